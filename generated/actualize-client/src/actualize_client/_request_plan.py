@@ -1,0 +1,69 @@
+"""A fully resolved request, built once per call and turned into a fresh httpx.Request per attempt.
+
+Resolving arguments (encoding the path, merging headers and query layers, encoding the body,
+reading files) happens once, before anything is sent, so that bad arguments fail without a
+request being made and every retry sends exactly the same thing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import IO
+
+import httpx
+from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
+
+from ._files import multipart_parts
+from ._serialization import json_body
+from ._types import Body, NotGiven
+
+__all__ = ["RequestPlan", "encode_body"]
+
+_MultipartParts = list[tuple[str, tuple[str | None, bytes | IO[bytes], str | None]]]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class RequestPlan:
+    method: str
+    url: httpx.URL
+    params: tuple[tuple[str, str], ...]
+    headers: httpx.Headers
+    content: bytes | None
+    files: _MultipartParts | None
+    timeout: httpx.Timeout
+    max_retries: int
+    idempotent: bool
+    stream: bool
+
+    def with_param(self, name: str, value: str) -> Self:
+        """The same request with one query parameter set, e.g. the next page number."""
+        params = (*(param for param in self.params if param[0] != name), (name, value))
+        return dataclasses.replace(self, params=params)
+
+    def build(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        # A new Request per attempt: a multipart body is a stream that one send consumes.
+        return client.build_request(
+            self.method,
+            self.url,
+            params=list(self.params),
+            headers=self.headers,
+            content=self.content,
+            files=self.files,
+            timeout=self.timeout,
+        )
+
+
+def encode_body(
+    *,
+    json: object,
+    form: Mapping[str, object] | None,
+    files: Mapping[str, object] | None,
+    extra_body: Body | None,
+) -> tuple[bytes | None, _MultipartParts | None]:
+    """The body as JSON bytes or multipart parts (``extra_body`` joins either kind)."""
+    if form is not None or files is not None:
+        return None, multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
+    if isinstance(json, NotGiven) and not extra_body:
+        return None, None
+    return json_body(json, extra_body), None

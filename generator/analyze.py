@@ -1,0 +1,413 @@
+"""A normalized OpenAPI document -> the intermediate representation of one client package.
+
+Decides everything about the package except how it is spelt: resources and method names
+(`operations`), model names (`hoist`), annotations (`annotate`), keyword-argument names, which body
+encoding and which success response an operation uses, error body types, and pagination.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import jsonpointer
+from .annotate import Annotator
+from .config import ApiConfig
+from .hoist import SCHEMA_PREFIX, Hoisted, hoist
+from .ir import (
+    Api,
+    Auth,
+    BodyField,
+    ErrorType,
+    ModelSet,
+    Operation,
+    Pagination,
+    Parameter,
+    RequestBody,
+    Resource,
+    Response,
+    TypeRef,
+)
+from .lock import NamesLock
+from .naming import Namer, python_name
+from .operations import Placement, operation_key, place_operations, resource_class_name
+from .pagination import detect_pagination
+from .strings import Safe, SpecText, identifier
+from .walk import iter_operations
+
+# Names a keyword argument must not take: the per-call options and what method bodies use.
+KWARG_RESERVED = frozenset(
+    {"self", "cast", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries",
+     "idempotent", "RequestOptions", "NOT_GIVEN", "NotGiven"}
+)
+# Names a model field must not take: pydantic's own attributes and the annotation vocabulary.
+FIELD_RESERVED = frozenset(
+    {"model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set",
+     "model_construct", "model_copy", "model_dump", "model_dump_json", "model_json_schema",
+     "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
+     "model_validate_json", "model_validate_strings", "copy", "dict", "json", "schema",
+     "schema_json", "construct", "validate", "fields", "parse_obj", "parse_raw", "parse_file",
+     "from_orm", "update_forward_refs", "Field", "Annotated", "Any", "Literal", "UUID",
+     "AwareDatetime", "datetime", "date", "BaseModel", "ConfigDict", "TypeAliasType",
+     # builtins that annotations use: a field called `str` would shadow the type below it
+     "str", "int", "float", "bool", "bytes", "list", "dict", "set", "tuple", "object", "None"}
+)
+_JSON = ("application/json",)
+_BINARY_PREFIXES = ("application/octet-stream", "audio/", "image/", "video/", "application/pdf",
+                    "application/zip")
+
+
+def analyze(
+    document: dict[str, Any],
+    config: ApiConfig,
+    *,
+    lock: NamesLock | None = None,
+    version: str = "0.1.0",
+    spec_sha256: str = "",
+) -> Api:
+    lock = lock or NamesLock()
+    placements = place_operations(document, lock.operations)
+    resource_classes = {resource_class_name(p.resource) for p in placements.values()}
+    reserved = frozenset(
+        name
+        for base in resource_classes
+        for name in (base, f"Async{base}", f"{base}WithRawResponse", f"Async{base}WithRawResponse")
+    ) | {config.client_class, f"Async{config.client_class}"}
+    hoisted = hoist(document, locked=lock.schemas, reserved=frozenset(reserved))
+    return _Analyzer(document, config, hoisted, placements).api(version, spec_sha256)
+
+
+class _Analyzer:
+    def __init__(
+        self,
+        document: dict[str, Any],
+        config: ApiConfig,
+        hoisted: Hoisted,
+        placements: dict[str, Placement],
+    ) -> None:
+        self.document = document
+        self.config = config
+        self.hoisted = hoisted
+        self.placements = placements
+        self.annotator = Annotator(hoisted.schemas)
+        self.field_names = {name: self._field_names(name) for name in hoisted.schemas}
+
+    def api(self, version: str, spec_sha256: str) -> Api:
+        info = self.document.get("info") or {}
+        resources: dict[str, list[Operation]] = {}
+        for path, method, operation in iter_operations(self.document):
+            placement = self.placements[operation_key(method, path)]
+            resources.setdefault(placement.resource, []).append(
+                self._operation(path, method, operation, placement)
+            )
+        tags = {
+            tag.get("name"): tag.get("description")
+            for tag in self.document.get("tags") or []
+            if isinstance(tag, dict)
+        }
+        return Api(
+            config=self.config,
+            title=SpecText(str(info.get("title") or self.config.title)),
+            description=_text(info.get("description")),
+            base_url=SpecText(self._base_url()),
+            auth=self._auth(),
+            resources=tuple(
+                self._resource(name, operations, tags) for name, operations in sorted(resources.items())
+            ),
+            models=ModelSet(
+                self.hoisted.schemas,
+                {name: names for name, names in self.field_names.items() if names},
+                self.hoisted.pointer_names,
+            ),
+            version=version,
+            spec_sha256=spec_sha256,
+            operations_lock={
+                key: {"resource": p.resource, "method": p.method}
+                for key, p in self.placements.items()
+            },
+        )
+
+    # -- resources and operations -----------------------------------------------------------
+
+    def _resource(self, name: str, operations: list[Operation], tags: dict[Any, Any]) -> Resource:
+        tag = next(
+            (t for t in tags if isinstance(t, str) and python_name(t) == name), None
+        )
+        return Resource(
+            name=identifier(name),
+            class_name=identifier(resource_class_name(name)),
+            module=identifier(name),
+            description=_text(tags.get(tag)) if tag else None,
+            operations=tuple(operations),
+        )
+
+    def _operation(
+        self, path: str, method: str, operation: dict[str, Any], placement: Placement
+    ) -> Operation:
+        pointer = jsonpointer.join("", "paths", path, method)
+        body = self._body(operation, pointer)
+        taken = {f.name for f in body.fields} if body else set()
+        if body and body.whole:
+            taken.add(body.whole.name)
+        parameters = self._parameters(path, operation, pointer, taken)
+        response = self._response(operation, pointer)
+        pagination = detect_pagination(
+            self.config.pagination, placement.key, operation, parameters, response,
+            self._resolved_root(pointer, response), self.annotator,
+        )
+        return Operation(
+            key=placement.key,
+            operation_id=_text(operation.get("operationId")),
+            http_method=Safe(method),
+            path=SpecText(path),
+            name=identifier(placement.method),
+            summary=_text(operation.get("summary")),
+            description=_text(operation.get("description")),
+            deprecated=operation.get("deprecated") is True,
+            parameters=parameters,
+            body=body,
+            response=response,
+            errors=self._errors(operation, pointer),
+            pagination=pagination,
+        )
+
+    def _parameters(
+        self, path: str, operation: dict[str, Any], pointer: str, taken: set[str]
+    ) -> tuple[Parameter, ...]:
+        item = (self.document.get("paths") or {}).get(path) or {}
+        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        for owner, base in ((item, jsonpointer.join("", "paths", path)), (operation, pointer)):
+            for index, raw in enumerate(owner.get("parameters") or []):
+                where = jsonpointer.join(base, "parameters", index)
+                parameter, where = self._deref(raw, where)
+                if isinstance(parameter, dict) and parameter.get("in") in ("path", "query", "header"):
+                    merged[(str(parameter.get("in")), str(parameter.get("name")))] = (parameter, where)
+        order = {"path": 0, "query": 1, "header": 2}
+        path_order = {name: path.find("{" + name + "}") for _loc, name in merged}
+        ordered = sorted(merged.items(), key=lambda kv: (order[kv[0][0]], path_order[kv[0][1]]
+                                                         if kv[0][0] == "path" else 0))
+        namer = Namer(taken)
+        parameters = []
+        for (location, wire), (parameter, where) in ordered:
+            schema = self.hoisted.roots.get(jsonpointer.join(where, "schema"), {})
+            parameters.append(
+                Parameter(
+                    wire_name=SpecText(wire),
+                    name=identifier(namer.claim(python_name(wire, reserved=KWARG_RESERVED))),
+                    location=location,  # type: ignore[arg-type]
+                    type=self.annotator.annotate(schema),
+                    required=location == "path" or parameter.get("required") is True,
+                    description=_text(parameter.get("description")),
+                    deprecated=parameter.get("deprecated") is True,
+                )
+            )
+        return tuple(parameters)
+
+    def _body(self, operation: dict[str, Any], pointer: str) -> RequestBody | None:
+        raw, where = self._deref(operation.get("requestBody"), jsonpointer.join(pointer, "requestBody"))
+        if not isinstance(raw, dict):
+            return None
+        content = raw.get("content") or {}
+        media = _pick_media(list(content))
+        if media is None:
+            return None
+        encoding = _encoding(media)
+        root = self.hoisted.roots.get(jsonpointer.join(where, "content", media, "schema"), {})
+        required = raw.get("required") is True
+        model = self._model_of(root)
+        file = encoding == "multipart"
+        if encoding == "binary":
+            whole = BodyField(SpecText("content"), Safe("content"), _file_type(), required, is_file=True)
+            return RequestBody(encoding, SpecText(media), required, whole=whole,
+                               description=_text(raw.get("description")))
+        if model is None:
+            whole = BodyField(SpecText("body"), Safe("body"), self.annotator.annotate(root, file=file),
+                              required)
+            return RequestBody(encoding, SpecText(media), required, whole=whole,
+                               description=_text(raw.get("description")))
+        properties, required_names = self._properties(model)
+        fields = tuple(
+            BodyField(
+                wire_name=SpecText(wire),
+                name=identifier(self.field_names[model][wire]),
+                type=self.annotator.annotate(schema, file=file),
+                required=required and wire in required_names,
+                description=_text(schema.get("description")) if isinstance(schema, dict) else None,
+                is_file=file and _is_binary(schema),
+                deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
+            )
+            for wire, schema in properties.items()
+        )
+        return RequestBody(encoding, SpecText(media), required, fields=fields,
+                           model=identifier(model), description=_text(raw.get("description")))
+
+    def _response(self, operation: dict[str, Any], pointer: str) -> Response:
+        responses = operation.get("responses") or {}
+        successes = sorted(str(s) for s in responses if str(s).startswith("2"))
+        for status in successes:
+            raw, where = self._deref(responses[status], jsonpointer.join(pointer, "responses", status))
+            content = (raw or {}).get("content") or {}
+            media = _pick_media(list(content))
+            if media is None:
+                continue
+            if _encoding(media) == "binary" or not _is_json(media):
+                return Response("binary", status, media_type=SpecText(media))
+            root = self.hoisted.roots.get(jsonpointer.join(where, "content", media, "schema"), {})
+            return Response("model", status, self.annotator.annotate(root), SpecText(media))
+        if successes and all(status in ("204", "205") for status in successes):
+            return Response("none", successes[0])
+        return Response("model", successes[0] if successes else "200",
+                        self.annotator.annotate({}))
+
+    def _errors(self, operation: dict[str, Any], pointer: str) -> tuple[ErrorType, ...]:
+        errors = []
+        for status, raw_response in sorted((operation.get("responses") or {}).items()):
+            status = str(status)
+            if status.startswith(("1", "2", "3")):
+                continue
+            raw, where = self._deref(raw_response, jsonpointer.join(pointer, "responses", status))
+            content = (raw or {}).get("content") or {}
+            media = next((m for m in content if _is_json(m)), None)
+            if media is None:
+                continue
+            root = self.hoisted.roots.get(jsonpointer.join(where, "content", media, "schema"))
+            if root:
+                label = status if status.isdigit() else status.upper()
+                literal = label if label.isdigit() else repr(label)
+                errors.append(ErrorType(Safe(literal), self.annotator.annotate(root)))
+        return tuple(errors)
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _deref(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow `$ref`s to parameters, bodies and responses (cycles end at the first repeat)."""
+        seen = set()
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            if ref in seen:
+                break
+            seen.add(ref)
+            node, pointer = jsonpointer.resolve(self.document, ref), ref[1:]
+        return node, pointer
+
+    def _model_of(self, root: Any) -> str | None:
+        ref = root.get("$ref") if isinstance(root, dict) else None
+        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            name = ref[len(SCHEMA_PREFIX):]
+            return name if self.annotator.is_model(name) else None
+        return None
+
+    def _properties(self, name: str, depth: int = 0) -> tuple[dict[str, Any], set[str]]:
+        """All properties of a model, its allOf parents' first, and which are required."""
+        schema = self.hoisted.schemas.get(name, {})
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        for member in schema.get("allOf") or []:
+            ref = member.get("$ref") if isinstance(member, dict) else None
+            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX) and depth < 20:
+                inherited, inherited_required = self._properties(ref[len(SCHEMA_PREFIX):], depth + 1)
+            elif isinstance(member, dict):
+                inherited = dict(member.get("properties") or {})
+                inherited_required = set(member.get("required") or [])
+            else:
+                continue
+            properties.update(inherited)
+            required |= inherited_required
+        properties.update(schema.get("properties") or {})
+        required |= set(schema.get("required") or [])
+        return properties, required
+
+    def _field_names(self, name: str) -> dict[str, str]:
+        properties, _required = self._properties(name)
+        namer = Namer()
+        return {
+            wire: namer.claim(python_name(wire, reserved=FIELD_RESERVED | KWARG_RESERVED))
+            for wire in properties
+        }
+
+    def _resolved_root(self, pointer: str, response: Response) -> dict[str, Any]:
+        """The success response schema with a top-level `$ref` followed (for pagination)."""
+        if response.media_type is None:
+            return {}
+        media = response.media_type.unsafe_value
+        root = self.hoisted.roots.get(
+            jsonpointer.join(pointer, "responses", response.status, "content", media, "schema"), {}
+        )
+        name = self._model_of(root)
+        if name:
+            properties, _required = self._properties(name)
+            return {"type": "object", "properties": properties}
+        return root
+
+    def _base_url(self) -> str:
+        if self.config.base_url:
+            return self.config.base_url
+        servers = self.document.get("servers") or []
+        server = servers[0] if servers and isinstance(servers[0], dict) else {}
+        url = str(server.get("url") or "")
+        for name, variable in (server.get("variables") or {}).items():
+            if isinstance(variable, dict):
+                url = url.replace("{" + name + "}", str(variable.get("default", "")))
+        return url.rstrip("/") if url.startswith(("http://", "https://")) else ""
+
+    def _auth(self) -> Auth:
+        schemes = (self.document.get("components") or {}).get("securitySchemes") or {}
+        requirements = self.document.get("security") or []
+        names = [name for requirement in requirements if isinstance(requirement, dict)
+                 for name in requirement]
+        if not names:
+            names = [name for _p, _m, op in iter_operations(self.document)
+                     for req in op.get("security") or [] if isinstance(req, dict) for name in req]
+        required = bool(requirements) and all(bool(r) for r in requirements)
+        for name in names:
+            scheme = schemes.get(name)
+            if not isinstance(scheme, dict):
+                continue
+            kind = scheme.get("type")
+            if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+                return Auth("bearer", required=required)
+            if kind in ("oauth2", "openIdConnect"):
+                return Auth("bearer", required=required)
+            if kind == "apiKey" and scheme.get("in") in ("header", "query"):
+                return Auth(scheme["in"], SpecText(str(scheme.get("name", ""))), required)
+        return Auth(None)
+
+
+def _text(value: Any) -> SpecText | None:
+    return SpecText(value) if isinstance(value, str) and value.strip() else None
+
+
+def _is_json(media: str) -> bool:
+    base = media.split(";")[0].strip().lower()
+    return base in _JSON or base.endswith("+json")
+
+
+def _encoding(media: str) -> Any:
+    base = media.split(";")[0].strip().lower()
+    if base == "multipart/form-data":
+        return "multipart"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if _is_json(base):
+        return "json"
+    return "binary"
+
+
+def _pick_media(media_types: list[str]) -> str | None:
+    """Multipart first (it is what carries files), then JSON, then forms, then anything else."""
+    if not media_types:
+        return None
+    rank = {"multipart": 0, "json": 1, "form": 2, "binary": 3}
+    return min(media_types, key=lambda m: (rank[_encoding(m)], media_types.index(m)))
+
+
+def _is_binary(schema: Any) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    if schema.get("format") == "binary":
+        return True
+    items = schema.get("items")
+    return isinstance(items, dict) and items.get("format") == "binary"
+
+
+def _file_type() -> TypeRef:
+    return TypeRef((Safe("FileTypes"),), (Safe("FileTypes"),))

@@ -1,0 +1,170 @@
+"""Schemas -> Python annotations for method signatures and return types.
+
+Model fields get their types from datamodel-code-generator; operations need the same vocabulary for
+parameters, keyword arguments and return values. Two flavours: `output` is what a response holds
+(`List[Persona]`), `input` is what a caller may pass (`Sequence[Persona | Dict[str, Any]]`: a model
+or a plain dict with the API's JSON names). Resource modules spell containers `List`/`Dict` because a
+resource method called `list` would shadow the builtin inside the class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .hoist import SCHEMA_PREFIX
+from .ir import TypeRef
+from .strings import Safe, string_literal
+
+_FORMATS = {"date-time": "datetime", "date": "date", "uuid": "UUID"}
+_PRIMITIVES = {"integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+
+
+def _simple(output: str, input_: str | None = None, **extra: Any) -> TypeRef:
+    return TypeRef((Safe(output),), (Safe(input_ or output),), **extra)
+
+
+_ANY = _simple("Any")
+_NONE = _simple("None")
+
+
+class Annotator:
+    """Annotations over the flat, named schemas that `hoist` produced."""
+
+    def __init__(self, schemas: dict[str, dict[str, Any]]) -> None:
+        self._schemas = schemas
+        self._expanding: set[str] = set()
+
+    def schema(self, name: str) -> dict[str, Any]:
+        return self._schemas.get(name, {})
+
+    def is_model(self, name: str) -> bool:
+        schema = self._schemas.get(name, {})
+        return bool(schema.get("properties")) or len(schema.get("allOf") or []) > 1
+
+    def annotate(self, schema: Any, *, file: bool = False) -> TypeRef:
+        if not isinstance(schema, dict) or not schema:
+            return _ANY
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            return self._named(ref[len(SCHEMA_PREFIX):])
+        parts: list[TypeRef] = []
+        for key in ("oneOf", "anyOf"):
+            for branch in schema.get(key) or []:
+                parts.append(self.annotate(branch, file=file))
+        if parts:
+            if "null" in _types(schema):
+                parts.append(_NONE)
+            return _union(parts)
+        members = schema.get("allOf")
+        if isinstance(members, list) and len(members) == 1:
+            return self.annotate(members[0], file=file)
+        if "const" in schema:
+            return _literal([schema["const"]]) or _ANY
+        if isinstance(schema.get("enum"), list):
+            return self._enum(schema["enum"])
+        types = _types(schema) or _implied_types(schema)
+        if not types:
+            return _ANY
+        return _union([self._typed(kind, schema, file) for kind in sorted(types, key=_type_order)])
+
+    def _named(self, name: str) -> TypeRef:
+        """A model accepts itself or a dict; an alias (enum, union...) accepts what it expands to."""
+        outputs = (Safe(name),)
+        if self.is_model(name):
+            return TypeRef(outputs, (Safe(name), Safe("Dict[str, Any]")), frozenset({name}))
+        if name in self._expanding:
+            return TypeRef(outputs, outputs, frozenset({name}))
+        self._expanding.add(name)
+        try:
+            expanded = self.annotate(self._schemas.get(name, {}))
+        finally:
+            self._expanding.discard(name)
+        models = frozenset({name}) | expanded.models
+        return TypeRef(outputs, expanded.inputs, models, expanded.imports)
+
+    def _enum(self, values: list[Any]) -> TypeRef:
+        literal = _literal([value for value in values if value is not None])
+        if literal is None:
+            return _ANY
+        if None in values:
+            return _union([literal, _NONE])
+        return literal
+
+    def _typed(self, kind: str, schema: dict[str, Any], file: bool) -> TypeRef:
+        if kind == "string":
+            fmt = schema.get("format")
+            if fmt == "binary":
+                return _simple("bytes", "FileTypes" if file else "bytes")
+            if fmt in _FORMATS:
+                name = _FORMATS[fmt]
+                return TypeRef((Safe(name),), (Safe("str"), Safe(name)), imports=frozenset({name}))
+            return _simple("str")
+        if kind in _PRIMITIVES:
+            return _simple(_PRIMITIVES[kind])
+        if kind == "array":
+            item = self.annotate(schema.get("items"), file=file)
+            return _simple(f"List[{item.output}]", f"Sequence[{item.input}]",
+                           models=item.models, imports=item.imports)
+        if kind == "object":
+            extra = schema.get("additionalProperties")
+            value = self.annotate(extra) if isinstance(extra, dict) and extra else _ANY
+            return _simple(f"Dict[str, {value.output}]", f"Dict[str, {value.input}]",
+                           models=value.models, imports=value.imports)
+        return _ANY
+
+
+def _types(schema: dict[str, Any]) -> set[str]:
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return {kind}
+    if isinstance(kind, list):
+        return {k for k in kind if isinstance(k, str)}
+    return set()
+
+
+def _implied_types(schema: dict[str, Any]) -> set[str]:
+    if "properties" in schema or "additionalProperties" in schema:
+        return {"object"}
+    if "items" in schema:
+        return {"array"}
+    return set()
+
+
+def _type_order(kind: str) -> tuple[int, str]:
+    return (kind == "null", kind)
+
+
+def _literal(values: list[Any]) -> TypeRef | None:
+    rendered = []
+    for value in values:
+        if isinstance(value, bool):
+            rendered.append("True" if value else "False")
+        elif isinstance(value, int):
+            rendered.append(str(value))
+        elif isinstance(value, str):
+            rendered.append(string_literal(value))
+        else:
+            return None
+    if not rendered:
+        return None
+    return _simple(f"Literal[{', '.join(rendered)}]")
+
+
+def _union(parts: list[TypeRef]) -> TypeRef:
+    if any("Any" in part.outputs for part in parts):
+        return _ANY
+    outputs = _unique(member for part in parts for member in part.outputs)
+    inputs = _unique(member for part in parts for member in part.inputs)
+    models = frozenset[str]().union(*(part.models for part in parts))
+    imports = frozenset[str]().union(*(part.imports for part in parts))
+    return TypeRef(outputs, inputs, models, imports)
+
+
+def _unique(members: Any) -> tuple[Safe, ...]:
+    """Union members without repeats, plain dicts and then `None` last, as people write them."""
+    seen: list[Safe] = []
+    for member in members:
+        if member not in seen:
+            seen.append(member)
+    last = ("Dict[str, Any]", "None")
+    return tuple(m for m in seen if m not in last) + tuple(m for m in last if m in seen)

@@ -1,0 +1,242 @@
+"""Bytes -> a validated OpenAPI 3.x document, or every problem with its file and JSON pointer.
+
+Input is untrusted: size, nesting depth and YAML alias expansion are bounded before anything walks
+the document, `$ref`s may only point inside the document (no network, no file reads), and the
+structure is checked against openapi-python-client's pydantic model of OpenAPI 3, whose error
+locations become JSON pointers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import jsonpointer
+from .errors import Problem, SpecError
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 200
+MAX_NODES = 2_000_000
+
+
+def load_spec(path: Path) -> dict[str, Any]:
+    """Read, parse and validate the spec at `path`."""
+    return parse_spec(read_spec_bytes(path), str(path))
+
+
+def read_spec_bytes(path: Path) -> bytes:
+    """The bytes of a spec file, refusing unreadable and oversized files with a clear error."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SpecError(_too_big(path.stat().st_size, str(path)))
+        return path.read_bytes()
+    except OSError as error:
+        raise SpecError(Problem("error", f"cannot read spec: {error.strerror}", str(path))) from None
+
+
+def parse_spec(data: bytes, file: str) -> dict[str, Any]:
+    """Parse and validate spec bytes; `file` is only used to say where problems are."""
+    if len(data) > MAX_BYTES:
+        raise SpecError(_too_big(len(data), file))
+    document = _parse(data, file)
+    _check_bounds(document, file)
+    problems = _check_kind(document, file)
+    if problems:
+        raise SpecError(problems)
+    problems = _check_refs(document, file) + _check_structure(document, file)
+    if problems:
+        raise SpecError(problems)
+    return document
+
+
+def _too_big(size: int, file: str) -> Problem:
+    return Problem(
+        "error",
+        f"spec is {size:,} bytes, over the {MAX_BYTES:,}-byte limit",
+        file,
+        hint="split the spec or raise generator.load.MAX_BYTES if it is genuine",
+    )
+
+
+def _parse(data: bytes, file: str) -> Any:
+    text = _decode(data, file)
+    if not text.strip():
+        raise SpecError(Problem("error", "spec file is empty", file, hint="point at the spec file"))
+    try:
+        if text.lstrip()[:1] in "{[":
+            return json.loads(text)
+        return yaml.load(text, Loader=_SpecLoader)  # noqa: S506 - a SafeLoader subclass
+    except json.JSONDecodeError as error:
+        message = f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        raise SpecError(Problem("error", message, file, hint="fix the syntax")) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        message = f"invalid YAML{where}: {error.problem or error}"
+        raise SpecError(Problem("error", message, file, hint="fix the syntax")) from None
+    except (yaml.YAMLError, _AliasLimitError) as error:
+        raise SpecError(Problem("error", f"invalid YAML: {error}", file)) from None
+    except RecursionError:
+        raise SpecError(_too_deep(file, "")) from None
+
+
+def _decode(data: bytes, file: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        message = f"spec is not UTF-8 text (byte {error.start})"
+        raise SpecError(Problem("error", message, file, hint="save the file as UTF-8")) from None
+
+
+class _AliasLimitError(yaml.YAMLError):
+    pass
+
+
+class _SpecLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """A safe loader that refuses alias bombs: at most 1,000 alias uses per document."""
+
+    _aliases_seen = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases_seen += 1
+            if self._aliases_seen > 1000:
+                raise _AliasLimitError("more than 1000 YAML alias uses (an alias bomb?)")
+        return super().compose_node(parent, index)
+
+
+def _check_bounds(document: Any, file: str) -> None:
+    """Refuse cyclic YAML anchors, absurd depth and documents that expand beyond MAX_NODES."""
+    stack: list[tuple[Any, int, str, bool]] = [(document, 0, "", False)]
+    on_path: set[int] = set()
+    nodes = 0
+    while stack:
+        node, depth, pointer, leaving = stack.pop()
+        if leaving:
+            on_path.discard(id(node))
+            continue
+        nodes += 1
+        if nodes > MAX_NODES:
+            message = f"spec expands to more than {MAX_NODES:,} values"
+            raise SpecError(Problem("error", message, file, hint="remove YAML alias chains"))
+        if depth > MAX_DEPTH:
+            raise SpecError(_too_deep(file, pointer))
+        if not isinstance(node, dict | list):
+            continue
+        if id(node) in on_path:
+            message = "YAML anchors form a cycle"
+            raise SpecError(Problem("error", message, file, pointer, "remove the recursive alias"))
+        on_path.add(id(node))
+        stack.append((node, depth, pointer, True))
+        children = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in children:
+            stack.append((child, depth + 1, jsonpointer.join(pointer, str(key)), False))
+
+
+def _too_deep(file: str, pointer: str) -> Problem:
+    message = f"spec nests deeper than {MAX_DEPTH} levels"
+    shown = pointer if len(pointer) <= 80 else pointer[:80] + "..."
+    return Problem("error", message, file, shown, "flatten the schema with $ref components")
+
+
+def _check_kind(document: Any, file: str) -> list[Problem]:
+    if not isinstance(document, dict):
+        return [Problem("error", "spec must be a JSON/YAML object", file, hint="is this a spec?")]
+    if "swagger" in document:
+        version = document.get("swagger")
+        return [
+            Problem(
+                "error",
+                f"Swagger {version} documents are not supported, only OpenAPI 3.0 and 3.1",
+                file,
+                "/swagger",
+                "convert it first, e.g. `npx swagger2openapi spec.json -o openapi.json`",
+            )
+        ]
+    version = document.get("openapi")
+    if version is None:
+        hint = "an OpenAPI document starts with `openapi: 3.1.0`"
+        return [Problem("error", "not an OpenAPI document: no 'openapi' key", file, "", hint)]
+    if not isinstance(version, str) or not version.startswith(("3.0", "3.1")):
+        message = f"unsupported OpenAPI version {version!r}: only 3.0.x and 3.1.x"
+        return [Problem("error", message, file, "/openapi", "set `openapi: 3.1.0`")]
+    return []
+
+
+def _check_refs(document: dict[str, Any], file: str) -> list[Problem]:
+    """Every `$ref` must resolve inside this document: no URLs, no other files."""
+    problems = []
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack:
+        node, pointer = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                problem = _ref_problem(document, ref, file, jsonpointer.join(pointer, "$ref"))
+                if problem:
+                    problems.append(problem)
+            stack.extend((child, jsonpointer.join(pointer, key)) for key, child in node.items())
+        elif isinstance(node, list):
+            stack.extend((child, jsonpointer.join(pointer, i)) for i, child in enumerate(node))
+    return sorted(problems, key=lambda problem: problem.pointer)
+
+
+def _ref_problem(document: dict[str, Any], ref: str, file: str, pointer: str) -> Problem | None:
+    if ref.startswith(("http://", "https://", "//")) or "://" in ref:
+        message = f"remote $ref {ref!r} refused: generation never touches the network"
+        return Problem("error", message, file, pointer, "bundle the spec into one file")
+    if not ref.startswith("#"):
+        message = f"external $ref {ref!r} refused: only references inside the spec are read"
+        return Problem("error", message, file, pointer, "bundle the spec into one file")
+    try:
+        jsonpointer.resolve(document, ref)
+    except (KeyError, ValueError):
+        message = f"dangling $ref {ref!r}: nothing at that pointer"
+        return Problem("error", message, file, pointer, "define the target or fix the reference")
+    return None
+
+
+def _check_structure(document: dict[str, Any], file: str) -> list[Problem]:
+    """Validate against openapi-python-client's pydantic model of OpenAPI 3 (fast, precise)."""
+    from openapi_python_client.schema import OpenAPI
+    from pydantic import ValidationError
+
+    try:
+        OpenAPI.model_validate(document)
+    except ValidationError as error:
+        return _structure_problems(document, error.errors(), file)
+    return []
+
+
+def _structure_problems(document: Any, errors: list[Any], file: str) -> list[Problem]:
+    """One problem per location; union-branch names in pydantic's `loc` are dropped."""
+    seen: dict[str, Problem] = {}
+    for item in errors:
+        pointer = _document_pointer(document, item["loc"])
+        if pointer in seen:
+            continue
+        if item["type"] == "missing":
+            message = f"missing required key '{item['loc'][-1]}'"
+        else:
+            message = str(item["msg"])
+        seen[pointer] = Problem("error", message, file, pointer, "see the OpenAPI 3.1 specification")
+    return sorted(seen.values(), key=lambda problem: problem.pointer)[:20]
+
+
+def _document_pointer(document: Any, location: tuple[Any, ...]) -> str:
+    tokens: list[str] = []
+    node = document
+    for part in location:
+        key = str(part)
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+            tokens.append(key)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            tokens.append(key)
+        elif part == location[-1] and isinstance(node, dict):
+            tokens.append(key)
+    return jsonpointer.from_tokens(tokens)

@@ -1,0 +1,118 @@
+"""Wire names -> Python names: deterministic, valid, and the same from one spec version to the next.
+
+Every function here is pure: the same input gives the same name whatever else is in the spec,
+except `Namer.claim`, which resolves collisions in the order callers present names (callers sort).
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+
+_ACRONYM_PLURAL = re.compile(r"(?<![a-z])([A-Z]{2,})s(?![a-z])")
+_LOWER_UPPER = re.compile(r"([a-z])([A-Z])")
+_DIGIT_WORD = re.compile(r"([0-9])([A-Z][a-z])")
+_UPPER_RUN = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+BUILTIN_NAMES = frozenset(name for name in dir(builtins) if not name.startswith("_"))
+
+
+def ascii_text(text: str) -> str:
+    """Accents folded away; characters with no ASCII form become their code point (`u540d`)."""
+    folded = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    out = []
+    for char in folded:
+        if char.isascii():
+            out.append(char)
+        elif not unicodedata.combining(char):
+            out.append(f"_u{ord(char):x}_")
+    return "".join(out)
+
+
+def words(text: str) -> list[str]:
+    """The words of camelCase, PascalCase, snake_case, kebab-case or spaced text."""
+    text = ascii_text(text)
+    text = _ACRONYM_PLURAL.sub(lambda match: match.group(1) + "S", text)
+    text = _UPPER_RUN.sub(r"\1_\2", text)
+    text = _LOWER_UPPER.sub(r"\1_\2", text)
+    text = _DIGIT_WORD.sub(r"\1_\2", text)
+    return [word for word in _NON_ALNUM.split(text) if word]
+
+
+def snake_case(text: str) -> str:
+    return "_".join(word.lower() for word in words(text))
+
+
+def pascal_case(text: str) -> str:
+    """PascalCase that keeps acronyms as written (`LLM`, `HTTPValidationError`)."""
+    parts = []
+    for chunk in _NON_ALNUM.split(ascii_text(text)):
+        if chunk:
+            parts.append(chunk[0].upper() + chunk[1:])
+    return "".join(parts)
+
+
+def singular(word: str) -> str:
+    """English singular of a resource noun: enough for API nouns, no dictionary needed."""
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word[-1].isupper() else "y")
+    if lower.endswith(("sses", "shes", "ches", "xes", "uses", "ases")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def plural(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("y") and lower[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    if lower.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    return word + "s"
+
+
+def python_name(text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "field") -> str:
+    """A snake_case identifier for a wire name: keywords, digits-first, empties and reserved fixed."""
+    name = snake_case(text) or fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved:
+        name += "_"
+    return name
+
+
+def class_name(text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "Model") -> str:
+    """A PascalCase class name; spec names that already are clean identifiers are kept as written."""
+    name = pascal_case(text) or fallback
+    if name[0].isdigit():
+        name = fallback + name
+    if keyword.iskeyword(name) or name in reserved or name in BUILTIN_NAMES:
+        name += fallback
+    return name
+
+
+class Namer:
+    """Hands out unique names in one namespace; a taken name gets `_2`, `_3`... (or `2`, `3`)."""
+
+    def __init__(self, taken: frozenset[str] | set[str] = frozenset()) -> None:
+        self._taken = set(taken)
+
+    def claim(self, name: str) -> str:
+        if name not in self._taken:
+            self._taken.add(name)
+            return name
+        separator = "_" if "_" in name or name.islower() else ""
+        counter = 2
+        while f"{name}{separator}{counter}" in self._taken:
+            counter += 1
+        unique = f"{name}{separator}{counter}"
+        self._taken.add(unique)
+        return unique
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._taken

@@ -1,0 +1,171 @@
+"""Which resource each operation belongs to and what its method is called.
+
+`client.personas.create(...)` reads better than `client.default.create_persona(...)`: the resource
+is the operation's first tag (or its first path segment), and the method is the operationId with the
+resource's noun taken out (`createSessionToken` on `sessions` -> `create_token`). Names recorded in
+the names lock win, so a spec change cannot silently rename a method users call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .naming import (
+    Namer,
+    pascal_case,
+    plural,
+    python_name,
+    singular,
+    snake_case,
+    words,
+)
+from .walk import iter_operations
+
+_VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
+
+# Attributes of the runtime client classes that a resource must not shadow.
+CLIENT_RESERVED = frozenset(
+    {
+        "api_key", "base_url", "timeout", "max_retries", "default_headers", "default_query",
+        "http_client", "strict_response_validation", "with_options", "with_raw_response", "close",
+        "copy", "request", "get", "post", "put", "patch", "delete", "aclose",
+    }
+)
+# Names a resource module uses at class level or in annotations, which a method must not shadow.
+METHOD_RESERVED = frozenset(
+    {"with_raw_response", "datetime", "date", "cast", "Any", "List", "Dict", "Literal", "Sequence"}
+)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one operation lives in the client: `client.<resource>.<method>(...)`."""
+
+    key: str
+    resource: str
+    method: str
+
+
+def operation_key(method: str, path: str) -> str:
+    return f"{method.upper()} {path}"
+
+
+def place_operations(
+    document: dict[str, Any], locked: Mapping[str, Mapping[str, str]] | None = None
+) -> dict[str, Placement]:
+    """Placement of every operation, keyed by `operation_key`; deterministic for a given spec."""
+    locked = locked or {}
+    wanted: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+    placements: dict[str, Placement] = {}
+    for path, method, operation in iter_operations(document):
+        key = operation_key(method, path)
+        entry = locked.get(key)
+        if entry and "resource" in entry and "method" in entry:
+            placements[key] = Placement(key, entry["resource"], entry["method"])
+            continue
+        resource = resource_name(path, operation)
+        wanted.setdefault(resource, []).append((key, path, operation))
+    for resource, members in wanted.items():
+        taken = {p.method for p in placements.values() if p.resource == resource}
+        for key, method in _method_names(resource, members, taken).items():
+            placements[key] = Placement(key, resource, method)
+    return placements
+
+
+def resource_name(path: str, operation: dict[str, Any]) -> str:
+    tags = operation.get("tags")
+    if isinstance(tags, list) and tags and isinstance(tags[0], str) and snake_case(tags[0]):
+        raw = snake_case(tags[0])
+    else:
+        raw = snake_case(_first_static_segment(path)) or "default"
+    return python_name(raw, reserved=CLIENT_RESERVED, fallback="resource")
+
+
+def resource_class_name(resource: str) -> str:
+    return pascal_case(resource) or "Resource"
+
+
+def _first_static_segment(path: str) -> str:
+    for segment in path.strip("/").split("/"):
+        if segment and "{" not in segment and not _VERSION_SEGMENT.match(segment):
+            return segment
+    return ""
+
+
+def _method_names(
+    resource: str, members: list[tuple[str, str, dict[str, Any]]], taken: Iterable[str]
+) -> dict[str, str]:
+    """Short names where they are unique in the resource, the full operation name otherwise."""
+    short = {key: _short_name(resource, key, path, op) for key, path, op in members}
+    full = {key: _full_name(key, path, op) for key, path, op in members}
+    counts: dict[str, int] = {}
+    for name in short.values():
+        counts[name] = counts.get(name, 0) + 1
+    namer = Namer(set(taken))
+    names = {}
+    for key, _path, _op in members:
+        candidate = short[key] if counts[short[key]] == 1 else full[key]
+        names[key] = namer.claim(_safe_method(candidate))
+    return names
+
+
+def _safe_method(name: str) -> str:
+    return python_name(name, reserved=METHOD_RESERVED | _SHADOWED_BUILTINS, fallback="call")
+
+
+# A method called `list` is fine (resource modules spell annotations with typing.List), but one
+# called `type` or `object` would shadow names the generated signatures use.
+_SHADOWED_BUILTINS = frozenset({"type", "object", "str", "int", "float", "bool", "bytes", "dict"})
+
+
+def _short_name(resource: str, key: str, path: str, operation: dict[str, Any]) -> str:
+    operation_id = operation.get("operationId")
+    if not isinstance(operation_id, str) or not words(operation_id):
+        return _name_from_path(resource, key.split(" ", 1)[0].lower(), path)
+    tokens = [word.lower() for word in words(operation_id)]
+    verb, rest = tokens[0], tokens[1:]
+    rest = _without_noun(rest, [word.lower() for word in words(resource)])
+    return "_".join([verb, *rest])
+
+
+def _without_noun(rest: list[str], noun: list[str]) -> list[str]:
+    """`rest` with the first occurrence of the resource noun (singular or plural) removed."""
+    if not noun:
+        return rest
+    forms = {
+        tuple(noun),
+        tuple([*noun[:-1], singular(noun[-1])]),
+        tuple([*noun[:-1], plural(singular(noun[-1]))]),
+    }
+    for form in sorted(forms, key=len, reverse=True):
+        size = len(form)
+        for start in range(len(rest) - size + 1):
+            if tuple(rest[start : start + size]) == form:
+                return rest[:start] + rest[start + size :]
+    return rest
+
+
+def _full_name(key: str, path: str, operation: dict[str, Any]) -> str:
+    operation_id = operation.get("operationId")
+    if isinstance(operation_id, str) and snake_case(operation_id):
+        return snake_case(operation_id)
+    return snake_case(key)
+
+
+def _name_from_path(resource: str, method: str, path: str) -> str:
+    """A name for an operation without operationId: the CRUD verb plus trailing sub-resources."""
+    segments = [s for s in path.strip("/").split("/") if s]
+    statics = [s for s in segments if "{" not in s and not _VERSION_SEGMENT.match(s)]
+    if statics and snake_case(statics[0]) == resource:
+        statics = statics[1:]
+    return "_".join([_method_verb(method, path), *(snake_case(s) for s in statics)])
+
+
+def _method_verb(method: str, path: str) -> str:
+    ends_with_param = path.rstrip("/").endswith("}")
+    verbs = {"get": "get" if ends_with_param else "list", "post": "create", "put": "update"}
+    verbs |= {"patch": "update", "delete": "delete"}
+    return verbs.get(method, method)

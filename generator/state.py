@@ -1,0 +1,58 @@
+"""The machine-written state of one API in `specs/<api>/state.json`.
+
+It holds what a regen needs to know about the last one: the released version (the version lives
+here, not in the spec, whose `info.version` did not change between real Anam releases), the sha256
+of the spec it was built from, the fingerprint of all inputs (a regen with the same fingerprint is
+a no-op) and the release history the changelog is rendered from.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, Problem
+
+STATE_FILE = "state.json"
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    spec_sha256: str
+    summary: str
+    changes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ApiState:
+    version: str = "0.1.0"
+    spec_sha256: str = ""
+    inputs_sha256: str = ""
+    releases: tuple[Release, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def read_state(path: Path) -> ApiState:
+    if not path.exists():
+        return ApiState()
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        releases = tuple(
+            Release(r["version"], r["spec_sha256"], r["summary"], tuple(r.get("changes", ())))
+            for r in data.get("releases", [])
+        )
+        return ApiState(
+            version=str(data["version"]),
+            spec_sha256=str(data.get("spec_sha256", "")),
+            inputs_sha256=str(data.get("inputs_sha256", "")),
+            releases=releases,
+        )
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        message = f"unreadable API state: {error}"
+        raise ConfigError(Problem("error", message, str(path), hint="restore it from git")) from None

@@ -1,0 +1,144 @@
+"""Untrusted spec text and the only door from it into generated files.
+
+A spec is text from the internet that becomes code other teams import (openapi-python-client's
+GHSA-5293-mq8x-g3xj: a description holding triple quotes ran code on import). So every string read
+from a spec is wrapped as `SpecText` the moment it enters the intermediate representation; it cannot
+be formatted or printed, and leaves only through one escaper per output context below, which returns
+`Safe`. The Jinja environment prints nothing but `Safe` (see `render.py`), so an escaper that was
+forgotten is a render error, never an injection.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class SpecText:
+    """Text that came from a spec. It refuses `str()` and formatting: use an escaper."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def __str__(self) -> str:
+        raise TypeError("spec text must go through an escaper in generator.strings")
+
+    def __format__(self, spec: str) -> str:
+        raise TypeError("spec text must go through an escaper in generator.strings")
+
+    def __repr__(self) -> str:
+        return f"SpecText({self._value!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SpecText) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(("SpecText", self._value))
+
+    def __bool__(self) -> bool:
+        return bool(self._value.strip())
+
+    @property
+    def unsafe_value(self) -> str:
+        """The raw text, for naming and escaping only: never print it into a file."""
+        return self._value
+
+
+class Safe(str):
+    """Text an escaper produced for one output context; the only strings templates may print."""
+
+    __slots__ = ()
+
+
+def clean(text: str) -> str:
+    """Text with one kind of newline and no control characters or lone surrogates."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _SURROGATE.sub("\ufffd", text)
+    return _CONTROL.sub("", text)
+
+
+def docstring(text: SpecText | None, indent: int = 0) -> Safe:
+    """Body of a triple-quoted docstring: quotes and backslashes escaped, lines re-indented."""
+    if text is None:
+        return Safe("")
+    body = clean(text.unsafe_value).strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if body.endswith('"') and (len(body) - len(body[:-1].rstrip("\\")) - 1) % 2 == 0:
+        body = body[:-1] + '\\"'  # a bare quote right before the closing quotes would end them
+    lines = [line.rstrip() for line in body.split("\n")]
+    pad = " " * indent
+    return Safe("\n".join(lines[:1] + [pad + line if line else "" for line in lines[1:]]))
+
+
+def docstring_sections(
+    paragraphs: list[SpecText], items: list[tuple[Safe, SpecText]], indent: int
+) -> Safe:
+    """A docstring body: escaped paragraphs, then an `Args:` list of `name: escaped text`."""
+    pad = " " * indent
+    blocks = [docstring(paragraph, indent) for paragraph in paragraphs]
+    if items:
+        lines = ["Args:"] + [f"    {name}: {docstring(text, indent + 8)}" for name, text in items]
+        blocks.append(("\n" + pad).join(lines))
+    text = ("\n\n" + pad).join(block for block in blocks if block)
+    return Safe(text + "\n" + pad if "\n" in text else text)
+
+
+def string_literal(text: SpecText | str) -> Safe:
+    """A Python string literal holding exactly `text` (repr escapes everything that needs it)."""
+    raw = text.unsafe_value if isinstance(text, SpecText) else text
+    return Safe(repr(_SURROGATE.sub("\ufffd", raw)))
+
+
+def comment(text: SpecText | None) -> Safe:
+    """One line of text that stays inside a `#` comment."""
+    if text is None:
+        return Safe("")
+    return Safe(" ".join(clean(text.unsafe_value).split()))
+
+
+def toml_string(text: SpecText | str) -> Safe:
+    """A TOML basic string (double quoted) holding exactly `text`."""
+    raw = text.unsafe_value if isinstance(text, SpecText) else text
+    escaped = []
+    for char in _SURROGATE.sub("\ufffd", raw):
+        if char in '"\\':
+            escaped.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            escaped.append(f"\\u{ord(char):04x}")
+        else:
+            escaped.append(char)
+    return Safe('"' + "".join(escaped) + '"')
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def markdown(text: SpecText | None) -> Safe:
+    """Inline Markdown that renders as the literal text: no HTML, links, headings or code."""
+    if text is None:
+        return Safe("")
+    flat = " ".join(clean(text.unsafe_value).split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Safe(_MARKDOWN_SPECIAL.sub(r"\\\1", flat))
+
+
+def identifier(name: str) -> Safe:
+    """Vouch for a name built by `naming`: refuse anything that is not a plain identifier."""
+    if not name.isidentifier() or keyword.iskeyword(name) or not name.isascii():
+        raise ValueError(f"not a safe Python identifier: {name!r}")
+    return Safe(name)
+
+
+def plain(text: str) -> str:
+    """Spec text handed to datamodel-code-generator: normalised, without control characters.
+
+    That library escapes what it writes; the model module is then checked by `models.py` against
+    an allowlist of syntax, so this only has to keep the text well-formed.
+    """
+    return unicodedata.normalize("NFC", clean(text))

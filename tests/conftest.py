@@ -1,0 +1,24 @@
+"""Shared fixtures: where the repository, the specs and `../shared` are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+UPSTREAM = SHARED / "upstream" / "anam"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def upstream() -> Path:
+    """The two real captures of Anam's swagger.json; CI always has them."""
+    if not UPSTREAM.is_dir():
+        pytest.skip("../shared/upstream/anam is not on this machine (CI always has it)")
+    return UPSTREAM

@@ -1,0 +1,1 @@
+"""Tests of the client runtime (templates/runtime) against real loopback servers."""

@@ -1,0 +1,160 @@
+"""How argument values are written on the wire, checked without a server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import uuid
+from decimal import Decimal
+from urllib.parse import unquote
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sdkrt._paths import encode_segment, expand_path
+from sdkrt._serialization import (
+    format_value,
+    header_params,
+    json_body,
+    merge_params,
+    query_params,
+    to_jsonable,
+)
+from sdkrt._types import NOT_GIVEN
+
+from .demo_sdk import Credentials, Owner, Widget
+
+
+class Color(enum.Enum):
+    RED = "red"
+
+
+class Level(enum.IntEnum):
+    HIGH = 3
+
+
+OWNER_ID = uuid.UUID("12345678-1234-5678-1234-567812345678")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (True, "true"),
+        (False, "false"),
+        ("plain", "plain"),
+        (7, "7"),
+        (2.5, "2.5"),
+        (dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC), "2024-01-02T03:04:05+00:00"),
+        (dt.date(2024, 1, 2), "2024-01-02"),
+        (Color.RED, "red"),
+        (Level.HIGH, "3"),
+        (OWNER_ID, "12345678-1234-5678-1234-567812345678"),
+        (Decimal("1.10"), "1.10"),
+        ([1, "a", True], '[1,"a",true]'),
+        ({"k": [None]}, '{"k":[null]}'),
+        (
+            Owner(id=OWNER_ID, name="Ada"),
+            '{"id":"12345678-1234-5678-1234-567812345678","name":"Ada"}',
+        ),
+    ],
+)
+def test_format_value(value: object, text: str) -> None:
+    assert format_value(value) == text
+
+
+def test_query_params_drop_absent_values_and_repeat_sequences() -> None:
+    params = {
+        "a": NOT_GIVEN,
+        "b": None,
+        "c": [1, None, 2],
+        "d": ("x",),
+        "e": Color.RED,
+        "f": [],
+    }
+    assert query_params(params) == {"c": ["1", "2"], "d": ["x"], "e": ["red"], "f": []}
+
+
+def test_later_query_layers_replace_a_name_entirely() -> None:
+    merged = merge_params({"a": ["1", "2"], "b": ["x"]}, {"a": ["3"]}, {"c": ["y"]})
+    assert merged == [("a", "3"), ("b", "x"), ("c", "y")]
+
+
+def test_header_params_join_lists_with_commas() -> None:
+    assert header_params({"X-Tags": ["a", "b"], "X-Skip": NOT_GIVEN, "X-On": True}) == {
+        "X-Tags": "a, b",
+        "X-On": "true",
+    }
+
+
+def test_to_jsonable_converts_recursively_and_keeps_secret_values() -> None:
+    value = {
+        "when": dt.date(2024, 1, 2),
+        "items": [Widget(id="w1", display_name="A"), {"nested": Color.RED}],
+        "login": Credentials(username="ada", password="hunter2"),
+        "skip": NOT_GIVEN,
+        "null": None,
+        "ids": (OWNER_ID,),
+    }
+    assert to_jsonable(value) == {
+        "when": "2024-01-02",
+        "items": [{"id": "w1", "displayName": "A"}, {"nested": "red"}],
+        "login": {"username": "ada", "password": "hunter2"},
+        "null": None,
+        "ids": ["12345678-1234-5678-1234-567812345678"],
+    }
+
+
+def test_a_model_body_only_sends_fields_that_were_set() -> None:
+    assert to_jsonable(Widget(id="w1")) == {"id": "w1"}
+    assert to_jsonable(Widget(id="w1", kind=None)) == {"id": "w1", "kind": None}
+
+
+@pytest.mark.parametrize(
+    ("body", "extra", "expected"),
+    [
+        ({"a": 1, "b": NOT_GIVEN}, None, {"a": 1}),
+        ({"a": 1}, {"a": 2, "c": 3}, {"a": 2, "c": 3}),
+        (NOT_GIVEN, {"c": 3}, {"c": 3}),
+        ([1, 2], None, [1, 2]),
+        ("text", None, "text"),
+        (None, None, None),
+    ],
+)
+def test_json_body(body: object, extra: dict[str, object] | None, expected: object) -> None:
+    assert json.loads(json_body(body, extra)) == expected
+
+
+def test_extra_body_cannot_be_merged_into_a_non_object_body() -> None:
+    with pytest.raises(TypeError, match="extra_body"):
+        json_body([1, 2], {"a": 1})
+
+
+def test_nan_is_refused_rather_than_sent_as_invalid_json() -> None:
+    with pytest.raises(ValueError):
+        json_body({"a": float("nan")}, None)
+
+
+def test_expand_path_encodes_every_parameter() -> None:
+    path = expand_path("/v1/{org}/items/{id}", {"org": "a b", "id": 42})
+    assert path == "/v1/a%20b/items/42"
+
+
+@pytest.mark.parametrize("value", ["", None, NOT_GIVEN])
+def test_an_empty_path_parameter_is_refused(value: object) -> None:
+    with pytest.raises(ValueError, match="'id'"):
+        expand_path("/v1/items/{id}", {"id": value})
+
+
+def test_a_missing_path_parameter_is_refused() -> None:
+    with pytest.raises(ValueError, match="'id'"):
+        expand_path("/v1/items/{id}", {})
+
+
+@given(st.text(min_size=1))
+def test_any_text_becomes_exactly_one_segment_that_decodes_back(text: str) -> None:
+    segment = encode_segment(text)
+    assert not set(segment) & set("/?#[]@!$&'()*+,;= \\")
+    assert segment not in {".", ".."}
+    assert segment.isascii()
+    assert unquote(segment) == text

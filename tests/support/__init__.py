@@ -1,0 +1,1 @@
+"""Test helpers shared by several test suites (e.g. the loopback FaultServer)."""

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.annotate import Annotator
+
+SCHEMAS: dict[str, Any] = {
+    "Voice": {"type": "object", "properties": {"id": {"type": "string"}}},
+    "Gender": {"type": "string", "enum": ["male", "female"]},
+    "Either": {"oneOf": [{"$ref": "#/components/schemas/Voice"}, {"type": "string"}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("schema", "output", "input_"),
+    [
+        ({"type": "string"}, "str", "str"),
+        ({"type": ["integer", "null"]}, "int | None", "int | None"),
+        ({"type": "string", "format": "date-time"}, "datetime", "str | datetime"),
+        ({"type": "string", "format": "uuid"}, "UUID", "str | UUID"),
+        (
+            {"type": "string", "enum": ["a", "b'c", None]},
+            "Literal['a', \"b'c\"] | None",
+            "Literal['a', \"b'c\"] | None",
+        ),
+        ({"$ref": "#/components/schemas/Voice"}, "Voice", "Voice | Dict[str, Any]"),
+        ({"$ref": "#/components/schemas/Gender"}, "Gender", "Literal['male', 'female']"),
+        ({"$ref": "#/components/schemas/Either"}, "Either", "Voice | str | Dict[str, Any]"),
+        (
+            {"type": "array", "items": {"$ref": "#/components/schemas/Voice"}},
+            "List[Voice]",
+            "Sequence[Voice | Dict[str, Any]]",
+        ),
+        (
+            {"type": "object", "additionalProperties": {"type": "number"}},
+            "Dict[str, float]",
+            "Dict[str, float]",
+        ),
+        ({"type": "object"}, "Dict[str, Any]", "Dict[str, Any]"),
+        ({}, "Any", "Any"),
+        ({"anyOf": [{"type": "string"}, {}]}, "Any", "Any"),
+        ({"const": 3}, "Literal[3]", "Literal[3]"),
+    ],
+)
+def test_output_and_input_flavours(schema: dict[str, Any], output: str, input_: str) -> None:
+    annotation = Annotator(SCHEMAS).annotate(schema)
+    assert (annotation.output, annotation.input) == (output, input_)
+
+
+def test_binary_is_a_file_only_in_uploads() -> None:
+    schema = {"type": "string", "format": "binary"}
+    assert Annotator({}).annotate(schema, file=True).input == "FileTypes"
+    assert Annotator({}).annotate(schema).input == "bytes"
+
+
+def test_models_and_imports_are_collected() -> None:
+    schema = {
+        "type": "array",
+        "items": {
+            "anyOf": [{"$ref": "#/components/schemas/Voice"}, {"type": "string", "format": "date"}]
+        },
+    }
+    annotation = Annotator(SCHEMAS).annotate(schema)
+    assert annotation.models == {"Voice"} and annotation.imports == {"date"}
+
+
+def test_recursive_aliases_terminate() -> None:
+    schemas = {"Tree": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}}}
+    assert Annotator(schemas).annotate({"$ref": "#/components/schemas/Tree"}).output == "Tree"

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import default_config, load_config, parse_config
+from generator.errors import ConfigError
+
+VALID = {
+    "name": "demo",
+    "title": "Demo",
+    "package": "demo_client",
+    "distribution": "demo-client",
+    "client_class": "Demo",
+    "env_prefix": "DEMO",
+    "spec": "openapi.yaml",
+}
+
+
+def test_misspelt_key_suggests_the_intended_one() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config({**VALID, "pakage": "x"}, "config.yaml")
+    (problem,) = caught.value.problems
+    assert (
+        str(problem)
+        == "config.yaml#/pakage: error: unknown key 'pakage' (fix: did you mean 'package'?)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "fragment"),
+    [
+        ("package", "Bad-Name", "lower-case Python identifier"),
+        ("client_class", "demo", "capitalised"),
+        ("env_prefix", "demo", "upper-case"),
+        ("spec", "../../etc/passwd", "inside the API's folder"),
+        ("source_url", "file:///etc/passwd", "http(s) URL"),
+        ("distribution", "a b", "distribution"),
+    ],
+)
+def test_invalid_values_are_refused_with_the_key(key: str, value: str, fragment: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config({**VALID, key: value}, "config.yaml")
+    (problem,) = caught.value.problems
+    assert problem.pointer == f"/{key}" and fragment in problem.message
+
+
+def test_missing_key_says_what_it_is_for() -> None:
+    config = dict(VALID)
+    del config["env_prefix"]
+    with pytest.raises(ConfigError) as caught:
+        parse_config(config, "config.yaml")
+    assert "missing required key 'env_prefix'" in str(caught.value)
+    assert "API_KEY" in str(caught.value)
+
+
+def test_default_config_derives_names_from_the_title() -> None:
+    config = default_config("Anam AI API", "swagger.json")
+    assert (config.package, config.distribution, config.client_class, config.env_prefix) == (
+        "anam_ai_client",
+        "anam-ai-client",
+        "AnamAI",
+        "ANAM_AI",
+    )
+    assert default_config("123 !!!", "x.json").package.isidentifier()
+
+
+def test_shipped_configs_are_valid(repo: Path) -> None:
+    for path in sorted((repo / "specs").glob("*/config.yaml")):
+        config = load_config(path)
+        assert (path.parent / config.spec).is_file()

@@ -1,0 +1,136 @@
+"""Bad input gets one clear problem naming the file, the JSON pointer and the fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SpecError
+from generator.load import MAX_BYTES, load_spec, parse_spec
+
+MINIMAL = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+
+
+def _problems(data: bytes) -> list[str]:
+    with pytest.raises(SpecError) as caught:
+        parse_spec(data, "spec.yaml")
+    return [str(problem) for problem in caught.value.problems]
+
+
+def _doc(**extra: object) -> bytes:
+    return json.dumps({**MINIMAL, **extra}).encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"", "spec file is empty"),
+        (b'{"openapi": "3.1.0",}', "invalid JSON at line 1, column 21"),
+        (b"openapi: 3.1.0\n  info: [\n", "invalid YAML at line 2, column 7"),
+        (
+            b'{"swagger": "2.0"}',
+            "spec.yaml#/swagger: error: Swagger 2.0 documents are not supported",
+        ),
+        (b'{"foo": 1}', "not an OpenAPI document"),
+        (b'{"openapi": "4.0"}', "unsupported OpenAPI version"),
+        (b"[1, 2]", "must be a JSON/YAML object"),
+        (b"\xff\xfe\x00", "not UTF-8"),
+    ],
+)
+def test_unreadable_or_foreign_documents_are_refused(data: bytes, fragment: str) -> None:
+    assert any(fragment in problem for problem in _problems(data))
+
+
+def test_swagger_2_gets_a_conversion_hint() -> None:
+    (problem,) = _problems(b'{"swagger": "2.0"}')
+    assert "swagger2openapi" in problem
+
+
+def test_dangling_ref_names_the_pointer() -> None:
+    paths = {
+        "/a": {
+            "get": {
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}
+                        },
+                    }
+                }
+            }
+        }
+    }
+    (problem,) = _problems(_doc(paths=paths))
+    assert problem.startswith(
+        "spec.yaml#/paths/~1a/get/responses/200/content/application~1json/schema/$ref: error: "
+        "dangling $ref '#/components/schemas/Nope'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ref", "fragment"),
+    [
+        ("https://evil.example/x.json", "remote $ref"),
+        ("../../etc/passwd", "external $ref"),
+        ("other.yaml#/A", "external $ref"),
+        ("file:///etc/passwd", "remote $ref"),
+    ],
+)
+def test_external_refs_are_never_followed(ref: str, fragment: str) -> None:
+    (problem,) = _problems(_doc(components={"schemas": {"A": {"$ref": ref}}}))
+    assert fragment in problem and "#/components/schemas/A/$ref" in problem
+
+
+def test_structure_errors_point_into_the_document() -> None:
+    problems = _problems(
+        json.dumps(
+            {
+                "openapi": "3.1.0",
+                "info": {"title": "t"},
+                "paths": {"/a": {"get": {"responses": {"200": {"description": 5}}}}},
+            }
+        ).encode()
+    )
+    assert any("#/info/version: error: missing required key 'version'" in p for p in problems)
+    assert any("#/paths/~1a/get/responses/200/description" in p for p in problems)
+
+
+def test_yaml_alias_bomb_is_bounded() -> None:
+    lines = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]"]
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    assert any("expands to more than" in p for p in _problems("\n".join(lines).encode()))
+
+
+def test_yaml_alias_cycle_is_refused() -> None:
+    assert any("cycle" in p for p in _problems(b"openapi: 3.1.0\na: &x\n  b: *x\n"))
+
+
+@pytest.mark.parametrize("data", [b"[" * 100_000, b"a: " + b"[" * 5_000 + b"]" * 5_000])
+def test_absurd_nesting_is_refused_not_a_crash(data: bytes) -> None:
+    assert any("nests deeper than" in p for p in _problems(data))
+
+
+def test_oversized_files_are_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    with big.open("wb") as stream:
+        stream.truncate(MAX_BYTES + 1)
+    with pytest.raises(SpecError, match="over the .*-byte limit"):
+        load_spec(big)
+
+
+def test_circular_refs_and_missing_operation_ids_load(tmp_path: Path) -> None:
+    schemas = {
+        "Node": {"type": "object", "properties": {"next": {"$ref": "#/components/schemas/Node"}}}
+    }
+    paths = {"/n": {"get": {"responses": {"200": {"description": "ok"}}}}}
+    document = parse_spec(_doc(components={"schemas": schemas}, paths=paths), "spec.json")
+    assert "Node" in document["components"]["schemas"]
+
+
+def test_real_captures_load(upstream: Path) -> None:
+    for name in ("swagger.older.json", "swagger.newer.json"):
+        assert load_spec(upstream / name)["openapi"] == "3.1.0"

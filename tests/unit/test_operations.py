@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.load import load_spec
+from generator.normalize import normalize
+from generator.operations import place_operations
+
+
+def _placements(
+    paths: dict[str, Any], locked: dict[str, dict[str, str]] | None = None
+) -> dict[str, str]:
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}
+    return {k: f"{p.resource}.{p.method}" for k, p in place_operations(document, locked).items()}
+
+
+def _op(operation_id: str | None = None, tags: list[str] | None = None) -> dict[str, Any]:
+    operation: dict[str, Any] = {"responses": {"200": {"description": "ok"}}}
+    if operation_id:
+        operation["operationId"] = operation_id
+    if tags:
+        operation["tags"] = tags
+    return operation
+
+
+def test_anam_methods_read_naturally(upstream: Path) -> None:
+    document, _ = normalize(load_spec(upstream / "swagger.newer.json"))
+    names = {k: f"{p.resource}.{p.method}" for k, p in place_operations(document).items()}
+    assert names["POST /v1/auth/session-token"] == "sessions.create_token"
+    assert names["GET /v1/personas"] == "personas.list"
+    assert names["POST /v1/personas"] == "personas.create"
+    assert names["GET /v1/personas/{id}"] == "personas.get"
+    assert names["PUT /v1/personas/{id}"] == "personas.update"
+    assert names["DELETE /v1/personas/{id}"] == "personas.delete"
+    assert names["GET /v1/avatars"] == "avatars.list"
+    assert names["GET /v1/llms"] == "llms.list"
+    assert names["GET /v1/share-links/{id}"] == "share_links.get"
+    assert names["GET /v1/knowledge/groups/{id}/documents"] == "knowledge.list_group_documents"
+    assert names["POST /v1/sessions/{id}/stop"] == "sessions.stop"
+    assert len(set(names.values())) == len(names) == 57
+
+
+def test_untagged_operations_use_the_first_path_segment() -> None:
+    names = _placements(
+        {
+            "/v1/auth/session-token": {"post": _op("createSessionToken")},
+            "/api/v2/widgets": {"get": _op("listWidgets")},
+        }
+    )
+    assert names == {
+        "POST /v1/auth/session-token": "auth.create_session_token",
+        "GET /api/v2/widgets": "widgets.list",
+    }
+
+
+def test_operations_without_id_get_crud_names() -> None:
+    names = _placements(
+        {
+            "/items": {"get": _op(), "post": _op()},
+            "/items/{id}": {"get": _op(), "put": _op(), "delete": _op()},
+            "/items/{id}/archive": {"post": _op()},
+        }
+    )
+    assert names == {
+        "GET /items": "items.list",
+        "POST /items": "items.create",
+        "GET /items/{id}": "items.get",
+        "PUT /items/{id}": "items.update",
+        "DELETE /items/{id}": "items.delete",
+        "POST /items/{id}/archive": "items.create_archive",
+    }
+
+
+def test_colliding_short_names_fall_back_to_the_full_operation_name() -> None:
+    names = _placements(
+        {"/a": {"get": _op("listThings", ["things"])}, "/b": {"get": _op("listThing", ["things"])}}
+    )
+    assert set(names.values()) == {"things.list_things", "things.list_thing"}
+
+
+def test_keywords_and_shadowing_names_are_fixed() -> None:
+    names = _placements(
+        {
+            "/a": {"post": _op("import", ["data"])},
+            "/b": {"get": _op("type", ["data"])},
+            "/c": {"get": _op("x", ["with_options"])},
+        }
+    )
+    assert names["POST /a"] == "data.import_"
+    assert names["GET /b"] == "data.type_"
+    assert names["GET /c"].startswith("with_options_.")
+
+
+def test_the_names_lock_wins_over_fresh_names() -> None:
+    locked = {"POST /v1/auth/session-token": {"resource": "auth", "method": "create_session_token"}}
+    names = _placements(
+        {"/v1/auth/session-token": {"post": _op("createSessionToken", ["Sessions"])}}, locked
+    )
+    assert names["POST /v1/auth/session-token"] == "auth.create_session_token"

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import ast
+import tomllib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import strings
+from generator.strings import Safe, SpecText
+
+HOSTILE = st.text(
+    alphabet=st.sampled_from(list("\"'\\\n\r\t{}#`<>*_[]|\x00\u2028abc ")), max_size=40
+)
+
+
+def test_spec_text_refuses_to_be_formatted() -> None:
+    text = SpecText("x")
+    with pytest.raises(TypeError):
+        str(text)
+    with pytest.raises(TypeError):
+        f"{text}"  # noqa: B018
+
+
+@given(HOSTILE)
+def test_docstring_escaper_keeps_text_inside_the_docstring(raw: str) -> None:
+    body = strings.docstring(SpecText(raw), indent=4)
+    source = f'def f():\n    """{body}"""\n    return 1\n'
+    tree = ast.parse(source)
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    assert len(function.body) == 2  # the docstring and `return 1`: nothing escaped the string
+    assert isinstance(body, Safe)
+
+
+@given(HOSTILE)
+def test_string_literal_round_trips(raw: str) -> None:
+    assert ast.literal_eval(strings.string_literal(SpecText(raw))) == raw
+
+
+@given(HOSTILE)
+def test_toml_string_round_trips(raw: str) -> None:
+    assert tomllib.loads(f"x = {strings.toml_string(SpecText(raw))}")["x"] == raw
+
+
+@given(HOSTILE)
+def test_comment_stays_on_one_line(raw: str) -> None:
+    assert "\n" not in strings.comment(SpecText(raw))
+    assert "\r" not in strings.comment(SpecText(raw))
+
+
+def test_markdown_neutralises_html_and_markup() -> None:
+    text = strings.markdown(SpecText("<script>alert(1)</script> *bold* [x](http://e) `code`"))
+    assert "<" not in text and ">" not in text
+    assert "\\*bold\\*" in text and "\\[x\\]" in text and "\\`code\\`" in text
+
+
+def test_identifier_refuses_anything_but_identifiers() -> None:
+    assert strings.identifier("ok_name") == "ok_name"
+    for bad in ("class", "a-b", "1a", "a b", "é"):
+        with pytest.raises(ValueError):
+            strings.identifier(bad)
