@@ -112,6 +112,18 @@ def check(specs: SpecsOption = Path("specs"), out: OutOption = Path("generated")
     typer.echo("generated/ matches the specs")
 
 
+@app.command()
+def build(
+    out: Annotated[Path, typer.Option(help="folder receiving wheels and sdists")] = Path("dist"),
+    generated: Annotated[Path, typer.Option(help="folder of generated packages")] = Path("generated"),
+) -> None:
+    """Build a wheel and an sdist of every generated package."""
+    from .build import build_packages
+
+    for archive in build_packages(generated, out):
+        typer.echo(str(archive))
+
+
 def _api_dirs(specs: Path, names: list[str] | None) -> list[Path]:
     from .pipeline import CONFIG_FILE
 
@@ -134,13 +146,18 @@ def _report(problem: Problem) -> None:
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except GeneratorError as error:
         if _state["debug"]:
             raise
         for problem in error.problems:
             typer.echo(str(problem), err=True)
         sys.exit(1)
+    except typer.TyperException as usage:  # a mistyped command or option: click's own message
+        show = getattr(usage, "show", None)
+        if callable(show):
+            show()
+        sys.exit(getattr(usage, "exit_code", 2))
     except (typer.Exit, typer.Abort) as stop:
         sys.exit(getattr(stop, "exit_code", 1))
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
@@ -149,3 +166,5 @@ def main() -> None:
         typer.echo(f"internal error: {type(error).__name__}: {error} "
                    "(run with --debug for the traceback)", err=True)
         sys.exit(3)
+    if isinstance(code, int) and code:
+        sys.exit(code)

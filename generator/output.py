@@ -8,6 +8,7 @@ was and removes the staging directory.
 from __future__ import annotations
 
 import ast
+import hashlib
 import os
 import shutil
 import tempfile
@@ -55,6 +56,15 @@ def write_file_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def tree_digest(root: Path) -> str:
+    """sha256 over every file's path and bytes: equal digests mean identical trees."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def _inside(root: Path, relative: PurePosixPath) -> Path:

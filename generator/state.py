@@ -2,8 +2,9 @@
 
 It holds what a regen needs to know about the last one: the released version (the version lives
 here, not in the spec, whose `info.version` did not change between real Anam releases), the sha256
-of the spec it was built from, the fingerprint of all inputs (a regen with the same fingerprint is
-a no-op) and the release history the changelog is rendered from.
+of the spec it was built from, the fingerprints of all inputs and of the output (a regen whose
+inputs match and whose output is intact is a no-op) and the release history the changelog is
+rendered from.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class ApiState:
     version: str = "0.1.0"
     spec_sha256: str = ""
     inputs_sha256: str = ""
+    output_sha256: str = ""
     releases: tuple[Release, ...] = field(default_factory=tuple)
 
     def to_json(self) -> str:
@@ -51,6 +53,7 @@ def read_state(path: Path) -> ApiState:
             version=str(data["version"]),
             spec_sha256=str(data.get("spec_sha256", "")),
             inputs_sha256=str(data.get("inputs_sha256", "")),
+            output_sha256=str(data.get("output_sha256", "")),
             releases=releases,
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
