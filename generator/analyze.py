@@ -12,15 +12,15 @@ from typing import Any
 from . import jsonpointer
 from .annotate import Annotator
 from .config import ApiConfig
-from .hoist import SCHEMA_PREFIX, Hoisted, hoist
+from .hoist import Hoisted, hoist
 from .ir import (
+    SCHEMA_PREFIX,
     Api,
     Auth,
     BodyField,
     ErrorType,
     ModelSet,
     Operation,
-    Pagination,
     Parameter,
     RequestBody,
     Resource,
@@ -28,6 +28,7 @@ from .ir import (
     TypeRef,
 )
 from .lock import NamesLock
+from .media import encoding, is_json, pick_media
 from .naming import Namer, python_name
 from .operations import Placement, operation_key, place_operations, resource_class_name
 from .pagination import detect_pagination
@@ -36,24 +37,76 @@ from .walk import iter_operations
 
 # Names a keyword argument must not take: the per-call options and what method bodies use.
 KWARG_RESERVED = frozenset(
-    {"self", "cast", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries",
-     "idempotent", "RequestOptions", "NOT_GIVEN", "NotGiven"}
+    {
+        "self",
+        "cast",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "idempotent",
+        "RequestOptions",
+        "NOT_GIVEN",
+        "NotGiven",
+    }
 )
 # Names a model field must not take: pydantic's own attributes and the annotation vocabulary.
 FIELD_RESERVED = frozenset(
-    {"model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set",
-     "model_construct", "model_copy", "model_dump", "model_dump_json", "model_json_schema",
-     "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
-     "model_validate_json", "model_validate_strings", "copy", "dict", "json", "schema",
-     "schema_json", "construct", "validate", "fields", "parse_obj", "parse_raw", "parse_file",
-     "from_orm", "update_forward_refs", "Field", "Annotated", "Any", "Literal", "UUID",
-     "AwareDatetime", "datetime", "date", "BaseModel", "ConfigDict", "TypeAliasType",
-     # builtins that annotations use: a field called `str` would shadow the type below it
-     "str", "int", "float", "bool", "bytes", "list", "dict", "set", "tuple", "object", "None"}
+    {
+        "model_config",
+        "model_fields",
+        "model_computed_fields",
+        "model_extra",
+        "model_fields_set",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+        "copy",
+        "dict",
+        "json",
+        "schema",
+        "schema_json",
+        "construct",
+        "validate",
+        "fields",
+        "parse_obj",
+        "parse_raw",
+        "parse_file",
+        "from_orm",
+        "update_forward_refs",
+        "Field",
+        "Annotated",
+        "Any",
+        "Literal",
+        "UUID",
+        "AwareDatetime",
+        "datetime",
+        "date",
+        "BaseModel",
+        "ConfigDict",
+        "TypeAliasType",
+        # builtins that annotations use: a field called `str` would shadow the type below it
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "list",
+        "set",
+        "tuple",
+        "object",
+        "None",
+    }
 )
-_JSON = ("application/json",)
-_BINARY_PREFIXES = ("application/octet-stream", "audio/", "image/", "video/", "application/pdf",
-                    "application/zip")
 
 
 def analyze(
@@ -89,7 +142,13 @@ class _Analyzer:
         self.hoisted = hoisted
         self.placements = placements
         self.annotator = Annotator(hoisted.schemas)
-        self.field_names = {name: self._field_names(name) for name in hoisted.schemas}
+        bare = ModelSet(hoisted.schemas, {}, hoisted.pointer_names)
+        names = {name: _field_names(bare, name) for name in hoisted.schemas}
+        self.models = ModelSet(
+            hoisted.schemas,
+            {name: fields for name, fields in names.items() if fields},
+            hoisted.pointer_names,
+        )
 
     def api(self, version: str, spec_sha256: str) -> Api:
         info = self.document.get("info") or {}
@@ -111,13 +170,10 @@ class _Analyzer:
             base_url=SpecText(self._base_url()),
             auth=self._auth(),
             resources=tuple(
-                self._resource(name, operations, tags) for name, operations in sorted(resources.items())
+                self._resource(name, operations, tags)
+                for name, operations in sorted(resources.items())
             ),
-            models=ModelSet(
-                self.hoisted.schemas,
-                {name: names for name, names in self.field_names.items() if names},
-                self.hoisted.pointer_names,
-            ),
+            models=self.models,
             version=version,
             spec_sha256=spec_sha256,
             operations_lock={
@@ -129,9 +185,7 @@ class _Analyzer:
     # -- resources and operations -----------------------------------------------------------
 
     def _resource(self, name: str, operations: list[Operation], tags: dict[Any, Any]) -> Resource:
-        tag = next(
-            (t for t in tags if isinstance(t, str) and python_name(t) == name), None
-        )
+        tag = next((t for t in tags if isinstance(t, str) and python_name(t) == name), None)
         return Resource(
             name=identifier(name),
             class_name=identifier(resource_class_name(name)),
@@ -145,14 +199,19 @@ class _Analyzer:
     ) -> Operation:
         pointer = jsonpointer.join("", "paths", path, method)
         body = self._body(operation, pointer)
-        taken = {f.name for f in body.fields} if body else set()
+        taken: set[str] = {f.name for f in body.fields} if body else set()
         if body and body.whole:
             taken.add(body.whole.name)
         parameters = self._parameters(path, operation, pointer, taken)
         response = self._response(operation, pointer)
         pagination = detect_pagination(
-            self.config.pagination, placement.key, operation, parameters, response,
-            self._resolved_root(pointer, response), self.annotator,
+            self.config.pagination,
+            placement.key,
+            operation,
+            parameters,
+            response,
+            self._resolved_root(pointer, response),
+            self.annotator,
         )
         return Operation(
             key=placement.key,
@@ -179,12 +238,21 @@ class _Analyzer:
             for index, raw in enumerate(owner.get("parameters") or []):
                 where = jsonpointer.join(base, "parameters", index)
                 parameter, where = self._deref(raw, where)
-                if isinstance(parameter, dict) and parameter.get("in") in ("path", "query", "header"):
-                    merged[(str(parameter.get("in")), str(parameter.get("name")))] = (parameter, where)
+                if isinstance(parameter, dict) and parameter.get("in") in (
+                    "path",
+                    "query",
+                    "header",
+                ):
+                    merged[(str(parameter.get("in")), str(parameter.get("name")))] = (
+                        parameter,
+                        where,
+                    )
         order = {"path": 0, "query": 1, "header": 2}
         path_order = {name: path.find("{" + name + "}") for _loc, name in merged}
-        ordered = sorted(merged.items(), key=lambda kv: (order[kv[0][0]], path_order[kv[0][1]]
-                                                         if kv[0][0] == "path" else 0))
+        ordered = sorted(
+            merged.items(),
+            key=lambda kv: (order[kv[0][0]], path_order[kv[0][1]] if kv[0][0] == "path" else 0),
+        )
         namer = Namer(taken)
         parameters = []
         for (location, wire), (parameter, where) in ordered:
@@ -203,32 +271,47 @@ class _Analyzer:
         return tuple(parameters)
 
     def _body(self, operation: dict[str, Any], pointer: str) -> RequestBody | None:
-        raw, where = self._deref(operation.get("requestBody"), jsonpointer.join(pointer, "requestBody"))
+        raw, where = self._deref(
+            operation.get("requestBody"), jsonpointer.join(pointer, "requestBody")
+        )
         if not isinstance(raw, dict):
             return None
         content = raw.get("content") or {}
-        media = _pick_media(list(content))
+        media = pick_media(list(content))
         if media is None:
             return None
-        encoding = _encoding(media)
+        kind = encoding(media)
         root = self.hoisted.roots.get(jsonpointer.join(where, "content", media, "schema"), {})
         required = raw.get("required") is True
         model = self._model_of(root)
-        file = encoding == "multipart"
-        if encoding == "binary":
-            whole = BodyField(SpecText("content"), Safe("content"), _file_type(), required, is_file=True)
-            return RequestBody(encoding, SpecText(media), required, whole=whole,
-                               description=_text(raw.get("description")))
+        file = kind == "multipart"
+        if kind == "binary":
+            whole = BodyField(
+                SpecText("content"), Safe("content"), _file_type(), required, is_file=True
+            )
+            return RequestBody(
+                kind,
+                SpecText(media),
+                required,
+                whole=whole,
+                description=_text(raw.get("description")),
+            )
         if model is None:
-            whole = BodyField(SpecText("body"), Safe("body"), self.annotator.annotate(root, file=file),
-                              required)
-            return RequestBody(encoding, SpecText(media), required, whole=whole,
-                               description=_text(raw.get("description")))
-        properties, required_names = self._properties(model)
+            whole = BodyField(
+                SpecText("body"), Safe("body"), self.annotator.annotate(root, file=file), required
+            )
+            return RequestBody(
+                kind,
+                SpecText(media),
+                required,
+                whole=whole,
+                description=_text(raw.get("description")),
+            )
+        properties, required_names = self.models.properties(model)
         fields = tuple(
             BodyField(
                 wire_name=SpecText(wire),
-                name=identifier(self.field_names[model][wire]),
+                name=identifier(self.models.field_names[model][wire]),
                 type=self.annotator.annotate(schema, file=file),
                 required=required and wire in required_names,
                 description=_text(schema.get("description")) if isinstance(schema, dict) else None,
@@ -237,26 +320,33 @@ class _Analyzer:
             )
             for wire, schema in properties.items()
         )
-        return RequestBody(encoding, SpecText(media), required, fields=fields,
-                           model=identifier(model), description=_text(raw.get("description")))
+        return RequestBody(
+            kind,
+            SpecText(media),
+            required,
+            fields=fields,
+            model=identifier(model),
+            description=_text(raw.get("description")),
+        )
 
     def _response(self, operation: dict[str, Any], pointer: str) -> Response:
         responses = operation.get("responses") or {}
         successes = sorted(str(s) for s in responses if str(s).startswith("2"))
         for status in successes:
-            raw, where = self._deref(responses[status], jsonpointer.join(pointer, "responses", status))
+            raw, where = self._deref(
+                responses[status], jsonpointer.join(pointer, "responses", status)
+            )
             content = (raw or {}).get("content") or {}
-            media = _pick_media(list(content))
+            media = pick_media(list(content))
             if media is None:
                 continue
-            if _encoding(media) == "binary" or not _is_json(media):
+            if encoding(media) == "binary" or not is_json(media):
                 return Response("binary", status, media_type=SpecText(media))
             root = self.hoisted.roots.get(jsonpointer.join(where, "content", media, "schema"), {})
             return Response("model", status, self.annotator.annotate(root), SpecText(media))
         if successes and all(status in ("204", "205") for status in successes):
             return Response("none", successes[0])
-        return Response("model", successes[0] if successes else "200",
-                        self.annotator.annotate({}))
+        return Response("model", successes[0] if successes else "200", self.annotator.annotate({}))
 
     def _errors(self, operation: dict[str, Any], pointer: str) -> tuple[ErrorType, ...]:
         errors = []
@@ -266,7 +356,7 @@ class _Analyzer:
                 continue
             raw, where = self._deref(raw_response, jsonpointer.join(pointer, "responses", status))
             content = (raw or {}).get("content") or {}
-            media = next((m for m in content if _is_json(m)), None)
+            media = next((m for m in content if is_json(m)), None)
             if media is None:
                 continue
             root = self.hoisted.roots.get(jsonpointer.join(where, "content", media, "schema"))
@@ -292,37 +382,9 @@ class _Analyzer:
     def _model_of(self, root: Any) -> str | None:
         ref = root.get("$ref") if isinstance(root, dict) else None
         if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            name = ref[len(SCHEMA_PREFIX):]
+            name = ref[len(SCHEMA_PREFIX) :]
             return name if self.annotator.is_model(name) else None
         return None
-
-    def _properties(self, name: str, depth: int = 0) -> tuple[dict[str, Any], set[str]]:
-        """All properties of a model, its allOf parents' first, and which are required."""
-        schema = self.hoisted.schemas.get(name, {})
-        properties: dict[str, Any] = {}
-        required: set[str] = set()
-        for member in schema.get("allOf") or []:
-            ref = member.get("$ref") if isinstance(member, dict) else None
-            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX) and depth < 20:
-                inherited, inherited_required = self._properties(ref[len(SCHEMA_PREFIX):], depth + 1)
-            elif isinstance(member, dict):
-                inherited = dict(member.get("properties") or {})
-                inherited_required = set(member.get("required") or [])
-            else:
-                continue
-            properties.update(inherited)
-            required |= inherited_required
-        properties.update(schema.get("properties") or {})
-        required |= set(schema.get("required") or [])
-        return properties, required
-
-    def _field_names(self, name: str) -> dict[str, str]:
-        properties, _required = self._properties(name)
-        namer = Namer()
-        return {
-            wire: namer.claim(python_name(wire, reserved=FIELD_RESERVED | KWARG_RESERVED))
-            for wire in properties
-        }
 
     def _resolved_root(self, pointer: str, response: Response) -> dict[str, Any]:
         """The success response schema with a top-level `$ref` followed (for pagination)."""
@@ -334,7 +396,7 @@ class _Analyzer:
         )
         name = self._model_of(root)
         if name:
-            properties, _required = self._properties(name)
+            properties, _required = self.models.properties(name)
             return {"type": "object", "properties": properties}
         return root
 
@@ -352,11 +414,20 @@ class _Analyzer:
     def _auth(self) -> Auth:
         schemes = (self.document.get("components") or {}).get("securitySchemes") or {}
         requirements = self.document.get("security") or []
-        names = [name for requirement in requirements if isinstance(requirement, dict)
-                 for name in requirement]
+        names = [
+            name
+            for requirement in requirements
+            if isinstance(requirement, dict)
+            for name in requirement
+        ]
         if not names:
-            names = [name for _p, _m, op in iter_operations(self.document)
-                     for req in op.get("security") or [] if isinstance(req, dict) for name in req]
+            names = [
+                name
+                for _p, _m, op in iter_operations(self.document)
+                for req in op.get("security") or []
+                if isinstance(req, dict)
+                for name in req
+            ]
         required = bool(requirements) and all(bool(r) for r in requirements)
         for name in names:
             scheme = schemes.get(name)
@@ -372,32 +443,18 @@ class _Analyzer:
         return Auth(None)
 
 
+def _field_names(models: ModelSet, name: str) -> dict[str, str]:
+    """Python names of a class's fields; the body keyword arguments use the same ones."""
+    properties, _required = models.properties(name)
+    namer = Namer()
+    return {
+        wire: namer.claim(python_name(wire, reserved=FIELD_RESERVED | KWARG_RESERVED))
+        for wire in properties
+    }
+
+
 def _text(value: Any) -> SpecText | None:
     return SpecText(value) if isinstance(value, str) and value.strip() else None
-
-
-def _is_json(media: str) -> bool:
-    base = media.split(";")[0].strip().lower()
-    return base in _JSON or base.endswith("+json")
-
-
-def _encoding(media: str) -> Any:
-    base = media.split(";")[0].strip().lower()
-    if base == "multipart/form-data":
-        return "multipart"
-    if base == "application/x-www-form-urlencoded":
-        return "form"
-    if _is_json(base):
-        return "json"
-    return "binary"
-
-
-def _pick_media(media_types: list[str]) -> str | None:
-    """Multipart first (it is what carries files), then JSON, then forms, then anything else."""
-    if not media_types:
-        return None
-    rank = {"multipart": 0, "json": 1, "form": 2, "binary": 3}
-    return min(media_types, key=lambda m: (rank[_encoding(m)], media_types.index(m)))
 
 
 def _is_binary(schema: Any) -> bool:

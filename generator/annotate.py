@@ -3,16 +3,15 @@
 Model fields get their types from datamodel-code-generator; operations need the same vocabulary for
 parameters, keyword arguments and return values. Two flavours: `output` is what a response holds
 (`List[Persona]`), `input` is what a caller may pass (`Sequence[Persona | Dict[str, Any]]`: a model
-or a plain dict with the API's JSON names). Resource modules spell containers `List`/`Dict` because a
-resource method called `list` would shadow the builtin inside the class.
+or a plain dict with the API's JSON names). Resource modules spell containers `List`/`Dict`
+because a resource method called `list` would shadow the builtin inside the class.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .hoist import SCHEMA_PREFIX
-from .ir import TypeRef
+from .ir import SCHEMA_PREFIX, TypeRef
 from .strings import Safe, string_literal
 
 _FORMATS = {"date-time": "datetime", "date": "date", "uuid": "UUID"}
@@ -46,7 +45,7 @@ class Annotator:
             return _ANY
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            return self._named(ref[len(SCHEMA_PREFIX):])
+            return self._named(ref[len(SCHEMA_PREFIX) :])
         parts: list[TypeRef] = []
         for key in ("oneOf", "anyOf"):
             for branch in schema.get(key) or []:
@@ -68,7 +67,7 @@ class Annotator:
         return _union([self._typed(kind, schema, file) for kind in sorted(types, key=_type_order)])
 
     def _named(self, name: str) -> TypeRef:
-        """A model accepts itself or a dict; an alias (enum, union...) accepts what it expands to."""
+        """A model accepts itself or a dict; an alias (enum, union) accepts what it expands to."""
         outputs = (Safe(name),)
         if self.is_model(name):
             return TypeRef(outputs, (Safe(name), Safe("Dict[str, Any]")), frozenset({name}))
@@ -103,13 +102,21 @@ class Annotator:
             return _simple(_PRIMITIVES[kind])
         if kind == "array":
             item = self.annotate(schema.get("items"), file=file)
-            return _simple(f"List[{item.output}]", f"Sequence[{item.input}]",
-                           models=item.models, imports=item.imports)
+            return _simple(
+                f"List[{item.output}]",
+                f"Sequence[{item.input}]",
+                models=item.models,
+                imports=item.imports,
+            )
         if kind == "object":
             extra = schema.get("additionalProperties")
             value = self.annotate(extra) if isinstance(extra, dict) and extra else _ANY
-            return _simple(f"Dict[str, {value.output}]", f"Dict[str, {value.input}]",
-                           models=value.models, imports=value.imports)
+            return _simple(
+                f"Dict[str, {value.output}]",
+                f"Dict[str, {value.input}]",
+                models=value.models,
+                imports=value.imports,
+            )
         return _ANY
 
 
@@ -166,5 +173,5 @@ def _unique(members: Any) -> tuple[Safe, ...]:
     for member in members:
         if member not in seen:
             seen.append(member)
-    last = ("Dict[str, Any]", "None")
+    last = (Safe("Dict[str, Any]"), Safe("None"))
     return tuple(m for m in seen if m not in last) + tuple(m for m in last if m in seen)

@@ -20,8 +20,14 @@ def build_packages(generated: Path, dist: Path) -> list[Path]:
     """Build every project under `generated/` into `dist/`; return the archives made."""
     projects = sorted(p for p in generated.iterdir() if (p / "pyproject.toml").is_file())
     if not projects:
-        raise GeneratorError(Problem("error", "no generated packages to build", str(generated),
-                                     hint="run `make regen` first"))
+        raise GeneratorError(
+            Problem(
+                "error",
+                "no generated packages to build",
+                str(generated),
+                hint="run `make regen` first",
+            )
+        )
     dist.mkdir(parents=True, exist_ok=True)
     before = set(dist.iterdir())
     for project in projects:
@@ -30,8 +36,17 @@ def build_packages(generated: Path, dist: Path) -> list[Path]:
 
 
 def build_package(project: Path, dist: Path) -> None:
-    command = [sys.executable, "-m", "build", "--no-isolation", "--sdist", "--wheel",
-               "--outdir", str(dist.absolute()), str(project)]
+    command = [
+        sys.executable,
+        "-m",
+        "build",
+        "--no-isolation",
+        "--sdist",
+        "--wheel",
+        "--outdir",
+        str(dist.absolute()),
+        str(project),
+    ]
     environment = {**os.environ, "SOURCE_DATE_EPOCH": _EPOCH}
     result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
     if result.returncode != 0:

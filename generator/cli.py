@@ -15,8 +15,12 @@ import typer
 
 from .errors import GeneratorError, Problem
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Generate versioned Python client packages from OpenAPI specs.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Generate versioned Python client packages from OpenAPI specs.",
+)
 _state = {"debug": False, "verbose": False}
 
 SpecsOption = Annotated[Path, typer.Option(help="folder holding one folder per API")]
@@ -36,7 +40,9 @@ def _options(
 def regen(
     api: Annotated[Optional[list[str]], typer.Option(help="only these APIs")] = None,  # noqa: UP045
     offline: Annotated[bool, typer.Option(help="use the pinned snapshots")] = False,
-    strict: Annotated[bool, typer.Option(help="fail instead of falling back when a fetch fails")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="fail instead of falling back when a fetch fails")
+    ] = False,
     fresh_names: Annotated[bool, typer.Option(help="ignore the names lock")] = False,
     specs: SpecsOption = Path("specs"),
     out: OutOption = Path("generated"),
@@ -45,11 +51,13 @@ def regen(
     from .pipeline import regen_api
 
     for api_dir in _api_dirs(specs, api):
-        result = regen_api(api_dir, out, offline=offline, strict=strict, fresh_names=fresh_names,
-                           report=_report)
+        result = regen_api(
+            api_dir, out, offline=offline, strict=strict, fresh_names=fresh_names, report=_report
+        )
         state = "regenerated" if result.changed else "unchanged"
-        typer.echo(f"{result.name}: {state} {result.out} (version {result.version}, "
-                   f"from {result.source})")
+        typer.echo(
+            f"{result.name}: {state} {result.out} (version {result.version}, from {result.source})"
+        )
 
 
 @app.command()
@@ -66,8 +74,9 @@ def generate(
     from .state import ApiState
 
     api_config = load_config(config) if config is not None else None
-    generated = generate_package(read_spec_bytes(spec), str(spec), out, api_config,
-                                 state=ApiState(version=version))
+    generated = generate_package(
+        read_spec_bytes(spec), str(spec), out, api_config, state=ApiState(version=version)
+    )
     for problem in generated.problems:
         _report(problem)
     operations = len(generated.api.operations)
@@ -90,8 +99,14 @@ def fetch(
     api_config = load_config(api_dir / CONFIG_FILE)
     source = url or api_config.source_url
     if not source:
-        raise GeneratorError(Problem("error", "no source_url in the config and no --url given",
-                                     str(api_dir / CONFIG_FILE), "/source_url"))
+        raise GeneratorError(
+            Problem(
+                "error",
+                "no source_url in the config and no --url given",
+                str(api_dir / CONFIG_FILE),
+                "/source_url",
+            )
+        )
     fetched = fetch_spec(source)
     write_file_atomically(api_dir / api_config.spec, fetched.data)
     typer.echo(f"{api}: {api_dir / api_config.spec} sha256 {fetched.sha256}")
@@ -113,9 +128,65 @@ def check(specs: SpecsOption = Path("specs"), out: OutOption = Path("generated")
 
 
 @app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="the spec before")],
+    new: Annotated[Path, typer.Argument(help="the spec after")],
+    format: Annotated[str, typer.Option("--format", help="text, markdown or json")] = "text",
+    fail_on: Annotated[str | None, typer.Option(help="exit 1 at this severity: breaking")] = None,
+) -> None:
+    """Compare two specs as a client sees them: wire and SDK changes, severities, the bump."""
+    from .diff import run_diff
+
+    output, code = run_diff(old, new, format, fail_on)
+    typer.echo(output, nl=False)
+    raise typer.Exit(code)
+
+
+@app.command("release-check")
+def release_check(
+    released: Annotated[Path, typer.Argument(help="the API folder as last released")],
+    proposed: Annotated[Path, typer.Argument(help="the API folder as proposed")],
+    format: Annotated[
+        str | None, typer.Option("--format", help="also print the diff: text, markdown or json")
+    ] = None,
+) -> None:
+    """Fail when the proposed version is too small a step for the spec changes (CI gate)."""
+    from .config import load_config
+    from .diff import diff_files, render
+    from .pipeline import CONFIG_FILE
+    from .release import missing_bump
+    from .state import STATE_FILE, read_state
+
+    config = load_config(proposed / CONFIG_FILE)
+    report = diff_files(
+        released / load_config(released / CONFIG_FILE).spec, proposed / config.spec, config=config
+    )
+    if format is not None:
+        typer.echo(render(report, format), nl=False)
+    old, new = read_state(released / STATE_FILE).version, read_state(proposed / STATE_FILE).version
+    problem = missing_bump(report, old, new)
+    if problem:
+        raise GeneratorError(
+            Problem(
+                "error",
+                problem,
+                str(proposed / STATE_FILE),
+                "/version",
+                "run `make regen`, which bumps the version from the diff",
+            )
+        )
+    typer.echo(
+        f"{config.name}: {old} -> {new} covers the changes ({report.summary.bump} needed)",
+        err=format is not None,
+    )
+
+
+@app.command()
 def build(
     out: Annotated[Path, typer.Option(help="folder receiving wheels and sdists")] = Path("dist"),
-    generated: Annotated[Path, typer.Option(help="folder of generated packages")] = Path("generated"),
+    generated: Annotated[Path, typer.Option(help="folder of generated packages")] = Path(
+        "generated"
+    ),
 ) -> None:
     """Build a wheel and an sdist of every generated package."""
     from .build import build_packages
@@ -134,8 +205,9 @@ def _api_dirs(specs: Path, names: list[str] | None) -> list[Path]:
     unknown = [n for n in names if n not in by_name]
     if unknown:
         known = ", ".join(by_name) or "none"
-        raise GeneratorError(Problem("error", f"unknown API {unknown[0]!r}", str(specs),
-                                     hint=f"known APIs: {known}"))
+        raise GeneratorError(
+            Problem("error", f"unknown API {unknown[0]!r}", str(specs), hint=f"known APIs: {known}")
+        )
     return [by_name[n] for n in names]
 
 
@@ -160,11 +232,13 @@ def main() -> None:
         sys.exit(getattr(usage, "exit_code", 2))
     except (typer.Exit, typer.Abort) as stop:
         sys.exit(getattr(stop, "exit_code", 1))
-    except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as error:
         if _state["debug"]:
             raise
-        typer.echo(f"internal error: {type(error).__name__}: {error} "
-                   "(run with --debug for the traceback)", err=True)
+        typer.echo(
+            f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback)",
+            err=True,
+        )
         sys.exit(3)
     if isinstance(code, int) and code:
         sys.exit(code)

@@ -49,7 +49,9 @@ class ApiConfig(BaseModel):
     package: str = Field(description="import name, e.g. anam_client")
     distribution: str = Field(description="distribution name on PyPI, e.g. anam-client")
     client_class: str = Field(description="sync client class name; the async one gets 'Async'")
-    env_prefix: str = Field(description="prefix of <PREFIX>_API_KEY, <PREFIX>_BASE_URL, <PREFIX>_LOG")
+    env_prefix: str = Field(
+        description="prefix of <PREFIX>_API_KEY, <PREFIX>_BASE_URL, <PREFIX>_LOG"
+    )
     spec: str = Field(description="the pinned spec file, relative to the config file")
     source_url: str | None = Field(default=None, description="live spec URL, if published")
     base_url: str | None = Field(default=None, description="overrides the spec's first server")
@@ -106,7 +108,9 @@ def load_config(path: Path) -> ApiConfig:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(Problem("error", f"cannot read config: {error.strerror}", str(path))) from None
+        raise ConfigError(
+            Problem("error", f"cannot read config: {error.strerror}", str(path))
+        ) from None
     except yaml.YAMLError as error:
         raise ConfigError(Problem("error", f"invalid YAML: {error}", str(path))) from None
     if not isinstance(raw, dict):
@@ -127,7 +131,11 @@ def _problem(item: Any, file: str) -> Problem:
     if item["type"] == "extra_forbidden":
         model: type[BaseModel] = PaginationConfig if location[0] == "pagination" else ApiConfig
         close = difflib.get_close_matches(location[-1], list(model.model_fields), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(model.model_fields)}"
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else f"known keys: {', '.join(model.model_fields)}"
+        )
         return Problem("error", f"unknown key '{location[-1]}'", file, pointer, hint)
     if item["type"] == "missing":
         field = ApiConfig.model_fields.get(location[-1])

@@ -19,8 +19,14 @@ def drift(specs: Path, generated: Path, scratch: Path) -> list[str]:
         config = load_config(config_path)
         fresh = scratch / config.distribution
         spec = api_dir / config.spec
-        generate_package(spec.read_bytes(), str(spec), fresh, config,
-                         lock=read_lock(api_dir / LOCK_FILE), state=read_state(api_dir / STATE_FILE))
+        generate_package(
+            spec.read_bytes(),
+            str(spec),
+            fresh,
+            config,
+            lock=read_lock(api_dir / LOCK_FILE),
+            state=read_state(api_dir / STATE_FILE),
+        )
         differences += _compare(fresh, generated / config.distribution)
     return differences
 
@@ -30,7 +36,8 @@ def _compare(expected: Path, actual: Path) -> list[str]:
         return [f"missing: {actual}"]
     expected_files = {p.relative_to(expected) for p in expected.rglob("*") if p.is_file()}
     actual_files = {
-        p.relative_to(actual) for p in actual.rglob("*")
+        p.relative_to(actual)
+        for p in actual.rglob("*")
         if p.is_file() and "__pycache__" not in p.parts
     }
     lines = [f"missing: {actual / p}" for p in sorted(expected_files - actual_files)]

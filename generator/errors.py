@@ -8,6 +8,7 @@ a stage raises only once it has collected everything it can say::
      ├── FetchError                the live spec could not be fetched or is not acceptable
      ├── SpecError                 the spec is unreadable or not a valid OpenAPI 3.x document
      ├── GenerationError           the spec is valid but cannot be turned into a package
+     ├── VersionError              a version the semver bump rules cannot handle
      └── OutputError               the output folder could not be written safely
 """
 
@@ -61,6 +62,10 @@ class SpecError(GeneratorError):
 
 class GenerationError(GeneratorError):
     """The spec is valid but the package cannot be generated from it."""
+
+
+class VersionError(GeneratorError):
+    """A version string or bump kind that the semver rules in `version.py` cannot handle."""
 
 
 class OutputError(GeneratorError):

@@ -76,10 +76,15 @@ def _placeholder(item: Parameter | BodyField) -> str:
     if isinstance(item, BodyField) and item.is_file:
         return 'Path("example.png")'
     annotation = item.type.input
-    for prefix, value in (("int", "1"), ("float", "1.0"), ("bool", "True"),
-                          ("Sequence", "[]"), ("Dict", "{}")):
+    for prefix, value in (
+        ("int", "1"),
+        ("float", "1.0"),
+        ("bool", "True"),
+        ("Sequence", "[]"),
+        ("Dict", "{}"),
+    ):
         if annotation.startswith(prefix):
             return value
     if annotation.startswith("Literal["):
-        return annotation[len("Literal["):].split(",")[0].rstrip("]")
+        return annotation[len("Literal[") :].split(",")[0].rstrip("]")
     return f'"{item.name}"'

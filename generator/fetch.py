@@ -42,10 +42,17 @@ def fetch_spec(
     """Download and validate the spec at `url`; raise FetchError saying what went wrong."""
     if not url.startswith(("https://", "http://")):
         raise FetchError(Problem("error", f"refusing to fetch non-HTTP URL {url!r}", url))
-    headers = {"Accept": "application/json, application/yaml;q=0.9, */*;q=0.1",
-               "User-Agent": "sdkgen-fetch"}
-    with httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)), headers=headers,
-                      follow_redirects=True, max_redirects=5, transport=transport) as client:
+    headers = {
+        "Accept": "application/json, application/yaml;q=0.9, */*;q=0.1",
+        "User-Agent": "sdkgen-fetch",
+    }
+    with httpx.Client(
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+        headers=headers,
+        follow_redirects=True,
+        max_redirects=5,
+        transport=transport,
+    ) as client:
         for attempt in range(retries + 1):
             try:
                 data = _download(client, url, max_bytes)

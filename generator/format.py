@@ -9,19 +9,28 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from ruff.__main__ import find_ruff_bin
+from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
 from .errors import GenerationError, Problem
 
-_COMMON = ["--isolated", "--quiet", "--no-cache", "--target-version", "py310", "--line-length", "100"]
+_COMMON = [
+    "--isolated",
+    "--quiet",
+    "--no-cache",
+    "--target-version",
+    "py310",
+    "--line-length",
+    "100",
+]
 
 
 def format_tree(root: Path) -> None:
     ruff = find_ruff_bin()
     _run([ruff, "check", *_COMMON, "--select", "F401,I", "--fix", "--exit-zero", str(root)])
     _run([ruff, "format", *_COMMON, str(root)])
-    lint = _run([ruff, "check", *_COMMON, "--select", "E,F,W", "--ignore", "E501", str(root)],
-                check=False)
+    lint = _run(
+        [ruff, "check", *_COMMON, "--select", "E,F,W", "--ignore", "E501", str(root)], check=False
+    )
     if lint.returncode != 0:
         message = f"generated code fails ruff check:\n{lint.stdout.strip()}"
         raise GenerationError(Problem("error", message, str(root), hint="report a generator bug"))

@@ -2,9 +2,9 @@
 
 datamodel-code-generator names inline schemas `Type1`, `Model1`, `PersonaConfig1`. We hand it a flat
 set of named schemas instead: every inline object gets a name from where it sits (operation, role,
-property: `CreatePersonaRequest`, `VoiceDetectionOptions`), identical inline schemas share one class,
-and a short name is used only when no other schema wants it, so names do not depend on the order
-in which things appear. Names recorded in the names lock (JSON pointer -> class name) win.
+property: `CreatePersonaRequest`, `VoiceDetectionOptions`), identical inline schemas share one
+class, and a short name is used only when no other schema wants it, so names do not depend on the
+order in which things appear. Names recorded in the names lock (JSON pointer -> class name) win.
 
 The flat schemas are also cleaned for code generation: only formats that change a Python type are
 kept, examples and extensions are dropped, secrets are marked `x-sdk-secret`.
@@ -21,29 +21,71 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import jsonpointer
+from .ir import SCHEMA_PREFIX
+from .media import encoding, pick_media
 from .naming import Namer, class_name, pascal_case, singular, snake_case
 from .strings import plain
 from .walk import iter_operations
 
-SCHEMA_PREFIX = "#/components/schemas/"
 _PLACEHOLDER = "#/x-inline/"
 KEPT_FORMATS = frozenset({"date-time", "date", "uuid", "binary"})
 _CONTAINERS = frozenset({"data", "items", "results", "records", "entries", "values", "list"})
 _DROPPED_KEYS = frozenset({"example", "examples", "externalDocs", "xml", "$comment", "deprecated"})
 _SECRET_WORDS = frozenset({"secret", "password", "token", "apikey"})
 _STRUCTURAL = frozenset(
-    {"type", "properties", "$ref", "enum", "const", "items", "allOf", "anyOf", "oneOf",
-     "additionalProperties", "format", "prefixItems"}
+    {
+        "type",
+        "properties",
+        "$ref",
+        "enum",
+        "const",
+        "items",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "additionalProperties",
+        "format",
+        "prefixItems",
+    }
 )
 
 # Names the generated modules import or define; a schema class must not shadow them.
 RESERVED_CLASS_NAMES = frozenset(
     {
-        "Annotated", "Any", "AnyUrl", "AsyncAPIResource", "AsyncBinaryResponse", "AsyncPage",
-        "AsyncPaginator", "AwareDatetime", "BaseModel", "BinaryResponse", "Body", "ConfigDict",
-        "Dict", "Field", "FileTypes", "Headers", "List", "Literal", "NotGiven", "Optional",
-        "PageNumberPagination", "Query", "RequestOptions", "RootModel", "Sequence", "SyncAPIResource",
-        "SyncPage", "Timeout", "TypeAliasType", "UUID", "Union", "date", "datetime", "time",
+        "Annotated",
+        "Any",
+        "AnyUrl",
+        "AsyncAPIResource",
+        "AsyncBinaryResponse",
+        "AsyncPage",
+        "AsyncPaginator",
+        "AwareDatetime",
+        "BaseModel",
+        "BinaryResponse",
+        "Body",
+        "ConfigDict",
+        "Dict",
+        "Field",
+        "FileTypes",
+        "Headers",
+        "List",
+        "Literal",
+        "NotGiven",
+        "Optional",
+        "PageNumberPagination",
+        "Query",
+        "RequestOptions",
+        "RootModel",
+        "Sequence",
+        "SyncAPIResource",
+        "SyncPage",
+        "Timeout",
+        "TypeAliasType",
+        "UUID",
+        "Union",
+        "date",
+        "datetime",
+        "time",
     }
 )
 
@@ -112,7 +154,9 @@ class _Hoister:
         for path, method, operation in iter_operations(self.document):
             self._operation(path, method, operation)
         names = self._assign_names()
-        schemas = {names[key]: _resolve(entity.schema, names) for key, entity in self.entities.items()}
+        schemas = {
+            names[key]: _resolve(entity.schema, names) for key, entity in self.entities.items()
+        }
         roots = {pointer: _resolve(schema, names) for pointer, schema in self.roots.items()}
         pointer_names = {
             pointer: names[key]
@@ -131,18 +175,24 @@ class _Hoister:
         noun = _noun(op_name)
         body = operation.get("requestBody")
         if isinstance(body, dict):
-            for media, content in (body.get("content") or {}).items():
+            content_map = body.get("content") or {}
+            chosen = pick_media(list(content_map))
+            for media, content in content_map.items():
                 if isinstance(content, dict) and isinstance(content.get("schema"), dict):
                     pointer = jsonpointer.join(base, "requestBody", "content", media, "schema")
-                    suffix = "Request" if len(body["content"]) == 1 else _media_suffix(media)
+                    suffix = "Request" if media == chosen else _media_suffix(media)
                     self._add_root(pointer, content["schema"], noun, fixed=op_name + suffix)
         for status, response in sorted((operation.get("responses") or {}).items()):
             if not isinstance(response, dict):
                 continue
-            role = "Response" if str(status).startswith("2") else _status_name(str(status)) + "Error"
+            role = (
+                "Response" if str(status).startswith("2") else _status_name(str(status)) + "Error"
+            )
             for media, content in (response.get("content") or {}).items():
                 if isinstance(content, dict) and isinstance(content.get("schema"), dict):
-                    pointer = jsonpointer.join(base, "responses", status, "content", media, "schema")
+                    pointer = jsonpointer.join(
+                        base, "responses", status, "content", media, "schema"
+                    )
                     self._add_root(pointer, content["schema"], noun, fixed=op_name + role)
         for index, parameter in enumerate(operation.get("parameters") or []):
             if isinstance(parameter, dict) and isinstance(parameter.get("schema"), dict):
@@ -196,7 +246,9 @@ class _Hoister:
                     out[key] = self._union(branches, site, key)
             elif key == "allOf" and isinstance(value, list):
                 out[key] = [
-                    self._rewrite(member, site.at(jsonpointer.join(site.pointer, key, i), site.short))
+                    self._rewrite(
+                        member, site.at(jsonpointer.join(site.pointer, key, i), site.short)
+                    )
                     if isinstance(member, dict)
                     else member
                     for i, member in enumerate(value)
@@ -257,13 +309,17 @@ class _Hoister:
         names: dict[str, str] = {}
         ordered = sorted(self.entities.items(), key=lambda item: min(item[1].pointers))
         for key, entity in ordered:
-            locked = next((self.locked[p] for p in sorted(entity.pointers) if p in self.locked), None)
+            locked = next(
+                (self.locked[p] for p in sorted(entity.pointers) if p in self.locked), None
+            )
             if locked:
                 names[key] = namer.claim(locked)
         for key, entity in ordered:
             if key not in names and entity.fixed:
                 names[key] = namer.claim(entity.fixed)
-        wanted = Counter(_preferred(entity) for entity in self.entities.values() if not entity.fixed)
+        wanted = Counter(
+            _preferred(entity) for entity in self.entities.values() if not entity.fixed
+        )
         for key, entity in ordered:
             if key in names:
                 continue
@@ -300,7 +356,7 @@ def _resolve(schema: Any, names: dict[str, str]) -> Any:
         return [_resolve(item, names) for item in schema]
     if not isinstance(schema, dict):
         return schema
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in schema.items():
         if key == "$ref" and isinstance(value, str):
             out[key] = _resolve_ref(value, names)
@@ -316,7 +372,7 @@ def _resolve(schema: Any, names: dict[str, str]) -> Any:
 
 def _resolve_ref(ref: str, names: dict[str, str]) -> str:
     if ref.startswith(_PLACEHOLDER):
-        key = jsonpointer.unescape(ref[len(_PLACEHOLDER):])
+        key = jsonpointer.unescape(ref[len(_PLACEHOLDER) :])
         return SCHEMA_PREFIX + names[key]
     if ref.startswith(SCHEMA_PREFIX):
         pointer = ref[1:]
@@ -386,7 +442,7 @@ def _branch_shorts(branches: list[Any], base: str) -> list[str]:
     """Names for union branches: titles, else the base name for the richest branch and
     `<Base>With<Property>` for the others (named by a property only they have)."""
     base = base or "Variant"
-    props = [set((b.get("properties") or {})) if isinstance(b, dict) else set() for b in branches]
+    props = [set(b.get("properties") or {}) if isinstance(b, dict) else set() for b in branches]
     primary = max(range(len(branches)), key=lambda i: (len(props[i]), -i)) if branches else 0
     shorts = []
     for index, branch in enumerate(branches):
@@ -397,8 +453,9 @@ def _branch_shorts(branches: list[Any], base: str) -> list[str]:
             shorts.append(base)
         else:
             own = sorted(props[index] - props[primary]) or sorted(props[index])
-            shorts.append(base + "With" + class_name(own[0], fallback="Field") if own else
-                          base + "Variant")
+            shorts.append(
+                base + "With" + class_name(own[0], fallback="Field") if own else base + "Variant"
+            )
     return shorts
 
 
@@ -409,17 +466,25 @@ def _noun(op_name: str) -> str:
 
 
 def _media_suffix(media: str) -> str:
-    if "multipart" in media:
-        return "MultipartRequest"
-    if "json" in media:
-        return "Request"
-    return pascal_case(media.split("/")[-1]) + "Request"
+    """`JsonRequest`, `MultipartRequest`...: the body variants a method does not send itself."""
+    kind = encoding(media)
+    return (
+        pascal_case(kind) if kind != "binary" else pascal_case(media.split("/")[-1])
+    ) + "Request"
 
 
 _STATUS_NAMES = {
-    "400": "BadRequest", "401": "Unauthorized", "403": "Forbidden", "404": "NotFound",
-    "409": "Conflict", "422": "UnprocessableEntity", "429": "RateLimit", "500": "InternalServer",
-    "502": "BadGateway", "503": "ServiceUnavailable", "default": "Default",
+    "400": "BadRequest",
+    "401": "Unauthorized",
+    "403": "Forbidden",
+    "404": "NotFound",
+    "409": "Conflict",
+    "422": "UnprocessableEntity",
+    "429": "RateLimit",
+    "500": "InternalServer",
+    "502": "BadGateway",
+    "503": "ServiceUnavailable",
+    "default": "Default",
 }
 
 

@@ -139,6 +139,10 @@ class Auth:
     required: bool = False
 
 
+SCHEMA_PREFIX = "#/components/schemas/"
+_MAX_INHERITANCE = 20
+
+
 @dataclass(frozen=True)
 class ModelSet:
     """Inputs to datamodel-code-generator: flat named schemas and our field names for them."""
@@ -150,6 +154,25 @@ class ModelSet:
     @property
     def class_names(self) -> tuple[str, ...]:
         return tuple(sorted(self.schemas))
+
+    def properties(self, name: str, depth: int = 0) -> tuple[dict[str, Any], set[str]]:
+        """Every property of a class, its allOf parents' first, and which are required."""
+        schema = self.schemas.get(name, {})
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        for member in schema.get("allOf") or []:
+            ref = member.get("$ref") if isinstance(member, dict) else None
+            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+                if depth < _MAX_INHERITANCE:
+                    inherited, also = self.properties(ref[len(SCHEMA_PREFIX) :], depth + 1)
+                    properties.update(inherited)
+                    required |= also
+            elif isinstance(member, dict):
+                properties.update(member.get("properties") or {})
+                required |= set(member.get("required") or [])
+        properties.update(schema.get("properties") or {})
+        required |= set(schema.get("required") or [])
+        return properties, required
 
 
 @dataclass(frozen=True)

@@ -34,18 +34,21 @@ def read_spec_bytes(path: Path) -> bytes:
             raise SpecError(_too_big(path.stat().st_size, str(path)))
         return path.read_bytes()
     except OSError as error:
-        raise SpecError(Problem("error", f"cannot read spec: {error.strerror}", str(path))) from None
+        raise SpecError(
+            Problem("error", f"cannot read spec: {error.strerror}", str(path))
+        ) from None
 
 
 def parse_spec(data: bytes, file: str) -> dict[str, Any]:
     """Parse and validate spec bytes; `file` is only used to say where problems are."""
     if len(data) > MAX_BYTES:
         raise SpecError(_too_big(len(data), file))
-    document = _parse(data, file)
-    _check_bounds(document, file)
-    problems = _check_kind(document, file)
+    parsed = _parse(data, file)
+    _check_bounds(parsed, file)
+    problems = _check_kind(parsed, file)
     if problems:
         raise SpecError(problems)
+    document: dict[str, Any] = parsed
     problems = _check_refs(document, file) + _check_structure(document, file)
     if problems:
         raise SpecError(problems)
@@ -68,7 +71,7 @@ def _parse(data: bytes, file: str) -> Any:
     try:
         if text.lstrip()[:1] in "{[":
             return json.loads(text)
-        return yaml.load(text, Loader=_SpecLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_SpecLoader)
     except json.JSONDecodeError as error:
         message = f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         raise SpecError(Problem("error", message, file, hint="fix the syntax")) from None
@@ -222,7 +225,9 @@ def _structure_problems(document: Any, errors: list[Any], file: str) -> list[Pro
             message = f"missing required key '{item['loc'][-1]}'"
         else:
             message = str(item["msg"])
-        seen[pointer] = Problem("error", message, file, pointer, "see the OpenAPI 3.1 specification")
+        seen[pointer] = Problem(
+            "error", message, file, pointer, "see the OpenAPI 3.1 specification"
+        )
     return sorted(seen.values(), key=lambda problem: problem.pointer)[:20]
 
 

@@ -38,7 +38,9 @@ def read_lock(path: Path) -> NamesLock:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         hint = "fix the file or delete it to choose names afresh"
-        raise ConfigError(Problem("error", f"unreadable names lock: {error}", str(path), hint=hint)) from None
+        raise ConfigError(
+            Problem("error", f"unreadable names lock: {error}", str(path), hint=hint)
+        ) from None
     schemas = data.get("schemas") if isinstance(data, dict) else None
     operations = data.get("operations") if isinstance(data, dict) else None
     if not isinstance(schemas, dict) or not isinstance(operations, dict):

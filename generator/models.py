@@ -25,7 +25,8 @@ _ALLOWED_MODULES = frozenset(
 
 def generate_models(models: ModelSet, package: str, file: str = "") -> str:
     """The source of the package's `types.py`, checked against the allowlist."""
-    from datamodel_code_generator import DataModelType, InputFileType, generate
+    from datamodel_code_generator import InputFileType, LiteralType, PythonVersion, generate
+    from datamodel_code_generator.enums import DataModelType
     from datamodel_code_generator.format import DatetimeClassType
 
     document = {
@@ -48,14 +49,14 @@ def generate_models(models: ModelSet, package: str, file: str = "") -> str:
             output_model_type=DataModelType.PydanticV2BaseModel,
             base_class=f"{package}._models.BaseModel",
             formatters=[],
-            enum_field_as_literal="all",
+            enum_field_as_literal=LiteralType.All,
             use_annotated=True,
             field_constraints=True,
             use_schema_description=True,
             use_field_description=True,
             use_type_alias=True,
             disable_timestamp=True,
-            target_python_version="3.10",
+            target_python_version=PythonVersion.PY_310,
             output_datetime_class=DatetimeClassType.Datetime,
             aliases=aliases,
             field_extra_keys={"x-sdk-secret"},
@@ -72,7 +73,9 @@ def check_models(source: str, models: ModelSet, package: str, file: str = "") ->
     try:
         tree = ast.parse(source)
     except SyntaxError as error:
-        raise GenerationError(Problem("error", f"generated models do not parse: {error}", file)) from None
+        raise GenerationError(
+            Problem("error", f"generated models do not parse: {error}", file)
+        ) from None
     problems = [Problem("error", message, file) for message in _violations(tree, package)]
     problems += [Problem("error", message, file) for message in _name_mismatches(tree, models)]
     if problems:
@@ -114,8 +117,18 @@ def _expression_violations(node: ast.AST) -> list[str]:
             name = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
             if name not in _ALLOWED_CALLS:
                 found.append(f"unexpected call to {name or '?'} at line {child.lineno}")
-        elif isinstance(child, ast.Lambda | ast.NamedExpr | ast.JoinedStr | ast.Await | ast.Yield
-                        | ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+        elif isinstance(
+            child,
+            ast.Lambda
+            | ast.NamedExpr
+            | ast.JoinedStr
+            | ast.Await
+            | ast.Yield
+            | ast.ListComp
+            | ast.SetComp
+            | ast.DictComp
+            | ast.GeneratorExp,
+        ):
             found.append(f"unexpected {type(child).__name__} at line {child.lineno}")
     return found
 

@@ -76,8 +76,10 @@ def plural(word: str) -> str:
     return word + "s"
 
 
-def python_name(text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "field") -> str:
-    """A snake_case identifier for a wire name: keywords, digits-first, empties and reserved fixed."""
+def python_name(
+    text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "field"
+) -> str:
+    """A snake_case identifier for a wire name; keywords, leading digits and empties are fixed."""
     name = snake_case(text) or fallback
     if name[0].isdigit():
         name = f"{fallback}_{name}"
@@ -86,8 +88,10 @@ def python_name(text: str, *, reserved: frozenset[str] = frozenset(), fallback: 
     return name
 
 
-def class_name(text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "Model") -> str:
-    """A PascalCase class name; spec names that already are clean identifiers are kept as written."""
+def class_name(
+    text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "Model"
+) -> str:
+    """A PascalCase class name; a spec name that is already a clean identifier is kept."""
     name = pascal_case(text) or fallback
     if name[0].isdigit():
         name = fallback + name

@@ -29,9 +29,25 @@ _VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
 # Attributes of the runtime client classes that a resource must not shadow.
 CLIENT_RESERVED = frozenset(
     {
-        "api_key", "base_url", "timeout", "max_retries", "default_headers", "default_query",
-        "http_client", "strict_response_validation", "with_options", "with_raw_response", "close",
-        "copy", "request", "get", "post", "put", "patch", "delete", "aclose",
+        "api_key",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "default_headers",
+        "default_query",
+        "http_client",
+        "strict_response_validation",
+        "with_options",
+        "with_raw_response",
+        "close",
+        "copy",
+        "request",
+        "get",
+        "post",
+        "put",
+        "patch",
+        "delete",
+        "aclose",
     }
 )
 # Names a resource module uses at class level or in annotations, which a method must not shadow.

@@ -83,8 +83,13 @@ def _check_python(root: Path) -> None:
             ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         except SyntaxError as error:
             where = str(path.relative_to(root))
-            problems.append(Problem("error", f"generated {where} does not parse: {error.msg}",
-                                    hint="report a generator bug"))
+            problems.append(
+                Problem(
+                    "error",
+                    f"generated {where} does not parse: {error.msg}",
+                    hint="report a generator bug",
+                )
+            )
     if problems:
         raise OutputError(problems)
 

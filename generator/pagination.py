@@ -12,8 +12,7 @@ from typing import Any
 
 from .annotate import Annotator
 from .config import PaginationConfig
-from .hoist import SCHEMA_PREFIX
-from .ir import Pagination, Parameter, Response
+from .ir import SCHEMA_PREFIX, Pagination, Parameter, Response
 from .strings import SpecText
 
 
@@ -81,10 +80,13 @@ def _follow(schema: Any, annotator: Annotator) -> Any:
             return schema
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            schema = annotator.schema(ref[len(SCHEMA_PREFIX):])
+            schema = annotator.schema(ref[len(SCHEMA_PREFIX) :])
             continue
-        branches = [b for b in schema.get("anyOf") or schema.get("oneOf") or []
-                    if not (isinstance(b, dict) and b.get("type") == "null")]
+        branches = [
+            b
+            for b in schema.get("anyOf") or schema.get("oneOf") or []
+            if not (isinstance(b, dict) and b.get("type") == "null")
+        ]
         if len(branches) == 1:
             schema = branches[0]
             continue

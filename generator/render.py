@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from . import examples, strings
-from .ir import Api, Operation, Resource
+from .ir import Api, Operation, ParameterLocation, Resource
 from .state import Release
 from .strings import Safe, SpecText
 
@@ -171,12 +171,18 @@ def signature(operation: Operation) -> list[Safe]:
 
 def request_arguments(operation: Operation, asynchronous: bool) -> list[Safe]:
     """The keyword arguments a method passes to `_request`/`_request_page`, one per line."""
-    lines = [Safe(f"{strings.string_literal(operation.http_method)},"),
-             Safe(f"{strings.string_literal(operation.path)},")]
+    lines = [
+        Safe(f"{strings.string_literal(operation.http_method)},"),
+        Safe(f"{strings.string_literal(operation.path)},"),
+    ]
     path = operation.path_parameters
     if path:
         lines.append(_mapping("path_params", [(p.wire_name, p.name) for p in path]))
-    for location, argument in (("query", "query"), ("header", "headers")):
+    locations: tuple[tuple[ParameterLocation, str], ...] = (
+        ("query", "query"),
+        ("header", "headers"),
+    )
+    for location, argument in locations:
         located = operation.located(location)
         if located:
             lines.append(_mapping(argument, [(p.wire_name, p.name) for p in located]))
@@ -188,11 +194,15 @@ def request_arguments(operation: Operation, asynchronous: bool) -> list[Safe]:
     else:
         pagination = operation.pagination
         lines.append(Safe(f"item_type={pagination.item_type.output},"))
-        lines.append(Safe("pagination=PageNumberPagination("
-                          f"page_param={strings.string_literal(pagination.page_param)}, "
-                          f"items_field={strings.string_literal(pagination.items_field)}, "
-                          f"current_page={_path_tuple(pagination.current_page)}, "
-                          f"last_page={_path_tuple(pagination.last_page)}),"))
+        lines.append(
+            Safe(
+                "pagination=PageNumberPagination("
+                f"page_param={strings.string_literal(pagination.page_param)}, "
+                f"items_field={strings.string_literal(pagination.items_field)}, "
+                f"current_page={_path_tuple(pagination.current_page)}, "
+                f"last_page={_path_tuple(pagination.last_page)}),"
+            )
+        )
     if operation.errors:
         entries = ", ".join(f"{error.status}: {error.type.output}" for error in operation.errors)
         lines.append(Safe(f"error_types={{{entries}}},"))
@@ -262,7 +272,9 @@ def stdlib_imports(resource: Resource) -> list[Safe]:
             names |= type_.imports
     lines = []
     if "datetime" in names or "date" in names:
-        lines.append(Safe("from datetime import " + ", ".join(sorted(names & {"date", "datetime"}))))
+        lines.append(
+            Safe("from datetime import " + ", ".join(sorted(names & {"date", "datetime"})))
+        )
     if "UUID" in names:
         lines.append(Safe("from uuid import UUID"))
     return lines
@@ -311,12 +323,32 @@ _DEFAULT_DOC = SpecText("Call the operation.")
 _DEPRECATED = SpecText("Deprecated: the API marks this operation as deprecated.")
 
 RUNTIME_EXPORTS = (
-    "APIConnectionError", "APIError", "APIResponse", "APIResponseValidationError",
-    "APIStatusError", "APITimeoutError", "AsyncAPIResponse", "AsyncBinaryResponse", "AsyncPage",
-    "AsyncPaginator", "AuthenticationError", "BadRequestError", "BinaryResponse", "ConflictError",
-    "InternalServerError", "NOT_GIVEN", "NotFoundError", "NotGiven", "PermissionDeniedError",
-    "RateLimitError", "SDKError", "SyncPage", "UnprocessableEntityError", "__generator__",
-    "__spec_sha256__", "__version__",
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncAPIResponse",
+    "AsyncBinaryResponse",
+    "AsyncPage",
+    "AsyncPaginator",
+    "AuthenticationError",
+    "BadRequestError",
+    "BinaryResponse",
+    "ConflictError",
+    "InternalServerError",
+    "NOT_GIVEN",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SDKError",
+    "SyncPage",
+    "UnprocessableEntityError",
+    "__generator__",
+    "__spec_sha256__",
+    "__version__",
 )
 
 

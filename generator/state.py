@@ -58,4 +58,6 @@ def read_state(path: Path) -> ApiState:
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         message = f"unreadable API state: {error}"
-        raise ConfigError(Problem("error", message, str(path), hint="restore it from git")) from None
+        raise ConfigError(
+            Problem("error", message, str(path), hint="restore it from git")
+        ) from None

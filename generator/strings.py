@@ -81,9 +81,10 @@ def docstring_sections(
 ) -> Safe:
     """A docstring body: escaped paragraphs, then an `Args:` list of `name: escaped text`."""
     pad = " " * indent
-    blocks = [docstring(paragraph, indent) for paragraph in paragraphs]
+    blocks: list[str] = [docstring(paragraph, indent) for paragraph in paragraphs]
     if items:
-        lines = ["Args:"] + [f"    {name}: {docstring(text, indent + 8)}" for name, text in items]
+        lines = ["Args:"]
+        lines += [f"    {name}: {docstring(text, indent + 8)}" for name, text in items]
         blocks.append(("\n" + pad).join(lines))
     text = ("\n\n" + pad).join(block for block in blocks if block)
     return Safe(text + "\n" + pad if "\n" in text else text)

@@ -90,7 +90,9 @@ def _root_schemas(document: dict[str, Any]) -> Iterator[tuple[str, Any]]:
             continue
         item_pointer = jsonpointer.join("", "paths", path)
         for index, parameter in enumerate(item.get("parameters") or []):
-            yield from _holder_schemas(parameter, jsonpointer.join(item_pointer, "parameters", index))
+            yield from _holder_schemas(
+                parameter, jsonpointer.join(item_pointer, "parameters", index)
+            )
         for method in HTTP_METHODS:
             operation = item.get(method)
             if isinstance(operation, dict):

@@ -11,8 +11,17 @@ from typing import Any
 from ..errors import Problem
 from ..walk import iter_schemas
 
-_ANNOTATIONS = ("title", "description", "default", "example", "examples", "deprecated", "readOnly",
-                "writeOnly", "externalDocs")
+_ANNOTATIONS = (
+    "title",
+    "description",
+    "default",
+    "example",
+    "examples",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "externalDocs",
+)
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:

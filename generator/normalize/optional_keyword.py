@@ -26,7 +26,9 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
                 if optional is True and isinstance(required, list) and name in required:
                     required.remove(name)
                 where = jsonpointer.join(pointer, "properties", name, "optional")
-                problems.append(Problem("info", "non-standard `optional` keyword dropped", file, where))
+                problems.append(
+                    Problem("info", "non-standard `optional` keyword dropped", file, where)
+                )
     return problems
 
 

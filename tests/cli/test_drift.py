@@ -9,8 +9,13 @@ from pathlib import Path
 
 
 def _generator(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *arguments], capture_output=True,
-                          text=True, cwd=cwd, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
 
 
 def test_check_catches_hand_edits_and_regen_repairs_them(repo: Path, tmp_path: Path) -> None:
@@ -20,7 +25,9 @@ def test_check_catches_hand_edits_and_regen_repairs_them(repo: Path, tmp_path: P
     assert _generator("regen", "--offline", *where, cwd=repo).returncode == 0
     assert _generator("check", *where, cwd=repo).returncode == 0
 
-    edited = tmp_path / "generated" / "anam-client" / "src" / "anam_client" / "resources" / "personas.py"
+    edited = (
+        tmp_path / "generated" / "anam-client" / "src" / "anam_client" / "resources" / "personas.py"
+    )
     edited.write_text(edited.read_text().replace('"avatarId"', '"avatar_id"'))
     (tmp_path / "generated" / "anam-client" / "stray.py").write_text("x = 1\n")
     failed = _generator("check", *where, cwd=repo)

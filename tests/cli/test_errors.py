@@ -23,8 +23,13 @@ BROKEN = {
 
 
 def _run(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *arguments], capture_output=True,
-                          text=True, cwd=cwd, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("name", sorted(BROKEN))
@@ -35,9 +40,14 @@ def test_broken_spec_is_refused_cleanly(repo: Path, tmp_path: Path, name: str) -
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("previous output")
-    result = subprocess.run([sys.executable, "-m", "generator", "generate", "--spec", name, "--out",
-                             str(out)], capture_output=True, text=True, cwd=tmp_path, check=False,
-                            env={"PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--spec", name, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        env={"PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 1
     assert result.stderr.startswith(expected), result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
@@ -48,26 +58,42 @@ def test_broken_spec_is_refused_cleanly(repo: Path, tmp_path: Path, name: str) -
 def test_debug_flag_shows_the_traceback(repo: Path, tmp_path: Path) -> None:
     spec = tmp_path / "plain.json"
     spec.write_text('{"hello": "world"}')
-    result = _run("--debug", "generate", "--spec", str(spec), "--out", str(tmp_path / "o"), cwd=repo)
+    result = _run(
+        "--debug", "generate", "--spec", str(spec), "--out", str(tmp_path / "o"), cwd=repo
+    )
     assert result.returncode != 0 and "Traceback" in result.stderr
 
 
-def test_regen_with_a_broken_pinned_spec_leaves_generated_untouched(repo: Path, tmp_path: Path) -> None:
+def test_regen_with_a_broken_pinned_spec_leaves_generated_untouched(
+    repo: Path, tmp_path: Path
+) -> None:
     specs = tmp_path / "specs" / "demo"
     specs.mkdir(parents=True)
     (specs / "config.yaml").write_text(
         "name: demo\ntitle: Demo\npackage: demo_client\ndistribution: demo-client\n"
         "client_class: Demo\nenv_prefix: DEMO\nspec: openapi.yaml\n"
     )
-    (specs / "openapi.yaml").write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n"
-                                        "  /a: {get: {responses: {'200': {$ref: '#/nope'}}}}\n")
+    (specs / "openapi.yaml").write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n"
+        "  /a: {get: {responses: {'200': {$ref: '#/nope'}}}}\n"
+    )
     generated = tmp_path / "generated" / "demo-client"
     generated.mkdir(parents=True)
     (generated / "sentinel").write_text("old")
-    result = _run("regen", "--offline", "--specs", str(tmp_path / "specs"),
-                  "--out", str(tmp_path / "generated"), cwd=repo)
+    result = _run(
+        "regen",
+        "--offline",
+        "--specs",
+        str(tmp_path / "specs"),
+        "--out",
+        str(tmp_path / "generated"),
+        cwd=repo,
+    )
     assert result.returncode == 1
-    assert "openapi.yaml#/paths/~1a/get/responses/200/$ref: error: dangling $ref '#/nope'" in result.stderr
+    assert (
+        "openapi.yaml#/paths/~1a/get/responses/200/$ref: error: dangling $ref '#/nope'"
+        in result.stderr
+    )
     assert [p.name for p in generated.iterdir()] == ["sentinel"]
     assert sorted(p.name for p in specs.iterdir()) == ["config.yaml", "openapi.yaml"]
 

@@ -13,7 +13,9 @@ from generator.pipeline import generate_package
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def test_generating_twice_gives_identical_bytes(upstream: Path, tmp_path: Path) -> None:
@@ -31,9 +33,20 @@ def test_hash_seed_does_not_change_output(repo: Path, tmp_path: Path, spec_name:
     for seed in ("0", "4242"):
         out = tmp_path / seed
         subprocess.run(
-            [sys.executable, "-m", "generator", "generate", "--spec", str(repo / spec_name),
-             "--out", str(out)],
-            check=True, capture_output=True, cwd=repo, env={**os.environ, "PYTHONHASHSEED": seed},
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                "--spec",
+                str(repo / spec_name),
+                "--out",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+            cwd=repo,
+            env={**os.environ, "PYTHONHASHSEED": seed},
         )
         trees.append(_tree(out))
     assert trees[0] == trees[1]

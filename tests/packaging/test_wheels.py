@@ -29,8 +29,18 @@ def fresh_python(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Path:
     assert sorted(p.name.split("-")[0] for p in wheels) == ["actualize_client", "anam_client"]
     venv.create(root / "venv", with_pip=True)
     python = root / "venv" / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    *map(str, wheels)], check=True)
+    subprocess.run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            *map(str, wheels),
+        ],
+        check=True,
+    )
     return python
 
 
@@ -42,20 +52,30 @@ def _answer(request: RecordedRequest) -> Reply:
             return Reply.json({"message": "bad key"}, status=401)
         return Reply.json({"id": "persona-1", "name": "Cara"}, status=201)
     if request.json().get("agent_config") == {}:
-        detail = [{"loc": ["body", "agent_config", "agent"], "msg": "Field required", "type": "missing"}]
+        detail = [
+            {"loc": ["body", "agent_config", "agent"], "msg": "Field required", "type": "missing"}
+        ]
         return Reply.json({"detail": detail}, status=422)
     return Reply.json({"token": "playground-1", "expires_in": 60})
 
 
 def test_clients_speak_their_spec_from_installed_wheels(fresh_python: Path) -> None:
     with FaultServer(fallback=_answer) as server:
-        result = subprocess.run([str(fresh_python), str(CONSUMER)], capture_output=True, text=True,
-                                env={**os.environ, "CONSUMER_BASE_URL": server.url}, check=False)
+        result = subprocess.run(
+            [str(fresh_python), str(CONSUMER)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CONSUMER_BASE_URL": server.url},
+            check=False,
+        )
         requests = server.requests
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
-        "token": "tok-123", "persona": {"id": "persona-1", "name": "Cara"}, "denied": 401,
-        "issued": {"token": "playground-1", "expires_in": 60}, "invalid": "HTTPValidationError",
+        "token": "tok-123",
+        "persona": {"id": "persona-1", "name": "Cara"},
+        "denied": 401,
+        "issued": {"token": "playground-1", "expires_in": 60},
+        "invalid": "HTTPValidationError",
         "masked": True,
     }
     token, persona, denied, issued, invalid = requests
@@ -63,23 +83,43 @@ def test_clients_speak_their_spec_from_installed_wheels(fresh_python: Path) -> N
     assert token.headers["authorization"] == "Bearer sk-consumer"
     assert token.headers["content-type"] == "application/json"
     assert token.headers["user-agent"].startswith("anam-client/1.0.0 Python/")
-    assert token.json() == {"clientLabel": "consumer", "personaConfig": {"personaId": "p-1"},
-                            "sessionOptions": {"sessionReplay": {"enableSessionReplay": False}}}
+    assert token.json() == {
+        "clientLabel": "consumer",
+        "personaConfig": {"personaId": "p-1"},
+        "sessionOptions": {"sessionReplay": {"enableSessionReplay": False}},
+    }
     assert (persona.method, persona.path) == ("POST", "/v1/personas")
-    assert persona.json() == {"name": "Cara", "avatarModel": "cara-3",
-                              "voiceDetectionOptions": {"endOfSpeechSensitivity": 0.5}}
+    assert persona.json() == {
+        "name": "Cara",
+        "avatarModel": "cara-3",
+        "voiceDetectionOptions": {"endOfSpeechSensitivity": 0.5},
+    }
     assert denied.json() == {"name": "Denied"}
     assert (issued.method, issued.path) == ("POST", "/api/v1/playground/tokens")
     assert "authorization" not in issued.headers
-    assert issued.json() == {"agent_config": {"tts": {"speed": "x-slow", "model": {
-        "provider": "p", "api_key": "tts-secret"}}}, "ttl": 60}
+    assert issued.json() == {
+        "agent_config": {
+            "tts": {"speed": "x-slow", "model": {"provider": "p", "api_key": "tts-secret"}}
+        },
+        "ttl": 60,
+    }
     assert invalid.json() == {"agent_config": {}}
 
 
 def test_consumer_type_checks_strictly_against_the_wheels(fresh_python: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
-         "--python-executable", str(fresh_python), str(CONSUMER)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--python-executable",
+            str(fresh_python),
+            str(CONSUMER),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -118,7 +118,7 @@ def test_oversized_files_are_refused_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "big.json"
     with big.open("wb") as stream:
         stream.truncate(MAX_BYTES + 1)
-    with pytest.raises(SpecError, match="over the .*-byte limit"):
+    with pytest.raises(SpecError, match=r"over the .*-byte limit"):
         load_spec(big)
 
 

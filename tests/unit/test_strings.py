@@ -20,7 +20,7 @@ def test_spec_text_refuses_to_be_formatted() -> None:
     with pytest.raises(TypeError):
         str(text)
     with pytest.raises(TypeError):
-        f"{text}"  # noqa: B018
+        f"{text}"
 
 
 @given(HOSTILE)
