@@ -89,27 +89,11 @@ def fetch(
     url: Annotated[Optional[str], typer.Option(help="override the config's source_url")] = None,  # noqa: UP045
     specs: SpecsOption = Path("specs"),
 ) -> None:
-    """Refresh an API's pinned snapshot from its live URL (validated, written atomically)."""
-    from .config import load_config
-    from .fetch import fetch_spec
-    from .output import write_file_atomically
-    from .pipeline import CONFIG_FILE
+    """Refresh an API's pinned snapshot from its live URL (validated, atomic, version recorded)."""
+    from .pipeline import fetch_api
 
-    api_dir = specs / api
-    api_config = load_config(api_dir / CONFIG_FILE)
-    source = url or api_config.source_url
-    if not source:
-        raise GeneratorError(
-            Problem(
-                "error",
-                "no source_url in the config and no --url given",
-                str(api_dir / CONFIG_FILE),
-                "/source_url",
-            )
-        )
-    fetched = fetch_spec(source)
-    write_file_atomically(api_dir / api_config.spec, fetched.data)
-    typer.echo(f"{api}: {api_dir / api_config.spec} sha256 {fetched.sha256}")
+    sha256, state = fetch_api(specs / api, url)
+    typer.echo(f"{api}: snapshot sha256 {sha256}, version {state.version}")
 
 
 @app.command()

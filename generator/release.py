@@ -44,6 +44,17 @@ def _key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
+def accept_spec(
+    state: ApiState, previous: bytes | None, data: bytes, *, config: ApiConfig, lock: NamesLock
+) -> ApiState:
+    """The state once `data` is the API's spec: a first release, a new release, or as it was."""
+    if not state.releases:
+        return first_release(state, data)
+    if _sha(data) == state.spec_sha256:
+        return state
+    return spec_release(state, previous, data, config=config, lock=lock)
+
+
 def first_release(state: ApiState, data: bytes) -> ApiState:
     sha = _sha(data)
     return replace(

@@ -2,9 +2,10 @@
 
 It holds what a regen needs to know about the last one: the released version (the version lives
 here, not in the spec, whose `info.version` did not change between real Anam releases), the sha256
-of the spec it was built from, the fingerprints of all inputs and of the output (a regen whose
-inputs match and whose output is intact is a no-op) and the release history the changelog is
-rendered from.
+of the spec it was built from, fingerprints of the API's own inputs (spec, config, names lock,
+this state), of the generator and of the output (a regen whose fingerprints all match is a
+no-op; one where only the generator's changed and the output with it is a patch release), and
+the release history the changelog is rendered from.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ class Release:
 class ApiState:
     version: str = "0.1.0"
     spec_sha256: str = ""
-    inputs_sha256: str = ""
+    source_sha256: str = ""
+    generator_sha256: str = ""
     output_sha256: str = ""
     releases: tuple[Release, ...] = field(default_factory=tuple)
 
@@ -52,7 +54,8 @@ def read_state(path: Path) -> ApiState:
         return ApiState(
             version=str(data["version"]),
             spec_sha256=str(data.get("spec_sha256", "")),
-            inputs_sha256=str(data.get("inputs_sha256", "")),
+            source_sha256=str(data.get("source_sha256", "")),
+            generator_sha256=str(data.get("generator_sha256", "")),
             output_sha256=str(data.get("output_sha256", "")),
             releases=releases,
         )

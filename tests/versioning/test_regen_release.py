@@ -4,6 +4,7 @@ did not change kept."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -131,3 +132,75 @@ def test_release_check_refuses_a_breaking_change_without_a_major_bump(
     accepted = _release_check(older_release, proposed)
     assert accepted.returncode == 0, accepted.stderr
     assert "anam: 1.0.0 -> 2.0.0 covers the changes (major needed)" in accepted.stdout
+
+
+def _cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *arguments], capture_output=True, text=True, check=False
+    )
+
+
+def test_fetch_takes_the_live_spec_in_as_a_release(
+    older_release: Path, upstream: Path, tmp_path: Path
+) -> None:
+    newer = (upstream / "swagger.newer.json").read_bytes()
+    specs = str(older_release.parent)
+    with FaultServer(fallback=Reply(200, {"Content-Type": "application/json"}, newer)) as live:
+        fetched = _cli(
+            "fetch", "--api", "anam", "--url", live.url + "/swagger.json", "--specs", specs
+        )
+    assert fetched.returncode == 0, fetched.stderr
+    assert "version 2.0.0" in fetched.stdout
+    assert (older_release / "swagger.json").read_bytes() == newer
+    state = read_state(older_release / "state.json")
+    assert state.spec_sha256 == hashlib.sha256(newer).hexdigest()
+    stale = _cli("check", "--specs", specs, "--out", str(tmp_path / "generated"))
+    assert stale.returncode == 1  # the package still holds 1.0.0 until regen
+    regen = _cli("regen", "--offline", "--specs", specs, "--out", str(tmp_path / "generated"))
+    assert "anam: regenerated" in regen.stdout and "version 2.0.0" in regen.stdout
+    assert _cli("check", "--specs", specs, "--out", str(tmp_path / "generated")).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("reply", "fragment"),
+    [
+        (
+            Reply(200, {"Content-Type": "text/html"}, b"<html>login</html>"),
+            "not a JSON or YAML spec",
+        ),
+        (Reply.json({"error": "gone"}, status=404), "server answered 404"),
+        (Reply.json({"openapi": "3.1.0"}), "missing required key 'info'"),
+    ],
+)
+def test_fetch_failures_leave_the_snapshot_alone(
+    older_release: Path, reply: Reply, fragment: str
+) -> None:
+    before = (older_release / "swagger.json").read_bytes()
+    with FaultServer(fallback=reply) as live:
+        result = _cli(
+            "fetch", "--api", "anam", "--url", live.url, "--specs", str(older_release.parent)
+        )
+    assert result.returncode == 1 and fragment in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (older_release / "swagger.json").read_bytes() == before
+
+
+def test_generator_change_that_alters_the_package_is_a_patch_release(
+    older_release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.pipeline as pipeline
+    import generator.render as render
+
+    monkeypatch.setattr(pipeline, "generator_fingerprint", lambda: "a generator that changed")
+    unchanged = regen_api(older_release, tmp_path / "generated", offline=True)
+    assert (unchanged.changed, unchanged.version) == (True, "1.0.0")  # same bytes: no release
+
+    monkeypatch.setattr(pipeline, "generator_fingerprint", lambda: "a generator that differs")
+    files = {**render.runtime_files(), "_extra.py": '"""A new runtime module."""\n'}
+    monkeypatch.setattr(render, "runtime_files", lambda: files)
+    patched = regen_api(older_release, tmp_path / "generated", offline=True)
+    assert (patched.changed, patched.version) == (True, "1.0.1")
+    release = read_state(older_release / "state.json").releases[-1]
+    assert release.summary.startswith("Regenerated with a new generator version")
+    again = regen_api(older_release, tmp_path / "generated", offline=True)
+    assert (again.changed, again.version) == (False, "1.0.1")
