@@ -48,7 +48,7 @@ def regen(
     out: OutOption = Path("generated"),
 ) -> None:
     """Regenerate every API's package (fetching live specs; pinned snapshots as fallback)."""
-    from .pipeline import regen_api
+    from .regen import regen_api
 
     for api_dir in _api_dirs(specs, api):
         result = regen_api(
@@ -90,7 +90,7 @@ def fetch(
     specs: SpecsOption = Path("specs"),
 ) -> None:
     """Refresh an API's pinned snapshot from its live URL (validated, atomic, version recorded)."""
-    from .pipeline import fetch_api
+    from .regen import fetch_api
 
     sha256, state = fetch_api(specs / api, url)
     typer.echo(f"{api}: snapshot sha256 {sha256}, version {state.version}")
@@ -137,7 +137,7 @@ def release_check(
     """Fail when the proposed version is too small a step for the spec changes (CI gate)."""
     from .config import load_config
     from .diff import diff_files, render
-    from .pipeline import CONFIG_FILE
+    from .regen import CONFIG_FILE
     from .release import missing_bump
     from .state import STATE_FILE, read_state
 
@@ -180,7 +180,7 @@ def build(
 
 
 def _api_dirs(specs: Path, names: list[str] | None) -> list[Path]:
-    from .pipeline import CONFIG_FILE
+    from .regen import CONFIG_FILE
 
     available = sorted(p.parent for p in specs.glob(f"*/{CONFIG_FILE}"))
     if not names:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .config import load_config
 from .lock import LOCK_FILE, read_lock
-from .pipeline import CONFIG_FILE, generate_package
+from .pipeline import generate_package
+from .regen import CONFIG_FILE
 from .state import STATE_FILE, read_state
 
 

@@ -29,12 +29,27 @@ class Release:
 
 
 @dataclass(frozen=True)
+class Built:
+    """What the last regen read from the config, trusted while the config's bytes are unchanged.
+
+    It lets a no-op regen answer without parsing the config: importing pydantic alone costs more
+    than the whole check.
+    """
+
+    config_sha256: str
+    spec: str
+    distribution: str
+    source_url: str | None
+
+
+@dataclass(frozen=True)
 class ApiState:
     version: str = "0.1.0"
     spec_sha256: str = ""
     source_sha256: str = ""
     generator_sha256: str = ""
     output_sha256: str = ""
+    built: Built | None = None
     releases: tuple[Release, ...] = field(default_factory=tuple)
 
     def to_json(self) -> str:
@@ -57,6 +72,7 @@ def read_state(path: Path) -> ApiState:
             source_sha256=str(data.get("source_sha256", "")),
             generator_sha256=str(data.get("generator_sha256", "")),
             output_sha256=str(data.get("output_sha256", "")),
+            built=Built(**data["built"]) if data.get("built") else None,
             releases=releases,
         )
     except (OSError, ValueError, KeyError, TypeError) as error:

@@ -15,7 +15,7 @@ import pytest
 
 from generator.errors import FetchError
 from generator.lock import read_lock
-from generator.pipeline import regen_api
+from generator.regen import regen_api
 from generator.state import read_state
 from tests.support.fault_server import FaultServer, Reply
 
@@ -188,7 +188,7 @@ def test_fetch_failures_leave_the_snapshot_alone(
 def test_generator_change_that_alters_the_package_is_a_patch_release(
     older_release: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import generator.pipeline as pipeline
+    import generator.regen as pipeline
     import generator.render as render
 
     monkeypatch.setattr(pipeline, "generator_fingerprint", lambda: "a generator that changed")
