@@ -41,6 +41,15 @@ def read_spec_bytes(path: Path) -> bytes:
 
 def parse_spec(data: bytes, file: str) -> dict[str, Any]:
     """Parse and validate spec bytes; `file` is only used to say where problems are."""
+    document = read_document(data, file)
+    problems = check_structure(document, file)
+    if problems:
+        raise SpecError(problems)
+    return document
+
+
+def read_document(data: bytes, file: str) -> dict[str, Any]:
+    """Everything `parse_spec` checks except the document's structure (see `background.py`)."""
     if len(data) > MAX_BYTES:
         raise SpecError(_too_big(len(data), file))
     parsed = _parse(data, file)
@@ -49,7 +58,7 @@ def parse_spec(data: bytes, file: str) -> dict[str, Any]:
     if problems:
         raise SpecError(problems)
     document: dict[str, Any] = parsed
-    problems = _check_refs(document, file) + _check_structure(document, file)
+    problems = _check_refs(document, file)
     if problems:
         raise SpecError(problems)
     return document
@@ -202,7 +211,7 @@ def _ref_problem(document: dict[str, Any], ref: str, file: str, pointer: str) ->
     return None
 
 
-def _check_structure(document: dict[str, Any], file: str) -> list[Problem]:
+def check_structure(document: dict[str, Any], file: str) -> list[Problem]:
     """Validate against openapi-python-client's pydantic model of OpenAPI 3 (fast, precise)."""
     from openapi_python_client.schema import OpenAPI
     from pydantic import ValidationError

@@ -2,6 +2,7 @@
 
     load -> normalize -> analyze (names, IR) -> models -> render
          -> write to staging -> format -> check -> swap in
+    (the spec's structural check runs beside the stages, see background.py)
 
 Each stage is its own module; this one only sequences them. `regen.py` decides when to run it
 for the APIs under specs/ and keeps their files (snapshot, names lock, state) consistent.
@@ -14,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analyze import analyze
+from .background import StructureCheck
 from .config import ApiConfig, default_config
 from .errors import Problem
 from .format import format_tree
 from .ir import Api
-from .load import parse_spec
+from .load import read_document
 from .lock import NamesLock
 from .models import generate_models
 from .normalize import normalize
@@ -48,20 +50,26 @@ def generate_package(
     Without a config, names come from the spec's title (`Anam AI API` -> `anam_ai_client`).
     """
     state = state or ApiState()
-    document = parse_spec(data, file)
-    if config is None:
-        title = str((document.get("info") or {}).get("title") or Path(file).stem)
-        config = default_config(title, Path(file).name)
-    normalized, problems = normalize(document, file)
-    api = analyze(
-        normalized,
-        config,
-        lock=lock,
-        version=state.version,
-        spec_sha256=hashlib.sha256(data).hexdigest(),
-    )
-    models_source = generate_models(api.models, config.package, file)
-    files = render_package(api, models_source, state.releases)
+    document = read_document(data, file)
+    structure = StructureCheck(document, file)
+    try:
+        if config is None:
+            title = str((document.get("info") or {}).get("title") or Path(file).stem)
+            config = default_config(title, Path(file).name)
+        normalized, problems = normalize(document, file)
+        api = analyze(
+            normalized,
+            config,
+            lock=lock,
+            version=state.version,
+            spec_sha256=hashlib.sha256(data).hexdigest(),
+        )
+        models_source = generate_models(api.models, config.package, file)
+        files = render_package(api, models_source, state.releases)
+    except Exception:
+        structure.verify()  # a malformed spec explains a failure better than the failure does
+        raise
+    structure.verify()
     write_tree(files, out, prepare=format_tree)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
     return Generated(api, used, tuple(problems))

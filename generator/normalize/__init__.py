@@ -3,12 +3,13 @@
 Every later stage (naming, models, the diff, the contract validator) sees the normalized document,
 so a quirk is handled once, here, and two spellings of the same contract compare equal: `nullable:
 true` (OpenAPI 3.0 style, found even in 3.1 documents) and `type: [X, "null"]` are one thing after
-this. Each pass mutates the copy it is given and reports what it changed as info-level problems.
+this. Each pass rewrites the document in place and reports what it changed as info-level
+problems; callers hand over a freshly parsed document (copying a large spec costs more than all
+the passes together).
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -26,9 +27,8 @@ PASSES: tuple[Pass, ...] = (
 
 
 def normalize(document: dict[str, Any], file: str = "") -> tuple[dict[str, Any], list[Problem]]:
-    """A normalized deep copy of `document`, and what was changed."""
-    result = copy.deepcopy(document)
+    """`document`, normalized in place, and what was changed."""
     problems: list[Problem] = []
     for apply in PASSES:
-        problems.extend(apply(result, file))
-    return result, problems
+        problems.extend(apply(document, file))
+    return document, problems

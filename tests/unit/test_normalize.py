@@ -74,10 +74,12 @@ def test_single_branch_one_of_is_merged_but_refs_and_conflicts_are_kept() -> Non
     assert _schema(conflict) == conflict
 
 
-def test_normalize_does_not_touch_its_input() -> None:
-    document = {
-        "openapi": "3.1.0",
-        "components": {"schemas": {"S": {"type": "string", "nullable": True}}},
-    }
-    normalize(document)
-    assert document["components"]["schemas"]["S"] == {"type": "string", "nullable": True}
+def test_normalize_rewrites_in_place_and_reports_each_change() -> None:
+    schemas = {"A": {"type": "string", "nullable": True}, "B": {"type": "integer", "nullable": True}}
+    document = {"openapi": "3.1.0", "components": {"schemas": schemas}}
+    normalized, problems = normalize(document, "spec.json")
+    assert normalized is document
+    assert [(p.level, p.file, p.pointer) for p in problems] == [
+        ("info", "spec.json", "/components/schemas/A"),
+        ("info", "spec.json", "/components/schemas/B"),
+    ]
