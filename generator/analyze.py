@@ -7,11 +7,13 @@ encoding and which success response an operation uses, error body types, and pag
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import jsonpointer
 from .annotate import Annotator
 from .config import ApiConfig
+from .errors import Problem, SpecError
 from .hoist import Hoisted, hoist
 from .ir import (
     SCHEMA_PREFIX,
@@ -30,11 +32,22 @@ from .ir import (
 from .lock import NamesLock
 from .media import encoding, is_json, pick_media
 from .naming import Namer, python_name
-from .operations import Placement, operation_key, place_operations, resource_class_name
+from .operations import (
+    Placement,
+    operation_key,
+    place_operations,
+    resource_class_name,
+    tag_resource_name,
+)
 from .pagination import detect_pagination
 from .strings import Safe, SpecText, identifier
 from .walk import iter_operations
 
+# File names Windows reserves in every folder: a module called `con.py` breaks the wheel there.
+_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
+_PATH_VARIABLE = re.compile(r"\{([^{}/]+)\}")
 # Names a keyword argument must not take: the per-call options and what method bodies use.
 KWARG_RESERVED = frozenset(
     {
@@ -116,17 +129,20 @@ def analyze(
     lock: NamesLock | None = None,
     version: str = "0.1.0",
     spec_sha256: str = "",
+    file: str = "",
 ) -> Api:
+    """The IR of `document`; `file` names the spec in the problems it raises."""
     lock = lock or NamesLock()
     placements = place_operations(document, lock.operations)
-    resource_classes = {resource_class_name(p.resource) for p in placements.values()}
-    reserved = frozenset(
+    clients = frozenset({config.client_class, f"Async{config.client_class}"})
+    resource_classes = {resource_class_name(p.resource, clients) for p in placements.values()}
+    reserved = clients | frozenset(
         name
         for base in resource_classes
         for name in (base, f"Async{base}", f"{base}WithRawResponse", f"Async{base}WithRawResponse")
-    ) | {config.client_class, f"Async{config.client_class}"}
-    hoisted = hoist(document, locked=lock.schemas, reserved=frozenset(reserved))
-    return _Analyzer(document, config, hoisted, placements).api(version, spec_sha256)
+    )
+    hoisted = hoist(document, locked=lock.schemas, reserved=reserved)
+    return _Analyzer(document, config, hoisted, placements, file).api(version, spec_sha256)
 
 
 class _Analyzer:
@@ -136,7 +152,9 @@ class _Analyzer:
         config: ApiConfig,
         hoisted: Hoisted,
         placements: dict[str, Placement],
+        file: str,
     ) -> None:
+        self.file = file
         self.document = document
         self.config = config
         self.hoisted = hoisted
@@ -185,11 +203,12 @@ class _Analyzer:
     # -- resources and operations -----------------------------------------------------------
 
     def _resource(self, name: str, operations: list[Operation], tags: dict[Any, Any]) -> Resource:
-        tag = next((t for t in tags if isinstance(t, str) and python_name(t) == name), None)
+        tag = next((t for t in tags if isinstance(t, str) and tag_resource_name(t) == name), None)
+        clients = frozenset({self.config.client_class, f"Async{self.config.client_class}"})
         return Resource(
             name=identifier(name),
-            class_name=identifier(resource_class_name(name)),
-            module=identifier(name),
+            class_name=identifier(resource_class_name(name, clients)),
+            module=identifier(name + "_" if name.lower() in _DEVICE_NAMES else name),
             description=_text(tags.get(tag)) if tag else None,
             operations=tuple(operations),
         )
@@ -247,6 +266,13 @@ class _Analyzer:
                         parameter,
                         where,
                     )
+        declared = {name for location, name in merged if location == "path"}
+        missing = sorted(set(_PATH_VARIABLE.findall(path)) - declared)
+        if missing:
+            message = f"path template variable {{{missing[0]}}} has no `in: path` parameter"
+            hint = "declare the parameter, or escape the braces if they are literal"
+            pointer = jsonpointer.join("", "paths", path)
+            raise SpecError(Problem("error", message, self.file, pointer, hint))
         order = {"path": 0, "query": 1, "header": 2}
         path_order = {name: path.find("{" + name + "}") for _loc, name in merged}
         ordered = sorted(
@@ -439,7 +465,12 @@ class _Analyzer:
             if kind in ("oauth2", "openIdConnect"):
                 return Auth("bearer", required=required)
             if kind == "apiKey" and scheme.get("in") in ("header", "query"):
-                return Auth(scheme["in"], SpecText(str(scheme.get("name", ""))), required)
+                key_name = scheme.get("name")
+                if not isinstance(key_name, str) or not key_name.strip():
+                    pointer = jsonpointer.join("", "components", "securitySchemes", name, "name")
+                    message = "an apiKey security scheme needs the name of its header or parameter"
+                    raise SpecError(Problem("error", message, self.file, pointer, "set `name`"))
+                return Auth(scheme["in"], SpecText(key_name), required)
         return Auth(None)
 
 

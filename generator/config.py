@@ -147,20 +147,16 @@ def _problem(item: Any, file: str) -> Problem:
 
 def default_config(title: str, spec_name: str) -> ApiConfig:
     """Names derived from a spec's title, for `generate` without a config file."""
-    from .naming import pascal_case, snake_case
+    from .naming import class_name, python_name
 
     base = re.sub(r"(?i)\b(api|rest|http|openapi|swagger)\b", " ", title).strip() or title
-    snake = snake_case(base) or "api"
-    pascal = pascal_case(base) or "Api"
-    if not pascal[0].isalpha():
-        pascal = "Api" + pascal
-        snake = "api_" + snake
+    snake = python_name(base, fallback="api").rstrip("_")
     return ApiConfig(
         name=snake,
-        title=title.strip() or pascal,
+        title=title.strip() or snake,
         package=f"{snake}_client",
         distribution=f"{snake.replace('_', '-')}-client",
-        client_class=pascal,
+        client_class=class_name(base, fallback="Api"),
         env_prefix=snake.upper(),
         spec=spec_name,
     )

@@ -13,24 +13,15 @@ from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
 from .errors import GenerationError, Problem
 
-_COMMON = [
-    "--isolated",
-    "--quiet",
-    "--no-cache",
-    "--target-version",
-    "py310",
-    "--line-length",
-    "100",
-]
+_COMMON = ["--isolated", "--no-cache", "--target-version", "py310", "--line-length", "100"]
+_LINT = ["--select", "E,F,W", "--ignore", "E501"]
 
 
 def format_tree(root: Path) -> None:
     ruff = find_ruff_bin()
     _run([ruff, "check", *_COMMON, "--select", "F401,I", "--fix", "--exit-zero", str(root)])
     _run([ruff, "format", *_COMMON, str(root)])
-    lint = _run(
-        [ruff, "check", *_COMMON, "--select", "E,F,W", "--ignore", "E501", str(root)], check=False
-    )
+    lint = _run([ruff, "check", *_COMMON, *_LINT, str(root)], check=False)
     if lint.returncode != 0:
         message = f"generated code fails ruff check:\n{lint.stdout.strip()}"
         raise GenerationError(Problem("error", message, str(root), hint="report a generator bug"))
@@ -39,6 +30,7 @@ def format_tree(root: Path) -> None:
 def _run(command: list[str], check: bool = True) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if check and result.returncode != 0:
-        message = f"ruff failed: {result.stderr.strip() or result.stdout.strip()}"
+        output = (result.stderr.strip() or result.stdout.strip())[-2000:]
+        message = f"ruff failed: {output or f'exit code {result.returncode}'}"
         raise GenerationError(Problem("error", message, command[-1]))
     return result

@@ -30,7 +30,11 @@ from .walk import iter_operations
 _PLACEHOLDER = "#/x-inline/"
 KEPT_FORMATS = frozenset({"date-time", "date", "uuid", "binary"})
 _CONTAINERS = frozenset({"data", "items", "results", "records", "entries", "values", "list"})
-_DROPPED_KEYS = frozenset({"example", "examples", "externalDocs", "xml", "$comment", "deprecated"})
+# `pattern` is dropped too: a spec's regex dialect is not pydantic's (Rust), and an invalid one
+# would stop the package from importing; the contract validator still checks patterns.
+_DROPPED_KEYS = frozenset(
+    {"example", "examples", "externalDocs", "xml", "$comment", "deprecated", "pattern"}
+)
 _SECRET_WORDS = frozenset({"secret", "password", "token", "apikey"})
 _STRUCTURAL = frozenset(
     {
@@ -127,6 +131,45 @@ class _Site:
         return _Site(pointer, self.owner, short, self.noun)
 
 
+def cyclic_inheritance(document: dict[str, Any]) -> frozenset[tuple[str, str]]:
+    """`allOf` edges (child, parent) that lie on a cycle (A includes B includes A).
+
+    A cycle of `allOf` is legal JSON Schema (including yourself adds nothing) but cannot be class
+    inheritance; those edges are dropped from the models, each class keeping its own properties.
+    """
+    schemas = (document.get("components") or {}).get("schemas") or {}
+    parents = {name: _allof_refs(schema) & set(schemas) for name, schema in schemas.items()}
+    reach: dict[str, set[str]] = {}
+    for start in parents:
+        seen: set[str] = set()
+        stack = list(parents[start])
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                stack.extend(parents.get(node, ()))
+        reach[start] = seen
+    return frozenset(
+        (child, parent)
+        for child, found in parents.items()
+        for parent in found
+        if child in reach.get(parent, set())
+    )
+
+
+def _allof_refs(schema: Any) -> set[str]:
+    """Components a schema includes through `allOf`, directly or in nested `allOf` members."""
+    found: set[str] = set()
+    members = schema.get("allOf") if isinstance(schema, dict) else None
+    for member in members if isinstance(members, list) else []:
+        ref = member.get("$ref") if isinstance(member, dict) else None
+        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            found.add(jsonpointer.unescape(ref[len(SCHEMA_PREFIX) :]))
+        else:
+            found |= _allof_refs(member)
+    return found
+
+
 def hoist(
     document: dict[str, Any],
     *,
@@ -142,6 +185,7 @@ class _Hoister:
         self.locked = locked
         self.reserved = reserved
         self.entities: dict[str, _Entity] = {}
+        self.cyclic = cyclic_inheritance(document)
         self.by_pointer: dict[str, str] = {}
         self.roots: dict[str, dict[str, Any]] = {}
 
@@ -169,8 +213,10 @@ class _Hoister:
 
     def _operation(self, path: str, method: str, operation: dict[str, Any]) -> None:
         base = jsonpointer.join("", "paths", path, method)
-        op_name = pascal_case(str(operation.get("operationId") or "")) or pascal_case(
-            f"{method} {path.replace('{', '').replace('}', '')}"
+        op_name = class_name(
+            str(operation.get("operationId") or "")
+            or f"{method} {path.replace('{', '').replace('}', '')}",
+            fallback="Operation",
         )
         noun = _noun(op_name)
         body = operation.get("requestBody")
@@ -245,6 +291,7 @@ class _Hoister:
                 if branches:
                     out[key] = self._union(branches, site, key)
             elif key == "allOf" and isinstance(value, list):
+                value = [member for member in value if not self._cyclic(site, member)]
                 out[key] = [
                     self._rewrite(
                         member, site.at(jsonpointer.join(site.pointer, key, i), site.short)
@@ -258,6 +305,14 @@ class _Hoister:
             else:
                 out[key] = copy.deepcopy(value)
         return _simplify(out)
+
+    def _cyclic(self, site: _Site, member: Any) -> bool:
+        ref = member.get("$ref") if isinstance(member, dict) else None
+        owner = site.owner.removeprefix("/components/schemas/")
+        if not (isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX)) or owner == site.owner:
+            return False
+        parent = jsonpointer.unescape(ref[len(SCHEMA_PREFIX) :])
+        return (jsonpointer.unescape(owner), parent) in self.cyclic
 
     def _child(self, schema: Any, site: _Site, secret: bool = False) -> Any:
         """A schema inside another: hoisted if it is a class, else rewritten in place."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from . import jsonpointer
+from . import jsonpointer, yamlsafe
 from .errors import Problem, SpecError
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -28,15 +28,20 @@ def load_spec(path: Path) -> dict[str, Any]:
 
 
 def read_spec_bytes(path: Path) -> bytes:
-    """The bytes of a spec file, refusing unreadable and oversized files with a clear error."""
+    """The bytes of a spec file, refusing unreadable and oversized files with a clear error.
+
+    At most one byte over the limit is read: a size from `stat` means nothing for a device or a
+    pipe (`/dev/zero` says 0).
+    """
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise SpecError(_too_big(path.stat().st_size, str(path)))
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
     except OSError as error:
-        raise SpecError(
-            Problem("error", f"cannot read spec: {error.strerror}", str(path))
-        ) from None
+        message = f"cannot read spec: {error.strerror}"
+        raise SpecError(Problem("error", message, str(path))) from None
+    if len(data) > MAX_BYTES:
+        raise SpecError(_too_big(len(data), str(path)))
+    return data
 
 
 def parse_spec(data: bytes, file: str) -> dict[str, Any]:
@@ -80,7 +85,7 @@ def _parse(data: bytes, file: str) -> Any:
     try:
         if text.lstrip()[:1] in "{[":
             return json.loads(text)
-        return yaml.load(text, Loader=_SpecLoader)
+        return yamlsafe.load(text, MAX_DEPTH)
     except json.JSONDecodeError as error:
         message = f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         raise SpecError(Problem("error", message, file, hint="fix the syntax")) from None
@@ -89,8 +94,17 @@ def _parse(data: bytes, file: str) -> Any:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         message = f"invalid YAML{where}: {error.problem or error}"
         raise SpecError(Problem("error", message, file, hint="fix the syntax")) from None
-    except (yaml.YAMLError, _AliasLimitError) as error:
+    except yaml.YAMLError as error:
         raise SpecError(Problem("error", f"invalid YAML: {error}", file)) from None
+    except yamlsafe.YAMLDepthError as error:
+        raise SpecError(_too_deep(file, "", error.line)) from None
+    except yamlsafe.YAMLAliasError as error:
+        message = f"more than {yamlsafe.MAX_ALIASES} YAML alias uses (line {error.line})"
+        raise SpecError(Problem("error", message, file, hint="remove the alias chains")) from None
+    except yamlsafe.YAMLKeyError as error:
+        pointer = jsonpointer.from_tokens(error.path)
+        hint = "quote the key: YAML 1.1 reads unquoted on/off/yes/no as booleans"
+        raise SpecError(Problem("error", str(error), file, pointer, hint)) from None
     except RecursionError:
         raise SpecError(_too_deep(file, "")) from None
 
@@ -101,23 +115,6 @@ def _decode(data: bytes, file: str) -> str:
     except UnicodeDecodeError as error:
         message = f"spec is not UTF-8 text (byte {error.start})"
         raise SpecError(Problem("error", message, file, hint="save the file as UTF-8")) from None
-
-
-class _AliasLimitError(yaml.YAMLError):
-    pass
-
-
-class _SpecLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    """A safe loader that refuses alias bombs: at most 1,000 alias uses per document."""
-
-    _aliases_seen = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self._aliases_seen += 1
-            if self._aliases_seen > 1000:
-                raise _AliasLimitError("more than 1000 YAML alias uses (an alias bomb?)")
-        return super().compose_node(parent, index)
 
 
 def _check_bounds(document: Any, file: str) -> None:
@@ -148,8 +145,8 @@ def _check_bounds(document: Any, file: str) -> None:
             stack.append((child, depth + 1, jsonpointer.join(pointer, str(key)), False))
 
 
-def _too_deep(file: str, pointer: str) -> Problem:
-    message = f"spec nests deeper than {MAX_DEPTH} levels"
+def _too_deep(file: str, pointer: str, line: int = 0) -> Problem:
+    message = f"spec nests deeper than {MAX_DEPTH} levels" + (f" (line {line})" if line else "")
     shown = pointer if len(pointer) <= 80 else pointer[:80] + "..."
     return Problem("error", message, file, shown, "flatten the schema with $ref components")
 

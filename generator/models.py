@@ -25,6 +25,9 @@ _ALLOWED_MODULES = frozenset(
 
 def generate_models(models: ModelSet, package: str, file: str = "") -> str:
     """The source of the package's `types.py`, checked against the allowlist."""
+    if not models.schemas:
+        return f'{HEADER}\n"""The spec defines no schemas, so there are no models."""\n'
+    from datamodel_code_generator import Error as CodegenError
     from datamodel_code_generator import InputFileType, LiteralType, PythonVersion, generate
     from datamodel_code_generator.enums import DataModelType
     from datamodel_code_generator.format import DatetimeClassType
@@ -43,25 +46,29 @@ def generate_models(models: ModelSet, package: str, file: str = "") -> str:
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        source = generate(
-            document,
-            input_file_type=InputFileType.OpenAPI,
-            output_model_type=DataModelType.PydanticV2BaseModel,
-            base_class=f"{package}._models.BaseModel",
-            formatters=[],
-            enum_field_as_literal=LiteralType.All,
-            use_annotated=True,
-            field_constraints=True,
-            use_schema_description=True,
-            use_field_description=True,
-            use_type_alias=True,
-            disable_timestamp=True,
-            target_python_version=PythonVersion.PY_310,
-            output_datetime_class=DatetimeClassType.Datetime,
-            aliases=aliases,
-            field_extra_keys={"x-sdk-secret"},
-            custom_file_header=HEADER,
-        )
+        try:
+            source = generate(
+                document,
+                input_file_type=InputFileType.OpenAPI,
+                output_model_type=DataModelType.PydanticV2BaseModel,
+                base_class=f"{package}._models.BaseModel",
+                formatters=[],
+                enum_field_as_literal=LiteralType.All,
+                use_annotated=True,
+                field_constraints=True,
+                use_schema_description=True,
+                use_field_description=True,
+                use_type_alias=True,
+                disable_timestamp=True,
+                target_python_version=PythonVersion.PY_310,
+                output_datetime_class=DatetimeClassType.Datetime,
+                aliases=aliases,
+                field_extra_keys={"x-sdk-secret"},
+                custom_file_header=HEADER,
+            )
+        except CodegenError as error:
+            message = f"datamodel-code-generator cannot build the models: {error}"
+            raise GenerationError(Problem("error", message, file)) from None
     if not isinstance(source, str):
         raise GenerationError(Problem("error", "datamodel-code-generator produced no module", file))
     check_models(source, models, package, file)

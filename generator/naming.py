@@ -7,6 +7,7 @@ except `Namer.claim`, which resolves collisions in the order callers present nam
 from __future__ import annotations
 
 import builtins
+import hashlib
 import keyword
 import re
 import unicodedata
@@ -18,6 +19,12 @@ _UPPER_RUN = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 
 BUILTIN_NAMES = frozenset(name for name in dir(builtins) if not name.startswith("_"))
+# Hard keywords only: `type`, `match` and `case` are fine names, and `keyword.softkwlist` differs
+# between Python versions, which would make generated names depend on the interpreter.
+MAX_NAME = 60
+# One-letter names pycodestyle (ruff E741-E743) calls ambiguous: generated code must pass
+# `ruff check` with its default rules, so they get a suffix (the wire name stays the alias).
+AMBIGUOUS = frozenset({"l", "O", "I"})
 
 
 def ascii_text(text: str) -> str:
@@ -80,10 +87,10 @@ def python_name(
     text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "field"
 ) -> str:
     """A snake_case identifier for a wire name; keywords, leading digits and empties are fixed."""
-    name = snake_case(text) or fallback
+    name = _bounded(snake_case(text) or fallback, "_")
     if name[0].isdigit():
         name = f"{fallback}_{name}"
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved:
+    if keyword.iskeyword(name) or name in reserved or name in AMBIGUOUS:
         name += "_"
     return name
 
@@ -92,12 +99,20 @@ def class_name(
     text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "Model"
 ) -> str:
     """A PascalCase class name; a spec name that is already a clean identifier is kept."""
-    name = pascal_case(text) or fallback
+    name = _bounded(pascal_case(text) or fallback, "")
     if name[0].isdigit():
         name = fallback + name
-    if keyword.iskeyword(name) or name in reserved or name in BUILTIN_NAMES:
+    if keyword.iskeyword(name) or name in reserved or name in BUILTIN_NAMES or name in AMBIGUOUS:
         name += fallback
     return name
+
+
+def _bounded(name: str, separator: str) -> str:
+    """Names fit in file names and stay readable: a long one is cut and made unique by a hash."""
+    if len(name) <= MAX_NAME:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[: MAX_NAME - 9].rstrip('_')}{separator}{digest}"
 
 
 class Namer:

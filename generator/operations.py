@@ -15,7 +15,7 @@ from typing import Any
 
 from .naming import (
     Namer,
-    pascal_case,
+    class_name,
     plural,
     python_name,
     singular,
@@ -94,14 +94,19 @@ def place_operations(
 def resource_name(path: str, operation: dict[str, Any]) -> str:
     tags = operation.get("tags")
     if isinstance(tags, list) and tags and isinstance(tags[0], str) and snake_case(tags[0]):
-        raw = snake_case(tags[0])
-    else:
-        raw = snake_case(_first_static_segment(path)) or "default"
-    return python_name(raw, reserved=CLIENT_RESERVED, fallback="resource")
+        return tag_resource_name(tags[0])
+    return tag_resource_name(_first_static_segment(path) or "default")
 
 
-def resource_class_name(resource: str) -> str:
-    return pascal_case(resource) or "Resource"
+def tag_resource_name(tag: str) -> str:
+    """The client attribute a tag becomes (`Share Links` -> `share_links`)."""
+    return python_name(snake_case(tag) or "default", reserved=CLIENT_RESERVED, fallback="resource")
+
+
+def resource_class_name(resource: str, reserved: frozenset[str] = frozenset()) -> str:
+    """`share_links` -> `ShareLinks`; a clash with the client's own class gets `Resource`."""
+    name = class_name(resource, fallback="Resource")
+    return name + "Resource" if name in reserved else name
 
 
 def _first_static_segment(path: str) -> str:

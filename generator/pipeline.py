@@ -25,7 +25,7 @@ from .lock import NamesLock
 from .models import generate_models
 from .normalize import normalize
 from .output import write_tree
-from .render import render_package
+from .render import MARKER, render_package
 from .state import ApiState
 
 
@@ -63,6 +63,7 @@ def generate_package(
             lock=lock,
             version=state.version,
             spec_sha256=hashlib.sha256(data).hexdigest(),
+            file=file,
         )
         models_source = generate_models(api.models, config.package, file)
         files = render_package(api, models_source, state.releases)
@@ -70,6 +71,6 @@ def generate_package(
         structure.verify()  # a malformed spec explains a failure better than the failure does
         raise
     structure.verify()
-    write_tree(files, out, prepare=format_tree)
+    write_tree(files, out, prepare=format_tree, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
     return Generated(api, used, tuple(problems))

@@ -15,7 +15,9 @@ import re
 import unicodedata
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# C0 controls and the bidirectional overrides of "Trojan Source" (CVE-2021-42574), which make code
+# read differently from how it runs.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -58,7 +60,7 @@ class Safe(str):
 
 
 def clean(text: str) -> str:
-    """Text with one kind of newline and no control characters or lone surrogates."""
+    """Text with one kind of newline and no control characters, bidi overrides or surrogates."""
     text = _LINE_BREAKS.sub("\n", text)
     text = _SURROGATE.sub("\ufffd", text)
     return _CONTROL.sub("", text)
@@ -142,4 +144,5 @@ def plain(text: str) -> str:
     That library escapes what it writes; the model module is then checked by `models.py` against
     an allowlist of syntax, so this only has to keep the text well-formed.
     """
-    return unicodedata.normalize("NFC", clean(text))
+    lines = unicodedata.normalize("NFC", clean(text)).split("\n")
+    return "\n".join(line.rstrip() for line in lines)

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import Problem
-from . import exclusive_bounds, nullable, optional_keyword, single_branch
+from . import exclusive_bounds, nullable, optional_keyword, single_branch, surrogates
 
 Pass = Callable[[dict[str, Any], str], list[Problem]]
 
 PASSES: tuple[Pass, ...] = (
+    surrogates.apply,
     optional_keyword.apply,
     exclusive_bounds.apply,
     nullable.apply,

@@ -68,6 +68,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         json: object = NOT_GIVEN,
         form: Mapping[str, object] | None = None,
         files: Mapping[str, object] | None = None,
+        urlencoded: Mapping[str, object] | None = None,
+        content: object = NOT_GIVEN,
+        content_type: str | None = None,
         cast_to: object,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
@@ -85,6 +88,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             files=files,
             options=options,
             stream=self._streams(cast_to),
+            urlencoded=urlencoded,
+            content=content,
+            content_type=content_type,
         )
         response = self._execute(plan, self._body_parser(cast_to), error_types)
         return response if raw else response.parse()
@@ -143,7 +149,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         while True:
             attempt += 1
             request = plan.build(self._client)
-            log_request(request, self._sensitive_headers)
+            log_request(request, self._sensitive_headers, self._sensitive_query)
             try:
                 response = self._client.send(request, stream=plan.stream)
             except httpx.HTTPError as exc:
@@ -152,7 +158,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                     raise connection_error(exc, request, attempts=attempt) from exc
                 self._sleep(delay)
                 continue
-            log_response(response, self._sensitive_headers)
+            log_response(response, self._sensitive_headers, self._sensitive_query)
             if response.is_success:
                 return APIResponse(response, parse)
             delay = self._delay_after_status(plan, response, attempt)
@@ -202,6 +208,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         json: object = NOT_GIVEN,
         form: Mapping[str, object] | None = None,
         files: Mapping[str, object] | None = None,
+        urlencoded: Mapping[str, object] | None = None,
+        content: object = NOT_GIVEN,
+        content_type: str | None = None,
         cast_to: object,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
@@ -219,6 +228,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             files=files,
             options=options,
             stream=self._streams(cast_to),
+            urlencoded=urlencoded,
+            content=content,
+            content_type=content_type,
         )
         response = await self._execute(plan, self._body_parser(cast_to), error_types)
         return response if raw else await response.parse()
@@ -284,7 +296,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         while True:
             attempt += 1
             request = plan.build(self._client)
-            log_request(request, self._sensitive_headers)
+            log_request(request, self._sensitive_headers, self._sensitive_query)
             try:
                 response = await self._client.send(request, stream=plan.stream)
             except httpx.HTTPError as exc:
@@ -293,7 +305,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                     raise connection_error(exc, request, attempts=attempt) from exc
                 await self._sleep(delay)
                 continue
-            log_response(response, self._sensitive_headers)
+            log_response(response, self._sensitive_headers, self._sensitive_query)
             if response.is_success:
                 return AsyncAPIResponse(response, parse)
             delay = self._delay_after_status(plan, response, attempt)

@@ -21,6 +21,7 @@ __all__ = ["DEFAULT_TIMEOUT", "ClientSettings", "resolve_timeout"]
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 _TIMEOUT_PARTS = ("connect", "read", "write", "pool")
 _HEADER_AUTH_PREFIX = "header:"
+_QUERY_AUTH_PREFIX = "query:"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,7 +29,8 @@ class ClientSettings:
     """What a generated client tells the runtime about its package and API.
 
     ``auth`` is ``"bearer"`` (``Authorization: Bearer <key>``), ``"header:<Name>"`` (the key
-    as the value of that header) or None for an API without authentication.
+    as the value of that header), ``"query:<name>"`` (the key as that query parameter, redacted
+    from logs like a header) or None for an API without authentication.
     """
 
     distribution: str
@@ -39,21 +41,30 @@ class ClientSettings:
     api_key_required: bool = True
 
     def __post_init__(self) -> None:
-        if self.auth not in (None, "bearer") and not (
-            self.auth.startswith(_HEADER_AUTH_PREFIX) and len(self.auth) > len(_HEADER_AUTH_PREFIX)
+        if self.auth not in (None, "bearer") and not any(
+            self.auth.startswith(prefix) and len(self.auth) > len(prefix)
+            for prefix in (_HEADER_AUTH_PREFIX, _QUERY_AUTH_PREFIX)
         ):
             raise ValueError(
-                f"ClientSettings.auth must be 'bearer', 'header:<Name>' or None, not {self.auth!r}"
+                "ClientSettings.auth must be 'bearer', 'header:<Name>', 'query:<name>' or None, "
+                f"not {self.auth!r}"
             )
 
     @property
     def auth_header(self) -> str | None:
-        """The header that carries the API key, if the API has one."""
-        if self.auth is None:
-            return None
+        """The header that carries the API key, if the API sends it in a header."""
         if self.auth == "bearer":
             return "Authorization"
-        return self.auth.removeprefix(_HEADER_AUTH_PREFIX)
+        if self.auth is not None and self.auth.startswith(_HEADER_AUTH_PREFIX):
+            return self.auth.removeprefix(_HEADER_AUTH_PREFIX)
+        return None
+
+    @property
+    def auth_query(self) -> str | None:
+        """The query parameter that carries the API key, if the API sends it in the URL."""
+        if self.auth is not None and self.auth.startswith(_QUERY_AUTH_PREFIX):
+            return self.auth.removeprefix(_QUERY_AUTH_PREFIX)
+        return None
 
     def auth_header_value(self, api_key: str) -> str:
         return f"Bearer {api_key}" if self.auth == "bearer" else api_key

@@ -10,15 +10,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from typing import IO
+from urllib.parse import urlencode
 
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
 
-from ._files import multipart_parts
-from ._serialization import json_body
+from ._files import file_bytes, multipart_parts
+from ._serialization import json_body, merge_params, query_params
 from ._types import Body, NotGiven
 
-__all__ = ["RequestPlan", "encode_body"]
+__all__ = ["EncodedBody", "RequestPlan", "encode_body"]
 
 _MultipartParts = list[tuple[str, tuple[str | None, bytes | IO[bytes], str | None]]]
 
@@ -29,7 +30,7 @@ class RequestPlan:
     url: httpx.URL
     params: tuple[tuple[str, str], ...]
     headers: httpx.Headers
-    content: bytes | None
+    content: bytes | None  # the encoded body; its Content-Type is in `headers`
     files: _MultipartParts | None
     timeout: httpx.Timeout
     max_retries: int
@@ -54,16 +55,38 @@ class RequestPlan:
         )
 
 
+@dataclasses.dataclass(frozen=True)
+class EncodedBody:
+    content: bytes | None = None
+    content_type: str | None = None
+    files: _MultipartParts | None = None
+
+
 def encode_body(
     *,
     json: object,
     form: Mapping[str, object] | None,
     files: Mapping[str, object] | None,
+    urlencoded: Mapping[str, object] | None,
+    content: object,
+    content_type: str | None,
     extra_body: Body | None,
-) -> tuple[bytes | None, _MultipartParts | None]:
-    """The body as JSON bytes or multipart parts (``extra_body`` joins either kind)."""
+) -> EncodedBody:
+    """The body in the encoding the operation declares (``extra_body`` joins the field kinds).
+
+    multipart (``form`` and ``files``), ``application/x-www-form-urlencoded`` (``urlencoded``),
+    raw bytes (``content``: any accepted file form) or, by default, JSON.
+    """
     if form is not None or files is not None:
-        return None, multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
+        return EncodedBody(
+            files=multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
+        )
+    if urlencoded is not None:
+        pairs = merge_params(query_params({**urlencoded, **(extra_body or {})}))
+        return EncodedBody(urlencode(pairs).encode(), "application/x-www-form-urlencoded")
+    if not isinstance(content, NotGiven):
+        data, guessed = file_bytes(content)
+        return EncodedBody(data, content_type or guessed or "application/octet-stream")
     if isinstance(json, NotGiven) and not extra_body:
-        return None, None
-    return json_body(json, extra_body), None
+        return EncodedBody()
+    return EncodedBody(json_body(json, extra_body), "application/json")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_packages
+from generator.state import read_state
 from tests.support.fault_server import FaultServer, RecordedRequest, Reply
 
 CONSUMER = Path(__file__).with_name("consumer.py")
@@ -59,7 +60,8 @@ def _answer(request: RecordedRequest) -> Reply:
     return Reply.json({"token": "playground-1", "expires_in": 60})
 
 
-def test_clients_speak_their_spec_from_installed_wheels(fresh_python: Path) -> None:
+def test_clients_speak_their_spec_from_installed_wheels(fresh_python: Path, repo: Path) -> None:
+    version = read_state(repo / "specs" / "anam" / "state.json").version
     with FaultServer(fallback=_answer) as server:
         result = subprocess.run(
             [str(fresh_python), str(CONSUMER)],
@@ -82,7 +84,7 @@ def test_clients_speak_their_spec_from_installed_wheels(fresh_python: Path) -> N
     assert (token.method, token.path) == ("POST", "/v1/auth/session-token")
     assert token.headers["authorization"] == "Bearer sk-consumer"
     assert token.headers["content-type"] == "application/json"
-    assert token.headers["user-agent"].startswith("anam-client/1.0.0 Python/")
+    assert token.headers["user-agent"].startswith(f"anam-client/{version} Python/")
     assert token.json() == {
         "clientLabel": "consumer",
         "personaConfig": {"personaId": "p-1"},

@@ -105,7 +105,33 @@ def test_a_header_auth_scheme_sends_the_key_in_that_header(server: FaultServer) 
     assert "authorization" not in headers
 
 
-@pytest.mark.parametrize("auth", ["basic", "header:", "Bearer"])
+def test_a_query_auth_scheme_sends_the_key_as_a_parameter_and_never_logs_it(
+    server: FaultServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = ClientSettings(
+        distribution="qry",
+        version="0.1",
+        default_base_url=server.url,
+        env_prefix="QRY",
+        auth="query:api_key",
+    )
+    monkeypatch.setenv("QRY_LOG", "debug")
+    caplog.set_level(logging.DEBUG, logger="sdkrt")
+    server.enqueue(Reply.json({}, status=404))
+    with (
+        client_with(settings, api_key="k-query-secret") as client,
+        pytest.raises(NotFoundError) as caught,
+    ):
+        client._request("get", "/ping", query={"q": "x"}, cast_to=object)
+    (request,) = server.requests
+    assert request.query == {"api_key": ["k-query-secret"], "q": ["x"]}
+    assert "authorization" not in request.headers
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "api_key=%3Credacted%3E" in logged or "api_key=<redacted>" in logged
+    assert "k-query-secret" not in logged and "k-query-secret" not in str(caught.value)
+
+
+@pytest.mark.parametrize("auth", ["basic", "header:", "query:", "Bearer"])
 def test_an_unknown_auth_scheme_is_rejected_when_settings_are_made(auth: str) -> None:
     with pytest.raises(ValueError, match="auth"):
         ClientSettings(

@@ -48,13 +48,20 @@ def test_pascal_case_keeps_acronyms(text: str, expected: str) -> None:
         ("from", "from_"),
         ("1abc", "field_1abc"),
         ("", "field"),
-        ("match", "match_"),
         ("schema", "schema_"),
         ("名前", "u540d_u524d"),
+        ("match", "match"),  # soft keywords are valid names, on every Python version alike
+        ("type", "type"),
     ],
 )
 def test_python_name_fixes_what_cannot_be_an_identifier(wire: str, expected: str) -> None:
     assert python_name(wire, reserved=frozenset({"schema"})) == expected
+
+
+def test_long_names_are_bounded_and_stay_unique() -> None:
+    first, second = python_name("a" * 300), python_name("a" * 299 + "b")
+    assert len(first) <= 60 and len(second) <= 60 and first != second
+    assert python_name("a" * 300) == first
 
 
 @given(st.text(max_size=30))

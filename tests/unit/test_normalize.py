@@ -75,7 +75,10 @@ def test_single_branch_one_of_is_merged_but_refs_and_conflicts_are_kept() -> Non
 
 
 def test_normalize_rewrites_in_place_and_reports_each_change() -> None:
-    schemas = {"A": {"type": "string", "nullable": True}, "B": {"type": "integer", "nullable": True}}
+    schemas = {
+        "A": {"type": "string", "nullable": True},
+        "B": {"type": "integer", "nullable": True},
+    }
     document = {"openapi": "3.1.0", "components": {"schemas": schemas}}
     normalized, problems = normalize(document, "spec.json")
     assert normalized is document

@@ -129,20 +129,29 @@ class BaseClient(Generic[_HttpxClientT]):
         files: Mapping[str, object] | None,
         options: RequestOptions | None,
         stream: bool,
+        urlencoded: Mapping[str, object] | None = None,
+        content: object = NOT_GIVEN,
+        content_type: str | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
         base_path = self.base_url.raw_path.partition(b"?")[0].rstrip(b"/")
         url = self.base_url.copy_with(
             raw_path=base_path + expand_path(path, path_params or {}).encode("ascii")
         )
-        content, parts = encode_body(
-            json=json, form=form, files=files, extra_body=options.extra_body
+        body = encode_body(
+            json=json,
+            form=form,
+            files=files,
+            urlencoded=urlencoded,
+            content=content,
+            content_type=content_type,
+            extra_body=options.extra_body,
         )
         merged_headers = httpx.Headers(
             {"Accept": "application/json", "User-Agent": self._settings.user_agent}
         )
-        if content is not None:
-            merged_headers["Content-Type"] = "application/json"
+        if body.content_type is not None:
+            merged_headers["Content-Type"] = body.content_type
         auth_header = self._settings.auth_header
         if auth_header is not None and self._api_key is not None:
             merged_headers[auth_header] = self._settings.auth_header_value(self._api_key)
@@ -153,14 +162,15 @@ class BaseClient(Generic[_HttpxClientT]):
             url=url,
             params=tuple(
                 merge_params(
+                    query_params(self._auth_query()),
                     query_params(self.default_query),
                     query_params(query or {}),
                     query_params(options.extra_query or {}),
                 )
             ),
             headers=merged_headers,
-            content=content,
-            files=parts,
+            content=body.content,
+            files=body.files,
             timeout=resolve_timeout(options.timeout, self.timeout),
             max_retries=(
                 self.max_retries
@@ -230,10 +240,19 @@ class BaseClient(Generic[_HttpxClientT]):
         body = error_body(response, error_types)
         return status_error(response, body=body, attempts=attempt, secret=self._api_key)
 
+    def _auth_query(self) -> dict[str, str]:
+        name = self._settings.auth_query
+        return {name: self._api_key} if name is not None and self._api_key is not None else {}
+
     @property
     def _sensitive_headers(self) -> tuple[str, ...]:
         header = self._settings.auth_header
         return () if header is None else (header,)
+
+    @property
+    def _sensitive_query(self) -> tuple[str, ...]:
+        name = self._settings.auth_query
+        return () if name is None else (name,)
 
 
 def _parse_base_url(value: str | httpx.URL) -> httpx.URL:

@@ -18,7 +18,7 @@ from typing import IO, TypeAlias, cast
 from ._serialization import format_value
 from ._types import NotGiven
 
-__all__ = ["multipart_parts"]
+__all__ = ["file_bytes", "multipart_parts"]
 
 _FilePart: TypeAlias = tuple[str | None, bytes | IO[bytes], str | None]
 _DEFAULT_FILENAME = "upload"  # what httpx itself calls a file without a name
@@ -47,6 +47,16 @@ def multipart_parts(
             continue
         parts.append((name, _file_part(name, value)))
     return parts
+
+
+def file_bytes(value: object) -> tuple[bytes, str | None]:
+    """A raw request body from any accepted file form: its bytes and content type if known.
+
+    The bytes are read now, so that every retry sends the same body.
+    """
+    _filename, content, content_type = _file_part("content", value)
+    data = content if isinstance(content, bytes) else content.read()
+    return data, content_type
 
 
 def _file_part(field: str, value: object) -> _FilePart:

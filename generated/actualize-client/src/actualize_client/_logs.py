@@ -20,6 +20,7 @@ __all__ = [
     "log_retry",
     "logger",
     "redact_headers",
+    "redact_url",
     "scrub",
 ]
 
@@ -66,22 +67,35 @@ def scrub(text: str, secret: str | None) -> str:
     return text.replace(secret, REDACTED) if secret else text
 
 
-def log_request(request: httpx.Request, sensitive_headers: Iterable[str]) -> None:
+def redact_url(url: httpx.URL, sensitive_query: Iterable[str] = ()) -> str:
+    """The URL for display, with the values of credential query parameters hidden."""
+    names = set(sensitive_query)
+    if not names or not any(name in names for name in url.params):
+        return str(url)
+    params = [(key, REDACTED if key in names else value) for key, value in url.params.multi_items()]
+    return str(url.copy_with(params=params))
+
+
+def log_request(
+    request: httpx.Request, sensitive_headers: Iterable[str], sensitive_query: Iterable[str] = ()
+) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "Request: %s %s headers=%s",
             request.method,
-            request.url,
+            redact_url(request.url, sensitive_query),
             redact_headers(request.headers, sensitive_headers),
         )
 
 
-def log_response(response: httpx.Response, sensitive_headers: Iterable[str]) -> None:
+def log_response(
+    response: httpx.Response, sensitive_headers: Iterable[str], sensitive_query: Iterable[str] = ()
+) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "Response: %s %s -> %s %s headers=%s",
             response.request.method,
-            response.request.url,
+            redact_url(response.request.url, sensitive_query),
             response.status_code,
             response.reason_phrase,
             redact_headers(response.headers, sensitive_headers),

@@ -1,0 +1,1 @@
+"""The contract suite: every generated client proved against its spec (see README.md)."""

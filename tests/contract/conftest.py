@@ -1,0 +1,172 @@
+"""Wiring for the contract suite: cases from every spec, fresh packages, the coverage line.
+
+Cases are listed at collection time from each spec's IR (`cases.py`); the packages they run
+against are generated once per session into a temporary directory (`contracts.py`). At the end
+the run prints `contract: <spec> <exercised>/<total> operations` per spec and fails when a spec
+whose cases were all selected has an operation that no passing test exercised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
+from typing import Any
+
+import pytest
+
+from . import coverage
+from .cases import (
+    ErrorCase,
+    OperationCase,
+    RoundTripCase,
+    error_cases,
+    operation_cases,
+    roundtrip_cases,
+)
+from .contracts import ContractRegistry, SpecUnavailable
+from .specs import ContractSpec, LoadedSpec, contract_specs, load
+from .validation import operation_keys
+
+_WORKER_KEY = "contract_coverage"
+
+
+@cache
+def _specs() -> tuple[ContractSpec, ...]:
+    specs = tuple(contract_specs())
+    for spec in specs:
+        tally = coverage.tally(spec.name)
+        if spec.available:
+            tally.total = operation_keys(load(spec).document)
+        else:
+            tally.skipped_reason = spec.missing_reason
+    return specs
+
+
+def _params(kind: str) -> list[Any]:
+    params: list[Any] = []
+    for spec in _specs():
+        if not spec.available:
+            placeholder = {
+                "operation": OperationCase(spec.name, "-", "-", "required"),
+                "error": ErrorCase(spec.name, "-", "-", 0),
+                "roundtrip": RoundTripCase(spec.name, "-", "", "", ""),
+            }[kind]
+            params.append(
+                pytest.param(
+                    placeholder,
+                    id=f"{spec.name}:unavailable",
+                    marks=pytest.mark.skip(reason=spec.missing_reason),
+                )
+            )
+            continue
+        loaded = load(spec)
+        listing: dict[str, Callable[[LoadedSpec], Sequence[Any]]] = {
+            "operation": operation_cases,
+            "error": error_cases,
+            "roundtrip": roundtrip_cases,
+        }
+        cases = listing[kind](loaded)
+        params += [pytest.param(case, id=case.id) for case in cases]
+    return params
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "operation_case" in metafunc.fixturenames:
+        metafunc.parametrize("operation_case", _params("operation"))
+    if "error_case" in metafunc.fixturenames:
+        metafunc.parametrize("error_case", _params("error"))
+    if "roundtrip_case" in metafunc.fixturenames:
+        metafunc.parametrize("roundtrip_case", _params("roundtrip"))
+    if "contract_spec" in metafunc.fixturenames:
+        metafunc.parametrize(
+            "contract_spec",
+            [
+                pytest.param(
+                    spec,
+                    id=spec.name,
+                    marks=() if spec.available else pytest.mark.skip(reason=spec.missing_reason),
+                )
+                for spec in _specs()
+            ],
+        )
+
+
+@pytest.fixture(scope="session")
+def contracts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ContractRegistry]:
+    registry = ContractRegistry(list(_specs()), tmp_path_factory.mktemp("contract-packages"))
+    yield registry
+    registry.close()
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def get_contract(registry: ContractRegistry, spec: str) -> Any:
+    try:
+        return registry.get(spec)
+    except SpecUnavailable as missing:
+        pytest.skip(str(missing))
+
+
+# -- the coverage line ------------------------------------------------------------------------
+
+
+def _success_case(item: pytest.Item) -> OperationCase | None:
+    callspec = getattr(item, "callspec", None)
+    case = callspec.params.get("operation_case") if callspec is not None else None
+    return case if isinstance(case, OperationCase) and case.key != "-" else None
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    case = _success_case(item)
+    if case is not None:
+        coverage.tally(case.spec).listed.add(item.nodeid)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    for item in session.items:
+        case = _success_case(item)
+        if case is not None:
+            coverage.tally(case.spec).selected.add(item.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    config = session.config
+    if hasattr(config, "workeroutput"):  # an xdist worker: the controller judges
+        config.workeroutput[_WORKER_KEY] = {
+            name: tally.to_json() for name, tally in coverage.TALLIES.items()
+        }
+        return
+    if _incomplete() and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """xdist controller: merge a worker's tally."""
+    for name, data in (getattr(node, "workeroutput", None) or {}).get(_WORKER_KEY, {}).items():
+        coverage.tally(name).merge(data)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    if hasattr(config, "workeroutput"):
+        return
+    shown = {name: t for name, t in coverage.TALLIES.items() if t.selected or t.skipped_reason}
+    if not any(t.selected for t in shown.values()):
+        return
+    terminalreporter.section("contract coverage")
+    for name, tally in shown.items():
+        terminalreporter.write_line(tally.line(name))
+        if tally.enforced and tally.missing():
+            terminalreporter.write_line(f"  not exercised: {', '.join(tally.missing())}", red=True)
+    if _incomplete():
+        terminalreporter.write_line(
+            "contract coverage is incomplete: the run fails (every operation must be exercised)",
+            red=True,
+        )
+
+
+def _incomplete() -> list[str]:
+    return [name for name, tally in coverage.TALLIES.items() if tally.enforced and tally.missing()]

@@ -1,0 +1,322 @@
+"""Comparing what a client sent and returned with what the spec and the arguments say.
+
+Every mismatch is reported with where it is (`body.avatarId`, `query parameter 'perPage'`) so a
+failure names the field, not just the operation. JSON values are compared by meaning: `1 == 1.0`,
+and two strings that are the same instant (`...Z` / `...+00:00`) or the same UUID in another case
+are equal, because that is all a client may legitimately change; anything else is a difference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import types
+import typing
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pydantic
+import typing_extensions
+
+from .calls import Call, ExpectedBody
+from .validation import Route
+from .wire import WireRequest, convert_text, multipart_parts, resolved_schema, wire_text
+
+
+def differences(expected: Any, actual: Any, where: str) -> list[str]:
+    """How `actual` differs from `expected` (JSON values), one line per difference."""
+    if isinstance(expected, Mapping) and isinstance(actual, Mapping):
+        found = []
+        for key in expected:
+            if key not in actual:
+                found.append(f"{where}: missing {key!r} (expected {_short(expected[key])})")
+            else:
+                found += differences(expected[key], actual[key], f"{where}.{key}")
+        found += [
+            f"{where}: unexpected {key!r} ({_short(actual[key])})"
+            for key in actual
+            if key not in expected
+        ]
+        return found
+    if isinstance(expected, list | tuple) and isinstance(actual, list | tuple):
+        if len(expected) != len(actual):
+            return [f"{where}: expected {len(expected)} items, got {len(actual)}"]
+        return [
+            line
+            for index, (e, a) in enumerate(zip(expected, actual, strict=True))
+            for line in differences(e, a, f"{where}[{index}]")
+        ]
+    if same_scalar(expected, actual):
+        return []
+    return [f"{where}: expected {_short(expected)}, got {_short(actual)}"]
+
+
+def same_scalar(expected: Any, actual: Any) -> bool:
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return type(expected) is type(actual) and expected == actual
+    if isinstance(expected, int | float) and isinstance(actual, int | float):
+        return expected == actual
+    if isinstance(expected, str) and isinstance(actual, str):
+        if expected == actual:
+            return True
+        for parse in (_instant, _uuid):
+            left, right = parse(expected), parse(actual)
+            if left is not None and left == right:
+                return True
+        return False
+    return type(expected) is type(actual) and expected == actual
+
+
+def _instant(text: str) -> dt.datetime | None:
+    if "T" not in text:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _uuid(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+# -- results ----------------------------------------------------------------------------------
+
+
+def to_wire(value: Any) -> Any:
+    """A result as the JSON it stands for: models by their API (alias) names, unset left out."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        return {str(key): to_wire(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_wire(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return to_wire(value.value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+def mismatch(value: Any, annotation: Any, where: str = "result") -> str | None:
+    """Why `value` is not of the declared type `annotation` (None when it is), walked deeply."""
+    if isinstance(annotation, typing_extensions.TypeAliasType | _ALIAS_TYPE):
+        return mismatch(value, getattr(annotation, "__value__"), where)  # noqa: B009
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if annotation is Any or annotation is object:
+        return None
+    if annotation is None or annotation is type(None):
+        return None if value is None else f"{where}: expected None, got {_kind(value)}"
+    if origin is typing.Annotated:
+        return mismatch(value, args[0], where)
+    if origin in (typing.Union, types.UnionType):
+        reasons = [mismatch(value, member, where) for member in args]
+        if any(reason is None for reason in reasons):
+            return None
+        return f"{where}: {_kind(value)} is none of {annotation}"
+    if origin is typing.Literal:
+        return None if value in args else f"{where}: {value!r} is not one of {args}"
+    if origin in (list, Sequence, tuple, set, frozenset) or annotation in (list, tuple):
+        if not isinstance(value, list | tuple | set | frozenset):
+            return f"{where}: expected a list, got {_kind(value)}"
+        item = args[0] if args else Any
+        for index, element in enumerate(value):
+            reason = mismatch(element, item, f"{where}[{index}]")
+            if reason:
+                return reason
+        return None
+    if origin in (dict, Mapping) or annotation is dict:
+        if not isinstance(value, dict):
+            return f"{where}: expected a mapping, got {_kind(value)}"
+        item = args[1] if len(args) == 2 else Any
+        for key, element in value.items():
+            reason = mismatch(element, item, f"{where}.{key}")
+            if reason:
+                return reason
+        return None
+    if annotation is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if ok else f"{where}: expected float, got {_kind(value)}"
+    if annotation is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return None if ok else f"{where}: expected int, got {_kind(value)}"
+    if isinstance(annotation, type):
+        if not isinstance(value, annotation):
+            return f"{where}: expected {annotation.__name__}, got {_kind(value)}"
+        return None
+    raise TypeError(f"cannot check annotation {annotation!r}")
+
+
+def leaked_fields(value: Any, declared: Mapping[str, set[str]], where: str = "result") -> list[str]:
+    """Spec properties a model kept as unknown extras instead of reading into its fields.
+
+    Models allow unknown fields, so a model whose alias is wrong (`session_token` instead of
+    `sessionToken`) still round-trips the data; only its attribute is silently None. A property
+    the spec declares for that model must never end up in `model_extra`.
+    """
+    if isinstance(value, pydantic.BaseModel):
+        names = declared.get(type(value).__name__, set())
+        found = [
+            f"{where}: {type(value).__name__} kept the declared property {key!r} as an "
+            "unknown extra, so its attribute is not set"
+            for key in sorted(set(value.model_extra or {}) & names)
+        ]
+        for name in type(value).model_fields:
+            found += leaked_fields(getattr(value, name), declared, f"{where}.{name}")
+        return found
+    if isinstance(value, Mapping):
+        return [
+            line
+            for key, item in value.items()
+            for line in leaked_fields(item, declared, f"{where}.{key}")
+        ]
+    if isinstance(value, list | tuple):
+        return [
+            line
+            for index, item in enumerate(value)
+            for line in leaked_fields(item, declared, f"{where}[{index}]")
+        ]
+    return []
+
+
+_ALIAS_TYPE: type = getattr(typing, "TypeAliasType", typing_extensions.TypeAliasType)
+
+
+def _kind(value: Any) -> str:
+    return f"{type(value).__name__} {_short(value)}"
+
+
+# -- requests ---------------------------------------------------------------------------------
+
+
+def request_differences(
+    call: Call, request: WireRequest, route: Route, document: dict[str, Any]
+) -> list[str]:
+    """Where the request the server saw does not carry `call`'s arguments as the spec names them."""
+    expected = call.expected
+    found: list[str] = []
+    if route.key != expected.key:
+        return [f"routed to {route.key}, not {expected.key} (raw path {request.raw_path!r})"]
+    for name, value in expected.path.items():
+        actual = route.variables.get(name)
+        if actual != value:
+            found.append(
+                f"path parameter {name!r}: expected {value!r}, got {actual!r} "
+                f"(raw path {request.raw_path!r})"
+            )
+    found += _query_differences(expected.query, request.query, call.schemas, document)
+    for name, value in expected.headers.items():
+        actual = request.headers.get(name.lower())
+        if actual != value:
+            shown = "<redacted>" if name.lower() == "authorization" else repr(actual)
+            found.append(f"header {name!r}: expected the documented value, got {shown}")
+    found += _body_differences(expected.body, request, document, expected.key)
+    return found
+
+
+def _query_differences(
+    expected: dict[str, Any],
+    pairs: list[tuple[str, str]],
+    schemas: dict[str, Any],
+    document: dict[str, Any],
+) -> list[str]:
+    sent: dict[str, list[str]] = {}
+    for name, text in pairs:
+        sent.setdefault(name, []).append(text)
+    found = []
+    for name, value in expected.items():
+        if name not in sent:
+            found.append(f"query parameter {name!r}: missing (expected {_short(value)})")
+            continue
+        schema = _resolved(document, schemas.get(name, {}))
+        if _is_array(schema):
+            items = schema.get("items", {})
+            decoded: Any = [convert_text(document, items, text) for text in sent[name]]
+        else:
+            decoded = convert_text(document, schema, sent[name][-1])
+            if len(sent[name]) > 1:
+                found.append(f"query parameter {name!r}: sent {len(sent[name])} times")
+        found += differences(value, decoded, f"query parameter {name!r}")
+    found += [
+        f"query parameter {name!r}: sent, but no argument was given for it"
+        for name in sent
+        if name not in expected
+    ]
+    return found
+
+
+def _body_differences(
+    expected: ExpectedBody | None, request: WireRequest, document: dict[str, Any], key: str
+) -> list[str]:
+    if expected is None:
+        return (
+            []
+            if not request.body
+            else [f"body: {len(request.body)} bytes sent, the operation {key} takes no body"]
+        )
+    media = request.content_type.split(";")[0].strip().lower()
+    if media != expected.media_type.split(";")[0].strip().lower():
+        return [f"body: content type {media!r}, expected {expected.media_type!r}"]
+    if expected.encoding == "binary":
+        return [] if request.body == expected.data else ["body: the raw bytes differ"]
+    if expected.encoding == "multipart":
+        return _multipart_differences(expected, request, document)
+    if expected.encoding == "form":
+        form = dict(parse_qsl(request.body.decode()))
+        return differences({k: wire_text(v) for k, v in expected.data.items()}, form, "body")
+    try:
+        sent = json.loads(request.body)
+    except ValueError:
+        return [f"body: not JSON ({request.body[:60]!r})"]
+    return differences(expected.data, sent, "body")
+
+
+def _multipart_differences(
+    expected: ExpectedBody, request: WireRequest, document: dict[str, Any]
+) -> list[str]:
+    found = []
+    parts = {part.name: part for part in multipart_parts(request)}
+    for name, value in expected.data.items():
+        part = parts.get(name)
+        if part is None:
+            found.append(f"body: missing part {name!r}")
+        elif name in expected.files:
+            if part.filename is None:
+                found.append(f"body: part {name!r} must be a file (no filename was sent)")
+            if part.data != value:
+                found.append(f"body: part {name!r}: the file bytes differ")
+        else:
+            text = part.data.decode("utf-8", "replace")
+            decoded = text if isinstance(value, str) else _decode_like(value, text)
+            found += differences(value, decoded, f"body part {name!r}")
+    found += [f"body: unexpected part {name!r}" for name in parts if name not in expected.data]
+    return found
+
+
+def _decode_like(value: Any, text: str) -> Any:
+    kind = {bool: "boolean", int: "integer", float: "number"}.get(type(value), "object")
+    return convert_text({}, {"type": kind}, text)
+
+
+def _resolved(document: dict[str, Any], schema: Any) -> dict[str, Any]:
+    schema = resolved_schema(document, schema)
+    return schema if isinstance(schema, dict) else {}
+
+
+def _is_array(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    return kind == "array" or (isinstance(kind, list) and "array" in kind)

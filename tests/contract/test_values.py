@@ -1,0 +1,146 @@
+"""The value builder gives valid, distinct values, and the shapes the variants promise.
+
+Every value the suite sends or answers with comes from `values.py`; if it built invalid values
+the suite would blame clients for its own mistakes, and if it built narrow ones whole fields
+would go untested. Spec-independent schemas pin down each rule.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from .schemas import SchemaChecker
+from .values import Direction, Mode, NoValidValue, ValueFactory
+
+COMPONENTS: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "components": {
+        "schemas": {
+            "Base": {
+                "type": "object",
+                "required": ["id"],
+                "properties": {"id": {"type": "string", "format": "uuid"}},
+            },
+            "Pet": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {"type": "object", "properties": {"name": {"type": "string"}}},
+                ]
+            },
+        }
+    },
+}
+
+
+def _value(schema: Any, mode: Mode = "full", direction: Direction = "request") -> Any:
+    return ValueFactory(SchemaChecker(COMPONENTS), mode=mode, direction=direction).value(
+        schema, "thing"
+    )
+
+
+OBJECT = {
+    "type": "object",
+    "required": ["a"],
+    "properties": {
+        "a": {"type": "string"},
+        "b": {"type": "integer"},
+        "c": {"type": ["boolean", "null"]},
+    },
+}
+
+
+def test_minimal_has_only_the_required_properties_and_full_has_all() -> None:
+    assert set(_value(OBJECT, "minimal")) == {"a"}
+    assert set(_value(OBJECT, "full")) == {"a", "b", "c"}
+
+
+def test_values_are_distinct_so_swapped_fields_are_noticed() -> None:
+    value = _value(
+        {
+            "type": "object",
+            "properties": {
+                "first": {"type": "string"},
+                "second": {"type": "string"},
+                "n": {"type": "integer"},
+                "m": {"type": "integer"},
+            },
+        }
+    )
+    assert value["first"] != value["second"] and value["n"] != value["m"]
+
+
+@pytest.mark.parametrize("fmt", ["uuid", "date-time", "date", "email", "uri", "ipv4", "byte"])
+def test_formats_are_valid(fmt: str) -> None:
+    text = _value({"type": "string", "format": fmt})
+    if fmt == "uuid":
+        uuid.UUID(text)
+    assert SchemaChecker(COMPONENTS).is_valid({"type": "string", "format": fmt}, text)
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "integer", "minimum": 10, "maximum": 12},
+        {"type": "integer", "exclusiveMinimum": 0, "exclusiveMaximum": 2},
+        {"type": "number", "minimum": 0.6, "maximum": 1.5},
+        {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+        {"type": "integer", "minimum": 5, "multipleOf": 5},
+        {"type": "string", "minLength": 30},
+        {"type": "string", "maxLength": 3},
+        {"type": "string", "pattern": "^[A-Z]{3}-[0-9]{2}$"},
+        {"type": "array", "items": {"type": "string", "enum": ["x"]}, "uniqueItems": True},
+        {"type": "object", "minProperties": 2},
+    ],
+)
+def test_bounds_and_patterns_are_honoured(schema: dict[str, Any]) -> None:
+    modes: tuple[Mode, ...] = ("minimal", "full")
+    for mode in modes:
+        assert SchemaChecker(COMPONENTS).is_valid(schema, _value(schema, mode))
+
+
+def test_refs_and_all_of_are_followed() -> None:
+    pet = _value({"$ref": "#/components/schemas/Pet"})
+    assert set(pet) == {"id", "name"}
+    assert set(_value({"$ref": "#/components/schemas/Pet"}, "minimal")) == {"id"}
+
+
+def test_full_one_of_takes_the_richest_branch_and_leaves_out_the_others_requirements() -> None:
+    schema = {
+        "type": "object",
+        "required": ["url"],
+        "properties": {
+            "url": {"type": "string"},
+            "personaId": {"type": "string"},
+            "personaConfig": {
+                "type": "object",
+                "properties": {"name": {"type": "string"}, "voice": {"type": "string"}},
+            },
+        },
+        "oneOf": [{"required": ["personaId"]}, {"required": ["personaConfig"]}],
+    }
+    full = _value(schema, "full")
+    assert "personaConfig" in full and "personaId" not in full
+    minimal = _value(schema, "minimal")
+    assert set(minimal) == {"url", "personaId"}
+
+
+def test_not_required_and_read_write_only_are_respected() -> None:
+    schema = {
+        "type": "object",
+        "not": {"required": ["secret"]},
+        "properties": {
+            "secret": {"type": "string"},
+            "id": {"type": "string", "readOnly": True},
+            "password": {"type": "string", "writeOnly": True},
+        },
+    }
+    assert set(_value(schema, direction="request")) == {"password"}
+    assert set(_value(schema, direction="response")) == {"id"}
+
+
+def test_a_schema_without_valid_values_fails_loudly() -> None:
+    with pytest.raises(NoValidValue, match="thing"):
+        _value({"type": "string", "enum": []})

@@ -1,0 +1,1 @@
+"""Security tier: hostile and broken specs, output safety, the escaping door, fuzzing."""
