@@ -21,7 +21,7 @@ regen: $(STAMP)
 	$(BIN)/python -m generator regen $(ARGS)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest -n auto $(ARGS)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check
