@@ -176,11 +176,10 @@ class _Analyzer:
             resources.setdefault(placement.resource, []).append(
                 self._operation(path, method, operation, placement)
             )
-        tags = {
-            tag.get("name"): tag.get("description")
-            for tag in self.document.get("tags") or []
-            if isinstance(tag, dict)
-        }
+        descriptions: dict[str, Any] = {}  # resource name -> its tag's description (first wins)
+        for tag in self.document.get("tags") or []:
+            if isinstance(tag, dict) and isinstance(tag.get("name"), str):
+                descriptions.setdefault(tag_resource_name(tag["name"]), tag.get("description"))
         return Api(
             config=self.config,
             title=SpecText(str(info.get("title") or self.config.title)),
@@ -188,7 +187,7 @@ class _Analyzer:
             base_url=SpecText(self._base_url()),
             auth=self._auth(),
             resources=tuple(
-                self._resource(name, operations, tags)
+                self._resource(name, operations, descriptions)
                 for name, operations in sorted(resources.items())
             ),
             models=self.models,
@@ -202,14 +201,15 @@ class _Analyzer:
 
     # -- resources and operations -----------------------------------------------------------
 
-    def _resource(self, name: str, operations: list[Operation], tags: dict[Any, Any]) -> Resource:
-        tag = next((t for t in tags if isinstance(t, str) and tag_resource_name(t) == name), None)
+    def _resource(
+        self, name: str, operations: list[Operation], descriptions: dict[str, Any]
+    ) -> Resource:
         clients = frozenset({self.config.client_class, f"Async{self.config.client_class}"})
         return Resource(
             name=identifier(name),
             class_name=identifier(resource_class_name(name, clients)),
             module=identifier(name + "_" if name.lower() in _DEVICE_NAMES else name),
-            description=_text(tags.get(tag)) if tag else None,
+            description=_text(descriptions.get(name)),
             operations=tuple(operations),
         )
 

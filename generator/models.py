@@ -13,6 +13,7 @@ import ast
 import warnings
 from typing import Any
 
+from . import cache
 from .errors import GenerationError, Problem
 from .ir import ModelSet
 
@@ -27,6 +28,18 @@ def generate_models(models: ModelSet, package: str, file: str = "") -> str:
     """The source of the package's `types.py`, checked against the allowlist."""
     if not models.schemas:
         return f'{HEADER}\n"""The spec defines no schemas, so there are no models."""\n'
+    cache_key = cache.key([models.schemas, models.field_names, package])
+    cached = cache.read("models", cache_key)
+    if cached is not None:
+        check_models(cached, models, package, file)
+        return cached
+    source = _datamodel_codegen(models, package, file)
+    check_models(source, models, package, file)
+    cache.write("models", cache_key, source)
+    return source
+
+
+def _datamodel_codegen(models: ModelSet, package: str, file: str) -> str:
     from datamodel_code_generator import Error as CodegenError
     from datamodel_code_generator import InputFileType, LiteralType, PythonVersion, generate
     from datamodel_code_generator.enums import DataModelType
@@ -71,7 +84,6 @@ def generate_models(models: ModelSet, package: str, file: str = "") -> str:
             raise GenerationError(Problem("error", message, file)) from None
     if not isinstance(source, str):
         raise GenerationError(Problem("error", "datamodel-code-generator produced no module", file))
-    check_models(source, models, package, file)
     return source
 
 

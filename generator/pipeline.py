@@ -51,7 +51,7 @@ def generate_package(
     """
     state = state or ApiState()
     document = read_document(data, file)
-    structure = StructureCheck(document, file)
+    structure = StructureCheck(document, file, data)
     try:
         if config is None:
             title = str((document.get("info") or {}).get("title") or Path(file).stem)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,12 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 UPSTREAM = SHARED / "upstream" / "anam"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The generator's cache lives in a folder of this run, never in the user's home."""
+    os.environ["SDKGEN_CACHE"] = str(tmp_path_factory.mktemp("sdkgen-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -70,6 +70,13 @@ class BaseClient(Generic[_HttpxClientT]):
         self.default_headers: Mapping[str, str] = dict(default_headers or {})
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self.strict_response_validation = strict_response_validation
+        self._constant_headers = self._headers_for_every_request()
+        # The encoded base URL without its query, computed once: every request appends an
+        # already-encoded path to it, so httpx parses each request's URL only once.
+        base_path = self.base_url.raw_path.partition(b"?")[0].rstrip(b"/").decode("ascii")
+        self._url_prefix = (
+            f"{self.base_url.scheme}://{self.base_url.netloc.decode('ascii')}{base_path}"
+        )
         # A client closes only the connection pool it created, never one it was handed.
         self._owns_http_client = http_client is None
         self._client: _HttpxClientT = (
@@ -78,6 +85,16 @@ class BaseClient(Generic[_HttpxClientT]):
 
     def _new_http_client(self) -> _HttpxClientT:
         raise NotImplementedError
+
+    def _headers_for_every_request(self) -> dict[str, str]:
+        """Accept, User-Agent, credentials and default headers, merged once (lower-case names:
+        HTTP header names are case-insensitive, and later layers must replace earlier ones)."""
+        headers = {"accept": "application/json", "user-agent": self._settings.user_agent}
+        auth_header = self._settings.auth_header
+        if auth_header is not None and self._api_key is not None:
+            headers[auth_header.lower()] = self._settings.auth_header_value(self._api_key)
+        headers.update((name.lower(), value) for name, value in self.default_headers.items())
+        return headers
 
     @property
     def api_key(self) -> str | None:
@@ -134,10 +151,7 @@ class BaseClient(Generic[_HttpxClientT]):
         content_type: str | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
-        base_path = self.base_url.raw_path.partition(b"?")[0].rstrip(b"/")
-        url = self.base_url.copy_with(
-            raw_path=base_path + expand_path(path, path_params or {}).encode("ascii")
-        )
+        url = self._url_prefix + expand_path(path, path_params or {})
         body = encode_body(
             json=json,
             form=form,
@@ -147,16 +161,11 @@ class BaseClient(Generic[_HttpxClientT]):
             content_type=content_type,
             extra_body=options.extra_body,
         )
-        merged_headers = httpx.Headers(
-            {"Accept": "application/json", "User-Agent": self._settings.user_agent}
-        )
+        merged_headers = dict(self._constant_headers)
         if body.content_type is not None:
-            merged_headers["Content-Type"] = body.content_type
-        auth_header = self._settings.auth_header
-        if auth_header is not None and self._api_key is not None:
-            merged_headers[auth_header] = self._settings.auth_header_value(self._api_key)
-        for layer in (self.default_headers, header_params(headers or {}), options.extra_headers):
-            merged_headers.update(layer or {})
+            merged_headers.setdefault("content-type", body.content_type)
+        for layer in (header_params(headers or {}), options.extra_headers or {}):
+            merged_headers.update((name.lower(), value) for name, value in layer.items())
         return RequestPlan(
             method=method.upper(),
             url=url,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterable
 
 import httpx
@@ -22,6 +23,7 @@ __all__ = [
     "redact_headers",
     "redact_url",
     "scrub",
+    "warn_once",
 ]
 
 # The package that holds the runtime: ``<package>`` for ``<package>._logs``.
@@ -111,4 +113,25 @@ def log_retry(request: httpx.Request, *, reason: str, delay: float, retry: int, 
         retry,
         of,
         reason,
+    )
+
+
+_reported: set[tuple[str, str, str, str]] = set()
+_reported_lock = threading.Lock()
+
+
+def warn_once(owner: str, field: str, kind: str, detail: str) -> None:
+    """Log a response that did not match the SDK's types, once per kind of surprise."""
+    surprise = (owner, field, kind, detail)
+    with _reported_lock:
+        if surprise in _reported:
+            return
+        _reported.add(surprise)
+    where = f"{owner}.{field}" if field else owner
+    what = f"{kind} {detail}" if detail else kind
+    logger.warning(
+        "Response did not match the SDK's types: %s at %s; kept as received "
+        "(the API may be newer than this SDK)",
+        what,
+        where,
     )

@@ -10,22 +10,51 @@ half the time, and a program pays only for the models it touches.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pydantic
-from typing_extensions import override
+from typing_extensions import Self, override  # noqa: UP035 - typing.Self needs Python 3.11
 
-__all__ = ["SECRET_MARK", "BaseModel"]
+from ._logs import warn_once
+
+__all__ = ["SECRET_MARK", "BaseModel", "reading_response"]
 
 SECRET_MARK = "x-sdk-secret"
 _MASK = "**********"
+
+
+_reading_response: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "reading_response", default=False
+)
+
+
+@contextlib.contextmanager
+def reading_response() -> Iterator[None]:
+    """Within this, models built by validation report fields the SDK does not know."""
+    token = _reading_response.set(True)
+    try:
+        yield
+    finally:
+        _reading_response.reset(token)
 
 
 class BaseModel(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(
         extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True
     )
+
+    @pydantic.model_validator(mode="after")
+    def _report_unknown_fields(self) -> Self:
+        # Checked while validating rather than by walking the result afterwards: one look per
+        # model instead of one per field, which is most of the parsing overhead on big lists.
+        extra = self.__pydantic_extra__
+        if extra and _reading_response.get():
+            for name in extra:
+                warn_once(type(self).__name__, name, "unknown field", "")
+        return self
 
     @override
     def __repr_args__(self) -> Iterable[tuple[str | None, object]]:

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import enum
 import functools
-import threading
 import types
 import typing
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin
 
 import pydantic
 import typing_extensions
 
-from ._logs import logger
+from ._logs import warn_once
+from ._models import reading_response
 
-__all__ = ["parse_response", "summarize_validation_error"]
+__all__ = ["NO_MATCH", "parse_json", "parse_response", "summarize_validation_error"]
 
 # ``type X = ...`` statements (3.12+) and typing_extensions build different alias classes.
 _ALIAS_TYPES: tuple[type, ...] = (
@@ -40,13 +39,25 @@ _MAX_ERRORS_SHOWN = 5
 def parse_response(type_: object, data: object, *, strict: bool) -> object:
     """Validate ``data`` as ``type_``; raises pydantic.ValidationError only when ``strict``."""
     try:
-        value = _adapter(type_).validate_python(data)
+        with reading_response():
+            return _adapter(type_).validate_python(data)
     except pydantic.ValidationError:
         if strict:
             raise
-        value = _build(type_, data, _RESPONSE, "")
-    _report_unknown_fields(value)
-    return value
+        return _build(type_, data, _RESPONSE, "")
+
+
+def parse_json(type_: object, content: bytes) -> object:
+    """``content`` validated as ``type_`` by pydantic's own JSON parser (the fast path).
+
+    Returns NO_MATCH when the body is not valid JSON of that type; the caller then takes the
+    slower path that can explain the problem or build the value leniently.
+    """
+    try:
+        with reading_response():
+            return _adapter(type_).validate_json(content)
+    except pydantic.ValidationError:
+        return NO_MATCH
 
 
 def summarize_validation_error(exc: pydantic.ValidationError) -> str:
@@ -76,6 +87,7 @@ def _cached_adapter(type_: object) -> pydantic.TypeAdapter[object]:
 
 
 _NO_VALUE = object()
+NO_MATCH = object()
 
 
 def _try_validate(type_: object, data: object) -> object:
@@ -100,7 +112,7 @@ def _build(type_: object, data: object, owner: str, field: str) -> object:
     if origin in _UNION_ORIGINS:
         return _build_union(get_args(type_), data, owner, field)
     if _is_enumeration(type_):
-        _warn_once(owner, field, "unknown value", _short_repr(data))
+        warn_once(owner, field, "unknown value", _short_repr(data))
         return data
     if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
         return _build_model(type_, data, owner, field)
@@ -109,7 +121,7 @@ def _build(type_: object, data: object, owner: str, field: str) -> object:
         return [_build(args[0], item, owner, field) for item in data]
     if origin in _MAPPING_ORIGINS and isinstance(data, dict) and len(args) == 2:
         return {key: _build(args[1], item, owner, field) for key, item in data.items()}
-    _warn_once(owner, field, "unexpected type", type(data).__name__)
+    warn_once(owner, field, "unexpected type", type(data).__name__)
     return data
 
 
@@ -120,15 +132,15 @@ def _build_union(members: tuple[object, ...], data: object, owner: str, field: s
         best = max(models, key=lambda model: _matching_keys(model, data))
         return _build_model(best, data, owner, field)
     if any(_is_enumeration(member) for member in members):
-        _warn_once(owner, field, "unknown value", _short_repr(data))
+        warn_once(owner, field, "unknown value", _short_repr(data))
     else:
-        _warn_once(owner, field, "unexpected type", type(data).__name__)
+        warn_once(owner, field, "unexpected type", type(data).__name__)
     return data
 
 
 def _build_model(model: type[pydantic.BaseModel], data: object, owner: str, field: str) -> object:
     if not isinstance(data, Mapping):
-        _warn_once(owner, field, "unexpected type", type(data).__name__)
+        warn_once(owner, field, "unexpected type", type(data).__name__)
         return data
     remaining = dict(data)
     values: dict[str, object] = {}
@@ -137,11 +149,13 @@ def _build_model(model: type[pydantic.BaseModel], data: object, owner: str, fiel
         key = info.alias if info.alias in remaining else name
         if key not in remaining:
             if info.is_required():
-                _warn_once(model.__name__, name, "missing required field", "")
+                warn_once(model.__name__, name, "missing required field", "")
                 values[name] = None  # an attribute that is None beats an AttributeError
             continue
         values[name] = _build(info.annotation, remaining.pop(key), model.__name__, name)
         fields_set.add(name)
+    for name in remaining:
+        warn_once(model.__name__, str(name), "unknown field", "")
     return model.model_construct(fields_set, **{**remaining, **values})
 
 
@@ -164,48 +178,6 @@ def _unwrap(type_: object) -> object:
 
 def _matching_keys(model: type[pydantic.BaseModel], data: Mapping[Any, object]) -> int:
     return sum(1 for name, info in model.model_fields.items() if name in data or info.alias in data)
-
-
-def _report_unknown_fields(value: object) -> None:
-    if isinstance(value, pydantic.BaseModel):
-        for name in value.model_extra or ():
-            _warn_once(type(value).__name__, name, "unknown field", "")
-        for name in type(value).model_fields:
-            _report_unknown_fields(getattr(value, name, None))
-    elif isinstance(value, list | tuple):
-        for item in value:
-            _report_unknown_fields(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _report_unknown_fields(item)
-
-
-@dataclass(frozen=True)
-class _Surprise:
-    owner: str
-    field: str
-    kind: str
-    detail: str
-
-
-_reported: set[_Surprise] = set()
-_reported_lock = threading.Lock()
-
-
-def _warn_once(owner: str, field: str, kind: str, detail: str) -> None:
-    surprise = _Surprise(owner, field, kind, detail)
-    with _reported_lock:
-        if surprise in _reported:
-            return
-        _reported.add(surprise)
-    where = f"{owner}.{field}" if field else owner
-    what = f"{kind} {detail}" if detail else kind
-    logger.warning(
-        "Response did not match the SDK's types: %s at %s; kept as received "
-        "(the API may be newer than this SDK)",
-        what,
-        where,
-    )
 
 
 def _short_repr(value: object) -> str:

@@ -27,9 +27,9 @@ _MultipartParts = list[tuple[str, tuple[str | None, bytes | IO[bytes], str | Non
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class RequestPlan:
     method: str
-    url: httpx.URL
+    url: str  # scheme, host and percent-encoded path; the query is `params`
     params: tuple[tuple[str, str], ...]
-    headers: httpx.Headers
+    headers: Mapping[str, str]  # lower-case names
     content: bytes | None  # the encoded body; its Content-Type is in `headers`
     files: _MultipartParts | None
     timeout: httpx.Timeout
@@ -44,10 +44,10 @@ class RequestPlan:
 
     def build(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         # A new Request per attempt: a multipart body is a stream that one send consumes.
+        query = f"?{urlencode(self.params)}" if self.params else ""
         return client.build_request(
             self.method,
-            self.url,
-            params=list(self.params),
+            self.url + query,
             headers=self.headers,
             content=self.content,
             files=self.files,

@@ -19,7 +19,7 @@ import pydantic
 from typing_extensions import ParamSpec
 
 from ._exceptions import APIResponseValidationError, connection_error, describe, request_id_of
-from ._parsing import parse_response, summarize_validation_error
+from ._parsing import NO_MATCH, parse_json, parse_response, summarize_validation_error
 
 __all__ = [
     "APIResponse",
@@ -185,6 +185,10 @@ def parse_body(response: httpx.Response, cast_to: object, *, strict: bool) -> ob
         return None
     if cast_to is str and "json" not in response.headers.get("content-type", ""):
         return response.text
+    if response.content:
+        value = parse_json(cast_to, response.content)
+        if value is not NO_MATCH:
+            return value
     return validate_body(response, cast_to, decode_json(response), strict=strict)
 
 
