@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import warnings
-from typing import Any
 
 from . import cache
 from .errors import GenerationError, Problem
@@ -176,17 +175,3 @@ def _name_mismatches(tree: ast.Module, models: ModelSet) -> list[str]:
         if unexpected and name in models.schemas:
             found.append(f"model {name} has fields {unexpected} that the generator did not name")
     return found
-
-
-def model_summary(source: str) -> dict[str, Any]:
-    """Class name -> field names, for the public-surface part of the diff."""
-    tree = ast.parse(source)
-    return {
-        node.name: sorted(
-            item.target.id
-            for item in node.body
-            if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
-        )
-        for node in tree.body
-        if isinstance(node, ast.ClassDef)
-    }

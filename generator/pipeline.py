@@ -26,6 +26,7 @@ from .models import generate_models
 from .normalize import normalize
 from .output import write_tree
 from .render import MARKER, render_package
+from .split import split_models
 from .state import ApiState
 
 
@@ -65,8 +66,8 @@ def generate_package(
             spec_sha256=hashlib.sha256(data).hexdigest(),
             file=file,
         )
-        models_source = generate_models(api.models, config.package, file)
-        files = render_package(api, models_source, state.releases)
+        models = split_models(generate_models(api.models, config.package, file))
+        files = render_package(api, models, state.releases)
     except Exception:
         structure.verify()  # a malformed spec explains a failure better than the failure does
         raise

@@ -164,12 +164,15 @@ def async_to_raw_response_wrapper(
     return wrapped
 
 
+_ANY_JSON: pydantic.TypeAdapter[object] = pydantic.TypeAdapter(object)
+
+
 def decode_json(response: httpx.Response) -> object:
     """The body as JSON (None when empty); a body that is not JSON cannot be built into anything."""
     if not response.content:
         return None
     try:
-        return json.loads(response.content)
+        return _ANY_JSON.validate_json(response.content)  # pydantic's JSON parser: the fastest
     except ValueError as exc:
         raise APIResponseValidationError(
             f"Response to {describe(response.request, 1)} is not valid JSON "

@@ -97,8 +97,15 @@ class Contract:
         return self.evaluate(f"resources.{resource.module}", annotation)
 
     def evaluate(self, module: str, annotation: str) -> Any:
-        """The IR's annotation text, evaluated in a module of the generated package."""
-        return eval(annotation, vars(self.package.submodule(module)))
+        """The IR's annotation text, evaluated in a module of the generated package.
+
+        `types` loads its models lazily, so its names are looked up through the module (which
+        loads them) rather than read from its namespace.
+        """
+        namespace = self.package.submodule(module)
+        names = dict(vars(namespace))
+        names.update({name: getattr(namespace, name) for name in getattr(namespace, "__all__", ())})
+        return eval(annotation, names)
 
     def calls(self, case: OperationCase) -> list[Call]:
         """The concrete calls of an operation case, against this package."""

@@ -106,7 +106,7 @@ MUTATIONS = [
     Mutation(
         "anam",
         _case("anam", "POST /v1/auth/session-token", "sessions.create_token"),
-        "types.py",
+        "types/_session_token.py",
         r'alias="sessionToken"',
         'alias="session_token"',
         ("POST /v1/auth/session-token", "sessionToken", "SessionToken"),
@@ -200,7 +200,7 @@ def test_roundtrip_check_catches_a_wrong_field_type(
     mutation = Mutation(
         "anam",
         MUTATIONS[0].case,
-        "types.py",
+        "types/_session_token.py",
         r'str \| None, Field\(alias="sessionToken"',
         'int | None, Field(alias="sessionToken"',
         (),

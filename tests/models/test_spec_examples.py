@@ -85,7 +85,8 @@ def test_models_parse_the_specs_examples(name: str, repo: Path, tmp_path: Path) 
     sys.path.insert(0, str(tmp_path / package / "src"))
     try:
         types = importlib.import_module(f"{package}.types")
-        namespace = {**vars(typing), **vars(types), "datetime": datetime, "date": date}
+        models = {name: getattr(types, name) for name in types.__all__}
+        namespace = {**vars(typing), **models, "datetime": datetime, "date": date}
         namespace["UUID"] = UUID
         cases = list(_cases(generated.api, document))
         for where, annotation, example in cases:

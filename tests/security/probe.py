@@ -180,10 +180,11 @@ def _doc(target: Any) -> str:
 
 def _models(types: ModuleType) -> dict[str, Json]:
     models: dict[str, Json] = {}
-    for name, value in vars(types).items():
+    for name in types.__all__:  # `types` loads each model's module when it is first asked for
+        value = getattr(types, name)
         if not (isinstance(value, type) and issubclass(value, pydantic.BaseModel)):
             continue
-        if value.__module__ != types.__name__:
+        if not value.__module__.startswith(f"{types.__name__}."):
             continue
         fields = {}
         for field_name, info in value.model_fields.items():

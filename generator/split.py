@@ -1,0 +1,177 @@
+"""The models module split into one module per group of mutually dependent models.
+
+Importing a hundred pydantic classes costs tens of milliseconds; a program that calls one
+resource should pay only for the models that resource uses. So `types.py` from
+datamodel-code-generator becomes a `types/` package: every strongly connected group of
+definitions (usually one class; a recursive pair shares a module) gets its own module importing
+what it needs from the others, and `types/__init__.py` loads a module the first time one of its
+names is asked for. The pieces are cut from the checked source by line, so nothing is re-spelt.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .naming import Namer, snake_case
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass
+class _Definition:
+    name: str
+    text: str
+    rebuild: str = ""
+    uses: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class ModelModules:
+    """`types/` as files: module name (without `.py`) -> source, and model -> its module."""
+
+    modules: dict[str, str]
+    homes: dict[str, str]
+
+
+def split_models(source: str) -> ModelModules:
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    header = [
+        _text(lines, node) for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)
+    ]
+    definitions = _definitions(tree, lines)
+    groups = _groups(definitions)
+    namer = Namer({"__init__"})
+    homes: dict[str, str] = {}
+    for group in groups:
+        module = namer.claim("_" + (snake_case(group[0]) or "model"))
+        homes.update(dict.fromkeys(group, module))
+    modules = {}
+    for group in groups:
+        module = homes[group[0]]
+        imports = sorted(
+            {
+                f"from .{homes[used]} import {used}\n"
+                for name in group
+                for used in definitions[name].uses
+                if homes[used] != module
+            }
+        )
+        body = "\n\n".join(definitions[name].text for name in group)
+        rebuilds = "".join(definitions[name].rebuild for name in group)
+        modules[module] = "".join(header) + "".join(imports) + "\n\n" + body + "\n\n" + rebuilds
+    return ModelModules(modules, homes)
+
+
+def _text(lines: list[str], node: ast.stmt, end: ast.stmt | None = None) -> str:
+    last = (end or node).end_lineno or node.lineno
+    return "".join(lines[node.lineno - 1 : last])
+
+
+def _definitions(tree: ast.Module, lines: list[str]) -> dict[str, _Definition]:
+    """Classes and aliases, each with the docstring that follows it and its `model_rebuild()`,
+    which runs only once every member of its group is defined."""
+    definitions: dict[str, _Definition] = {}
+    last: _Definition | None = None
+    for node in tree.body:
+        name = _defined_name(node)
+        rebuilt = _rebuilt_name(node)
+        if name is not None:
+            last = definitions[name] = _Definition(name, _text(lines, node))
+        elif rebuilt in definitions:
+            definitions[rebuilt].rebuild += _text(lines, node)
+        elif isinstance(node, ast.Expr) and last is not None:
+            last.text += _text(lines, node)
+    names = set(definitions)
+    for node in tree.body:
+        name = _defined_name(node) or _rebuilt_name(node)
+        if name in definitions:
+            definitions[name].uses |= (_used_names(node) & names) - {name}
+    return definitions
+
+
+def _used_names(node: ast.stmt) -> set[str]:
+    """Names a definition refers to, including forward references written as strings
+    (`TypeAliasType("Alias", "Echo")`); docstrings are text, not references."""
+    docstrings = {id(child.value) for child in ast.walk(node) if isinstance(child, ast.Expr)}
+    used: set[str] = set()
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name):
+            used.add(child.id)
+        elif (
+            isinstance(child, ast.Constant)
+            and isinstance(child.value, str)
+            and (id(child) not in docstrings)
+        ):
+            used |= set(_IDENTIFIER.findall(child.value))
+    return used
+
+
+def _defined_name(node: ast.stmt) -> str | None:
+    if isinstance(node, ast.ClassDef):
+        return node.name
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target = node.targets[0]
+        return target.id if isinstance(target, ast.Name) else None
+    return None
+
+
+def _rebuilt_name(node: ast.stmt) -> str | None:
+    """`Node.model_rebuild()` belongs to Node."""
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        callee = node.value.func
+        if isinstance(callee, ast.Attribute) and isinstance(callee.value, ast.Name):
+            return callee.value.id
+    return None
+
+
+def _groups(definitions: dict[str, _Definition]) -> list[list[str]]:
+    """Strongly connected groups (Tarjan, iterative), each in source order, dependencies first."""
+    order = {name: index for index, name in enumerate(definitions)}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in definitions:
+        if root in index:
+            continue
+        work: list[tuple[str, Iterator[str]]] = [(root, _sorted_uses(definitions, root, order))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, _sorted_uses(definitions, child, order)))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                groups.append(sorted(group, key=order.__getitem__))
+    return groups
+
+
+def _sorted_uses(
+    definitions: dict[str, _Definition], name: str, order: dict[str, int]
+) -> Iterator[str]:
+    return iter(sorted(definitions[name].uses, key=order.__getitem__))

@@ -1,0 +1,84 @@
+"""Cutting the models module into one importable module per group of mutually dependent models."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.split import split_models
+
+_SOURCE = textwrap.dedent(
+    '''
+    from __future__ import annotations
+
+    from pydantic import BaseModel, RootModel
+
+
+    class Leaf(BaseModel):
+        value: str
+        """Not a reference to Tree, even though the word appears: Tree."""
+
+
+    class Tree(BaseModel):
+        children: list[Node]
+        leaf: Leaf | None = None
+
+
+    class Node(BaseModel):
+        tree: Tree | None = None
+
+
+    class Names(RootModel[list["Leaf"]]):
+        root: list["Leaf"]
+
+
+    Tree.model_rebuild()
+    '''
+)
+
+
+def test_mutually_recursive_models_share_a_module_and_others_get_their_own() -> None:
+    split = split_models(_SOURCE)
+
+    assert split.homes["Tree"] == split.homes["Node"]
+    assert len({split.homes["Leaf"], split.homes["Tree"], split.homes["Names"]}) == 3
+
+
+def test_each_module_imports_what_it_uses_from_the_others() -> None:
+    split = split_models(_SOURCE)
+    tree_module = split.modules[split.homes["Tree"]]
+    names_module = split.modules[split.homes["Names"]]
+
+    assert f"from .{split.homes['Leaf']} import Leaf\n" in tree_module
+    assert f"from .{split.homes['Leaf']} import Leaf\n" in names_module
+    assert "import Tree" not in split.modules[split.homes["Leaf"]]
+
+
+def test_a_rebuild_runs_only_after_every_member_of_its_group_is_defined() -> None:
+    split = split_models(_SOURCE)
+    module = split.modules[split.homes["Tree"]]
+
+    assert module.index("Tree.model_rebuild()") > module.index("class Node(")
+
+
+def test_split_modules_import_and_validate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    split = split_models(_SOURCE)
+    package = tmp_path / "split_models_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    for module, source in split.modules.items():
+        (package / f"{module}.py").write_text(source)
+    monkeypatch.syspath_prepend(str(tmp_path))
+
+    try:
+        node_module = importlib.import_module(f"split_models_pkg.{split.homes['Node']}")
+        node = node_module.Node.model_validate({"tree": {"children": [{}], "leaf": {"value": "x"}}})
+    finally:
+        for name in [name for name in sys.modules if name.startswith("split_models_pkg")]:
+            del sys.modules[name]
+
+    assert node.tree.leaf.value == "x"
