@@ -119,16 +119,21 @@ def toml_string(text: SpecText | str) -> Safe:
     return Safe('"' + "".join(escaped) + '"')
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]()|~])")
+_MARKDOWN_BLOCK_START = re.compile(r"^(\d*)([#+\-=.])")
 
 
 def markdown(text: SpecText | None) -> Safe:
-    """Inline Markdown that renders as the literal text: no HTML, links, headings or code."""
+    """Inline Markdown that renders as the literal text: no HTML, links, headings or code.
+
+    Marks that only mean something at the start of a line (`# `, `- `, `1. `) are escaped only
+    there, so ordinary sentences keep their full stops and hyphens unescaped."""
     if text is None:
         return Safe("")
     flat = " ".join(clean(text.unsafe_value).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Safe(_MARKDOWN_SPECIAL.sub(r"\\\1", flat))
+    flat = _MARKDOWN_INLINE.sub(r"\\\1", flat)
+    return Safe(_MARKDOWN_BLOCK_START.sub(r"\1\\\2", flat))
 
 
 def identifier(name: str) -> Safe:

@@ -56,6 +56,20 @@ def test_markdown_neutralises_html_and_markup() -> None:
     assert "\\*bold\\*" in text and "\\[x\\]" in text and "\\`code\\`" in text
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("# Heading", "\\# Heading"),
+        ("- item", "\\- item"),
+        ("12. item", "12\\. item"),
+        ("=== rule", "\\=== rule"),
+        ("A well-formed sentence. Really.", "A well-formed sentence. Really."),
+    ],
+)
+def test_markdown_escapes_line_start_marks_only_at_the_start(raw: str, expected: str) -> None:
+    assert strings.markdown(SpecText(raw)) == expected
+
+
 def test_identifier_refuses_anything_but_identifiers() -> None:
     assert strings.identifier("ok_name") == "ok_name"
     for bad in ("class", "a-b", "1a", "a b", "é"):
