@@ -67,6 +67,19 @@ def find(profile: pstats.Stats, function: str, module_suffix: str) -> FunctionKe
     return None
 
 
+def named(profile: pstats.Stats, functions: tuple[str, ...]) -> list[FunctionKey]:
+    """Every function or method called one of `functions`, wherever it is defined (C methods
+    such as pydantic-core's validators have no file)."""
+    return [key for key in _table(profile) if _bare_name(key[2]) in functions]
+
+
+def _bare_name(function: str) -> str:
+    """`{method 'validate_json' of '...' objects}` -> `validate_json`."""
+    if function.startswith("{method '"):
+        return function.split("'")[1]
+    return function
+
+
 def entry(profile: pstats.Stats, key: FunctionKey) -> Entry:
     _, calls, own, cumulative, _ = _table(profile)[key]
     return Entry(key, calls, own, cumulative)

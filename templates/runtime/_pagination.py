@@ -4,18 +4,26 @@ Iterating a page iterates every item of every later page too, fetching each page
 iteration reaches it, so ``for item in client.things.list()`` works on any size of collection
 without loading it all first. Every later request repeats the first one's query, changing only
 the page number.
+
+A page is read straight from its bytes by pydantic, as one typed dict whose items field is the
+item list: no decoded copy of a thousand items is built only to be validated and thrown away.
+The page's raw JSON is decoded again only if someone asks for ``page.body``.
 """
 
 from __future__ import annotations
 
+import functools
 import types
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
 import httpx
+import pydantic
+import typing_extensions
 
 from ._exceptions import APIResponseValidationError, describe
+from ._parsing import NO_MATCH, parse_json
 from ._response import decode_json, validate_body
 
 __all__ = [
@@ -92,7 +100,7 @@ def _as_int(value: object) -> int | None:
 @dataclass(frozen=True)
 class PageData(Generic[T]):
     items: list[T]
-    body: object
+    response: httpx.Response
     next_page_number: int | None
 
 
@@ -105,29 +113,65 @@ def read_page(
     strict: bool,
 ) -> PageData[T]:
     """Decode one page; ``params`` is the query it was requested with."""
-    body = decode_json(response)
-    raw_items = _field_at(body, pagination.items_field)
-    if not isinstance(raw_items, list):
-        raise APIResponseValidationError(
-            f"Response to {describe(response.request, 1)} has no list at "
-            f"{pagination.items_field!r}, so it cannot be read as a page",
-            response=response,
-            body=body,
-        )
-    list_type = types.GenericAlias(list, (item_type,))
-    items = cast(list[T], validate_body(response, list_type, raw_items, strict=strict))
+    body = _typed_page(response, item_type, pagination.items_field)
+    if body is NO_MATCH:
+        body = decode_json(response)
+        raw_items = _field_at(body, pagination.items_field)
+        if not isinstance(raw_items, list):
+            raise APIResponseValidationError(
+                f"Response to {describe(response.request, 1)} has no list at "
+                f"{pagination.items_field!r}, so it cannot be read as a page",
+                response=response,
+                body=body,
+            )
+        list_type = types.GenericAlias(list, (item_type,))
+        items = cast(list[T], validate_body(response, list_type, raw_items, strict=strict))
+    else:
+        items = cast(list[T], _field_at(body, pagination.items_field))
     requested = [_as_int(value) for name, value in params if name == pagination.page_param]
     next_number = pagination.page_after(
         body, requested=requested[-1] if requested else None, item_count=len(items)
     )
-    return PageData(items=items, body=body, next_page_number=next_number)
+    return PageData(items=items, response=response, next_page_number=next_number)
+
+
+def _typed_page(response: httpx.Response, item_type: object, items_field: FieldPath) -> object:
+    """The page with its items validated, read in one pass; NO_MATCH sends the caller to the
+    slower path that explains a bad page or keeps what does not fit."""
+    if not response.content:
+        return NO_MATCH
+    try:
+        shape = _page_shape(item_type, items_field)
+    except TypeError:  # an unhashable item type: no cached shape, take the slow path
+        return NO_MATCH
+    page = parse_json(shape, response.content)
+    if not isinstance(_field_at(page, items_field), list):
+        return NO_MATCH
+    return page
+
+
+@functools.lru_cache(maxsize=256)
+def _page_shape(item_type: object, items_field: FieldPath) -> object:
+    """A typed dict holding the item list at ``items_field``; every other field stays plain JSON."""
+    typed_dict: Any = typing_extensions.TypedDict  # keys known only at run time: untyped call
+    shape: object = types.GenericAlias(list, (item_type,))
+    for step in reversed((items_field,) if isinstance(items_field, str) else items_field):
+        level = typed_dict("PageShape", {step: shape}, total=False)
+        level.__pydantic_config__ = pydantic.ConfigDict(extra="allow")
+        shape = level
+    return shape
 
 
 class _BasePage(Generic[T]):
     def __init__(self, data: PageData[T]) -> None:
         self.items = data.items
-        self.body = data.body  # the decoded JSON of this page, for fields the SDK does not model
+        self._response = data.response
         self._next_page_number = data.next_page_number
+
+    @functools.cached_property
+    def body(self) -> object:
+        """The decoded JSON of this page, for fields the SDK does not model."""
+        return decode_json(self._response)
 
     def has_next_page(self) -> bool:
         return self._next_page_number is not None

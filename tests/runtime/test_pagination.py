@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
-from sdkrt._pagination import PageNumberPagination
+from sdkrt._exceptions import APIResponseValidationError
+from sdkrt._pagination import PageNumberPagination, read_page
 
 from tests.support.fault_server import FaultServer, Reply
 
@@ -134,3 +136,40 @@ def test_the_body_current_page_wins_over_the_requested_one() -> None:
     pagination = PageNumberPagination(current_page="page", last_page="pages")
     assert pagination.page_after({"page": 2, "pages": 9}, requested=7, item_count=1) == 3
     assert pagination.page_after({"page": 9, "pages": 9}, requested=None, item_count=1) is None
+
+
+def _response(body: bytes) -> httpx.Response:
+    request = httpx.Request("GET", "https://api.example/widgets")
+    return httpx.Response(200, content=body, request=request)
+
+
+def test_a_page_nested_deeper_reads_its_items_and_paging_fields() -> None:
+    pagination = PageNumberPagination(items_field=("result", "items"), last_page=("result", "last"))
+    body = b'{"result": {"items": [{"id": "a", "kind": "small"}], "last": 4}, "page": 1}'
+
+    data = read_page(_response(body), Widget, pagination, params=[("page", "2")], strict=True)
+
+    assert [(widget.id, widget.kind) for widget in data.items] == [("a", "small")]
+    assert data.next_page_number == 3
+
+
+def test_a_page_with_an_item_that_does_not_fit_keeps_it_unless_strict() -> None:
+    pagination = PageNumberPagination()
+    body = b'{"data": [{"id": "a", "kind": "medium"}, {"id": "b"}]}'
+
+    lenient = read_page(_response(body), Widget, pagination, params=[], strict=False)
+    assert [widget.id for widget in lenient.items] == ["a", "b"]
+    assert lenient.items[0].kind == "medium"  # kept as received
+    with pytest.raises(APIResponseValidationError, match="does not match the declared type"):
+        read_page(_response(body), Widget, pagination, params=[], strict=True)
+
+
+def test_a_body_without_the_items_list_is_not_a_page() -> None:
+    with pytest.raises(APIResponseValidationError, match="no list at 'data'"):
+        read_page(
+            _response(b'{"data": {"id": "a"}}'),
+            Widget,
+            PageNumberPagination(),
+            params=[],
+            strict=False,
+        )
