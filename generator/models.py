@@ -24,7 +24,8 @@ _ALLOWED_MODULES = frozenset(
 
 
 def generate_models(models: ModelSet, package: str, file: str = "") -> str:
-    """The source of the package's `types.py`, checked against the allowlist."""
+    """The models as one module (split into `types/` later by `split.py`), checked against the
+    allowlist."""
     if not models.schemas:
         return f'{HEADER}\n"""The spec defines no schemas, so there are no models."""\n'
     cache_key = cache.key([models.schemas, models.field_names, package])
