@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The contract coverage line, registered here so that an xdist controller has it too.
+pytest_plugins = ["tests.contract.report"]
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 UPSTREAM = SHARED / "upstream" / "anam"

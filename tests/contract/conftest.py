@@ -3,7 +3,8 @@
 Cases are listed at collection time from each spec's IR (`cases.py`); the packages they run
 against are generated once per session into a temporary directory (`contracts.py`). At the end
 the run prints `contract: <spec> <exercised>/<total> operations` per spec and fails when a spec
-whose cases were all selected has an operation that no passing test exercised.
+whose cases were all selected has an operation that no passing test exercised (`report.py`,
+loaded from the root conftest so that an xdist controller, which collects nothing, has it too).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from . import coverage
+from . import coverage, report
 from .cases import (
     ErrorCase,
     OperationCase,
@@ -26,8 +27,6 @@ from .cases import (
 from .contracts import ContractRegistry, SpecUnavailable
 from .specs import ContractSpec, LoadedSpec, contract_specs, load
 from .validation import operation_keys
-
-_WORKER_KEY = "contract_coverage"
 
 
 @cache
@@ -134,39 +133,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     config = session.config
-    if hasattr(config, "workeroutput"):  # an xdist worker: the controller judges
-        config.workeroutput[_WORKER_KEY] = {
+    if hasattr(config, "workeroutput"):  # an xdist worker: the controller judges (report.py)
+        config.workeroutput[report.WORKER_KEY] = {
             name: tally.to_json() for name, tally in coverage.TALLIES.items()
         }
-        return
-    if _incomplete() and session.exitstatus == pytest.ExitCode.OK:
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_testnodedown(node: Any, error: Any) -> None:
-    """xdist controller: merge a worker's tally."""
-    for name, data in (getattr(node, "workeroutput", None) or {}).get(_WORKER_KEY, {}).items():
-        coverage.tally(name).merge(data)
-
-
-def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    if hasattr(config, "workeroutput"):
-        return
-    shown = {name: t for name, t in coverage.TALLIES.items() if t.selected or t.skipped_reason}
-    if not any(t.selected for t in shown.values()):
-        return
-    terminalreporter.section("contract coverage")
-    for name, tally in shown.items():
-        terminalreporter.write_line(tally.line(name))
-        if tally.enforced and tally.missing():
-            terminalreporter.write_line(f"  not exercised: {', '.join(tally.missing())}", red=True)
-    if _incomplete():
-        terminalreporter.write_line(
-            "contract coverage is incomplete: the run fails (every operation must be exercised)",
-            red=True,
-        )
-
-
-def _incomplete() -> list[str]:
-    return [name for name, tally in coverage.TALLIES.items() if tally.enforced and tally.missing()]

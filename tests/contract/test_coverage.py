@@ -6,11 +6,14 @@ and its effect on the exit status are tested on their own, with tallies made up 
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from . import conftest, coverage
+from . import coverage, report
 from .coverage import SpecTally
 
 
@@ -56,5 +59,24 @@ def test_an_unexercised_operation_fails_the_run(
 ) -> None:
     monkeypatch.setattr(coverage, "TALLIES", {"demo": _tally({"t1", "t2", "t3"}, exercised)})
     session = SimpleNamespace(config=SimpleNamespace(), exitstatus=pytest.ExitCode.OK)
-    conftest.pytest_sessionfinish(session, 0)  # type: ignore[arg-type]
+    report.pytest_sessionfinish(session, 0)  # type: ignore[arg-type]
     assert session.exitstatus == status
+
+
+_ACTUALIZE = "test_operation and actualize"
+
+
+@pytest.mark.slow
+def test_a_parallel_run_from_the_root_prints_the_line(repo: Path) -> None:
+    """`make test` runs `pytest -n auto` with no path: the xdist controller collects nothing, so
+    the line must come from a plugin it loads, not from this suite's conftest."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "2", "-p", "no:cacheprovider", "-qk", _ACTUALIZE],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "contract: actualize 1/1 operations\n" in run.stdout
