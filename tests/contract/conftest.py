@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from . import coverage, report
+from . import coverage
 from .cases import (
     ErrorCase,
     OperationCase,
@@ -129,11 +129,3 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         case = _success_case(item)
         if case is not None:
             coverage.tally(case.spec).selected.add(item.nodeid)
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    config = session.config
-    if hasattr(config, "workeroutput"):  # an xdist worker: the controller judges (report.py)
-        config.workeroutput[report.WORKER_KEY] = {
-            name: tally.to_json() for name, tally in coverage.TALLIES.items()
-        }

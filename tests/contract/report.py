@@ -3,7 +3,7 @@
 Registered from `tests/conftest.py`, not from the contract suite's own conftest: under
 pytest-xdist the controller collects nothing, so it never loads `tests/contract/conftest.py`,
 and a hook defined there would never print the line or fail the run. Workers hand their tallies
-over in `workeroutput` (see the suite's conftest); the controller merges and judges them.
+over in `workeroutput`; the controller merges and judges them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,11 @@ WORKER_KEY = "contract_coverage"
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    if hasattr(session.config, "workeroutput"):
+    config = session.config
+    if hasattr(config, "workeroutput"):  # an xdist worker: hand the tally to the controller
+        config.workeroutput[WORKER_KEY] = {
+            name: tally.to_json() for name, tally in coverage.TALLIES.items()
+        }
         return
     if incomplete() and session.exitstatus == pytest.ExitCode.OK:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
