@@ -38,16 +38,13 @@ class TypeRef:
     def input(self) -> Safe:
         return Safe(" | ".join(self.inputs))
 
-    @property
-    def optional_output(self) -> bool:
-        return "None" in self.outputs
-
 
 @dataclass(frozen=True)
-class Parameter:
+class Argument:
+    """A keyword argument of a generated method: its wire name, Python name and type."""
+
     wire_name: SpecText
     name: Safe
-    location: ParameterLocation
     type: TypeRef
     required: bool
     description: SpecText | None = None
@@ -55,14 +52,13 @@ class Parameter:
 
 
 @dataclass(frozen=True)
-class BodyField:
-    wire_name: SpecText
-    name: Safe
-    type: TypeRef
-    required: bool
-    description: SpecText | None = None
+class Parameter(Argument):
+    location: ParameterLocation = "query"
+
+
+@dataclass(frozen=True)
+class BodyField(Argument):
     is_file: bool = False
-    deprecated: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +70,11 @@ class RequestBody:
     whole: BodyField | None = None
     model: Safe | None = None
     description: SpecText | None = None
+
+    @property
+    def arguments(self) -> tuple[BodyField, ...]:
+        """The method's body arguments: the whole body as one, or one per top-level field."""
+        return (self.whole,) if self.whole is not None else self.fields
 
 
 @dataclass(frozen=True)
