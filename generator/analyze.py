@@ -41,85 +41,10 @@ from .operations import (
 )
 from .pagination import detect_pagination
 from .strings import Safe, SpecText, identifier
+from .vocabulary import DEVICE_NAMES, FIELD_RESERVED, KWARG_RESERVED
 from .walk import iter_operations
 
-# File names Windows reserves in every folder: a module called `con.py` breaks the wheel there.
-_DEVICE_NAMES = frozenset(
-    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
-)
 _PATH_VARIABLE = re.compile(r"\{([^{}/]+)\}")
-# Names a keyword argument must not take: the per-call options and what method bodies use.
-KWARG_RESERVED = frozenset(
-    {
-        "self",
-        "cast",
-        "extra_headers",
-        "extra_query",
-        "extra_body",
-        "timeout",
-        "max_retries",
-        "idempotent",
-        "RequestOptions",
-        "NOT_GIVEN",
-        "NotGiven",
-    }
-)
-# Names a model field must not take: pydantic's own attributes and the annotation vocabulary.
-FIELD_RESERVED = frozenset(
-    {
-        "model_config",
-        "model_fields",
-        "model_computed_fields",
-        "model_extra",
-        "model_fields_set",
-        "model_construct",
-        "model_copy",
-        "model_dump",
-        "model_dump_json",
-        "model_json_schema",
-        "model_parametrized_name",
-        "model_post_init",
-        "model_rebuild",
-        "model_validate",
-        "model_validate_json",
-        "model_validate_strings",
-        "copy",
-        "dict",
-        "json",
-        "schema",
-        "schema_json",
-        "construct",
-        "validate",
-        "fields",
-        "parse_obj",
-        "parse_raw",
-        "parse_file",
-        "from_orm",
-        "update_forward_refs",
-        "Field",
-        "Annotated",
-        "Any",
-        "Literal",
-        "UUID",
-        "AwareDatetime",
-        "datetime",
-        "date",
-        "BaseModel",
-        "ConfigDict",
-        "TypeAliasType",
-        # builtins that annotations use: a field called `str` would shadow the type below it
-        "str",
-        "int",
-        "float",
-        "bool",
-        "bytes",
-        "list",
-        "set",
-        "tuple",
-        "object",
-        "None",
-    }
-)
 
 
 def analyze(
@@ -208,7 +133,7 @@ class _Analyzer:
         return Resource(
             name=identifier(name),
             class_name=identifier(resource_class_name(name, clients)),
-            module=identifier(name + "_" if name.lower() in _DEVICE_NAMES else name),
+            module=identifier(name + "_" if name.lower() in DEVICE_NAMES else name),
             description=_text(descriptions.get(name)),
             operations=tuple(operations),
         )

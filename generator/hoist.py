@@ -25,6 +25,7 @@ from .ir import SCHEMA_PREFIX
 from .media import encoding, pick_media
 from .naming import Namer, class_name, pascal_case, singular, snake_case
 from .strings import plain
+from .vocabulary import CLASS_RESERVED
 from .walk import iter_operations
 
 _PLACEHOLDER = "#/x-inline/"
@@ -50,46 +51,6 @@ _STRUCTURAL = frozenset(
         "additionalProperties",
         "format",
         "prefixItems",
-    }
-)
-
-# Names the generated modules import or define; a schema class must not shadow them.
-RESERVED_CLASS_NAMES = frozenset(
-    {
-        "Annotated",
-        "Any",
-        "AnyUrl",
-        "AsyncAPIResource",
-        "AsyncBinaryResponse",
-        "AsyncPage",
-        "AsyncPaginator",
-        "AwareDatetime",
-        "BaseModel",
-        "BinaryResponse",
-        "Body",
-        "ConfigDict",
-        "Dict",
-        "Field",
-        "FileTypes",
-        "Headers",
-        "List",
-        "Literal",
-        "NotGiven",
-        "Optional",
-        "PageNumberPagination",
-        "Query",
-        "RequestOptions",
-        "RootModel",
-        "Sequence",
-        "SyncAPIResource",
-        "SyncPage",
-        "Timeout",
-        "TypeAliasType",
-        "UUID",
-        "Union",
-        "date",
-        "datetime",
-        "time",
     }
 )
 
@@ -176,7 +137,7 @@ def hoist(
     locked: Mapping[str, str] | None = None,
     reserved: frozenset[str] = frozenset(),
 ) -> Hoisted:
-    return _Hoister(document, dict(locked or {}), RESERVED_CLASS_NAMES | reserved).run()
+    return _Hoister(document, dict(locked or {}), CLASS_RESERVED | reserved).run()
 
 
 class _Hoister:

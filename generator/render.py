@@ -23,6 +23,7 @@ from .split import ModelModules
 from .state import Release
 from .strings import Safe, SpecText
 from .views import resource_view
+from .vocabulary import PACKAGE_EXPORTS, RESOURCE_IMPORTS, Imports, imported_names
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MARKER = PurePosixPath(".sdkgen-generated")  # marks a folder sdkgen may replace
@@ -144,6 +145,8 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         api_exports=api_exports,
+        package_imports=import_lines(PACKAGE_EXPORTS),
+        resource_imports=import_lines(RESOURCE_IMPORTS),
         auth_setting=auth_setting,
         simple_call=examples.simple_call,
         paginated_call=examples.paginated_call,
@@ -159,40 +162,15 @@ def _only_safe(value: Any) -> Any:
     raise TypeError(f"template printed unescaped {kind} {value!r}: use an escaping filter")
 
 
-RUNTIME_EXPORTS = (
-    "APIConnectionError",
-    "APIError",
-    "APIResponse",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AsyncAPIResponse",
-    "AsyncBinaryResponse",
-    "AsyncPage",
-    "AsyncPaginator",
-    "AuthenticationError",
-    "BadRequestError",
-    "BinaryResponse",
-    "ConflictError",
-    "InternalServerError",
-    "NOT_GIVEN",
-    "NotFoundError",
-    "NotGiven",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "SDKError",
-    "SyncPage",
-    "UnprocessableEntityError",
-    "__generator__",
-    "__spec_sha256__",
-    "__version__",
-)
-
-
 def api_exports(names: PackageNames) -> list[Safe]:
     """The package's `__all__`: one sorted list of everything its `__init__` re-exports."""
-    exported = {*RUNTIME_EXPORTS, names.client_class, names.async_client_class}
+    exported = {*imported_names(PACKAGE_EXPORTS), names.client_class, names.async_client_class}
     return [Safe(name) for name in sorted(exported)]
+
+
+def import_lines(table: Imports) -> list[Safe]:
+    """`from module import a, b` for each module of a vocabulary table."""
+    return [Safe(f"from {module} import {', '.join(names)}") for module, names in table.items()]
 
 
 def auth_setting(auth: Any) -> Safe:
