@@ -124,7 +124,7 @@ def test_model_modules_import_only_reserved_names() -> None:
 
 
 def test_resource_class_names_avoid_resource_module_imports() -> None:
-    from generator.operations import resource_class_name
+    from generator.placement import resource_class_name
 
     for tag in ("timeout", "body", "headers", "query", "request_options", "not_given"):
         name = resource_class_name(tag)
