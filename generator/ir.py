@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .config import ApiConfig
+from .refs import component_name
 from .strings import Safe, SpecText
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
@@ -140,7 +141,6 @@ class Auth:
     required: bool = False
 
 
-SCHEMA_PREFIX = "#/components/schemas/"
 _MAX_INHERITANCE = 20
 
 
@@ -162,10 +162,10 @@ class ModelSet:
         properties: dict[str, Any] = {}
         required: set[str] = set()
         for member in schema.get("allOf") or []:
-            ref = member.get("$ref") if isinstance(member, dict) else None
-            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            parent = component_name(member)
+            if parent is not None:
                 if depth < _MAX_INHERITANCE:
-                    inherited, also = self.properties(ref[len(SCHEMA_PREFIX) :], depth + 1)
+                    inherited, also = self.properties(parent, depth + 1)
                     properties.update(inherited)
                     required |= also
             elif isinstance(member, dict):
