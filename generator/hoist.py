@@ -153,13 +153,30 @@ class _Hoister:
         self.roots: dict[str, dict[str, Any]] = {}
 
     def collect(self) -> None:
-        components = (self.document.get("components") or {}).get("schemas") or {}
-        for key, schema in components.items():
+        components = self.document.get("components") or {}
+        for key, schema in (components.get("schemas") or {}).items():
             pointer = jsonpointer.join("", "components", "schemas", key)
             name = class_name(key, fallback="Schema")
             self._add_root(pointer, schema, _Site(pointer, pointer, name, key), fixed=name)
+        self._shared_components(components)
+        for path, item in (self.document.get("paths") or {}).items():
+            if isinstance(item, dict):
+                base = jsonpointer.join("", "paths", path)
+                self._parameters(item, base, class_name(path, fallback="Path"))
         for path, method, operation in iter_operations(self.document):
             self._operation(path, method, operation)
+
+    def _shared_components(self, components: dict[str, Any]) -> None:
+        """Bodies, responses and parameters that operations reach through `$ref`."""
+        for kind, role in (("requestBodies", "Request"), ("responses", "Response")):
+            for key, message in (components.get(kind) or {}).items():
+                base = jsonpointer.join("", "components", kind, key)
+                name = class_name(key, fallback="Component")
+                self._content(message, base, name, name + role)
+        for key, parameter in (components.get("parameters") or {}).items():
+            base = jsonpointer.join("", "components", "parameters", key)
+            name = class_name(key, fallback="Param")
+            self._parameter(parameter, base, name, name + "Param")
 
     def _operation(self, path: str, method: str, operation: dict[str, Any]) -> None:
         base = jsonpointer.join("", "paths", path, method)
@@ -167,28 +184,37 @@ class _Hoister:
         noun = classnames.noun(op_name)
         body = operation.get("requestBody")
         if isinstance(body, dict):
-            content_map = body.get("content") or {}
-            chosen = pick_media(list(content_map))
-            for media, content in content_map.items():
-                if isinstance(content, dict) and isinstance(content.get("schema"), dict):
-                    pointer = jsonpointer.join(base, "requestBody", "content", media, "schema")
-                    suffix = "Request" if media == chosen else classnames.media_suffix(media)
-                    self._add_root(pointer, content["schema"], noun, fixed=op_name + suffix)
+            self._content(body, jsonpointer.join(base, "requestBody"), noun, op_name + "Request")
         for status, response in sorted((operation.get("responses") or {}).items()):
-            if not isinstance(response, dict):
-                continue
             role = classnames.response_role(str(status))
-            for media, content in (response.get("content") or {}).items():
-                if isinstance(content, dict) and isinstance(content.get("schema"), dict):
-                    pointer = jsonpointer.join(
-                        base, "responses", status, "content", media, "schema"
-                    )
-                    self._add_root(pointer, content["schema"], noun, fixed=op_name + role)
-        for index, parameter in enumerate(operation.get("parameters") or []):
-            if isinstance(parameter, dict) and isinstance(parameter.get("schema"), dict):
-                pointer = jsonpointer.join(base, "parameters", index, "schema")
-                fixed = op_name + class_name(str(parameter.get("name", "")), fallback="Param")
-                self._add_root(pointer, parameter["schema"], noun, fixed=fixed)
+            where = jsonpointer.join(base, "responses", status)
+            self._content(response, where, noun, op_name + role)
+        self._parameters(operation, base, op_name)
+
+    def _content(self, message: Any, base: str, noun: str, fixed: str) -> None:
+        """The schemas of a body or response; a body's other media types get suffixed names."""
+        content = message.get("content") if isinstance(message, dict) else None
+        if not isinstance(content, dict):
+            return
+        chosen = pick_media(list(content)) if fixed.endswith("Request") else None
+        for media, entry in content.items():
+            if isinstance(entry, dict) and isinstance(entry.get("schema"), dict):
+                pointer = jsonpointer.join(base, "content", media, "schema")
+                name = fixed
+                if chosen is not None and media != chosen:
+                    name = fixed.removesuffix("Request") + classnames.media_suffix(media)
+                self._add_root(pointer, entry["schema"], noun, fixed=name)
+
+    def _parameters(self, owner: dict[str, Any], base: str, prefix: str) -> None:
+        for index, parameter in enumerate(owner.get("parameters") or []):
+            if isinstance(parameter, dict):
+                fixed = prefix + class_name(str(parameter.get("name", "")), fallback="Param")
+                pointer = jsonpointer.join(base, "parameters", index)
+                self._parameter(parameter, pointer, prefix, fixed)
+
+    def _parameter(self, parameter: Any, pointer: str, noun: str, fixed: str) -> None:
+        if isinstance(parameter, dict) and isinstance(parameter.get("schema"), dict):
+            self._add_root(jsonpointer.join(pointer, "schema"), parameter["schema"], noun, fixed)
 
     def _add_root(self, pointer: str, schema: Any, site: _Site | str, fixed: str) -> None:
         if not isinstance(schema, dict):
