@@ -24,12 +24,14 @@ class TypeRef:
     """A Python annotation in two flavours: what responses hold, and what callers may pass.
 
     Each flavour is kept as its union members so unions can be merged without parsing text.
+    `models` are the classes either flavour names; `params` the TypedDicts only inputs name.
     """
 
     outputs: tuple[Safe, ...]
     inputs: tuple[Safe, ...]
     models: frozenset[str] = frozenset()
     imports: frozenset[str] = frozenset()
+    params: frozenset[str] = frozenset()
 
     @property
     def output(self) -> Safe:
@@ -151,6 +153,7 @@ class ModelSet:
     schemas: dict[str, Any]
     field_names: dict[str, dict[str, str]]
     pointers: dict[str, str]
+    param_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def class_names(self) -> tuple[str, ...]:

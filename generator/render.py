@@ -19,6 +19,7 @@ import jinja2
 from . import examples, strings
 from .ir import Api
 from .models import HEADER as MODELS_HEADER
+from .params import param_modules
 from .split import ModelModules
 from .state import Release
 from .strings import Safe, SpecText
@@ -26,6 +27,7 @@ from .views import resource_view
 from .vocabulary import (
     CLIENT_IMPORTS,
     PACKAGE_EXPORTS,
+    PARAM_IMPORTS,
     RESOURCE_IMPORTS,
     Imports,
     imported_names,
@@ -85,6 +87,8 @@ def render_package(
         for r in reversed(releases)
     ]
     context = {"api": api, "names": names, "releases": notes}
+    params = param_modules(api, models.homes)
+    homes = {**models.homes, **params.homes}
     files = {
         PurePosixPath("pyproject.toml"): _render(env, "pyproject.toml.jinja", context),
         PurePosixPath("README.md"): _render(env, "README.md.jinja", context),
@@ -99,8 +103,7 @@ def render_package(
             {
                 **context,
                 "homes": [
-                    (strings.identifier(n), strings.identifier(m))
-                    for n, m in sorted(models.homes.items())
+                    (strings.identifier(n), strings.identifier(m)) for n, m in sorted(homes.items())
                 ],
             },
         ),
@@ -110,6 +113,10 @@ def render_package(
     }
     for module, source in models.modules.items():
         files[src / "types" / f"{module}.py"] = f"{MODELS_HEADER}\n{source}"
+    for module, view in params.views.items():
+        files[src / "types" / f"{module}.py"] = _render(
+            env, "src/types/_param.py.jinja", {"view": view, "header": Safe(MODELS_HEADER)}
+        )
     for resource in api.resources:
         files[src / "resources" / f"{resource.module}.py"] = _render(
             env, "src/resources/resource.py.jinja", {**context, "view": resource_view(resource)}
@@ -154,6 +161,7 @@ def environment() -> jinja2.Environment:
         client_imports=import_lines(CLIENT_IMPORTS),
         package_imports=import_lines(PACKAGE_EXPORTS),
         resource_imports=import_lines(RESOURCE_IMPORTS),
+        param_imports=import_lines(PARAM_IMPORTS),
         auth_setting=auth_setting,
         simple_call=examples.simple_call,
         paginated_call=examples.paginated_call,

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import strings
-from .ir import Operation, ParameterLocation, RequestBody, Resource, TypeRef
+from .ir import Argument, Operation, ParameterLocation, RequestBody, Resource, TypeRef
 from .strings import Safe, SpecText
 
 _DEFAULT_DOC = SpecText("Call the operation.")
@@ -51,9 +51,11 @@ class ResourceView:
 
 def resource_view(resource: Resource) -> ResourceView:
     types = [type_ for operation in resource.operations for type_ in _types_of(operation)]
+    arguments = [a.type for operation in resource.operations for a in _arguments(operation)]
+    imported = _union(t.models for t in types) | _union(t.params for t in arguments)
     return ResourceView(
         resource=resource,
-        model_imports=tuple(Safe(name) for name in sorted(_union(t.models for t in types))),
+        model_imports=tuple(Safe(name) for name in sorted(imported)),
         stdlib_imports=_stdlib_imports(_union(t.imports for t in types)),
         sync_methods=tuple(method_view(op, asynchronous=False) for op in resource.operations),
         async_methods=tuple(method_view(op, asynchronous=True) for op in resource.operations),
@@ -175,15 +177,17 @@ def _docstring(operation: Operation) -> Safe:
     paragraphs = [text for text in (operation.summary, operation.description) if text]
     if operation.deprecated:
         paragraphs.append(_DEPRECATED)
-    arguments = [*operation.parameters, *(operation.body.arguments if operation.body else ())]
-    items = [(a.name, a.description) for a in arguments if a.description]
+    items = [(a.name, a.description) for a in _arguments(operation) if a.description]
     return strings.docstring_sections(paragraphs or [_DEFAULT_DOC], items, indent=8)
 
 
+def _arguments(operation: Operation) -> list[Argument]:
+    """Every argument the method takes: parameters, then the body's."""
+    return [*operation.parameters, *(operation.body.arguments if operation.body else ())]
+
+
 def _types_of(operation: Operation) -> list[TypeRef]:
-    types = [p.type for p in operation.parameters]
-    if operation.body:
-        types += [argument.type for argument in operation.body.arguments]
+    types = [argument.type for argument in _arguments(operation)]
     if operation.response.type:
         types.append(operation.response.type)
     if operation.pagination:

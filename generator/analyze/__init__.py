@@ -55,7 +55,7 @@ def analyze(
         for name in (base, f"Async{base}", f"{base}WithRawResponse", f"Async{base}WithRawResponse")
     )
     hoisted = hoist(document, locked=lock.schemas, reserved=reserved)
-    context = Context.build(document, config, hoisted, file)
+    context = Context.build(document, config, hoisted, file, reserved)
     grouped: dict[str, list[Operation]] = {}
     for path, method, operation in iter_operations(document):
         placement = placements[operation_key(method, path)]

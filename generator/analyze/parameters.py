@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import jsonpointer, refs
 from ..errors import Problem, SpecError
-from ..ir import Parameter
+from ..ir import Parameter, TypeRef
 from ..naming import Namer, python_name
 from ..strings import SpecText, identifier
 from ..vocabulary import KWARG_RESERVED
@@ -50,13 +50,20 @@ def parameters(
             wire_name=SpecText(site.name),
             name=identifier(namer.claim(python_name(site.name, reserved=forbidden))),
             location=site.location,  # type: ignore[arg-type]
-            type=context.annotator.annotate(context.root(jsonpointer.join(site.pointer, "schema"))),
+            type=_annotation(context, site),
             required=site.location == "path" or site.parameter.get("required") is True,
             description=text(site.parameter.get("description")),
             deprecated=site.parameter.get("deprecated") is True,
         )
         for site in sites
     )
+
+
+def _annotation(context: Context, site: refs.ParameterSite) -> TypeRef:
+    schema = context.root(jsonpointer.join(site.pointer, "schema"))
+    if site.location == "path":
+        return context.annotator.path_parameter(schema, site.name)
+    return context.annotator.annotate(schema)
 
 
 def _check_path_variables(context: Context, path: str, sites: list[refs.ParameterSite]) -> None:
