@@ -174,7 +174,9 @@ def _return_type(operation: Operation, asynchronous: bool) -> Safe:
 
 
 def _docstring(operation: Operation) -> Safe:
-    paragraphs = [text for text in (operation.summary, operation.description) if text]
+    body = operation.body
+    about_body = body.description if body is not None and body.whole is None else None
+    paragraphs = [text for text in (operation.summary, operation.description, about_body) if text]
     if operation.deprecated:
         paragraphs.append(_DEPRECATED)
     items = [(a.name, a.description) for a in _arguments(operation) if a.description]

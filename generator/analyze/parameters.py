@@ -6,12 +6,13 @@ import re
 from typing import Any
 
 from .. import jsonpointer, refs
+from ..describe import describe
 from ..errors import Problem, SpecError
 from ..ir import Parameter, TypeRef
 from ..naming import Namer, python_name
 from ..strings import SpecText, identifier
 from ..vocabulary import KWARG_RESERVED
-from .context import Context, text
+from .context import Context
 
 _PATH_VARIABLE = re.compile(r"\{([^{}/]+)\}")
 _LOCATIONS = ("path", "query", "header")
@@ -52,7 +53,11 @@ def parameters(
             location=site.location,  # type: ignore[arg-type]
             type=_annotation(context, site),
             required=site.location == "path" or site.parameter.get("required") is True,
-            description=text(site.parameter.get("description")),
+            description=describe(
+                site.parameter.get("description"),
+                context.root(jsonpointer.join(site.pointer, "schema")),
+                context.hoisted.schemas,
+            ),
             deprecated=site.parameter.get("deprecated") is True,
         )
         for site in sites
