@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from . import jsonpointer
 from .errors import ConfigError, Problem
@@ -56,6 +56,16 @@ class ApiConfig(BaseModel):
     source_url: str | None = Field(default=None, description="live spec URL, if published")
     base_url: str | None = Field(default=None, description="overrides the spec's first server")
     pagination: PaginationConfig = PaginationConfig()
+    docs: tuple[str, ...] = Field(
+        default=(),
+        description="Markdown pages beside the config that the package README includes, in order",
+    )
+    # The folder the config was read from: `docs` (like `spec`) are relative to it.
+    _folder: Path | None = PrivateAttr(default=None)
+
+    @property
+    def folder(self) -> Path | None:
+        return self._folder
 
     @field_validator("package")
     @classmethod
@@ -95,6 +105,15 @@ class ApiConfig(BaseModel):
             raise ValueError("must be a file name inside the API's folder")
         return value
 
+    @field_validator("docs")
+    @classmethod
+    def _docs_stay_local(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for name in value:
+            path = Path(name)
+            if path.is_absolute() or ".." in path.parts or path.suffix != ".md":
+                raise ValueError(f"{name!r} must be a Markdown file inside the API's folder")
+        return value
+
     @field_validator("source_url")
     @classmethod
     def _source_is_http(cls, value: str | None) -> str | None:
@@ -115,7 +134,9 @@ def load_config(path: Path) -> ApiConfig:
         raise ConfigError(Problem("error", f"invalid YAML: {error}", str(path))) from None
     if not isinstance(raw, dict):
         raise ConfigError(Problem("error", "config must be a mapping of keys", str(path)))
-    return parse_config(raw, str(path))
+    config = parse_config(raw, str(path))
+    config._folder = path.parent
+    return config
 
 
 def parse_config(raw: dict[str, Any], file: str) -> ApiConfig:

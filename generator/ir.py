@@ -52,6 +52,8 @@ class Argument:
     required: bool
     description: SpecText | None = None
     deprecated: bool = False
+    # The hoisted schema it was annotated from (for examples and docs), not part of its identity.
+    schema: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -178,7 +178,8 @@ def _spec_bytes(
 
 
 def _source_fingerprint(data: bytes, api_dir: Path, lock: NamesLock, state: ApiState) -> str:
-    """The API's own inputs to generation: spec, config, names lock and releases."""
+    """The API's own inputs to generation: spec, config, names lock, releases, and the
+    documentation pages (Markdown) its README includes."""
     recorded = replace(state, source_sha256="", generator_sha256="", output_sha256="", built=None)
     digest = hashlib.sha256()
     for part in (
@@ -186,6 +187,7 @@ def _source_fingerprint(data: bytes, api_dir: Path, lock: NamesLock, state: ApiS
         (api_dir / CONFIG_FILE).read_bytes(),
         lock.to_json().encode(),
         recorded.to_json().encode(),
+        *(page.read_bytes() for page in sorted(api_dir.glob("*.md"))),
     ):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()

@@ -156,6 +156,7 @@ CLIENT_ATTRIBUTES = (
     "default_headers",
     "default_query",
     "delete",
+    "fake",
     "get",
     "http_client",
     "max_retries",

@@ -41,7 +41,7 @@ def request_body(context: Context, operation: dict[str, Any], pointer: str) -> R
     if model is None:
         annotation = context.annotator.annotate(root, file=kind == "multipart")
         about = describe(raw.get("description"), root, context.hoisted.schemas)
-        whole = BodyField(SpecText("body"), Safe("body"), annotation, required, about)
+        whole = BodyField(SpecText("body"), Safe("body"), annotation, required, about, schema=root)
         return replace(body, whole=whole)
     fields = _fields(context, model, required, multipart=kind == "multipart")
     return replace(body, fields=fields, model=identifier(model))
@@ -60,6 +60,7 @@ def _fields(
             required=body_required and wire in required_names,
             description=describe(None, schema, context.hoisted.schemas),
             is_file=multipart and _is_binary(schema),
+            schema=schema if isinstance(schema, dict) else {},
             deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
         )
         for wire, schema in properties.items()

@@ -48,6 +48,7 @@ def parameters(
     forbidden = KWARG_RESERVED | reserved
     return tuple(
         Parameter(
+            schema=context.root(jsonpointer.join(site.pointer, "schema")),
             wire_name=SpecText(site.name),
             name=identifier(namer.claim(python_name(site.name, reserved=forbidden))),
             location=site.location,  # type: ignore[arg-type]
