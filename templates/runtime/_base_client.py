@@ -16,17 +16,19 @@ import anyio
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
 
+from ._auth import Security, SecurityScheme
 from ._binary import AsyncBinaryResponse, BinaryResponse
+from ._body import aread_limited, read_limited
 from ._client_core import BaseClient
 from ._config import ClientSettings
-from ._exceptions import connection_error
+from ._deadline import Budget, guard_transport
 from ._logs import log_request, log_response
 from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPage
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_raw_response_request
 from ._types import NOT_GIVEN, RequestOptions
 
-__all__ = ["AsyncAPIClient", "ClientSettings", "SyncAPIClient"]
+__all__ = ["AsyncAPIClient", "ClientSettings", "SecurityScheme", "SyncAPIClient"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -36,7 +38,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     _binary_response_type = BinaryResponse
 
     def _new_http_client(self) -> httpx.Client:
-        return httpx.Client(timeout=self.timeout, follow_redirects=True)
+        transport = httpx.HTTPTransport()
+        guard_transport(transport)
+        return httpx.Client(timeout=self.timeout, transport=transport)
 
     def close(self) -> None:
         if self._owns_http_client:
@@ -74,8 +78,12 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         cast_to: object,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> object:
-        """Send a request (retrying as allowed) and return the body as ``cast_to``."""
+        """Send a request (retrying as allowed) and return the body as ``cast_to``.
+
+        ``security`` is the operation's requirement when it differs from the API's default.
+        """
         raw = take_raw_response_request()
         plan = self._plan(
             method,
@@ -91,8 +99,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             urlencoded=urlencoded,
             content=content,
             content_type=content_type,
+            security=security,
         )
-        response = self._execute(plan, self._body_parser(cast_to), error_types)
+        response = self._execute(plan, self._body_parser(cast_to, plan), error_types)
         return response if raw else response.parse()
 
     def _request_page(
@@ -108,6 +117,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         pagination: PageNumberPagination,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> SyncPage[T]:
         """Fetch the first page; later pages are fetched as the caller iterates."""
         raw = take_raw_response_request()
@@ -122,6 +132,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             files=None,
             options=options,
             stream=False,
+            security=security,
         )
         response = self._execute(plan, self._page_parser(plan, item_type, pagination), error_types)
         return cast(SyncPage[T], response if raw else response.parse())
@@ -145,38 +156,59 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         parse: Callable[[httpx.Response], R],
         error_types: ErrorTypes | None,
     ) -> APIResponse[R]:
-        attempt = 0
-        while True:
-            attempt += 1
-            request = plan.build(self._client)
-            log_request(request, self._sensitive_headers, self._sensitive_query)
-            try:
-                response = self._client.send(request, stream=plan.stream)
-            except httpx.HTTPError as exc:
-                delay = self._delay_after_error(plan, request, exc, attempt)
-                if delay is None:
-                    raise connection_error(exc, request, attempts=attempt) from exc
-                self._sleep(delay)
-                continue
-            log_response(response, self._sensitive_headers, self._sensitive_query)
-            if response.is_success:
-                return APIResponse(response, parse)
-            delay = self._delay_after_status(plan, response, attempt)
-            if delay is None:
+        budget = Budget(plan.deadline, plan.timeout.read or plan.deadline)
+        token = budget.activate()
+        try:
+            attempt = 0
+            while True:
+                attempt += 1
+                budget.new_attempt()
+                request = plan.build(self._client, budget)
                 try:
-                    response.read()
+                    response, hops = self._send(plan, request, budget)
                 except httpx.HTTPError as exc:
-                    raise connection_error(exc, request, attempts=attempt) from exc
-                raise self._status_error(response, error_types, attempt)
+                    delay = self._delay_after_error(plan, request, exc, attempt, budget)
+                    if delay is None:
+                        self._connection_error(plan, request, exc, attempt, budget)
+                    self._sleep(delay)
+                    continue
+                if response.is_success:
+                    return APIResponse(response, parse)
+                delay = self._delay_after_status(plan, response, attempt, budget)
+                if delay is None:
+                    raise self._status_error(plan, response, error_types, attempt, hops)
+                self._sleep(delay)
+        finally:
+            budget.deactivate(token)
+
+    def _send(
+        self, plan: RequestPlan, request: httpx.Request, budget: Budget
+    ) -> tuple[httpx.Response, int]:
+        """One attempt: send, follow the redirects our policy allows, and read the body unless
+        it is a stream the caller will read. Returns the response and the redirects followed."""
+        hops = 0
+        while True:
+            log_request(request, self._sensitive_headers, self._sensitive_query)
+            response = self._client.send(request, stream=True, follow_redirects=False)
+            log_response(response, self._sensitive_headers, self._sensitive_query)
+            target = self._redirect(response, hops)
+            if target is None:
+                break
             response.close()
-            self._sleep(delay)
+            hops += 1
+            request = plan.build(self._client, budget, target)
+        if plan.stream and response.is_success:
+            return response, hops
+        return read_limited(response, plan.max_response_size, budget), hops
 
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     _binary_response_type = AsyncBinaryResponse
 
     def _new_http_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=self.timeout, follow_redirects=True)
+        transport = httpx.AsyncHTTPTransport()
+        guard_transport(transport)
+        return httpx.AsyncClient(timeout=self.timeout, transport=transport)
 
     async def close(self) -> None:
         if self._owns_http_client:
@@ -214,8 +246,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         cast_to: object,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> object:
-        """Send a request (retrying as allowed) and return the body as ``cast_to``."""
+        """Send a request (retrying as allowed) and return the body as ``cast_to``.
+
+        ``security`` is the operation's requirement when it differs from the API's default.
+        """
         raw = take_raw_response_request()
         plan = self._plan(
             method,
@@ -231,8 +267,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             urlencoded=urlencoded,
             content=content,
             content_type=content_type,
+            security=security,
         )
-        response = await self._execute(plan, self._body_parser(cast_to), error_types)
+        response = await self._execute(plan, self._body_parser(cast_to, plan), error_types)
         return response if raw else await response.parse()
 
     def _request_page(
@@ -248,6 +285,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         pagination: PageNumberPagination,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> AsyncPaginator[T]:
         """A paginator that fetches the first page when awaited or iterated, not before.
 
@@ -264,6 +302,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             files=None,
             options=options,
             stream=False,
+            security=security,
         )
         parse = self._page_parser(plan, item_type, pagination)
 
@@ -292,28 +331,45 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         parse: Callable[[httpx.Response], R],
         error_types: ErrorTypes | None,
     ) -> AsyncAPIResponse[R]:
-        attempt = 0
-        while True:
-            attempt += 1
-            request = plan.build(self._client)
-            log_request(request, self._sensitive_headers, self._sensitive_query)
-            try:
-                response = await self._client.send(request, stream=plan.stream)
-            except httpx.HTTPError as exc:
-                delay = self._delay_after_error(plan, request, exc, attempt)
-                if delay is None:
-                    raise connection_error(exc, request, attempts=attempt) from exc
-                await self._sleep(delay)
-                continue
-            log_response(response, self._sensitive_headers, self._sensitive_query)
-            if response.is_success:
-                return AsyncAPIResponse(response, parse)
-            delay = self._delay_after_status(plan, response, attempt)
-            if delay is None:
+        budget = Budget(plan.deadline, plan.timeout.read or plan.deadline)
+        token = budget.activate()
+        try:
+            attempt = 0
+            while True:
+                attempt += 1
+                budget.new_attempt()
+                request = plan.build(self._client, budget)
                 try:
-                    await response.aread()
+                    response, hops = await self._send(plan, request, budget)
                 except httpx.HTTPError as exc:
-                    raise connection_error(exc, request, attempts=attempt) from exc
-                raise self._status_error(response, error_types, attempt)
+                    delay = self._delay_after_error(plan, request, exc, attempt, budget)
+                    if delay is None:
+                        self._connection_error(plan, request, exc, attempt, budget)
+                    await self._sleep(delay)
+                    continue
+                if response.is_success:
+                    return AsyncAPIResponse(response, parse)
+                delay = self._delay_after_status(plan, response, attempt, budget)
+                if delay is None:
+                    raise self._status_error(plan, response, error_types, attempt, hops)
+                await self._sleep(delay)
+        finally:
+            budget.deactivate(token)
+
+    async def _send(
+        self, plan: RequestPlan, request: httpx.Request, budget: Budget
+    ) -> tuple[httpx.Response, int]:
+        hops = 0
+        while True:
+            log_request(request, self._sensitive_headers, self._sensitive_query)
+            response = await self._client.send(request, stream=True, follow_redirects=False)
+            log_response(response, self._sensitive_headers, self._sensitive_query)
+            target = self._redirect(response, hops)
+            if target is None:
+                break
             await response.aclose()
-            await self._sleep(delay)
+            hops += 1
+            request = plan.build(self._client, budget, target)
+        if plan.stream and response.is_success:
+            return response, hops
+        return await aread_limited(response, plan.max_response_size, budget), hops

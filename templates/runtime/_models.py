@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import functools
 from collections.abc import Iterable, Iterator
 
 import pydantic
 from typing_extensions import Self, override  # noqa: UP035 - typing.Self needs Python 3.11
 
 from ._logs import warn_once
+from ._redaction import SECRET_MARK, secret_model_fields
 
 __all__ = ["SECRET_MARK", "BaseModel", "reading_response"]
 
-SECRET_MARK = "x-sdk-secret"
 _MASK = "**********"
 
 
@@ -58,15 +57,6 @@ class BaseModel(pydantic.BaseModel):
 
     @override
     def __repr_args__(self) -> Iterable[tuple[str | None, object]]:
-        secret = _secret_fields(type(self))
+        secret = secret_model_fields(type(self))
         for name, value in super().__repr_args__():
             yield name, _MASK if name in secret and value is not None else value
-
-
-@functools.cache
-def _secret_fields(model: type[pydantic.BaseModel]) -> frozenset[str]:
-    return frozenset(
-        name
-        for name, field in model.model_fields.items()
-        if isinstance(field.json_schema_extra, dict) and field.json_schema_extra.get(SECRET_MARK)
-    )

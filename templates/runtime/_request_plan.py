@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
 
+from ._deadline import Budget
 from ._files import file_bytes, multipart_parts
 from ._serialization import json_body, merge_params, query_params
 from ._types import Body, NotGiven
@@ -33,25 +34,34 @@ class RequestPlan:
     content: bytes | None  # the encoded body; its Content-Type is in `headers`
     files: _MultipartParts | None
     timeout: httpx.Timeout
+    deadline: float  # seconds for the whole call, retries included
+    max_response_size: int  # bytes of decoded body read into memory
     max_retries: int
     idempotent: bool
     stream: bool
+    # What the caller passed as the body, for finding secret fields should an error echo them.
+    body_source: object = None
 
     def with_param(self, name: str, value: str) -> Self:
         """The same request with one query parameter set, e.g. the next page number."""
         params = (*(param for param in self.params if param[0] != name), (name, value))
         return dataclasses.replace(self, params=params)
 
-    def build(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
-        # A new Request per attempt: a multipart body is a stream that one send consumes.
-        query = f"?{urlencode(self.params)}" if self.params else ""
+    def build(
+        self, client: httpx.Client | httpx.AsyncClient, budget: Budget, url: httpx.URL | None = None
+    ) -> httpx.Request:
+        """A new Request per attempt (a multipart body is a stream that one send consumes);
+        ``url`` replaces the planned URL and query when following a redirect."""
+        target: httpx.URL | str = url if url is not None else self.url
+        if url is None and self.params:
+            target = f"{self.url}?{urlencode(self.params)}"
         return client.build_request(
             self.method,
-            self.url + query,
+            target,
             headers=self.headers,
             content=self.content,
             files=self.files,
-            timeout=self.timeout,
+            timeout=budget.attempt_timeout(self.timeout),
         )
 
 

@@ -18,8 +18,14 @@ import httpx
 import pydantic
 from typing_extensions import ParamSpec
 
-from ._exceptions import APIResponseValidationError, connection_error, describe, request_id_of
+from ._exceptions import (
+    APIResponseValidationError,
+    describe,
+    raise_connection_error,
+    request_id_of,
+)
 from ._parsing import NO_MATCH, parse_json, parse_response, summarize_validation_error
+from ._redaction import Secrets
 
 __all__ = [
     "APIResponse",
@@ -88,7 +94,7 @@ class APIResponse(_BaseAPIResponse[R]):
         try:
             return self.http_response.read()
         except httpx.HTTPError as exc:
-            raise connection_error(exc, self.http_response.request, attempts=1) from exc
+            raise_connection_error(exc, self.http_response.request, attempts=1, secrets=Secrets())
 
     @property
     def text(self) -> str:
@@ -109,7 +115,7 @@ class AsyncAPIResponse(_BaseAPIResponse[R]):
         try:
             return await self.http_response.aread()
         except httpx.HTTPError as exc:
-            raise connection_error(exc, self.http_response.request, attempts=1) from exc
+            raise_connection_error(exc, self.http_response.request, attempts=1, secrets=Secrets())
 
     @property
     def text(self) -> str:

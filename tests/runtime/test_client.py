@@ -133,7 +133,7 @@ def test_a_query_auth_scheme_sends_the_key_as_a_parameter_and_never_logs_it(
 
 @pytest.mark.parametrize("auth", ["basic", "header:", "query:", "Bearer"])
 def test_an_unknown_auth_scheme_is_rejected_when_settings_are_made(auth: str) -> None:
-    with pytest.raises(ValueError, match="auth"):
+    with pytest.raises(SDKError, match="auth"):
         ClientSettings(
             distribution="x", version="1", default_base_url="https://x", env_prefix="X", auth=auth
         )
