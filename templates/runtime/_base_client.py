@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import anyio
 import httpx
@@ -27,6 +27,9 @@ from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPa
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_raw_response_request
 from ._types import NOT_GIVEN, RequestOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeForm
 
 __all__ = ["AsyncAPIClient", "ClientSettings", "SecurityScheme", "SyncAPIClient"]
 
@@ -75,13 +78,15 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         urlencoded: Mapping[str, object] | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
-        cast_to: object,
+        cast_to: TypeForm[T],
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
-    ) -> object:
+    ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
+        ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
+        generated method returns this call's result as its declared type, without a cast.
         ``security`` is the operation's requirement when it differs from the API's default.
         """
         raw = take_raw_response_request()
@@ -102,7 +107,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             security=security,
         )
         response = self._execute(plan, self._body_parser(cast_to, plan), error_types)
-        return response if raw else response.parse()
+        # In raw mode the wrapper that asked for it returns the APIResponse, typed as such.
+        return cast(T, response if raw else response.parse())
 
     def _request_page(
         self,
@@ -243,13 +249,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         urlencoded: Mapping[str, object] | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
-        cast_to: object,
+        cast_to: TypeForm[T],
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
-    ) -> object:
+    ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
+        ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
+        generated method returns this call's result as its declared type, without a cast.
         ``security`` is the operation's requirement when it differs from the API's default.
         """
         raw = take_raw_response_request()
@@ -270,7 +278,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             security=security,
         )
         response = await self._execute(plan, self._body_parser(cast_to, plan), error_types)
-        return response if raw else await response.parse()
+        # In raw mode the wrapper that asked for it returns the APIResponse, typed as such.
+        return cast(T, response if raw else await response.parse())
 
     def _request_page(
         self,

@@ -77,7 +77,7 @@ def test_a_bad_header_value_per_call_fails_before_sending_and_is_not_retried(
     server: FaultServer, client: NoWaitDemo
 ) -> None:
     with pytest.raises(SDKError, match="X-Trace") as caught:
-        client.widgets.get("w1", trace="t\r\nX-Injected: 1")
+        client.widgets.get("w1", x_trace="t\r\nX-Injected: 1")
     assert "Injected" not in str(caught.value)
     with pytest.raises(SDKError):
         client.widgets.get("w1", extra_headers={"content-length": "0"})
