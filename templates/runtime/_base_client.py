@@ -7,6 +7,7 @@ classes contain; configuration, request planning and retry decisions are shared 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
@@ -22,10 +23,12 @@ from ._body import aread_limited, read_limited
 from ._client_core import BaseClient
 from ._config import ClientSettings
 from ._deadline import Budget, guard_transport
+from ._exceptions import transport_failure
 from ._logs import log_request, log_response
 from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPage
 from ._request_plan import RequestPlan
-from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_raw_response_request
+from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
+from ._sse import AsyncStream, Stream
 from ._types import NOT_GIVEN, RequestOptions
 
 if TYPE_CHECKING:
@@ -39,6 +42,7 @@ R = TypeVar("R")
 
 class SyncAPIClient(BaseClient[httpx.Client]):
     _binary_response_type = BinaryResponse
+    _stream_type = Stream
 
     def _new_http_client(self) -> httpx.Client:
         transport = httpx.HTTPTransport()
@@ -82,14 +86,18 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        event_types: Mapping[str, object] | None = None,
     ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
         ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
-        generated method returns this call's result as its declared type, without a cast.
-        ``security`` is the operation's requirement when it differs from the API's default.
+        generated method returns this call's result as its declared type, without a cast;
+        ``BinaryResponse`` and ``Stream[Event]`` (async: ``AsyncBinaryResponse``,
+        ``AsyncStream[Event]``) hand the body over unread. ``security`` is the operation's
+        requirement when it differs from the API's default; ``event_types`` maps the names of
+        an event stream's events to the types of their data.
         """
-        raw = take_raw_response_request()
+        mode = take_response_mode()
         plan = self._plan(
             method,
             path,
@@ -100,15 +108,19 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             form=form,
             files=files,
             options=options,
-            stream=self._streams(cast_to),
+            stream=mode == "streamed" or self._streams(cast_to),
             urlencoded=urlencoded,
             content=content,
             content_type=content_type,
             security=security,
         )
-        response = self._execute(plan, self._body_parser(cast_to, plan), error_types)
+        parse = self._body_parser(cast_to, plan, event_types)
+        try:
+            response = self._execute(plan, parse, error_types)
+        finally:
+            plan.close()
         # In raw mode the wrapper that asked for it returns the APIResponse, typed as such.
-        return cast(T, response if raw else response.parse())
+        return cast(T, response if mode != "parsed" else response.parse())
 
     def _request_page(
         self,
@@ -126,7 +138,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         security: Security | None = None,
     ) -> SyncPage[T]:
         """Fetch the first page; later pages are fetched as the caller iterates."""
-        raw = take_raw_response_request()
+        mode = take_response_mode()
         plan = self._plan(
             method,
             path,
@@ -137,11 +149,11 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             form=None,
             files=None,
             options=options,
-            stream=False,
+            stream=mode == "streamed",
             security=security,
         )
         response = self._execute(plan, self._page_parser(plan, item_type, pagination), error_types)
-        return cast(SyncPage[T], response if raw else response.parse())
+        return cast(SyncPage[T], response if mode != "parsed" else response.parse())
 
     def _page_parser(
         self, plan: RequestPlan, item_type: type[T], pagination: PageNumberPagination
@@ -172,14 +184,17 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 request = plan.build(self._client, budget)
                 try:
                     response, hops = self._send(plan, request, budget)
-                except httpx.HTTPError as exc:
-                    delay = self._delay_after_error(plan, request, exc, attempt, budget)
+                except Exception as exc:
+                    failure = transport_failure(exc, request)
+                    if failure is None:
+                        raise
+                    delay = self._delay_after_error(plan, request, failure, attempt, budget)
                     if delay is None:
-                        self._connection_error(plan, request, exc, attempt, budget)
+                        self._connection_error(plan, request, failure, attempt, budget)
                     self._sleep(delay)
                     continue
                 if response.is_success:
-                    return APIResponse(response, parse)
+                    return APIResponse(response, parse, max_response_size=plan.max_response_size)
                 delay = self._delay_after_status(plan, response, attempt, budget)
                 if delay is None:
                     raise self._status_error(plan, response, error_types, attempt, hops)
@@ -210,6 +225,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     _binary_response_type = AsyncBinaryResponse
+    _stream_type = AsyncStream
 
     def _new_http_client(self) -> httpx.AsyncClient:
         transport = httpx.AsyncHTTPTransport()
@@ -253,14 +269,18 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        event_types: Mapping[str, object] | None = None,
     ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
         ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
-        generated method returns this call's result as its declared type, without a cast.
-        ``security`` is the operation's requirement when it differs from the API's default.
+        generated method returns this call's result as its declared type, without a cast;
+        ``BinaryResponse`` and ``Stream[Event]`` (async: ``AsyncBinaryResponse``,
+        ``AsyncStream[Event]``) hand the body over unread. ``security`` is the operation's
+        requirement when it differs from the API's default; ``event_types`` maps the names of
+        an event stream's events to the types of their data.
         """
-        raw = take_raw_response_request()
+        mode = take_response_mode()
         plan = self._plan(
             method,
             path,
@@ -271,15 +291,19 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             form=form,
             files=files,
             options=options,
-            stream=self._streams(cast_to),
+            stream=mode == "streamed" or self._streams(cast_to),
             urlencoded=urlencoded,
             content=content,
             content_type=content_type,
             security=security,
         )
-        response = await self._execute(plan, self._body_parser(cast_to, plan), error_types)
+        parse = self._body_parser(cast_to, plan, event_types)
+        try:
+            response = await self._execute(plan, parse, error_types)
+        finally:
+            plan.close()
         # In raw mode the wrapper that asked for it returns the APIResponse, typed as such.
-        return cast(T, response if raw else await response.parse())
+        return cast(T, response if mode != "parsed" else await response.parse())
 
     def _request_page(
         self,
@@ -316,9 +340,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         parse = self._page_parser(plan, item_type, pagination)
 
         async def first_page() -> AsyncPage[T]:
-            raw = take_raw_response_request()
-            response = await self._execute(plan, parse, error_types)
-            return cast(AsyncPage[T], response if raw else await response.parse())
+            mode = take_response_mode()
+            planned = dataclasses.replace(plan, stream=True) if mode == "streamed" else plan
+            response = await self._execute(planned, parse, error_types)
+            return cast(AsyncPage[T], response if mode != "parsed" else await response.parse())
 
         return AsyncPaginator(first_page)
 
@@ -350,14 +375,19 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 request = plan.build(self._client, budget)
                 try:
                     response, hops = await self._send(plan, request, budget)
-                except httpx.HTTPError as exc:
-                    delay = self._delay_after_error(plan, request, exc, attempt, budget)
+                except Exception as exc:
+                    failure = transport_failure(exc, request)
+                    if failure is None:
+                        raise
+                    delay = self._delay_after_error(plan, request, failure, attempt, budget)
                     if delay is None:
-                        self._connection_error(plan, request, exc, attempt, budget)
+                        self._connection_error(plan, request, failure, attempt, budget)
                     await self._sleep(delay)
                     continue
                 if response.is_success:
-                    return AsyncAPIResponse(response, parse)
+                    return AsyncAPIResponse(
+                        response, parse, max_response_size=plan.max_response_size
+                    )
                 delay = self._delay_after_status(plan, response, attempt, budget)
                 if delay is None:
                     raise self._status_error(plan, response, error_types, attempt, hops)

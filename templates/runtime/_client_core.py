@@ -10,7 +10,7 @@ import functools
 import os
 import random
 from collections.abc import Callable, Mapping
-from typing import ClassVar, Generic, NoReturn, TypeVar
+from typing import Any, ClassVar, Generic, NoReturn, TypeVar, get_args, get_origin
 
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
@@ -43,10 +43,11 @@ from ._pagination import PageData, PageNumberPagination, read_page
 from ._paths import expand_path
 from ._redaction import body_secrets, hide_query_in_httpx_logs
 from ._redirects import origin_of, redirect_target
-from ._request_plan import RequestPlan, encode_body
-from ._response import ErrorTypes, error_body, parse_body
+from ._request_plan import EncodedBody, RequestPlan, encode_body
+from ._response import ErrorTypes, LazyParse, error_body, parse_body
 from ._retries import backoff_delay, may_retry_error, may_retry_status, retry_delay
 from ._serialization import header_params, merge_params, query_params
+from ._sse import AsyncStream, Stream
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
 
 __all__ = ["BaseClient"]
@@ -58,6 +59,7 @@ _HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
 class BaseClient(Generic[_HttpxClientT]):
     _settings: ClassVar[ClientSettings]
     _binary_response_type: ClassVar[type[BinaryResponse | AsyncBinaryResponse]]
+    _stream_type: ClassVar[type[Stream[Any] | AsyncStream[Any]]]
 
     def __init__(
         self,
@@ -226,6 +228,24 @@ class BaseClient(Generic[_HttpxClientT]):
             content_type=content_type,
             extra_body=options.extra_body,
         )
+        try:
+            return self._finish_plan(method, url, auth, body, query, headers, options, stream)
+        except BaseException:
+            for upload in body.uploads:
+                upload.close()
+            raise
+
+    def _finish_plan(
+        self,
+        method: str,
+        url: str,
+        auth: AuthParts,
+        body: EncodedBody,
+        query: Mapping[str, object] | None,
+        headers: Mapping[str, object] | None,
+        options: RequestOptions,
+        stream: bool,
+    ) -> RequestPlan:
         merged_headers = (
             dict(self._constant_headers)
             if auth is self._default_auth
@@ -240,6 +260,8 @@ class BaseClient(Generic[_HttpxClientT]):
         if auth.cookie is not None:
             existing = merged_headers.get("cookie")
             merged_headers["cookie"] = f"{auth.cookie}; {existing}" if existing else auth.cookie
+        if body.length is not None:
+            merged_headers["content-length"] = str(body.length)
         return RequestPlan(
             method=method.upper(),
             url=url,
@@ -264,25 +286,38 @@ class BaseClient(Generic[_HttpxClientT]):
             ),
             idempotent=options.idempotent,
             stream=stream,
-            body_source=(json, form, urlencoded, options.extra_body),
+            body_source=body.source,
+            uploads=body.uploads,
         )
 
     def _streams(self, cast_to: object) -> bool:
-        """Binary bodies are left on the socket until the caller reads them."""
-        return cast_to is self._binary_response_type
+        """Binary bodies and event streams are left on the socket for the caller to read."""
+        return cast_to is self._binary_response_type or get_origin(cast_to) is self._stream_type
 
     def _body_parser(
-        self, cast_to: object, plan: RequestPlan
+        self,
+        cast_to: object,
+        plan: RequestPlan,
+        event_types: Mapping[str, object] | None = None,
     ) -> Callable[[httpx.Response], object]:
         if cast_to is self._binary_response_type:
-            return functools.partial(
-                self._binary_response_type, max_response_size=plan.max_response_size
+            return LazyParse(functools.partial(cast_to, max_response_size=plan.max_response_size))
+        if get_origin(cast_to) is self._stream_type:
+            return LazyParse(
+                functools.partial(
+                    self._stream_type,
+                    item_type=get_args(cast_to)[0],
+                    event_types=event_types,
+                    strict=self.strict_response_validation,
+                    idle_timeout=plan.timeout.read or plan.deadline,
+                    max_response_size=plan.max_response_size,
+                )
             )
-        if cast_to in (BinaryResponse, AsyncBinaryResponse):
-            raise TypeError(
-                f"{type(self).__name__} returns {self._binary_response_type.__name__} "
-                f"for binary bodies, not {cast_to!r}"
-            )
+        if cast_to in (BinaryResponse, AsyncBinaryResponse) or get_origin(cast_to) in (
+            Stream,
+            AsyncStream,
+        ):
+            raise TypeError(f"{type(self).__name__} cannot return {cast_to!r}: use its twin")
         return functools.partial(
             parse_body, cast_to=cast_to, strict=self.strict_response_validation
         )
@@ -312,8 +347,10 @@ class BaseClient(Generic[_HttpxClientT]):
         budget: Budget,
     ) -> float | None:
         """Seconds to wait before retrying after ``exc``, or None to give up."""
-        if attempt > plan.max_retries or not may_retry_error(
-            plan.method, exc, idempotent=plan.idempotent
+        if (
+            attempt > plan.max_retries
+            or not plan.replayable
+            or not may_retry_error(plan.method, exc, idempotent=plan.idempotent)
         ):
             return None
         delay = backoff_delay(attempt, jitter=random.random())
@@ -326,8 +363,12 @@ class BaseClient(Generic[_HttpxClientT]):
     def _delay_after_status(
         self, plan: RequestPlan, response: httpx.Response, attempt: int, budget: Budget
     ) -> float | None:
-        if attempt > plan.max_retries or not may_retry_status(
-            plan.method, response.status_code, response.headers, idempotent=plan.idempotent
+        if (
+            attempt > plan.max_retries
+            or not plan.replayable
+            or not may_retry_status(
+                plan.method, response.status_code, response.headers, idempotent=plan.idempotent
+            )
         ):
             return None
         delay = retry_delay(attempt, response.headers, jitter=random.random())

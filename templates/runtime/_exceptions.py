@@ -53,9 +53,11 @@ __all__ = [
     "raise_connection_error",
     "request_id_of",
     "status_error",
+    "transport_failure",
 ]
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid")
+_TRANSPORT_LIBRARIES = frozenset({"h11", "h2", "httpcore", "anyio"})
 _EXCERPT_CHARS = 200
 
 
@@ -196,6 +198,23 @@ def raise_connection_error(
     shown = secrets.scrub(detail)
     message = f"{what} for {describe(request, attempts)} ({type(exc).__name__}: {shown})"
     raise cls(message, request=request, attempts=attempts) from (exc if shown == detail else None)
+
+
+def transport_failure(exc: Exception, request: httpx.Request) -> httpx.HTTPError | None:
+    """``exc`` as an httpx error if it is a failure to talk to the server, else None.
+
+    httpx wraps most transport failures, but some escape it raw: h11 refusing a body that does
+    not match its declared length, an OSError reading the body being uploaded. They are made
+    transport errors here, so that they reach callers as APIConnectionError like the rest.
+    """
+    if isinstance(exc, httpx.HTTPError):
+        return exc
+    library = type(exc).__module__.partition(".")[0]
+    if not isinstance(exc, OSError) and library not in _TRANSPORT_LIBRARIES:
+        return None
+    failure = httpx.TransportError(f"{type(exc).__name__}: {exc}", request=request)
+    failure.__cause__ = exc
+    return failure
 
 
 def describe(request: httpx.Request, attempts: int) -> str:

@@ -58,15 +58,16 @@ class Reply:
     body: bytes = b""
     delay: float = 0.0
     fault: Fault | None = None
-    # A body sent piece by piece (chunked), ``interval`` seconds before each piece.
-    pieces: Callable[[], Iterable[bytes]] | None = None
+    # A body sent piece by piece (chunked), ``interval`` seconds before each piece; a number
+    # among the pieces is a pause of that many seconds.
+    pieces: Callable[[], Iterable[bytes | float]] | None = None
     interval: float = 0.0
     head_interval: float = 0.0  # seconds between the bytes of the status line and headers
 
     @classmethod
     def streamed(
         cls,
-        pieces: Callable[[], Iterable[bytes]],
+        pieces: Callable[[], Iterable[bytes | float]],
         *,
         interval: float = 0.0,
         status: int = 200,
@@ -331,9 +332,10 @@ class _Handler(BaseHTTPRequestHandler):
         lines += [f"{name}: {value}" for name, value in reply.headers.items()]
         self.wfile.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
         for piece in reply.pieces():
-            if stopping.wait(reply.interval) if reply.interval else stopping.is_set():
+            pause = piece if isinstance(piece, float | int) else reply.interval
+            if stopping.wait(pause) if pause else stopping.is_set():
                 break
-            if piece:
+            if isinstance(piece, bytes) and piece:
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
                 self.wfile.flush()
         else:
