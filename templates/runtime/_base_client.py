@@ -24,6 +24,7 @@ from ._client_core import BaseClient
 from ._config import ClientSettings
 from ._deadline import Budget, guard_transport
 from ._exceptions import transport_failure
+from ._http_methods import AsyncHTTPMethods, SyncHTTPMethods
 from ._logs import log_request, log_response
 from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPage
 from ._request_plan import RequestPlan
@@ -40,7 +41,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class SyncAPIClient(BaseClient[httpx.Client]):
+class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
     _binary_response_type = BinaryResponse
     _stream_type = Stream
 
@@ -87,6 +88,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         options: RequestOptions | None = None,
         security: Security | None = None,
         event_types: Mapping[str, object] | None = None,
+        idempotency_header: str | None = None,
     ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
@@ -95,7 +97,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         ``BinaryResponse`` and ``Stream[Event]`` (async: ``AsyncBinaryResponse``,
         ``AsyncStream[Event]``) hand the body over unread. ``security`` is the operation's
         requirement when it differs from the API's default; ``event_types`` maps the names of
-        an event stream's events to the types of their data.
+        an event stream's events to the types of their data; ``idempotency_header`` names the
+        header in which this operation accepts an idempotency key, if the API's default
+        (``ClientSettings.idempotency_header``) does not apply.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -113,6 +117,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             content=content,
             content_type=content_type,
             security=security,
+            idempotency_header=idempotency_header,
         )
         parse = self._body_parser(cast_to, plan, event_types)
         try:
@@ -181,9 +186,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             while True:
                 attempt += 1
                 budget.new_attempt()
-                request = plan.build(self._client, budget)
+                request = plan.build(self._client, budget, retries=attempt - 1)
                 try:
-                    response, hops = self._send(plan, request, budget)
+                    response, hops = self._send(plan, request, budget, attempt - 1)
                 except Exception as exc:
                     failure = transport_failure(exc, request)
                     if failure is None:
@@ -203,7 +208,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             budget.deactivate(token)
 
     def _send(
-        self, plan: RequestPlan, request: httpx.Request, budget: Budget
+        self, plan: RequestPlan, request: httpx.Request, budget: Budget, retries: int
     ) -> tuple[httpx.Response, int]:
         """One attempt: send, follow the redirects our policy allows, and read the body unless
         it is a stream the caller will read. Returns the response and the redirects followed."""
@@ -217,13 +222,13 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 break
             response.close()
             hops += 1
-            request = plan.build(self._client, budget, target)
+            request = plan.build(self._client, budget, retries=retries, url=target)
         if plan.stream and response.is_success:
             return response, hops
         return read_limited(response, plan.max_response_size, budget), hops
 
 
-class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
     _binary_response_type = AsyncBinaryResponse
     _stream_type = AsyncStream
 
@@ -270,6 +275,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         options: RequestOptions | None = None,
         security: Security | None = None,
         event_types: Mapping[str, object] | None = None,
+        idempotency_header: str | None = None,
     ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
@@ -278,7 +284,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         ``BinaryResponse`` and ``Stream[Event]`` (async: ``AsyncBinaryResponse``,
         ``AsyncStream[Event]``) hand the body over unread. ``security`` is the operation's
         requirement when it differs from the API's default; ``event_types`` maps the names of
-        an event stream's events to the types of their data.
+        an event stream's events to the types of their data; ``idempotency_header`` names the
+        header in which this operation accepts an idempotency key, if the API's default
+        (``ClientSettings.idempotency_header``) does not apply.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -296,6 +304,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             content=content,
             content_type=content_type,
             security=security,
+            idempotency_header=idempotency_header,
         )
         parse = self._body_parser(cast_to, plan, event_types)
         try:
@@ -372,9 +381,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             while True:
                 attempt += 1
                 budget.new_attempt()
-                request = plan.build(self._client, budget)
+                request = plan.build(self._client, budget, retries=attempt - 1)
                 try:
-                    response, hops = await self._send(plan, request, budget)
+                    response, hops = await self._send(plan, request, budget, attempt - 1)
                 except Exception as exc:
                     failure = transport_failure(exc, request)
                     if failure is None:
@@ -396,7 +405,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             budget.deactivate(token)
 
     async def _send(
-        self, plan: RequestPlan, request: httpx.Request, budget: Budget
+        self, plan: RequestPlan, request: httpx.Request, budget: Budget, retries: int
     ) -> tuple[httpx.Response, int]:
         hops = 0
         while True:
@@ -408,7 +417,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 break
             await response.aclose()
             hops += 1
-            request = plan.build(self._client, budget, target)
+            request = plan.build(self._client, budget, retries=retries, url=target)
         if plan.stream and response.is_success:
             return response, hops
         return await aread_limited(response, plan.max_response_size, budget), hops

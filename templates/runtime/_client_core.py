@@ -6,9 +6,11 @@ write sending, sleeping and closing twice, as httpx does.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import random
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Generic, NoReturn, TypeVar, get_args, get_origin
 
@@ -45,7 +47,13 @@ from ._redaction import body_secrets, hide_query_in_httpx_logs
 from ._redirects import origin_of, redirect_target
 from ._request_plan import EncodedBody, RequestPlan, encode_body
 from ._response import ErrorTypes, LazyParse, error_body, parse_body
-from ._retries import backoff_delay, may_retry_error, may_retry_status, retry_delay
+from ._retries import (
+    IDEMPOTENT_METHODS,
+    backoff_delay,
+    may_retry_error,
+    may_retry_status,
+    retry_delay,
+)
 from ._serialization import header_params, merge_params, query_params
 from ._sse import AsyncStream, Stream
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
@@ -69,6 +77,7 @@ class BaseClient(Generic[_HttpxClientT]):
         base_url: str | httpx.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = 2,
+        retry_non_idempotent: bool = False,
         deadline: float | NotGiven = NOT_GIVEN,
         max_response_size: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
@@ -77,7 +86,8 @@ class BaseClient(Generic[_HttpxClientT]):
         strict_response_validation: bool = False,
     ) -> None:
         """``credentials`` holds credentials by name (``api_key`` may also be passed alone);
-        each one missing is read from ``<PREFIX>_<NAME>``. ``deadline`` bounds a whole call,
+        each one missing is read from ``<PREFIX>_<NAME>``. ``retry_non_idempotent`` lets POST
+        and PATCH calls retry like GET (see _retries). ``deadline`` bounds a whole call,
         retries included, and ``max_response_size`` the decoded bytes read into memory."""
         settings = getattr(type(self), "_settings", None)
         if not isinstance(settings, ClientSettings):
@@ -94,6 +104,7 @@ class BaseClient(Generic[_HttpxClientT]):
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
         self.max_retries = max_retries
+        self.retry_non_idempotent = retry_non_idempotent
         self.deadline = resolve_deadline(deadline, DEFAULT_DEADLINE)
         self.max_response_size = resolve_size(max_response_size, DEFAULT_MAX_RESPONSE_SIZE)
         self.default_headers: Mapping[str, str] = _checked_headers(
@@ -168,6 +179,7 @@ class BaseClient(Generic[_HttpxClientT]):
         base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
         deadline: float | NotGiven = NOT_GIVEN,
         max_response_size: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
@@ -188,6 +200,9 @@ class BaseClient(Generic[_HttpxClientT]):
             base_url=self.base_url if isinstance(base_url, NotGiven) else base_url,
             timeout=resolve_timeout(timeout, self.timeout),
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            retry_non_idempotent=self.retry_non_idempotent
+            if isinstance(retry_non_idempotent, NotGiven)
+            else retry_non_idempotent,
             deadline=resolve_deadline(deadline, self.deadline),
             max_response_size=resolve_size(max_response_size, self.max_response_size),
             default_headers={**self.default_headers, **(default_headers or {})},
@@ -197,6 +212,8 @@ class BaseClient(Generic[_HttpxClientT]):
             if isinstance(strict_response_validation, NotGiven)
             else strict_response_validation,
         )
+
+    copy = with_options  # the name openai-python users know
 
     def _plan(
         self,
@@ -215,6 +232,7 @@ class BaseClient(Generic[_HttpxClientT]):
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         security: Security | None = None,
+        idempotency_header: str | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
         url = self._url_prefix + expand_path(path, path_params or {})
@@ -228,8 +246,9 @@ class BaseClient(Generic[_HttpxClientT]):
             content_type=content_type,
             extra_body=options.extra_body,
         )
+        call = _Call(method.upper(), url, stream, idempotency_header)
         try:
-            return self._finish_plan(method, url, auth, body, query, headers, options, stream)
+            return self._finish_plan(call, auth, body, query, headers, options)
         except BaseException:
             for upload in body.uploads:
                 upload.close()
@@ -237,14 +256,12 @@ class BaseClient(Generic[_HttpxClientT]):
 
     def _finish_plan(
         self,
-        method: str,
-        url: str,
+        call: _Call,
         auth: AuthParts,
         body: EncodedBody,
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
         options: RequestOptions,
-        stream: bool,
     ) -> RequestPlan:
         merged_headers = (
             dict(self._constant_headers)
@@ -262,9 +279,10 @@ class BaseClient(Generic[_HttpxClientT]):
             merged_headers["cookie"] = f"{auth.cookie}; {existing}" if existing else auth.cookie
         if body.length is not None:
             merged_headers["content-length"] = str(body.length)
+        idempotent = self._repeatable(call, merged_headers, options.idempotent)
         return RequestPlan(
-            method=method.upper(),
-            url=url,
+            method=call.method,
+            url=call.url,
             params=tuple(
                 merge_params(
                     auth.query,
@@ -284,11 +302,26 @@ class BaseClient(Generic[_HttpxClientT]):
                 if isinstance(options.max_retries, NotGiven)
                 else options.max_retries
             ),
-            idempotent=options.idempotent,
-            stream=stream,
+            idempotent=idempotent,
+            stream=call.stream,
             body_source=body.source,
             uploads=body.uploads,
         )
+
+    def _repeatable(
+        self, call: _Call, headers: dict[str, str], idempotent: bool | NotGiven
+    ) -> bool:
+        """Whether a POST or PATCH may retry like a GET, adding the idempotency key that makes
+        it safe when the API honours one (a key the caller set is kept)."""
+        if call.method in IDEMPOTENT_METHODS:
+            return True
+        header = call.idempotency_header or self._settings.idempotency_header
+        if header is not None:
+            check_header_name(header, "idempotency_header")
+            headers.setdefault(header.lower(), str(uuid.uuid4()))
+        if not isinstance(idempotent, NotGiven):
+            return idempotent
+        return header is not None or self.retry_non_idempotent
 
     def _streams(self, cast_to: object) -> bool:
         """Binary bodies and event streams are left on the socket for the caller to read."""
@@ -424,6 +457,16 @@ class BaseClient(Generic[_HttpxClientT]):
     @property
     def _sensitive_query(self) -> tuple[str, ...]:
         return self._auth.query_names
+
+
+@dataclasses.dataclass(frozen=True)
+class _Call:
+    """What a call is, apart from its arguments: its method, URL and how it is handled."""
+
+    method: str  # upper case
+    url: str
+    stream: bool
+    idempotency_header: str | None
 
 
 def _checked_headers(headers: Mapping[str, str], what: str) -> dict[str, str]:

@@ -1,8 +1,11 @@
 """Opt-in diagnostic logging that cannot leak credentials.
 
-Nothing is printed unless the user sets ``<PREFIX>_LOG=debug|info``; a library must not attach
-handlers behind its users' backs. Every header and message passes through the redaction helpers
-here first, so a debug log can be pasted into a bug report without exposing the API key.
+Everything goes through the package's own logger (``<package>``), which has a NullHandler, so
+nothing is printed unless the application configures logging, and then under the package's
+name. ``<PREFIX>_LOG=debug|info`` is a shortcut that sets that logger's level and gives it a
+stderr handler; it changes no other logger, the root's included. Every header and message
+passes through the redaction helpers first, so a debug log can be pasted into a bug report
+without exposing the API key.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ __all__ = [
 
 # The package that holds the runtime: ``<package>`` for ``<package>._logs``.
 logger = logging.getLogger(__name__.rpartition(".")[0] or __name__)
+# A library's records reach handlers only if the application wants them: without a handler of
+# its own, Python's last-resort handler would print every drift warning to stderr.
+logger.addHandler(logging.NullHandler())
 
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 

@@ -18,6 +18,7 @@ from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.1
 
 from ._deadline import Budget
 from ._files import OneShotStream, RewindableFile, Upload, multipart_parts, upload_content
+from ._retries import RETRY_COUNT_HEADER
 from ._serialization import json_body, merge_params, query_params
 from ._types import Body, NotGiven
 
@@ -60,10 +61,16 @@ class RequestPlan:
         return dataclasses.replace(self, params=params)
 
     def build(
-        self, client: httpx.Client | httpx.AsyncClient, budget: Budget, url: httpx.URL | None = None
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        budget: Budget,
+        *,
+        retries: int,
+        url: httpx.URL | None = None,
     ) -> httpx.Request:
-        """A new Request per attempt (a multipart body is a stream that one send consumes);
-        ``url`` replaces the planned URL and query when following a redirect."""
+        """A new Request per attempt (a multipart body is a stream that one send consumes),
+        saying how many attempts came before it; ``url`` replaces the planned URL and query
+        when following a redirect."""
         target: httpx.URL | str = url if url is not None else self.url
         if url is None and self.params:
             target = f"{self.url}?{urlencode(self.params)}"
@@ -77,7 +84,7 @@ class RequestPlan:
         return client.build_request(
             self.method,
             target,
-            headers=self.headers,
+            headers={**self.headers, RETRY_COUNT_HEADER: str(retries)},
             content=content,
             files=cast(Any, self.files),  # file-like wrappers (see _files), read as httpx reads IO
             timeout=budget.attempt_timeout(self.timeout),

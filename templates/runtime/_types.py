@@ -69,5 +69,6 @@ class RequestOptions:
     deadline: float | NotGiven = NOT_GIVEN
     # Bytes of decoded body the call may read into memory (streamed bodies excepted).
     max_response_size: int | NotGiven = NOT_GIVEN
-    # Lets POST/PATCH calls retry like GET when the caller knows repeating them is harmless.
-    idempotent: bool = False
+    # True lets a POST/PATCH call retry like GET (the caller knows repeating it is harmless);
+    # False keeps it to retries that cannot repeat it; NOT_GIVEN follows the client's setting.
+    idempotent: bool | NotGiven = NOT_GIVEN
