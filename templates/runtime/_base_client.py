@@ -179,7 +179,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         parse: Callable[[httpx.Response], R],
         error_types: ErrorTypes | None,
     ) -> APIResponse[R]:
-        budget = Budget(plan.deadline, plan.timeout.read or plan.deadline)
+        budget = plan.budget()
         token = budget.activate()
         try:
             attempt = 0
@@ -374,7 +374,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         parse: Callable[[httpx.Response], R],
         error_types: ErrorTypes | None,
     ) -> AsyncAPIResponse[R]:
-        budget = Budget(plan.deadline, plan.timeout.read or plan.deadline)
+        budget = plan.budget()
         token = budget.activate()
         try:
             attempt = 0

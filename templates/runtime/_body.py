@@ -127,12 +127,8 @@ def _how_to_read(
 ) -> Literal["ready", "direct", "decode"]:
     """``ready``: already in memory; ``direct``: httpx may read it as is; ``decode``: read it
     here, piece by piece."""
-    try:
-        content = response.content  # already read, e.g. by a mock transport
-    except httpx.ResponseNotRead:
-        pass
-    else:
-        if len(content) > limit:
+    if response.is_stream_consumed:  # already read, e.g. by a mock transport
+        if len(response.content) > limit:
             raise too_large(response, limit)
         return "ready"
     declared = _declared_length(response)

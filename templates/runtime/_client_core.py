@@ -6,13 +6,12 @@ write sending, sleeping and closing twice, as httpx does.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
 import random
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, Generic, NoReturn, TypeVar, get_args, get_origin
+from typing import Any, ClassVar, Generic, NamedTuple, NoReturn, TypeVar, get_args, get_origin
 
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
@@ -295,8 +294,12 @@ class BaseClient(Generic[_HttpxClientT]):
             content=body.content,
             files=body.files,
             timeout=resolve_timeout(options.timeout, self.timeout),
-            deadline=resolve_deadline(options.deadline, self.deadline),
-            max_response_size=resolve_size(options.max_response_size, self.max_response_size),
+            deadline=self.deadline
+            if isinstance(options.deadline, NotGiven)
+            else resolve_deadline(options.deadline, self.deadline),
+            max_response_size=self.max_response_size
+            if isinstance(options.max_response_size, NotGiven)
+            else resolve_size(options.max_response_size, self.max_response_size),
             max_retries=(
                 self.max_retries
                 if isinstance(options.max_retries, NotGiven)
@@ -325,7 +328,8 @@ class BaseClient(Generic[_HttpxClientT]):
 
     def _streams(self, cast_to: object) -> bool:
         """Binary bodies and event streams are left on the socket for the caller to read."""
-        return cast_to is self._binary_response_type or get_origin(cast_to) is self._stream_type
+        kind = _body_kind(cast_to)
+        return kind == "binary" or kind is self._stream_type
 
     def _body_parser(
         self,
@@ -333,9 +337,14 @@ class BaseClient(Generic[_HttpxClientT]):
         plan: RequestPlan,
         event_types: Mapping[str, object] | None = None,
     ) -> Callable[[httpx.Response], object]:
+        kind = _body_kind(cast_to)
+        if kind is None:
+            return functools.partial(
+                parse_body, cast_to=cast_to, strict=self.strict_response_validation
+            )
         if cast_to is self._binary_response_type:
             return LazyParse(functools.partial(cast_to, max_response_size=plan.max_response_size))
-        if get_origin(cast_to) is self._stream_type:
+        if kind is self._stream_type:
             return LazyParse(
                 functools.partial(
                     self._stream_type,
@@ -346,14 +355,7 @@ class BaseClient(Generic[_HttpxClientT]):
                     max_response_size=plan.max_response_size,
                 )
             )
-        if cast_to in (BinaryResponse, AsyncBinaryResponse) or get_origin(cast_to) in (
-            Stream,
-            AsyncStream,
-        ):
-            raise TypeError(f"{type(self).__name__} cannot return {cast_to!r}: use its twin")
-        return functools.partial(
-            parse_body, cast_to=cast_to, strict=self.strict_response_validation
-        )
+        raise TypeError(f"{type(self).__name__} cannot return {cast_to!r}: use its twin")
 
     def _page_data_parser(
         self, plan: RequestPlan, item_type: type[T], pagination: PageNumberPagination
@@ -459,8 +461,15 @@ class BaseClient(Generic[_HttpxClientT]):
         return self._auth.query_names
 
 
-@dataclasses.dataclass(frozen=True)
-class _Call:
+def _body_kind(cast_to: object) -> object:
+    """ "binary", Stream or AsyncStream for a body handed over unread, None for the rest."""
+    if isinstance(cast_to, type):  # the common case, a model: no generic alias to look into
+        return "binary" if issubclass(cast_to, BinaryResponse | AsyncBinaryResponse) else None
+    origin = get_origin(cast_to)
+    return origin if origin is Stream or origin is AsyncStream else None
+
+
+class _Call(NamedTuple):
     """What a call is, apart from its arguments: its method, URL and how it is handled."""
 
     method: str  # upper case

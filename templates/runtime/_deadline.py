@@ -39,10 +39,18 @@ class Budget:
     """The time one call has left: ``seconds`` is its deadline as given, ``response_limit``
     the read timeout, applied to each whole response."""
 
-    __slots__ = ("attempt_started", "ends", "guarded", "response_limit", "response_started")
+    __slots__ = (
+        "attempt_started",
+        "ends",
+        "guarded",
+        "longest",
+        "response_limit",
+        "response_started",
+    )
 
-    def __init__(self, seconds: float, response_limit: float) -> None:
+    def __init__(self, seconds: float, response_limit: float, longest: float = 0.0) -> None:
         self.response_limit = response_limit
+        self.longest = longest  # the longest part of the timeout attempts are given
         self.attempt_started = time.monotonic()
         self.ends = self.attempt_started + seconds
         self.response_started: float | None = None
@@ -62,9 +70,9 @@ class Budget:
     def attempt_timeout(self, timeout: httpx.Timeout) -> httpx.Timeout:
         """``timeout`` with no part longer than the time left (for unguarded sockets)."""
         left = max(self.remaining(), 0.001)
-        parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-        if all(part is not None and part <= left for part in parts):
+        if 0 < self.longest <= left:
             return timeout
+        parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
         connect, read, write, pool = (left if part is None else min(part, left) for part in parts)
         return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
 

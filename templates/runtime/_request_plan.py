@@ -27,7 +27,9 @@ __all__ = ["EncodedBody", "RequestPlan", "encode_body"]
 _MultipartParts = list[tuple[str, tuple[str | None, Upload, str | None]]]
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+# Not frozen (a frozen dataclass is markedly slower to build, and one is built per call), but
+# never changed once planned: a variant is a copy (``with_param``).
+@dataclasses.dataclass(kw_only=True, slots=True)
 class RequestPlan:
     method: str
     url: str  # scheme, host and percent-encoded path; the query is `params`
@@ -44,6 +46,13 @@ class RequestPlan:
     # What the caller passed as the body, for finding secret fields should an error echo them.
     body_source: object = None
     uploads: tuple[RewindableFile | OneShotStream, ...] = ()
+
+    def budget(self) -> Budget:
+        """The time this call may take, starting now."""
+        timeout = self.timeout  # complete, so no part is None (see resolve_timeout)
+        parts = (timeout.connect or 0.0, timeout.read or 0.0, timeout.write or 0.0)
+        longest = max(*parts, timeout.pool or 0.0)
+        return Budget(self.deadline, timeout.read or self.deadline, longest)
 
     @property
     def replayable(self) -> bool:
@@ -101,6 +110,8 @@ class EncodedBody:
     @property
     def uploads(self) -> tuple[RewindableFile | OneShotStream, ...]:
         """The bodies (or parts) that are streams rather than bytes."""
+        if self.files is None and not isinstance(self.content, RewindableFile | OneShotStream):
+            return ()
         candidates = [self.content, *(part[1][1] for part in self.files or ())]
         return tuple(
             item for item in candidates if isinstance(item, RewindableFile | OneShotStream)

@@ -47,10 +47,7 @@ class _Body:
     ) -> None:
         self.http_response = http_response
         self.max_response_size = max_response_size
-        try:
-            self._content: bytes | None = http_response.content
-        except httpx.ResponseNotRead:
-            self._content = None
+        self._content = http_response.content if http_response.is_stream_consumed else None
 
     @property
     def content_type(self) -> str | None:
