@@ -28,6 +28,7 @@ from generator.load import parse_spec
 from generator.lock import LOCK_FILE, NamesLock, read_lock
 from generator.normalize import normalize
 from generator.pipeline import generate_package
+from tests import shared
 
 REPO = Path(__file__).resolve().parents[2]
 SPECS = REPO / "specs"
@@ -49,7 +50,7 @@ class ContractSpec:
 
     @property
     def missing_reason(self) -> str:
-        return f"{self.path} is missing: ../shared is not on this machine (CI always has it)"
+        return shared.absent(self.path)
 
     def config(self) -> ApiConfig:
         base = load_config(self.api_dir / CONFIG_FILE)
