@@ -25,6 +25,9 @@ app = typer.Typer(
 _state = {"debug": False, "verbose": False}
 
 SpecsOption = Annotated[Path, typer.Option(help="folder holding one folder per API")]
+DeadlineOption = Annotated[
+    float, typer.Option(min=0.1, help="seconds a fetch may take in all, retries included")
+]
 OutOption = Annotated[Path, typer.Option(help="folder receiving one package per API")]
 
 
@@ -58,6 +61,7 @@ def regen(
     dry_run: Annotated[
         bool, typer.Option(help="show the bump, changelog entry and changed files; write nothing")
     ] = False,
+    deadline: DeadlineOption = 60.0,
     specs: SpecsOption = Path("specs"),
     out: OutOption = Path("generated"),
 ) -> None:
@@ -74,6 +78,7 @@ def regen(
             strict=strict,
             fresh_names=fresh_names,
             dry_run=dry_run,
+            deadline=deadline,
             report=_report,
             step=progress(api_dir.name),
         )
@@ -116,13 +121,14 @@ def generate(
 def fetch(
     api: Annotated[str, typer.Option(help="API folder name under specs/")],
     url: Annotated[Optional[str], typer.Option(help="override the config's source_url")] = None,  # noqa: UP045
+    deadline: DeadlineOption = 60.0,
     specs: SpecsOption = Path("specs"),
 ) -> None:
     """Refresh an API's pinned snapshot from its live URL (validated, atomic, version recorded)."""
     from .regen import fetch_api
 
     (api_dir,) = _api_dirs(specs, [api])
-    sha256, state = fetch_api(api_dir, url)
+    sha256, state = fetch_api(api_dir, url, deadline=deadline)
     typer.echo(f"{api}: snapshot sha256 {sha256}, version {state.version}")
 
 

@@ -19,9 +19,12 @@ import errno
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .errors import OutputError, Problem
 
@@ -201,19 +204,31 @@ _RENAME_EXCHANGE = 2
 _NO_EXCHANGE = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV}
 
 
-def _exchange(first: Path, second: Path) -> bool:
-    """Atomically swap two paths; False where this system cannot (then the caller falls back)."""
+@cache
+def _renameat2() -> Any:
     try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+        function = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [
+        return None
+    function.argtypes = [
         ctypes.c_int,
         ctypes.c_char_p,
         ctypes.c_int,
         ctypes.c_char_p,
         ctypes.c_uint,
     ]
+    return function
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two paths; False where this system cannot (then the caller falls back).
+
+    Raises the audit event `sdkgen.exchange` first, as `os.rename` raises `os.rename`.
+    """
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    sys.audit("sdkgen.exchange", str(first), str(second))
     result = renameat2(
         _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
     )
