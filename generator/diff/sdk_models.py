@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from .. import jsonpointer
 from ..annotate import Annotator
-from ..ir import SCHEMA_PREFIX, Api, ModelSet, TypeRef
+from ..ir import Api, ModelSet, TypeRef
+from ..refs import component_name
 from .model import Change
 from .rules import change
 from .surface import match_names, renamed, spelled, verdict
@@ -244,10 +245,6 @@ def _refs(schema: Any) -> list[str]:
         return [name for item in schema for name in _refs(item)]
     if not isinstance(schema, dict):
         return []
-    ref = schema.get("$ref")
-    own = (
-        [ref[len(SCHEMA_PREFIX) :]]
-        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX)
-        else []
-    )
+    name = component_name(schema)
+    own = [] if name is None else [name]
     return own + [name for key, value in schema.items() if key != "enum" for name in _refs(value)]

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .. import jsonpointer
+from .. import jsonpointer, refs
 
 _MISSING: Any = object()
 BOUNDS = (
@@ -91,22 +91,10 @@ def _view(document: dict[str, Any], node: Node, seen: frozenset[str], depth: int
 
 
 def _deref(document: dict[str, Any], node: Node) -> tuple[Any, str, str | None, dict[str, Any]]:
-    """Follow `$ref`s (cycle-safe); annotations written next to a `$ref` are kept as `outer`."""
-    schema, pointer, first = node.schema, node.pointer, None
-    outer: dict[str, Any] = {}
-    visited: set[str] = set()
-    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-        ref = schema["$ref"]
-        if ref in visited:
-            return {}, pointer, first, outer
-        visited.add(ref)
-        outer = {**{k: v for k, v in schema.items() if k != "$ref"}, **outer}
-        first = first or ref
-        try:
-            schema, pointer = jsonpointer.resolve(document, ref), ref[1:]
-        except (KeyError, ValueError):
-            return {}, pointer, first, outer
-    return schema, pointer, first, outer
+    """`$ref`s followed; annotations written next to a `$ref` are kept as `outer`."""
+    resolved = refs.resolve(document, node.schema, node.pointer)
+    schema = {} if resolved.node is None else resolved.node
+    return schema, resolved.pointer, resolved.first_ref, resolved.siblings
 
 
 def _own(schema: dict[str, Any], pointer: str, ref: str | None) -> View:
