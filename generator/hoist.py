@@ -33,22 +33,6 @@ _DROPPED_KEYS = frozenset(
     {"example", "examples", "externalDocs", "xml", "$comment", "deprecated", "pattern"}
 )
 _SECRET_WORDS = frozenset({"secret", "password", "token", "apikey"})
-_STRUCTURAL = frozenset(
-    {
-        "type",
-        "properties",
-        "$ref",
-        "enum",
-        "const",
-        "items",
-        "allOf",
-        "anyOf",
-        "oneOf",
-        "additionalProperties",
-        "format",
-        "prefixItems",
-    }
-)
 _COMPONENTS = "/components/schemas/"
 _DROP: Any = object()  # a handler's answer for "leave this keyword out"
 
@@ -219,7 +203,7 @@ class _Hoister:
     def _add_root(self, pointer: str, schema: Any, site: _Site | str, fixed: str) -> None:
         if not isinstance(schema, dict):
             return
-        is_class = pointer.startswith(_COMPONENTS) or _is_class_worthy(schema)
+        is_class = pointer.startswith(_COMPONENTS) or keywords.is_class_worthy(schema)
         if isinstance(site, str):
             site = _Site(pointer, pointer if is_class else "", "", site)
         rewritten = self._rewrite(schema, site)
@@ -281,7 +265,7 @@ class _Hoister:
     def _union(self, key: str, value: Any, site: _Site) -> Any:
         if not isinstance(value, list):
             return copy.deepcopy(value)
-        branches = [b for b in value if not _is_constraint_only(b)]
+        branches = [b for b in value if not keywords.is_constraint_only(b)]
         if not branches:
             return _DROP
         shorts = classnames.branch_shorts(branches, site.short)
@@ -314,9 +298,11 @@ class _Hoister:
         """A schema inside another: hoisted if it is a class, else rewritten in place."""
         if not isinstance(schema, dict):
             return schema
-        if _is_class_worthy(schema):
+        if keywords.is_class_worthy(schema):
             ref = self._hoist_inline(schema, site)
-            return {"anyOf": [ref, {"type": "null"}]} if _is_nullable_object(schema) else ref
+            return (
+                {"anyOf": [ref, {"type": "null"}]} if keywords.is_nullable_object(schema) else ref
+            )
         rewritten = self._rewrite(schema, site)
         if (
             secret
@@ -333,7 +319,7 @@ class _Hoister:
 
     def _hoist_inline(self, schema: dict[str, Any], site: _Site) -> dict[str, Any]:
         """Register an inline class; schemas of the same shape (docs aside) share one class."""
-        bare = {**schema, "type": "object"} if _is_nullable_object(schema) else schema
+        bare = {**schema, "type": "object"} if keywords.is_nullable_object(schema) else schema
         class_site = _Site(site.pointer, site.pointer, site.short, site.noun)
         rewritten = self._rewrite(bare, class_site)
         shape = json.dumps(_shape(rewritten), sort_keys=True)
@@ -378,32 +364,12 @@ def _shape(schema: Any) -> Any:
     }
 
 
-def _is_class_worthy(schema: Any) -> bool:
-    if not isinstance(schema, dict) or "$ref" in schema:
-        return False
-    properties = schema.get("properties")
-    types = keywords.types(schema)
-    if isinstance(properties, dict) and properties and (not types or "object" in types):
-        return True
-    members = schema.get("allOf")
-    return isinstance(members, list) and len(members) > 1
-
-
-def _is_nullable_object(schema: dict[str, Any]) -> bool:
-    return keywords.types(schema) == {"object", "null"} and bool(schema.get("properties"))
-
-
-def _is_constraint_only(branch: Any) -> bool:
-    """`oneOf: [{required: [a]}, {required: [b]}]` says which keys must be there, not a type."""
-    return isinstance(branch, dict) and not (set(branch) & _STRUCTURAL)
-
-
 def _simplify(schema: dict[str, Any]) -> dict[str, Any]:
     """`allOf` of one member is that member; keep the member's annotations next to a `$ref`."""
     members = schema.get("allOf")
     if isinstance(members, list) and len(members) == 1 and isinstance(members[0], dict):
         outer = {k: v for k, v in schema.items() if k != "allOf"}
-        if not (set(outer) & _STRUCTURAL):
+        if not (set(outer) & keywords.STRUCTURAL):
             return {**members[0], **outer}
     return schema
 

@@ -25,7 +25,13 @@ from .split import ModelModules
 from .state import Release
 from .strings import Safe, SpecText
 from .views import resource_view
-from .vocabulary import PACKAGE_EXPORTS, RESOURCE_IMPORTS, Imports, imported_names
+from .vocabulary import (
+    CLIENT_IMPORTS,
+    PACKAGE_EXPORTS,
+    RESOURCE_IMPORTS,
+    Imports,
+    imported_names,
+)
 
 TEMPLATES = templates_root()
 MARKER = PurePosixPath(".sdkgen-generated")  # marks a folder sdkgen may replace
@@ -146,6 +152,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(
         api_exports=api_exports,
+        client_imports=import_lines(CLIENT_IMPORTS),
         package_imports=import_lines(PACKAGE_EXPORTS),
         resource_imports=import_lines(RESOURCE_IMPORTS),
         auth_setting=auth_setting,

@@ -32,8 +32,9 @@ class MethodView:
     arguments: tuple[Safe, ...]
 
     @property
-    def awaits(self) -> bool:
-        """Paginated async calls return a paginator to await or iterate, not a coroutine."""
+    def coroutine(self) -> bool:
+        """`async def` awaiting its request; an async paginated method instead returns a
+        paginator at once, to be awaited or iterated."""
         return self.asynchronous and self.call == "_request"
 
 

@@ -59,6 +59,14 @@ RESOURCE_IMPORTS: Imports = {
     ),
 }
 
+# What the module defining the two client classes imports.
+CLIENT_IMPORTS: Imports = {
+    "functools": ("cached_property",),
+    "typing": ("TYPE_CHECKING",),
+    "._base_client": ("AsyncAPIClient", "ClientSettings", "SyncAPIClient"),
+    "._version": ("__version__",),
+}
+
 # Standard-library names that annotations import where they are used.
 STDLIB_ANNOTATIONS = ("UUID", "date", "datetime")
 
@@ -189,4 +197,5 @@ FIELD_RESERVED = KWARG_RESERVED | _names(
 # Methods sit in a resource class whose annotations use the module's names.
 METHOD_RESERVED = _names(_RESOURCE_MODULE_NAMES, RESOURCE_ATTRIBUTES, METHOD_BUILTINS)
 
-CLIENT_RESERVED = frozenset(CLIENT_ATTRIBUTES)
+# Resources are attributes of the client classes, in a module importing CLIENT_IMPORTS.
+CLIENT_RESERVED = frozenset(CLIENT_ATTRIBUTES) | imported_names(CLIENT_IMPORTS)

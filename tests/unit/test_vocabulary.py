@@ -10,7 +10,6 @@ import ast
 from pathlib import Path
 
 import pydantic
-import pytest
 
 from generator import vocabulary
 from generator.ir import ModelSet
@@ -18,20 +17,6 @@ from generator.models import generate_models
 from generator.render import TEMPLATES
 
 RUNTIME = TEMPLATES / "runtime"
-
-
-def _module_names(path: Path) -> set[str]:
-    """Names a runtime module defines or imports at top level."""
-    names: set[str] = set()
-    for node in ast.parse(path.read_text()).body:
-        if isinstance(node, ast.ClassDef | ast.FunctionDef):
-            names.add(node.name)
-        elif isinstance(node, ast.ImportFrom | ast.Import):
-            names |= {alias.asname or alias.name for alias in node.names}
-        elif isinstance(node, ast.Assign | ast.AnnAssign):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names |= {target.id for target in targets if isinstance(target, ast.Name)}
-    return names
 
 
 def _public_attributes(path: Path, classes: set[str]) -> set[str]:
@@ -54,20 +39,6 @@ def _public_attributes(path: Path, classes: set[str]) -> set[str]:
             ):
                 found.add(child.attr)
     return {name for name in found if not name.startswith("_")}
-
-
-@pytest.mark.parametrize(
-    ("table", "prefix"),
-    [(vocabulary.PACKAGE_EXPORTS, "._"), (vocabulary.RESOURCE_IMPORTS, ".._")],
-    ids=["package", "resource"],
-)
-def test_every_runtime_import_exists_in_its_module(table: vocabulary.Imports, prefix: str) -> None:
-    for module, names in table.items():
-        if not module.startswith(prefix) or module == "._version":
-            continue
-        path = RUNTIME / f"{module.lstrip('.')}.py"
-        missing = set(names) - _module_names(path)
-        assert not missing, f"{path.name} lacks {sorted(missing)}"
 
 
 def test_client_attributes_cover_the_runtime_clients() -> None:
