@@ -12,10 +12,18 @@ import keyword
 import re
 from pathlib import PurePosixPath
 
+_API_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _DISTRIBUTION = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$")
 _ENV_PREFIX = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _SEMVER = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 _SHA256 = re.compile(r"^([0-9a-f]{64})?$")
+
+
+def api_name(value: str) -> str | None:
+    """The name of an API's folder under specs/ and of `--api NAME`."""
+    if not _API_NAME.match(value):
+        return "must be lower-case letters, digits and '_', starting with a letter, e.g. billing"
+    return None
 
 
 def distribution(value: str) -> str | None:

@@ -117,7 +117,9 @@ class ApiConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(description="short name used on the command line (--api NAME)")
+    name: Annotated[str, AfterValidator(_rule(checks.api_name))] = Field(
+        description="short name used on the command line (--api NAME)"
+    )
     title: str = Field(description="human name of the API, used in docs")
     package: Annotated[str, AfterValidator(_rule(checks.package))] = Field(
         description="import name, e.g. anam_client"

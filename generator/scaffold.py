@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
 
+from . import checks
 from .config import CONFIG_FILE, config_schema, default_config, load_config
 from .errors import ConfigError, Problem
 from .load import parse_spec, read_spec_bytes
 from .output import write_file_atomically
 
 SCHEMA_FILE = "config.schema.json"
-_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 def init_api(specs: Path, name: str, *, url: str | None, spec: Path | None) -> Path:
@@ -55,9 +54,9 @@ def init_api(specs: Path, name: str, *, url: str | None, spec: Path | None) -> P
 
 def _check_request(api_dir: Path, name: str, url: str | None, spec: Path | None) -> None:
     file = str(api_dir / CONFIG_FILE)
-    if not _NAME.match(name):
-        hint = "lower-case letters, digits and '_', starting with a letter, e.g. billing"
-        raise ConfigError(Problem("error", f"invalid API name {name!r}", file, hint=hint))
+    invalid = checks.api_name(name)
+    if invalid:
+        raise ConfigError(Problem("error", f"invalid API name {name!r}: {invalid}", file))
     if (url is None) == (spec is None):
         raise ConfigError(Problem("error", "give exactly one of --url and --spec", file))
     if (api_dir / CONFIG_FILE).exists():

@@ -32,7 +32,7 @@ from tests import shared
 
 REPO = Path(__file__).resolve().parents[2]
 SPECS = REPO / "specs"
-UPSTREAM = REPO.parent / "shared" / "upstream" / "anam"
+UPSTREAM = shared.SHARED / "upstream" / "anam"
 CONFIG_FILE = "config.yaml"  # what `make regen` reads in each specs/<name>/
 UPSTREAM_CAPTURES = {"anam-older": "swagger.older.json", "anam-newer": "swagger.newer.json"}
 
