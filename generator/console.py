@@ -6,6 +6,7 @@ so CI logs stay clean); the summary and the preview go to stdout, where scripts 
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -16,7 +17,7 @@ from rich.table import Table
 from .regen import RegenResult
 
 _ERR = Console(stderr=True)
-_OUT = Console(soft_wrap=True)
+_OUT = Console(soft_wrap=True, width=max(shutil.get_terminal_size().columns, 100))
 
 
 def progress(api: str) -> Step:
@@ -44,7 +45,8 @@ def summary(results: Sequence[RegenResult]) -> None:
     """One row per API: what happened, the version step, operations, files changed, time."""
     table = Table(title="regen summary", title_justify="left")
     for column in ("API", "result", "version", "operations", "files changed", "time", "source"):
-        table.add_column(column, justify="right" if column in ("operations", "time") else "left")
+        numeric = column in ("operations", "time")
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=True)
     for result in results:
         version = (
             f"{result.old_version} -> {result.version}"
