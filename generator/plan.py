@@ -10,9 +10,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .config import ApiConfig
+from .config import CONFIG_FILE, ApiConfig
 from .custom import MergeConflict, base_path, changed_files, conflict_path, merge_trees
-from .errors import Problem
+from .errors import GenerationError, Problem
 from .lock import NamesLock
 from .output import files_digest, read_tree, replace_tree
 from .pipeline import Generated, generate_package
@@ -55,6 +55,16 @@ def plan_regen(
     same_api: bool,
 ) -> Plan:
     """The plan for `spec`; `same_api` when only the generator can have changed the package."""
+    if config.templates:
+        raise GenerationError(
+            Problem(
+                "error",
+                "template overrides are not applied by this version of the renderer",
+                str(api_dir / CONFIG_FILE),
+                "/templates",
+                "remove the key and carry the change as a hand edit of the package",
+            )
+        )
     local = read_spec(api_dir, config.spec, skip=(config.templates,) if config.templates else ())
     new_state = accept_spec(
         state, previous_release(api_dir, local, state), spec, config=config, lock=lock
