@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .config import CONFIG_FILE, ApiConfig, load_config
 from .custom import base_path, conflict_path
-from .errors import FetchError, GeneratorError, Problem
+from .errors import FetchError, GenerationError, GeneratorError, Problem, SpecError
 from .fingerprint import generator_fingerprint
 from .lock import LOCK_FILE, NamesLock, read_lock
 from .output import recover, replace_tree, tree_digest, write_file_atomically
@@ -85,11 +85,17 @@ def regen_api(
     if _unchanged(spec, api_dir, config, lock, state, out):
         return RegenResult(config.name, out, False, state.version, state.version, source)
 
-    from .plan import plan_regen
-
-    same_api = state.source_sha256 == _source_fingerprint(spec, api_dir, config, lock, state)
     with stage("generate"):
-        plan = plan_regen(api_dir, out, spec, config, lock, state, same_api=same_api)
+        try:
+            plan = _plan(api_dir, out, spec, config, lock, state)
+        except (SpecError, GenerationError) as error:
+            if source != "live" or strict:
+                raise
+            _fall_back(error, api_dir / config.spec, report)  # a live spec we cannot generate
+            spec, source = local, "snapshot"
+            if _unchanged(spec, api_dir, config, lock, state, out):
+                return RegenResult(config.name, out, False, state.version, state.version, source)
+            plan = _plan(api_dir, out, spec, config, lock, state)
     for problem in plan.problems:
         report(problem)
     if not dry_run:
@@ -107,6 +113,15 @@ def regen_api(
         plan.state.releases[-1] if plan.state.releases != state.releases else None,
         time.monotonic() - started,
     )
+
+
+def _plan(
+    api_dir: Path, out: Path, spec: SpecFiles, config: ApiConfig, lock: NamesLock, state: ApiState
+) -> Plan:
+    from .plan import plan_regen
+
+    same_api = state.source_sha256 == _source_fingerprint(spec, api_dir, config, lock, state)
+    return plan_regen(api_dir, out, spec, config, lock, state, same_api=same_api)
 
 
 def _apply(plan: Plan, api_dir: Path, out: Path, spec: SpecFiles, config: ApiConfig) -> None:
@@ -210,18 +225,22 @@ def _spec(
     except FetchError as error:
         if strict:
             raise
-        for problem in error.problems:
-            report(replace(problem, level="warning"))
-        snapshot = api_dir / config.spec
-        report(
-            Problem(
-                "warning",
-                f"using the pinned snapshot {snapshot}",
-                str(snapshot),
-                hint="run `sdkgen fetch` when the URL is reachable",
-            )
-        )
+        _fall_back(error, api_dir / config.spec, report)
     return local, "snapshot"
+
+
+def _fall_back(error: GeneratorError, snapshot: Path, report: Report) -> None:
+    """Say why the live spec is not used, as warnings: the pinned snapshot is, instead."""
+    for problem in error.problems:
+        report(replace(problem, level="warning"))
+    report(
+        Problem(
+            "warning",
+            f"using the pinned snapshot {snapshot}",
+            str(snapshot),
+            hint="run `sdkgen fetch` when the URL is reachable",
+        )
+    )
 
 
 def _skipped(config: ApiConfig) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import FetchError
+from generator.errors import FetchError, SpecError
 from generator.fetch import fetch_spec
 from generator.load import MAX_BYTES
 from generator.regen import regen_api
@@ -226,3 +226,21 @@ def test_online_regen_falls_back_when_the_live_spec_holds_a_huge_integer(
     assert (api / "swagger.json").read_bytes() == (
         repo / "specs" / "anam" / "swagger.json"
     ).read_bytes()
+
+
+def test_online_regen_falls_back_when_the_live_spec_cannot_be_generated(
+    tmp_path: Path, repo: Path
+) -> None:
+    spec = json.loads((repo / "specs" / "anam" / "swagger.json").read_text())
+    undeclared = {"get": {"operationId": "getX", "responses": {"200": {"description": "ok"}}}}
+    spec["paths"]["/v1/x/{id}"] = undeclared  # a path variable without its parameter
+    body = json.dumps(spec).encode()
+    warnings: list[str] = []
+    with FaultServer(fallback=Reply(200, {"Content-Type": "application/json"}, body)) as live:
+        api = _anam(tmp_path, repo, live.url)
+        result = regen_api(api, tmp_path / "generated", report=lambda p: warnings.append(str(p)))
+        with pytest.raises(SpecError, match="has no `in: path` parameter"):
+            regen_api(api, tmp_path / "generated", strict=True)
+    assert result.source == "snapshot"
+    assert any("path template variable {id}" in warning for warning in warnings), warnings
+    assert (tmp_path / "generated" / "anam-client" / "pyproject.toml").is_file()
