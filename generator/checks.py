@@ -27,7 +27,7 @@ def api_name(value: str) -> str | None:
 
 
 def distribution(value: str) -> str | None:
-    if not _DISTRIBUTION.match(value) or len(value) > 100:
+    if not _DISTRIBUTION.match(value):
         return "must be a valid distribution name, e.g. anam-client"
     return None
 

@@ -217,7 +217,7 @@ def default_config(title: str, spec_name: str) -> ApiConfig:
     base = re.sub(r"(?i)\b(api|rest|http|openapi|swagger)\b", " ", title).strip() or title
     snake = python_name(base, fallback="api").rstrip("_")
     return ApiConfig(
-        name=snake,
+        name=snake if checks.api_name(snake) is None else "api",  # only --api uses it
         title=title.strip() or snake,
         package=f"{snake}_client",
         distribution=f"{snake.replace('_', '-')}-client",
