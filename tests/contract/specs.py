@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from generator.analyze import analyze
-from generator.config import ApiConfig, load_config
+from generator.config import CONFIG_FILE, ApiConfig, load_config
 from generator.ir import Api, Operation, Resource
 from generator.load import parse_spec
 from generator.lock import LOCK_FILE, NamesLock, read_lock
@@ -33,7 +33,7 @@ from tests import shared
 REPO = Path(__file__).resolve().parents[2]
 SPECS = REPO / "specs"
 UPSTREAM = shared.SHARED / "upstream" / "anam"
-CONFIG_FILE = "config.yaml"  # what `make regen` reads in each specs/<name>/
+
 UPSTREAM_CAPTURES = {"anam-older": "swagger.older.json", "anam-newer": "swagger.newer.json"}
 
 

@@ -6,6 +6,7 @@ change moves the minor version and everything else the patch version (see `gener
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,3 +59,28 @@ def test_a_description_change_is_listed_as_documentation_only(
     assert result.release.summary == (
         "API changes: 0 breaking, 0 added or relaxed, 1 documentation only."
     )
+
+
+def test_the_released_spec_and_its_sha_cover_every_file_of_a_multi_file_spec(
+    actualize: Path, tmp_path: Path
+) -> None:
+    shared = actualize / "components" / "errors.yaml"
+    shared.parent.mkdir()
+    shared.write_text("ValidationError:\n  type: object\n")
+    first = regen_api(actualize, tmp_path / "generated", offline=True)
+    state = read_state(actualize / "state.json")
+    files = {"openapi.yaml": actualize / "openapi.yaml", "components/errors.yaml": shared}
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name].read_bytes()).digest())
+    assert state.spec_sha256 == digest.hexdigest()
+    assert first.changed and first.version == "0.1.1"  # the spec gained a file: a new release
+    released = actualize / "released"
+    assert sorted(p.relative_to(released).as_posix() for p in released.rglob("*.yaml")) == sorted(
+        files
+    )
+
+    shared.write_text("ValidationError:\n  type: object\n  description: changed\n")
+    second = regen_api(actualize, tmp_path / "generated", offline=True)
+    assert second.changed and second.release is not None
+    assert (released / "components" / "errors.yaml").read_text() == shared.read_text()
