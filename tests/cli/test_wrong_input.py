@@ -134,7 +134,7 @@ def test_a_tampered_built_record_is_ignored_not_trusted(tmp_path: Path, repo: Pa
     with FaultServer(fallback=Reply.json({"openapi": "3.1.0"})) as unlisted:
         state = json.loads((api / "state.json").read_text())
         state["built"] = {
-            "config_sha256": state["built"]["config_sha256"],
+            "config_sha256": "0" * 64,
             "spec": "../../outside.txt",
             "distribution": "../../escaped",
             "source_url": unlisted.url,
