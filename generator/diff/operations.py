@@ -51,7 +51,7 @@ def diff_operations(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
             message = f"operation {old_op.label} was removed"
             changes.append(change("api-removed", old_op.label, old_op.pointer, message))
         elif old_op is not None and new_op is not None:
-            changes += _Pair(old, new, old_op, new_op).changes()
+            changes += _OperationPair(old, new, old_op, new_op).changes()
     return changes
 
 
@@ -67,7 +67,7 @@ def _operations(document: dict[str, Any]) -> dict[tuple[str, str], _Operation]:
     }
 
 
-class _Pair:
+class _OperationPair:
     """One operation in both documents."""
 
     def __init__(

@@ -100,11 +100,11 @@ def diff_models(old_api: Api, new_api: Api, renames: Mapping[str, str]) -> list[
     ]
     pairs = [(name, name) for name in sorted(old_names & new_names)] + sorted(renames.items())
     for old_name, new_name in pairs:
-        changes += _Pair(before, after, old_name, new_name, renames).changes()
+        changes += _ModelPair(before, after, old_name, new_name, renames).changes()
     return changes
 
 
-class _Pair:
+class _ModelPair:
     """One class in both versions."""
 
     def __init__(
@@ -207,8 +207,7 @@ def _roles(api: Api) -> dict[str, frozenset[Role]]:
         if operation.body is not None:
             if operation.body.model is not None:
                 seeds["request"].add(str(operation.body.model))
-            fields = [operation.body.whole] if operation.body.whole else operation.body.fields
-            request_types += [f.type for f in fields if f is not None]
+            request_types += [argument.type for argument in operation.body.arguments]
         response_types = [e.type for e in operation.errors]
         if operation.response.type is not None:
             response_types.append(operation.response.type)
