@@ -51,6 +51,7 @@ __all__ = [
     "UnprocessableEntityError",
     "describe",
     "raise_connection_error",
+    "raise_if_transport_failure",
     "request_id_of",
     "status_error",
     "transport_failure",
@@ -198,6 +199,14 @@ def raise_connection_error(
     shown = secrets.scrub(detail)
     message = f"{what} for {describe(request, attempts)} ({type(exc).__name__}: {shown})"
     raise cls(message, request=request, attempts=attempts) from (exc if shown == detail else None)
+
+
+def raise_if_transport_failure(exc: Exception, request: httpx.Request) -> None:
+    """For code that reads a body after the call returned: a transport failure, of whatever
+    library, becomes APIConnectionError; anything else is left to propagate."""
+    failure = transport_failure(exc, request)
+    if failure is not None:
+        raise_connection_error(failure, request, attempts=1, secrets=Secrets())
 
 
 def transport_failure(exc: Exception, request: httpx.Request) -> httpx.HTTPError | None:

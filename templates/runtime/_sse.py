@@ -40,11 +40,10 @@ from ._exceptions import (
     APIResponseValidationError,
     APITimeoutError,
     describe,
-    raise_connection_error,
+    raise_if_transport_failure,
 )
 from ._logs import warn_once
 from ._parsing import parse_response, summarize_validation_error
-from ._redaction import Secrets
 from ._streaming import LineSplitter
 
 __all__ = ["AsyncStream", "ServerSentEvent", "Stream"]
@@ -222,8 +221,9 @@ class Stream(_BaseStream[T]):
             return chunk
         except httpx.TimeoutException as exc:
             raise self._idle() from exc
-        except httpx.HTTPError as exc:
-            raise_connection_error(exc, self.response.request, attempts=1, secrets=Secrets())
+        except Exception as exc:
+            raise_if_transport_failure(exc, self.response.request)
+            raise
         finally:
             Budget.deactivate(token)
 
@@ -272,8 +272,9 @@ class AsyncStream(_BaseStream[T]):
             return chunk
         except httpx.TimeoutException as exc:
             raise self._idle() from exc
-        except httpx.HTTPError as exc:
-            raise_connection_error(exc, self.response.request, attempts=1, secrets=Secrets())
+        except Exception as exc:
+            raise_if_transport_failure(exc, self.response.request)
+            raise
         finally:
             Budget.deactivate(token)
 

@@ -31,8 +31,7 @@ from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.1
 from ._body import aiter_decoded, aread_limited, arechunk, iter_decoded, read_limited, rechunk
 from ._body import too_large as _too_large
 from ._config import DEFAULT_MAX_RESPONSE_SIZE
-from ._exceptions import SDKError, raise_connection_error
-from ._redaction import Secrets
+from ._exceptions import SDKError, raise_if_transport_failure
 
 __all__ = ["AsyncStreamedBody", "LineSplitter", "StreamedBody", "WriteTarget", "split_lines"]
 
@@ -70,8 +69,9 @@ class _Body:
             yield
         except httpx.StreamError as exc:  # consumed twice, or read after close
             raise SDKError(f"Cannot read this response body: {exc}") from exc
-        except httpx.HTTPError as exc:
-            raise_connection_error(exc, self.http_response.request, attempts=1, secrets=Secrets())
+        except Exception as exc:
+            raise_if_transport_failure(exc, self.http_response.request)
+            raise
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} [{self.content_type}]>"
