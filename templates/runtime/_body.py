@@ -131,8 +131,8 @@ def _how_to_read(
         if len(response.content) > limit:
             raise too_large(response, limit)
         return "ready"
-    declared = _declared_length(response)
-    if declared is None or "content-encoding" in response.headers:
+    declared = _identity_length(response)
+    if declared is None:
         return "decode"
     if declared > limit:
         raise too_large(response, limit)
@@ -272,6 +272,17 @@ async def arechunk(pieces: AsyncIterator[bytes], size: int | None) -> AsyncItera
         yield bytes(buffer)
 
 
-def _declared_length(response: httpx.Response) -> int | None:
-    value = response.headers.get("content-length", "")
-    return int(value) if value.isdigit() else None
+def _identity_length(response: httpx.Response) -> int | None:
+    """The declared length of a body sent without Content-Encoding, else None.
+
+    One pass over the raw headers: httpx's lookups decode every header each time, which shows
+    in the cost of every call.
+    """
+    length = None
+    for name, value in response.headers.raw:
+        lowered = name.lower()
+        if lowered == b"content-encoding":
+            return None
+        if lowered == b"content-length":
+            length = int(value) if value.isdigit() else None
+    return length

@@ -77,9 +77,9 @@ class RequestPlan:
         retries: int,
         url: httpx.URL | None = None,
     ) -> httpx.Request:
-        """A new Request per attempt (a multipart body is a stream that one send consumes),
-        saying how many attempts came before it; ``url`` replaces the planned URL and query
-        when following a redirect."""
+        """A new Request per attempt (a multipart body is a stream that one send consumes);
+        a retry says how many attempts came before it. ``url`` replaces the planned URL and
+        query when following a redirect."""
         target: httpx.URL | str = url if url is not None else self.url
         if url is None and self.params:
             target = f"{self.url}?{urlencode(self.params)}"
@@ -93,7 +93,7 @@ class RequestPlan:
         return client.build_request(
             self.method,
             target,
-            headers={**self.headers, RETRY_COUNT_HEADER: str(retries)},
+            headers={**self.headers, RETRY_COUNT_HEADER: str(retries)} if retries else self.headers,
             content=content,
             files=cast(Any, self.files),  # file-like wrappers (see _files), read as httpx reads IO
             timeout=budget.attempt_timeout(self.timeout),

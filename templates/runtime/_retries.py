@@ -8,7 +8,8 @@ provably never reached the application (the connection was never made, or the se
 key the API honours (``ClientSettings.idempotency_header``), generated once per call and sent
 with every attempt so that the server can recognise a repeat.
 
-Every attempt carries ``X-Retry-Count`` (0 for the first), so a server can tell retries apart.
+A retry carries ``X-Retry-Count: <n>`` (1 for the first retry), so a server can tell retries
+from first attempts, which go without it.
 These are pure functions of their inputs so the schedule can be tested without waiting.
 """
 
