@@ -146,6 +146,9 @@ PYDANTIC_MODEL_ATTRIBUTES = (
     "validate",
 )
 
+# Methods the runtime's BaseModel adds to pydantic's.
+RUNTIME_MODEL_ATTRIBUTES = ("to_dict", "to_json")
+
 # Attributes of the runtime's client classes, which a resource attribute must not shadow.
 CLIENT_ATTRIBUTES = (
     "aclose",
@@ -155,15 +158,18 @@ CLIENT_ATTRIBUTES = (
     "copy",
     "default_headers",
     "default_query",
+    "deadline",
     "delete",
     "fake",
     "get",
     "http_client",
+    "max_response_size",
     "max_retries",
     "patch",
     "post",
     "put",
     "request",
+    "retry_non_idempotent",
     "strict_response_validation",
     "timeout",
     "with_options",
@@ -198,7 +204,7 @@ KWARG_RESERVED = _names(PER_CALL_OPTIONS, ("self",), imported_names(RESOURCE_IMP
 
 # Model fields double as keyword arguments, and sit in a class next to pydantic's attributes.
 FIELD_RESERVED = KWARG_RESERVED | _names(
-    PYDANTIC_MODEL_ATTRIBUTES, MODEL_MODULE_NAMES, MODEL_BUILTINS
+    PYDANTIC_MODEL_ATTRIBUTES, RUNTIME_MODEL_ATTRIBUTES, MODEL_MODULE_NAMES, MODEL_BUILTINS
 )
 
 # Methods sit in a resource class whose annotations use the module's names.
