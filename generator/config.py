@@ -29,6 +29,7 @@ from .errors import ConfigError, Problem
 
 CONFIG_FILE = "config.yaml"
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
 
 
 def _rule(check: Callable[[str], str | None]) -> Callable[[str], str]:
@@ -60,6 +61,12 @@ def _classifier(value: str) -> str:
 def _email(value: str) -> str:
     if not _EMAIL.match(value):
         raise ValueError("must be an e-mail address")
+    return value
+
+
+def _header_name(value: str) -> str:
+    if not _HEADER_NAME.match(value):
+        raise ValueError("must be an HTTP header name, e.g. Idempotency-Key")
     return value
 
 
@@ -152,6 +159,12 @@ class ApiConfig(BaseModel):
     )
     metadata: PackageMetadata = PackageMetadata()
     pagination: PaginationConfig = PaginationConfig()
+    idempotency_header: Annotated[str, AfterValidator(_header_name)] | None = Field(
+        default=None,
+        description="header in which the API accepts an idempotency key (e.g. Idempotency-Key): "
+        "the client sends a new key with each POST/PATCH call, the same one on its retries, "
+        "which then retry like GET",
+    )
     docs: tuple[str, ...] = Field(
         default=(),
         description="Markdown pages beside the config that the package README includes, in order",

@@ -10,26 +10,16 @@ package's fake client, which checks each request against the spec; the tests do 
 from __future__ import annotations
 
 import keyword
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeGuard
+from typing import Any
 
 from . import jsonpointer, keywords, refs
 from .annotate import is_model
+from .example_values import Values
 from .ir import Api, Argument, BodyField, Operation, Resource
 from .naming import python_name, singular
-from .refs import component_name
-from .strings import Safe, SpecText, string_literal
-
-_MAX_DEPTH = 4
-_FORMATS = {
-    "uuid": "00000000-0000-4000-8000-000000000001",
-    "date-time": "2024-01-01T00:00:00Z",
-    "date": "2024-01-01",
-    "email": "user@example.com",
-    "uri": "https://example.com/",
-    "url": "https://example.com/",
-}
-_FILE = Safe('Path("example.png")')
+from .strings import Safe, string_literal
 
 
 @dataclass(frozen=True)
@@ -40,8 +30,17 @@ class Example:
 
     @property
     def call_with_options(self) -> Safe:
+        return self.plus("timeout=5.0, max_retries=1")
+
+    def plus(self, arguments: str) -> Safe:
+        """The call with more keyword arguments (ours, written in a template)."""
         separator = "" if self.call.endswith("()") else ", "
-        return Safe(f"{self.call[:-1]}{separator}timeout=5.0, max_retries=1)")
+        return Safe(f"{self.call[:-1]}{separator}{arguments})")
+
+    @property
+    def streaming_call(self) -> Safe:
+        prefix = f"client.{self.resource.name}."
+        return Safe(self.call.replace(prefix, prefix + "with_streaming_response.", 1))
 
     @property
     def raw_call(self) -> Safe:
@@ -93,7 +92,7 @@ class Examples:
     def __init__(self, api: Api, document: dict[str, Any]) -> None:
         self._api = api
         self._document = document
-        self._values = _Values(api)
+        self._values = Values(api)
 
     def simple(self) -> Example | None:
         """A call with as few arguments as possible, preferring reads."""
@@ -113,18 +112,35 @@ class Examples:
             if resource.operations
         ]
 
-    def paginated(self) -> Example | None:
-        found = [(r, op) for r in self._api.resources for op in r.operations if op.pagination]
-        return self.of(*found[0], with_file=False) if found else None
+    def first(self, kind: str) -> Example | None:
+        """The first operation of a kind the README shows (see `_KINDS`)."""
+        wanted = _KINDS[kind]
+        for resource in self._api.resources:
+            for operation in resource.operations:
+                if wanted(operation, self._api):
+                    return self.of(resource, operation, with_file=kind == "upload")
+        return None
 
-    def upload(self) -> Example | None:
-        found = [
-            (r, op)
-            for r in self._api.resources
-            for op in r.operations
-            if op.body and any(f.is_file for f in op.body.fields)
-        ]
-        return self.of(*found[0]) if found else None
+    def keyed(self) -> bool:
+        """Whether some operation declares an idempotency key header."""
+        return any(op.idempotency_header is not None for op in self._api.operations)
+
+    def raw(self, method: str) -> Safe | None:
+        """`client.get("/v1/personas", cast_to=object)`: the raw request of a simple operation
+        (no path parameter, nothing else required), with an empty object as a POST's body."""
+        for operation in self._api.operations:
+            if (
+                str(operation.http_method) == method
+                and operation.response.kind != "binary"
+                and operation.response.kind != "events"
+                and not self._needed(operation, set())
+            ):
+                if operation.path_parameters or (method == "post" and operation.body is None):
+                    continue
+                path = string_literal(operation.path)
+                body = ", body={}" if method == "post" else ""
+                return Safe(f"client.{method}({path}, cast_to=object{body})")
+        return None
 
     def typed_dict(self) -> TypedDictExample | None:
         """The first body argument that takes a TypedDict as it is (not in a list)."""
@@ -205,10 +221,12 @@ class Examples:
         ]
 
 
-def _simplicity(example: Example) -> tuple[int, bool, int]:
+def _simplicity(example: Example) -> tuple[int, bool, bool, int]:
+    """Fewest required arguments, then a plain JSON answer, then a read, then the shortest."""
     operation = example.operation
     required = sum(argument.required for argument in _arguments(operation))
-    return (required, operation.http_method != "get", len(example.call))
+    streamed = operation.response.kind in ("binary", "events")
+    return (required, streamed, operation.http_method != "get", len(example.call))
 
 
 def _arguments(operation: Operation) -> list[Argument]:
@@ -219,118 +237,22 @@ def _is_file(argument: Argument) -> bool:
     return isinstance(argument, BodyField) and argument.is_file
 
 
-class _Values:
-    """Python source for a value valid against a (hoisted) schema."""
-
-    def __init__(self, api: Api) -> None:
-        self._schemas = api.models.schemas
-        self._properties = api.models.properties
-
-    def argument(self, argument: Argument) -> str:
-        if isinstance(argument, BodyField) and argument.is_file:
-            if argument.name == "content":
-                return Safe('b"..."')
-            return Safe(f"[{_FILE}]") if argument.type.input.startswith("Sequence[") else _FILE
-        return self.value(argument.schema, str(argument.wire_name.unsafe_value), 0)
-
-    def value(self, schema: Any, name: str, depth: int) -> str:
-        if not isinstance(schema, dict):
-            return "{}"
-        ref = component_name(schema)
-        if ref is not None:
-            if is_model(self._schemas, ref):
-                return self.model(ref, depth)
-            return self.value(self._schemas.get(ref, {}), name, depth + 1)
-        branches = [b for b in (*schema.get("oneOf", ()), *schema.get("anyOf", ())) if _not_null(b)]
-        if branches:
-            return self.value(branches[0], name, depth + 1)
-        members = schema.get("allOf")
-        if isinstance(members, list) and len(members) == 1:
-            return self.value(members[0], name, depth + 1)
-        if "const" in schema:
-            return _python(schema["const"])
-        choices = [v for v in schema.get("enum") or [] if v is not None]
-        if choices:
-            return _python(choices[0])
-        return self._typed(schema, name, depth)
-
-    def _typed(self, schema: dict[str, Any], name: str, depth: int) -> str:
-        kinds = keywords.types(schema) or keywords.implied_types(schema)
-        kind = next(
-            (k for k in ("string", "integer", "number", "boolean", "array") if k in kinds), ""
-        )
-        if kind == "string":
-            return _python(_FORMATS.get(str(schema.get("format")), _text(schema, name)))
-        if kind in ("integer", "number"):
-            return _python(_number(schema))
-        if kind == "boolean":
-            return "True"
-        if kind == "array":
-            if depth >= _MAX_DEPTH:
-                return "[]"
-            return f"[{self.value(schema.get('items'), name, depth + 1)}]"
-        return "{}"
-
-    def model(self, model: str, depth: int) -> str:
-        """A dict with the model's required keys (or its first key, when none is required)."""
-        if depth >= _MAX_DEPTH:
-            return "{}"
-        properties, required = self._properties(model)
-        writable = {k: v for k, v in properties.items() if not _read_only(v)}
-        keys = [k for k in writable if k in required] or list(writable)[:1]
-        entries = ", ".join(
-            f"{string_literal(SpecText(key))}: {self.value(writable[key], key, depth + 1)}"
-            for key in keys
-        )
-        return f"{{{entries}}}"
+def _uploads(operation: Operation) -> bool:
+    return operation.body is not None and any(f.is_file for f in operation.body.fields)
 
 
-def _not_null(branch: Any) -> bool:
-    return not (isinstance(branch, dict) and keywords.types(branch) == {"null"})
+def _returns_model(operation: Operation, api: Api) -> bool:
+    response = operation.response
+    if response.kind != "model" or response.type is None or operation.pagination is not None:
+        return False
+    return len(response.type.outputs) == 1 and is_model(api.models.schemas, response.type.output)
 
 
-def _read_only(schema: Any) -> bool:
-    return isinstance(schema, dict) and schema.get("readOnly") is True
-
-
-def _text(schema: dict[str, Any], name: str) -> str:
-    text = python_name(name, fallback="text")
-    low, high = schema.get("minLength"), schema.get("maxLength")
-    if isinstance(low, int) and len(text) < low:
-        text += "x" * (low - len(text))
-    if isinstance(high, int) and len(text) > high:
-        text = text[:high]
-    return text
-
-
-def _number(schema: dict[str, Any]) -> int | float:
-    low, high = schema.get("minimum"), schema.get("maximum")
-    above, below = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
-    value: float = low if _numeric(low) else above + 1 if _numeric(above) else 1
-    if _numeric(high) and value > high:
-        value = high
-    if _numeric(below) and value >= below:
-        value = below - 1
-    if schema.get("type") == "integer" or (isinstance(value, float) and value.is_integer()):
-        return int(value)
-    return value
-
-
-def _numeric(value: Any) -> TypeGuard[float]:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _python(value: Any) -> str:
-    """A JSON value as Python source; strings go through the string-literal escaper."""
-    if isinstance(value, str):
-        return string_literal(SpecText(value))
-    if isinstance(value, bool) or value is None:
-        return repr(value)
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_python(item) for item in value) + "]"
-    if isinstance(value, dict):
-        items = (f"{string_literal(SpecText(str(k)))}: {_python(v)}" for k, v in value.items())
-        return "{" + ", ".join(items) + "}"
-    return "None"
+_KINDS: dict[str, Callable[[Operation, Api], bool]] = {
+    "paginated": lambda operation, api: operation.pagination is not None,
+    "upload": lambda operation, api: _uploads(operation),
+    "binary": lambda operation, api: operation.response.kind == "binary",
+    "events": lambda operation, api: operation.response.kind == "events",
+    "model": _returns_model,
+    "retried_post": lambda operation, api: not operation.idempotent,
+}

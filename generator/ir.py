@@ -7,6 +7,7 @@ vouched for by `strings`), so templates can only print spec text through an esca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -15,8 +16,14 @@ from .refs import component_name
 from .strings import Safe, SpecText
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
+# Methods HTTP defines as idempotent: they retry on any transient failure, so a per-call
+# `idempotent` option would mean nothing for them.
+IDEMPOTENT_METHODS = frozenset({"get", "head", "options", "put", "delete", "trace"})
+# `Idempotency-Key`, `X-Idempotency-Key`, `idempotency_key`: a header naming a key that makes
+# repeating a request safe, which the client then generates once per call.
+_IDEMPOTENCY_HEADER = re.compile(r"^(x-)?idempotency[-_]?key$", re.IGNORECASE)
 BodyEncoding = Literal["json", "multipart", "form", "binary"]
-ResponseKind = Literal["model", "none", "binary"]
+ResponseKind = Literal["model", "none", "binary", "events"]
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,22 @@ class Operation:
 
     def located(self, location: ParameterLocation) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
+
+    @property
+    def idempotent(self) -> bool:
+        return str(self.http_method).lower() in IDEMPOTENT_METHODS
+
+    @property
+    def idempotency_header(self) -> Parameter | None:
+        """The header parameter in which the operation takes an idempotency key, if any."""
+        for parameter in self.located("header"):
+            if is_idempotency_header(parameter.wire_name.unsafe_value):
+                return parameter
+        return None
+
+
+def is_idempotency_header(name: str) -> bool:
+    return _IDEMPOTENCY_HEADER.match(name) is not None
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import jsonpointer, refs
 from .ir import Api, Operation
-from .media import encoding, is_json, pick_media
+from .media import encoding, is_event_stream, is_json, pick_media
 
 _LOCATIONS = ("path", "query", "header")
 
@@ -91,6 +91,7 @@ def _responses(document: dict[str, Any], raw: dict[str, Any], pointer: str) -> d
         answers[str(status)] = {
             "media": media,
             "json": is_json(media),
+            "events": is_event_stream(media),
             "schema": body.get("schema") or {},
             "examples": _examples(document, body),
         }

@@ -30,6 +30,7 @@ class MethodView:
     docstring: Safe
     call: Safe
     arguments: tuple[Safe, ...]
+    idempotent_option: bool  # POST, PATCH: whether a call may retry like a GET is the caller's
 
     @property
     def coroutine(self) -> bool:
@@ -71,6 +72,7 @@ def method_view(operation: Operation, *, asynchronous: bool) -> MethodView:
         docstring=_docstring(operation),
         call=Safe("_request" if operation.pagination is None else "_request_page"),
         arguments=_request_arguments(operation, asynchronous),
+        idempotent_option=not operation.idempotent,
     )
 
 
@@ -121,6 +123,9 @@ def _request_arguments(operation: Operation, asynchronous: bool) -> tuple[Safe, 
     if operation.errors:
         entries = ", ".join(f"{error.status}: {error.type.output}" for error in operation.errors)
         lines.append(Safe(f"error_types={{{entries}}},"))
+    key = operation.idempotency_header
+    if key is not None and operation.pagination is None and not operation.idempotent:
+        lines.append(Safe(f"idempotency_header={strings.string_literal(key.wire_name)},"))
     return tuple(lines)
 
 
@@ -163,6 +168,8 @@ def _cast_to(operation: Operation, asynchronous: bool) -> Safe:
     if response.kind == "binary":
         return _binary_type(asynchronous)
     assert response.type is not None
+    if response.kind == "events":
+        return Safe(f"{'AsyncStream' if asynchronous else 'Stream'}[{response.type.output}]")
     return response.type.output
 
 

@@ -34,6 +34,7 @@ PACKAGE_EXPORTS: Imports = {
     "._binary": ("AsyncBinaryResponse", "BinaryResponse"),
     "._pagination": ("AsyncPage", "AsyncPaginator", "SyncPage"),
     "._response": ("APIResponse", "AsyncAPIResponse"),
+    "._sse": ("AsyncStream", "ServerSentEvent", "Stream"),
     "._types": ("NOT_GIVEN", "NotGiven"),
     "._version": ("__generator__", "__spec_sha256__", "__version__"),
 }
@@ -46,7 +47,13 @@ RESOURCE_IMPORTS: Imports = {
     ".._binary": ("AsyncBinaryResponse", "BinaryResponse"),
     ".._pagination": ("AsyncPaginator", "PageNumberPagination", "SyncPage"),
     ".._resource": ("AsyncAPIResource", "SyncAPIResource"),
-    ".._response": ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
+    ".._response": (
+        "async_to_raw_response_wrapper",
+        "async_to_streamed_response_wrapper",
+        "to_raw_response_wrapper",
+        "to_streamed_response_wrapper",
+    ),
+    ".._sse": ("AsyncStream", "Stream"),
     ".._types": (
         "NOT_GIVEN",
         "Body",
@@ -177,7 +184,7 @@ CLIENT_ATTRIBUTES = (
 )
 
 # Attributes of the runtime's resource classes besides the generated methods.
-RESOURCE_ATTRIBUTES = ("with_raw_response",)
+RESOURCE_ATTRIBUTES = ("with_raw_response", "with_streaming_response")
 
 # File names Windows reserves in every folder: a module called `con.py` breaks the wheel there.
 DEVICE_NAMES = frozenset(

@@ -52,7 +52,8 @@ def analyze(
     reserved = clients | frozenset(
         name
         for base in resource_classes
-        for name in (base, f"Async{base}", f"{base}WithRawResponse", f"Async{base}WithRawResponse")
+        for kind in ("", "WithRawResponse", "WithStreamingResponse")
+        for name in (f"{base}{kind}", f"Async{base}{kind}")
     )
     hoisted = hoist(document, locked=lock.schemas, reserved=reserved)
     context = Context.build(document, config, hoisted, file, reserved)

@@ -8,7 +8,7 @@ from typing import Any
 from .. import jsonpointer, refs
 from ..describe import describe
 from ..errors import Problem, SpecError
-from ..ir import Parameter, TypeRef
+from ..ir import Parameter, TypeRef, is_idempotency_header
 from ..naming import Namer, python_name
 from ..strings import SpecText, identifier
 from ..vocabulary import KWARG_RESERVED
@@ -53,7 +53,8 @@ def parameters(
             name=identifier(namer.claim(python_name(site.name, reserved=forbidden))),
             location=site.location,  # type: ignore[arg-type]
             type=_annotation(context, site),
-            required=site.location == "path" or site.parameter.get("required") is True,
+            required=site.location == "path"
+            or (site.parameter.get("required") is True and not _generated(site)),
             description=describe(
                 site.parameter.get("description"),
                 context.root(jsonpointer.join(site.pointer, "schema")),
@@ -63,6 +64,11 @@ def parameters(
         )
         for site in sites
     )
+
+
+def _generated(site: refs.ParameterSite) -> bool:
+    """An idempotency key header: the client makes one up when the caller gives none."""
+    return site.location == "header" and is_idempotency_header(site.name)
 
 
 def _annotation(context: Context, site: refs.ParameterSite) -> TypeRef:

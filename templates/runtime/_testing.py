@@ -254,10 +254,12 @@ class FakeAPI:
         declared = (operation.spec["responses"] if operation else {}).get(str(status))
         headers = {"x-request-id": f"fake-{len(self.calls)}", **(reply.headers if reply else {})}
         if reply is not None and reply.body is not None:
+            if declared is not None and declared.get("events") and isinstance(reply.body, list):
+                return _events(status, reply.body, headers, request)
             return _response(status, reply.body, headers, request)
         if declared is None:
             if 200 <= status < 300:
-                return httpx.Response(status, headers=headers, request=request)
+                return _sent(status, b"", headers, request)
             error = {"message": f"{status} from the fake"}
             return _response(status, error, headers, request)
         return self._declared(operation, declared, status, headers, request)
@@ -272,15 +274,17 @@ class FakeAPI:
     ) -> httpx.Response:
         media = declared.get("media")
         if media is None:
-            return httpx.Response(status, headers=headers, request=request)
+            return _sent(status, b"", headers, request)
+        if declared.get("events"):
+            return _events(status, [self.example(declared)], headers, request)
         if not declared.get("json"):
             headers["content-type"] = media
-            return httpx.Response(status, content=b"fake content", headers=headers, request=request)
+            return _sent(status, b"fake content", headers, request)
         value = self.example(declared)
         paging = operation.spec.get("pagination") if operation is not None else None
         if paging:
             value = _as_last_page(value, paging, request)
-        return httpx.Response(status, json=value, headers=headers, request=request)
+        return _sent(status, _json(value), {**headers, "content-type": "application/json"}, request)
 
     def example(self, declared: Mapping[str, Any]) -> Any:
         """The spec's first example valid against the schema, else a value made from it."""
@@ -447,9 +451,33 @@ def _response(
 ) -> httpx.Response:
     if isinstance(body, bytes | str):
         content = body.encode() if isinstance(body, str) else body
-        return httpx.Response(status, content=content, headers=headers, request=request)
+        return _sent(status, content, headers, request)
     data = _jsonable(body)
-    return httpx.Response(status, json=data, headers=headers, request=request)
+    return _sent(status, _json(data), {**headers, "content-type": "application/json"}, request)
+
+
+def _events(
+    status: int, values: list[Any], headers: dict[str, str], request: httpx.Request
+) -> httpx.Response:
+    """A ``text/event-stream`` body: one ``data:`` event per value, as JSON."""
+    text = "".join(f"data: {json.dumps(_jsonable(value))}\n\n" for value in values)
+    headers = {**headers, "content-type": "text/event-stream"}
+    return _sent(status, text.encode(), headers, request)
+
+
+def _sent(
+    status: int, content: bytes, headers: Mapping[str, str], request: httpx.Request
+) -> httpx.Response:
+    """A response whose body is still to be read, as a real transport hands it over (a
+    response built with ``content=`` counts as read, and streaming it would fail)."""
+    headers = {**headers, "content-length": str(len(content))}
+    return httpx.Response(
+        status, headers=headers, stream=httpx.ByteStream(content), request=request
+    )
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _jsonable(value: Any) -> Any:

@@ -2,7 +2,7 @@
 
 Each is generated the way `regen` lays its API folder out (config, spec and documentation pages
 side by side): Anam from its pinned snapshot (2 operations), Anam from the newer real capture
-(57), and Actualize.
+(57), Actualize, and the Feed fixture (an event stream, a download, idempotency keys).
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from .snippets import generate_api
+from .snippets import REPO, generate_api
 
 CASES = {
-    "anam-snapshot": ("anam", None, "anam_client", "Anam"),
-    "anam-newer": ("anam", "swagger.newer.json", "anam_client", "Anam"),
-    "actualize": ("actualize", None, "actualize_client", "Actualize"),
+    "anam-snapshot": (REPO / "specs" / "anam", None, "anam_client", "Anam"),
+    "anam-newer": (REPO / "specs" / "anam", "swagger.newer.json", "anam_client", "Anam"),
+    "actualize": (REPO / "specs" / "actualize", None, "actualize_client", "Actualize"),
+    "feed": (REPO / "tests" / "streams" / "fixture", None, "feed_client", "Feed"),
 }
 
 

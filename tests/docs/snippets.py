@@ -36,14 +36,14 @@ def python_blocks(markdown: str) -> list[str]:
     return blocks
 
 
-def generate_api(api: str, spec: Path | None, root: Path) -> Path:
-    """Generate `specs/<api>` (with `spec` as its pinned snapshot, if given) under `root`."""
-    folder = root / api
-    shutil.copytree(REPO / "specs" / api, folder)
+def generate_api(api: Path, spec: Path | None, root: Path) -> Path:
+    """Generate the API folder `api` (with `spec` as its pinned snapshot, if given) in `root`."""
+    folder = root / api.name
+    shutil.copytree(api, folder, ignore=shutil.ignore_patterns("released"))
     config = load_config(folder / "config.yaml")
     if spec is not None:
         shutil.copy(spec, folder / config.spec)
     snapshot = folder / config.spec
-    out = root / f"{api}-package"
+    out = root / f"{api.name}-package"
     generate_package(snapshot.read_bytes(), str(snapshot), out, config)
     return out
