@@ -18,6 +18,7 @@ import jinja2
 
 from . import __version__ as GENERATOR_VERSION
 from . import strings
+from .diff import changelog
 from .docs import fence, provenance, reference
 from .examples import Examples
 from .ir import Api
@@ -77,11 +78,12 @@ class PackageNames:
 
 @dataclass(frozen=True)
 class ReleaseNotes:
-    """A changelog entry as templates see it: its text is spec-derived, so it is SpecText."""
+    """A changelog entry as templates see it: the summary is spec-derived SpecText, the changes
+    come grouped by resource and already escaped (see `diff.changelog`)."""
 
     version: Safe
     summary: SpecText
-    changes: tuple[SpecText, ...]
+    groups: tuple[changelog.Group, ...]
 
 
 def render_package(
@@ -132,7 +134,7 @@ def _context(
     api: Api, releases: Sequence[Release], document: dict[str, Any], pages: Sequence[Safe]
 ) -> dict[str, Any]:
     notes = [
-        ReleaseNotes(Safe(r.version), SpecText(r.summary), tuple(SpecText(c) for c in r.changes))
+        ReleaseNotes(Safe(r.version), SpecText(r.summary), tuple(changelog.groups(r.changes)))
         for r in reversed(releases)
     ]
     book = Examples(api, document)
