@@ -14,11 +14,9 @@ from typing import Any, Literal
 from .config import ApiConfig
 from .refs import component_name
 from .strings import Safe, SpecText
+from .vocabulary import NON_IDEMPOTENT_METHODS
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
-# Methods HTTP defines as idempotent: they retry on any transient failure, so a per-call
-# `idempotent` option would mean nothing for them.
-IDEMPOTENT_METHODS = frozenset({"get", "head", "options", "put", "delete", "trace"})
 # `Idempotency-Key`, `X-Idempotency-Key`, `idempotency_key`: a header naming a key that makes
 # repeating a request safe, which the client then generates once per call.
 _IDEMPOTENCY_HEADER = re.compile(r"^(x-)?idempotency[-_]?key$", re.IGNORECASE)
@@ -137,7 +135,8 @@ class Operation:
 
     @property
     def idempotent(self) -> bool:
-        return str(self.http_method).lower() in IDEMPOTENT_METHODS
+        """Whether HTTP makes the method idempotent, so it retries like GET (not POST, PATCH)."""
+        return str(self.http_method).lower() not in NON_IDEMPOTENT_METHODS
 
     @property
     def idempotency_header(self) -> Parameter | None:
