@@ -140,6 +140,15 @@ def groups(stored: Sequence[str]) -> list[Group]:
     return [Group(_title(title), tuple(lines)) for title, lines in found.items()]
 
 
+def plain(entry: str) -> list[str]:
+    """A stored entry as lines of plain text for a terminal (`regen --dry-run`)."""
+    parts = entry.split("\n")
+    if len(parts) == 1:
+        return [f"- {parts[0]}"]
+    group, line, *details = parts
+    return [f"- {group}: {line}", *(f"    {detail}" for detail in details)]
+
+
 def _title(group: str) -> Safe:
     return (
         Safe("")

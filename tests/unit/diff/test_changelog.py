@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.diff import DiffReport, diff_files
-from generator.diff.changelog import entries, groups
+from generator.diff.changelog import entries, groups, plain
 from generator.diff.model import Change
 
 
@@ -79,3 +79,14 @@ def test_spec_text_cannot_add_lines_or_markup() -> None:
     assert entry.count("\n") == 1
     (group,) = groups([entry])
     assert "\n" not in group.lines[0].text
+
+
+def test_entries_read_as_plain_text_in_a_terminal() -> None:
+    entry = (
+        "client.things\nAdded: `client.things.get()` was added\nwire: operation `GET /t` was added"
+    )
+    assert plain(entry) == [
+        "- client.things: Added: `client.things.get()` was added",
+        "    wire: operation `GET /t` was added",
+    ]
+    assert plain("Breaking (wire): old") == ["- Breaking (wire): old"]
