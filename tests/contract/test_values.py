@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from .schemas import SchemaChecker
-from .values import Direction, Mode, NoValidValue, ValueFactory
+from generator.verify.errors import NoValidValue
+from generator.verify.schemas import SchemaChecker
+from generator.verify.values import Direction, Mode, ValueFactory
 
 COMPONENTS: dict[str, Any] = {
     "openapi": "3.1.0",

@@ -1,10 +1,11 @@
 """Schema -> one JSON value that is valid for it, deterministically, for any spec.
 
-The contract suite needs arguments for every operation (a required-only and an all-fields
-variant) and bodies for the mock server's responses without anyone listing them by hand. Values
-are built from the schema itself (formats, ranges, enums, compositions) and every built value is
-checked with the same JSON Schema validator the mock server uses, so a value this module returns is
-valid by construction, or building it fails loudly with the validator's message.
+The harness needs arguments for every operation (a required-only and an all-fields variant) and
+bodies for the mock server's replies without anyone listing them by hand. Values are built from
+the schema itself (formats and their ranges, bounds, lengths, patterns, enums, compositions) and
+every built value is checked with the same JSON Schema validator the mock server uses, so a value
+this module returns is valid by construction, or building it fails loudly with the validator's
+message.
 
 Strings and numbers carry a running counter (`avatarId-3`), so no two fields share a value: a
 client that sends one field's value under another field's name cannot pass by coincidence.
@@ -12,30 +13,20 @@ client that sends one field's value under another field's name cannot pass by co
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
 import itertools
 import math
 import re
-import uuid
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from hypothesis import HealthCheck, Phase, find, settings
-from hypothesis import strategies as st
-
+from .errors import NoValidValue
+from .formats import formatted_text, matching_text, word
 from .schemas import SchemaChecker, resolve
 
 Mode = Literal["minimal", "full"]
 Direction = Literal["request", "response"]
 
 _MAX_DEPTH = 6  # past this, objects get only their required properties (recursive schemas)
-_EPOCH = dt.datetime(2024, 3, 1, 9, 0, 0, tzinfo=dt.UTC)
-_UUID_NAMESPACE = uuid.UUID("6f1c1a8e-3d0b-4d8e-9b7c-0c5a2f6e9d41")
-
-
-class NoValidValue(ValueError):
-    """The schema admits no value this module can build (or none at all)."""
 
 
 class ValueFactory:
@@ -123,7 +114,7 @@ class ValueFactory:
 
     def _anything(self, hint: str) -> Any:
         """A value for a schema that allows anything: a small object, as APIs usually mean."""
-        return {"note": f"{_word(hint)}-{next(self._counter)}"}
+        return {"note": f"{word(hint)}-{next(self._counter)}"}
 
     # -- compositions --------------------------------------------------------------------
 
@@ -132,17 +123,28 @@ class ValueFactory:
         merged: dict[str, Any] = {key: value for key, value in schema.items() if key != "allOf"}
         properties: dict[str, Any] = {}
         required: list[str] = []
+        closed: list[set[str]] = []  # members that forbid every property they do not declare
         for member in [*schema["allOf"], merged]:
             member = self._resolved(member)
             if not isinstance(member, dict):
                 continue
             if "allOf" in member:
                 member = self._merge_all_of(member)
-            properties.update(member.get("properties") or {})
+            for name, prop in (member.get("properties") or {}).items():
+                earlier = properties.get(name)
+                # a property declared by two members must satisfy both declarations
+                properties[name] = prop if earlier is None else {"allOf": [earlier, prop]}
             required += [name for name in member.get("required") or [] if name not in required]
+            if member.get("additionalProperties") is False:
+                closed.append(set(member.get("properties") or {}))
             for key, value in member.items():
-                if key not in ("properties", "required"):
+                if key == "items" and merged.get("items", value) != value:
+                    merged["items"] = {"allOf": [merged["items"], value]}
+                elif key not in ("properties", "required"):
                     merged.setdefault(key, value)
+        if closed:  # only what every closed member declares may be sent
+            allowed = set.intersection(*closed)
+            properties = {name: prop for name, prop in properties.items() if name in allowed}
         if properties:
             merged["properties"] = properties
         if required:
@@ -167,7 +169,7 @@ class ValueFactory:
             if not isinstance(resolved, dict):
                 continue
             others = [self._resolved(b) for i, b in enumerate(branches) if i != index]
-            merged = _merge(base, resolved)
+            merged = _merge(_merge(base, resolved), _discriminated(schema, branch))
             mine = set(merged.get("required") or [])
             excluded = {
                 name
@@ -177,7 +179,7 @@ class ValueFactory:
                 if name not in mine
             }
             if excluded:
-                merged["x-contract-exclude"] = sorted(excluded)
+                merged["x-verify-exclude"] = sorted(excluded)
             try:
                 candidate = self._build(merged, hint, depth)
             except NoValidValue as error:
@@ -200,7 +202,7 @@ class ValueFactory:
     def _object(self, schema: dict[str, Any], hint: str, depth: int) -> dict[str, Any]:
         properties: dict[str, Any] = dict(schema.get("properties") or {})
         required = [name for name in schema.get("required") or [] if isinstance(name, str)]
-        excluded = set(schema.get("x-contract-exclude") or [])
+        excluded = set(schema.get("x-verify-exclude") or [])
         excluded |= _forbidden_by_not(self._resolved(schema.get("not")))
         skip = "readOnly" if self.direction == "request" else "writeOnly"
         chosen = [
@@ -217,15 +219,23 @@ class ValueFactory:
                 break
             if name not in names:
                 names.append(name)
-        value = {name: self._build(properties.get(name, {}), name, depth + 1) for name in names}
+        value = {}
+        for name in names:
+            try:
+                value[name] = self._build(properties.get(name, {}), name, depth + 1)
+            except NoValidValue:
+                if name in required:
+                    raise
+                # an optional property that admits no value (`allOf: [string, integer]`) is
+                # one no client can send: the all-fields variant leaves it out
         extra = schema.get("additionalProperties")
         if not minimal and not properties and extra is not False:
-            key = f"{_word(hint)}Key{next(self._counter)}"
+            key = f"{word(hint)}Key{next(self._counter)}"
             value[key] = self._build(extra if isinstance(extra, dict) else {}, key, depth + 1)
             if not isinstance(extra, dict):
                 value[key] = f"{key}-value"
         while len(value) < int(schema.get("minProperties") or 0):
-            key = f"{_word(hint)}Key{next(self._counter)}"
+            key = f"{word(hint)}Key{next(self._counter)}"
             value[key] = f"{key}-value"
         return value
 
@@ -248,7 +258,7 @@ class ValueFactory:
 
     def _string(self, schema: dict[str, Any], hint: str, depth: int) -> str:
         n = next(self._counter)
-        text = _formatted(str(schema.get("format") or ""), hint, n)
+        text = formatted_text(str(schema.get("format") or ""), hint, n)
         low = int(schema.get("minLength") or 0)
         high = schema.get("maxLength")
         if len(text) < low:
@@ -258,19 +268,20 @@ class ValueFactory:
             text = text[: high - len(suffix)] + suffix if high > len(suffix) else str(n)[-high:]
         pattern = schema.get("pattern")
         if isinstance(pattern, str) and not re.search(pattern, text):
-            text = _matching(pattern, low, high if isinstance(high, int) else None)
+            text = matching_text(pattern, low, high if isinstance(high, int) else None)
         return text
 
     def _integer(self, schema: dict[str, Any], hint: str, depth: int) -> int:
         n = next(self._counter)
         low, high = _integer_bounds(schema)
-        candidate = n
-        if low is not None and high is not None:
+        if (low is None or n >= low) and (high is None or n <= high):
+            candidate = n
+        elif low is not None and high is not None:
             candidate = low + (n % (high - low + 1)) if high >= low else low
         elif low is not None:
             candidate = low + n
-        elif high is not None:
-            candidate = min(n, high)
+        else:
+            candidate = int(high or 0) - n
         step = schema.get("multipleOf")
         if isinstance(step, int) and step > 0:
             candidate = math.ceil(candidate / step) * step
@@ -308,6 +319,26 @@ def _merge(base: dict[str, Any], branch: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _discriminated(schema: dict[str, Any], branch: Any) -> dict[str, Any]:
+    """What a branch's value must carry to be picked by the schema's discriminator: the mapping
+    key that names the branch, or the schema name of a `#/components/schemas/<name>` branch."""
+    discriminator = schema.get("discriminator")
+    ref = branch.get("$ref") if isinstance(branch, dict) else None
+    if not isinstance(discriminator, dict) or not isinstance(ref, str):
+        return {}
+    prop = discriminator.get("propertyName")
+    mapping = discriminator.get("mapping") or {}
+    keys = [key for key, target in mapping.items() if target == ref]
+    if not keys and ref.startswith(_SCHEMAS) and ref[len(_SCHEMAS) :] not in mapping:
+        keys = [ref[len(_SCHEMAS) :]]
+    if not isinstance(prop, str) or not keys:
+        return {}
+    return {"properties": {prop: {"const": keys[0]}}, "required": [prop]}
+
+
+_SCHEMAS = "#/components/schemas/"
+
+
 def _leaves(value: Any) -> int:
     if isinstance(value, dict):
         return sum(_leaves(item) for item in value.values()) + 1
@@ -321,6 +352,19 @@ def _forbidden_by_not(schema: Any) -> set[str]:
     if isinstance(schema, dict) and set(schema) == {"required"}:
         return {name for name in schema["required"] if isinstance(name, str)}
     return set()
+
+
+_FORMAT_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "int8": (-(2**7), 2**7 - 1),
+    "int16": (-(2**15), 2**15 - 1),
+    "int32": (-(2**31), 2**31 - 1),
+    "int64": (-(2**63), 2**63 - 1),
+    "uint8": (0, 2**8 - 1),
+    "uint16": (0, 2**16 - 1),
+    "uint32": (0, 2**32 - 1),
+    "uint64": (0, 2**64 - 1),
+    "float": (-3.4e38, 3.4e38),
+}
 
 
 def _bounds(schema: dict[str, Any]) -> tuple[float | None, float | None]:
@@ -338,6 +382,10 @@ def _bounds(schema: dict[str, Any]) -> tuple[float | None, float | None]:
 def _integer_bounds(schema: dict[str, Any]) -> tuple[int | None, int | None]:
     """The smallest and largest integers the schema allows (exclusive bounds stepped over)."""
     low, high = _bounds(schema)
+    if low is None:
+        low = _FORMAT_RANGES.get(str(schema.get("format")), (None, None))[0]
+    if high is None:
+        high = _FORMAT_RANGES.get(str(schema.get("format")), (None, None))[1]
     low_int = high_int = None
     if low is not None:
         exclusive = _is_exclusive(schema, "exclusiveMinimum", low)
@@ -351,51 +399,6 @@ def _integer_bounds(schema: dict[str, Any]) -> tuple[int | None, int | None]:
 def _is_exclusive(schema: dict[str, Any], key: str, bound: float) -> bool:
     value = schema.get(key)
     return isinstance(value, int | float) and not isinstance(value, bool) and value == bound
-
-
-def _formatted(format_name: str, hint: str, n: int) -> str:
-    word = _word(hint)
-    moment = _EPOCH + dt.timedelta(days=n, hours=n, minutes=n, seconds=n)
-    formats = {
-        "uuid": lambda: str(uuid.uuid5(_UUID_NAMESPACE, f"{hint}-{n}")),
-        "date-time": lambda: moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "date": lambda: moment.strftime("%Y-%m-%d"),
-        "time": lambda: moment.strftime("%H:%M:%SZ"),
-        "email": lambda: f"{word.lower()}.{n}@example.com",
-        "idn-email": lambda: f"{word.lower()}.{n}@example.com",
-        "uri": lambda: f"https://example.com/{word}/{n}",
-        "url": lambda: f"https://example.com/{word}/{n}",
-        "iri": lambda: f"https://example.com/{word}/{n}",
-        "uri-reference": lambda: f"/{word}/{n}",
-        "hostname": lambda: f"{word.lower()}-{n}.example.com",
-        "ipv4": lambda: f"192.0.2.{n % 254 + 1}",
-        "ipv6": lambda: f"2001:db8::{n:x}",
-        "byte": lambda: base64.b64encode(f"{word}-{n}".encode()).decode(),
-        "password": lambda: f"{word}-secret-{n}",
-    }
-    make = formats.get(format_name)
-    return make() if make else f"{word}-{n}"
-
-
-def _matching(pattern: str, low: int, high: int | None) -> str:
-    """Some string matching ``pattern`` (rare in real specs; hypothesis knows regexes)."""
-    strategy = st.from_regex(pattern).filter(
-        lambda text: len(text) >= low and (high is None or len(text) <= high)
-    )
-    # Only the generate phase: the first match is enough, and shrinking it costs seconds.
-    options = settings(
-        database=None,
-        derandomize=True,
-        max_examples=500,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    return find(strategy, lambda _text: True, settings=options)
-
-
-def _word(hint: str) -> str:
-    """``display name`` / ``display_name`` -> ``displayName``-ish, safe in URLs and emails."""
-    return re.sub(r"[^A-Za-z0-9]+", "", hint) or "value"
 
 
 def _singular(hint: str) -> str:

@@ -1,29 +1,23 @@
-"""Comparing what a client sent and returned with what the spec and the arguments say.
+"""Comparing values by meaning, and results with their declared Python types.
 
-Every mismatch is reported with where it is (`body.avatarId`, `query parameter 'perPage'`) so a
-failure names the field, not just the operation. JSON values are compared by meaning: `1 == 1.0`,
-and two strings that are the same instant (`...Z` / `...+00:00`) or the same UUID in another case
-are equal, because that is all a client may legitimately change; anything else is a difference.
+Every mismatch is reported with where it is (`body.avatarId`, `response.items[0]`) so a failure
+names the field, not just the operation. JSON values are compared by meaning: `1 == 1.0`, and two
+strings that are the same instant (`...Z` / `...+00:00`) or the same UUID in another case are
+equal, because that is all a client may legitimately change; anything else is a difference.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import types
 import typing
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import parse_qsl
 
 import pydantic
 import typing_extensions
-
-from .calls import Call, ExpectedBody
-from .validation import Route
-from .wire import WireRequest, convert_text, multipart_parts, resolved_schema, wire_text
 
 
 def differences(expected: Any, actual: Any, where: str) -> list[str]:
@@ -32,11 +26,11 @@ def differences(expected: Any, actual: Any, where: str) -> list[str]:
         found = []
         for key in expected:
             if key not in actual:
-                found.append(f"{where}: missing {key!r} (expected {_short(expected[key])})")
+                found.append(f"{where}: missing {key!r} (expected {short(expected[key])})")
             else:
                 found += differences(expected[key], actual[key], f"{where}.{key}")
         found += [
-            f"{where}: unexpected {key!r} ({_short(actual[key])})"
+            f"{where}: unexpected {key!r} ({short(actual[key])})"
             for key in actual
             if key not in expected
         ]
@@ -51,7 +45,7 @@ def differences(expected: Any, actual: Any, where: str) -> list[str]:
         ]
     if same_scalar(expected, actual):
         return []
-    return [f"{where}: expected {_short(expected)}, got {_short(actual)}"]
+    return [f"{where}: expected {short(expected)}, got {short(actual)}"]
 
 
 def same_scalar(expected: Any, actual: Any) -> bool:
@@ -86,7 +80,7 @@ def _uuid(text: str) -> uuid.UUID | None:
         return None
 
 
-def _short(value: Any) -> str:
+def short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
@@ -197,126 +191,4 @@ _ALIAS_TYPE: type = getattr(typing, "TypeAliasType", typing_extensions.TypeAlias
 
 
 def _kind(value: Any) -> str:
-    return f"{type(value).__name__} {_short(value)}"
-
-
-# -- requests ---------------------------------------------------------------------------------
-
-
-def request_differences(
-    call: Call, request: WireRequest, route: Route, document: dict[str, Any]
-) -> list[str]:
-    """Where the request the server saw does not carry `call`'s arguments as the spec names them."""
-    expected = call.expected
-    found: list[str] = []
-    if route.key != expected.key:
-        return [f"routed to {route.key}, not {expected.key} (raw path {request.raw_path!r})"]
-    for name, value in expected.path.items():
-        actual = route.variables.get(name)
-        if actual != value:
-            found.append(
-                f"path parameter {name!r}: expected {value!r}, got {actual!r} "
-                f"(raw path {request.raw_path!r})"
-            )
-    found += _query_differences(expected.query, request.query, call.schemas, document)
-    for name, value in expected.headers.items():
-        actual = request.headers.get(name.lower())
-        if actual != value:
-            shown = "<redacted>" if name.lower() == "authorization" else repr(actual)
-            found.append(f"header {name!r}: expected the documented value, got {shown}")
-    found += _body_differences(expected.body, request, document, expected.key)
-    return found
-
-
-def _query_differences(
-    expected: dict[str, Any],
-    pairs: list[tuple[str, str]],
-    schemas: dict[str, Any],
-    document: dict[str, Any],
-) -> list[str]:
-    sent: dict[str, list[str]] = {}
-    for name, text in pairs:
-        sent.setdefault(name, []).append(text)
-    found = []
-    for name, value in expected.items():
-        if name not in sent:
-            found.append(f"query parameter {name!r}: missing (expected {_short(value)})")
-            continue
-        schema = _resolved(document, schemas.get(name, {}))
-        if _is_array(schema):
-            items = schema.get("items", {})
-            decoded: Any = [convert_text(document, items, text) for text in sent[name]]
-        else:
-            decoded = convert_text(document, schema, sent[name][-1])
-            if len(sent[name]) > 1:
-                found.append(f"query parameter {name!r}: sent {len(sent[name])} times")
-        found += differences(value, decoded, f"query parameter {name!r}")
-    found += [
-        f"query parameter {name!r}: sent, but no argument was given for it"
-        for name in sent
-        if name not in expected
-    ]
-    return found
-
-
-def _body_differences(
-    expected: ExpectedBody | None, request: WireRequest, document: dict[str, Any], key: str
-) -> list[str]:
-    if expected is None:
-        return (
-            []
-            if not request.body
-            else [f"body: {len(request.body)} bytes sent, the operation {key} takes no body"]
-        )
-    media = request.content_type.split(";")[0].strip().lower()
-    if media != expected.media_type.split(";")[0].strip().lower():
-        return [f"body: content type {media!r}, expected {expected.media_type!r}"]
-    if expected.encoding == "binary":
-        return [] if request.body == expected.data else ["body: the raw bytes differ"]
-    if expected.encoding == "multipart":
-        return _multipart_differences(expected, request, document)
-    if expected.encoding == "form":
-        form = dict(parse_qsl(request.body.decode()))
-        return differences({k: wire_text(v) for k, v in expected.data.items()}, form, "body")
-    try:
-        sent = json.loads(request.body)
-    except ValueError:
-        return [f"body: not JSON ({request.body[:60]!r})"]
-    return differences(expected.data, sent, "body")
-
-
-def _multipart_differences(
-    expected: ExpectedBody, request: WireRequest, document: dict[str, Any]
-) -> list[str]:
-    found = []
-    parts = {part.name: part for part in multipart_parts(request)}
-    for name, value in expected.data.items():
-        part = parts.get(name)
-        if part is None:
-            found.append(f"body: missing part {name!r}")
-        elif name in expected.files:
-            if part.filename is None:
-                found.append(f"body: part {name!r} must be a file (no filename was sent)")
-            if part.data != value:
-                found.append(f"body: part {name!r}: the file bytes differ")
-        else:
-            text = part.data.decode("utf-8", "replace")
-            decoded = text if isinstance(value, str) else _decode_like(value, text)
-            found += differences(value, decoded, f"body part {name!r}")
-    found += [f"body: unexpected part {name!r}" for name in parts if name not in expected.data]
-    return found
-
-
-def _decode_like(value: Any, text: str) -> Any:
-    kind = {bool: "boolean", int: "integer", float: "number"}.get(type(value), "object")
-    return convert_text({}, {"type": kind}, text)
-
-
-def _resolved(document: dict[str, Any], schema: Any) -> dict[str, Any]:
-    schema = resolved_schema(document, schema)
-    return schema if isinstance(schema, dict) else {}
-
-
-def _is_array(schema: dict[str, Any]) -> bool:
-    kind = schema.get("type")
-    return kind == "array" or (isinstance(kind, list) and "array" in kind)
+    return f"{type(value).__name__} {short(value)}"
