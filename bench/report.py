@@ -26,7 +26,7 @@ def render(
 ) -> str:
     command = shlex.join(["python", "-m", "bench", *argv])
     lines = [
-        "# Benchmark results (issue 7)",
+        "# Benchmark results",
         "",
         f"Written by `{command}` (what `make bench` runs) on "
         f"{started:%Y-%m-%d %H:%M} UTC; the whole run took {elapsed / 60:.1f} min. "

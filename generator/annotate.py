@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .ir import SCHEMA_PREFIX, TypeRef
+from . import keywords
+from .ir import TypeRef
+from .refs import component_name
 from .strings import Safe, string_literal
 
 _FORMATS = {"date-time": "datetime", "date": "date", "uuid": "UUID"}
@@ -43,15 +45,15 @@ class Annotator:
     def annotate(self, schema: Any, *, file: bool = False) -> TypeRef:
         if not isinstance(schema, dict) or not schema:
             return _ANY
-        ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            return self._named(ref[len(SCHEMA_PREFIX) :])
+        name = component_name(schema)
+        if name is not None:
+            return self._named(name)
         parts: list[TypeRef] = []
         for key in ("oneOf", "anyOf"):
             for branch in schema.get(key) or []:
                 parts.append(self.annotate(branch, file=file))
         if parts:
-            if "null" in _types(schema):
+            if "null" in keywords.types(schema):
                 parts.append(_NONE)
             return _union(parts)
         members = schema.get("allOf")
@@ -61,7 +63,7 @@ class Annotator:
             return _literal([schema["const"]]) or _ANY
         if isinstance(schema.get("enum"), list):
             return self._enum(schema["enum"])
-        types = _types(schema) or _implied_types(schema)
+        types = keywords.types(schema) or keywords.implied_types(schema)
         if not types:
             return _ANY
         return _union([self._typed(kind, schema, file) for kind in sorted(types, key=_type_order)])
@@ -118,23 +120,6 @@ class Annotator:
                 imports=value.imports,
             )
         return _ANY
-
-
-def _types(schema: dict[str, Any]) -> set[str]:
-    kind = schema.get("type")
-    if isinstance(kind, str):
-        return {kind}
-    if isinstance(kind, list):
-        return {k for k in kind if isinstance(k, str)}
-    return set()
-
-
-def _implied_types(schema: dict[str, Any]) -> set[str]:
-    if "properties" in schema or "additionalProperties" in schema:
-        return {"object"}
-    if "items" in schema:
-        return {"array"}
-    return set()
 
 
 def _type_order(kind: str) -> tuple[int, str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .config import ApiConfig
+from .refs import component_name
 from .strings import Safe, SpecText
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
@@ -38,16 +39,13 @@ class TypeRef:
     def input(self) -> Safe:
         return Safe(" | ".join(self.inputs))
 
-    @property
-    def optional_output(self) -> bool:
-        return "None" in self.outputs
-
 
 @dataclass(frozen=True)
-class Parameter:
+class Argument:
+    """A keyword argument of a generated method: its wire name, Python name and type."""
+
     wire_name: SpecText
     name: Safe
-    location: ParameterLocation
     type: TypeRef
     required: bool
     description: SpecText | None = None
@@ -55,14 +53,13 @@ class Parameter:
 
 
 @dataclass(frozen=True)
-class BodyField:
-    wire_name: SpecText
-    name: Safe
-    type: TypeRef
-    required: bool
-    description: SpecText | None = None
+class Parameter(Argument):
+    location: ParameterLocation = "query"
+
+
+@dataclass(frozen=True)
+class BodyField(Argument):
     is_file: bool = False
-    deprecated: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +71,11 @@ class RequestBody:
     whole: BodyField | None = None
     model: Safe | None = None
     description: SpecText | None = None
+
+    @property
+    def arguments(self) -> tuple[BodyField, ...]:
+        """The method's body arguments: the whole body as one, or one per top-level field."""
+        return (self.whole,) if self.whole is not None else self.fields
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,6 @@ class Auth:
     required: bool = False
 
 
-SCHEMA_PREFIX = "#/components/schemas/"
 _MAX_INHERITANCE = 20
 
 
@@ -161,10 +162,10 @@ class ModelSet:
         properties: dict[str, Any] = {}
         required: set[str] = set()
         for member in schema.get("allOf") or []:
-            ref = member.get("$ref") if isinstance(member, dict) else None
-            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            parent = component_name(member)
+            if parent is not None:
                 if depth < _MAX_INHERITANCE:
-                    inherited, also = self.properties(ref[len(SCHEMA_PREFIX) :], depth + 1)
+                    inherited, also = self.properties(parent, depth + 1)
                     properties.update(inherited)
                     required |= also
             elif isinstance(member, dict):

@@ -54,7 +54,7 @@ def parse_spec(data: bytes, file: str) -> dict[str, Any]:
 
 
 def read_document(data: bytes, file: str) -> dict[str, Any]:
-    """Everything `parse_spec` checks except the document's structure (see `background.py`)."""
+    """Everything `parse_spec` checks except the document's structure (see `structure.py`)."""
     if len(data) > MAX_BYTES:
         raise SpecError(_too_big(len(data), file))
     parsed = _parse(data, file)

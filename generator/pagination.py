@@ -12,7 +12,8 @@ from typing import Any
 
 from .annotate import Annotator
 from .config import PaginationConfig
-from .ir import SCHEMA_PREFIX, Pagination, Parameter, Response
+from .ir import Pagination, Parameter, Response
+from .refs import component_name
 from .strings import SpecText
 
 
@@ -78,9 +79,9 @@ def _follow(schema: Any, annotator: Annotator) -> Any:
     for _ in range(20):
         if not isinstance(schema, dict):
             return schema
-        ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            schema = annotator.schema(ref[len(SCHEMA_PREFIX) :])
+        name = component_name(schema)
+        if name is not None:
+            schema = annotator.schema(name)
             continue
         branches = [
             b

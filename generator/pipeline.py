@@ -2,7 +2,7 @@
 
     load -> normalize -> analyze (names, IR) -> models -> render
          -> write to staging -> format -> check -> swap in
-    (the spec's structural check runs beside the stages, see background.py)
+    (the spec's structural check runs beside the stages, see structure.py)
 
 Each stage is its own module; this one only sequences them. `regen.py` decides when to run it
 for the APIs under specs/ and keeps their files (snapshot, names lock, state) consistent.
@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analyze import analyze
-from .background import StructureCheck
 from .config import ApiConfig, default_config
 from .errors import Problem
 from .format import format_tree
@@ -28,6 +27,7 @@ from .output import write_tree
 from .render import MARKER, render_package
 from .split import split_models
 from .state import ApiState
+from .structure import StructureCheck
 
 
 @dataclass(frozen=True)

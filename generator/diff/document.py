@@ -12,7 +12,7 @@ from .. import jsonpointer
 from .model import Change
 from .rules import change
 from .security import security_changes
-from .spec import mapping
+from .values import mapping
 
 _INFO_KEYS = ("title", "summary", "description", "version", "termsOfService", "contact", "license")
 _SCHEME_KEYS = ("type", "scheme", "in", "name", "flows", "openIdConnectUrl")

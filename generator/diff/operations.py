@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .. import jsonpointer
+from .. import jsonpointer, refs
 from ..walk import iter_operations
 from .model import Change
 from .rules import Direction, change
 from .schemas import Site, compare_schemas
 from .security import security_changes
-from .spec import deref, mapping, strings
+from .values import deref, mapping, strings
 from .views import Node
 
 _TEMPLATE = re.compile(r"\{[^}/]*\}")
@@ -51,7 +51,7 @@ def diff_operations(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
             message = f"operation {old_op.label} was removed"
             changes.append(change("api-removed", old_op.label, old_op.pointer, message))
         elif old_op is not None and new_op is not None:
-            changes += _Pair(old, new, old_op, new_op).changes()
+            changes += _OperationPair(old, new, old_op, new_op).changes()
     return changes
 
 
@@ -67,7 +67,7 @@ def _operations(document: dict[str, Any]) -> dict[tuple[str, str], _Operation]:
     }
 
 
-class _Pair:
+class _OperationPair:
     """One operation in both documents."""
 
     def __init__(
@@ -261,18 +261,11 @@ class _Pair:
 
 def _parameters(document: dict[str, Any], operation: _Operation) -> dict[tuple[str, str], Node]:
     """Path-item and operation parameters merged (the operation's win), keyed for matching."""
-    item = (document.get("paths") or {}).get(operation.path) or {}
-    merged: dict[tuple[str, str], Node] = {}
-    owners = (
-        (item, jsonpointer.join("", "paths", operation.path)),
-        (operation.body, operation.pointer),
-    )
-    for owner, base in owners:
-        for index, raw in enumerate(owner.get("parameters") or []):
-            node = deref(document, raw, jsonpointer.join(base, "parameters", index))
-            if node is not None and isinstance(node.schema.get("name"), str):
-                merged[_parameter_key(operation.path, node.schema)] = node
-    return merged
+    sites = refs.operation_parameters(document, operation.path, operation.body, operation.pointer)
+    return {
+        _parameter_key(operation.path, site.parameter): Node(site.parameter, site.pointer)
+        for site in sites
+    }
 
 
 def _parameter_key(path: str, parameter: dict[str, Any]) -> tuple[str, str]:

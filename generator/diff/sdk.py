@@ -207,10 +207,9 @@ def _argument_map(operation: Operation) -> dict[str, _Argument]:
     ]
     body = operation.body
     if body is not None:
-        fields = [body.whole] if body.whole is not None else list(body.fields)
         arguments += [
             _Argument(str(f.name), ("body", f.wire_name.unsafe_value), f.type.inputs, f.required)
-            for f in fields
+            for f in body.arguments
         ]
     return {argument.name: argument for argument in arguments}
 

@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from .. import jsonpointer
 from ..annotate import Annotator
-from ..ir import SCHEMA_PREFIX, Api, ModelSet, TypeRef
+from ..ir import Api, ModelSet, TypeRef
+from ..refs import component_name
 from .model import Change
 from .rules import change
 from .surface import match_names, renamed, spelled, verdict
@@ -99,11 +100,11 @@ def diff_models(old_api: Api, new_api: Api, renames: Mapping[str, str]) -> list[
     ]
     pairs = [(name, name) for name in sorted(old_names & new_names)] + sorted(renames.items())
     for old_name, new_name in pairs:
-        changes += _Pair(before, after, old_name, new_name, renames).changes()
+        changes += _ModelPair(before, after, old_name, new_name, renames).changes()
     return changes
 
 
-class _Pair:
+class _ModelPair:
     """One class in both versions."""
 
     def __init__(
@@ -206,8 +207,7 @@ def _roles(api: Api) -> dict[str, frozenset[Role]]:
         if operation.body is not None:
             if operation.body.model is not None:
                 seeds["request"].add(str(operation.body.model))
-            fields = [operation.body.whole] if operation.body.whole else operation.body.fields
-            request_types += [f.type for f in fields if f is not None]
+            request_types += [argument.type for argument in operation.body.arguments]
         response_types = [e.type for e in operation.errors]
         if operation.response.type is not None:
             response_types.append(operation.response.type)
@@ -244,10 +244,6 @@ def _refs(schema: Any) -> list[str]:
         return [name for item in schema for name in _refs(item)]
     if not isinstance(schema, dict):
         return []
-    ref = schema.get("$ref")
-    own = (
-        [ref[len(SCHEMA_PREFIX) :]]
-        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX)
-        else []
-    )
+    name = component_name(schema)
+    own = [] if name is None else [name]
     return own + [name for key, value in schema.items() if key != "enum" for name in _refs(value)]

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .. import jsonpointer
+from .. import jsonpointer, keywords, refs
 
 _MISSING: Any = object()
 BOUNDS = (
@@ -91,56 +91,31 @@ def _view(document: dict[str, Any], node: Node, seen: frozenset[str], depth: int
 
 
 def _deref(document: dict[str, Any], node: Node) -> tuple[Any, str, str | None, dict[str, Any]]:
-    """Follow `$ref`s (cycle-safe); annotations written next to a `$ref` are kept as `outer`."""
-    schema, pointer, first = node.schema, node.pointer, None
-    outer: dict[str, Any] = {}
-    visited: set[str] = set()
-    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-        ref = schema["$ref"]
-        if ref in visited:
-            return {}, pointer, first, outer
-        visited.add(ref)
-        outer = {**{k: v for k, v in schema.items() if k != "$ref"}, **outer}
-        first = first or ref
-        try:
-            schema, pointer = jsonpointer.resolve(document, ref), ref[1:]
-        except (KeyError, ValueError):
-            return {}, pointer, first, outer
-    return schema, pointer, first, outer
+    """`$ref`s followed; annotations written next to a `$ref` are kept as `outer`."""
+    resolved = refs.resolve(document, node.schema, node.pointer)
+    schema = {} if resolved.node is None else resolved.node
+    return schema, resolved.pointer, resolved.first_ref, resolved.siblings
 
 
 def _own(schema: dict[str, Any], pointer: str, ref: str | None) -> View:
-    kind = schema.get("type")
-    kinds = {kind} if isinstance(kind, str) else {k for k in kind or [] if isinstance(k, str)}
-    enum = schema.get("enum") if isinstance(schema.get("enum"), list) else None
-    if "const" in schema:
-        enum = [schema["const"]]
-    nullable = "null" in kinds or (not kinds and enum is not None and None in enum)
+    kinds = keywords.types(schema)
+    enum = _enum(schema)
     properties = schema.get("properties")
-    properties = properties if isinstance(properties, dict) else {}
     items = schema.get("items")
-    additional = schema.get("additionalProperties")
-    types = frozenset(kinds - {"null"}) or _implied(schema)
     return View(
         pointer=pointer,
         ref=ref,
-        types=types,
-        nullable=nullable,
+        types=frozenset(kinds - {"null"} or keywords.implied_types(schema)),
+        nullable="null" in kinds or (not kinds and enum is not None and None in enum),
         format=schema.get("format") if isinstance(schema.get("format"), str) else None,
         enum=None if enum is None else tuple(v for v in enum if v is not None),
         properties={
             name: Node(child, jsonpointer.join(pointer, "properties", name))
-            for name, child in properties.items()
+            for name, child in (properties if isinstance(properties, dict) else {}).items()
         },
         required=frozenset(r for r in schema.get("required") or [] if isinstance(r, str)),
         items=Node(items, jsonpointer.join(pointer, "items")) if isinstance(items, dict) else None,
-        additional=(
-            Node(additional, jsonpointer.join(pointer, "additionalProperties"))
-            if isinstance(additional, dict) and additional
-            else False
-            if additional is False
-            else None
-        ),
+        additional=_additional(schema, pointer),
         bounds={key: schema[key] for key in BOUNDS if key in schema},
         default=schema.get("default", _MISSING),
         description=_docs(schema),
@@ -150,12 +125,20 @@ def _own(schema: dict[str, Any], pointer: str, ref: str | None) -> View:
     )
 
 
-def _implied(schema: dict[str, Any]) -> frozenset[str]:
-    if "properties" in schema or "additionalProperties" in schema:
-        return frozenset({"object"})
-    if "items" in schema:
-        return frozenset({"array"})
-    return frozenset()
+def _enum(schema: dict[str, Any]) -> list[Any] | None:
+    """The allowed values (`const` is an enum of one), or None when any value of the type is."""
+    if "const" in schema:
+        return [schema["const"]]
+    enum = schema.get("enum")
+    return enum if isinstance(enum, list) else None
+
+
+def _additional(schema: dict[str, Any], pointer: str) -> Node | bool | None:
+    """A schema for extra properties, False when they are forbidden, None when unspecified."""
+    additional = schema.get("additionalProperties")
+    if isinstance(additional, dict) and additional:
+        return Node(additional, jsonpointer.join(pointer, "additionalProperties"))
+    return False if additional is False else None
 
 
 def _docs(schema: dict[str, Any]) -> str | None:

@@ -1,9 +1,9 @@
-"""Assembles templates/runtime into an importable package and provides shared fixtures.
+"""Generates the demo package the runtime tests import, and provides shared fixtures.
 
-The runtime only works as part of a package (its modules import each other relatively), so it
-is copied byte for byte, exactly as the generator does, into a temporary package named
-``sdkrt`` that the tests import. The demo SDK in ``demo_sdk.py`` is written on top of it the way
-generated code is.
+The runtime only works as part of a package (its modules import each other relatively), so the
+tests use a real generated package: ``fixtures/demo/openapi.yaml`` generated as ``sdkrt``, whose
+runtime modules are templates/runtime copied byte for byte and whose client and resources are
+exactly what the generator emits. ``demo_sdk.py`` names what the tests use from it.
 """
 
 from __future__ import annotations
@@ -18,31 +18,35 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from generator.config import load_config
+from generator.pipeline import generate_package
+from generator.state import ApiState
 from tests.support.fault_server import FaultServer
 
 if TYPE_CHECKING:
     from .demo_sdk import NoWaitAsyncDemo, NoWaitDemo
 
 RUNTIME_SOURCE = Path(__file__).resolve().parents[2] / "templates" / "runtime"
+DEMO_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "demo"
 PACKAGE_NAME = "sdkrt"
 _assembled = pytest.StashKey[Path]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     root = Path(tempfile.mkdtemp(prefix="sdkrt-"))
-    package = root / PACKAGE_NAME
-    package.mkdir()
-    for module in RUNTIME_SOURCE.glob("*.py"):
-        shutil.copyfile(module, package / module.name)
-    (package / "__init__.py").write_text('"""The SDK runtime, assembled for its tests."""\n')
-    sys.path.insert(0, str(root))
+    spec = DEMO_FIXTURE / "openapi.yaml"
+    demo_config = load_config(DEMO_FIXTURE / "config.yaml")
+    generate_package(
+        spec.read_bytes(), str(spec), root / "demo", demo_config, state=ApiState(version="1.2.3")
+    )
+    sys.path.insert(0, str(root / "demo" / "src"))
     config.stash[_assembled] = root
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     root = config.stash.get(_assembled, None)
     if root is not None:
-        sys.path.remove(str(root))
+        sys.path.remove(str(root / "demo" / "src"))
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -102,7 +102,7 @@ def test_header_layers_merge_with_extra_headers_winning(server: FaultServer) -> 
     server.enqueue(Reply.json(WIDGET), Reply.json(WIDGET))
     defaults = {"X-Team": "core", "X-Trace": "from-defaults"}
     with NoWaitDemo(api_key=API_KEY, base_url=server.url, default_headers=defaults) as client:
-        client.widgets.get("w1", trace="abc", extra_headers={"x-team": "edge"})
+        client.widgets.get("w1", x_trace="abc", extra_headers={"x-team": "edge"})
         client.widgets.get("w1")
     first, second = (request.headers for request in server.requests)
     assert (first["x-trace"], first["x-team"]) == ("abc", "edge")

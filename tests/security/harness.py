@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 # Imported here so that in-process generation checks a spec's structure in place instead of in a
-# child process per call (generator/background.py): the same check, a second faster per spec.
+# child process per call (generator/structure.py): the same check, a second faster per spec.
 import openapi_python_client.schema  # noqa: F401
 from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 

@@ -22,38 +22,10 @@ from .naming import (
     snake_case,
     words,
 )
+from .vocabulary import CLASS_RESERVED, CLIENT_RESERVED, METHOD_RESERVED
 from .walk import iter_operations
 
 _VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
-
-# Attributes of the runtime client classes that a resource must not shadow.
-CLIENT_RESERVED = frozenset(
-    {
-        "api_key",
-        "base_url",
-        "timeout",
-        "max_retries",
-        "default_headers",
-        "default_query",
-        "http_client",
-        "strict_response_validation",
-        "with_options",
-        "with_raw_response",
-        "close",
-        "copy",
-        "request",
-        "get",
-        "post",
-        "put",
-        "patch",
-        "delete",
-        "aclose",
-    }
-)
-# Names a resource module uses at class level or in annotations, which a method must not shadow.
-METHOD_RESERVED = frozenset(
-    {"with_raw_response", "datetime", "date", "cast", "Any", "List", "Dict", "Literal", "Sequence"}
-)
 
 
 @dataclass(frozen=True)
@@ -104,9 +76,10 @@ def tag_resource_name(tag: str) -> str:
 
 
 def resource_class_name(resource: str, reserved: frozenset[str] = frozenset()) -> str:
-    """`share_links` -> `ShareLinks`; a clash with the client's own class gets `Resource`."""
+    """`share_links` -> `ShareLinks`; a clash with the client's own class or a name the resource
+    module imports (a tag called `timeout`) gets `Resource`."""
     name = class_name(resource, fallback="Resource")
-    return name + "Resource" if name in reserved else name
+    return name + "Resource" if name in reserved or name in CLASS_RESERVED else name
 
 
 def _first_static_segment(path: str) -> str:
@@ -134,12 +107,7 @@ def _method_names(
 
 
 def _safe_method(name: str) -> str:
-    return python_name(name, reserved=METHOD_RESERVED | _SHADOWED_BUILTINS, fallback="call")
-
-
-# A method called `list` is fine (resource modules spell annotations with typing.List), but one
-# called `type` or `object` would shadow names the generated signatures use.
-_SHADOWED_BUILTINS = frozenset({"type", "object", "str", "int", "float", "bool", "bytes", "dict"})
+    return python_name(name, reserved=METHOD_RESERVED, fallback="call")
 
 
 def _short_name(resource: str, key: str, path: str, operation: dict[str, Any]) -> str:

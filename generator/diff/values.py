@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import jsonpointer
+from .. import refs
 from .views import Node
 
 
@@ -22,12 +22,6 @@ def strings(value: Any) -> set[str]:
 
 
 def deref(document: dict[str, Any], node: Any, pointer: str) -> Node | None:
-    """A parameter, body or response object with `$ref`s followed; None when absent or cyclic."""
-    seen: set[str] = set()
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
-        seen.add(node["$ref"])
-        try:
-            node, pointer = jsonpointer.resolve(document, node["$ref"]), node["$ref"][1:]
-        except (KeyError, ValueError):
-            return None
-    return Node(node, pointer) if isinstance(node, dict) and "$ref" not in node else None
+    """A parameter, body or response object with `$ref`s followed; None when absent or broken."""
+    resolved = refs.resolve(document, node, pointer)
+    return Node(resolved.node, resolved.pointer) if isinstance(resolved.node, dict) else None

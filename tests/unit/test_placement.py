@@ -5,7 +5,7 @@ from typing import Any
 
 from generator.load import load_spec
 from generator.normalize import normalize
-from generator.operations import place_operations
+from generator.placement import place_operations
 
 
 def _placements(

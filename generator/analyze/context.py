@@ -1,0 +1,62 @@
+"""What every part of the analysis reads: the document, the hoisted schemas and their annotator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .. import refs
+from ..annotate import Annotator
+from ..config import ApiConfig
+from ..hoist import Hoisted
+from ..ir import ModelSet
+from ..naming import Namer, python_name
+from ..strings import SpecText
+from ..vocabulary import FIELD_RESERVED
+
+
+@dataclass(frozen=True)
+class Context:
+    document: dict[str, Any]
+    config: ApiConfig
+    hoisted: Hoisted
+    annotator: Annotator
+    models: ModelSet
+    file: str
+
+    @classmethod
+    def build(
+        cls, document: dict[str, Any], config: ApiConfig, hoisted: Hoisted, file: str
+    ) -> Context:
+        bare = ModelSet(hoisted.schemas, {}, hoisted.pointer_names)
+        names = {name: _field_names(bare, name) for name in hoisted.schemas}
+        models = ModelSet(
+            hoisted.schemas,
+            {name: fields for name, fields in names.items() if fields},
+            hoisted.pointer_names,
+        )
+        return cls(document, config, hoisted, Annotator(hoisted.schemas), models, file)
+
+    def resolve(self, node: Any, pointer: str) -> refs.Resolved:
+        return refs.resolve(self.document, node, pointer)
+
+    def root(self, pointer: str) -> dict[str, Any]:
+        """The hoisted schema of a parameter, body or response at `pointer` (empty if none)."""
+        return self.hoisted.roots.get(pointer, {})
+
+    def model_of(self, root: Any) -> str | None:
+        """The model class a root schema names, if it is a class (not an alias)."""
+        name = refs.component_name(root)
+        return name if name is not None and self.annotator.is_model(name) else None
+
+
+def text(value: Any) -> SpecText | None:
+    """Spec text worth printing: a non-blank string, kept untrusted."""
+    return SpecText(value) if isinstance(value, str) and value.strip() else None
+
+
+def _field_names(models: ModelSet, name: str) -> dict[str, str]:
+    """Python names of a class's fields; the body keyword arguments use the same ones."""
+    properties, _required = models.properties(name)
+    namer = Namer()
+    return {wire: namer.claim(python_name(wire, reserved=FIELD_RESERVED)) for wire in properties}

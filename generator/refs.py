@@ -1,0 +1,101 @@
+"""Following `$ref`s inside one document, and the parameters an operation really has.
+
+Analysis and the spec diff both need "this parameter, body or response, with its `$ref`s
+followed" and "the path item's parameters merged with the operation's"; this is the one place
+that does either. References are followed iteratively and a cycle of bare `$ref`s ends the walk
+instead of looping, whatever the document says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import jsonpointer
+
+SCHEMA_PREFIX = "#/components/schemas/"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a node stands for once its `$ref`s are followed.
+
+    `node` is None when a reference dangles or the references form a cycle. `siblings` are the
+    keywords written next to the `$ref`s (3.1 allows `description` there), nearest first.
+    """
+
+    node: Any
+    pointer: str
+    first_ref: str | None = None
+    siblings: dict[str, Any] = field(default_factory=dict)
+
+
+def resolve(document: dict[str, Any], node: Any, pointer: str) -> Resolved:
+    """`node` (found at `pointer`) with its chain of `$ref`s followed."""
+    first: str | None = None
+    siblings: dict[str, Any] = {}
+    visited: set[str] = set()
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        ref = node["$ref"]
+        if ref in visited:
+            return Resolved(None, pointer, first, siblings)
+        visited.add(ref)
+        siblings = {**{k: v for k, v in node.items() if k != "$ref"}, **siblings}
+        first = first or ref
+        try:
+            node, pointer = jsonpointer.resolve(document, ref), ref[1:]
+        except (KeyError, ValueError):
+            return Resolved(None, pointer, first, siblings)
+    return Resolved(node, pointer, first, siblings)
+
+
+def component_name(schema: Any) -> str | None:
+    """`Persona` for `{"$ref": "#/components/schemas/Persona"}`; None for anything else."""
+    ref = schema.get("$ref") if isinstance(schema, dict) else None
+    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+        return jsonpointer.unescape(ref[len(SCHEMA_PREFIX) :])
+    return None
+
+
+@dataclass(frozen=True)
+class ParameterSite:
+    """One parameter of an operation, `$ref`s followed, and where its definition sits."""
+
+    parameter: dict[str, Any]
+    pointer: str
+
+    @property
+    def location(self) -> str:
+        return str(self.parameter.get("in"))
+
+    @property
+    def name(self) -> str:
+        return str(self.parameter.get("name"))
+
+
+def operation_parameters(
+    document: dict[str, Any], path: str, operation: dict[str, Any], pointer: str
+) -> list[ParameterSite]:
+    """The path item's parameters overridden by the operation's (same `in` and `name`), in order.
+
+    Header names compare case-insensitively, as HTTP does.
+    """
+    item = (document.get("paths") or {}).get(path) or {}
+    owners = (
+        (item, jsonpointer.join("", "paths", path)),
+        (operation, pointer),
+    )
+    merged: dict[tuple[str, str], ParameterSite] = {}
+    for owner, base in owners:
+        raw_parameters = owner.get("parameters") if isinstance(owner, dict) else None
+        for index, raw in enumerate(raw_parameters if isinstance(raw_parameters, list) else []):
+            resolved = resolve(document, raw, jsonpointer.join(base, "parameters", index))
+            parameter = resolved.node
+            if isinstance(parameter, dict) and isinstance(parameter.get("name"), str):
+                site = ParameterSite(parameter, resolved.pointer)
+                merged[_identity(site)] = site
+    return list(merged.values())
+
+
+def _identity(site: ParameterSite) -> tuple[str, str]:
+    return (site.location, site.name.lower() if site.location == "header" else site.name)

@@ -1,0 +1,201 @@
+"""Every name the generated code itself uses, so that names taken from a spec stay clear of them.
+
+A schema called `Timeout`, a tag called `body` or a property called `model_dump` must not shadow
+what the generated modules import or define. The templates print their imports from the tables
+below, and the reserved sets are derived from the same tables, so a name added to a template's
+imports is reserved at once; `tests/unit/test_vocabulary.py` holds the tables against the runtime
+and against what datamodel-code-generator emits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+Imports = Mapping[str, tuple[str, ...]]
+
+# What a package's `__init__` re-exports from its runtime modules (beside the two client classes).
+PACKAGE_EXPORTS: Imports = {
+    "._exceptions": (
+        "APIConnectionError",
+        "APIError",
+        "APIResponseValidationError",
+        "APIStatusError",
+        "APITimeoutError",
+        "AuthenticationError",
+        "BadRequestError",
+        "ConflictError",
+        "InternalServerError",
+        "NotFoundError",
+        "PermissionDeniedError",
+        "RateLimitError",
+        "SDKError",
+        "UnprocessableEntityError",
+    ),
+    "._binary": ("AsyncBinaryResponse", "BinaryResponse"),
+    "._pagination": ("AsyncPage", "AsyncPaginator", "SyncPage"),
+    "._response": ("APIResponse", "AsyncAPIResponse"),
+    "._types": ("NOT_GIVEN", "NotGiven"),
+    "._version": ("__generator__", "__spec_sha256__", "__version__"),
+}
+
+# What every resource module imports (ruff drops the ones a module does not use).
+# Containers are spelt `List`/`Dict` because a method called `list` would shadow the builtin.
+RESOURCE_IMPORTS: Imports = {
+    "functools": ("cached_property",),
+    "typing": ("Any", "Dict", "List", "Literal", "Sequence"),
+    ".._binary": ("AsyncBinaryResponse", "BinaryResponse"),
+    ".._pagination": ("AsyncPaginator", "PageNumberPagination", "SyncPage"),
+    ".._resource": ("AsyncAPIResource", "SyncAPIResource"),
+    ".._response": ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
+    ".._types": (
+        "NOT_GIVEN",
+        "Body",
+        "FileTypes",
+        "Headers",
+        "NotGiven",
+        "Query",
+        "RequestOptions",
+        "Timeout",
+    ),
+}
+
+# What the module defining the two client classes imports.
+CLIENT_IMPORTS: Imports = {
+    "functools": ("cached_property",),
+    "typing": ("TYPE_CHECKING",),
+    "._base_client": ("AsyncAPIClient", "ClientSettings", "SyncAPIClient"),
+    "._version": ("__version__",),
+}
+
+# Standard-library names that annotations import where they are used.
+STDLIB_ANNOTATIONS = ("UUID", "date", "datetime")
+
+# Names datamodel-code-generator's model modules may import or define besides the models.
+MODEL_MODULE_NAMES = (
+    "Annotated",
+    "Any",
+    "AnyUrl",
+    "AwareDatetime",
+    "BaseModel",
+    "ConfigDict",
+    "Dict",
+    "Field",
+    "List",
+    "Literal",
+    "Optional",
+    "RootModel",
+    "TypeAliasType",
+    "UUID",
+    "Union",
+    "date",
+    "datetime",
+)
+
+# Per-call options every generated method accepts after the operation's own arguments.
+PER_CALL_OPTIONS = (
+    "extra_headers",
+    "extra_query",
+    "extra_body",
+    "timeout",
+    "max_retries",
+    "idempotent",
+)
+
+# Builtins spelt in model annotations: a field with one of these names would shadow the type.
+MODEL_BUILTINS = ("None", "bool", "bytes", "float", "int", "list", "object", "set", "str", "tuple")
+
+# Builtins a resource class must not shadow with a method (`list` is fine: annotations say `List`).
+METHOD_BUILTINS = ("bool", "bytes", "dict", "float", "int", "object", "str", "type")
+
+# Attributes of pydantic's BaseModel (v2 and the deprecated v1 names it still defines).
+PYDANTIC_MODEL_ATTRIBUTES = (
+    "construct",
+    "copy",
+    "dict",
+    "fields",
+    "from_orm",
+    "json",
+    "model_computed_fields",
+    "model_config",
+    "model_construct",
+    "model_copy",
+    "model_dump",
+    "model_dump_json",
+    "model_extra",
+    "model_fields",
+    "model_fields_set",
+    "model_json_schema",
+    "model_parametrized_name",
+    "model_post_init",
+    "model_rebuild",
+    "model_validate",
+    "model_validate_json",
+    "model_validate_strings",
+    "parse_file",
+    "parse_obj",
+    "parse_raw",
+    "schema",
+    "schema_json",
+    "update_forward_refs",
+    "validate",
+)
+
+# Attributes of the runtime's client classes, which a resource attribute must not shadow.
+CLIENT_ATTRIBUTES = (
+    "aclose",
+    "api_key",
+    "base_url",
+    "close",
+    "copy",
+    "default_headers",
+    "default_query",
+    "delete",
+    "get",
+    "http_client",
+    "max_retries",
+    "patch",
+    "post",
+    "put",
+    "request",
+    "strict_response_validation",
+    "timeout",
+    "with_options",
+    "with_raw_response",
+)
+
+# Attributes of the runtime's resource classes besides the generated methods.
+RESOURCE_ATTRIBUTES = ("with_raw_response",)
+
+# File names Windows reserves in every folder: a module called `con.py` breaks the wheel there.
+DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
+
+
+def imported_names(*tables: Imports) -> frozenset[str]:
+    return frozenset(name for table in tables for names in table.values() for name in names)
+
+
+def _names(*groups: Iterable[str]) -> frozenset[str]:
+    return frozenset(name for group in groups for name in group)
+
+
+_RESOURCE_MODULE_NAMES = imported_names(RESOURCE_IMPORTS) | set(STDLIB_ANNOTATIONS)
+
+# Class names (models and resources) live in modules importing all of these.
+CLASS_RESERVED = _RESOURCE_MODULE_NAMES | set(MODEL_MODULE_NAMES)
+
+# Keyword arguments of a generated method: the options, and the runtime names its body uses.
+# (The standard-library types are reserved per operation, only where its body spells them.)
+KWARG_RESERVED = _names(PER_CALL_OPTIONS, ("self",), imported_names(RESOURCE_IMPORTS))
+
+# Model fields double as keyword arguments, and sit in a class next to pydantic's attributes.
+FIELD_RESERVED = KWARG_RESERVED | _names(
+    PYDANTIC_MODEL_ATTRIBUTES, MODEL_MODULE_NAMES, MODEL_BUILTINS
+)
+
+# Methods sit in a resource class whose annotations use the module's names.
+METHOD_RESERVED = _names(_RESOURCE_MODULE_NAMES, RESOURCE_ATTRIBUTES, METHOD_BUILTINS)
+
+# Resources are attributes of the client classes, in a module importing CLIENT_IMPORTS.
+CLIENT_RESERVED = frozenset(CLIENT_ATTRIBUTES) | imported_names(CLIENT_IMPORTS)

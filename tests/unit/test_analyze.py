@@ -1,0 +1,82 @@
+"""Analysis types every argument and result, wherever the spec defines it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.analyze import analyze
+from generator.config import default_config
+from generator.ir import Operation
+
+WIDGET = {"type": "object", "properties": {"name": {"type": "string"}}}
+
+
+def _operations(document: dict[str, Any]) -> dict[str, Operation]:
+    api = analyze(document, default_config("Demo", "demo.json"))
+    return {str(op.name): op for op in api.operations}
+
+
+def test_shared_components_and_path_item_parameters_are_typed() -> None:
+    """Responses, bodies and parameters reached through `$ref`, or declared on the path item,
+    are as typed as inline ones (they used to become `Any`)."""
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/widgets/{id}": {
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+                ],
+                "put": {
+                    "operationId": "updateWidget",
+                    "parameters": [{"$ref": "#/components/parameters/Verbose"}],
+                    "requestBody": {"$ref": "#/components/requestBodies/Widget"},
+                    "responses": {
+                        "200": {"$ref": "#/components/responses/Widget"},
+                        "404": {"$ref": "#/components/responses/Problem"},
+                    },
+                },
+            }
+        },
+        "components": {
+            "schemas": {"Widget": WIDGET},
+            "parameters": {
+                "Verbose": {"name": "verbose", "in": "query", "schema": {"type": "boolean"}}
+            },
+            "requestBodies": {
+                "Widget": {
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Widget"}}
+                    }
+                }
+            },
+            "responses": {
+                "Widget": {
+                    "description": "ok",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Widget"}}
+                    },
+                },
+                "Problem": {
+                    "description": "problem",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {"detail": {"type": "string"}},
+                            }
+                        }
+                    },
+                },
+            },
+        },
+    }
+    update = _operations(document)["update"]
+    types = {str(p.name): str(p.type.input) for p in update.parameters}
+    assert types == {"id": "int", "verbose": "bool"}
+    assert update.response.type is not None and update.response.type.output == "Widget"
+    assert update.body is not None
+    assert [str(field.name) for field in update.body.arguments] == ["name"]
+    assert [(str(e.status), str(e.type.output)) for e in update.errors] == [
+        ("404", "ProblemResponse")
+    ]
