@@ -1,4 +1,5 @@
-"""Comparing values by meaning, and results with their declared Python types.
+"""Comparing values by meaning: what was sent with what was meant, what came back with what
+was sent.
 
 Every mismatch is reported with where it is (`body.avatarId`, `response.items[0]`) so a failure
 names the field, not just the operation. JSON values are compared by meaning: `1 == 1.0`, and two
@@ -10,14 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import types
-import typing
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import pydantic
-import typing_extensions
 
 
 def differences(expected: Any, actual: Any, where: str) -> list[str]:
@@ -105,56 +103,6 @@ def to_wire(value: Any) -> Any:
     return value
 
 
-def mismatch(value: Any, annotation: Any, where: str = "result") -> str | None:
-    """Why `value` is not of the declared type `annotation` (None when it is), walked deeply."""
-    if isinstance(annotation, typing_extensions.TypeAliasType | _ALIAS_TYPE):
-        return mismatch(value, getattr(annotation, "__value__"), where)  # noqa: B009
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if annotation is Any or annotation is object:
-        return None
-    if annotation is None or annotation is type(None):
-        return None if value is None else f"{where}: expected None, got {_kind(value)}"
-    if origin is typing.Annotated:
-        return mismatch(value, args[0], where)
-    if origin in (typing.Union, types.UnionType):
-        reasons = [mismatch(value, member, where) for member in args]
-        if any(reason is None for reason in reasons):
-            return None
-        return f"{where}: {_kind(value)} is none of {annotation}"
-    if origin is typing.Literal:
-        return None if value in args else f"{where}: {value!r} is not one of {args}"
-    if origin in (list, Sequence, tuple, set, frozenset) or annotation in (list, tuple):
-        if not isinstance(value, list | tuple | set | frozenset):
-            return f"{where}: expected a list, got {_kind(value)}"
-        item = args[0] if args else Any
-        for index, element in enumerate(value):
-            reason = mismatch(element, item, f"{where}[{index}]")
-            if reason:
-                return reason
-        return None
-    if origin in (dict, Mapping) or annotation is dict:
-        if not isinstance(value, dict):
-            return f"{where}: expected a mapping, got {_kind(value)}"
-        item = args[1] if len(args) == 2 else Any
-        for key, element in value.items():
-            reason = mismatch(element, item, f"{where}.{key}")
-            if reason:
-                return reason
-        return None
-    if annotation is float:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return None if ok else f"{where}: expected float, got {_kind(value)}"
-    if annotation is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else f"{where}: expected int, got {_kind(value)}"
-    if isinstance(annotation, type):
-        if not isinstance(value, annotation):
-            return f"{where}: expected {annotation.__name__}, got {_kind(value)}"
-        return None
-    raise TypeError(f"cannot check annotation {annotation!r}")
-
-
 def leaked_fields(value: Any, declared: Mapping[str, set[str]], where: str = "result") -> list[str]:
     """Spec properties a model kept as unknown extras instead of reading into its fields.
 
@@ -185,10 +133,3 @@ def leaked_fields(value: Any, declared: Mapping[str, set[str]], where: str = "re
             for line in leaked_fields(item, declared, f"{where}[{index}]")
         ]
     return []
-
-
-_ALIAS_TYPE: type = getattr(typing, "TypeAliasType", typing_extensions.TypeAliasType)
-
-
-def _kind(value: Any) -> str:
-    return f"{type(value).__name__} {short(value)}"

@@ -26,7 +26,9 @@ def invoke_sync(
 ) -> Outcome:
     """Make the call; the mock answers with `status` and the canned `reply` when given."""
     contract.mock.clear()
-    answer = contract.mock.respond_with(status, reply or call.reply, call.transform)
+    answer = contract.mock.respond_with(
+        status, reply or call.reply, call.transform, call.method.key
+    )
     with answer, contract.sync_client() as client:
         method = getattr(getattr(client, call.method.resource), call.method.name)
         try:
@@ -44,7 +46,10 @@ async def invoke_async(
     contract: Contract, call: Call, *, status: int | None = None, reply: str | None = None
 ) -> Outcome:
     contract.mock.clear()
-    with contract.mock.respond_with(status, reply or call.reply, call.transform):
+    answer = contract.mock.respond_with(
+        status, reply or call.reply, call.transform, call.method.key
+    )
+    with answer:
         async with contract.async_client() as client:
             method = getattr(getattr(client, call.method.resource), call.method.name)
             try:

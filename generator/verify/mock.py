@@ -61,6 +61,7 @@ class SpecMockServer:
         self._status: int | None = None
         self._canned_name: str | None = None
         self._transform: Callable[[Any], Any] | None = None
+        self._operation: str | None = None
 
     def __enter__(self) -> SpecMockServer:
         self._server.__enter__()
@@ -84,33 +85,34 @@ class SpecMockServer:
         status: int | None = None,
         canned: str | None = None,
         transform: Callable[[Any], Any] | None = None,
+        operation: str | None = None,
     ) -> Iterator[None]:
         """Choose how conformant requests are answered while the block runs.
 
         `status` defaults to the operation's success status, `canned` (a reply's name) to its
         first reply; `transform` adapts that reply's data. The result is validated like every
         reply, so the harness cannot make the mock say what the spec does not allow.
+        `operation` is the key of the operation being called: where several share a URL
+        (`/pets#byTag`), the request is judged as that one first.
         """
         with self._lock:
             self._status, self._canned_name, self._transform = status, canned, transform
+            self._operation = operation
         try:
             yield
         finally:
             with self._lock:
                 self._status, self._canned_name, self._transform = None, None, None
+                self._operation = None
 
     # -- serving ---------------------------------------------------------------------------
 
     def _respond(self, received: Received) -> Reply:
         request = WireRequest(received.method, received.target, received.headers, received.body)
-        route = self.validator.route(request)
-        if isinstance(route, str):
-            return self._reject(request, None, [Violation("route", route, "/paths")])
-        try:
-            violations = self.validator.request_violations(request, route)
-        except Exception as error:  # a validator crash must fail the check, not hang the client
-            message = f"validator error: {type(error).__name__}: {error}"
-            violations = [Violation("request", message, self.validator.pointer(route))]
+        found = self.validator.route(request)
+        if isinstance(found, str):
+            return self._reject(request, None, [Violation("route", found, "/paths")])
+        route, violations = self._judge(request, found)
         if violations:
             return self._reject(request, route, violations)
         try:
@@ -127,6 +129,21 @@ class SpecMockServer:
         )
         self._record(Exchange(request, route, (), chosen, tuple(reply_violations)))
         return reply
+
+    def _judge(self, request: WireRequest, found: Route) -> tuple[Route, list[Violation]]:
+        """The operation the request is for, and how it breaks that operation's contract."""
+        with self._lock:
+            wanted = self._operation
+        routes = sorted(found.alternatives(), key=lambda route: route.key != wanted)
+        judged = [(route, self._violations(request, route)) for route in routes]
+        return next(((r, v) for r, v in judged if not v), judged[0])
+
+    def _violations(self, request: WireRequest, route: Route) -> list[Violation]:
+        try:
+            return self.validator.request_violations(request, route)
+        except Exception as error:  # a validator crash must fail the check, not hang the client
+            message = f"validator error: {type(error).__name__}: {error}"
+            return [Violation("request", message, self.validator.pointer(route))]
 
     def _choose(self, route: Route, request: WireRequest) -> Canned:
         with self._lock:

@@ -15,13 +15,14 @@ from typing import Any
 from .. import jsonpointer
 from .calls import Call
 from .cases import RoundTripCase
-from .compare import differences, leaked_fields, mismatch, to_wire
+from .compare import differences, leaked_fields, to_wire
 from .contract import Contract
 from .errors import ContractFailure
 from .invoke import Outcome
 from .replies import Canned
 from .routing import Route
 from .surface import Method
+from .typecheck import mismatch
 from .wire import is_json_media
 
 # What each status must raise (the runtime's documented tree, `_exceptions.py`).

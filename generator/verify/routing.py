@@ -4,6 +4,10 @@ The finder matches the full URL against every server (root, path item, operation
 template, so a request sent to the wrong server, path or method finds no operation. It is given
 the path exactly as it arrived (still percent-encoded, so `a%2Fb` stays one segment and routes
 as a real server routes it); the variables it returns are then decoded (`%2E` is the id `.`).
+
+A path key with a fragment (`/pets#byTag`, how some specs give one URL several operations) names
+the URL without it: fragments never reach a server. Operations that share a URL and method are
+all candidates (`Route.candidates`); the validator picks the one the request satisfies.
 """
 
 from __future__ import annotations
@@ -23,25 +27,44 @@ class Route:
     method: str  # lower case
     template: str  # the spec's path key, e.g. /v1/avatars/{id}
     variables: Mapping[str, str]  # decoded path parameters
+    candidates: tuple[str, ...] = ()  # every path key this URL and method may mean
 
     @property
     def key(self) -> str:
         """The operation's key: `GET /v1/avatars/{id}`."""
         return f"{self.method.upper()} {self.template}"
 
+    def alternatives(self) -> list[Route]:
+        """This route for each path key the URL may mean (itself first)."""
+        others = [t for t in self.candidates if t != self.template]
+        return [self, *(Route(self.method, t, self.variables, self.candidates) for t in others)]
+
 
 class Router:
     def __init__(self, document: dict[str, Any], server_url: str) -> None:
         split = urlsplit(server_url)
         self.host_url = f"{split.scheme}://{split.netloc}"
-        self._finder = APICallPathFinder(SchemaPath.from_dict(document))
+        paths: dict[str, Any] = {}
+        self._keys: dict[tuple[str, str], list[str]] = {}
+        for key, item in (document.get("paths") or {}).items():
+            url = key.partition("#")[0]
+            paths.setdefault(url, {})
+            for method in item if isinstance(item, dict) else ():
+                paths[url].setdefault(method, item[method])
+                self._keys.setdefault((url, method), []).append(key)
+            for shared in ("parameters", "servers"):
+                if isinstance(item, dict) and shared in item:
+                    paths[url].setdefault(shared, item[shared])
+        self._finder = APICallPathFinder(SchemaPath.from_dict({**document, "paths": paths}))
 
     def route(self, method: str, raw_path: str) -> Route | str:
         """The operation `method raw_path` addresses, or why there is none."""
+        method = method.lower()
         try:
-            found = self._finder.find(method.lower(), self.host_url + raw_path)
+            found = self._finder.find(method, self.host_url + raw_path)
         except PathError as error:
             return f"{type(error).__name__}: {error}"
-        template = str(found.path.parts[-1])
+        url = str(found.path.parts[-1])
+        keys = tuple(self._keys.get((url, method), [url]))
         variables = {name: unquote(value) for name, value in found.path_result.variables.items()}
-        return Route(method.lower(), template, variables)
+        return Route(method, keys[0], variables, keys)

@@ -48,7 +48,7 @@ class Failure:
 
     def line(self) -> str:
         text = "; ".join(part.strip() for part in self.message.splitlines() if part.strip())
-        return f"FAIL {text} (at #{self.pointer})"
+        return f"FAIL {text} (at #{self.pointer})" if self.key else f"FAIL {text}"
 
 
 @dataclass
@@ -95,7 +95,7 @@ def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
     result = ContractResult(contract.name, operation_keys(document), relaxed=relaxed)
     root, package = contract.package.root, contract.surface.package
     for module, error in import_every_module(root, package):
-        result.failures.append(Failure("", f"import {module}", error, ""))
+        result.failures.append(Failure("", f"import {module}", f"import {module}: {error}", ""))
     failed: set[str] = set()
     with asyncio.Runner() as runner:  # one event loop for every async call
         prover = _Prover(contract, runner)

@@ -14,13 +14,14 @@ client that sends one field's value under another field's name cannot pass by co
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from .compose import discriminated, forbidden_by_not, leaves, merge, merge_all_of
 from .errors import NoValidValue
 from .formats import formatted_text, matching_text, word
+from .numbers import integer_value, number_value
 from .schemas import SchemaChecker, resolve
 
 Mode = Literal["minimal", "full"]
@@ -119,37 +120,7 @@ class ValueFactory:
     # -- compositions --------------------------------------------------------------------
 
     def _merge_all_of(self, schema: dict[str, Any]) -> dict[str, Any]:
-        """One schema with the properties and requirements of every ``allOf`` member."""
-        merged: dict[str, Any] = {key: value for key, value in schema.items() if key != "allOf"}
-        properties: dict[str, Any] = {}
-        required: list[str] = []
-        closed: list[set[str]] = []  # members that forbid every property they do not declare
-        for member in [*schema["allOf"], merged]:
-            member = self._resolved(member)
-            if not isinstance(member, dict):
-                continue
-            if "allOf" in member:
-                member = self._merge_all_of(member)
-            for name, prop in (member.get("properties") or {}).items():
-                earlier = properties.get(name)
-                # a property declared by two members must satisfy both declarations
-                properties[name] = prop if earlier is None else {"allOf": [earlier, prop]}
-            required += [name for name in member.get("required") or [] if name not in required]
-            if member.get("additionalProperties") is False:
-                closed.append(set(member.get("properties") or {}))
-            for key, value in member.items():
-                if key == "items" and merged.get("items", value) != value:
-                    merged["items"] = {"allOf": [merged["items"], value]}
-                elif key not in ("properties", "required"):
-                    merged.setdefault(key, value)
-        if closed:  # only what every closed member declares may be sent
-            allowed = set.intersection(*closed)
-            properties = {name: prop for name, prop in properties.items() if name in allowed}
-        if properties:
-            merged["properties"] = properties
-        if required:
-            merged["required"] = required
-        return merged
+        return merge_all_of(schema, self._resolved)
 
     def _choose_branch(self, schema: dict[str, Any], key: str, hint: str, depth: int) -> Any:
         """A branch's value that is valid for the whole schema.
@@ -169,7 +140,7 @@ class ValueFactory:
             if not isinstance(resolved, dict):
                 continue
             others = [self._resolved(b) for i, b in enumerate(branches) if i != index]
-            merged = _merge(_merge(base, resolved), _discriminated(schema, branch))
+            merged = merge(merge(base, resolved), discriminated(schema, branch))
             mine = set(merged.get("required") or [])
             excluded = {
                 name
@@ -190,7 +161,7 @@ class ValueFactory:
                 continue
             if self.mode == "minimal":
                 return candidate
-            size = _leaves(candidate)
+            size = leaves(candidate)
             if best is None or size > best[0]:
                 best = (size, candidate)
         if best is not None:
@@ -202,8 +173,32 @@ class ValueFactory:
     def _object(self, schema: dict[str, Any], hint: str, depth: int) -> dict[str, Any]:
         properties: dict[str, Any] = dict(schema.get("properties") or {})
         required = [name for name in schema.get("required") or [] if isinstance(name, str)]
+        value = {}
+        for name in self._property_names(schema, properties, required, depth):
+            try:
+                value[name] = self._build(properties.get(name, {}), name, depth + 1)
+            except NoValidValue:
+                if name in required:
+                    raise
+                # an optional property that admits no value (`allOf: [string, integer]`) is
+                # one no client can send: the all-fields variant leaves it out
+        extra = schema.get("additionalProperties")
+        if self.mode == "full" and depth < _MAX_DEPTH and not properties and extra is not False:
+            key = f"{word(hint)}Key{next(self._counter)}"
+            extra_value = self._build(extra, key, depth + 1) if isinstance(extra, dict) else None
+            value[key] = f"{key}-value" if extra_value is None else extra_value
+        while len(value) < int(schema.get("minProperties") or 0):
+            key = f"{word(hint)}Key{next(self._counter)}"
+            value[key] = f"{key}-value"
+        return value
+
+    def _property_names(
+        self, schema: dict[str, Any], properties: dict[str, Any], required: list[str], depth: int
+    ) -> list[str]:
+        """Which properties a value gets: the required ones, or (`full`) every one the
+        direction allows, minus those another `oneOf` branch or a `not` claims."""
         excluded = set(schema.get("x-verify-exclude") or [])
-        excluded |= _forbidden_by_not(self._resolved(schema.get("not")))
+        excluded |= forbidden_by_not(self._resolved(schema.get("not")))
         skip = "readOnly" if self.direction == "request" else "writeOnly"
         chosen = [
             name
@@ -214,30 +209,9 @@ class ValueFactory:
         minimal = self.mode == "minimal" or depth >= _MAX_DEPTH
         names = [n for n in chosen if n in required] if minimal else chosen
         names += [n for n in required if n not in names and n not in properties]
-        for name in chosen:  # honour minProperties with the first optional properties
-            if len(names) >= int(schema.get("minProperties") or 0):
-                break
-            if name not in names:
-                names.append(name)
-        value = {}
-        for name in names:
-            try:
-                value[name] = self._build(properties.get(name, {}), name, depth + 1)
-            except NoValidValue:
-                if name in required:
-                    raise
-                # an optional property that admits no value (`allOf: [string, integer]`) is
-                # one no client can send: the all-fields variant leaves it out
-        extra = schema.get("additionalProperties")
-        if not minimal and not properties and extra is not False:
-            key = f"{word(hint)}Key{next(self._counter)}"
-            value[key] = self._build(extra if isinstance(extra, dict) else {}, key, depth + 1)
-            if not isinstance(extra, dict):
-                value[key] = f"{key}-value"
-        while len(value) < int(schema.get("minProperties") or 0):
-            key = f"{word(hint)}Key{next(self._counter)}"
-            value[key] = f"{key}-value"
-        return value
+        optional = [name for name in chosen if name not in names]
+        missing = max(0, int(schema.get("minProperties") or 0) - len(names))
+        return names + optional[:missing]  # minProperties: the first optional properties
 
     def _array(self, schema: dict[str, Any], hint: str, depth: int) -> list[Any]:
         low = int(schema.get("minItems") or 0)
@@ -272,133 +246,10 @@ class ValueFactory:
         return text
 
     def _integer(self, schema: dict[str, Any], hint: str, depth: int) -> int:
-        n = next(self._counter)
-        low, high = _integer_bounds(schema)
-        if (low is None or n >= low) and (high is None or n <= high):
-            candidate = n
-        elif low is not None and high is not None:
-            candidate = low + (n % (high - low + 1)) if high >= low else low
-        elif low is not None:
-            candidate = low + n
-        else:
-            candidate = int(high or 0) - n
-        step = schema.get("multipleOf")
-        if isinstance(step, int) and step > 0:
-            candidate = math.ceil(candidate / step) * step
-            if high is not None and candidate > high:
-                candidate -= step
-        return candidate
+        return integer_value(schema, next(self._counter))
 
     def _number(self, schema: dict[str, Any], hint: str, depth: int) -> float | int:
-        n = next(self._counter)
-        low, high = _bounds(schema)
-        step = schema.get("multipleOf")
-        if low is not None and high is not None:
-            fraction = ((n % 7) + 1) / 9  # strictly inside, so exclusive bounds hold too
-            value: float = low + (high - low) * fraction
-        elif low is not None:
-            value = low + n + 0.5
-        elif high is not None:
-            value = high - n - 0.5
-        else:
-            value = n + 0.5
-        if isinstance(step, int | float) and step > 0:
-            value = math.ceil(value / step) * step
-        return round(value, 6)
-
-
-def _merge(base: dict[str, Any], branch: dict[str, Any]) -> dict[str, Any]:
-    merged = {**base, **{k: v for k, v in branch.items() if k not in ("properties", "required")}}
-    properties = {**(base.get("properties") or {}), **(branch.get("properties") or {})}
-    required = [*(base.get("required") or [])]
-    required += [name for name in branch.get("required") or [] if name not in required]
-    if properties:
-        merged["properties"] = properties
-    if required:
-        merged["required"] = required
-    return merged
-
-
-def _discriminated(schema: dict[str, Any], branch: Any) -> dict[str, Any]:
-    """What a branch's value must carry to be picked by the schema's discriminator: the mapping
-    key that names the branch, or the schema name of a `#/components/schemas/<name>` branch."""
-    discriminator = schema.get("discriminator")
-    ref = branch.get("$ref") if isinstance(branch, dict) else None
-    if not isinstance(discriminator, dict) or not isinstance(ref, str):
-        return {}
-    prop = discriminator.get("propertyName")
-    mapping = discriminator.get("mapping") or {}
-    keys = [key for key, target in mapping.items() if target == ref]
-    if not keys and ref.startswith(_SCHEMAS) and ref[len(_SCHEMAS) :] not in mapping:
-        keys = [ref[len(_SCHEMAS) :]]
-    if not isinstance(prop, str) or not keys:
-        return {}
-    return {"properties": {prop: {"const": keys[0]}}, "required": [prop]}
-
-
-_SCHEMAS = "#/components/schemas/"
-
-
-def _leaves(value: Any) -> int:
-    if isinstance(value, dict):
-        return sum(_leaves(item) for item in value.values()) + 1
-    if isinstance(value, list):
-        return sum(_leaves(item) for item in value) + 1
-    return 0 if value is None else 1
-
-
-def _forbidden_by_not(schema: Any) -> set[str]:
-    """``not: {required: [x]}`` means "must not send x"."""
-    if isinstance(schema, dict) and set(schema) == {"required"}:
-        return {name for name in schema["required"] if isinstance(name, str)}
-    return set()
-
-
-_FORMAT_RANGES: dict[str, tuple[float | None, float | None]] = {
-    "int8": (-(2**7), 2**7 - 1),
-    "int16": (-(2**15), 2**15 - 1),
-    "int32": (-(2**31), 2**31 - 1),
-    "int64": (-(2**63), 2**63 - 1),
-    "uint8": (0, 2**8 - 1),
-    "uint16": (0, 2**16 - 1),
-    "uint32": (0, 2**32 - 1),
-    "uint64": (0, 2**64 - 1),
-    "float": (-3.4e38, 3.4e38),
-}
-
-
-def _bounds(schema: dict[str, Any]) -> tuple[float | None, float | None]:
-    low = schema.get("minimum")
-    high = schema.get("maximum")
-    exclusive_low = schema.get("exclusiveMinimum")
-    exclusive_high = schema.get("exclusiveMaximum")
-    if isinstance(exclusive_low, int | float) and not isinstance(exclusive_low, bool):
-        low = exclusive_low if low is None else max(low, exclusive_low)
-    if isinstance(exclusive_high, int | float) and not isinstance(exclusive_high, bool):
-        high = exclusive_high if high is None else min(high, exclusive_high)
-    return low, high
-
-
-def _integer_bounds(schema: dict[str, Any]) -> tuple[int | None, int | None]:
-    """The smallest and largest integers the schema allows (exclusive bounds stepped over)."""
-    low, high = _bounds(schema)
-    if low is None:
-        low = _FORMAT_RANGES.get(str(schema.get("format")), (None, None))[0]
-    if high is None:
-        high = _FORMAT_RANGES.get(str(schema.get("format")), (None, None))[1]
-    low_int = high_int = None
-    if low is not None:
-        exclusive = _is_exclusive(schema, "exclusiveMinimum", low)
-        low_int = math.floor(low) + 1 if exclusive else math.ceil(low)
-    if high is not None:
-        exclusive = _is_exclusive(schema, "exclusiveMaximum", high)
-        high_int = math.ceil(high) - 1 if exclusive else math.floor(high)
-    return low_int, high_int
-
-
-def _is_exclusive(schema: dict[str, Any], key: str, bound: float) -> bool:
-    value = schema.get(key)
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == bound
+        return number_value(schema, next(self._counter))
 
 
 def _singular(hint: str) -> str:

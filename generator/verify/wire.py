@@ -117,24 +117,21 @@ def schema_types(document: dict[str, Any], schema: Any, depth: int = 0) -> list[
     if not isinstance(schema, dict) or depth > 10:
         return []
     kind = schema.get("type")
-    if isinstance(kind, str):
-        return [kind]
-    if isinstance(kind, list):
-        return [k for k in kind if isinstance(k, str)]
-    found: list[str] = []
-    for key in ("allOf", "oneOf", "anyOf"):
-        for member in schema.get(key) or []:
-            found += [k for k in schema_types(document, member, depth + 1) if k not in found]
-    if found:
-        return found
+    if isinstance(kind, str | list):
+        return [k for k in ([kind] if isinstance(kind, str) else kind) if isinstance(k, str)]
+    members = [m for key in ("allOf", "oneOf", "anyOf") for m in schema.get(key) or []]
+    found = [k for member in members for k in schema_types(document, member, depth + 1)]
+    return list(dict.fromkeys(found)) or _implied_types(schema)
+
+
+def _implied_types(schema: dict[str, Any]) -> list[str]:
+    """The types a schema without `type` implies by its keywords or values."""
     if "properties" in schema or "additionalProperties" in schema:
         return ["object"]
     if "items" in schema or "prefixItems" in schema:
         return ["array"]
-    if "enum" in schema or "const" in schema:
-        values = [*(schema.get("enum") or []), *([schema["const"]] if "const" in schema else [])]
-        return list(dict.fromkeys(json_type(value) for value in values))
-    return []
+    values = [*(schema.get("enum") or []), *([schema["const"]] if "const" in schema else [])]
+    return list(dict.fromkeys(json_type(value) for value in values))
 
 
 def json_type(value: Any) -> str:
