@@ -21,7 +21,7 @@ SHARED = REPO.parent / "shared"
 FOLDERS = (("corpus", SHARED / "corpus"), ("upstream", SHARED / "upstream"))
 SHIPPED = REPO / "specs"
 CONFIG_FILE = "config.yaml"
-_SUFFIXES = (".json", ".yaml", ".yml")
+SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 _MAX_SNIFF = 64 * 1024 * 1024
 
 
@@ -32,23 +32,25 @@ class CorpusSpec:
     api_dir: Path | None = None  # a shipped API's folder (config and names lock)
 
 
-def discover() -> list[CorpusSpec]:
-    """Every spec under the shared folders and `specs/`, sorted by label."""
+def discover(
+    folders: tuple[tuple[str, Path], ...] = FOLDERS, shipped: Path = SHIPPED
+) -> list[CorpusSpec]:
+    """Every spec under the shared folders and the shipped APIs' folder, sorted by label."""
     found = [
         CorpusSpec(f"{prefix}/{path.relative_to(folder).as_posix()}", path)
-        for prefix, folder in FOLDERS
+        for prefix, folder in folders
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.suffix in _SUFFIXES and _is_spec(path)
+        if path.is_file() and path.suffix in SPEC_SUFFIXES and _is_spec(path)
     ]
-    for config_path in sorted(SHIPPED.glob(f"*/{CONFIG_FILE}")):
+    for config_path in sorted(shipped.glob(f"*/{CONFIG_FILE}")):
         spec = config_path.parent / load_config(config_path).spec
-        label = f"specs/{spec.relative_to(SHIPPED).as_posix()}"
+        label = f"specs/{spec.relative_to(shipped).as_posix()}"
         found.append(CorpusSpec(label, spec, config_path.parent))
     return sorted(found, key=lambda spec: spec.label)
 
 
-def missing_folders() -> list[Path]:
-    return [folder for _prefix, folder in FOLDERS if not folder.is_dir()]
+def missing_folders(folders: tuple[tuple[str, Path], ...] = FOLDERS) -> list[Path]:
+    return [folder for _prefix, folder in folders if not folder.is_dir()]
 
 
 def _is_spec(path: Path) -> bool:

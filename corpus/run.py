@@ -4,11 +4,11 @@ Each spec runs in a child process (`one.py`) reaped with `os.wait4`, whose resou
 the spec's peak memory (its own and that of the ruff and mypy it ran). A spec that takes longer
 than `TIMEOUT` seconds is stopped and reported as such.
 
-Cached: a spec's row, keyed by the bytes of every file in the spec's folder (a multi-file spec
-refers to its neighbours), its config, the generator's fingerprint (its code, templates and
-pinned library versions) and this runner's code. The same key means the same inputs, so the row
-a fresh run would write is the one stored; only its time and memory are those of the run that
-stored it, and the table says which rows were reused. `--fresh` ignores the cache.
+Cached: a spec's row, keyed by the bytes of every JSON and YAML file in the spec's folder (a
+multi-file spec refers to its neighbours), its config, the generator's fingerprint (its code,
+templates and pinned library versions) and this runner's code. The same key means the same
+inputs, so the row a fresh run would write is the one stored; only its time and memory are those
+of the run that stored it, and the table says which rows were reused. `--fresh` ignores it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any
 
 from generator import cache
 
-from .discover import REPO, CorpusSpec, discover, missing_folders
+from .discover import REPO, SPEC_SUFFIXES, CorpusSpec, discover, missing_folders
 from .table import Measured, render
 from .unservable import UNSERVABLE
 
@@ -131,7 +131,7 @@ def _cache_key(spec: CorpusSpec) -> str:
     digest = hashlib.sha256()
     folders = [spec.path.parent] + ([spec.api_dir] if spec.api_dir else [])
     for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob("*") if p.suffix in SPEC_SUFFIXES):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     for path in sorted(HERE.glob("*.py")):

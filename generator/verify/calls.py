@@ -267,12 +267,15 @@ class _CallBuilder:
                     where,
                 )
             if field.is_file:
-                content = _file_content(wire)
-                value[wire] = content
+                count = len(item) if isinstance(item, list) else None
+                contents = [_file_content(f"{wire}{i}") for i in range(count or 1)]
+                given: list[Any] = [
+                    (f"{wire}{i}.bin", c, "application/octet-stream") if rich else c
+                    for i, c in enumerate(contents)
+                ]
+                value[wire] = contents[0] if count is None else contents
+                kwargs[field.name] = given[0] if count is None else given
                 files.add(wire)
-                kwargs[field.name] = (
-                    (f"{wire}.bin", content, "application/octet-stream") if rich else content
-                )
             else:
                 kwargs[field.name] = self._rich(item, field.type, rich)
         return ExpectedBody(encoding, media_type, value, frozenset(files))

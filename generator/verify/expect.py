@@ -94,6 +94,22 @@ def _body_differences(
     return differences(expected.data, decoded.value, "body")
 
 
+def _file_differences(name: str, expected: Any, sent: Any) -> list[str]:
+    """A file part (or, for an array of files, each of them) sent as a file, bytes intact."""
+    if isinstance(expected, list):
+        sent = sent if isinstance(sent, list) else [sent]
+        if len(sent) != len(expected):
+            return [f"body: {len(sent)} parts {name!r}, expected {len(expected)} files"]
+        return [
+            line
+            for e, s in zip(expected, sent, strict=True)
+            for line in _file_differences(name, e, s)
+        ]
+    if not isinstance(sent, FilePart) or sent.filename is None:
+        return [f"body: part {name!r} must be a file (no filename was sent)"]
+    return [] if sent.data == expected else [f"body: part {name!r}: the file bytes differ"]
+
+
 def _is_empty(request: WireRequest) -> bool:
     try:
         return bool(json.loads(request.body) == {})
@@ -108,10 +124,7 @@ def _multipart_differences(expected: ExpectedBody, parts: dict[str, Any]) -> lis
         if part is MISSING:
             found.append(f"body: missing part {name!r}")
         elif name in expected.files:
-            if not isinstance(part, FilePart) or part.filename is None:
-                found.append(f"body: part {name!r} must be a file (no filename was sent)")
-            elif part.data != value:
-                found.append(f"body: part {name!r}: the file bytes differ")
+            found += _file_differences(name, value, part)
         else:
             found += differences(value, part, f"body part {name!r}")
     found += [f"body: unexpected part {name!r}" for name in parts if name not in expected.data]

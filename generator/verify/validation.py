@@ -120,7 +120,7 @@ class ContractValidator:
                     )
                 continue
             repeats = times_sent(spec, request) if spec.location == "query" else 1
-            if repeats > 1 and spec.shape(self.document) != "array":
+            if repeats > 1 and not (spec.explode and spec.shape(self.document) == "array"):
                 message = f"sent {repeats} times, takes one value"
                 found.append(Violation(parameter.label, message, parameter.pointer))
             schema_pointer = jsonpointer.join(parameter.pointer, "schema")
