@@ -18,11 +18,11 @@ from typing import Any
 
 from generator.config import ApiConfig, load_config
 from generator.errors import GeneratorError
-from generator.load import read_document, read_spec_bytes
+from generator.load import read_spec_bytes
 from generator.lock import LOCK_FILE, NamesLock, read_lock
-from generator.normalize import normalize
 from generator.pipeline import generate_package
 from generator.verify.run import open_contract, operation_keys, prove
+from generator.verify.source import spec_document
 
 MAX_NOTES = 8  # failure lines kept per spec; the count says how many there were
 
@@ -45,7 +45,7 @@ def run(spec: Path, work: Path, api_dir: Path | None) -> Row:
     root = work / "package"
     try:
         data = read_spec_bytes(spec)
-        document, _problems = normalize(read_document(data, str(spec)), str(spec))
+        document = spec_document(data, str(spec))
         row.operations = len(operation_keys(document))
         generated = generate_package(data, str(spec), root, config, lock=lock)
     except GeneratorError as error:

@@ -53,8 +53,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if os.environ.get("CI", "").lower() == "true" else 0
     specs = [spec for spec in discover() if options.only is None or options.only in spec.label]
     started = time.perf_counter()
+    # Largest first, so the long runs start early and no worker is left alone with one at the end.
+    order = sorted(specs, key=lambda spec: -spec.path.stat().st_size)
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        rows = list(pool.map(lambda spec: _measure(spec, options.fresh), specs))
+        measured = dict(
+            zip(order, pool.map(lambda s: _measure(s, options.fresh), order), strict=True)
+        )
+    rows = [measured[spec] for spec in specs]
     elapsed = time.perf_counter() - started
     if options.only is None or options.output != RESULTS:
         _write(options.output, render(rows, WORKERS))

@@ -23,11 +23,10 @@ from pathlib import Path
 
 from ..config import ApiConfig
 from ..errors import Problem
-from ..load import read_document
 from ..lock import NamesLock
-from ..normalize import normalize
 from ..pipeline import generate_package
 from .run import ContractResult, Failure, open_contract, prove
+from .source import spec_document
 
 __all__ = ["ContractResult", "Failure", "Verified", "verify_spec"]
 
@@ -56,7 +55,7 @@ def verify_spec(
     with tempfile.TemporaryDirectory(prefix="sdkgen-verify-") as scratch:
         root = Path(scratch) / "package"
         generated = generate_package(data, file, root, config, lock=lock)
-        document, _notes = normalize(read_document(data, file), file)
+        document = spec_document(data, file)
         label = name or generated.api.config.name
         with open_contract(label, package or root, generated.api, document) as contract:
             result = prove(contract, document)

@@ -21,10 +21,9 @@ from typing import Any
 
 from generator.analyze import analyze
 from generator.config import ApiConfig, load_config
-from generator.load import read_document
 from generator.lock import LOCK_FILE, NamesLock, read_lock
-from generator.normalize import normalize
 from generator.pipeline import Generated, generate_package
+from generator.verify.source import spec_document
 from generator.verify.surface import Surface, surface
 
 REPO = Path(__file__).resolve().parents[2]
@@ -97,7 +96,6 @@ class LoadedSpec:
 @cache
 def load(spec: ContractSpec) -> LoadedSpec:
     """Parse, normalize and analyze: enough to list the test cases at collection time."""
-    data = spec.path.read_bytes()
-    document, _notes = normalize(read_document(data, str(spec.path)), str(spec.path))
+    document = spec_document(spec.path.read_bytes(), str(spec.path))
     api = analyze(document, spec.config(), lock=spec.lock())
     return LoadedSpec(spec, document, surface(api))

@@ -17,11 +17,10 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.load import read_document
-from generator.normalize import normalize
 from generator.verify.mock import VIOLATION_STATUS, SpecMockServer
 from generator.verify.routing import Route
 from generator.verify.security import SECRET
+from generator.verify.source import spec_document
 from generator.verify.transport import MockTransport
 
 SPEC = Path(__file__).resolve().parent / "fixtures" / "constructs" / "openapi.yaml"
@@ -34,7 +33,7 @@ ITEM_PARAMETERS = "#/paths/~1items~1{id}/get/parameters"
 
 @pytest.fixture(scope="module")
 def mock() -> Iterator[SpecMockServer]:
-    document, _notes = normalize(read_document(SPEC.read_bytes(), str(SPEC)), str(SPEC))
+    document = spec_document(SPEC.read_bytes(), str(SPEC))
     with SpecMockServer(document, "https://api.example.com/v1") as server:
         yield server
 
