@@ -14,13 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import load_config
+from generator.config import CONFIG_FILE, load_config
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FOLDERS = (("corpus", SHARED / "corpus"), ("upstream", SHARED / "upstream"))
 SHIPPED = REPO / "specs"
-CONFIG_FILE = "config.yaml"
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 _MAX_SNIFF = 64 * 1024 * 1024
 

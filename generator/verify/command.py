@@ -14,13 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..config import ApiConfig, load_config
+from ..config import CONFIG_FILE, ApiConfig, load_config
 from ..errors import ConfigError, Problem
 from ..load import read_spec_bytes
 from ..lock import LOCK_FILE, NamesLock, read_lock
 from . import verify_spec
-
-CONFIG_FILE = "config.yaml"  # as `regen` reads it in each specs/<name>/
 
 
 def run_verify(

@@ -26,6 +26,7 @@ from generator.verify.cases import (
 )
 from generator.verify.contract import Contract
 from generator.verify.run import operation_keys
+from tests import shared
 
 from . import coverage
 from .contracts import ContractRegistry, SpecUnavailable
@@ -57,7 +58,7 @@ def _params(kind: str) -> list[Any]:
                 pytest.param(
                     placeholder,
                     id=f"{spec.name}:unavailable",
-                    marks=pytest.mark.skip(reason=spec.missing_reason),
+                    marks=shared.marks(spec.path),
                 )
             )
             continue
@@ -86,7 +87,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
                 pytest.param(
                     spec,
                     id=spec.name,
-                    marks=() if spec.available else pytest.mark.skip(reason=spec.missing_reason),
+                    marks=shared.marks(spec.path),
                 )
                 for spec in _specs()
             ],
@@ -109,7 +110,8 @@ def get_contract(registry: ContractRegistry, spec: str) -> Contract:
     try:
         return registry.get(spec)
     except SpecUnavailable as missing:
-        pytest.skip(str(missing))
+        shared.require(missing.path)  # skips, or fails under CI
+        raise
 
 
 # -- the coverage line ------------------------------------------------------------------------

@@ -20,6 +20,10 @@ from .specs import ContractSpec, load
 class SpecUnavailable(Exception):
     """The spec lives in ../shared, which this machine does not have."""
 
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
 
 class ContractRegistry:
     def __init__(self, specs: list[ContractSpec], out: Path) -> None:
@@ -35,7 +39,7 @@ class ContractRegistry:
 
     def _build(self, spec: ContractSpec) -> Contract:
         if not spec.available:
-            raise SpecUnavailable(spec.missing_reason)
+            raise SpecUnavailable(spec.path)
         listed = [method.key for method in load(spec).surface.methods]
         root = self._out / spec.config().distribution
         generated = spec.generate(root)

@@ -28,6 +28,7 @@ from generator.verify.security import SECRET
 from generator.verify.tolerances import overlapping_one_ofs
 from generator.verify.validation import ContractValidator
 from generator.verify.wire import WireRequest
+from tests import shared
 
 from .specs import ContractSpec, contract_specs, load
 
@@ -56,8 +57,7 @@ ANAM_OVERLAPS = {
 
 def _spec(name: str) -> ContractSpec:
     spec = next(s for s in contract_specs() if s.name == name)
-    if not spec.available:
-        pytest.skip(spec.missing_reason)
+    shared.require(spec.path)
     return spec
 
 
