@@ -26,7 +26,7 @@ from .cases import (
     request_body,
     special_ids,
 )
-from .errors import ContractFailure
+from .errors import ContractFailure, NoValidValue
 from .mock import GENERATED
 from .schemas import SchemaChecker
 from .surface import Annotation, Argument, Method, Surface
@@ -145,7 +145,12 @@ class _CallBuilder:
         for parameter in method.parameters:
             if parameter.location == "path" or not (parameter.required or mode == "full"):
                 continue
-            value = self._parameter_value(factory, parameter)
+            try:
+                value = self._parameter_value(factory, parameter)
+            except NoValidValue:
+                if parameter.required:
+                    raise
+                continue  # an optional parameter no value satisfies: no client can send it
             if value is None and not parameter.required:
                 continue  # None means "leave out" for query, header and cookie parameters
             kwargs[parameter.name] = self._rich(value, parameter.type, rich)
@@ -306,7 +311,7 @@ class _CallBuilder:
         text = " | ".join(type_.inputs)
         for name in sorted(type_.models, key=text.find):
             schema = self.model_schemas.get(name)
-            if schema is not None and self.checker.is_valid(schema, value):
+            if schema is not None and self.checker.toward("request").is_valid(schema, value):
                 model = getattr(self.types, name)
                 by_alias = {f.alias or n: n for n, f in model.model_fields.items()}
                 return model(**{by_alias.get(key, key): item for key, item in value.items()})

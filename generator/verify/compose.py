@@ -41,10 +41,13 @@ def merge_all_of(schema: dict[str, Any], resolve: Resolve) -> dict[str, Any]:
 
 
 def _merge_keywords(merged: dict[str, Any], member: dict[str, Any]) -> None:
-    """The member's other keywords: the first one wins, but `items` must satisfy both."""
+    """The member's other keywords: the first one wins, but `items` must satisfy both and an
+    `enum` is what both allow."""
     for key, value in member.items():
         if key == "items" and merged.get("items", value) != value:
             merged["items"] = {"allOf": [merged["items"], value]}
+        elif key == "enum" and isinstance(merged.get("enum"), list) and isinstance(value, list):
+            merged["enum"] = [item for item in merged["enum"] if item in value]
         elif key not in ("properties", "required"):
             merged.setdefault(key, value)
 
@@ -68,33 +71,30 @@ def merge(base: dict[str, Any], branch: dict[str, Any]) -> dict[str, Any]:
     return _with(merged, properties, required)
 
 
-def discriminated(schema: dict[str, Any], branch: Any) -> dict[str, Any]:
-    """What a branch's value must carry to be picked by the schema's discriminator: the mapping
-    key that names the branch, or the schema name of a `#/components/schemas/<name>` branch."""
+def discriminator_values(schema: dict[str, Any], branch: Any) -> list[str]:
+    """The values of the schema's discriminating property that pick `branch`: the mapping keys
+    that name it, or (unmapped) the name of a `#/components/schemas/<name>` branch."""
     discriminator = schema.get("discriminator")
     ref = branch.get("$ref") if isinstance(branch, dict) else None
     if not isinstance(discriminator, dict) or not isinstance(ref, str):
-        return {}
-    prop = discriminator.get("propertyName")
+        return []
     mapping = discriminator.get("mapping") or {}
-    keys = [key for key, target in mapping.items() if target == ref]
+    keys = [key for key, target in mapping.items() if ref in (target, _SCHEMAS + str(target))]
     if not keys and ref.startswith(_SCHEMAS) and ref[len(_SCHEMAS) :] not in mapping:
         keys = [ref[len(_SCHEMAS) :]]
-    if not isinstance(prop, str) or not keys:
+    return keys
+
+
+def discriminated(schema: dict[str, Any], branch: Any) -> dict[str, Any]:
+    """What a branch's value must carry to be picked by the schema's discriminator."""
+    values = discriminator_values(schema, branch)
+    name = (schema.get("discriminator") or {}).get("propertyName")
+    if not isinstance(name, str) or not values:
         return {}
-    return {"properties": {prop: {"const": keys[0]}}, "required": [prop]}
+    return {"properties": {name: {"const": values[0]}}, "required": [name]}
 
 
 _SCHEMAS = "#/components/schemas/"
-
-
-def leaves(value: Any) -> int:
-    """How much data a value carries (the all-fields variant picks the richest branch)."""
-    if isinstance(value, dict):
-        return sum(leaves(item) for item in value.values()) + 1
-    if isinstance(value, list):
-        return sum(leaves(item) for item in value) + 1
-    return 0 if value is None else 1
 
 
 def forbidden_by_not(schema: Any) -> set[str]:

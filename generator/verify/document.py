@@ -7,7 +7,10 @@
   `<mock>/__origin/<host>/<base path>`, the address the verify transport sends a request for
   that host to (`transport.py`). A client that sends such an operation to the root server is
   then refused by routing, as a real deployment would refuse it.
-* Overlapping `oneOf`s are relaxed (`tolerances.py`).
+* A discriminator mapping to a schema's name (`dog: Dog`, as OpenAPI allows) names it by
+  reference (`#/components/schemas/Dog`), which is what the validator follows.
+* Discriminators that cannot pick a branch are left out, then overlapping `oneOf`s are
+  relaxed (`tolerances.py`).
 """
 
 from __future__ import annotations
@@ -18,8 +21,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..walk import HTTP_METHODS
-from .tolerances import OverlappingOneOf, overlapping_one_ofs, relax
+from ..walk import HTTP_METHODS, iter_schemas
+from .tolerances import (
+    Relaxation,
+    drop_discriminators,
+    overlapping_one_ofs,
+    relax,
+    unusable_discriminators,
+)
 
 ORIGIN_PREFIX = "/__origin/"
 
@@ -27,7 +36,7 @@ ORIGIN_PREFIX = "/__origin/"
 @dataclass(frozen=True)
 class ValidationDocument:
     document: dict[str, Any]
-    relaxed: tuple[OverlappingOneOf, ...]
+    relaxed: tuple[Relaxation, ...]
 
 
 def validation_document(
@@ -42,9 +51,12 @@ def validation_document(
     for item in document["paths"].values():
         if isinstance(item, dict):
             _serve_locally(item, mock_url)
-    relaxed = overlapping_one_ofs(document)
-    relax(document, relaxed)
-    return ValidationDocument(document, tuple(relaxed))
+    _mappings_as_refs(document)
+    discriminators = unusable_discriminators(document)
+    drop_discriminators(document, discriminators)
+    overlaps = overlapping_one_ofs(document)
+    relax(document, overlaps)
+    return ValidationDocument(document, (*discriminators, *overlaps))
 
 
 def local_url(server_url: str, mock_url: str) -> str:
@@ -65,6 +77,17 @@ def expand_variables(server: dict[str, Any]) -> str:
         return str(variable.get("default", "")) if isinstance(variable, dict) else ""
 
     return re.sub(r"\{([^}]*)\}", default, url)
+
+
+def _mappings_as_refs(document: dict[str, Any]) -> None:
+    names = (document.get("components") or {}).get("schemas") or {}
+    for _pointer, schema in iter_schemas(document):
+        mapping = (schema.get("discriminator") or {}).get("mapping")
+        if not isinstance(mapping, dict):
+            continue
+        for key, target in mapping.items():
+            if isinstance(target, str) and not target.startswith("#") and target in names:
+                mapping[key] = f"#/components/schemas/{target}"
 
 
 def _serve_locally(item: dict[str, Any], mock_url: str) -> None:

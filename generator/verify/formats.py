@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import re
 import uuid
 from collections.abc import Callable
@@ -55,8 +56,18 @@ _FORMATS: dict[str, Callable[[str, int], str]] = {
 }
 
 
-def matching_text(pattern: str, low: int, high: int | None) -> str:
-    """Some string matching `pattern` within the length bounds (hypothesis knows regexes)."""
+def matching_text(pattern: str, hint: str, n: int, low: int, high: int | None) -> str:
+    """A string matching `pattern` within the length bounds: the `n`th plain candidate that does
+    (distinct and instant: ids and codes are mostly digits or words), else one hypothesis finds
+    (hypothesis knows regexes; what it finds for a pattern is kept, it takes a while)."""
+    for text in (str(n), f"{word(hint)}{n}", f"{word(hint)}-{n}", f"{n:08d}"):
+        if (low <= len(text) and (high is None or len(text) <= high)) and re.search(pattern, text):
+            return text
+    return _searched(pattern, low, high)
+
+
+@functools.cache
+def _searched(pattern: str, low: int, high: int | None) -> str:
     from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis import strategies as st
     from hypothesis.errors import HypothesisException

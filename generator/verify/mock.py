@@ -118,7 +118,7 @@ class SpecMockServer:
         try:
             chosen = self._choose(route, request)
         except Exception as error:  # the harness cannot answer: say so, as the check will
-            message = f"the mock cannot build a reply: {type(error).__name__}: {error}"
+            message = f"the mock cannot build a reply: {type(error).__name__}: {error}"[:400]
             problem = Violation("reply", message, self.validator.pointer(route))
             self._record(Exchange(request, route, (), None, (problem,)))
             return Reply(500, {"Content-Type": "text/plain"}, message.encode())
@@ -142,7 +142,7 @@ class SpecMockServer:
         try:
             return self.validator.request_violations(request, route)
         except Exception as error:  # a validator crash must fail the check, not hang the client
-            message = f"validator error: {type(error).__name__}: {error}"
+            message = f"validator error: {type(error).__name__}: {error}"[:400]
             return [Violation("request", message, self.validator.pointer(route))]
 
     def _choose(self, route: Route, request: WireRequest) -> Canned:

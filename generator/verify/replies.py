@@ -129,7 +129,7 @@ class ReplyBook:
     def _usable(self, schema: Any, example: Any, where: str, name: str, media: str) -> bool:
         if not is_json_media(media) and not isinstance(example, str):
             return False
-        errors = self.validator.checker.errors(schema, example)
+        errors = self.validator.replies.errors(schema, example)
         if errors:  # the spec contradicts itself; answer with what it allows instead
             message = f"{where} example {name!r} breaks its own schema: {errors[0]}"
             warnings.warn(SpecExampleWarning(message), stacklevel=1)

@@ -36,7 +36,7 @@ from .mock import SpecMockServer
 from .replies import Canned
 from .results import route_of
 from .surface import surface
-from .tolerances import OverlappingOneOf
+from .tolerances import Relaxation
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class ContractResult:
     total: list[str]  # operation keys, from the document
     proven: set[str] = field(default_factory=set)
     failures: list[Failure] = field(default_factory=list)
-    relaxed: tuple[OverlappingOneOf, ...] = ()
+    relaxed: tuple[Relaxation, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -187,4 +187,5 @@ def _failure(key: str, label: str, error: Exception) -> Failure:
         return Failure(key, label, message, error.pointer)
     method, _, path = key.partition(" ")
     pointer = jsonpointer.join("", "paths", path, method.lower())
-    return Failure(key, label, f"{label}: {type(error).__name__}: {error}", pointer)
+    message = f"{label}: {type(error).__name__}: {error}"
+    return Failure(key, label, message if len(message) < 600 else message[:597] + "...", pointer)

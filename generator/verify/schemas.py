@@ -13,10 +13,12 @@ pointer of the schema keyword that failed, `$ref`s followed), so a failure names
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from jsonschema.exceptions import ValidationError as _ValidationError  # type: ignore[import-untyped]
+from jsonschema.validators import extend  # type: ignore[import-untyped]
 from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
 
 from .. import jsonpointer
@@ -88,11 +90,98 @@ def properties_of(document: dict[str, Any], schema: Any, depth: int = 0) -> dict
     return properties
 
 
-class SchemaChecker:
-    """Validates instances against schemas that may `$ref` anything in `document`."""
+Direction = Literal["request", "response"]
 
-    def __init__(self, document: dict[str, Any]) -> None:
+
+def _required_unless(skipped: str, document: dict[str, Any]) -> Any:
+    """`required`, except for properties marked `skipped` (`readOnly` in a request)."""
+
+    def required(validator: Any, names: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        if not validator.is_type(instance, "object"):
+            return
+        properties = properties_of(document, schema)  # `allOf` members declare them too
+        for name in names:
+            if name not in instance and not _marked(document, properties.get(name)):
+                yield _ValidationError(f"{name!r} is a required property")
+
+    def _marked(root: Any, declared: Any) -> bool:
+        seen = 0
+        while isinstance(declared, dict) and seen < 10:
+            if declared.get(skipped) is True:
+                return True
+            ref = declared.get("$ref")
+            if not (isinstance(ref, str) and ref.startswith("#")):
+                return False
+            try:
+                declared, seen = jsonpointer.resolve(root, ref), seen + 1
+            except KeyError:
+                return False
+        return False
+
+    return required
+
+
+def _all_of_unless(skipped: str, document: dict[str, Any]) -> Any:
+    """`allOf`, where a property one member marks `skipped` is not required by another member
+    (`allOf: [Base (id read-only), {required: [id]}]` is common)."""
+    original = OAS31Validator.VALIDATORS["allOf"]
+
+    def all_of(validator: Any, members: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        root = document
+        names = {
+            name
+            for member in members
+            for name, prop in properties_of(root, member).items()
+            if isinstance(resolved_schema(root, prop), dict)
+            and (prop.get(skipped) is True or resolved_schema(root, prop).get(skipped) is True)
+        }
+        if names:
+            members = [_without_required(root, member, names) for member in members]
+        yield from original(validator, members, instance, schema)
+
+    return all_of
+
+
+def _without_required(root: Any, member: Any, names: set[str]) -> Any:
+    target = resolved_schema(root, member)
+    required = target.get("required") if isinstance(target, dict) else None
+    if not isinstance(required, list) or not names & set(required):
+        return member
+    return {**target, "required": [name for name in required if name not in names]}
+
+
+# OpenAPI's reading of `required` next to `readOnly`/`writeOnly` (openapi-core's OAS 3.0
+# read and write validators do the same): a read-only property is not required in a request,
+# a write-only one not in a response.
+_SKIPPED: dict[Direction, str] = {"request": "readOnly", "response": "writeOnly"}
+
+
+def _validator_class(document: dict[str, Any], direction: Direction | None) -> Any:
+    if direction is None:
+        return OAS31Validator
+    skipped = _SKIPPED[direction]
+    rules = {
+        "required": _required_unless(skipped, document),
+        "allOf": _all_of_unless(skipped, document),
+    }
+    return extend(OAS31Validator, rules)
+
+
+class SchemaChecker:
+    """Validates instances against schemas that may `$ref` anything in `document`, as a request
+    or a response when `direction` says (`toward` gives the same document's other directions)."""
+
+    def __init__(self, document: dict[str, Any], direction: Direction | None = None) -> None:
         self.document = document
+        self.direction = direction
+        self._validator = _validator_class(document, direction)
+        self._towards: dict[Direction | None, SchemaChecker] = {direction: self}
+
+    def toward(self, direction: Direction | None) -> SchemaChecker:
+        """This document's checker for requests, responses, or neither (made once each)."""
+        if direction not in self._towards:
+            self._towards[direction] = SchemaChecker(self.document, direction)
+        return self._towards[direction]
 
     def violations(self, schema: Any, instance: Any, pointer: str = "") -> list[Violation]:
         """Every violation; `pointer` is where `schema` sits in the document, if it does."""
@@ -103,7 +192,7 @@ class SchemaChecker:
         # The document is the root resource, so `#/components/...` resolves; OpenAPI's own keys
         # (`paths`, `info`, ...) are not JSON Schema keywords and are ignored by the validator.
         root = {**self.document, **schema}
-        validator = OAS31Validator(root, format_checker=_FORMATS)
+        validator = self._validator(root, format_checker=_FORMATS)
         found = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.path)))
         return [self._violation(error, pointer) for error in found]
 

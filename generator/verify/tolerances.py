@@ -31,6 +31,9 @@ What is tolerated, and only this:
    (no discriminator, nothing one branch requires and another forbids), the spec forbids what
    every caller sends. Exactly those places are validated as `anyOf` ("valid under at least
    one branch"); every other `oneOf` stays strict. `verify` lists each place it relaxed.
+   A `discriminator` that cannot pick a branch (`UnusableDiscriminator`: no mapping names
+   it, or the name it gets is a value its property does not allow, so every real value is
+   rejected) is left out where it stands: the composition is validated without it. Listed too.
 8. An operation that documents no success reply (only errors, or only a 1xx) is answered with
    an empty 200: a real server answers something, and the spec says nothing about it.
 9. A security requirement naming a scheme the document does not declare asks for nothing: no
@@ -53,8 +56,9 @@ from typing import Any
 
 from .. import jsonpointer
 from ..walk import iter_schemas
+from .compose import discriminator_values
 from .errors import NoValidValue
-from .schemas import SchemaChecker
+from .schemas import SchemaChecker, properties_of
 from .values import Mode, ValueFactory
 
 
@@ -80,7 +84,7 @@ def overlapping_one_ofs(document: dict[str, Any]) -> list[OverlappingOneOf]:
     Both the minimal value (only what the branch requires: what strict `oneOf`s reject first
     and callers send most) and the full one are tried.
     """
-    checker = SchemaChecker(document)
+    checker = SchemaChecker(document, "request")
     return [
         found
         for pointer, schema in iter_schemas(document)
@@ -88,16 +92,89 @@ def overlapping_one_ofs(document: dict[str, Any]) -> list[OverlappingOneOf]:
     ]
 
 
+@dataclass(frozen=True)
+class UnusableDiscriminator:
+    """A discriminator that selects branch `branch` only by `value`, which that branch
+    forbids for the discriminating property (or that no mapping gives it)."""
+
+    pointer: str
+    branch: int
+    value: str | None
+
+    def __str__(self) -> str:
+        named = "no name" if self.value is None else f"the name {self.value!r}"
+        return (
+            f"#{self.pointer}: the discriminator gives branch {self.branch} {named}, which it "
+            "cannot carry; validated without the discriminator"
+        )
+
+
+Relaxation = OverlappingOneOf | UnusableDiscriminator
+
+
+def unusable_discriminators(document: dict[str, Any]) -> list[UnusableDiscriminator]:
+    checker = SchemaChecker(document)
+    return [
+        found
+        for pointer, schema in iter_schemas(document)
+        if (found := _unusable(checker, pointer, schema)) is not None
+    ]
+
+
+def drop_discriminators(document: dict[str, Any], places: list[UnusableDiscriminator]) -> None:
+    for place in places:
+        jsonpointer.resolve(document, place.pointer).pop("discriminator", None)
+
+
+def _unusable(
+    checker: SchemaChecker, pointer: str, schema: dict[str, Any]
+) -> UnusableDiscriminator | None:
+    discriminator = schema.get("discriminator")
+    branches = schema.get("oneOf") or schema.get("anyOf")
+    if not isinstance(discriminator, dict) or not isinstance(branches, list):
+        return None
+    name = str(discriminator.get("propertyName"))
+    for index, branch in enumerate(branches):
+        values = discriminator_values(schema, branch)
+        prop = properties_of(checker.document, branch).get(name, {})
+        if not any(checker.is_valid(prop, value) for value in values):
+            return UnusableDiscriminator(pointer, index, values[0] if values else None)
+    return None
+
+
 def relax(document: dict[str, Any], places: list[OverlappingOneOf]) -> None:
-    """Validate each listed `oneOf` of `document` (in place) as an `anyOf`."""
+    """Validate each listed `oneOf` of `document` (in place) as an `anyOf`; `$ref`s that point
+    into a relaxed `oneOf` are moved along with its branches."""
     # Resolve every place before changing any: a listed place may sit inside another's oneOf.
     nodes = [jsonpointer.resolve(document, place.pointer) for place in places]
-    for node in nodes:
+    moved: dict[str, str] = {}
+    for place, node in zip(places, nodes, strict=True):
         branches = node.pop("oneOf")
         if "anyOf" in node:
             node.setdefault("allOf", []).append({"anyOf": branches})
+            new = jsonpointer.join(place.pointer, "allOf", len(node["allOf"]) - 1, "anyOf")
         else:
             node["anyOf"] = branches
+            new = jsonpointer.join(place.pointer, "anyOf")
+        moved[f"#{jsonpointer.join(place.pointer, 'oneOf')}/"] = f"#{new}/"
+    if moved:
+        _move_refs(document, moved)
+
+
+def _move_refs(node: Any, moved: dict[str, str]) -> None:
+    """Rewrite every `$ref` under `node` that starts with a moved prefix."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str):
+                for old, new in moved.items():
+                    if ref.startswith(old):
+                        current["$ref"] = new + ref[len(old) :]
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
 
 
 def _overlap(

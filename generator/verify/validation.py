@@ -41,6 +41,8 @@ class ContractValidator:
         self.document = validation.document
         self.relaxed = validation.relaxed
         self.checker = SchemaChecker(self.document)
+        self.requests = self.checker.toward("request")  # `readOnly` properties not required
+        self.replies = self.checker.toward("response")  # `writeOnly` properties not required
         self._router = Router(self.document, server_url)
 
     def route(self, request: WireRequest) -> Route | str:
@@ -94,7 +96,7 @@ class ContractValidator:
         reply = WireRequest("GET", "/", {"content-type": media}, body)
         decoded = decode(self.document, declared, content[declared], reply)
         where = jsonpointer.join(pointer, "content", declared)
-        return body_violations(self.checker, where, content[declared], decoded)
+        return body_violations(self.replies, where, content[declared], decoded)
 
     # -- pieces ------------------------------------------------------------------------------
 
@@ -126,7 +128,7 @@ class ContractValidator:
             schema_pointer = jsonpointer.join(parameter.pointer, "schema")
             found += [
                 Violation(parameter.label, str(v), v.pointer)
-                for v in self.checker.violations(spec.schema, value, schema_pointer)
+                for v in self.requests.violations(spec.schema, value, schema_pointer)
             ]
         claimed = {
             name
@@ -165,7 +167,7 @@ class ContractValidator:
             return []
         decoded: Decoded = decode(self.document, declared, content[declared], request)
         where = jsonpointer.join(pointer, "content", declared)
-        return body_violations(self.checker, where, content[declared], decoded)
+        return body_violations(self.requests, where, content[declared], decoded)
 
     def _parameter_objects(self, owner: str) -> Iterator[tuple[str, dict[str, Any]]]:
         holder = jsonpointer.resolve(self.document, owner)

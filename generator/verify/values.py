@@ -18,14 +18,13 @@ import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from .compose import discriminated, forbidden_by_not, leaves, merge, merge_all_of
+from .compose import discriminated, forbidden_by_not, merge, merge_all_of
 from .errors import NoValidValue
 from .formats import formatted_text, matching_text, word
 from .numbers import integer_value, number_value
-from .schemas import SchemaChecker, resolve
+from .schemas import Direction, SchemaChecker, resolve
 
 Mode = Literal["minimal", "full"]
-Direction = Literal["request", "response"]
 
 _MAX_DEPTH = 6  # past this, objects get only their required properties (recursive schemas)
 
@@ -38,7 +37,7 @@ class ValueFactory:
     """
 
     def __init__(self, checker: SchemaChecker, *, mode: Mode, direction: Direction) -> None:
-        self.checker = checker
+        self.checker = checker.toward(direction)
         self.document = checker.document
         self.mode = mode
         self.direction = direction
@@ -67,10 +66,19 @@ class ValueFactory:
                 return self._choose_branch(schema, key, hint, depth)
         if "const" in schema:
             return schema["const"]
-        enum = schema.get("enum")
-        if isinstance(enum, list) and enum:
-            members = [member for member in enum if member is not None] or enum
-            return members[0] if self.mode == "minimal" else members[-1]
+        if isinstance(schema.get("enum"), list) and schema["enum"]:
+            return self._member(schema)
+        return self._typed(schema, hint, depth)
+
+    def _member(self, schema: dict[str, Any]) -> Any:
+        """An `enum` member; specs list values their own `type` forbids (`type: string,
+        enum: [3, "3_lite"]`), so only valid ones are taken, `null` last."""
+        enum = schema["enum"]
+        valid = [member for member in enum if self.checker.is_valid(schema, member)]
+        members = [member for member in valid if member is not None] or valid or enum
+        return members[0] if self.mode == "minimal" else members[-1]
+
+    def _typed(self, schema: dict[str, Any], hint: str, depth: int) -> Any:
         kind = self._type_of(schema)
         builder = {
             "object": self._object,
@@ -125,48 +133,61 @@ class ValueFactory:
     def _choose_branch(self, schema: dict[str, Any], key: str, hint: str, depth: int) -> Any:
         """A branch's value that is valid for the whole schema.
 
-        ``minimal`` takes the first branch that works, ``full`` the one whose value carries the
-        most data, so that the all-fields variant reaches the richest shape. A branch is merged
-        into the schema around it (``oneOf: [{required: [a]}, {required: [b]}]`` next to
-        ``properties`` is common), and in ``full`` mode the properties that only *other*
-        branches require are left out, since sending them would make those branches match too.
+        `minimal` tries the branches in order, `full` the richest first (most properties), so
+        that the all-fields variant reaches the richest shape; the first valid value wins, which
+        keeps nested compositions linear rather than exponential to build.
         """
-        base = {k: v for k, v in schema.items() if k != key}
-        branches = schema[key]
         problems = []
-        best: tuple[int, Any] | None = None
-        for index, branch in enumerate(branches):
-            resolved = self._resolved(branch)
-            if not isinstance(resolved, dict):
-                continue
-            others = [self._resolved(b) for i, b in enumerate(branches) if i != index]
-            merged = merge(merge(base, resolved), discriminated(schema, branch))
-            mine = set(merged.get("required") or [])
-            excluded = {
-                name
-                for other in others
-                if isinstance(other, dict)
-                for name in other.get("required") or []
-                if name not in mine
-            }
-            if excluded:
-                merged["x-verify-exclude"] = sorted(excluded)
+        candidates = self._branch_schemas(schema, key)
+        if self.mode == "full":
+            candidates.sort(key=lambda pair: -self._richness(pair[1]))
+        for index, merged in candidates:
             try:
                 candidate = self._build(merged, hint, depth)
             except NoValidValue as error:
                 problems.append(str(error))
                 continue
-            if self.checker.errors(schema, candidate):
-                problems.append(f"branch {index} gave {candidate!r}")
-                continue
-            if self.mode == "minimal":
+            errors = self.checker.errors(schema, candidate)
+            if not errors:
                 return candidate
-            size = leaves(candidate)
-            if best is None or size > best[0]:
-                best = (size, candidate)
-        if best is not None:
-            return best[1]
+            problems.append(f"branch {index}'s value breaks the whole: {errors[0]}")
         raise NoValidValue(f"{hint!r}: no {key} branch gives a valid value ({'; '.join(problems)})")
+
+    def _branch_schemas(self, schema: dict[str, Any], key: str) -> list[tuple[int, Any]]:
+        """Each branch merged into the schema around it (`oneOf: [{required: [a]}, ...]` next
+        to `properties` is common), carrying its discriminator value; in `full` mode without
+        the properties only *other* branches require, since sending them would make those
+        branches match too."""
+        base = {k: v for k, v in schema.items() if k != key}
+        branches = [self._resolved(branch) for branch in schema[key]]
+        found = []
+        for index, resolved in enumerate(branches):
+            if not isinstance(resolved, dict):
+                continue
+            merged = merge(merge(base, resolved), discriminated(schema, schema[key][index]))
+            mine = set(merged.get("required") or [])
+            excluded = {
+                name
+                for i, other in enumerate(branches)
+                if i != index and isinstance(other, dict)
+                for name in other.get("required") or []
+                if name not in mine
+            }
+            if excluded:
+                merged["x-verify-exclude"] = sorted(excluded)
+            found.append((index, merged))
+        return found
+
+    def _richness(self, schema: dict[str, Any]) -> int:
+        """How much a branch's value would carry: its properties and theirs, one level down."""
+        flat = self._merge_all_of(schema) if "allOf" in schema else schema
+        excluded = set(flat.get("x-verify-exclude") or [])
+        properties = [
+            self._resolved(prop)
+            for name, prop in (flat.get("properties") or {}).items()
+            if name not in excluded
+        ]
+        return sum(1 + len(p.get("properties") or {}) for p in properties if isinstance(p, dict))
 
     # -- objects and arrays --------------------------------------------------------------
 
@@ -216,7 +237,10 @@ class ValueFactory:
     def _array(self, schema: dict[str, Any], hint: str, depth: int) -> list[Any]:
         low = int(schema.get("minItems") or 0)
         high = schema.get("maxItems")
-        count = low if self.mode == "minimal" else max(low, 2)
+        # full: two items near the top (a list of one hides bugs), one deeper down, where
+        # every extra item multiplies the size of the value
+        full = 2 if depth < 3 else 1
+        count = low if self.mode == "minimal" or depth >= _MAX_DEPTH else max(low, full)
         if isinstance(high, int):
             count = min(count, high)
         items = schema.get("items", {})
@@ -242,7 +266,7 @@ class ValueFactory:
             text = text[: high - len(suffix)] + suffix if high > len(suffix) else str(n)[-high:]
         pattern = schema.get("pattern")
         if isinstance(pattern, str) and not re.search(pattern, text):
-            text = matching_text(pattern, low, high if isinstance(high, int) else None)
+            text = matching_text(pattern, hint, n, low, high if isinstance(high, int) else None)
         return text
 
     def _integer(self, schema: dict[str, Any], hint: str, depth: int) -> int:

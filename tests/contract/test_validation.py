@@ -24,8 +24,9 @@ from generator import jsonpointer
 from generator.verify import document as validation
 from generator.verify.document import validation_document
 from generator.verify.mock import VIOLATION_STATUS, SpecMockServer
+from generator.verify.schemas import SchemaChecker
 from generator.verify.security import SECRET
-from generator.verify.tolerances import overlapping_one_ofs
+from generator.verify.tolerances import UnusableDiscriminator, overlapping_one_ofs
 from generator.verify.validation import ContractValidator
 from generator.verify.wire import WireRequest
 from tests import shared
@@ -113,7 +114,10 @@ def test_validation_document_differs_only_where_listed(contract_spec: ContractSp
             del restored[key]
     for place in sorted(validated.relaxed, key=lambda p: len(p.pointer)):  # parents first
         node = jsonpointer.resolve(restored, place.pointer)
-        node["oneOf"] = node.pop("anyOf")
+        if isinstance(place, UnusableDiscriminator):
+            node["discriminator"] = jsonpointer.resolve(document, place.pointer)["discriminator"]
+        else:
+            node["oneOf"] = node.pop("anyOf")
     assert restored == document
 
 
@@ -396,3 +400,47 @@ def test_oauth2_needs_the_token_here_though_openapi_core_accepts_anything() -> N
 def _json_request(method: str, path: str, body: object) -> WireRequest:
     headers = {"content-type": "application/json", "authorization": f"Bearer {SECRET}"}
     return WireRequest(method, path, headers, json.dumps(body).encode())
+
+
+def test_a_discriminator_that_cannot_pick_a_branch_is_left_out() -> None:
+    """PagerDuty's runners: `runner_type` is `sidecar` or `runbook`, never a schema's name."""
+    kinds = {"sidecar": "Sidecar", "runbook": "Runbook"}
+    schemas = {
+        name: {
+            "type": "object",
+            "required": ["runner_type"],
+            "properties": {"runner_type": {"type": "string", "enum": [kind]}},
+        }
+        for kind, name in kinds.items()
+    }
+    runner = {
+        "oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in kinds.values()],
+        "discriminator": {"propertyName": "runner_type"},
+    }
+    document = {"openapi": "3.1.0", "components": {"schemas": {**schemas, "Runner": runner}}}
+    validated = validation_document(document, SERVER, SERVER)
+    (place,) = validated.relaxed
+    assert isinstance(place, UnusableDiscriminator)
+    assert place.pointer == "/components/schemas/Runner" and place.value == "Sidecar"
+    checker = SchemaChecker(validated.document)
+    schema = {"$ref": "#/components/schemas/Runner"}
+    assert checker.is_valid(schema, {"runner_type": "runbook"})
+    assert not checker.is_valid(schema, {"runner_type": "other"})
+    assert not SchemaChecker(document).is_valid(schema, {"runner_type": "runbook"})
+
+
+def test_refs_into_a_relaxed_one_of_follow_its_branches() -> None:
+    branches = [{"type": "object"}, {"type": "object", "properties": {"a": {"type": "string"}}}]
+    document = {
+        "openapi": "3.1.0",
+        "components": {
+            "schemas": {
+                "Either": {"oneOf": branches},
+                "Second": {"$ref": "#/components/schemas/Either/oneOf/1"},
+            }
+        },
+    }
+    validated = validation_document(document, SERVER, SERVER).document
+    second = validated["components"]["schemas"]["Second"]
+    assert second == {"$ref": "#/components/schemas/Either/anyOf/1"}
+    assert not SchemaChecker(validated).is_valid({"$ref": "#/components/schemas/Second"}, {"a": 1})
