@@ -17,9 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from jsonschema_path import SchemaPath
+from openapi_core import Config, OpenAPI
 from openapi_core.templating.paths.exceptions import PathError
 from openapi_core.templating.paths.finders import APICallPathFinder
+
+_HINTS = {
+    "ServerNotFound": (
+        " (the path is the spec's, but not at this server: the operation or its path item "
+        "declares `servers` of its own)"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,11 @@ class Router:
             for shared in ("parameters", "servers"):
                 if isinstance(item, dict) and shared in item:
                     paths[url].setdefault(shared, item[shared])
-        self._finder = APICallPathFinder(SchemaPath.from_dict({**document, "paths": paths}))
+        # The document was read by the generator; openapi-core need not check it again.
+        app = OpenAPI.from_dict(
+            {**document, "paths": paths}, config=Config(spec_validator_cls=None)
+        )
+        self._finder = APICallPathFinder(app.spec)
 
     def route(self, method: str, raw_path: str) -> Route | str:
         """The operation `method raw_path` addresses, or why there is none."""
@@ -63,7 +74,8 @@ class Router:
         try:
             found = self._finder.find(method, self.host_url + raw_path)
         except PathError as error:
-            return f"{type(error).__name__}: {error}"
+            hint = _HINTS.get(type(error).__name__, "")
+            return f"{type(error).__name__}: {error}{hint}"
         url = str(found.path.parts[-1])
         keys = tuple(self._keys.get((url, method), [url]))
         variables = {name: unquote(value) for name, value in found.path_result.variables.items()}

@@ -42,6 +42,7 @@ class ValueFactory:
         self.mode = mode
         self.direction = direction
         self._counter: Iterator[int] = itertools.count(1)
+        self._turns: dict[int, int] = {}  # enum schema -> members handed out
 
     def value(self, schema: Any, hint: str = "value") -> Any:
         """A value valid for ``schema`` (a schema object or ``{"$ref": ...}``)."""
@@ -71,12 +72,17 @@ class ValueFactory:
         return self._typed(schema, hint, depth)
 
     def _member(self, schema: dict[str, Any]) -> Any:
-        """An `enum` member; specs list values their own `type` forbids (`type: string,
-        enum: [3, "3_lite"]`), so only valid ones are taken, `null` last."""
+        """An `enum` member: the first (`minimal`), else the last, then the ones before it (so
+        a list of them has no repeats). Specs list values their own `type` forbids (`type:
+        string, enum: [3, "3_lite"]`), so only valid ones are taken, `null` last."""
         enum = schema["enum"]
         valid = [member for member in enum if self.checker.is_valid(schema, member)]
         members = [member for member in valid if member is not None] or valid or enum
-        return members[0] if self.mode == "minimal" else members[-1]
+        if self.mode == "minimal":
+            return members[0]
+        turn = self._turns.get(id(schema), 0)
+        self._turns[id(schema)] = turn + 1
+        return members[-1 - turn % len(members)]
 
     def _typed(self, schema: dict[str, Any], hint: str, depth: int) -> Any:
         kind = self._type_of(schema)
