@@ -43,9 +43,14 @@ What is tolerated, and only this:
 11. `format: time` is checked as RFC 3339 (which OpenAPI cites) writes a time, the offset
    optional: openapi-schema-validator checks JSON Schema draft 3's `HH:MM:SS` and rejects
    `12:00:00Z`, and clients send both.
+12. An optional JSON body a call left out may arrive as `{}` where the schema allows `{}`
+   (`expect.py`): it says nothing more than no body.
 
-Not tolerances: the document validated is the normalized one (`nullable` becomes a null type,
-3.0 documents are read as 3.1), and its `servers` point at the mock (`document.py`).
+Not tolerances, but OpenAPI as written: the document validated is the normalized one
+(`nullable` becomes a null type, 3.0 documents are read as 3.1), its `servers` point at the
+mock, discriminator mappings to schema names become references (`document.py`); requests do
+not require `readOnly` properties nor replies `writeOnly` ones (`schemas.py`); a path key with
+a `#fragment` names the URL without it (`routing.py`).
 """
 
 from __future__ import annotations
