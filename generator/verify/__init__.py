@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import ApiConfig
-from ..errors import Problem
+from ..errors import ConfigError, Problem
 from ..lock import NamesLock
 from ..pipeline import generate_package
 from .run import ContractResult, Failure, open_contract, prove
@@ -55,8 +55,22 @@ def verify_spec(
     with tempfile.TemporaryDirectory(prefix="sdkgen-verify-") as scratch:
         root = Path(scratch) / "package"
         generated = generate_package(data, file, root, config, lock=lock)
+        if package is not None:
+            _check_package(package, generated.api.config.package)
         document = spec_document(data, file)
         label = name or generated.api.config.name
         with open_contract(label, package or root, generated.api, document) as contract:
             result = prove(contract, document)
     return Verified(result, generated.problems)
+
+
+def _check_package(root: Path, package: str) -> None:
+    if not (root / "src" / package / "__init__.py").is_file():
+        raise ConfigError(
+            Problem(
+                "error",
+                f"no package {package!r} here (no src/{package}/__init__.py)",
+                str(root),
+                hint="pass the folder `generate` wrote for this spec and config",
+            )
+        )

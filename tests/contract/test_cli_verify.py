@@ -77,8 +77,9 @@ def test_verify_fails_on_a_broken_package_naming_the_operation(tmp_path: Path) -
         (("--api", "nosuch"), "unknown API 'nosuch'"),
         (("--api", "anam", "--config", "x.yaml"), "verify takes either"),
         (("--spec", "missing.yaml"), "cannot read spec"),
+        (("--api", "anam", "--package", "tests"), "not a generated package"),
     ],
-    ids=["nothing", "unknown-api", "api-and-config", "missing-spec"],
+    ids=["nothing", "unknown-api", "api-and-config", "missing-spec", "not-a-package"],
 )
 def test_wrong_usage_is_one_clear_line(args: tuple[str, ...], message: str) -> None:
     run = _sdkgen("verify", *args)
