@@ -30,7 +30,7 @@ class Annotation:
 
     @property
     def accepts_none(self) -> bool:
-        return "None" in self.inputs
+        return any(member in ("None", "Any", "object") for member in self.inputs)
 
 
 @dataclass(frozen=True)
