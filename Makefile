@@ -47,3 +47,8 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache
+
+# Every spec in ../shared/corpus, ../shared/upstream and specs/: generate, import, ruff, mypy, verify.
+.PHONY: corpus
+corpus: $(STAMP)
+	$(BIN)/python -m corpus $(ARGS)
