@@ -41,8 +41,8 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench templates/runtime
-	$(BIN)/ruff format --check generator tests bench templates/runtime
+	$(BIN)/ruff check generator tests bench corpus templates/runtime
+	$(BIN)/ruff format --check generator tests bench corpus templates/runtime
 	$(BIN)/mypy
 
 clean:
