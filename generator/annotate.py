@@ -2,19 +2,24 @@
 
 Model fields get their types from datamodel-code-generator; operations need the same vocabulary for
 parameters, keyword arguments and return values. Two flavours: `output` is what a response holds
-(`List[Persona]`), `input` is what a caller may pass (`Sequence[Persona | Dict[str, Any]]`: a model
-or a plain dict with the API's JSON names). Resource modules spell containers `List`/`Dict`
-because a resource method called `list` would shadow the builtin inside the class.
+(`List[Persona]`), `input` is what a caller may pass (`Sequence[Persona | PersonaParam]`: a model,
+or a dict whose keys mypy checks, the `TypedDict` that `params.py` writes from the same schema with
+the API's JSON names as keys). Resource modules spell containers `List`/`Dict` because a resource
+method called `list` would shadow the builtin inside the class.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from . import keywords
 from .ir import TypeRef
+from .naming import Namer
 from .refs import component_name
 from .strings import Safe, string_literal
+from .vocabulary import CLASS_RESERVED
 
 _FORMATS = {"date-time": "datetime", "date": "date", "uuid": "UUID"}
 _PRIMITIVES = {"integer": "int", "number": "float", "boolean": "bool", "null": "None"}
@@ -26,21 +31,57 @@ def _simple(output: str, input_: str | None = None, **extra: Any) -> TypeRef:
 
 _ANY = _simple("Any")
 _NONE = _simple("None")
+_ID = TypeRef((Safe("str"),), (Safe("str"), Safe("UUID")), imports=frozenset({"UUID"}))
+# `id`, `personaId`, `persona_id`, `personaID`, `uuid`: a path parameter that names a resource
+_ID_NAME = re.compile(r"^(?i:id|uuid)$|[a-z0-9](?:Id|ID|Uuid|UUID)$|[_.-](?i:id|uuid)$")
+PARAM_SUFFIX = "Param"
+
+
+def is_model(schemas: Mapping[str, Any], name: str) -> bool:
+    """A class of its own (properties or a real allOf), not an alias of an enum or a union."""
+    schema = schemas.get(name, {})
+    return bool(schema.get("properties")) or len(schema.get("allOf") or []) > 1
+
+
+def param_names(
+    schemas: Mapping[str, Any], reserved: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """The TypedDict name of every model (`Persona` -> `PersonaParam`), clear of every class.
+
+    Every model gets one, whether or not a request takes it, so a name never depends on which
+    operations exist; only the ones requests take are written (see `params.py`).
+    """
+    namer = Namer(CLASS_RESERVED | reserved | set(schemas))
+    models = sorted(name for name in schemas if is_model(schemas, name))
+    return {name: namer.claim(name + PARAM_SUFFIX) for name in models}
 
 
 class Annotator:
     """Annotations over the flat, named schemas that `hoist` produced."""
 
-    def __init__(self, schemas: dict[str, dict[str, Any]]) -> None:
+    def __init__(
+        self, schemas: dict[str, dict[str, Any]], params: Mapping[str, str] | None = None
+    ) -> None:
         self._schemas = schemas
+        self._params = dict(param_names(schemas) if params is None else params)
         self._expanding: set[str] = set()
 
     def schema(self, name: str) -> dict[str, Any]:
         return self._schemas.get(name, {})
 
     def is_model(self, name: str) -> bool:
-        schema = self._schemas.get(name, {})
-        return bool(schema.get("properties")) or len(schema.get("allOf") or []) > 1
+        return is_model(self._schemas, name)
+
+    def path_parameter(self, schema: Any, wire_name: str) -> TypeRef:
+        """A path parameter naming a resource accepts an id as models return it: `str` or `UUID`.
+
+        One rule for every resource, whether or not this parameter's schema says `format: uuid`,
+        so `client.personas.get(persona.id)` type-checks wherever `Persona.id` is a `UUID`.
+        """
+        annotation = self.annotate(schema)
+        if annotation.inputs == ("str",) and _ID_NAME.search(wire_name):
+            return _ID
+        return annotation
 
     def annotate(self, schema: Any, *, file: bool = False) -> TypeRef:
         if not isinstance(schema, dict) or not schema:
@@ -71,8 +112,10 @@ class Annotator:
     def _named(self, name: str) -> TypeRef:
         """A model accepts itself or a dict; an alias (enum, union) accepts what it expands to."""
         outputs = (Safe(name),)
-        if self.is_model(name):
-            return TypeRef(outputs, (Safe(name), Safe("Dict[str, Any]")), frozenset({name}))
+        param = self._params.get(name)
+        if param is not None:
+            inputs = (Safe(name), Safe(param))
+            return TypeRef(outputs, inputs, frozenset({name}), params=frozenset({param}))
         if name in self._expanding:
             return TypeRef(outputs, outputs, frozenset({name}))
         self._expanding.add(name)
@@ -81,7 +124,7 @@ class Annotator:
         finally:
             self._expanding.discard(name)
         models = frozenset({name}) | expanded.models
-        return TypeRef(outputs, expanded.inputs, models, expanded.imports)
+        return TypeRef(outputs, expanded.inputs, models, expanded.imports, expanded.params)
 
     def _enum(self, values: list[Any]) -> TypeRef:
         literal = _literal([value for value in values if value is not None])
@@ -109,6 +152,7 @@ class Annotator:
                 f"Sequence[{item.input}]",
                 models=item.models,
                 imports=item.imports,
+                params=item.params,
             )
         if kind == "object":
             extra = schema.get("additionalProperties")
@@ -118,6 +162,7 @@ class Annotator:
                 f"Dict[str, {value.input}]",
                 models=value.models,
                 imports=value.imports,
+                params=value.params,
             )
         return _ANY
 
@@ -149,7 +194,8 @@ def _union(parts: list[TypeRef]) -> TypeRef:
     inputs = _unique(member for part in parts for member in part.inputs)
     models = frozenset[str]().union(*(part.models for part in parts))
     imports = frozenset[str]().union(*(part.imports for part in parts))
-    return TypeRef(outputs, inputs, models, imports)
+    params = frozenset[str]().union(*(part.params for part in parts))
+    return TypeRef(outputs, inputs, models, imports, params)
 
 
 def _unique(members: Any) -> tuple[Safe, ...]:

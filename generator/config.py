@@ -14,13 +14,22 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+)
 
 from . import checks, jsonpointer
 from .errors import ConfigError, Problem
 
 CONFIG_FILE = "config.yaml"
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
 
 
 def _rule(check: Callable[[str], str | None]) -> Callable[[str], str]:
@@ -52,6 +61,12 @@ def _classifier(value: str) -> str:
 def _email(value: str) -> str:
     if not _EMAIL.match(value):
         raise ValueError("must be an e-mail address")
+    return value
+
+
+def _header_name(value: str) -> str:
+    if not _HEADER_NAME.match(value):
+        raise ValueError("must be an HTTP header name, e.g. Idempotency-Key")
     return value
 
 
@@ -144,6 +159,31 @@ class ApiConfig(BaseModel):
     )
     metadata: PackageMetadata = PackageMetadata()
     pagination: PaginationConfig = PaginationConfig()
+    idempotency_header: Annotated[str, AfterValidator(_header_name)] | None = Field(
+        default=None,
+        description="header in which the API accepts an idempotency key (e.g. Idempotency-Key): "
+        "the client sends a new key with each POST/PATCH call, the same one on its retries, "
+        "which then retry like GET",
+    )
+    docs: tuple[str, ...] = Field(
+        default=(),
+        description="Markdown pages beside the config that the package README includes, in order",
+    )
+    # The folder the config was read from: `docs` (like `spec`) are relative to it.
+    _folder: Path | None = PrivateAttr(default=None)
+
+    @property
+    def folder(self) -> Path | None:
+        return self._folder
+
+    @field_validator("docs")
+    @classmethod
+    def _docs_are_markdown_beside_the_config(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for name in value:
+            problem = checks.local_file(name)
+            if problem is not None or not name.endswith(".md"):
+                raise ValueError(f"{name!r} must be a Markdown file inside the API's folder")
+        return value
 
 
 def template_overrides(config: ApiConfig, config_dir: Path) -> Path | None:
@@ -163,7 +203,9 @@ def load_config(path: Path) -> ApiConfig:
         raise ConfigError(Problem("error", f"invalid YAML: {error}", str(path))) from None
     if not isinstance(raw, dict):
         raise ConfigError(Problem("error", "config must be a mapping of keys", str(path)))
-    return parse_config(raw, str(path))
+    config = parse_config(raw, str(path))
+    config._folder = path.parent
+    return config
 
 
 def parse_config(raw: dict[str, Any], file: str) -> ApiConfig:

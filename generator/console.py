@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager, contextmanager
 from rich.console import Console
 from rich.table import Table
 
+from .diff import changelog
 from .regen import RegenResult
 
 _ERR = Console(stderr=True)
@@ -74,7 +75,7 @@ def preview(result: RegenResult) -> None:
         lines.append(f"  version: {result.old_version} -> {result.version}")
         if result.release is not None:
             lines.append(f"  changelog ({result.release.version}): {result.release.summary}")
-            lines += [f"    - {change}" for change in result.release.changes]
+            lines += [f"    {line}" for c in result.release.changes for line in changelog.plain(c)]
         lines.append(f"  files that would change ({len(result.files)}):")
         lines += [f"    {path}" for path in result.files]
     _OUT.print("\n".join(lines), markup=False, highlight=False)

@@ -7,16 +7,21 @@ vouched for by `strings`), so templates can only print spec text through an esca
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .config import ApiConfig
 from .refs import component_name
 from .strings import Safe, SpecText
+from .vocabulary import NON_IDEMPOTENT_METHODS
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
+# `Idempotency-Key`, `X-Idempotency-Key`, `idempotency_key`: a header naming a key that makes
+# repeating a request safe, which the client then generates once per call.
+_IDEMPOTENCY_HEADER = re.compile(r"^(x-)?idempotency[-_]?key$", re.IGNORECASE)
 BodyEncoding = Literal["json", "multipart", "form", "binary"]
-ResponseKind = Literal["model", "none", "binary"]
+ResponseKind = Literal["model", "none", "binary", "events"]
 
 
 @dataclass(frozen=True)
@@ -24,12 +29,14 @@ class TypeRef:
     """A Python annotation in two flavours: what responses hold, and what callers may pass.
 
     Each flavour is kept as its union members so unions can be merged without parsing text.
+    `models` are the classes either flavour names; `params` the TypedDicts only inputs name.
     """
 
     outputs: tuple[Safe, ...]
     inputs: tuple[Safe, ...]
     models: frozenset[str] = frozenset()
     imports: frozenset[str] = frozenset()
+    params: frozenset[str] = frozenset()
 
     @property
     def output(self) -> Safe:
@@ -50,6 +57,8 @@ class Argument:
     required: bool
     description: SpecText | None = None
     deprecated: bool = False
+    # The hoisted schema it was annotated from (for examples and docs), not part of its identity.
+    schema: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,23 @@ class Operation:
     def located(self, location: ParameterLocation) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
 
+    @property
+    def idempotent(self) -> bool:
+        """Whether HTTP makes the method idempotent, so it retries like GET (not POST, PATCH)."""
+        return str(self.http_method).lower() not in NON_IDEMPOTENT_METHODS
+
+    @property
+    def idempotency_header(self) -> Parameter | None:
+        """The header parameter in which the operation takes an idempotency key, if any."""
+        for parameter in self.located("header"):
+            if is_idempotency_header(parameter.wire_name.unsafe_value):
+                return parameter
+        return None
+
+
+def is_idempotency_header(name: str) -> bool:
+    return _IDEMPOTENCY_HEADER.match(name) is not None
+
 
 @dataclass(frozen=True)
 class Resource:
@@ -151,6 +177,7 @@ class ModelSet:
     schemas: dict[str, Any]
     field_names: dict[str, dict[str, str]]
     pointers: dict[str, str]
+    param_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def class_names(self) -> tuple[str, ...]:

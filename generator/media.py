@@ -18,6 +18,11 @@ def is_json(media: str) -> bool:
     return base == "application/json" or base.endswith("+json")
 
 
+def is_event_stream(media: str) -> bool:
+    """Server-sent events: a stream of typed events, not one body."""
+    return media.split(";")[0].strip().lower() == "text/event-stream"
+
+
 def encoding(media: str) -> Encoding:
     base = media.split(";")[0].strip().lower()
     if base == "multipart/form-data":

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .analyze import analyze
 from .config import ApiConfig, default_config
+from .docs import read_pages
 from .errors import Problem
 from .format import format_tree
 from .ir import Api
@@ -69,7 +70,10 @@ def generate_package(
             file=file,
         )
         models = split_models(generate_models(api.models, config.package, file))
-        files = render_package(api, models, state.releases, templates)
+        pages = read_pages(config.folder or Path(file).parent, config.docs)
+        files = render_package(
+            api, models, state.releases, normalized, pages=pages, overrides=templates
+        )
     except Exception:
         structure.verify()  # a malformed spec explains a failure better than the failure does
         raise

@@ -250,7 +250,8 @@ def _skipped(config: ApiConfig) -> tuple[str, ...]:
 def _source_fingerprint(
     spec: SpecFiles, api_dir: Path, config: ApiConfig, lock: NamesLock, state: ApiState
 ) -> str:
-    """The API's own inputs to generation: spec, config, names lock, releases, overrides."""
+    """The API's own inputs to generation: spec, config, names lock, releases, overrides, and
+    the documentation pages its README includes."""
     recorded = replace(state, source_sha256="", generator_sha256="", output_sha256="")
     digest = hashlib.sha256()
     for part in (
@@ -259,6 +260,7 @@ def _source_fingerprint(
         lock.to_json().encode(),
         recorded.to_json().encode(),
         tree_digest(api_dir / config.templates).encode() if config.templates else b"",
+        *((api_dir / page).read_bytes() for page in config.docs),
     ):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import CONFIG_FILE, ApiConfig, load_config
-from .diff import DiffReport, bump_for, diff_files, diff_specs
+from .diff import DiffReport, bump_for, changelog, diff_files, diff_specs
 from .errors import GeneratorError, Problem
 from .load import parse_spec
 from .lock import NamesLock
@@ -23,8 +23,6 @@ from .normalize import normalize
 from .snapshot import SpecFiles
 from .state import STATE_FILE, ApiState, Release, read_state
 from .version import bump
-
-_LABELS = {"breaking": "Breaking", "non-breaking": "Added or relaxed"}
 
 
 def missing_bump(report: DiffReport, released: str, proposed: str) -> str | None:
@@ -110,7 +108,9 @@ def accept_spec(
     report = diff_specs(
         _document(previous.data), _document(spec.data), config=config, lock=lock, old_lock=lock
     )
-    return _released(state, spec.sha256, bump_for(report), _summary(report), _change_lines(report))
+    return _released(
+        state, spec.sha256, bump_for(report), _summary(report), changelog.entries(report)
+    )
 
 
 def first_release(state: ApiState, data: bytes) -> ApiState:
@@ -149,14 +149,6 @@ def _summary(report: DiffReport) -> str:
     return (
         f"API changes: {counts['breaking']} breaking, {counts['non-breaking']} added or "
         f"relaxed, {counts['docs']} documentation only."
-    )
-
-
-def _change_lines(report: DiffReport) -> tuple[str, ...]:
-    return tuple(
-        f"{_LABELS[change.severity]} ({change.level}): {change.message}"
-        for change in report.changes
-        if change.severity in _LABELS
     )
 
 

@@ -138,6 +138,50 @@ def markdown(text: SpecText | None) -> Safe:
     return Safe(_MARKDOWN_BLOCK_START.sub(r"\1\\\2", flat))
 
 
+_PROSE_MARKS = re.compile(r"([\\`*\[\]~|])")
+_LONE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_BACKTICKS = re.compile(r"`+")
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def markdown_prose(text: SpecText | str | None) -> Safe:
+    """One line of Markdown that reads as the text: the spec's `code` stays code, the rest is
+    literal (no HTML, links, emphasis, headings or list items) without escaping what cannot
+    mean anything, so `brain_type` and `/v1/{id}` read as written in the raw file too."""
+    if text is None:
+        return Safe("")
+    raw = text.unsafe_value if isinstance(text, SpecText) else text
+    parts = _CODE_SPAN.split(" ".join(clean(raw).split()))
+    rendered = [
+        code_span(part) if index % 2 else _prose(part, first=index == 0)
+        for index, part in enumerate(parts)
+    ]
+    return Safe("".join(rendered))
+
+
+def _prose(text: str, *, first: bool) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _PROSE_MARKS.sub(r"\\\1", text)
+    text = _LONE_UNDERSCORE.sub(r"\\_", text)
+    return _MARKDOWN_BLOCK_START.sub(r"\1\\\2", text) if first else text
+
+
+def code_span(text: str) -> Safe:
+    """An inline code span holding exactly `text` on one line, whatever backticks it has."""
+    flat = " ".join(clean(text).split())
+    if not flat:
+        return Safe("")
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(flat)), default=0) + 1)
+    padded = f" {flat} " if flat.startswith("`") or flat.endswith("`") else flat
+    return Safe(f"{fence}{padded}{fence}")
+
+
+def code_fence(*blocks: str) -> Safe:
+    """A fence for fenced code blocks holding `blocks`: longer than any backtick run in them."""
+    longest = max((len(run) for block in blocks for run in _BACKTICKS.findall(block)), default=0)
+    return Safe("`" * max(3, longest + 1))
+
+
 def identifier(name: str) -> Safe:
     """Vouch for a name built by `naming`: refuse anything that is not a plain identifier."""
     if not name.isidentifier() or keyword.iskeyword(name) or not name.isascii():

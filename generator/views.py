@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from . import strings
-from .ir import Operation, ParameterLocation, RequestBody, Resource, TypeRef
+from .ir import Argument, Operation, ParameterLocation, RequestBody, Resource, TypeRef
 from .strings import Safe, SpecText
-from .vocabulary import NON_IDEMPOTENT_METHODS, PER_CALL_OPTIONS
+from .vocabulary import PER_CALL_OPTIONS
 
 _DEFAULT_DOC = SpecText("Call the operation.")
 _DEPRECATED = SpecText("Deprecated: the API marks this operation as deprecated.")
@@ -63,9 +63,11 @@ class ResourceView:
 
 def resource_view(resource: Resource) -> ResourceView:
     types = [type_ for operation in resource.operations for type_ in _types_of(operation)]
+    arguments = [a.type for operation in resource.operations for a in _arguments(operation)]
+    imported = _union(t.models for t in types) | _union(t.params for t in arguments)
     return ResourceView(
         resource=resource,
-        model_imports=tuple(Safe(name) for name in sorted(_union(t.models for t in types))),
+        model_imports=tuple(Safe(name) for name in sorted(imported)),
         stdlib_imports=_stdlib_imports(_union(t.imports for t in types)),
         sync_methods=tuple(method_view(op, asynchronous=False) for op in resource.operations),
         async_methods=tuple(method_view(op, asynchronous=True) for op in resource.operations),
@@ -84,7 +86,7 @@ def method_view(operation: Operation, *, asynchronous: bool) -> MethodView:
         options=tuple(
             Safe(name)
             for name in PER_CALL_OPTIONS
-            if name != "idempotent" or operation.http_method in NON_IDEMPOTENT_METHODS
+            if name != "idempotent" or not operation.idempotent
         ),
     )
 
@@ -136,6 +138,9 @@ def _request_arguments(operation: Operation, asynchronous: bool) -> tuple[Safe, 
     if operation.errors:
         entries = ", ".join(f"{error.status}: {error.type.output}" for error in operation.errors)
         lines.append(Safe(f"error_types={{{entries}}},"))
+    key = operation.idempotency_header
+    if key is not None and operation.pagination is None and not operation.idempotent:
+        lines.append(Safe(f"idempotency_header={strings.string_literal(key.wire_name)},"))
     return tuple(lines)
 
 
@@ -192,6 +197,8 @@ def _cast_to(operation: Operation, asynchronous: bool) -> Safe:
     if response.kind == "binary":
         return _binary_type(asynchronous)
     assert response.type is not None
+    if response.kind == "events":
+        return Safe(f"{'AsyncStream' if asynchronous else 'Stream'}[{response.type.output}]")
     return response.type.output
 
 
@@ -203,18 +210,22 @@ def _return_type(operation: Operation, asynchronous: bool) -> Safe:
 
 
 def _docstring(operation: Operation) -> Safe:
-    paragraphs = [text for text in (operation.summary, operation.description) if text]
+    body = operation.body
+    about_body = body.description if body is not None and body.whole is None else None
+    paragraphs = [text for text in (operation.summary, operation.description, about_body) if text]
     if operation.deprecated:
         paragraphs.append(_DEPRECATED)
-    arguments = [*operation.parameters, *(operation.body.arguments if operation.body else ())]
-    items = [(a.name, a.description) for a in arguments if a.description]
+    items = [(a.name, a.description) for a in _arguments(operation) if a.description]
     return strings.docstring_sections(paragraphs or [_DEFAULT_DOC], items, indent=8)
 
 
+def _arguments(operation: Operation) -> list[Argument]:
+    """Every argument the method takes: parameters, then the body's."""
+    return [*operation.parameters, *(operation.body.arguments if operation.body else ())]
+
+
 def _types_of(operation: Operation) -> list[TypeRef]:
-    types = [p.type for p in operation.parameters]
-    if operation.body:
-        types += [argument.type for argument in operation.body.arguments]
+    types = [argument.type for argument in _arguments(operation)]
     if operation.response.type:
         types.append(operation.response.type)
     if operation.pagination:

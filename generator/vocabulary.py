@@ -76,6 +76,12 @@ CLIENT_IMPORTS: Imports = {
     "._version": ("__version__",),
 }
 
+# What every TypedDict module of `types/` imports (besides the annotations' own names).
+PARAM_IMPORTS: Imports = {
+    "typing": ("TYPE_CHECKING",),
+    "typing_extensions": ("NotRequired", "Required", "TypedDict"),
+}
+
 # Standard-library names that annotations import where they are used.
 STDLIB_ANNOTATIONS = ("UUID", "date", "datetime")
 
@@ -165,6 +171,7 @@ CLIENT_ATTRIBUTES = (
     "default_headers",
     "default_query",
     "delete",
+    "fake",
     "get",
     "http_client",
     "max_response_size",
@@ -206,7 +213,7 @@ def _names(*groups: Iterable[str]) -> frozenset[str]:
 _RESOURCE_MODULE_NAMES = imported_names(RESOURCE_IMPORTS) | set(STDLIB_ANNOTATIONS)
 
 # Class names (models and resources) live in modules importing all of these.
-CLASS_RESERVED = _RESOURCE_MODULE_NAMES | set(MODEL_MODULE_NAMES)
+CLASS_RESERVED = _RESOURCE_MODULE_NAMES | set(MODEL_MODULE_NAMES) | imported_names(PARAM_IMPORTS)
 
 # Keyword arguments of a generated method: the options, and the runtime names its body uses.
 # (The standard-library types are reserved per operation, only where its body spells them.)

@@ -56,7 +56,7 @@ def analyze(
         for suffix in RESOURCE_CLASS_SUFFIXES
     )
     hoisted = hoist(document, locked=lock.schemas, reserved=reserved)
-    context = Context.build(document, config, hoisted, file)
+    context = Context.build(document, config, hoisted, file, reserved)
     grouped: dict[str, list[Operation]] = {}
     for path, method, operation in iter_operations(document):
         placement = placements[operation_key(method, path)]

@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import jsonpointer
+from ..describe import describe
 from ..ir import BodyField, RequestBody, TypeRef
 from ..media import encoding, pick_media
 from ..strings import Safe, SpecText, identifier
@@ -39,7 +40,9 @@ def request_body(context: Context, operation: dict[str, Any], pointer: str) -> R
         return replace(body, whole=whole)
     if model is None:
         annotation = context.annotator.annotate(root, file=kind == "multipart")
-        return replace(body, whole=BodyField(SpecText("body"), Safe("body"), annotation, required))
+        about = describe(raw.get("description"), root, context.hoisted.schemas)
+        whole = BodyField(SpecText("body"), Safe("body"), annotation, required, about, schema=root)
+        return replace(body, whole=whole)
     fields = _fields(context, model, required, multipart=kind == "multipart")
     return replace(body, fields=fields, model=identifier(model))
 
@@ -55,8 +58,9 @@ def _fields(
             name=identifier(names[wire]),
             type=context.annotator.annotate(schema, file=multipart),
             required=body_required and wire in required_names,
-            description=text(schema.get("description")) if isinstance(schema, dict) else None,
+            description=describe(None, schema, context.hoisted.schemas),
             is_file=multipart and _is_binary(schema),
+            schema=schema if isinstance(schema, dict) else {},
             deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
         )
         for wire, schema in properties.items()

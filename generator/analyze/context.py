@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import refs
-from ..annotate import Annotator
+from ..annotate import Annotator, param_names
 from ..config import ApiConfig
 from ..hoist import Hoisted
 from ..ir import ModelSet
@@ -26,16 +26,24 @@ class Context:
 
     @classmethod
     def build(
-        cls, document: dict[str, Any], config: ApiConfig, hoisted: Hoisted, file: str
+        cls,
+        document: dict[str, Any],
+        config: ApiConfig,
+        hoisted: Hoisted,
+        file: str,
+        reserved: frozenset[str] = frozenset(),
     ) -> Context:
+        """`reserved`: class names the package defines besides the models (clients, resources)."""
         bare = ModelSet(hoisted.schemas, {}, hoisted.pointer_names)
         names = {name: _field_names(bare, name) for name in hoisted.schemas}
+        params = param_names(hoisted.schemas, reserved)
         models = ModelSet(
             hoisted.schemas,
             {name: fields for name, fields in names.items() if fields},
             hoisted.pointer_names,
+            params,
         )
-        return cls(document, config, hoisted, Annotator(hoisted.schemas), models, file)
+        return cls(document, config, hoisted, Annotator(hoisted.schemas, params), models, file)
 
     def resolve(self, node: Any, pointer: str) -> refs.Resolved:
         return refs.resolve(self.document, node, pointer)

@@ -6,12 +6,13 @@ import re
 from typing import Any
 
 from .. import jsonpointer, refs
+from ..describe import describe
 from ..errors import Problem, SpecError
-from ..ir import Parameter
+from ..ir import Parameter, TypeRef, is_idempotency_header
 from ..naming import Namer, python_name
 from ..strings import SpecText, identifier
 from ..vocabulary import KWARG_RESERVED
-from .context import Context, text
+from .context import Context
 
 _PATH_VARIABLE = re.compile(r"\{([^{}/]+)\}")
 _LOCATIONS = ("path", "query", "header")
@@ -47,16 +48,34 @@ def parameters(
     forbidden = KWARG_RESERVED | reserved
     return tuple(
         Parameter(
+            schema=context.root(jsonpointer.join(site.pointer, "schema")),
             wire_name=SpecText(site.name),
             name=identifier(namer.claim(python_name(site.name, reserved=forbidden))),
             location=site.location,  # type: ignore[arg-type]
-            type=context.annotator.annotate(context.root(jsonpointer.join(site.pointer, "schema"))),
-            required=site.location == "path" or site.parameter.get("required") is True,
-            description=text(site.parameter.get("description")),
+            type=_annotation(context, site),
+            required=site.location == "path"
+            or (site.parameter.get("required") is True and not _generated(site)),
+            description=describe(
+                site.parameter.get("description"),
+                context.root(jsonpointer.join(site.pointer, "schema")),
+                context.hoisted.schemas,
+            ),
             deprecated=site.parameter.get("deprecated") is True,
         )
         for site in sites
     )
+
+
+def _generated(site: refs.ParameterSite) -> bool:
+    """An idempotency key header: the client makes one up when the caller gives none."""
+    return site.location == "header" and is_idempotency_header(site.name)
+
+
+def _annotation(context: Context, site: refs.ParameterSite) -> TypeRef:
+    schema = context.root(jsonpointer.join(site.pointer, "schema"))
+    if site.location == "path":
+        return context.annotator.path_parameter(schema, site.name)
+    return context.annotator.annotate(schema)
 
 
 def _check_path_variables(context: Context, path: str, sites: list[refs.ParameterSite]) -> None:

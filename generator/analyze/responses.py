@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import jsonpointer
-from ..ir import ErrorType, Response
-from ..media import encoding, is_json, pick_media
+from ..ir import ErrorType, Response, TypeRef
+from ..media import encoding, is_event_stream, is_json, pick_media
 from ..strings import Safe, SpecText
 from .context import Context
 
@@ -25,6 +25,9 @@ def success_response(context: Context, operation: dict[str, Any], pointer: str) 
         media = pick_media(list(content))
         if media is None:
             continue
+        if is_event_stream(media):
+            where = jsonpointer.join(resolved.pointer, "content", media)
+            return Response("events", status, _event_type(context, where), SpecText(media))
         if encoding(media) == "binary" or not is_json(media):
             return Response("binary", status, media_type=SpecText(media))
         root = context.root(jsonpointer.join(resolved.pointer, "content", media, "schema"))
@@ -33,6 +36,15 @@ def success_response(context: Context, operation: dict[str, Any], pointer: str) 
         return Response("none", successes[0])
     status = successes[0] if successes else "200"
     return Response("model", status, context.annotator.annotate({}))
+
+
+def _event_type(context: Context, media_pointer: str) -> TypeRef:
+    """What each event's data holds: OpenAPI 3.2's `itemSchema`, else the media's `schema`."""
+    for key in ("itemSchema", "schema"):
+        root = context.root(jsonpointer.join(media_pointer, key))
+        if root:
+            return context.annotator.annotate(root)
+    return context.annotator.annotate({})
 
 
 def error_types(context: Context, operation: dict[str, Any], pointer: str) -> tuple[ErrorType, ...]:

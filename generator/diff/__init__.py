@@ -2,6 +2,7 @@
 
     diff_files / diff_specs      two specs -> DiffReport (wire rules + SDK rules)
     render                       DiffReport -> text | markdown | json
+    changelog.entries            DiffReport -> a release's changelog entry, grouped by resource
     bump_for                     DiffReport -> major | minor | patch (apply with version.bump)
     run_diff                     the `diff` command without its shell: (output, exit code)
 

@@ -15,6 +15,7 @@ from ..errors import GeneratorError, Problem
 from ..load import load_spec
 from ..lock import NamesLock
 from ..normalize import normalize
+from ..placement import place_operations
 from .document import diff_document
 from .model import SEVERITIES, DiffReport
 from .operations import diff_operations
@@ -39,7 +40,18 @@ def diff_specs(
     """
     changes = diff_document(old, new) + diff_operations(old, new)
     changes += diff_sdk(old, new, config=config, lock=lock, old_lock=old_lock)
-    return DiffReport.of(changes)
+    return DiffReport.of(changes, _resources(old, new, lock, old_lock))
+
+
+def _resources(
+    old: dict[str, Any], new: dict[str, Any], lock: NamesLock | None, old_lock: NamesLock | None
+) -> dict[str, str]:
+    """Each operation's resource (`POST /v1/x` -> `personas`): the new spec's, else the old's."""
+    found = {}
+    for document, names in ((old, old_lock), (new, lock)):
+        locked = names.operations if names is not None else None
+        found.update({key: p.resource for key, p in place_operations(document, locked).items()})
+    return found
 
 
 def diff_files(

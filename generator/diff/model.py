@@ -10,7 +10,8 @@ harmless on the wire yet rename a method every caller uses.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["breaking", "non-breaking", "docs"]
@@ -59,13 +60,18 @@ class Summary:
 
 @dataclass(frozen=True)
 class DiffReport:
-    """Every change between two specs, without repeats, in one deterministic order."""
+    """Every change between two specs, without repeats, in one deterministic order.
+
+    `resources` says which resource of the package each operation (`POST /v1/x`) belongs to,
+    the new spec's placement first, for readers that group changes by resource.
+    """
 
     changes: tuple[Change, ...]
+    resources: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, changes: list[Change]) -> DiffReport:
-        return cls(tuple(sorted(set(changes), key=Change.sort_key)))
+    def of(cls, changes: list[Change], resources: Mapping[str, str] | None = None) -> DiffReport:
+        return cls(tuple(sorted(set(changes), key=Change.sort_key)), dict(resources or {}))
 
     @property
     def summary(self) -> Summary:

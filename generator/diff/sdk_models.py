@@ -42,7 +42,7 @@ class _Models:
 
     def __init__(self, api: Api) -> None:
         self.models = api.models
-        self.annotator = Annotator(api.models.schemas)
+        self.annotator = Annotator(api.models.schemas, api.models.param_names)
         self.where: dict[str, str] = {}
         for pointer, name in sorted(api.models.pointers.items()):
             self.where.setdefault(name, pointer)

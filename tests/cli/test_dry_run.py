@@ -40,15 +40,18 @@ def test_dry_run_previews_the_release_and_writes_nothing(actualize: Path, tmp_pa
         "actualize: from the snapshot spec",
         "  version: 0.1.0 -> 0.1.1",
         "  changelog (0.1.1): API changes: 0 breaking, 2 added or relaxed, 0 documentation only.",
-        "    - Added or relaxed (sdk): AgentProfile.nickname was added",
-        "    - Added or relaxed (wire): request body property `agent_config.agent.nickname` was"
-        " added (optional)",
-        "  files that would change (5):",
+        "    - Models: Added: `AgentProfile` has a new field `nickname`",
+        "        wire: `POST /api/v1/playground/tokens`: request body property"
+        " `agent_config.agent.nickname` was added (optional)",
+        "  files that would change (8):",
         "    CHANGELOG.md",
         "    README.md",
+        "    api.md",
         "    pyproject.toml",
+        "    src/actualize_client/_fake_spec.json",
         "    src/actualize_client/_version.py",
         "    src/actualize_client/types/_agent_profile.py",
+        "    src/actualize_client/types/_agent_profile_param.py",
     ]
 
 

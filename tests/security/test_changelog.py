@@ -37,6 +37,9 @@ def _old_version() -> bytes:
 
 
 def test_changelog_shows_spec_names_as_literal_text(tmp_path: Path) -> None:
+    """Spec names appear only inside code spans (shown as written, never interpreted: no
+    HTML, no link); everywhere else the text is escaped; no line starts a heading or an item
+    the generator did not write."""
     old, new = _old_version(), NEW.read_bytes()
     config = default_config("Pages", "openapi.yaml")
     state = spec_release(first_release(ApiState(), old), old, new, config=config, lock=NamesLock())
@@ -44,12 +47,18 @@ def test_changelog_shows_spec_names_as_literal_text(tmp_path: Path) -> None:
     assert any("<img src=x onerror=alert(5)>" in change for change in changes), changes
     generate_package(new, "openapi.yaml", tmp_path / "out", config, state=state)
     changelog = (tmp_path / "out" / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert "&lt;img src=x onerror=alert\\(5\\)&gt;" in changelog
-    for raw in ("<img", "<script", "<b>", "](javascript:"):
-        assert raw not in changelog
+    assert "`<img src=x onerror=alert(5)>`" in changelog
+    outside_code = re.sub(r"(`+)[^`\n]*?\1", "", changelog)
+    for raw in ("<img", "<script", "<b>", "](javascript:", "alert("):
+        assert raw not in outside_code
     headings = [line for line in changelog.splitlines() if line.startswith("#")]
-    assert headings == ["# Changelog of pages-client"] + [
-        f"## {release.version}" for release in reversed(state.releases)
+    assert headings == [
+        "# Changelog of pages-client",
+        "## 0.2.0",
+        "### `client.pages`",
+        "### Models",
+        "## 0.1.0",
     ]
-    entries = [line for line in changelog.splitlines() if re.match(r"[-*+|>]|\d+\.", line)]
-    assert len(entries) == len(changes)
+    items = [line for line in changelog.splitlines() if re.match(r"\s*[-*+|>]|\s*\d+\.", line)]
+    assert len(items) == sum(len(change.split("\n")) - 1 for change in changes)
+    assert all(re.match(r"(  )?- (Breaking|Added|wire): ", item) for item in items), items

@@ -24,8 +24,16 @@ MARK = 'MARK"""\'{{ 7*7 }}'
 PATH_MARK = 'MARK"""\'7*7'
 
 # Parts of the IR that templates never print: schemas for datamodel-code-generator (whose output
-# is held to a syntax allowlist by models.py), the names lock, and lookup keys.
-NOT_PRINTED = {"Api.models", "Api.operations_lock", "Api.config", "Operation.key"}
+# is held to a syntax allowlist by models.py), the names lock, lookup keys, and the schema an
+# argument was annotated from (examples.py reads it and writes values only as string literals).
+NOT_PRINTED = {
+    "Api.models",
+    "Api.operations_lock",
+    "Api.config",
+    "Operation.key",
+    "Parameter.schema",
+    "BodyField.schema",
+}
 
 
 def _spec() -> dict[str, Any]:

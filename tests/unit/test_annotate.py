@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from generator.annotate import Annotator
+from generator.annotate import Annotator, param_names
 
 SCHEMAS: dict[str, Any] = {
     "Voice": {"type": "object", "properties": {"id": {"type": "string"}}},
@@ -25,13 +25,13 @@ SCHEMAS: dict[str, Any] = {
             "Literal['a', \"b'c\"] | None",
             "Literal['a', \"b'c\"] | None",
         ),
-        ({"$ref": "#/components/schemas/Voice"}, "Voice", "Voice | Dict[str, Any]"),
+        ({"$ref": "#/components/schemas/Voice"}, "Voice", "Voice | VoiceParam"),
         ({"$ref": "#/components/schemas/Gender"}, "Gender", "Literal['male', 'female']"),
-        ({"$ref": "#/components/schemas/Either"}, "Either", "Voice | str | Dict[str, Any]"),
+        ({"$ref": "#/components/schemas/Either"}, "Either", "Voice | VoiceParam | str"),
         (
             {"type": "array", "items": {"$ref": "#/components/schemas/Voice"}},
             "List[Voice]",
-            "Sequence[Voice | Dict[str, Any]]",
+            "Sequence[Voice | VoiceParam]",
         ),
         (
             {"type": "object", "additionalProperties": {"type": "number"}},
@@ -69,3 +69,37 @@ def test_models_and_imports_are_collected() -> None:
 def test_recursive_aliases_terminate() -> None:
     schemas = {"Tree": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}}}
     assert Annotator(schemas).annotate({"$ref": "#/components/schemas/Tree"}).output == "Tree"
+
+
+def test_models_are_accepted_as_their_typed_dict() -> None:
+    annotation = Annotator(SCHEMAS).annotate({"$ref": "#/components/schemas/Either"})
+    assert annotation.models == {"Either", "Voice"} and annotation.params == {"VoiceParam"}
+
+
+def test_typed_dict_names_stay_clear_of_classes() -> None:
+    schemas = {**SCHEMAS, "VoiceParam": SCHEMAS["Voice"], "Shelf": SCHEMAS["Voice"]}
+    names = param_names(schemas, reserved=frozenset({"ShelfParam"}))
+    assert names == {
+        "Shelf": "ShelfParam2",
+        "Voice": "VoiceParam2",
+        "VoiceParam": "VoiceParamParam",
+    }
+
+
+@pytest.mark.parametrize(
+    ("schema", "wire_name", "input_"),
+    [
+        ({"type": "string"}, "id", "str | UUID"),
+        ({"type": "string"}, "personaId", "str | UUID"),
+        ({"type": "string"}, "persona_id", "str | UUID"),
+        ({"type": "string", "format": "uuid"}, "slug", "str | UUID"),
+        ({"type": "string"}, "slug", "str"),
+        ({"type": "string"}, "paid", "str"),
+        ({"type": "integer"}, "id", "int"),
+        ({"type": "string", "enum": ["a"]}, "kindId", "Literal['a']"),
+    ],
+)
+def test_path_ids_accept_what_models_return(
+    schema: dict[str, Any], wire_name: str, input_: str
+) -> None:
+    assert Annotator({}).path_parameter(schema, wire_name).input == input_

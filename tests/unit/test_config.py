@@ -132,3 +132,28 @@ def test_package_metadata_renders_as_toml_that_cannot_break_out() -> None:
     assert bare["project"] == {
         "classifiers": ["Programming Language :: Python :: 3", "Typing :: Typed"]
     }
+
+
+@pytest.mark.parametrize("page", ["../outside.md", "/etc/passwd.md", "notes.txt"])
+def test_docs_pages_are_markdown_files_beside_the_config(page: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config({**VALID, "docs": [page]}, "config.yaml")
+    assert "config.yaml#/docs" in str(caught.value) and "Markdown file inside" in str(caught.value)
+
+
+def test_docs_pages_are_read_beside_the_config_and_must_exist(tmp_path: Path) -> None:
+    from generator.docs import read_pages
+
+    (tmp_path / "config.yaml").write_text(
+        "name: x\ntitle: X\npackage: x_client\ndistribution: x-client\nclient_class: X\n"
+        "env_prefix: X\nspec: openapi.yaml\ndocs: [guide.md]\n"
+    )
+    config = load_config(tmp_path / "config.yaml")
+    assert config.folder == tmp_path and config.model_copy(update={"name": "y"}).folder == tmp_path
+    with pytest.raises(ConfigError, match="cannot read docs page"):
+        read_pages(tmp_path, config.docs)
+    (tmp_path / "guide.md").write_text("# Title\n")
+    with pytest.raises(ConfigError, match="level-1 heading"):
+        read_pages(tmp_path, config.docs)
+    (tmp_path / "guide.md").write_text("## Guide\n\n```python\n# a comment\n```\n")
+    assert read_pages(tmp_path, config.docs) == ("## Guide\n\n```python\n# a comment\n```",)

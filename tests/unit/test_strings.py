@@ -84,3 +84,30 @@ def test_identifier_refuses_anything_but_identifiers() -> None:
     for bad in ("class", "a-b", "1a", "a b", "é"):
         with pytest.raises(ValueError):
             strings.identifier(bad)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("brain_type at /v1/{id} (optional).", "brain_type at /v1/{id} (optional)."),
+        ("Use `cara-3` or `x`y", "Use `cara-3` or `x`y"),
+        ("<img src=x> *b* [l](http://e)", "&lt;img src=x&gt; \\*b\\* \\[l\\](http://e)"),
+        ("a|b ~~s~~", "a\\|b \\~\\~s\\~\\~"),
+        ("_lead and trail_ but mid_word", "\\_lead and trail\\_ but mid_word"),
+        ("# Heading", "\\# Heading"),
+        ("- item", "\\- item"),
+        ("```fence", "\\`\\`\\`fence"),
+        ("one ` tick", "one \\` tick"),
+        ("line\n# two", "line # two"),
+    ],
+)  # fmt: skip
+def test_markdown_prose_keeps_code_and_plain_punctuation(raw: str, expected: str) -> None:
+    assert strings.markdown_prose(SpecText(raw)) == expected
+
+
+def test_code_spans_and_fences_hold_any_backticks() -> None:
+    assert strings.code_span("str | UUID") == "`str | UUID`"
+    assert strings.code_span("a`b") == "``a`b``"
+    assert strings.code_span("`x") == "`` `x ``"
+    assert strings.code_fence("plain") == "```"
+    assert strings.code_fence("x = '````'") == "`````"

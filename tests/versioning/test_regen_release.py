@@ -59,7 +59,7 @@ def test_live_spec_change_is_a_major_release_that_keeps_names(
     assert state.releases[-1].summary.startswith("API changes: 74 breaking")
     changelog = (tmp_path / "generated" / "anam-client" / "CHANGELOG.md").read_text()
     assert changelog.index("## 2.0.0") < changelog.index("## 1.0.0")
-    assert "Breaking \\(sdk\\): model Meta is now Pagination" in changelog
+    assert "- Breaking: model `Meta` is now `Pagination`" in changelog
     version_file = tmp_path / "generated" / "anam-client" / "src" / "anam_client" / "_version.py"
     assert '__version__ = "2.0.0"' in version_file.read_text()
 

@@ -185,7 +185,7 @@ NOT_BREAKING = {
     "response-property-enum-value-removed": 2,
     "response-property-format-added": 12,
     "sdk-argument-added-optional": 41,
-    "sdk-argument-type-widened": 5,
+    "sdk-argument-type-widened": 2,
     "sdk-field-added": 44,
     "sdk-field-type-narrowed": 1,
     "sdk-field-type-widened": 2,
@@ -196,12 +196,6 @@ NOT_BREAKING = {
 
 # Formats added to request ids widen what the SDK accepts (a UUID object or its string).
 WIDENED_ARGUMENTS = {
-    ("GET /v1/tools/{id}",
-     "client.tools.get() argument id annotation changed from str to str | UUID"),
-    ("PUT /v1/tools/{id}",
-     "client.tools.update() argument id annotation changed from str to str | UUID"),
-    ("DELETE /v1/tools/{id}",
-     "client.tools.delete() argument id annotation changed from str to str | UUID"),
     ("POST /v1/llms", "client.llms.create() argument llm_format annotation changed from "
      "Literal['openai', 'azure_openai', 'gemini', 'advanced_voice', 'none'] to "
      "Literal['openai', 'azure_openai', 'groq_openai', 'gemini', 'advanced_voice', 'none']"),
@@ -271,10 +265,17 @@ def test_llm_id_replaces_brain_type(report: DiffReport) -> None:
     assert "PersonaConfig.llm_id was added" in fields
 
 
-def test_formats_widen_arguments(report: DiffReport) -> None:
+def test_enum_values_widen_arguments(report: DiffReport) -> None:
     widened = {(c.operation, c.message) for c in report.changes
                if c.rule == "sdk-argument-type-widened"}  # fmt: skip
     assert widened == WIDENED_ARGUMENTS
+
+
+def test_a_path_id_gaining_a_format_changes_the_wire_not_the_sdk(report: DiffReport) -> None:
+    """`/v1/tools/{id}` became `format: uuid`; its id argument took `str | UUID` all along."""
+    tools = {(c.level, c.rule) for c in report.changes if c.operation == "GET /v1/tools/{id}"}
+    assert ("wire", "request-parameter-format-added") in tools
+    assert not [kind for kind in tools if kind[1].startswith("sdk-argument")]
 
 
 def test_the_version_comes_from_the_diff(report: DiffReport) -> None:
@@ -289,7 +290,7 @@ def test_the_version_comes_from_the_diff(report: DiffReport) -> None:
 def test_run_diff_fails_on_breaking(captures: tuple[Path, Path]) -> None:
     output, code = run_diff(*captures, "text", "breaking")
     assert code == 1
-    assert output.startswith("spec diff: 79 breaking, 348 non-breaking, 192 docs; ")
+    assert output.startswith("spec diff: 79 breaking, 345 non-breaking, 192 docs; ")
     assert run_diff(*captures, "text", None)[1] == 0
     assert run_diff(captures[0], captures[0], "text", "breaking") == (
         "spec diff: 0 breaking, 0 non-breaking, 0 docs; highest: none; bump: patch\nno changes\n",

@@ -1,0 +1,120 @@
+"""What the spec says about an argument, when the argument itself says nothing.
+
+Many specs describe a parameter only through its schema: a referenced model's description, a
+title, the values of an enum, a format, bounds, a default. Docstrings and `api.md` then read
+"One of `openai`, `gemini`." instead of nothing. Only facts the spec states are used; an argument
+the spec says nothing about stays undescribed rather than getting a made-up sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from . import keywords
+from .refs import component_name
+from .strings import SpecText
+
+_FORMATS = {
+    "date-time": "An ISO 8601 date and time.",
+    "date": "An ISO 8601 date.",
+    "uuid": "A UUID.",
+    "uri": "A URI.",
+    "url": "A URL.",
+    "email": "An email address.",
+    "binary": "File content.",
+}
+_MAX_VALUES = 12
+
+
+def describe(own: Any, schema: Any, schemas: Mapping[str, Any]) -> SpecText | None:
+    """`own` (the parameter's or property's description) or else what its schema says."""
+    for text in (own, *_texts(schema, schemas)):
+        if isinstance(text, str) and text.strip():
+            return SpecText(text)
+    facts = _facts(schema) or _shape(schema, schemas)
+    return SpecText(" ".join(facts)) if facts else None
+
+
+def _texts(schema: Any, schemas: Mapping[str, Any]) -> list[Any]:
+    """Descriptions and titles: the schema's, then a referenced class's, then an array item's."""
+    if not isinstance(schema, dict):
+        return []
+    texts = [schema.get("description"), schema.get("title")]
+    name = component_name(schema)
+    if name is not None:
+        named = schemas.get(name) or {}
+        texts += [named.get("description"), named.get("title")]
+    items = schema.get("items")
+    if isinstance(items, dict) and keywords.types(schema) <= {"array", "null"}:
+        texts += _texts(items, schemas)
+    return texts
+
+
+def _facts(schema: Any) -> list[str]:
+    if not isinstance(schema, dict):
+        return []
+    facts = []
+    values = schema.get("enum")
+    if isinstance(values, list) and values:
+        shown = ", ".join(f"`{_value(v)}`" for v in values[:_MAX_VALUES])
+        more = ", ..." if len(values) > _MAX_VALUES else ""
+        facts.append(f"One of {shown}{more}.")
+    fmt = schema.get("format")
+    if isinstance(fmt, str) and fmt in _FORMATS:
+        facts.append(_FORMATS[fmt])
+    bounds = _bounds(schema)
+    if bounds:
+        facts.append(bounds)
+    if "default" in schema and schema["default"] is not None:
+        facts.append(f"Defaults to `{_value(schema['default'])}`.")
+    return facts
+
+
+def _shape(schema: Any, schemas: Mapping[str, Any]) -> list[str]:
+    """The keys an object argument takes, or the shapes a union of objects may take."""
+    if not isinstance(schema, dict):
+        return []
+    branches = [b for key in ("oneOf", "anyOf") for b in schema.get(key) or []]
+    named = [component_name(branch) for branch in branches]
+    if branches and all(named):
+        shapes = "; ".join(f"`{name}` ({_keys(schemas.get(name))})" for name in named if name)
+        return [f"One of: {shapes}."]
+    items = schema.get("items")
+    if isinstance(items, dict) and component_name(items):
+        keys = _keys(schemas.get(component_name(items) or ""))
+        return [f"A list of objects, each with {keys}."] if keys else []
+    name = component_name(schema)
+    keys = _keys(schemas.get(name)) if name else ""
+    return [f"An object with {keys}."] if keys else []
+
+
+def _keys(schema: Any) -> str:
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(properties, dict) or not properties:
+        return ""
+    names = [f"`{_value(key)}`" for key in list(properties)[:_MAX_VALUES]]
+    more = ", ..." if len(properties) > _MAX_VALUES else ""
+    return f"key{'s' if len(properties) > 1 else ''} {', '.join(names)}{more}"
+
+
+def _bounds(schema: dict[str, Any]) -> str | None:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if _is_number(low) and _is_number(high):
+        return f"From {_value(low)} to {_value(high)}."
+    if _is_number(low):
+        return f"At least {_value(low)}."
+    if _is_number(high):
+        return f"At most {_value(high)}."
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _value(value: Any) -> str:
+    """A JSON value as the spec wrote it (`true`, `5`, `cara-3`); backticks cannot end a span."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text.replace("`", "'")

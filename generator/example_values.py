@@ -1,0 +1,145 @@
+"""Python source for example argument values, valid against the (hoisted) schema they follow.
+
+An id where a UUID is expected, the first value of an enum, bounds respected, a nested object as
+a dict with its required keys (its API names as keys, as the TypedDicts expect), files as
+`Path("example.png")`. Strings from the spec reach the source only as string literals.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeGuard
+
+from . import keywords
+from .annotate import is_model
+from .ir import Api, Argument, BodyField
+from .naming import python_name
+from .refs import component_name
+from .strings import Safe, SpecText, string_literal
+
+_MAX_DEPTH = 4
+_FORMATS = {
+    "uuid": "00000000-0000-4000-8000-000000000001",
+    "date-time": "2024-01-01T00:00:00Z",
+    "date": "2024-01-01",
+    "email": "user@example.com",
+    "uri": "https://example.com/",
+    "url": "https://example.com/",
+}
+_FILE = Safe('Path("example.png")')
+
+
+class Values:
+    """Python source for a value valid against a (hoisted) schema."""
+
+    def __init__(self, api: Api) -> None:
+        self._schemas = api.models.schemas
+        self._properties = api.models.properties
+
+    def argument(self, argument: Argument) -> str:
+        if isinstance(argument, BodyField) and argument.is_file:
+            if argument.name == "content":
+                return Safe('b"..."')
+            return Safe(f"[{_FILE}]") if argument.type.input.startswith("Sequence[") else _FILE
+        return self.value(argument.schema, str(argument.wire_name.unsafe_value), 0)
+
+    def value(self, schema: Any, name: str, depth: int) -> str:
+        if not isinstance(schema, dict):
+            return "{}"
+        ref = component_name(schema)
+        if ref is not None:
+            if is_model(self._schemas, ref):
+                return self.model(ref, depth)
+            return self.value(self._schemas.get(ref, {}), name, depth + 1)
+        branches = [b for b in (*schema.get("oneOf", ()), *schema.get("anyOf", ())) if _not_null(b)]
+        if branches:
+            return self.value(branches[0], name, depth + 1)
+        members = schema.get("allOf")
+        if isinstance(members, list) and len(members) == 1:
+            return self.value(members[0], name, depth + 1)
+        if "const" in schema:
+            return _python(schema["const"])
+        choices = [v for v in schema.get("enum") or [] if v is not None]
+        if choices:
+            return _python(choices[0])
+        return self._typed(schema, name, depth)
+
+    def _typed(self, schema: dict[str, Any], name: str, depth: int) -> str:
+        kinds = keywords.types(schema) or keywords.implied_types(schema)
+        kind = next(
+            (k for k in ("string", "integer", "number", "boolean", "array") if k in kinds), ""
+        )
+        if kind == "string":
+            return _python(_FORMATS.get(str(schema.get("format")), _text(schema, name)))
+        if kind in ("integer", "number"):
+            return _python(_number(schema))
+        if kind == "boolean":
+            return "True"
+        if kind == "array":
+            if depth >= _MAX_DEPTH:
+                return "[]"
+            return f"[{self.value(schema.get('items'), name, depth + 1)}]"
+        return "{}"
+
+    def model(self, model: str, depth: int) -> str:
+        """A dict with the model's required keys (or its first key, when none is required)."""
+        if depth >= _MAX_DEPTH:
+            return "{}"
+        properties, required = self._properties(model)
+        writable = {k: v for k, v in properties.items() if not _read_only(v)}
+        keys = [k for k in writable if k in required] or list(writable)[:1]
+        entries = ", ".join(
+            f"{string_literal(SpecText(key))}: {self.value(writable[key], key, depth + 1)}"
+            for key in keys
+        )
+        return f"{{{entries}}}"
+
+
+def _not_null(branch: Any) -> bool:
+    return not (isinstance(branch, dict) and keywords.types(branch) == {"null"})
+
+
+def _read_only(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("readOnly") is True
+
+
+def _text(schema: dict[str, Any], name: str) -> str:
+    text = python_name(name, fallback="text")
+    low, high = schema.get("minLength"), schema.get("maxLength")
+    if isinstance(low, int) and len(text) < low:
+        text += "x" * (low - len(text))
+    if isinstance(high, int) and len(text) > high:
+        text = text[:high]
+    return text
+
+
+def _number(schema: dict[str, Any]) -> int | float:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    above, below = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+    value: float = low if _numeric(low) else above + 1 if _numeric(above) else 1
+    if _numeric(high) and value > high:
+        value = high
+    if _numeric(below) and value >= below:
+        value = below - 1
+    if schema.get("type") == "integer" or (isinstance(value, float) and value.is_integer()):
+        return int(value)
+    return value
+
+
+def _numeric(value: Any) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _python(value: Any) -> str:
+    """A JSON value as Python source; strings go through the string-literal escaper."""
+    if isinstance(value, str):
+        return string_literal(SpecText(value))
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_python(item) for item in value) + "]"
+    if isinstance(value, dict):
+        items = (f"{string_literal(SpecText(str(k)))}: {_python(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    return "None"

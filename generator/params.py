@@ -1,0 +1,192 @@
+"""The `TypedDict` of every model a request takes, so a plain dict argument is checked by mypy.
+
+`client.sessions.create_token(persona_config={"avatarId": "..."})` is as natural as passing a
+`PersonaConfig`, and with `PersonaConfigParam` mypy rejects a misspelt key or a wrong value type.
+Each one is written from the same flat schema as its pydantic model (`ir.ModelSet`): keys are the
+API's JSON names (what goes on the wire), `Required`/`NotRequired` follow the schema's `required`,
+values take the input flavour of `annotate.py` (nested objects again as model or TypedDict).
+Only models that some request reaches get one, each in its own module of `types/`, which loads it
+lazily like the models; it imports the models it names only for type checkers (annotations naming
+them are quoted, the rest evaluated, so `__required_keys__` is right at runtime).
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .annotate import Annotator
+from .ir import Api, ModelSet, TypeRef
+from .naming import Namer, snake_case
+from .strings import Safe, SpecText, identifier, string_literal
+from .vocabulary import STDLIB_ANNOTATIONS
+
+_TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Sequence")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_STDLIB_MODULES = {"date": "datetime", "datetime": "datetime", "UUID": "uuid"}
+
+
+@dataclass(frozen=True)
+class ParamField:
+    """One key: `key` is a plain identifier (class syntax) or a string literal (functional)."""
+
+    key: Safe
+    annotation: Safe
+    description: SpecText | None
+
+
+@dataclass(frozen=True)
+class ParamView:
+    """One `types/_<name>_param.py` module as its template prints it."""
+
+    name: Safe
+    description: SpecText | None
+    fields: tuple[ParamField, ...]
+    functional: bool
+    imports: tuple[Safe, ...]
+    type_checking_imports: tuple[Safe, ...]
+
+
+@dataclass(frozen=True)
+class ParamModules:
+    """The TypedDict modules: module name -> view, and TypedDict name -> its module."""
+
+    views: dict[str, ParamView]
+    homes: dict[str, str]
+
+
+def param_modules(api: Api, model_homes: Mapping[str, str]) -> ParamModules:
+    """A module per TypedDict that a request reaches; `model_homes` says where models live."""
+    models = api.models
+    annotator = Annotator(models.schemas, models.param_names)
+    model_of = {param: model for model, param in models.param_names.items()}
+    wanted = _reachable(_request_params(api), models, annotator, model_of)
+    namer = Namer({"__init__", *model_homes.values()})
+    homes = {param: namer.claim("_" + snake_case(param)) for param in sorted(wanted)}
+    everywhere = {**model_homes, **homes}
+    views = {
+        homes[param]: _view(param, model_of[param], models, annotator, everywhere)
+        for param in sorted(wanted)
+    }
+    return ParamModules(views, homes)
+
+
+def _request_params(api: Api) -> set[str]:
+    found: set[str] = set()
+    for operation in api.operations:
+        arguments = [*operation.parameters, *(operation.body.arguments if operation.body else ())]
+        for argument in arguments:
+            found |= argument.type.params
+    return found
+
+
+def _reachable(
+    seeds: set[str], models: ModelSet, annotator: Annotator, model_of: Mapping[str, str]
+) -> set[str]:
+    """The TypedDicts requests name, and those their keys name in turn."""
+    found: set[str] = set()
+    stack = sorted(seeds)
+    while stack:
+        param = stack.pop()
+        if param in found or param not in model_of:
+            continue
+        found.add(param)
+        for annotation in _annotations(model_of[param], models, annotator).values():
+            stack.extend(sorted(annotation.params))
+    return found
+
+
+def _writable(models: ModelSet, model: str) -> tuple[dict[str, Any], set[str]]:
+    """The properties a request may send: read-only ones are what the server fills in."""
+    properties, required = models.properties(model)
+    kept = {
+        wire: schema
+        for wire, schema in properties.items()
+        if not (isinstance(schema, dict) and schema.get("readOnly") is True)
+    }
+    return kept, required & set(kept)
+
+
+def _annotations(model: str, models: ModelSet, annotator: Annotator) -> dict[str, TypeRef]:
+    properties, _required = _writable(models, model)
+    return {wire: annotator.annotate(schema) for wire, schema in properties.items()}
+
+
+def _view(
+    param: str, model: str, models: ModelSet, annotator: Annotator, homes: Mapping[str, str]
+) -> ParamView:
+    properties, required = _writable(models, model)
+    annotations = _annotations(model, models, annotator)
+    functional = not all(_is_plain_key(wire) for wire in properties)
+    fields = tuple(
+        ParamField(
+            key=string_literal(wire) if functional else identifier(wire),
+            annotation=_key_annotation(
+                annotations[wire],
+                wire in required,
+                quoted=functional or bool(annotations[wire].models | annotations[wire].params),
+            ),
+            description=_description(schema),
+        )
+        for wire, schema in properties.items()
+    )
+    used = _spelt(annotations.values())
+    names = {name for a in annotations.values() for name in (*a.models, *a.params)}
+    generated = sorted((used & names) - {param})
+    return ParamView(
+        name=identifier(param),
+        description=_description(models.schemas.get(model)),
+        fields=fields,
+        functional=functional,
+        imports=_imports(used, annotations.values()),
+        type_checking_imports=tuple(
+            Safe(f"from .{homes[name]} import {name}") for name in generated if name in homes
+        ),
+    )
+
+
+def _key_annotation(annotation: TypeRef, required: bool, *, quoted: bool) -> Safe:
+    """`Required[...]`/`NotRequired[...]`, evaluated on import so that `__required_keys__` is
+    right at runtime; an annotation naming models or TypedDicts, which are imported only for
+    type checkers, is quoted, as is every one in the functional syntax."""
+    inner = string_literal(annotation.input) if quoted else annotation.input
+    return Safe(f"{'Required' if required else 'NotRequired'}[{inner}]")
+
+
+def _is_plain_key(wire: str) -> bool:
+    """A key the class syntax can spell: an ASCII identifier, not a keyword, not name-mangled."""
+    return (
+        wire.isidentifier()
+        and wire.isascii()
+        and not keyword.iskeyword(wire)
+        and not wire.startswith("__")
+    )
+
+
+def _description(schema: Any) -> SpecText | None:
+    if isinstance(schema, dict) and isinstance(schema.get("description"), str):
+        text = SpecText(schema["description"])
+        return text if text else None
+    return None
+
+
+def _spelt(annotations: Iterable[TypeRef]) -> set[str]:
+    """The names the input annotations spell (a quoted literal may add a harmless extra)."""
+    return {word for a in annotations for word in _WORD.findall(a.input)}
+
+
+def _imports(used: set[str], annotations: Iterable[TypeRef]) -> tuple[Safe, ...]:
+    """Standard-library and typing imports the annotations need, one line per module."""
+    stdlib = {name for a in annotations for name in a.imports} & set(STDLIB_ANNOTATIONS)
+    by_module: dict[str, list[str]] = {}
+    for name in sorted(stdlib):
+        by_module.setdefault(_STDLIB_MODULES[name], []).append(name)
+    typing = [name for name in _TYPING_NAMES if name in used]
+    if typing:
+        by_module["typing"] = typing
+    return tuple(
+        Safe(f"from {module} import {', '.join(names)}") for module, names in by_module.items()
+    )

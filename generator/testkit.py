@@ -1,0 +1,159 @@
+"""What the fake client of `<package>.testing` knows about the API: `_fake_spec.json`.
+
+The fake checks every request against the spec and answers from its examples, so it needs the
+operations as the generated methods call them (method, path template, `resource.method` name,
+the parameters and the body the method sends, each response) with their schemas as the spec
+wrote them (examples, formats and bounds included, which the models' hoisted schemas drop).
+Every `$ref` they use is kept as written and its target copied into `defs` under the same ref,
+so the runtime resolves references with one dictionary lookup and never sees the rest of the
+document. The file is data: the runtime reads it with `json.loads`, nothing of it is executed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from . import jsonpointer, refs
+from .ir import Api, Operation
+from .media import encoding, is_event_stream, is_json, pick_media
+
+_LOCATIONS = ("path", "query", "header")
+
+
+def fake_spec(document: dict[str, Any], api: Api) -> str:
+    """The JSON text of `_fake_spec.json` for the package of `api` (deterministic)."""
+    operations = [
+        _operation(document, resource.name, operation)
+        for resource in api.resources
+        for operation in resource.operations
+    ]
+    table = {"operations": operations, "defs": _definitions(document, operations)}
+    return json.dumps(table, ensure_ascii=False, indent=1, default=_plain) + "\n"
+
+
+def _operation(document: dict[str, Any], resource: str, operation: Operation) -> dict[str, Any]:
+    path, method = operation.path.unsafe_value, str(operation.http_method)
+    pointer = jsonpointer.join("", "paths", path, method)
+    raw = jsonpointer.resolve(document, pointer)
+    sites = refs.operation_parameters(document, path, raw, pointer)
+    return {
+        "name": f"{resource}.{operation.name}",
+        "method": method.upper(),
+        "path": path,
+        "parameters": [
+            {
+                "name": site.name,
+                "in": site.location,
+                "required": site.location == "path" or site.parameter.get("required") is True,
+                "schema": site.parameter.get("schema") or {},
+            }
+            for site in sites
+            if site.location in _LOCATIONS
+        ],
+        "body": _body(document, raw, pointer, operation),
+        "responses": _responses(document, raw, pointer),
+        "success": operation.response.status,
+        "pagination": _pagination(operation),
+    }
+
+
+def _body(
+    document: dict[str, Any], raw: dict[str, Any], pointer: str, operation: Operation
+) -> dict[str, Any] | None:
+    if operation.body is None:
+        return None
+    resolved = refs.resolve(document, raw.get("requestBody"), jsonpointer.join(pointer, "rb"))
+    media = operation.body.media_type.unsafe_value
+    content = ((resolved.node or {}).get("content") or {}).get(media) or {}
+    return {
+        "media": media,
+        "encoding": encoding(media),
+        "required": operation.body.required,
+        "schema": content.get("schema") or {},
+    }
+
+
+def _responses(document: dict[str, Any], raw: dict[str, Any], pointer: str) -> dict[str, Any]:
+    """Each declared status (`default` and `4XX` ranges are left to the fake's own answer)."""
+    answers: dict[str, Any] = {}
+    for status, response in (raw.get("responses") or {}).items():
+        if not str(status).isdigit():
+            continue
+        resolved = refs.resolve(document, response, jsonpointer.join(pointer, "responses", status))
+        content = (resolved.node or {}).get("content") or {}
+        media = pick_media(list(content)) if isinstance(content, dict) else None
+        if media is None:
+            answers[str(status)] = {"media": None}
+            continue
+        body = content.get(media) or {}
+        answers[str(status)] = {
+            "media": media,
+            "json": is_json(media),
+            "events": is_event_stream(media),
+            "schema": body.get("schema") or {},
+            "examples": _examples(document, body),
+        }
+    return answers
+
+
+def _examples(document: dict[str, Any], media: dict[str, Any]) -> list[Any]:
+    """The media type's `example`, then each of its `examples` (following `$ref`s)."""
+    found = [media["example"]] if "example" in media else []
+    examples = media.get("examples")
+    for item in examples.values() if isinstance(examples, dict) else []:
+        example = refs.resolve(document, item, "").node
+        if isinstance(example, dict) and "value" in example:
+            found.append(example["value"])
+    return found
+
+
+def _pagination(operation: Operation) -> dict[str, Any] | None:
+    paging = operation.pagination
+    if paging is None:
+        return None
+    return {
+        "page_param": paging.page_param.unsafe_value,
+        "current_page": [part.unsafe_value for part in paging.current_page],
+        "last_page": [part.unsafe_value for part in paging.last_page],
+    }
+
+
+def _definitions(document: dict[str, Any], operations: list[dict[str, Any]]) -> dict[str, Any]:
+    """Every `$ref` target the operations reach, by ref, sorted: a closed world for the fake."""
+    defs: dict[str, Any] = {}
+    pending = sorted(_refs_in(operations))
+    while pending:
+        ref = pending.pop()
+        if ref in defs:
+            continue
+        try:
+            target = jsonpointer.resolve(document, ref)
+        except (KeyError, ValueError):
+            target = {}
+        defs[ref] = target
+        pending.extend(sorted(_refs_in(target) - set(defs)))
+    return dict(sorted(defs.items()))
+
+
+def _refs_in(node: Any) -> set[str]:
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#"):
+                found.add(ref)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _plain(value: Any) -> Any:
+    """What YAML reads that JSON cannot hold (`2024-01-01` is a date there) as its text."""
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)

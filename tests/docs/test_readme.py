@@ -1,0 +1,62 @@
+"""What a package's README and `api.md` must say, read from freshly generated packages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .conftest import Documented
+from .snippets import REPO
+
+
+def test_the_readme_names_the_spec_it_was_built_from(documented: Documented) -> None:
+    readme = documented.text("README.md")
+    sha = re.search(r"sha256: `([0-9a-f]{64})`", readme)
+    assert sha, readme[:600]
+    count = re.search(r"Covers: \*\*(\d+) operations?\*\*", readme)
+    assert count and int(count.group(1)) == documented.text("api.md").count("\n### ")
+
+
+def test_a_snapshot_build_says_how_little_it_covers(documented: Documented) -> None:
+    readme = documented.text("README.md")
+    if documented.package != "anam_client":
+        return
+    snapshot = (REPO / "specs" / "anam" / "swagger.json").read_bytes()
+    built_from_snapshot = hashlib.sha256(snapshot).hexdigest() in readme
+    assert ("**2 operations**" in readme) == built_from_snapshot
+    assert "the copy of https://api.anam.ai/swagger.json pinned" in readme
+
+
+def test_an_api_without_auth_asks_for_no_key(documented: Documented) -> None:
+    readme = documented.text("README.md")
+    if documented.package in ("actualize_client", "feed_client"):
+        assert "API_KEY" not in readme
+        assert "no API key needed" in readme
+    else:
+        assert "ANAM_API_KEY" in readme
+
+
+def test_anam_explains_stateful_and_ephemeral_tokens(documented: Documented) -> None:
+    if documented.package != "anam_client":
+        return
+    readme = documented.text("README.md")
+    assert "## Session tokens: stateful or ephemeral" in readme
+    assert '"personaId"' in readme and '"systemPrompt"' in readme
+
+
+def test_every_method_is_in_the_reference_with_an_example(documented: Documented) -> None:
+    reference = documented.text("api.md")
+    methods = re.findall(r"^### `client\.(\w+)\.(\w+)\(\)`$", reference, flags=re.MULTILINE)
+    examples = re.findall(r"^(?:\w+ = )?client\.(\w+)\.(\w+)\(", reference, flags=re.MULTILINE)
+    assert methods and methods == examples
+    assert "Parameters:" in reference and "returns `" in reference
+
+
+def test_streams_downloads_and_keys_are_documented_where_they_exist(documented: Documented) -> None:
+    readme = documented.text("README.md")
+    assert ".with_streaming_response." in readme
+    assert ("to_dict()" in readme) == (documented.package != "actualize_client")  # returns Any
+    feed = documented.package == "feed_client"
+    assert ("for event in client.events.watch(" in readme) == feed
+    assert (".write_to_file(" in readme) == feed
+    assert ("This API accepts an `Idempotency-Key` header" in readme) == feed
