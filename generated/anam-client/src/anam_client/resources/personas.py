@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Dict, Literal
+from typing import Any, Literal
 
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import (
@@ -15,10 +15,15 @@ from .._response import (
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types import (
     CartesiaSonic3VoiceGenerationOptions,
+    CartesiaSonic3VoiceGenerationOptionsParam,
     ElevenLabsV1VoiceGenerationOptions,
+    ElevenLabsV1VoiceGenerationOptionsParam,
     ElevenLabsV2VoiceGenerationOptions,
+    ElevenLabsV2VoiceGenerationOptionsParam,
     FishAudioVoiceGenerationOptions,
+    FishAudioVoiceGenerationOptionsParam,
     VoiceDetectionOptions,
+    VoiceDetectionOptionsParam,
 )
 
 
@@ -46,13 +51,18 @@ class Personas(SyncAPIResource):
         system_prompt: str | NotGiven = NOT_GIVEN,
         skip_greeting: bool | NotGiven = NOT_GIVEN,
         zero_data_retention: bool | NotGiven = NOT_GIVEN,
-        voice_detection_options: VoiceDetectionOptions | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        voice_detection_options: VoiceDetectionOptions
+        | VoiceDetectionOptionsParam
+        | NotGiven = NOT_GIVEN,
         language_code: str | NotGiven = NOT_GIVEN,
         voice_generation_options: ElevenLabsV1VoiceGenerationOptions
+        | ElevenLabsV1VoiceGenerationOptionsParam
         | ElevenLabsV2VoiceGenerationOptions
+        | ElevenLabsV2VoiceGenerationOptionsParam
         | CartesiaSonic3VoiceGenerationOptions
+        | CartesiaSonic3VoiceGenerationOptionsParam
         | FishAudioVoiceGenerationOptions
-        | Dict[str, Any]
+        | FishAudioVoiceGenerationOptionsParam
         | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -77,6 +87,7 @@ class Personas(SyncAPIResource):
             system_prompt: System prompt for the LLM
             skip_greeting: Whether to skip the greeting message when starting a session with this persona.
             zero_data_retention: When true, session data is not stored after the conversation ends
+            voice_detection_options: Options for voice activity detection during user speech input.
             language_code: ISO 639-1 formatted language code override for transcription, replaces organisation level settings and multilingual (default) mode.
             voice_generation_options: Configuration options for voice generation.
         """
@@ -135,13 +146,18 @@ class AsyncPersonas(AsyncAPIResource):
         system_prompt: str | NotGiven = NOT_GIVEN,
         skip_greeting: bool | NotGiven = NOT_GIVEN,
         zero_data_retention: bool | NotGiven = NOT_GIVEN,
-        voice_detection_options: VoiceDetectionOptions | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        voice_detection_options: VoiceDetectionOptions
+        | VoiceDetectionOptionsParam
+        | NotGiven = NOT_GIVEN,
         language_code: str | NotGiven = NOT_GIVEN,
         voice_generation_options: ElevenLabsV1VoiceGenerationOptions
+        | ElevenLabsV1VoiceGenerationOptionsParam
         | ElevenLabsV2VoiceGenerationOptions
+        | ElevenLabsV2VoiceGenerationOptionsParam
         | CartesiaSonic3VoiceGenerationOptions
+        | CartesiaSonic3VoiceGenerationOptionsParam
         | FishAudioVoiceGenerationOptions
-        | Dict[str, Any]
+        | FishAudioVoiceGenerationOptionsParam
         | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -166,6 +182,7 @@ class AsyncPersonas(AsyncAPIResource):
             system_prompt: System prompt for the LLM
             skip_greeting: Whether to skip the greeting message when starting a session with this persona.
             zero_data_retention: When true, session data is not stored after the conversation ends
+            voice_detection_options: Options for voice activity detection during user speech input.
             language_code: ISO 639-1 formatted language code override for transcription, replaces organisation level settings and multilingual (default) mode.
             voice_generation_options: Configuration options for voice generation.
         """

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Dict
 
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import (
@@ -15,8 +14,11 @@ from .._response import (
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types import (
     PersonaConfig,
+    PersonaConfigParam,
     PersonaConfigWithPersonaId,
+    PersonaConfigWithPersonaIdParam,
     SessionOptions,
+    SessionOptionsParam,
     SessionToken,
 )
 
@@ -38,10 +40,11 @@ class Sessions(SyncAPIResource):
         *,
         client_label: str | NotGiven = NOT_GIVEN,
         persona_config: PersonaConfig
+        | PersonaConfigParam
         | PersonaConfigWithPersonaId
-        | Dict[str, Any]
+        | PersonaConfigWithPersonaIdParam
         | NotGiven = NOT_GIVEN,
-        session_options: SessionOptions | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        session_options: SessionOptions | SessionOptionsParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -55,8 +58,14 @@ class Sessions(SyncAPIResource):
 
         Create a new session token used to initialise Anam client side SDKs
 
+        Configuration for the session to be created. Supply `personaConfig.personaId` to use a persona you've already created (stateful), or the set `avatarId`/`voiceId`/`llmId`/`systemPrompt` to configure the persona at run time (ephemeral).
+
+        The returned token is valid for one hour and bound to this exact config.
+
         Args:
             client_label: The client label for the session
+            persona_config: One of: `PersonaConfig` (keys `name`, `avatarId`, `avatarModel`, `voiceId`, `llmId`, `systemPrompt`, `maxSessionLengthSeconds`, `skipGreeting`, `uninterruptibleGreeting`, `initialMessage`, `voiceDetectionOptions`, `languageCode`, ...); `PersonaConfigWithPersonaId` (key `personaId`).
+            session_options: An object with keys `sessionReplay`, `videoQuality`.
         """
         return self._request(
             "post",
@@ -97,10 +106,11 @@ class AsyncSessions(AsyncAPIResource):
         *,
         client_label: str | NotGiven = NOT_GIVEN,
         persona_config: PersonaConfig
+        | PersonaConfigParam
         | PersonaConfigWithPersonaId
-        | Dict[str, Any]
+        | PersonaConfigWithPersonaIdParam
         | NotGiven = NOT_GIVEN,
-        session_options: SessionOptions | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        session_options: SessionOptions | SessionOptionsParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: Body | None = None,
@@ -114,8 +124,14 @@ class AsyncSessions(AsyncAPIResource):
 
         Create a new session token used to initialise Anam client side SDKs
 
+        Configuration for the session to be created. Supply `personaConfig.personaId` to use a persona you've already created (stateful), or the set `avatarId`/`voiceId`/`llmId`/`systemPrompt` to configure the persona at run time (ephemeral).
+
+        The returned token is valid for one hour and bound to this exact config.
+
         Args:
             client_label: The client label for the session
+            persona_config: One of: `PersonaConfig` (keys `name`, `avatarId`, `avatarModel`, `voiceId`, `llmId`, `systemPrompt`, `maxSessionLengthSeconds`, `skipGreeting`, `uninterruptibleGreeting`, `initialMessage`, `voiceDetectionOptions`, `languageCode`, ...); `PersonaConfigWithPersonaId` (key `personaId`).
+            session_options: An object with keys `sessionReplay`, `videoQuality`.
         """
         return await self._request(
             "post",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Dict
+from typing import Any
 
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import (
@@ -15,8 +15,10 @@ from .._response import (
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types import (
     AgentConfig,
+    AgentConfigParam,
     HTTPValidationError,
     UserInfo,
+    UserInfoParam,
 )
 
 
@@ -37,11 +39,11 @@ class Playground(SyncAPIResource):
     def create_token(
         self,
         *,
-        agent_config: AgentConfig | Dict[str, Any],
+        agent_config: AgentConfig | AgentConfigParam,
         agent_id: str | NotGiven = NOT_GIVEN,
         platform: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
-        user_info: UserInfo | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        user_info: UserInfo | UserInfoParam | NotGiven = NOT_GIVEN,
         ttl: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -57,9 +59,11 @@ class Playground(SyncAPIResource):
         Issues a token for a playground voice-agent session whose agent, text-to-speech, speech-to-text, LLM and voice-activity-detection settings are given in `agent_config`. The response body is documented only as "any" JSON.
 
         Args:
+            agent_config: Full configuration of the voice agent: its profile, the TTS, STT, LLM and VAD pipeline stages, and turn-taking behaviour.
             agent_id: Identifier of the agent the session belongs to.
             platform: Platform the session is started from.
             session_id: Identifier of the session.
+            user_info: The user the session is for.
             ttl: Lifetime of the issued token, in seconds.
         """
         return self._request(
@@ -105,11 +109,11 @@ class AsyncPlayground(AsyncAPIResource):
     async def create_token(
         self,
         *,
-        agent_config: AgentConfig | Dict[str, Any],
+        agent_config: AgentConfig | AgentConfigParam,
         agent_id: str | NotGiven = NOT_GIVEN,
         platform: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
-        user_info: UserInfo | Dict[str, Any] | NotGiven = NOT_GIVEN,
+        user_info: UserInfo | UserInfoParam | NotGiven = NOT_GIVEN,
         ttl: int | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -125,9 +129,11 @@ class AsyncPlayground(AsyncAPIResource):
         Issues a token for a playground voice-agent session whose agent, text-to-speech, speech-to-text, LLM and voice-activity-detection settings are given in `agent_config`. The response body is documented only as "any" JSON.
 
         Args:
+            agent_config: Full configuration of the voice agent: its profile, the TTS, STT, LLM and VAD pipeline stages, and turn-taking behaviour.
             agent_id: Identifier of the agent the session belongs to.
             platform: Platform the session is started from.
             session_id: Identifier of the session.
+            user_info: The user the session is for.
             ttl: Lifetime of the issued token, in seconds.
         """
         return await self._request(

@@ -1,0 +1,201 @@
+"""A request the fake received, read back: which operation it is, and how it breaks the spec.
+
+Path, query and header values arrive as text and are turned into the JSON values their schemas
+describe (``"5"`` is 5 for an integer, ``a,b`` a list) before they are checked; a JSON body is
+checked as it is; form and multipart bodies only by field name (their values are text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from ._testing_schema import Problem, validate
+
+__all__ = ["SpecOperation", "decoded_body", "match_operation", "request_problems", "route_matches"]
+
+_MULTIPART_NAME = re.compile(rb'Content-Disposition:[^\r\n]*\bname="([^"]*)"', re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SpecOperation:
+    """One operation of ``_fake_spec.json``, its path template compiled to a pattern."""
+
+    name: str
+    method: str
+    path: str
+    pattern: re.Pattern[str]
+    spec: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, entry: Mapping[str, Any]) -> SpecOperation:
+        """``{id}`` in the template matches one path segment."""
+        names: dict[str, str] = {}
+        pattern = ""
+        for part in re.split(r"(\{[^{}]+\})", entry["path"]):
+            if part.startswith("{") and part.endswith("}"):
+                group = f"p{len(names)}"
+                names[group] = part[1:-1]
+                pattern += f"(?P<{group}>[^/]+)"
+            else:
+                pattern += re.escape(urllib.parse.quote(part, safe="/:@!$&'()*+,;=-._~"))
+        spec = {**entry, "names": names}
+        return cls(entry["name"], entry["method"], entry["path"], re.compile(pattern + "$"), spec)
+
+
+def match_operation(
+    operations: list[SpecOperation], method: str, raw_path: bytes
+) -> tuple[SpecOperation | None, dict[str, str]]:
+    """The operation a request is for, and its path parameters by their spec names."""
+    path = raw_path.decode("ascii").split("?")[0]
+    found = [
+        (op, match)
+        for op in operations
+        if op.method == method and (match := op.pattern.search(path)) is not None
+    ]
+    if not found:
+        return None, {}
+    # `/things/{id}/archive` before `/things/{id}/{action}`: the most literal template wins
+    operation, match = max(found, key=lambda pair: len(re.sub(r"\{[^{}]*\}", "", pair[0].path)))
+    params = {name: urllib.parse.unquote(value) for name, value in match.groupdict().items()}
+    return operation, {operation.spec["names"][k]: v for k, v in params.items()}
+
+
+def request_problems(
+    operation: SpecOperation,
+    request: httpx.Request,
+    params: Mapping[str, str],
+    body: Any,
+    defs: Mapping[str, Any],
+    *,
+    strict: bool,
+) -> list[Problem]:
+    """Every way the request breaks its operation in the spec."""
+    query = {k: request.url.params.get_list(k) for k in request.url.params}
+    problems = _parameter_problems(operation.spec, params, query, request.headers, defs)
+    spec = operation.spec.get("body")
+    if spec is None:
+        return problems
+    if not request.content:
+        return problems + ([Problem("body", "is required")] if spec.get("required") else [])
+    if spec["encoding"] == "json":
+        return problems + validate(body, spec["schema"], defs, "body", strict=strict)
+    if spec["encoding"] in ("form", "multipart") and isinstance(body, dict):
+        return problems + _form_problems(_resolved(spec["schema"], defs), body, strict=strict)
+    return problems
+
+
+def _form_problems(
+    schema: Mapping[str, Any], fields: dict[str, Any], *, strict: bool
+) -> list[Problem]:
+    """Form fields arrive as text, so only their names are checked: required and known."""
+    known = schema.get("properties") or {}
+    problems = [
+        Problem("body", f"required field {name!r} is missing")
+        for name in schema.get("required") or []
+        if name not in fields
+    ]
+    if strict and known:
+        problems += [
+            Problem("body", f"unknown field {name!r} (the spec knows: {', '.join(known)})")
+            for name in fields
+            if name not in known
+        ]
+    return problems
+
+
+def route_matches(key: str, method: str, path: str) -> bool:
+    """Whether ``"GET /v1/extra/{id}"`` (a reply for a path the spec lacks) matches."""
+    wanted_method, _, template = key.partition(" ")
+    if wanted_method != method:
+        return False
+    pattern = re.sub(r"\\\{[^{}]+\\\}", "[^/]+", re.escape(template))
+    return re.search(pattern + "$", path) is not None
+
+
+def _parameter_problems(
+    spec: Mapping[str, Any],
+    path_params: Mapping[str, str],
+    query: Mapping[str, list[str]],
+    headers: httpx.Headers,
+    defs: Mapping[str, Any],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for parameter in spec.get("parameters") or []:
+        name, where = parameter["name"], parameter["in"]
+        if where == "path":
+            values = [path_params[name]] if name in path_params else []
+        elif where == "query":
+            values = query.get(name, [])
+        elif where == "header":
+            values = headers.get_list(name)
+        else:
+            continue
+        label = f"{where} parameter {name!r}"
+        if not values:
+            if parameter.get("required"):
+                problems.append(Problem(label, "is required"))
+            continue
+        schema = _resolved(parameter.get("schema") or {}, defs)
+        if "object" in _kinds(schema):
+            continue  # deepObject and form spellings of an object are not parsed back
+        problems += validate(_typed(values, schema, defs), schema, defs, label, strict=False)
+    return problems
+
+
+def _resolved(schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Mapping[str, Any]:
+    seen = 0
+    while isinstance(schema.get("$ref"), str) and seen < 32:
+        schema, seen = defs.get(schema["$ref"], {}), seen + 1
+    return schema
+
+
+def _kinds(schema: Mapping[str, Any]) -> set[str]:
+    kinds = schema.get("type")
+    return {kinds} if isinstance(kinds, str) else {k for k in kinds or [] if isinstance(k, str)}
+
+
+def _typed(values: list[str], schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Any:
+    """Parameter text as the JSON value the schema describes (``"5"`` is 5 for an integer)."""
+    schema = _resolved(schema, defs)
+    kinds = _kinds(schema)
+    if "array" in kinds:
+        items = schema.get("items") or {}
+        if len(values) == 1 and "," in values[0]:  # style simple/form without explode: a,b,c
+            values = values[0].split(",")
+        return [_typed([value], items, defs) for value in values]
+    text = values[-1]
+    if kinds & {"integer", "number"}:
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+        return int(number) if number.is_integer() and "." not in text else number
+    if "boolean" in kinds and text in ("true", "false"):
+        return text == "true"
+    return text
+
+
+def decoded_body(request: httpx.Request) -> Any:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    content = request.content
+    if not content:
+        return None
+    if media == "application/json" or media.endswith("+json"):
+        try:
+            return json.loads(content)
+        except ValueError:
+            return None
+    if media == "application/x-www-form-urlencoded":
+        pairs = urllib.parse.parse_qsl(content.decode("utf-8", "replace"), keep_blank_values=True)
+        return dict(pairs)
+    if media == "multipart/form-data":
+        names = [name.decode("utf-8", "replace") for name in _MULTIPART_NAME.findall(content)]
+        return dict.fromkeys(names, "")
+    return None

@@ -1,0 +1,121 @@
+"""What the fake answers: bodies made from the spec, and replies set by a test, as responses.
+
+Every response is handed over unread, as a real transport does, so reading it in chunks, as
+lines or as server-sent events works as it does against a server. A delay longer than the
+request's read timeout ends in ``httpx.ReadTimeout``, as a slow server would.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+import pydantic
+
+from ._testing_schema import sample, validate
+
+__all__ = [
+    "as_last_page",
+    "body_response",
+    "deliver",
+    "events",
+    "example",
+    "json_response",
+    "sent",
+    "waited",
+]
+
+
+def example(declared: Mapping[str, Any], defs: Mapping[str, Any]) -> Any:
+    """The spec's first example valid against the schema, else a value made from it."""
+    schema = declared.get("schema") or {}
+    for candidate in declared.get("examples") or []:
+        if not validate(candidate, schema, defs, "", strict=False):
+            return candidate
+    return sample(schema, defs)
+
+
+def json_response(
+    status: int, value: Any, headers: Mapping[str, str], request: httpx.Request
+) -> httpx.Response:
+    content = json.dumps(_jsonable(value), ensure_ascii=False, separators=(",", ":")).encode()
+    return sent(status, content, {**headers, "content-type": "application/json"}, request)
+
+
+def as_last_page(value: Any, paging: Mapping[str, Any], request: httpx.Request) -> Any:
+    """A page that says it is the last one, so iterating a list ends after it."""
+    if not isinstance(value, dict):
+        return value
+    requested = request.url.params.get(paging["page_param"])
+    number = int(requested) if requested and requested.isdigit() else 1
+    for path in (paging.get("current_page"), paging.get("last_page")):
+        target: Any = value
+        for step in (path or [])[:-1]:
+            target = target.get(step) if isinstance(target, dict) else None
+        if isinstance(target, dict) and path:
+            target[path[-1]] = number
+    return value
+
+
+def waited(delay: float, request: httpx.Request) -> float:
+    read = (request.extensions.get("timeout") or {}).get("read")
+    return min(delay, read) if isinstance(read, int | float) else delay
+
+
+def deliver(
+    response: httpx.Response,
+    request: httpx.Request,
+    *,
+    delay: float,
+    error: BaseException | type[BaseException] | None,
+) -> httpx.Response:
+    """The response, or the timeout or transport error a test asked for instead."""
+    read = (request.extensions.get("timeout") or {}).get("read")
+    if delay and isinstance(read, int | float) and delay > read:
+        raise httpx.ReadTimeout(f"the fake waited {read} s without answering", request=request)
+    if isinstance(error, type) and issubclass(error, httpx.RequestError):
+        raise error(f"{error.__name__} from the fake", request=request)
+    if error is not None:
+        raise error
+    return response
+
+
+def body_response(
+    status: int, body: Any, headers: Mapping[str, str], request: httpx.Request
+) -> httpx.Response:
+    if isinstance(body, bytes | str):
+        content = body.encode() if isinstance(body, str) else body
+        return sent(status, content, headers, request)
+    return json_response(status, body, headers, request)
+
+
+def events(
+    status: int, values: list[Any], headers: dict[str, str], request: httpx.Request
+) -> httpx.Response:
+    """A ``text/event-stream`` body: one ``data:`` event per value, as JSON."""
+    text = "".join(f"data: {json.dumps(_jsonable(value))}\n\n" for value in values)
+    headers = {**headers, "content-type": "text/event-stream"}
+    return sent(status, text.encode(), headers, request)
+
+
+def sent(
+    status: int, content: bytes, headers: Mapping[str, str], request: httpx.Request
+) -> httpx.Response:
+    """A response whose body is still to be read, as a real transport hands it over (a
+    response built with ``content=`` counts as read, and streaming it would fail)."""
+    headers = {**headers, "content-length": str(len(content))}
+    return httpx.Response(
+        status, headers=headers, stream=httpx.ByteStream(content), request=request
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        return [_jsonable(item) for item in value]
+    return value
