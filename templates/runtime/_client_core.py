@@ -24,7 +24,7 @@ from ._paths import expand_path
 from ._request_plan import RequestPlan, encode_body
 from ._response import ErrorTypes, error_body, parse_body
 from ._retries import backoff_delay, may_retry_error, may_retry_status, retry_delay
-from ._serialization import header_params, merge_params, query_params
+from ._styles import cookie_header, header_params, merge_params, query_params
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
 
 __all__ = ["BaseClient"]
@@ -149,6 +149,8 @@ class BaseClient(Generic[_HttpxClientT]):
         urlencoded: Mapping[str, object] | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
+        cookies: Mapping[str, object] | None = None,
+        omit_empty_body: bool = False,
     ) -> RequestPlan:
         options = options or RequestOptions()
         url = self._url_prefix + expand_path(path, path_params or {})
@@ -160,12 +162,17 @@ class BaseClient(Generic[_HttpxClientT]):
             content=content,
             content_type=content_type,
             extra_body=options.extra_body,
+            omit_empty=omit_empty_body,
         )
         merged_headers = dict(self._constant_headers)
         if body.content_type is not None:
             merged_headers.setdefault("content-type", body.content_type)
         for layer in (header_params(headers or {}), options.extra_headers or {}):
             merged_headers.update((name.lower(), value) for name, value in layer.items())
+        cookie = cookie_header(cookies or {})
+        if cookie is not None:
+            existing = merged_headers.get("cookie")
+            merged_headers["cookie"] = f"{existing}; {cookie}" if existing else cookie
         return RequestPlan(
             method=method.upper(),
             url=url,

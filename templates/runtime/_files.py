@@ -3,7 +3,13 @@
 Callers hold files in many shapes (bytes, a path, an open file, a tuple naming it); they are all
 normalised to httpx's ``(filename, content, content_type)`` here, and anything else is refused
 with a message listing what is accepted rather than being sent as something surprising (a ``str``
-is rejected because it is ambiguous between a path and the file's content).
+is rejected because it is ambiguous between a path and the file's content). A list holds several
+files, sent as parts of the same name.
+
+Form fields follow OpenAPI's default content types: a scalar is a text part, an object (a model
+or a dict) a JSON part, and an array one part per item. ``WithContentType`` (from the spec's
+``encoding``) names a part's type: a JSON type makes the value JSON, and for a file it is the
+type sent when the caller gives none.
 """
 
 from __future__ import annotations
@@ -15,8 +21,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, TypeAlias, cast
 
-from ._serialization import format_value
-from ._types import NotGiven
+from ._serialization import (
+    WithContentType,
+    format_value,
+    is_absent,
+    is_json_media,
+    json_text,
+    to_jsonable,
+)
 
 __all__ = ["file_bytes", "multipart_parts"]
 
@@ -24,7 +36,8 @@ _FilePart: TypeAlias = tuple[str | None, bytes | IO[bytes], str | None]
 _DEFAULT_FILENAME = "upload"  # what httpx itself calls a file without a name
 _ACCEPTED = (
     "bytes, a path (os.PathLike), a binary file object, or a tuple "
-    "(filename, content) / (filename, content, content_type) with bytes or binary file content"
+    "(filename, content) / (filename, content, content_type) with bytes or binary file content "
+    "(or a list of these where the API takes several files)"
 )
 
 
@@ -39,14 +52,39 @@ def multipart_parts(
     """
     parts: list[tuple[str, _FilePart]] = []
     for name, value in form.items():
-        if value is None or isinstance(value, NotGiven):
-            continue
-        parts.append((name, (None, format_value(value).encode(), None)))
+        parts += [(name, part) for part in _field_parts(value)]
     for name, value in files.items():
-        if value is None or isinstance(value, NotGiven):
+        content_type = value.content_type if isinstance(value, WithContentType) else None
+        value = value.value if isinstance(value, WithContentType) else value
+        if is_absent(value):
             continue
-        parts.append((name, _file_part(name, value)))
+        for item in _files_of(value):
+            parts.append((name, _file_part(name, item, content_type)))
     return parts
+
+
+def _files_of(value: object) -> list[object]:
+    """The files of one field: a list holds several, anything else is one file (a tuple is
+    one file with its name, as httpx takes it)."""
+    return list(cast(list[object], value)) if isinstance(value, list) else [value]
+
+
+def _field_parts(value: object) -> list[_FilePart]:
+    """The parts of one form field: none if absent, one per item of an array."""
+    if isinstance(value, WithContentType):
+        if is_absent(value.value):
+            return []
+        media = value.content_type
+        text = json_text(value.value) if is_json_media(media) else format_value(value.value)
+        return [(None, text.encode(), media)]
+    data = None if is_absent(value) else to_jsonable(value)
+    if data is None:
+        return []
+    if isinstance(data, list):
+        return [part for item in data for part in _field_parts(item)]
+    if isinstance(data, dict):
+        return [(None, json_text(data).encode(), "application/json")]
+    return [(None, format_value(data).encode(), None)]
 
 
 def file_bytes(value: object) -> tuple[bytes, str | None]:
@@ -54,25 +92,27 @@ def file_bytes(value: object) -> tuple[bytes, str | None]:
 
     The bytes are read now, so that every retry sends the same body.
     """
-    _filename, content, content_type = _file_part("content", value)
+    _filename, content, content_type = _file_part("content", value, None)
     data = content if isinstance(content, bytes) else content.read()
     return data, content_type
 
 
-def _file_part(field: str, value: object) -> _FilePart:
+def _file_part(field: str, value: object, declared: str | None) -> _FilePart:
+    """One file as httpx takes it; its type is the caller's, else ``declared``, else guessed."""
     if isinstance(value, bytes):
-        return _DEFAULT_FILENAME, value, _guess_type(_DEFAULT_FILENAME)
+        return _DEFAULT_FILENAME, value, declared or _guess_type(_DEFAULT_FILENAME)
     if isinstance(value, os.PathLike):
         # Read now rather than streaming from disk: a retry must send the same bytes again.
         path = Path(os.fsdecode(value))
-        return path.name, path.read_bytes(), _guess_type(path.name)
+        return path.name, path.read_bytes(), declared or _guess_type(path.name)
     if isinstance(value, tuple) and len(value) in {2, 3}:
-        return _tuple_part(field, cast(tuple[object, ...], value))
+        filename, content, content_type = _tuple_part(field, cast(tuple[object, ...], value))
+        return filename, content, content_type or declared or _guess_type(filename or "")
     if _is_file(field, value):
         file = cast(IO[bytes], value)
         name = getattr(file, "name", None)
         filename = Path(name).name if isinstance(name, str) else _DEFAULT_FILENAME
-        return filename, file, _guess_type(filename)
+        return filename, file, declared or _guess_type(filename)
     raise TypeError(f"files[{field!r}] must be {_ACCEPTED}; got {type(value).__name__}")
 
 
@@ -86,7 +126,7 @@ def _tuple_part(field: str, value: tuple[object, ...]) -> _FilePart:
     if not isinstance(content, bytes) and not _is_file(field, content):
         raise TypeError(f"files[{field!r}] must be {_ACCEPTED}; got {type(content).__name__}")
     file = content if isinstance(content, bytes) else cast(IO[bytes], content)
-    return filename, file, content_type or _guess_type(filename or "")
+    return filename, file, content_type
 
 
 def _is_file(field: str, value: object) -> bool:
