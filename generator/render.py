@@ -22,7 +22,7 @@ from .models import HEADER as MODELS_HEADER
 from .split import ModelModules
 from .state import Release
 from .strings import Safe, SpecText
-from .views import resource_view
+from .views import body_forms, resource_view
 from .vocabulary import (
     CLIENT_IMPORTS,
     PACKAGE_EXPORTS,
@@ -155,6 +155,7 @@ def environment() -> jinja2.Environment:
         package_imports=import_lines(PACKAGE_EXPORTS),
         resource_imports=import_lines(RESOURCE_IMPORTS),
         auth_setting=auth_setting,
+        body_forms=body_forms,
         simple_call=examples.simple_call,
         paginated_call=examples.paginated_call,
         upload_call=examples.upload_call,

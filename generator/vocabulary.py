@@ -47,6 +47,7 @@ RESOURCE_IMPORTS: Imports = {
     ".._pagination": ("AsyncPaginator", "PageNumberPagination", "SyncPage"),
     ".._resource": ("AsyncAPIResource", "SyncAPIResource"),
     ".._response": ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
+    ".._serialization": ("Styled", "WithContentType"),
     ".._types": (
         "NOT_GIVEN",
         "Body",

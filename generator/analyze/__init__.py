@@ -8,6 +8,7 @@ client authenticates (`auth`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .. import jsonpointer
@@ -15,6 +16,7 @@ from ..config import ApiConfig
 from ..hoist import hoist
 from ..ir import Api, Operation, Resource
 from ..lock import NamesLock
+from ..naming import Namer
 from ..pagination import detect_pagination
 from ..placement import (
     Placement,
@@ -24,12 +26,13 @@ from ..placement import (
     tag_resource_name,
 )
 from ..strings import Safe, SpecText, identifier
-from ..vocabulary import DEVICE_NAMES, STDLIB_ANNOTATIONS
+from ..vocabulary import DEVICE_NAMES, METHOD_RESERVED, STDLIB_ANNOTATIONS
 from ..walk import iter_operations
-from .auth import auth
-from .bodies import request_body
+from .auth import ApiSecurity, api_security, auth
+from .bodies import method_suffix, request_bodies
 from .context import Context, text
 from .parameters import parameters
+from .paths import request_path
 from .responses import error_types, page_root, success_response
 
 __all__ = ["analyze"]
@@ -56,11 +59,12 @@ def analyze(
     )
     hoisted = hoist(document, locked=lock.schemas, reserved=reserved)
     context = Context.build(document, config, hoisted, file)
+    security = api_security(context)
     grouped: dict[str, list[Operation]] = {}
     for path, method, operation in iter_operations(document):
         placement = placements[operation_key(method, path)]
         grouped.setdefault(placement.resource, []).append(
-            _operation(context, path, method, operation, placement)
+            _operation(context, path, method, operation, placement, security)
         )
     info = document.get("info") or {}
     return Api(
@@ -76,14 +80,24 @@ def analyze(
         operations_lock={
             key: {"resource": p.resource, "method": p.method} for key, p in placements.items()
         },
+        schemes=security.schemes,
+        security=security.default,
+        problems=security.problems,
     )
 
 
 def _operation(
-    context: Context, path: str, method: str, operation: dict[str, Any], placement: Placement
+    context: Context,
+    path: str,
+    method: str,
+    operation: dict[str, Any],
+    placement: Placement,
+    security: ApiSecurity,
 ) -> Operation:
     pointer = jsonpointer.join("", "paths", path, method)
-    body = request_body(context, operation, pointer)
+    template = request_path(path, context.file)
+    bodies = request_bodies(context, operation, pointer)
+    body = bodies[0] if bodies else None
     response = success_response(context, operation, pointer)
     errors = error_types(context, operation, pointer)
     spelt = {
@@ -92,7 +106,9 @@ def _operation(
         if type_
         for name in type_.imports
     }
-    taken: set[str] = {argument.name for argument in body.arguments} if body else set()
+    taken: set[str] = {argument.name for form in bodies for argument in form.arguments}
+    if any(len(form.content_types) > 1 for form in bodies):
+        taken.add("content_type")  # the argument choosing among a body's media types
     arguments = parameters(
         context, path, operation, pointer, taken, frozenset(spelt & set(STDLIB_ANNOTATIONS))
     )
@@ -119,6 +135,9 @@ def _operation(
         response=response,
         errors=errors,
         pagination=pagination,
+        alternatives=tuple(bodies[1:]),
+        request_path=SpecText(template),
+        security=security.requirement(operation),
     )
 
 
@@ -134,10 +153,26 @@ def _resources(context: Context, grouped: dict[str, list[Operation]]) -> tuple[R
             class_name=identifier(resource_class_name(name, clients)),
             module=identifier(name + "_" if name.lower() in DEVICE_NAMES else name),
             description=text(descriptions.get(name)),
-            operations=tuple(operations),
+            operations=_name_alternatives(operations),
         )
         for name, operations in sorted(grouped.items())
     )
+
+
+def _name_alternatives(operations: list[Operation]) -> tuple[Operation, ...]:
+    """Each alternative body's method: `<method>_<suffix>`, unique in the resource."""
+    namer = Namer(METHOD_RESERVED | {str(operation.name) for operation in operations})
+    named = []
+    for operation in operations:
+        suffixes: set[str] = set()
+        alternatives = []
+        for body in operation.alternatives:
+            suffix = method_suffix(body, suffixes)
+            suffixes.add(suffix)
+            method = identifier(namer.claim(f"{operation.name}_{suffix}"))
+            alternatives.append(replace(body, method=method))
+        named.append(replace(operation, alternatives=tuple(alternatives)))
+    return tuple(named)
 
 
 def _client_classes(config: ApiConfig) -> frozenset[str]:

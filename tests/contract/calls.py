@@ -246,6 +246,8 @@ class _CallBuilder:
             return ExpectedBody(body.encoding, media, value)
         if not isinstance(value, dict):
             raise AssertionError(f"{self.op.key}: body schema gave {value!r}, not an object")
+        if not value and not body.required:
+            return None  # an optional body whose fields are all left out is not sent
         by_wire = {f.wire_name.unsafe_value: f for f in body.fields}
         files = set()
         for wire, item in list(value.items()):
