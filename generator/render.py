@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 import jinja2
 
+from . import __version__ as GENERATOR_VERSION
 from . import examples, strings
 from .ir import Api
 from .models import HEADER as MODELS_HEADER
+from .resources import templates_root
 from .split import ModelModules
 from .state import Release
 from .strings import Safe, SpecText
@@ -31,9 +33,8 @@ from .vocabulary import (
     imported_names,
 )
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = templates_root()
 MARKER = PurePosixPath(".sdkgen-generated")  # marks a folder sdkgen may replace
-GENERATOR_VERSION = "0.1.0"
 
 
 @dataclass(frozen=True)
