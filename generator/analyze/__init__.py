@@ -14,7 +14,7 @@ from typing import Any
 from .. import jsonpointer
 from ..config import ApiConfig
 from ..hoist import hoist
-from ..ir import Api, Operation, Resource
+from ..ir import Api, Operation, Pagination, Parameter, RequestBody, Resource, Response
 from ..lock import NamesLock
 from ..naming import Namer
 from ..pagination import detect_pagination
@@ -112,15 +112,7 @@ def _operation(
     arguments = parameters(
         context, path, operation, pointer, taken, frozenset(spelt & set(STDLIB_ANNOTATIONS))
     )
-    pagination = detect_pagination(
-        context.config.pagination,
-        placement.key,
-        operation,
-        arguments,
-        response,
-        page_root(context, pointer, response),
-        context.annotator,
-    )
+    pagination = _pagination(context, placement, operation, arguments, response, bodies, pointer)
     return Operation(
         key=placement.key,
         operation_id=text(operation.get("operationId")),
@@ -138,6 +130,29 @@ def _operation(
         alternatives=tuple(bodies[1:]),
         request_path=SpecText(template),
         security=security.requirement(operation),
+    )
+
+
+def _pagination(
+    context: Context,
+    placement: Placement,
+    operation: dict[str, Any],
+    arguments: tuple[Parameter, ...],
+    response: Response,
+    bodies: list[RequestBody],
+    pointer: str,
+) -> Pagination | None:
+    """A page is fetched again with only its number changed, so only JSON bodies may page."""
+    if any(form.encoding != "json" for form in bodies):
+        return None
+    return detect_pagination(
+        context.config.pagination,
+        placement.key,
+        operation,
+        arguments,
+        response,
+        page_root(context, pointer, response),
+        context.annotator,
     )
 
 

@@ -117,6 +117,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
+        content_type: str | None = None,
+        omit_empty_body: bool = False,
         item_type: type[T],
         pagination: PageNumberPagination,
         error_types: ErrorTypes | None = None,
@@ -136,6 +138,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             files=None,
             options=options,
             stream=False,
+            content_type=content_type,
+            omit_empty_body=omit_empty_body,
         )
         response = self._execute(plan, self._page_parser(plan, item_type, pagination), error_types)
         return cast(SyncPage[T], response if raw else response.parse())
@@ -268,6 +272,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
+        content_type: str | None = None,
+        omit_empty_body: bool = False,
         item_type: type[T],
         pagination: PageNumberPagination,
         error_types: ErrorTypes | None = None,
@@ -289,6 +295,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             files=None,
             options=options,
             stream=False,
+            content_type=content_type,
+            omit_empty_body=omit_empty_body,
         )
         parse = self._page_parser(plan, item_type, pagination)
 
