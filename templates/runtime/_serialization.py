@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
+import typing
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ import pydantic
 from ._types import NotGiven
 
 __all__ = [
+    "READ_ONLY_MARK",
     "Style",
     "Styled",
     "WithContentType",
@@ -37,6 +40,10 @@ __all__ = [
     "json_text",
     "to_jsonable",
 ]
+
+# How a generated model marks a field the spec declares read-only (``json_schema_extra``).
+READ_ONLY_MARK = "readOnly"
+_MAX_TYPE_DEPTH = 8
 
 Style = Literal[
     "form", "simple", "label", "matrix", "spaceDelimited", "pipeDelimited", "deepObject"
@@ -73,9 +80,14 @@ class WithContentType:
 
 
 def to_jsonable(value: object) -> object:
-    """A structure ``json.dumps`` accepts, keeping the real values of secret model fields."""
+    """A structure ``json.dumps`` accepts, keeping the real values of secret model fields.
+
+    A model sends the fields that were set, except those the spec marks read-only (at any
+    depth): a model read from the API can be sent back without echoing its ``id``.
+    """
     if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        data = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return _without_read_only(value, data)
     if isinstance(value, Mapping):
         return _jsonable_dict(value)
     if isinstance(value, list | tuple | set | frozenset):
@@ -87,6 +99,62 @@ def to_jsonable(value: object) -> object:
     if isinstance(value, uuid.UUID | Decimal):
         return str(value)
     return value
+
+
+def _without_read_only(model: pydantic.BaseModel, data: object) -> object:
+    """``data`` (``model`` dumped by alias) without the read-only fields of any model in it."""
+    if not isinstance(data, dict) or not _may_hold_read_only(type(model)):
+        return data
+    for name, field in type(model).model_fields.items():
+        key = field.alias or name
+        if key not in data:
+            continue
+        if _is_read_only(field):
+            del data[key]
+            continue
+        _strip_nested(getattr(model, name), data[key])
+    return data
+
+
+def _strip_nested(value: object, data: object) -> None:
+    if isinstance(value, pydantic.BaseModel):
+        _without_read_only(value, data)
+    elif isinstance(value, list | tuple) and isinstance(data, list):
+        for item, item_data in zip(value, data, strict=False):
+            _strip_nested(item, item_data)
+    elif isinstance(value, Mapping) and isinstance(data, dict):
+        for key, item in value.items():
+            if str(key) in data:
+                _strip_nested(item, data[str(key)])
+
+
+def _is_read_only(field: pydantic.fields.FieldInfo) -> bool:
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and extra.get(READ_ONLY_MARK) is True
+
+
+@functools.cache
+def _may_hold_read_only(model: type[pydantic.BaseModel]) -> bool:
+    """Whether a field of ``model`` is read-only or may hold a model (checked per class once)."""
+    return any(
+        _is_read_only(field) or _names_a_model(field) for field in model.model_fields.values()
+    )
+
+
+def _names_a_model(field: pydantic.fields.FieldInfo) -> bool:
+    return any(
+        isinstance(arg, type) and issubclass(arg, pydantic.BaseModel)
+        for arg in _type_arguments(field.annotation)
+    )
+
+
+def _type_arguments(annotation: object, depth: int = 0) -> list[object]:
+    if depth > _MAX_TYPE_DEPTH:
+        return []
+    found = [annotation]
+    for arg in typing.get_args(annotation):
+        found += _type_arguments(arg, depth + 1)
+    return found
 
 
 def _jsonable_dict(mapping: Mapping[str, object]) -> dict[str, object]:

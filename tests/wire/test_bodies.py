@@ -86,6 +86,20 @@ def test_a_read_only_property_is_never_an_argument() -> None:
     assert keywords[0] == "name" and "id" not in keywords  # `id` is the path parameter
 
 
+def test_read_only_fields_of_models_are_not_sent_back(server: FaultServer, client: Wire) -> None:
+    """A model read from the API (its read-only `id` set) can be sent back: `id` stays home."""
+    from sdkwire.types import Thing
+
+    server.enqueue(NO_CONTENT)
+    fetched = Thing(id="t1", name="first")
+    client.bodies.replace_thing("t1", thing=fetched, related=[Thing(id="t2"), {"id": "t3"}])
+    assert server.requests[0].json() == {
+        "thing": {"name": "first"},
+        "related": [{}, {"id": "t3"}],  # a plain dict is sent as given
+    }
+    assert fetched.id == "t1"
+
+
 def test_multipart_parts_follow_their_encoding(server: FaultServer, client: Wire) -> None:
     server.enqueue(NO_CONTENT)
     client.bodies.upload_parts(
