@@ -35,6 +35,8 @@ def request_arguments(
         lines.append(_mapping("path_params", [(p.wire_name, _value(p)) for p in path]))
     for location, argument in _LOCATIONS:
         pairs = [(p.wire_name, _value(p)) for p in operation.located(location)]
+        if location == "query":
+            pairs = _fixed_query(operation) + pairs
         if location == "header":
             pairs += _accept(operation)
         if pairs:
@@ -67,6 +69,24 @@ def _wrapped(name: Safe, how: Serialization | None) -> Safe:
     if how.allow_reserved:
         options.append("allow_reserved=True")
     return Safe(f"Styled({name}, {', '.join(options)})")
+
+
+def _fixed_query(operation: Operation) -> list[tuple[SpecText, Safe]]:
+    """The query a `?` in the path key gives every call (unless a parameter of that name does)."""
+    declared = {p.wire_name.unsafe_value for p in operation.located("query")}
+    values: dict[str, list[SpecText]] = {}
+    for name, value in operation.fixed_query:
+        if name.unsafe_value not in declared:
+            values.setdefault(name.unsafe_value, []).append(value)
+    return [
+        (
+            SpecText(name),
+            strings.string_literal(texts[0])
+            if len(texts) == 1
+            else Safe(f"[{', '.join(strings.string_literal(text) for text in texts)}]"),
+        )
+        for name, texts in values.items()
+    ]
 
 
 def _accept(operation: Operation) -> list[tuple[SpecText, Safe]]:

@@ -141,7 +141,8 @@ class Pagination:
 class Operation:
     """One operation. `body` is the form its own method sends; each of `alternatives` (the
     operation's other request media types) is sent by a method of its own (`body.method`).
-    `request_path` is `path` with its literal text percent-encoded, placeholders kept.
+    `request_path` is `path` as requested: percent-encoded, placeholders kept, without what a
+    `?` or `#` in the path key adds (the query after a `?` is `fixed_query`).
     `security` is None where the operation follows the API's default requirement."""
 
     key: str
@@ -160,6 +161,7 @@ class Operation:
     alternatives: tuple[RequestBody, ...] = ()
     request_path: SpecText | None = None
     security: Security | None = None
+    fixed_query: tuple[tuple[SpecText, SpecText], ...] = ()
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

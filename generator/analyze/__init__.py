@@ -95,7 +95,7 @@ def _operation(
     security: ApiSecurity,
 ) -> Operation:
     pointer = jsonpointer.join("", "paths", path, method)
-    template = request_path(path, context.file)
+    target = request_path(path, context.file)
     bodies = request_bodies(context, operation, pointer)
     body = bodies[0] if bodies else None
     response = success_response(context, operation, pointer)
@@ -128,7 +128,8 @@ def _operation(
         errors=errors,
         pagination=pagination,
         alternatives=tuple(bodies[1:]),
-        request_path=SpecText(template),
+        request_path=SpecText(target.template),
+        fixed_query=tuple((SpecText(k), SpecText(v)) for k, v in target.fixed_query),
         security=security.requirement(operation),
     )
 

@@ -165,7 +165,7 @@ def path_text(name: str, value: object) -> str:
     bare, style, explode = _how(value, "simple", False)
     data = _data(bare)
     if style == "label":
-        text = _joined(data, False, _escape, "." if explode else ",", "=")
+        text = _joined(data, explode, _escape, "." if explode else ",", "=")
         return "" if text is None else "." + text
     if style == "matrix":
         return _matrix(_escape(name), data, explode) or ""

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sdkrt._paths import encode_segment, expand_path
-from sdkrt._serialization import format_value, json_body, to_jsonable
+from sdkrt._serialization import Style, Styled, format_value, json_body, to_jsonable
 from sdkrt._styles import header_params, merge_params, query_params
 from sdkrt._types import NOT_GIVEN
 
@@ -164,3 +164,28 @@ def test_any_text_becomes_exactly_one_segment_that_decodes_back(text: str) -> No
     assert segment not in {".", ".."}
     assert segment.isascii()
     assert unquote(segment) == text
+
+
+@pytest.mark.parametrize(
+    ("style", "explode", "value", "text"),
+    [
+        ("simple", False, [3, 4], "3,4"),
+        ("simple", False, {"r": "a", "n": 1}, "r,a,n,1"),
+        ("simple", True, {"r": "a", "n": 1}, "r=a,n=1"),
+        ("label", False, [3, 4], ".3,4"),
+        ("label", True, [3, 4], ".3.4"),
+        ("label", False, {"r": "a", "n": 1}, ".r,a,n,1"),
+        ("label", True, {"r": "a", "n": 1}, ".r=a.n=1"),
+        ("matrix", False, [3, 4], ";id=3,4"),
+        ("matrix", True, [3, 4], ";id=3;id=4"),
+        ("matrix", False, {"r": "a", "n": 1}, ";id=r,a,n,1"),
+        ("matrix", True, {"r": "a", "n": 1}, ";r=a;n=1"),
+        ("matrix", False, "a/b", ";id=a%2Fb"),
+        ("label", False, "a.b", ".a.b"),
+        ("simple", False, ["a,b", "c"], "a%2Cb,c"),
+    ],
+)
+def test_path_styles_write_the_openapi_examples(
+    style: Style, explode: bool, value: object, text: str
+) -> None:
+    assert expand_path("/x/{id}", {"id": Styled(value, style, explode=explode)}) == "/x/" + text

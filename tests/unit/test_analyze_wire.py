@@ -57,13 +57,40 @@ def test_a_path_that_could_leave_the_base_url_is_refused_with_its_pointer(
 
 def test_literal_path_text_is_percent_encoded_and_placeholders_kept() -> None:
     parameter = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
-    path = "/docs#top/{id}/a b?c/100%25/é:@!$&'()*+,;=/x\\y\n"
+    path = "/docs/{id}/a b/100%25/é:@!$&'()*+,;=/x\\y\n"
     (operation,) = _api(_get({"parameters": [parameter]}, path)).operations
     assert operation.path.unsafe_value == path
     assert operation.request_path is not None
     assert operation.request_path.unsafe_value == (
-        "/docs%23top/{id}/a%20b%3Fc/100%25/%C3%A9:@!$&'()*+,;=/x%5Cy%0A"
+        "/docs/{id}/a%20b/100%25/%C3%A9:@!$&'()*+,;=/x%5Cy%0A"
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "request_path", "fixed_query"),
+    [
+        ("/cookies#formExploded", "/cookies", ()),
+        (
+            "/search?type=user&tag=a&tag=b#x",
+            "/search",
+            (("type", "user"), ("tag", "a"), ("tag", "b")),
+        ),
+        ("/flag?on", "/flag", (("on", ""),)),
+    ],
+)
+def test_what_a_fragment_or_query_in_a_path_key_means(
+    path: str, request_path: str, fixed_query: tuple[tuple[str, str], ...]
+) -> None:
+    (operation,) = _api(_get({}, path)).operations
+    assert operation.request_path is not None
+    assert operation.request_path.unsafe_value == request_path
+    assert tuple((k.unsafe_value, v.unsafe_value) for k, v in operation.fixed_query) == fixed_query
+
+
+def test_a_placeholder_after_a_question_mark_is_refused() -> None:
+    parameter = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    with pytest.raises(SpecError, match="placeholder after"):
+        _api(_get({"parameters": [parameter]}, "/search?id={id}"))
 
 
 # -- parameters -------------------------------------------------------------------------------
