@@ -10,7 +10,7 @@ and raw bytes, with `content_type=` where the media type is not the encoding's u
 from __future__ import annotations
 
 from . import strings
-from .ir import Argument, Operation, ParameterLocation, RequestBody, Serialization
+from .ir import Argument, BodyField, Operation, ParameterLocation, RequestBody, Serialization
 from .media import is_json
 from .strings import Safe, SpecText
 
@@ -55,7 +55,9 @@ def request_arguments(
 
 def _value(argument: Argument) -> Safe:
     """The argument as the runtime takes it: bare, or wrapped with how it is written."""
-    return _wrapped(argument.name, argument.serialization)
+    many = isinstance(argument, BodyField) and argument.file_array
+    name = Safe(f"FileArray({argument.name})") if many else argument.name
+    return _wrapped(name, argument.serialization)
 
 
 def _wrapped(name: Safe, how: Serialization | None) -> Safe:

@@ -79,6 +79,7 @@ class Parameter(Argument):
 @dataclass(frozen=True)
 class BodyField(Argument):
     is_file: bool = False
+    file_array: bool = False  # an array of files: one part each
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ RESOURCE_IMPORTS: Imports = {
     "functools": ("cached_property",),
     "typing": ("Any", "Dict", "List", "Literal", "Sequence"),
     ".._binary": ("AsyncBinaryResponse", "BinaryResponse"),
+    ".._files": ("FileArray",),
     ".._pagination": ("AsyncPaginator", "PageNumberPagination", "SyncPage"),
     ".._resource": ("AsyncAPIResource", "SyncAPIResource"),
     ".._response": ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),

@@ -24,7 +24,7 @@ from .context import Context, text
 from .parameters import explicit_explode
 
 _FILE = TypeRef((Safe("FileTypes"),), (Safe("FileTypes"),))
-_FILES = TypeRef((Safe("List[FileTypes]"),), (Safe("List[FileTypes]"),))  # a list: see _files
+_FILES = TypeRef((Safe("List[FileTypes]"),), (Safe("Sequence[FileTypes]"),))
 _TEXT = TypeRef((Safe("str"),), (Safe("str"),))
 _FORM_STYLES = ("form", "spaceDelimited", "pipeDelimited", "deepObject")
 _SHARED: tuple[Encoding, ...] = ("text", "binary")  # media types of these kinds share a form
@@ -120,9 +120,10 @@ def _fields(
         if isinstance(schema, dict) and schema.get("readOnly") is True:
             continue
         is_file = multipart and _is_binary(context, schema)
+        file_array = is_file and _is_array(context, schema)
         annotation = context.annotator.annotate(schema, file=multipart)
         if is_file:
-            annotation = _FILES if _is_array(context, schema) else _FILE
+            annotation = _FILES if file_array else _FILE
         field = BodyField(
             wire_name=SpecText(wire),
             name=identifier(names[wire]),
@@ -130,6 +131,7 @@ def _fields(
             required=body_required and wire in required_names,
             description=text(schema.get("description")) if isinstance(schema, dict) else None,
             is_file=is_file,
+            file_array=file_array,
             deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
         )
         how = _field_serialization(context, kind, encodings.get(wire), pointer, wire)

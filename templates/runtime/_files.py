@@ -3,8 +3,8 @@
 Callers hold files in many shapes (bytes, a path, an open file, a tuple naming it); they are all
 normalised to httpx's ``(filename, content, content_type)`` here, and anything else is refused
 with a message listing what is accepted rather than being sent as something surprising (a ``str``
-is rejected because it is ambiguous between a path and the file's content). A list holds several
-files, sent as parts of the same name.
+is rejected because it is ambiguous between a path and the file's content). Where the API takes
+an array of files, generated code passes ``FileArray(files)``: each is a part of the same name.
 
 Form fields follow OpenAPI's default content types: a scalar is a text part, an object (a model
 or a dict) a JSON part, and an array one part per item. ``WithContentType`` (from the spec's
@@ -17,7 +17,8 @@ from __future__ import annotations
 import io
 import mimetypes
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TypeAlias, cast
 
@@ -30,15 +31,22 @@ from ._serialization import (
     to_jsonable,
 )
 
-__all__ = ["file_bytes", "multipart_parts"]
+__all__ = ["FileArray", "file_bytes", "multipart_parts"]
 
 _FilePart: TypeAlias = tuple[str | None, bytes | IO[bytes], str | None]
 _DEFAULT_FILENAME = "upload"  # what httpx itself calls a file without a name
 _ACCEPTED = (
     "bytes, a path (os.PathLike), a binary file object, or a tuple "
     "(filename, content) / (filename, content, content_type) with bytes or binary file content "
-    "(or a list of these where the API takes several files)"
+    "(a list of these where the API takes several files)"
 )
+
+
+@dataclass(frozen=True)
+class FileArray:
+    """The files of a field the API declares as an array of files, each sent as its own part."""
+
+    files: Sequence[object]
 
 
 def multipart_parts(
@@ -64,9 +72,8 @@ def multipart_parts(
 
 
 def _files_of(value: object) -> list[object]:
-    """The files of one field: a list holds several, anything else is one file (a tuple is
-    one file with its name, as httpx takes it)."""
-    return list(cast(list[object], value)) if isinstance(value, list) else [value]
+    """The files of one field: a FileArray holds several, anything else is one file."""
+    return list(value.files) if isinstance(value, FileArray) else [value]
 
 
 def _field_parts(value: object) -> list[_FilePart]:
