@@ -133,27 +133,19 @@ def test_a_query_in_a_spec_path_is_sent_with_the_calls_own(
     assert without.raw_path == "/api/ask?kind=plain&tag=a&tag=b"
 
 
-def test_pages_keep_their_encoded_filters() -> None:
-    """The next page replaces the page number and keeps every other pair exactly as sent."""
-    from sdkwire._request_plan import RequestPlan
+def test_the_next_page_keeps_every_filter_as_it_was_written(
+    server: FaultServer, client: Wire
+) -> None:
+    def page(number: int, last: int) -> Reply:
+        meta = {"currentPage": number, "lastPage": last}
+        return Reply.json({"data": [{"id": f"t{number}"}], "meta": meta})
 
-    plan = RequestPlan(
-        method="GET",
-        url="http://x/items",
-        params=(("created[gte]", "1"), ("ids", "1,2"), ("page", "1")),
-        headers={},
-        content=None,
-        files=None,
-        timeout=None,  # type: ignore[arg-type]
-        max_retries=0,
-        idempotent=False,
-        stream=False,
-    )
-    assert plan.with_param("page", "2").params == (
-        ("created[gte]", "1"),
-        ("ids", "1,2"),
-        ("page", "2"),
-    )
+    server.enqueue(page(1, 2), page(2, 2))
+    items = list(client.params.list_pages(created={"gte": 1}, ids=[1, 2]))
+    assert [item.id for item in items] == ["t1", "t2"]
+    first, second = (request.raw_path for request in server.requests)
+    assert first == "/api/pages?created[gte]=1&ids=1,2"
+    assert second == "/api/pages?created[gte]=1&ids=1,2&page=2"
 
 
 @pytest.mark.anyio
