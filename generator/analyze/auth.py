@@ -83,13 +83,17 @@ def _alternatives(requirement: Any) -> Iterator[tuple[str, ...]]:
 
 
 def _requirement(requirement: Any, sendable: set[str]) -> Security:
-    """The alternatives with the schemes the client cannot send left out, without repeats."""
+    """The alternatives with the schemes the client cannot send left out, without repeats.
+
+    An empty alternative (no credentials needed) goes last: the client uses the first one it
+    can satisfy, so optional credentials are sent whenever the client has them.
+    """
     result: list[tuple[str, ...]] = []
     for alternative in _alternatives(requirement):
         kept = tuple(name for name in alternative if name in sendable)
         if kept not in result:
             result.append(kept)
-    return tuple(result)
+    return tuple(sorted(result, key=lambda alternative: not alternative))
 
 
 def _sendable(
