@@ -98,7 +98,7 @@ def generate(
 ) -> None:
     """Generate one package from any OpenAPI document."""
     from . import checks
-    from .config import load_config
+    from .config import load_config, template_overrides
 
     invalid = checks.pep440_version(version)
     if invalid:
@@ -108,8 +108,14 @@ def generate(
     from .state import ApiState
 
     api_config = load_config(config) if config is not None else None
+    templates = template_overrides(api_config, config.parent) if config and api_config else None
     generated = generate_package(
-        read_spec_bytes(spec), str(spec), out, api_config, state=ApiState(version=version)
+        read_spec_bytes(spec),
+        str(spec),
+        out,
+        api_config,
+        state=ApiState(version=version),
+        templates=templates,
     )
     for problem in generated.problems:
         _report(problem)

@@ -146,6 +146,11 @@ class ApiConfig(BaseModel):
     pagination: PaginationConfig = PaginationConfig()
 
 
+def template_overrides(config: ApiConfig, config_dir: Path) -> Path | None:
+    """The API's folder of template overrides (the `templates` key is relative to the config)."""
+    return config_dir / config.templates if config.templates else None
+
+
 def load_config(path: Path) -> ApiConfig:
     """Read and validate a config file; every problem is reported at once with its key."""
     try:

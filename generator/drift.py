@@ -10,7 +10,7 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
-from .config import CONFIG_FILE, load_config
+from .config import CONFIG_FILE, load_config, template_overrides
 from .custom import base_path
 from .lock import LOCK_FILE, read_lock
 from .pipeline import generate_package
@@ -32,6 +32,7 @@ def drift(api_dirs: list[Path], generated: Path, scratch: Path) -> list[str]:
             config,
             lock=read_lock(api_dir / LOCK_FILE),
             state=read_state(api_dir / STATE_FILE),
+            templates=template_overrides(config, api_dir),
         )
         package = generated / config.distribution
         if not package.is_dir():

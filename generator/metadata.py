@@ -11,9 +11,11 @@ from __future__ import annotations
 from .config import ApiConfig
 from .strings import Safe, toml_string
 
+_CLASSIFIERS = ("Programming Language :: Python :: 3", "Typing :: Typed")
+
 
 def project_metadata(config: ApiConfig) -> Safe:
-    """TOML lines for the `[project]` table (empty when the config sets no metadata)."""
+    """TOML lines ending the `[project]` table; every package is typed Python 3."""
     metadata = config.metadata
     lines: list[str] = []
     if metadata.license:
@@ -32,8 +34,8 @@ def project_metadata(config: ApiConfig) -> Safe:
         lines.append(f"authors = [{authors}]")
     if metadata.keywords:
         lines.append(f"keywords = [{', '.join(toml_string(k) for k in metadata.keywords)}]")
-    if metadata.classifiers:
-        lines.append(f"classifiers = [{', '.join(toml_string(c) for c in metadata.classifiers)}]")
+    classifiers = dict.fromkeys([*_CLASSIFIERS, *metadata.classifiers])
+    lines.append("classifiers = [" + ", ".join(toml_string(c) for c in classifiers) + "]")
     if metadata.urls:
         lines.append("")
         lines.append("[project.urls]")

@@ -45,10 +45,12 @@ def generate_package(
     *,
     lock: NamesLock | None = None,
     state: ApiState | None = None,
+    templates: Path | None = None,
 ) -> Generated:
     """Generate the package for spec bytes `data` into `out` (replaced atomically).
 
     Without a config, names come from the spec's title (`Anam AI API` -> `anam_ai_client`).
+    `templates` is the API's folder of template overrides, if it has one.
     """
     state = state or ApiState()
     document = read_document(data, file)
@@ -67,7 +69,7 @@ def generate_package(
             file=file,
         )
         models = split_models(generate_models(api.models, config.package, file))
-        files = render_package(api, models, state.releases)
+        files = render_package(api, models, state.releases, templates)
     except Exception:
         structure.verify()  # a malformed spec explains a failure better than the failure does
         raise

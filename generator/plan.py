@@ -10,9 +10,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .config import CONFIG_FILE, ApiConfig
+from .config import ApiConfig, template_overrides
 from .custom import MergeConflict, base_path, changed_files, conflict_path, merge_trees
-from .errors import GenerationError, Problem
+from .errors import Problem
 from .lock import NamesLock
 from .output import files_digest, read_tree, replace_tree
 from .pipeline import Generated, generate_package
@@ -55,25 +55,15 @@ def plan_regen(
     same_api: bool,
 ) -> Plan:
     """The plan for `spec`; `same_api` when only the generator can have changed the package."""
-    if config.templates:
-        raise GenerationError(
-            Problem(
-                "error",
-                "template overrides are not applied by this version of the renderer",
-                str(api_dir / CONFIG_FILE),
-                "/templates",
-                "remove the key and carry the change as a hand edit of the package",
-            )
-        )
     local = read_spec(api_dir, config.spec, skip=(config.templates,) if config.templates else ())
     new_state = accept_spec(
         state, previous_release(api_dir, local, state), spec, config=config, lock=lock
     )
     file = str(api_dir / spec.root)
-    generated, tree = _generate(spec, file, config, lock, new_state)
+    generated, tree = _generate(spec, file, config, lock, new_state, api_dir)
     if same_api and state.output_sha256 and files_digest(tree) != state.output_sha256:
         new_state = generator_release(new_state)  # same API, different package: a patch release
-        generated, tree = _generate(spec, file, config, lock, new_state)
+        generated, tree = _generate(spec, file, config, lock, new_state, api_dir)
     mine = read_tree(out)
     base = read_tree(base_path(out)) or None
     try:
@@ -93,9 +83,12 @@ def plan_regen(
 
 
 def _generate(
-    spec: SpecFiles, file: str, config: ApiConfig, lock: NamesLock, state: ApiState
+    spec: SpecFiles, file: str, config: ApiConfig, lock: NamesLock, state: ApiState, api_dir: Path
 ) -> tuple[Generated, Tree]:
     with tempfile.TemporaryDirectory(prefix="sdkgen-plan-") as scratch:
         out = Path(scratch) / config.distribution
-        generated = generate_package(spec.data, file, out, config, lock=lock, state=state)
+        templates = template_overrides(config, api_dir)
+        generated = generate_package(
+            spec.data, file, out, config, lock=lock, state=state, templates=templates
+        )
         return generated, read_tree(out)

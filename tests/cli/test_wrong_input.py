@@ -169,16 +169,3 @@ def test_config_paths_and_urls_are_checked_by_the_same_rules(
     code, lines = _regen(tmp_path)
     assert code == 1
     assert lines[0].startswith(f"{config}{fragment}"), lines
-
-
-def test_template_overrides_are_refused_rather_than_ignored(tmp_path: Path, repo: Path) -> None:
-    api = _api(tmp_path, repo)
-    (api / "overrides").mkdir()
-    (api / "config.yaml").write_text((api / "config.yaml").read_text() + "templates: overrides\n")
-    code, lines = _regen(tmp_path)
-    assert code == 1
-    assert lines == [
-        f"{api / 'config.yaml'}#/templates: error: template overrides are not applied by this "
-        "version of the renderer (fix: remove the key and carry the change as a hand edit of "
-        "the package)"
-    ]
