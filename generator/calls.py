@@ -10,7 +10,15 @@ and raw bytes, with `content_type=` where the media type is not the encoding's u
 from __future__ import annotations
 
 from . import strings
-from .ir import Argument, BodyField, Operation, ParameterLocation, RequestBody, Serialization
+from .ir import (
+    Argument,
+    BodyField,
+    Operation,
+    ParameterLocation,
+    RequestBody,
+    Security,
+    Serialization,
+)
 from .media import is_json
 from .strings import Safe, SpecText
 
@@ -43,6 +51,8 @@ def request_arguments(
             lines.append(_mapping(argument, pairs))
     if body is not None:
         lines += _body_arguments(body)
+    if operation.security is not None:
+        lines.append(Safe(f"security={security_literal(operation.security)},"))
     if operation.pagination is None:
         lines.append(Safe(f"cast_to={_cast_to(operation, asynchronous)},"))
     else:
@@ -71,6 +81,16 @@ def _wrapped(name: Safe, how: Serialization | None) -> Safe:
     if how.allow_reserved:
         options.append("allow_reserved=True")
     return Safe(f"Styled({name}, {', '.join(options)})")
+
+
+def security_literal(security: Security) -> Safe:
+    """OpenAPI's alternatives of scheme names as a tuple of tuples: `(("token",), ())`."""
+    alternatives = [_tuple([strings.string_literal(name) for name in names]) for names in security]
+    return Safe(_tuple(alternatives))
+
+
+def _tuple(items: list[Safe] | list[str]) -> str:
+    return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
 
 
 def _fixed_query(operation: Operation) -> list[tuple[SpecText, Safe]]:

@@ -25,7 +25,7 @@ from .resources import templates_root
 from .split import ModelModules
 from .state import Release
 from .strings import Safe, SpecText
-from .views import body_forms, resource_view
+from .views import body_forms, credentials, resource_view, security_settings
 from .vocabulary import (
     CLIENT_IMPORTS,
     PACKAGE_EXPORTS,
@@ -173,8 +173,9 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         client_imports=import_lines(CLIENT_IMPORTS),
         package_imports=import_lines(PACKAGE_EXPORTS),
         resource_imports=import_lines(RESOURCE_IMPORTS),
-        auth_setting=auth_setting,
         body_forms=body_forms,
+        credentials=credentials,
+        security_settings=security_settings,
         simple_call=examples.simple_call,
         paginated_call=examples.paginated_call,
         upload_call=examples.upload_call,
@@ -198,11 +199,3 @@ def api_exports(names: PackageNames) -> list[Safe]:
 def import_lines(table: Imports) -> list[Safe]:
     """`from module import a, b` for each module of a vocabulary table."""
     return [Safe(f"from {module} import {', '.join(names)}") for module, names in table.items()]
-
-
-def auth_setting(auth: Any) -> Safe:
-    if auth.kind is None:
-        return Safe("None")
-    if auth.kind == "bearer":
-        return Safe('"bearer"')
-    return Safe(f'"{auth.kind}:" + {strings.string_literal(auth.name or SpecText(""))}')

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import strings
-from .calls import request_arguments, return_type
-from .ir import Api, Operation, RequestBody, Resource, TypeRef
+from .calls import request_arguments, return_type, security_literal
+from .ir import Api, Operation, RequestBody, Resource, SecurityScheme, TypeRef
 from .strings import Safe, SpecText
 
 _DEFAULT_DOC = SpecText("Call the operation.")
@@ -150,6 +150,62 @@ def body_forms(api: Api) -> list[tuple[Safe, SpecText]]:
                     for body in (operation.body, *operation.alternatives)
                 ]
     return []
+
+
+def security_settings(api: Api) -> tuple[Safe, ...]:
+    """The `schemes=` and `security=` lines of the package's ClientSettings (none without)."""
+    if not api.schemes:
+        return ()
+    lines = [Safe("schemes={")]
+    lines += [
+        Safe(f"    {strings.string_literal(scheme.name)}: {_scheme(scheme)},")
+        for scheme in api.schemes
+    ]
+    return (*lines, Safe("},"), Safe(f"security={security_literal(api.security)},"))
+
+
+def _scheme(scheme: SecurityScheme) -> str:
+    arguments: list[str] = [strings.string_literal(scheme.kind)]
+    if scheme.parameter is not None:
+        arguments.append(strings.string_literal(scheme.parameter))
+    if scheme.credentials != ("api_key",):
+        names = ", ".join(strings.string_literal(name) for name in scheme.credentials)
+        arguments.append(f"credentials=({names}{',' if len(scheme.credentials) == 1 else ''})")
+    return f"SecurityScheme({', '.join(arguments)})"
+
+
+@dataclass(frozen=True)
+class Credential:
+    """One credential the client takes, for its docstrings and README: its name, the
+    environment variable read for it, what it is, and the spec's names for where it goes."""
+
+    name: Safe
+    variable: Safe
+    use: Safe
+    where: SpecText | None
+    scheme: SpecText
+
+
+_USES = {
+    "bearer": "a token, sent as `Authorization: Bearer <token>`",
+    "header": "an API key, sent in the header",
+    "query": "an API key, sent as the query parameter",
+    "cookie": "an API key, sent as the cookie",
+}
+
+
+def credentials(api: Api) -> tuple[Credential, ...]:
+    rows: dict[str, Credential] = {}
+    for scheme in api.schemes:
+        for index, name in enumerate(scheme.credentials):
+            if scheme.kind == "basic":
+                use = ("the user name", "the password")[index] + " for HTTP basic authentication"
+            else:
+                use = _USES[scheme.kind]
+            variable = Safe(f"{api.config.env_prefix}_{name.upper()}")
+            credential = Credential(Safe(name), variable, Safe(use), scheme.parameter, scheme.name)
+            rows.setdefault(name, credential)
+    return tuple(rows.values())
 
 
 def _media(body: RequestBody) -> list[str]:

@@ -65,7 +65,7 @@ RESOURCE_IMPORTS: Imports = {
 CLIENT_IMPORTS: Imports = {
     "functools": ("cached_property",),
     "typing": ("TYPE_CHECKING",),
-    "._base_client": ("AsyncAPIClient", "ClientSettings", "SyncAPIClient"),
+    "._base_client": ("AsyncAPIClient", "ClientSettings", "SecurityScheme", "SyncAPIClient"),
     "._version": ("__version__",),
 }
 

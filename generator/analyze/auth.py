@@ -59,9 +59,21 @@ def api_security(context: Context) -> ApiSecurity:
         else:
             schemes.append(sendable)
     names = {scheme.name.unsafe_value for scheme in schemes}
-    default = _requirement(context.document.get("security"), names)
+    default = _default_requirement(context.document, names)
     ordered = _primary_first(schemes, default)
     return ApiSecurity(_named_credentials(ordered), default, tuple(problems))
+
+
+def _default_requirement(document: dict[str, Any], sendable: set[str]) -> Security:
+    """The document's `security`; without one, the requirement every operation repeats, if
+    they all do (so the client asks for its credentials when it is built, not on each call)."""
+    if "security" in document:
+        return _requirement(document.get("security"), sendable)
+    operations = [operation for _path, _method, operation in iter_operations(document)]
+    if not operations or any("security" not in operation for operation in operations):
+        return ()
+    found = {_requirement(operation.get("security"), sendable) for operation in operations}
+    return found.pop() if len(found) == 1 else ()
 
 
 def _used_scheme_names(document: dict[str, Any]) -> list[str]:

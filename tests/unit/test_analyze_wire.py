@@ -346,3 +346,12 @@ def test_a_scheme_the_client_cannot_send_is_a_warning_not_a_silent_drop() -> Non
     assert "mutualTLS" in warnings[0] and "#/components/securitySchemes/tls" in warnings[0]
     assert "http (digest)" in warnings[1] and "http_client=" in warnings[1]
     assert "'ghost'" in warnings[2]
+
+
+def test_a_requirement_every_operation_repeats_is_the_apis_default() -> None:
+    own = {"responses": OK, "security": [{"token": ["read"]}]}
+    paths = {"/things": {"get": {"operationId": "listThings", **own}}}
+    paths["/other"] = {"get": {"operationId": "listOther", **own}}
+    api = _api(paths, components={"securitySchemes": SCHEMES})
+    assert api.security == (("token",),)
+    assert [op.security for op in api.operations] == [None, None]

@@ -17,30 +17,34 @@ from typing import TYPE_CHECKING
 import pytest
 
 from generator.config import load_config
+from generator.errors import Problem
 from generator.pipeline import generate_package
 from tests.support.fault_server import FaultServer
 
 if TYPE_CHECKING:
     from sdkwire import Wire
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "wire"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 _generated = pytest.StashKey[Path]()
+PROBLEMS: dict[str, tuple[Problem, ...]] = {}  # what generating each fixture warned about
 
 
 def pytest_configure(config: pytest.Config) -> None:
     root = Path(tempfile.mkdtemp(prefix="sdkwire-"))
-    spec = FIXTURE / "openapi.yaml"
-    generate_package(
-        spec.read_bytes(), str(spec), root / "wire", load_config(FIXTURE / "config.yaml")
-    )
-    sys.path.insert(0, str(root / "wire" / "src"))
+    for fixture in ("wire", "security"):
+        spec = FIXTURES / fixture / "openapi.yaml"
+        api_config = load_config(FIXTURES / fixture / "config.yaml")
+        generated = generate_package(spec.read_bytes(), str(spec), root / fixture, api_config)
+        PROBLEMS[fixture] = generated.problems
+        sys.path.insert(0, str(root / fixture / "src"))
     config.stash[_generated] = root
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     root = config.stash.get(_generated, None)
     if root is not None:
-        sys.path.remove(str(root / "wire" / "src"))
+        for fixture in ("wire", "security"):
+            sys.path.remove(str(root / fixture / "src"))
         shutil.rmtree(root, ignore_errors=True)
 
 
