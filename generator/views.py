@@ -18,6 +18,7 @@ from . import strings
 from .calls import request_arguments, return_type, security_literal
 from .ir import Api, Operation, RequestBody, Resource, SecurityScheme, TypeRef
 from .strings import Safe, SpecText
+from .vocabulary import NON_IDEMPOTENT_METHODS, PER_CALL_OPTIONS
 
 _DEFAULT_DOC = SpecText("Call the operation.")
 _DEPRECATED = SpecText("Deprecated: the API marks this operation as deprecated.")
@@ -34,6 +35,12 @@ class MethodView:
     docstring: Safe
     call: Safe
     arguments: tuple[Safe, ...]
+    options: tuple[Safe, ...]
+
+    @property
+    def option_parameters(self) -> tuple[Safe, ...]:
+        """The per-call options' parameter lines, after the operation's own."""
+        return tuple(Safe(f"{name}: {PER_CALL_OPTIONS[name]},") for name in self.options)
 
     @property
     def coroutine(self) -> bool:
@@ -89,6 +96,11 @@ def method_view(
         docstring=_docstring(operation, body),
         call=Safe("_request" if operation.pagination is None else "_request_page"),
         arguments=request_arguments(operation, body, asynchronous),
+        options=tuple(
+            Safe(name)
+            for name in PER_CALL_OPTIONS
+            if name != "idempotent" or operation.http_method in NON_IDEMPOTENT_METHODS
+        ),
     )
 
 

@@ -26,7 +26,12 @@ from ..placement import (
     tag_resource_name,
 )
 from ..strings import Safe, SpecText, identifier
-from ..vocabulary import DEVICE_NAMES, METHOD_RESERVED, STDLIB_ANNOTATIONS
+from ..vocabulary import (
+    DEVICE_NAMES,
+    METHOD_RESERVED,
+    RESOURCE_CLASS_SUFFIXES,
+    STDLIB_ANNOTATIONS,
+)
 from ..walk import iter_operations
 from .auth import ApiSecurity, api_security, auth
 from .bodies import method_suffix, request_bodies
@@ -53,9 +58,10 @@ def analyze(
     clients = _client_classes(config)
     resource_classes = {resource_class_name(p.resource, clients) for p in placements.values()}
     reserved = clients | frozenset(
-        name
+        f"{prefix}{base}{suffix}"
         for base in resource_classes
-        for name in (base, f"Async{base}", f"{base}WithRawResponse", f"Async{base}WithRawResponse")
+        for prefix in ("", "Async")
+        for suffix in RESOURCE_CLASS_SUFFIXES
     )
     hoisted = hoist(document, locked=lock.schemas, reserved=reserved)
     context = Context.build(document, config, hoisted, file)

@@ -13,6 +13,7 @@ scheme's name in snake case.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -26,6 +27,26 @@ from ..walk import iter_operations
 from .context import Context
 
 _TOKEN_SCHEMES = ("oauth2", "openIdConnect")
+# RFC 9110 token: what a header or cookie name may consist of.
+_NAME_TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
+# Headers httpx sets from the URL and the body (the runtime refuses them too, see _headers.py),
+# and the two a credential must not replace.
+UNSETTABLE_HEADERS = frozenset(
+    {
+        "host",
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "proxy-connection",
+        "upgrade",
+        "te",
+        "trailer",
+        "expect",
+        "cookie",
+        "content-type",
+    }
+)
 _KEY_LOCATIONS = ("header", "query", "cookie")
 _LEGACY_KEY_LOCATIONS = ("header", "query")
 
@@ -125,11 +146,24 @@ def _sendable(
 
 def _key_name(context: Context, scheme: dict[str, Any], pointer: str) -> SpecText:
     key_name = scheme.get("name")
+    where = jsonpointer.join(pointer, "name")
     if not isinstance(key_name, str) or not key_name.strip():
         message = "an apiKey security scheme needs the name of its header or parameter"
-        where = jsonpointer.join(pointer, "name")
         raise SpecError(Problem("error", message, context.file, where, "set `name`"))
+    if scheme.get("in") in ("header", "cookie"):
+        _check_name(key_name, scheme["in"], context.file, where)
     return SpecText(key_name)
+
+
+def _check_name(name: str, location: str, file: str, pointer: str) -> None:
+    """A header or cookie the key can travel in: a valid name that HTTP framing does not own."""
+    if not _NAME_TOKEN.fullmatch(name):
+        message = f"{name!r} is not a valid HTTP {location} name"
+        hint = "use letters, digits and -_.!#$%&'*+^`|~"
+        raise SpecError(Problem("error", message, file, pointer, hint))
+    if location == "header" and name.lower() in UNSETTABLE_HEADERS:
+        message = f"an API key cannot be sent in the {name!r} header"
+        raise SpecError(Problem("error", message, file, pointer, "name the header the API reads"))
 
 
 def _unsendable(context: Context, name: str, scheme: Any, pointer: str) -> Problem:
