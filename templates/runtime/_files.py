@@ -179,10 +179,12 @@ def multipart_parts(
     for name, value in files.items():
         content_type = value.content_type if isinstance(value, WithContentType) else None
         value = value.value if isinstance(value, WithContentType) else value
-        if is_absent(value):
+        items = value.files if isinstance(value, FileArray) else [value]
+        if is_absent(items):
             continue
-        for item in value.files if isinstance(value, FileArray) else [value]:
-            parts.append((name, _file_part(name, item, content_type)))
+        for item in items:
+            if not is_absent(item):
+                parts.append((name, _file_part(name, item, content_type)))
     return parts
 
 

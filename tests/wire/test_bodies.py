@@ -124,6 +124,14 @@ def test_multipart_parts_follow_their_encoding(server: FaultServer, client: Wire
     ]
 
 
+def test_an_optional_array_of_files_left_out_sends_no_part(
+    server: FaultServer, client: Wire
+) -> None:
+    server.enqueue(NO_CONTENT)
+    client.bodies.upload_parts(pictures=[], note="n")
+    assert [part.name for part in server.requests[0].form_parts()] == ["note"]
+
+
 def test_a_file_names_its_own_type_over_the_declared_one(server: FaultServer, client: Wire) -> None:
     server.enqueue(NO_CONTENT)
     client.bodies.upload_parts(pictures=[], cover=("c.webp", b"W", "image/webp"))
