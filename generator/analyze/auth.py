@@ -188,19 +188,32 @@ def _primary_first(schemes: list[SecurityScheme], default: Security) -> list[Sec
 
 
 def _named_credentials(schemes: list[SecurityScheme]) -> tuple[SecurityScheme, ...]:
-    namer = Namer()
+    """`api_key` for the scheme named so, else for the first single-credential one; the other
+    keys and tokens by their scheme's name; `username`/`password` for the first basic one."""
+    single = [scheme for scheme in schemes if scheme.kind != "basic"]
+    named_key = [scheme for scheme in single if _own_name(scheme) == "api_key"]
+    holders = named_key or single
+    key_holder = holders[0] if holders else None
+    namer = Namer({"api_key"})
     named = []
     for scheme in schemes:
-        own = snake_case(scheme.name.unsafe_value) or "credential"
-        own = own if own[0].isalpha() else f"scheme_{own}"
-        wanted: tuple[str, ...]
-        if scheme.kind == "basic":
+        own = _own_name(scheme)
+        credentials: tuple[str, ...]
+        if scheme is key_holder:
+            credentials = ("api_key",)
+        elif scheme.kind == "basic":
             plain = "username" not in namer
             wanted = ("username", "password") if plain else (f"{own}_username", f"{own}_password")
+            credentials = tuple(namer.claim(name) for name in wanted)
         else:
-            wanted = ("api_key",) if "api_key" not in namer else (own,)
-        named.append(replace(scheme, credentials=tuple(namer.claim(name) for name in wanted)))
+            credentials = (namer.claim(own),)
+        named.append(replace(scheme, credentials=credentials))
     return tuple(named)
+
+
+def _own_name(scheme: SecurityScheme) -> str:
+    own = snake_case(scheme.name.unsafe_value) or "credential"
+    return own if own[0].isalpha() else f"scheme_{own}"
 
 
 def auth(context: Context) -> Auth:

@@ -355,3 +355,21 @@ def test_a_requirement_every_operation_repeats_is_the_apis_default() -> None:
     api = _api(paths, components={"securitySchemes": SCHEMES})
     assert api.security == (("token",),)
     assert [op.security for op in api.operations] == [None, None]
+
+
+def test_a_scheme_named_api_key_holds_the_api_key_credential() -> None:
+    schemes = {
+        "petstore_auth": {"type": "oauth2", "flows": {}},
+        "api_key": {"type": "apiKey", "in": "header", "name": "api_key"},
+    }
+    paths = {
+        "/pets": {
+            "get": {"operationId": "listPets", "responses": OK},
+            "post": {"operationId": "addPet", "responses": OK, "security": [{"api_key": []}]},
+        }
+    }
+    api = _api(paths, security=[{"petstore_auth": []}], components={"securitySchemes": schemes})
+    assert {s.name.unsafe_value: s.credentials for s in api.schemes} == {
+        "petstore_auth": ("petstore_auth",),
+        "api_key": ("api_key",),
+    }
