@@ -164,6 +164,8 @@ def path_text(name: str, value: object) -> str:
     that could end a segment is percent-encoded; ValueError if it is empty or absent."""
     bare, style, explode = _how(value, "simple", False)
     data = _data(bare)
+    if data in (None, "", [], {}):
+        return ""  # nothing to put in the segment, whatever the style adds around it
     if style == "label":
         text = _joined(data, explode, _escape, "." if explode else ",", "=")
         return "" if text is None else "." + text

@@ -189,3 +189,10 @@ def test_path_styles_write_the_openapi_examples(
     style: Style, explode: bool, value: object, text: str
 ) -> None:
     assert expand_path("/x/{id}", {"id": Styled(value, style, explode=explode)}) == "/x/" + text
+
+
+@pytest.mark.parametrize("style", ["simple", "label", "matrix"])
+@pytest.mark.parametrize("value", ["", [], {}])
+def test_an_empty_value_is_refused_in_every_path_style(style: Style, value: object) -> None:
+    with pytest.raises(ValueError, match="'id'"):
+        expand_path("/x/{id}", {"id": Styled(value, style)})
