@@ -27,6 +27,7 @@ from ..walk import iter_operations
 from .context import Context
 
 _TOKEN_SCHEMES = ("oauth2", "openIdConnect")
+_AUTHORIZATION = ("bearer", "basic")  # the kinds sent in the Authorization header
 # RFC 9110 token: what a header or cookie name may consist of.
 _NAME_TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
 # Headers httpx sets from the URL and the body (the runtime refuses them too, see _headers.py),
@@ -82,7 +83,28 @@ def api_security(context: Context) -> ApiSecurity:
     names = {scheme.name.unsafe_value for scheme in schemes}
     default = _default_requirement(context.document, names)
     ordered = _primary_first(schemes, default)
+    problems += _header_clashes(context, {s.name.unsafe_value: s for s in schemes})
     return ApiSecurity(_named_credentials(ordered), default, tuple(problems))
+
+
+def _header_clashes(context: Context, schemes: dict[str, SecurityScheme]) -> list[Problem]:
+    """Alternatives that need two schemes in the one `Authorization` header: only the last can
+    be sent, so such a call cannot authenticate as the spec asks."""
+    owners = [("/security", context.document)] + [
+        (jsonpointer.join("", "paths", path, method, "security"), operation)
+        for path, method, operation in iter_operations(context.document)
+    ]
+    problems = []
+    for pointer, owner in owners:
+        for alternative in _alternatives(owner.get("security")):
+            clashing = [
+                n for n in alternative if n in schemes and schemes[n].kind in _AUTHORIZATION
+            ]
+            if len(clashing) > 1:
+                message = f"{' and '.join(clashing)} both need the Authorization header"
+                hint = "only the last is sent; list them as alternatives if either will do"
+                problems.append(Problem("warning", message, context.file, pointer, hint))
+    return problems
 
 
 def _default_requirement(document: dict[str, Any], sendable: set[str]) -> Security:

@@ -373,3 +373,15 @@ def test_a_scheme_named_api_key_holds_the_api_key_credential() -> None:
         "petstore_auth": ("petstore_auth",),
         "api_key": ("api_key",),
     }
+
+
+def test_two_schemes_in_the_one_authorization_header_are_a_warning() -> None:
+    secured = {
+        "operationId": "listThings",
+        "responses": OK,
+        "security": [{"token": [], "login": []}],
+    }
+    api = _api({"/things": {"get": secured}}, components={"securitySchemes": SCHEMES})
+    (warning,) = [str(problem) for problem in api.problems]
+    assert "token and login both need the Authorization header" in warning
+    assert "#/paths/~1things/get/security" in warning
