@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .config import ApiConfig
+from .errors import Problem
+from .media import is_concrete
 from .refs import component_name
 from .strings import Safe, SpecText
 from .vocabulary import NON_IDEMPOTENT_METHODS
@@ -20,8 +22,12 @@ ParameterLocation = Literal["path", "query", "header", "cookie"]
 # `Idempotency-Key`, `X-Idempotency-Key`, `idempotency_key`: a header naming a key that makes
 # repeating a request safe, which the client then generates once per call.
 _IDEMPOTENCY_HEADER = re.compile(r"^(x-)?idempotency[-_]?key$", re.IGNORECASE)
-BodyEncoding = Literal["json", "multipart", "form", "binary"]
-ResponseKind = Literal["model", "none", "binary", "events"]
+BodyEncoding = Literal["json", "multipart", "form", "text", "binary"]
+ResponseKind = Literal["model", "none", "binary", "text", "events"]
+SchemeKind = Literal["bearer", "basic", "header", "query", "cookie"]
+# OpenAPI's `security`: alternatives, each a tuple of scheme names that must all be satisfied;
+# an empty alternative means a call may go without credentials.
+Security = tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,18 @@ class TypeRef:
 
 
 @dataclass(frozen=True)
+class Serialization:
+    """How a parameter or form field is written, where the spec departs from the default of its
+    location: an OpenAPI `style` (with `explode` only when it differs from the style's
+    default, and `allowReserved`), or a media type (`content`, `encoding.contentType`)."""
+
+    style: str | None = None
+    explode: bool | None = None
+    allow_reserved: bool = False
+    content_type: SpecText | None = None
+
+
+@dataclass(frozen=True)
 class Argument:
     """A keyword argument of a generated method: its wire name, Python name and type."""
 
@@ -57,6 +75,7 @@ class Argument:
     required: bool
     description: SpecText | None = None
     deprecated: bool = False
+    serialization: Serialization | None = None
     # The hoisted schema it was annotated from (for examples and docs), not part of its identity.
     schema: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -69,10 +88,17 @@ class Parameter(Argument):
 @dataclass(frozen=True)
 class BodyField(Argument):
     is_file: bool = False
+    file_array: bool = False  # an array of files: one part each
 
 
 @dataclass(frozen=True)
 class RequestBody:
+    """One form of an operation's body, and the method that sends it.
+
+    `media_types` lists every media type the method can send (several only for text and raw
+    bodies, where the caller picks one with `content_type=`); `media_type` is the first.
+    """
+
     encoding: BodyEncoding
     media_type: SpecText
     required: bool
@@ -80,11 +106,22 @@ class RequestBody:
     whole: BodyField | None = None
     model: Safe | None = None
     description: SpecText | None = None
+    media_types: tuple[SpecText, ...] = ()
+    method: Safe | None = None  # None: the operation's own method
 
     @property
     def arguments(self) -> tuple[BodyField, ...]:
         """The method's body arguments: the whole body as one, or one per top-level field."""
         return (self.whole,) if self.whole is not None else self.fields
+
+    @property
+    def content_types(self) -> tuple[SpecText, ...]:
+        """What a text or raw body's method may send as Content-Type (exact types only; with
+        several, the caller picks one with `content_type=`)."""
+        if self.encoding not in ("text", "binary"):
+            return ()
+        media_types = self.media_types or (self.media_type,)
+        return tuple(media for media in media_types if is_concrete(media.unsafe_value))
 
 
 @dataclass(frozen=True)
@@ -112,6 +149,12 @@ class Pagination:
 
 @dataclass(frozen=True)
 class Operation:
+    """One operation. `body` is the form its own method sends; each of `alternatives` (the
+    operation's other request media types) is sent by a method of its own (`body.method`).
+    `request_path` is `path` as requested: percent-encoded, placeholders kept, without what a
+    `?` or `#` in the path key adds (the query after a `?` is `fixed_query`).
+    `security` is None where the operation follows the API's default requirement."""
+
     key: str
     operation_id: SpecText | None
     http_method: Safe
@@ -125,6 +168,10 @@ class Operation:
     response: Response
     errors: tuple[ErrorType, ...] = ()
     pagination: Pagination | None = None
+    alternatives: tuple[RequestBody, ...] = ()
+    request_path: SpecText | None = None
+    security: Security | None = None
+    fixed_query: tuple[tuple[SpecText, SpecText], ...] = ()
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -165,6 +212,20 @@ class Auth:
     kind: Literal["bearer", "header", "query"] | None
     name: SpecText | None = None
     required: bool = False
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """A security scheme the client can satisfy, under the spec's name for it.
+
+    `parameter` names the header, query parameter or cookie of an API key; `credentials` are
+    the names under which a client holds what it sends (`api_key`, `username`/`password`).
+    """
+
+    name: SpecText
+    kind: SchemeKind
+    parameter: SpecText | None = None
+    credentials: tuple[str, ...] = ("api_key",)
 
 
 _MAX_INHERITANCE = 20
@@ -215,6 +276,9 @@ class Api:
     version: str
     spec_sha256: str
     operations_lock: dict[str, dict[str, str]] = field(default_factory=dict)
+    schemes: tuple[SecurityScheme, ...] = ()
+    security: Security = ()
+    problems: tuple[Problem, ...] = ()  # warnings about what the client cannot do
 
     @property
     def operations(self) -> tuple[Operation, ...]:

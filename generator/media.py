@@ -1,20 +1,27 @@
-"""Media types: which request body encoding an operation uses, and which responses are JSON.
+"""Media types: how a body of each type is encoded, and which one a method prefers.
 
-An operation may offer several bodies (Anam's create avatar takes multipart with a file or JSON with
-a URL); the generated method uses one, and the others still get models. Multipart wins because it is
-the only one that can carry files.
+An operation may offer several request bodies (Anam's create voice takes multipart with a file,
+or JSON naming an upload); each gets a method (`analyze/bodies.py`). The operation's own method
+sends the preferred one: multipart when it carries a file (nothing else can), then JSON, forms,
+other multipart, then text or raw bytes in the spec's order. A response is read as JSON, else
+text, else bytes.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-Encoding = Literal["json", "multipart", "form", "binary"]
-_RANK: dict[Encoding, int] = {"multipart": 0, "json": 1, "form": 2, "binary": 3}
+Encoding = Literal["json", "multipart", "form", "text", "binary"]
+_RANK: dict[Encoding, int] = {"multipart": 0, "json": 1, "form": 2, "text": 3, "binary": 4}
+
+
+def base_media(media: str) -> str:
+    """`application/json` for `Application/JSON; charset=utf-8`."""
+    return media.split(";")[0].strip().lower()
 
 
 def is_json(media: str) -> bool:
-    base = media.split(";")[0].strip().lower()
+    base = base_media(media)
     return base == "application/json" or base.endswith("+json")
 
 
@@ -24,16 +31,23 @@ def is_event_stream(media: str) -> bool:
 
 
 def encoding(media: str) -> Encoding:
-    base = media.split(";")[0].strip().lower()
+    base = base_media(media)
     if base == "multipart/form-data":
         return "multipart"
     if base == "application/x-www-form-urlencoded":
         return "form"
-    return "json" if is_json(base) else "binary"
+    if is_json(base):
+        return "json"
+    return "text" if base.startswith("text/") else "binary"
+
+
+def is_concrete(media: str) -> bool:
+    """One exact media type (no wildcard, no list), so a client may send it as Content-Type."""
+    return "*" not in media and "," not in media and "/" in media
 
 
 def pick_media(media_types: list[str]) -> str | None:
-    """The body a generated method sends: multipart, then JSON, then forms, then anything else."""
+    """The media type a body or response is generated for, by encoding, then spec order."""
     if not media_types:
         return None
     return min(media_types, key=lambda m: (_RANK[encoding(m)], media_types.index(m)))

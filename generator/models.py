@@ -76,7 +76,7 @@ def _datamodel_codegen(models: ModelSet, package: str, file: str) -> str:
                 target_python_version=PythonVersion.PY_310,
                 output_datetime_class=DatetimeClassType.Datetime,
                 aliases=aliases,
-                field_extra_keys={"x-sdk-secret"},
+                field_extra_keys={"x-sdk-secret", "readOnly"},
                 custom_file_header=HEADER,
             )
         except CodegenError as error:

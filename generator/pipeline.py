@@ -80,4 +80,4 @@ def generate_package(
     structure.verify()
     write_tree(files, out, prepare=format_tree, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
-    return Generated(api, used, tuple(problems))
+    return Generated(api, used, (*problems, *api.problems))

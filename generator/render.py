@@ -30,7 +30,7 @@ from .split import ModelModules
 from .state import Release
 from .strings import Safe, SpecText
 from .testkit import fake_spec
-from .views import resource_view
+from .views import body_forms, credentials, resource_view, security_settings
 from .vocabulary import (
     CLIENT_IMPORTS,
     PACKAGE_EXPORTS,
@@ -210,8 +210,10 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         package_imports=import_lines(PACKAGE_EXPORTS),
         resource_imports=import_lines(RESOURCE_IMPORTS),
         param_imports=import_lines(PARAM_IMPORTS),
-        auth_setting=auth_setting,
         provenance=provenance,
+        body_forms=body_forms,
+        credentials=credentials,
+        security_settings=security_settings,
     )
     return env
 
@@ -232,11 +234,3 @@ def api_exports(names: PackageNames) -> list[Safe]:
 def import_lines(table: Imports) -> list[Safe]:
     """`from module import a, b` for each module of a vocabulary table."""
     return [Safe(f"from {module} import {', '.join(names)}") for module, names in table.items()]
-
-
-def auth_setting(auth: Any) -> Safe:
-    if auth.kind is None:
-        return Safe("None")
-    if auth.kind == "bearer":
-        return Safe('"bearer"')
-    return Safe(f'"{auth.kind}:" + {strings.string_literal(auth.name or SpecText(""))}')

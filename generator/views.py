@@ -3,26 +3,25 @@
 A method's shape (signature, return type, docstring, the request it makes) is decided here, in
 Python, once; `templates/package/src/resources/` only lays the lines out. Every line is `Safe`:
 built from names and annotations we made, with spec text passed through an escaper.
+
+An operation with several request media types has one method per form of its body: the
+operation's own sends the preferred form, and each other form's method (`body.method`) makes
+the same request with its body (`calls.py` spells the call).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from . import strings
-from .ir import Argument, Operation, ParameterLocation, RequestBody, Resource, TypeRef
+from .calls import request_arguments, return_type, security_literal
+from .ir import Api, Argument, Operation, RequestBody, Resource, SecurityScheme, TypeRef
 from .strings import Safe, SpecText
 from .vocabulary import PER_CALL_OPTIONS
 
 _DEFAULT_DOC = SpecText("Call the operation.")
 _DEPRECATED = SpecText("Deprecated: the API marks this operation as deprecated.")
-_LOCATIONS: tuple[tuple[ParameterLocation, str], ...] = (("query", "query"), ("header", "headers"))
-_PLACEHOLDER = re.compile(r"(\{[^{}/]+\})")
-# One character that is not a path character or the start of a %XX escape.
-_UNSAFE_PATH_TEXT = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]")
 
 
 @dataclass(frozen=True)
@@ -60,29 +59,50 @@ class ResourceView:
     sync_methods: tuple[MethodView, ...]
     async_methods: tuple[MethodView, ...]
 
+    @property
+    def method_names(self) -> tuple[Safe, ...]:
+        return tuple(method.name for method in self.sync_methods)
+
 
 def resource_view(resource: Resource) -> ResourceView:
     types = [type_ for operation in resource.operations for type_ in _types_of(operation)]
-    arguments = [a.type for operation in resource.operations for a in _arguments(operation)]
+    arguments = [
+        argument.type
+        for operation in resource.operations
+        for body in (operation.body, *operation.alternatives)
+        for argument in _arguments(operation, body)
+    ]
     imported = _union(t.models for t in types) | _union(t.params for t in arguments)
     return ResourceView(
         resource=resource,
         model_imports=tuple(Safe(name) for name in sorted(imported)),
         stdlib_imports=_stdlib_imports(_union(t.imports for t in types)),
-        sync_methods=tuple(method_view(op, asynchronous=False) for op in resource.operations),
-        async_methods=tuple(method_view(op, asynchronous=True) for op in resource.operations),
+        sync_methods=_methods(resource, asynchronous=False),
+        async_methods=_methods(resource, asynchronous=True),
     )
 
 
-def method_view(operation: Operation, *, asynchronous: bool) -> MethodView:
+def _methods(resource: Resource, *, asynchronous: bool) -> tuple[MethodView, ...]:
+    return tuple(
+        method_view(operation, asynchronous=asynchronous, body=body)
+        for operation in resource.operations
+        for body in (operation.body, *operation.alternatives)
+    )
+
+
+def method_view(
+    operation: Operation, *, asynchronous: bool, body: RequestBody | None = None
+) -> MethodView:
+    """The method sending `body` (by default the operation's own body)."""
+    body = operation.body if body is None else body
     return MethodView(
-        name=operation.name,
+        name=body.method if body is not None and body.method is not None else operation.name,
         asynchronous=asynchronous,
-        parameters=_signature(operation),
-        returns=_return_type(operation, asynchronous),
-        docstring=_docstring(operation),
+        parameters=_signature(operation, body),
+        returns=return_type(operation, asynchronous),
+        docstring=_docstring(operation, body),
         call=Safe("_request" if operation.pagination is None else "_request_page"),
-        arguments=_request_arguments(operation, asynchronous),
+        arguments=request_arguments(operation, body, asynchronous),
         options=tuple(
             Safe(name)
             for name in PER_CALL_OPTIONS
@@ -91,141 +111,134 @@ def method_view(operation: Operation, *, asynchronous: bool) -> MethodView:
     )
 
 
-def _signature(operation: Operation) -> tuple[Safe, ...]:
+def _signature(operation: Operation, body: RequestBody | None) -> tuple[Safe, ...]:
     """The parameter lines (without `self` and the per-call options)."""
     lines = [Safe(f"{p.name}: {p.type.input},") for p in operation.path_parameters]
     lines.append(Safe("*,"))
     keyword = [p for p in operation.parameters if p.location != "path"]
-    arguments = [*keyword, *(operation.body.arguments if operation.body else ())]
-    for argument in arguments:
+    for argument in [*keyword, *(body.arguments if body else ())]:
         annotation = argument.type.input
         if argument.required:
             lines.append(Safe(f"{argument.name}: {annotation},"))
         else:
             lines.append(Safe(f"{argument.name}: {annotation} | NotGiven = NOT_GIVEN,"))
+    choices = body.content_types if body is not None else ()
+    if len(choices) > 1:
+        literal = ", ".join(strings.string_literal(choice) for choice in choices)
+        default = strings.string_literal(choices[0])
+        lines.append(Safe(f"content_type: Literal[{literal}] = {default},"))
     return tuple(lines)
 
 
-def _request_arguments(operation: Operation, asynchronous: bool) -> tuple[Safe, ...]:
-    """The arguments passed to `_request`/`_request_page`, one per line."""
-    lines = [
-        Safe(f"{strings.string_literal(operation.http_method)},"),
-        Safe(f"{strings.string_literal(request_path(operation.path.unsafe_value))},"),
-    ]
-    path = operation.path_parameters
-    if path:
-        lines.append(_mapping("path_params", [(p.wire_name, p.name) for p in path]))
-    for location, argument in _LOCATIONS:
-        located = operation.located(location)
-        if located:
-            lines.append(_mapping(argument, [(p.wire_name, p.name) for p in located]))
-    if operation.body is not None:
-        lines += _body_arguments(operation.body)
-    if operation.pagination is None:
-        lines.append(Safe(f"cast_to={_cast_to(operation, asynchronous)},"))
-    else:
-        pagination = operation.pagination
-        lines.append(Safe(f"item_type={pagination.item_type.output},"))
-        lines.append(
-            Safe(
-                "pagination=PageNumberPagination("
-                f"page_param={strings.string_literal(pagination.page_param)}, "
-                f"items_field={strings.string_literal(pagination.items_field)}, "
-                f"current_page={_path_tuple(pagination.current_page)}, "
-                f"last_page={_path_tuple(pagination.last_page)}),"
-            )
-        )
-    if operation.errors:
-        entries = ", ".join(f"{error.status}: {error.type.output}" for error in operation.errors)
-        lines.append(Safe(f"error_types={{{entries}}},"))
-    key = operation.idempotency_header
-    if key is not None and operation.pagination is None and not operation.idempotent:
-        lines.append(Safe(f"idempotency_header={strings.string_literal(key.wire_name)},"))
-    return tuple(lines)
-
-
-def request_path(template: str) -> str:
-    """The spec's path template as a URI path: literal text outside RFC 3986's path characters
-    (quotes, spaces, backslashes) percent-encoded, `{placeholders}` and `%XX` kept as written."""
-    return "".join(
-        piece if _PLACEHOLDER.fullmatch(piece) else _UNSAFE_PATH_TEXT.sub(_escape, piece)
-        for piece in _PLACEHOLDER.split(template)
-        if piece
-    )
-
-
-def _escape(match: re.Match[str]) -> str:
-    return quote(match.group(), safe="")
-
-
-def _body_arguments(body: RequestBody) -> list[Safe]:
-    """How the body travels: JSON, multipart (`form` + `files`), urlencoded or raw bytes."""
-    if body.encoding == "binary" and body.whole is not None:
-        media = strings.string_literal(body.media_type)
-        return [Safe(f"content={body.whole.name},"), Safe(f"content_type={media},")]
-    if body.whole is not None:
-        return [Safe(f"json={body.whole.name},")]
-    pairs = [(f.wire_name, f.name) for f in body.fields if not f.is_file]
-    if body.encoding == "form":
-        return [_mapping("urlencoded", pairs)]
-    if body.encoding == "multipart":
-        files = [(f.wire_name, f.name) for f in body.fields if f.is_file]
-        return [
-            _mapping(name, items) for name, items in (("form", pairs), ("files", files)) if items
-        ]
-    return [_mapping("json", pairs)]
-
-
-def _mapping(argument: str, pairs: list[tuple[SpecText, Safe]]) -> Safe:
-    entries = ", ".join(f"{strings.string_literal(wire)}: {name}" for wire, name in pairs)
-    return Safe(f"{argument}={{{entries}}},")
-
-
-def _path_tuple(parts: tuple[SpecText, ...]) -> str:
-    literals = [strings.string_literal(part) for part in parts]
-    return f"({literals[0]},)" if len(literals) == 1 else f"({', '.join(literals)})"
-
-
-def _binary_type(asynchronous: bool) -> Safe:
-    return Safe("AsyncBinaryResponse" if asynchronous else "BinaryResponse")
-
-
-def _cast_to(operation: Operation, asynchronous: bool) -> Safe:
-    response = operation.response
-    if response.kind == "none":
-        return Safe("None")
-    if response.kind == "binary":
-        return _binary_type(asynchronous)
-    assert response.type is not None
-    if response.kind == "events":
-        return Safe(f"{'AsyncStream' if asynchronous else 'Stream'}[{response.type.output}]")
-    return response.type.output
-
-
-def _return_type(operation: Operation, asynchronous: bool) -> Safe:
-    if operation.pagination is not None:
-        kind = "AsyncPaginator" if asynchronous else "SyncPage"
-        return Safe(f"{kind}[{operation.pagination.item_type.output}]")
-    return _cast_to(operation, asynchronous)
-
-
-def _docstring(operation: Operation) -> Safe:
-    body = operation.body
+def _docstring(operation: Operation, body: RequestBody | None) -> Safe:
     about_body = body.description if body is not None and body.whole is None else None
     paragraphs = [text for text in (operation.summary, operation.description, about_body) if text]
     if operation.deprecated:
         paragraphs.append(_DEPRECATED)
-    items = [(a.name, a.description) for a in _arguments(operation) if a.description]
+    paragraphs += _body_forms(operation, body)
+    items = [(a.name, a.description) for a in _arguments(operation, body) if a.description]
     return strings.docstring_sections(paragraphs or [_DEFAULT_DOC], items, indent=8)
 
 
-def _arguments(operation: Operation) -> list[Argument]:
-    """Every argument the method takes: parameters, then the body's."""
-    return [*operation.parameters, *(operation.body.arguments if operation.body else ())]
+def _arguments(operation: Operation, body: RequestBody | None) -> list[Argument]:
+    """Every argument a method takes: the operation's parameters, then its body's."""
+    return [*operation.parameters, *(body.arguments if body else ())]
+
+
+def _body_forms(operation: Operation, body: RequestBody | None) -> list[SpecText]:
+    """Where the operation takes several bodies: what this method sends, and the others."""
+    if body is None or not operation.alternatives:
+        return []
+    forms = [operation.body, *operation.alternatives]
+    others = [
+        f"`{form.method or operation.name}` sends {' or '.join(_media(form))}"
+        for form in forms
+        if form is not None and form is not body
+    ]
+    sent = " or ".join(_media(body))
+    return [SpecText(f"Sends the body as {sent}; {'; '.join(others)}.")]
+
+
+def body_forms(api: Api) -> list[tuple[Safe, SpecText]]:
+    """The README's example of an operation with several body types: each method's call and
+    the media types it sends."""
+    for resource in api.resources:
+        for operation in resource.operations:
+            if operation.body is not None and operation.alternatives:
+                return [
+                    (
+                        Safe(f"client.{resource.name}.{body.method or operation.name}(...)"),
+                        SpecText(", ".join(_media(body))),
+                    )
+                    for body in (operation.body, *operation.alternatives)
+                ]
+    return []
+
+
+def security_settings(api: Api) -> tuple[Safe, ...]:
+    """The `schemes=` and `security=` lines of the package's ClientSettings (none without)."""
+    if not api.schemes:
+        return ()
+    lines = [Safe("schemes={")]
+    lines += [
+        Safe(f"    {strings.string_literal(scheme.name)}: {_scheme(scheme)},")
+        for scheme in api.schemes
+    ]
+    return (*lines, Safe("},"), Safe(f"security={security_literal(api.security)},"))
+
+
+def _scheme(scheme: SecurityScheme) -> str:
+    arguments: list[str] = [strings.string_literal(scheme.kind)]
+    if scheme.parameter is not None:
+        arguments.append(strings.string_literal(scheme.parameter))
+    if scheme.credentials != ("api_key",):
+        names = ", ".join(strings.string_literal(name) for name in scheme.credentials)
+        arguments.append(f"credentials=({names}{',' if len(scheme.credentials) == 1 else ''})")
+    return f"SecurityScheme({', '.join(arguments)})"
+
+
+@dataclass(frozen=True)
+class Credential:
+    """One credential the client takes, for its docstrings and README: its name, the
+    environment variable read for it, what it is, and the spec's names for where it goes."""
+
+    name: Safe
+    variable: Safe
+    use: Safe
+    where: SpecText | None
+    scheme: SpecText
+
+
+_USES = {
+    "bearer": "a token, sent as `Authorization: Bearer <token>`",
+    "header": "an API key, sent in the header",
+    "query": "an API key, sent as the query parameter",
+    "cookie": "an API key, sent as the cookie",
+}
+
+
+def credentials(api: Api) -> tuple[Credential, ...]:
+    rows: dict[str, Credential] = {}
+    for scheme in api.schemes:
+        for index, name in enumerate(scheme.credentials):
+            if scheme.kind == "basic":
+                use = ("the user name", "the password")[index] + " for HTTP basic authentication"
+            else:
+                use = _USES[scheme.kind]
+            variable = Safe(f"{api.config.env_prefix}_{name.upper()}")
+            credential = Credential(Safe(name), variable, Safe(use), scheme.parameter, scheme.name)
+            rows.setdefault(name, credential)
+    return tuple(rows.values())
+
+
+def _media(body: RequestBody) -> list[str]:
+    return [media.unsafe_value for media in body.media_types or (body.media_type,)]
 
 
 def _types_of(operation: Operation) -> list[TypeRef]:
-    types = [argument.type for argument in _arguments(operation)]
+    types = [p.type for p in operation.parameters]
+    for body in (operation.body, *operation.alternatives):
+        types += [argument.type for argument in body.arguments] if body else []
     if operation.response.type:
         types.append(operation.response.type)
     if operation.pagination:

@@ -47,6 +47,7 @@ RESOURCE_IMPORTS: Imports = {
     "functools": ("cached_property",),
     "typing": ("Any", "Dict", "List", "Literal", "Sequence"),
     ".._binary": ("AsyncBinaryResponse", "BinaryResponse"),
+    ".._files": ("FileArray",),
     ".._pagination": ("AsyncPaginator", "PageNumberPagination", "SyncPage"),
     ".._resource": ("AsyncAPIResource", "SyncAPIResource"),
     ".._response": (
@@ -55,6 +56,7 @@ RESOURCE_IMPORTS: Imports = {
         "to_raw_response_wrapper",
         "to_streamed_response_wrapper",
     ),
+    ".._serialization": ("Styled", "WithContentType"),
     ".._sse": ("AsyncStream", "Stream"),
     ".._types": (
         "NOT_GIVEN",
@@ -72,7 +74,7 @@ RESOURCE_IMPORTS: Imports = {
 CLIENT_IMPORTS: Imports = {
     "functools": ("cached_property",),
     "typing": ("TYPE_CHECKING",),
-    "._base_client": ("AsyncAPIClient", "ClientSettings", "SyncAPIClient"),
+    "._base_client": ("AsyncAPIClient", "ClientSettings", "SecurityScheme", "SyncAPIClient"),
     "._version": ("__version__",),
 }
 

@@ -8,13 +8,15 @@ client authenticates (`auth`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .. import jsonpointer
 from ..config import ApiConfig
 from ..hoist import hoist
-from ..ir import Api, Operation, Resource
+from ..ir import Api, Operation, Pagination, Parameter, RequestBody, Resource, Response
 from ..lock import NamesLock
+from ..naming import Namer
 from ..pagination import detect_pagination
 from ..placement import (
     Placement,
@@ -24,12 +26,18 @@ from ..placement import (
     tag_resource_name,
 )
 from ..strings import Safe, SpecText, identifier
-from ..vocabulary import DEVICE_NAMES, RESOURCE_CLASS_SUFFIXES, STDLIB_ANNOTATIONS
+from ..vocabulary import (
+    DEVICE_NAMES,
+    METHOD_RESERVED,
+    RESOURCE_CLASS_SUFFIXES,
+    STDLIB_ANNOTATIONS,
+)
 from ..walk import iter_operations
-from .auth import auth
-from .bodies import request_body
+from .auth import ApiSecurity, api_security, auth
+from .bodies import method_suffix, request_bodies
 from .context import Context, text
 from .parameters import parameters
+from .paths import request_path
 from .responses import error_types, page_root, success_response
 
 __all__ = ["analyze"]
@@ -57,11 +65,12 @@ def analyze(
     )
     hoisted = hoist(document, locked=lock.schemas, reserved=reserved)
     context = Context.build(document, config, hoisted, file, reserved)
+    security = api_security(context)
     grouped: dict[str, list[Operation]] = {}
     for path, method, operation in iter_operations(document):
         placement = placements[operation_key(method, path)]
         grouped.setdefault(placement.resource, []).append(
-            _operation(context, path, method, operation, placement)
+            _operation(context, path, method, operation, placement, security)
         )
     info = document.get("info") or {}
     return Api(
@@ -77,14 +86,24 @@ def analyze(
         operations_lock={
             key: {"resource": p.resource, "method": p.method} for key, p in placements.items()
         },
+        schemes=security.schemes,
+        security=security.default,
+        problems=security.problems,
     )
 
 
 def _operation(
-    context: Context, path: str, method: str, operation: dict[str, Any], placement: Placement
+    context: Context,
+    path: str,
+    method: str,
+    operation: dict[str, Any],
+    placement: Placement,
+    security: ApiSecurity,
 ) -> Operation:
     pointer = jsonpointer.join("", "paths", path, method)
-    body = request_body(context, operation, pointer)
+    target = request_path(path, context.file)
+    bodies = request_bodies(context, operation, pointer)
+    body = bodies[0] if bodies else None
     response = success_response(context, operation, pointer)
     errors = error_types(context, operation, pointer)
     spelt = {
@@ -93,19 +112,13 @@ def _operation(
         if type_
         for name in type_.imports
     }
-    taken: set[str] = {argument.name for argument in body.arguments} if body else set()
+    taken: set[str] = {argument.name for form in bodies for argument in form.arguments}
+    if any(len(form.content_types) > 1 for form in bodies):
+        taken.add("content_type")  # the argument choosing among a body's media types
     arguments = parameters(
         context, path, operation, pointer, taken, frozenset(spelt & set(STDLIB_ANNOTATIONS))
     )
-    pagination = detect_pagination(
-        context.config.pagination,
-        placement.key,
-        operation,
-        arguments,
-        response,
-        page_root(context, pointer, response),
-        context.annotator,
-    )
+    pagination = _pagination(context, placement, operation, arguments, response, bodies, pointer)
     return Operation(
         key=placement.key,
         operation_id=text(operation.get("operationId")),
@@ -120,6 +133,33 @@ def _operation(
         response=response,
         errors=errors,
         pagination=pagination,
+        alternatives=tuple(bodies[1:]),
+        request_path=SpecText(target.template),
+        fixed_query=tuple((SpecText(k), SpecText(v)) for k, v in target.fixed_query),
+        security=security.requirement(operation),
+    )
+
+
+def _pagination(
+    context: Context,
+    placement: Placement,
+    operation: dict[str, Any],
+    arguments: tuple[Parameter, ...],
+    response: Response,
+    bodies: list[RequestBody],
+    pointer: str,
+) -> Pagination | None:
+    """A page is fetched again with only its number changed, so only JSON bodies may page."""
+    if any(form.encoding != "json" for form in bodies):
+        return None
+    return detect_pagination(
+        context.config.pagination,
+        placement.key,
+        operation,
+        arguments,
+        response,
+        page_root(context, pointer, response),
+        context.annotator,
     )
 
 
@@ -135,10 +175,26 @@ def _resources(context: Context, grouped: dict[str, list[Operation]]) -> tuple[R
             class_name=identifier(resource_class_name(name, clients)),
             module=identifier(name + "_" if name.lower() in DEVICE_NAMES else name),
             description=text(descriptions.get(name)),
-            operations=tuple(operations),
+            operations=_name_alternatives(operations),
         )
         for name, operations in sorted(grouped.items())
     )
+
+
+def _name_alternatives(operations: list[Operation]) -> tuple[Operation, ...]:
+    """Each alternative body's method: `<method>_<suffix>`, unique in the resource."""
+    namer = Namer(METHOD_RESERVED | {str(operation.name) for operation in operations})
+    named = []
+    for operation in operations:
+        suffixes: set[str] = set()
+        alternatives = []
+        for body in operation.alternatives:
+            suffix = method_suffix(body, suffixes)
+            suffixes.add(suffix)
+            method = identifier(namer.claim(f"{operation.name}_{suffix}"))
+            alternatives.append(replace(body, method=method))
+        named.append(replace(operation, alternatives=tuple(alternatives)))
+    return tuple(named)
 
 
 def _client_classes(config: ApiConfig) -> frozenset[str]:

@@ -1,19 +1,33 @@
-"""How the client authenticates: the first security scheme the spec requires that we can send."""
+"""How the client authenticates: the security schemes it can send, and which each call needs.
+
+Every scheme a `security` requirement names becomes a `SecurityScheme`: HTTP bearer, HTTP basic,
+an API key in a header, the query or a cookie; OAuth 2 and OpenID Connect send their access
+token as a bearer token. A scheme no client can send by itself (mutual TLS, HTTP digest...) is
+left out of the requirements with a warning, so the operations that need it say so instead of
+failing silently: the caller supplies it through the HTTP client it passes in.
+
+Credentials are named for the client's arguments and environment variables: the scheme the
+API asks for first takes `api_key` (`username` and `password` for basic), the others their
+scheme's name in snake case.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem, SpecError
-from ..ir import Auth
+from ..ir import Auth, SchemeKind, Security, SecurityScheme
+from ..naming import Namer, snake_case
 from ..strings import SpecText
 from ..walk import iter_operations
 from .context import Context
 
 _TOKEN_SCHEMES = ("oauth2", "openIdConnect")
+_AUTHORIZATION = ("bearer", "basic")  # the kinds sent in the Authorization header
 # RFC 9110 token: what a header or cookie name may consist of.
 _NAME_TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
 # Headers httpx sets from the URL and the body (the runtime refuses them too, see _headers.py),
@@ -34,66 +48,210 @@ UNSETTABLE_HEADERS = frozenset(
         "content-type",
     }
 )
-_KEY_LOCATIONS = ("header", "query")
+_KEY_LOCATIONS = ("header", "query", "cookie")
+_LEGACY_KEY_LOCATIONS = ("header", "query")
+
+
+@dataclass(frozen=True)
+class ApiSecurity:
+    """The schemes the client can send, the API's default requirement, and what was dropped."""
+
+    schemes: tuple[SecurityScheme, ...]
+    default: Security
+    problems: tuple[Problem, ...]
+
+    def requirement(self, operation: dict[str, Any]) -> Security | None:
+        """An operation's own requirement, or None where it follows the API's default."""
+        if "security" not in operation:
+            return None
+        own = _requirement(operation.get("security"), {s.name.unsafe_value for s in self.schemes})
+        return None if own == self.default else own
+
+
+def api_security(context: Context) -> ApiSecurity:
+    declared = (context.document.get("components") or {}).get("securitySchemes") or {}
+    problems: list[Problem] = []
+    schemes: list[SecurityScheme] = []
+    for name in _used_scheme_names(context.document):
+        scheme = declared.get(name) if isinstance(declared, dict) else None
+        pointer = jsonpointer.join("", "components", "securitySchemes", name)
+        sendable = _sendable(context, name, scheme, pointer) if isinstance(scheme, dict) else None
+        if sendable is None:
+            problems.append(_unsendable(context, name, scheme, pointer))
+        else:
+            schemes.append(sendable)
+    names = {scheme.name.unsafe_value for scheme in schemes}
+    default = _default_requirement(context.document, names)
+    ordered = _primary_first(schemes, default)
+    problems += _header_clashes(context, {s.name.unsafe_value: s for s in schemes})
+    return ApiSecurity(_named_credentials(ordered), default, tuple(problems))
+
+
+def _header_clashes(context: Context, schemes: dict[str, SecurityScheme]) -> list[Problem]:
+    """Alternatives that need two schemes in the one `Authorization` header: only the last can
+    be sent, so such a call cannot authenticate as the spec asks."""
+    owners = [("/security", context.document)] + [
+        (jsonpointer.join("", "paths", path, method, "security"), operation)
+        for path, method, operation in iter_operations(context.document)
+    ]
+    problems = []
+    for pointer, owner in owners:
+        for alternative in _alternatives(owner.get("security")):
+            clashing = [
+                n for n in alternative if n in schemes and schemes[n].kind in _AUTHORIZATION
+            ]
+            if len(clashing) > 1:
+                message = f"{' and '.join(clashing)} both need the Authorization header"
+                hint = "only the last is sent; list them as alternatives if either will do"
+                problems.append(Problem("warning", message, context.file, pointer, hint))
+    return problems
+
+
+def _default_requirement(document: dict[str, Any], sendable: set[str]) -> Security:
+    """The document's `security`; without one, the requirement every operation repeats, if
+    they all do (so the client asks for its credentials when it is built, not on each call)."""
+    if "security" in document:
+        return _requirement(document.get("security"), sendable)
+    operations = [operation for _path, _method, operation in iter_operations(document)]
+    if not operations or any("security" not in operation for operation in operations):
+        return ()
+    found = {_requirement(operation.get("security"), sendable) for operation in operations}
+    return found.pop() if len(found) == 1 else ()
+
+
+def _used_scheme_names(document: dict[str, Any]) -> list[str]:
+    """Every scheme a requirement names, the document's first, in order of first use."""
+    found: dict[str, None] = {}
+    requirements = [document.get("security")] + [
+        operation.get("security") for _path, _method, operation in iter_operations(document)
+    ]
+    for requirement in requirements:
+        for alternative in _alternatives(requirement):
+            found.update(dict.fromkeys(alternative))
+    return list(found)
+
+
+def _alternatives(requirement: Any) -> Iterator[tuple[str, ...]]:
+    for alternative in requirement if isinstance(requirement, list) else []:
+        if isinstance(alternative, dict):
+            yield tuple(str(name) for name in alternative)
+
+
+def _requirement(requirement: Any, sendable: set[str]) -> Security:
+    """The alternatives with the schemes the client cannot send left out, without repeats.
+
+    An empty alternative (no credentials needed) goes last: the client uses the first one it
+    can satisfy, so optional credentials are sent whenever the client has them.
+    """
+    result: list[tuple[str, ...]] = []
+    for alternative in _alternatives(requirement):
+        kept = tuple(name for name in alternative if name in sendable)
+        if kept not in result:
+            result.append(kept)
+    return tuple(sorted(result, key=lambda alternative: not alternative))
+
+
+def _sendable(
+    context: Context, name: str, scheme: dict[str, Any], pointer: str
+) -> SecurityScheme | None:
+    kind = scheme.get("type")
+    http_scheme = str(scheme.get("scheme", "")).lower()
+    found: SchemeKind | None = None
+    if (kind == "http" and http_scheme == "bearer") or kind in _TOKEN_SCHEMES:
+        found = "bearer"
+    elif kind == "http" and http_scheme == "basic":
+        return SecurityScheme(SpecText(name), "basic", credentials=("username", "password"))
+    elif kind == "apiKey" and scheme.get("in") in _KEY_LOCATIONS:
+        return SecurityScheme(SpecText(name), scheme["in"], _key_name(context, scheme, pointer))
+    return None if found is None else SecurityScheme(SpecText(name), found)
+
+
+def _key_name(context: Context, scheme: dict[str, Any], pointer: str) -> SpecText:
+    key_name = scheme.get("name")
+    where = jsonpointer.join(pointer, "name")
+    if not isinstance(key_name, str) or not key_name.strip():
+        message = "an apiKey security scheme needs the name of its header or parameter"
+        raise SpecError(Problem("error", message, context.file, where, "set `name`"))
+    if scheme.get("in") in ("header", "cookie"):
+        _check_name(key_name, scheme["in"], context.file, where)
+    return SpecText(key_name)
+
+
+def _check_name(name: str, location: str, file: str, pointer: str) -> None:
+    """A header or cookie the key can travel in: a valid name that HTTP framing does not own."""
+    if not _NAME_TOKEN.fullmatch(name):
+        message = f"{name!r} is not a valid HTTP {location} name"
+        hint = "use letters, digits and -_.!#$%&'*+^`|~"
+        raise SpecError(Problem("error", message, file, pointer, hint))
+    if location == "header" and name.lower() in UNSETTABLE_HEADERS:
+        message = f"an API key cannot be sent in the {name!r} header"
+        raise SpecError(Problem("error", message, file, pointer, "name the header the API reads"))
+
+
+def _unsendable(context: Context, name: str, scheme: Any, pointer: str) -> Problem:
+    if not isinstance(scheme, dict):
+        message = f"security requirement names {name!r}, which components/securitySchemes lacks"
+        return Problem("warning", message, context.file, pointer, "declare the scheme")
+    kind = scheme.get("type")
+    described = f"{kind} ({scheme['scheme']})" if kind == "http" and "scheme" in scheme else kind
+    message = (
+        f"the client cannot send {described} credentials for {name!r}: calls that need it "
+        "send none of their own"
+    )
+    hint = "pass an httpx client that adds them, e.g. http_client=httpx.Client(cert=...)"
+    return Problem("warning", message, context.file, pointer, hint)
+
+
+def _primary_first(schemes: list[SecurityScheme], default: Security) -> list[SecurityScheme]:
+    """The schemes in the order the API asks for them: the default requirement's first."""
+    preferred = [name for alternative in default for name in alternative]
+    order = {name: index for index, name in enumerate(dict.fromkeys(preferred))}
+    return sorted(schemes, key=lambda scheme: order.get(scheme.name.unsafe_value, len(order)))
+
+
+def _named_credentials(schemes: list[SecurityScheme]) -> tuple[SecurityScheme, ...]:
+    """`api_key` for the scheme named so, else for the first single-credential one; the other
+    keys and tokens by their scheme's name; `username`/`password` for the first basic one."""
+    single = [scheme for scheme in schemes if scheme.kind != "basic"]
+    named_key = [scheme for scheme in single if _own_name(scheme) == "api_key"]
+    holders = named_key or single
+    key_holder = holders[0] if holders else None
+    namer = Namer({"api_key"})
+    named = []
+    for scheme in schemes:
+        own = _own_name(scheme)
+        credentials: tuple[str, ...]
+        if scheme is key_holder:
+            credentials = ("api_key",)
+        elif scheme.kind == "basic":
+            plain = "username" not in namer
+            wanted = ("username", "password") if plain else (f"{own}_username", f"{own}_password")
+            credentials = tuple(namer.claim(name) for name in wanted)
+        else:
+            credentials = (namer.claim(own),)
+        named.append(replace(scheme, credentials=credentials))
+    return tuple(named)
+
+
+def _own_name(scheme: SecurityScheme) -> str:
+    own = snake_case(scheme.name.unsafe_value) or "credential"
+    return own if own[0].isalpha() else f"scheme_{own}"
 
 
 def auth(context: Context) -> Auth:
+    """The single key the current client settings describe: the first scheme the spec
+    requires that is a bearer token or an API key in a header or the query."""
     schemes = (context.document.get("components") or {}).get("securitySchemes") or {}
     requirements = context.document.get("security") or []
     required = bool(requirements) and all(bool(r) for r in requirements)
-    for name in _required_scheme_names(context.document, requirements):
+    for name in _used_scheme_names(context.document):
         scheme = schemes.get(name)
-        if isinstance(scheme, dict):
-            found = _scheme_auth(context, name, scheme, required)
-            if found is not None:
-                return found
+        if not isinstance(scheme, dict):
+            continue
+        pointer = jsonpointer.join("", "components", "securitySchemes", name)
+        found = _sendable(context, name, scheme, pointer)
+        if found is not None and found.kind == "bearer":
+            return Auth("bearer", required=required)
+        if found is not None and found.kind in _LEGACY_KEY_LOCATIONS:
+            return Auth(found.kind, found.parameter, required)  # type: ignore[arg-type]
     return Auth(None)
-
-
-def _required_scheme_names(document: dict[str, Any], requirements: Any) -> list[str]:
-    """Schemes named by the document's `security`, else by any operation's."""
-    names = list(_names_in(requirements))
-    if names:
-        return names
-    return [
-        name
-        for _path, _method, operation in iter_operations(document)
-        for name in _names_in(operation.get("security") or [])
-    ]
-
-
-def _names_in(requirements: Any) -> Iterator[str]:
-    for requirement in requirements if isinstance(requirements, list) else []:
-        if isinstance(requirement, dict):
-            yield from requirement
-
-
-def _scheme_auth(
-    context: Context, name: str, scheme: dict[str, Any], required: bool
-) -> Auth | None:
-    kind = scheme.get("type")
-    if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
-        return Auth("bearer", required=required)
-    if kind in _TOKEN_SCHEMES:
-        return Auth("bearer", required=required)
-    if kind == "apiKey" and scheme.get("in") in _KEY_LOCATIONS:
-        key_name = scheme.get("name")
-        pointer = jsonpointer.join("", "components", "securitySchemes", name, "name")
-        if not isinstance(key_name, str) or not key_name.strip():
-            message = "an apiKey security scheme needs the name of its header or parameter"
-            raise SpecError(Problem("error", message, context.file, pointer, "set `name`"))
-        if scheme["in"] == "header":
-            _check_header_name(key_name, context.file, pointer)
-        return Auth(scheme["in"], SpecText(key_name), required)
-    return None
-
-
-def _check_header_name(name: str, file: str, pointer: str) -> None:
-    """A header the key can travel in: a valid name that HTTP framing does not own."""
-    if not _NAME_TOKEN.fullmatch(name):
-        message = f"{name!r} is not a valid HTTP header name"
-        hint = "use letters, digits and -_.!#$%&'*+^`|~"
-        raise SpecError(Problem("error", message, file, pointer, hint))
-    if name.lower() in UNSETTABLE_HEADERS:
-        message = f"an API key cannot be sent in the {name!r} header"
-        raise SpecError(Problem("error", message, file, pointer, "name the header the API reads"))

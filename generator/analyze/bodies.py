@@ -1,7 +1,12 @@
-"""An operation's request body: which media type the method sends, and its keyword arguments.
+"""An operation's request bodies: one form per media type, each with its keyword arguments.
 
-A JSON or form body whose schema is a model becomes one keyword argument per property (as
-openai-python does); any other body is passed whole, as `body` (or `content` for raw bytes).
+A JSON, form or multipart body whose schema is a model becomes one keyword argument per
+property (as openai-python does), read-only properties left out since a client never sends
+them; any other body is passed whole, as `body`, or as `content` for text and raw bytes. Text
+media types share one form, and so do raw ones: the caller picks the type with `content_type=`.
+
+The forms are ranked (`media.py`): the operation's own method sends the first, and each other
+form gets a method of its own, named by `analyze` (`create_json`).
 """
 
 from __future__ import annotations
@@ -9,68 +14,179 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .. import jsonpointer
+from .. import jsonpointer, keywords
 from ..describe import describe
-from ..ir import BodyField, RequestBody, TypeRef
-from ..media import encoding, pick_media
+from ..errors import Problem, SpecError
+from ..ir import BodyField, RequestBody, Serialization, TypeRef
+from ..media import Encoding, encoding, is_concrete, is_json
+from ..refs import component_name
 from ..strings import Safe, SpecText, identifier
 from .context import Context, text
+from .parameters import explicit_explode
 
 _FILE = TypeRef((Safe("FileTypes"),), (Safe("FileTypes"),))
+_FILES = TypeRef((Safe("List[FileTypes]"),), (Safe("Sequence[FileTypes]"),))
+_TEXT = TypeRef((Safe("str"),), (Safe("str"),))
+_FORM_STYLES = ("form", "spaceDelimited", "pipeDelimited", "deepObject")
+_SHARED: tuple[Encoding, ...] = ("text", "binary")  # media types of these kinds share a form
+# Which body a method prefers (lowest first, then spec order): a file can only travel as
+# multipart; structured bodies before raw ones.
+_PREFERENCE = {"json": 1, "form": 2, "multipart": 3, "text": 4, "binary": 4}
+_MAX_ALIASES = 10
 
 
-def request_body(context: Context, operation: dict[str, Any], pointer: str) -> RequestBody | None:
+def request_bodies(context: Context, operation: dict[str, Any], pointer: str) -> list[RequestBody]:
+    """Every form of the operation's body, the preferred one first (empty without a body)."""
     resolved = context.resolve(
         operation.get("requestBody"), jsonpointer.join(pointer, "requestBody")
     )
     raw = resolved.node
-    if not isinstance(raw, dict):
-        return None
-    content = raw.get("content") or {}
-    media = pick_media(list(content))
-    if media is None:
-        return None
-    kind = encoding(media)
+    content = raw.get("content") if isinstance(raw, dict) else None
+    if not isinstance(raw, dict) or not isinstance(content, dict):
+        return []
     required = raw.get("required") is True
-    root = context.root(jsonpointer.join(resolved.pointer, "content", media, "schema"))
+    bodies: list[RequestBody] = []
+    for media, entry in content.items():
+        kind = encoding(media)
+        shared = next((b for b in bodies if b.encoding == kind and kind in _SHARED), None)
+        if shared is not None:
+            merged = (*shared.media_types, SpecText(media))
+            bodies[bodies.index(shared)] = replace(shared, media_types=merged)
+            continue
+        where = jsonpointer.join(resolved.pointer, "content", media)
+        body = RequestBody(
+            kind,
+            SpecText(media),
+            required,
+            description=text(raw.get("description")),
+            media_types=(SpecText(media),),
+        )
+        bodies.append(_arguments(context, body, entry, where))
+    return sorted(bodies, key=_preference)
+
+
+def method_suffix(body: RequestBody, taken: set[str]) -> str:
+    """What a body's own method adds to the operation's name: `json`, `multipart`, `form`,
+    `text`, `binary`; a second JSON type is named by its media type (`merge_patch_json`)."""
+    suffix: str = body.encoding
+    if suffix in taken:
+        subtype = body.media_type.unsafe_value.split(";")[0].split("/")[-1]
+        suffix = "".join(c if c.isalnum() else "_" for c in subtype.lower()).strip("_") or suffix
+    return suffix
+
+
+def _preference(body: RequestBody) -> int:
+    if body.encoding == "multipart" and any(field.is_file for field in body.fields):
+        return 0
+    return _PREFERENCE[body.encoding]
+
+
+def _arguments(context: Context, body: RequestBody, entry: Any, where: str) -> RequestBody:
+    required = body.required
+    if body.encoding in _SHARED:
+        annotation = _TEXT if body.encoding == "text" else _FILE
+        whole = BodyField(SpecText("content"), Safe("content"), annotation, required)
+        return replace(body, whole=replace(whole, is_file=body.encoding == "binary"))
+    root = context.root(jsonpointer.join(where, "schema"))
     model = context.model_of(root)
-    body = RequestBody(kind, SpecText(media), required, description=text(raw.get("description")))
-    if kind == "binary":
-        whole = BodyField(SpecText("content"), Safe("content"), _FILE, required, is_file=True)
-        return replace(body, whole=whole)
+    multipart = body.encoding == "multipart"
     if model is None:
-        annotation = context.annotator.annotate(root, file=kind == "multipart")
-        about = describe(raw.get("description"), root, context.hoisted.schemas)
+        annotation = context.annotator.annotate(root, file=multipart)
+        own = body.description.unsafe_value if body.description else None
+        about = describe(own, root, context.hoisted.schemas)
         whole = BodyField(SpecText("body"), Safe("body"), annotation, required, about, schema=root)
         return replace(body, whole=whole)
-    fields = _fields(context, model, required, multipart=kind == "multipart")
+    encodings = entry.get("encoding") if isinstance(entry, dict) else None
+    fields = _fields(
+        context,
+        model,
+        required,
+        body.encoding,
+        encodings if isinstance(encodings, dict) else {},
+        jsonpointer.join(where, "encoding"),
+    )
     return replace(body, fields=fields, model=identifier(model))
 
 
 def _fields(
-    context: Context, model: str, body_required: bool, *, multipart: bool
+    context: Context,
+    model: str,
+    body_required: bool,
+    kind: Encoding,
+    encodings: dict[str, Any],
+    pointer: str,
 ) -> tuple[BodyField, ...]:
     properties, required_names = context.models.properties(model)
     names = context.models.field_names.get(model, {})
-    return tuple(
-        BodyField(
+    multipart = kind == "multipart"
+    fields = []
+    for wire, schema in properties.items():
+        if isinstance(schema, dict) and schema.get("readOnly") is True:
+            continue
+        is_file = multipart and _is_binary(context, schema)
+        file_array = is_file and _is_array(context, schema)
+        annotation = context.annotator.annotate(schema, file=multipart)
+        if is_file:
+            annotation = _FILES if file_array else _FILE
+        field = BodyField(
             wire_name=SpecText(wire),
             name=identifier(names[wire]),
-            type=context.annotator.annotate(schema, file=multipart),
+            type=annotation,
             required=body_required and wire in required_names,
             description=describe(None, schema, context.hoisted.schemas),
-            is_file=multipart and _is_binary(schema),
+            is_file=is_file,
+            file_array=file_array,
             schema=schema if isinstance(schema, dict) else {},
             deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
         )
-        for wire, schema in properties.items()
-    )
+        how = _field_serialization(context, kind, encodings.get(wire), pointer, wire)
+        fields.append(replace(field, serialization=how))
+    return tuple(fields)
 
 
-def _is_binary(schema: Any) -> bool:
-    if not isinstance(schema, dict):
-        return False
-    if schema.get("format") == "binary":
+def _field_serialization(
+    context: Context, kind: Encoding, encoding_object: Any, pointer: str, wire: str
+) -> Serialization | None:
+    """A form field's `style`, or a part's `contentType`, from the body's `encoding`."""
+    if not isinstance(encoding_object, dict):
+        return None
+    content_type = encoding_object.get("contentType")
+    styled = any(key in encoding_object for key in ("style", "explode", "allowReserved"))
+    if kind == "form" and styled:
+        style = encoding_object.get("style", "form")
+        if style not in _FORM_STYLES:
+            message = f"style {style!r} is not defined for form fields"
+            where = jsonpointer.join(pointer, wire, "style")
+            hint = f"use one of {', '.join(_FORM_STYLES)}"
+            raise SpecError(Problem("error", message, context.file, where, hint))
+        explode = explicit_explode(style, encoding_object.get("explode"))
+        reserved = encoding_object.get("allowReserved") is True
+        return Serialization(style=style, explode=explode, allow_reserved=reserved)
+    if not isinstance(content_type, str) or not is_concrete(content_type):
+        return None
+    if kind == "multipart" or is_json(content_type):
+        return Serialization(content_type=SpecText(content_type))
+    return None
+
+
+def _is_binary(context: Context, schema: Any) -> bool:
+    """A file: `format: binary` (3.0) or `contentMediaType` (3.1), or an array of them."""
+    schema = _resolved(context, schema)
+    if schema.get("format") == "binary" or "contentMediaType" in schema:
         return True
-    items = schema.get("items")
-    return isinstance(items, dict) and items.get("format") == "binary"
+    return _is_array(context, schema) and _is_binary(context, schema.get("items"))
+
+
+def _is_array(context: Context, schema: Any) -> bool:
+    schema = _resolved(context, schema)
+    return "array" in (keywords.types(schema) or keywords.implied_types(schema))
+
+
+def _resolved(context: Context, schema: Any) -> dict[str, Any]:
+    """A hoisted schema with a `$ref` to a named one followed (an alias, not a model)."""
+    for _ in range(_MAX_ALIASES):
+        name = component_name(schema)
+        if name is None:
+            break
+        schema = context.annotator.schema(name)
+    return schema if isinstance(schema, dict) else {}

@@ -1,22 +1,34 @@
-"""An operation's path, query and header parameters as keyword arguments."""
+"""An operation's path, query, header and cookie parameters as keyword arguments.
+
+Each keeps how the spec says it is written (`style`, `explode`, `allowReserved`, or `content`
+with a media type) where that differs from its location's default, for the client to follow.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .. import jsonpointer, refs
 from ..describe import describe
 from ..errors import Problem, SpecError
-from ..ir import Parameter, TypeRef, is_idempotency_header
+from ..ir import Parameter, Serialization, TypeRef, is_idempotency_header
 from ..naming import Namer, python_name
 from ..strings import SpecText, identifier
 from ..vocabulary import KWARG_RESERVED
 from .context import Context
+from .paths import PLACEHOLDER
 
-_PATH_VARIABLE = re.compile(r"\{([^{}/]+)\}")
-_LOCATIONS = ("path", "query", "header")
+_LOCATIONS = ("path", "query", "header", "cookie")
 _ORDER = {location: index for index, location in enumerate(_LOCATIONS)}
+# Header parameters OpenAPI says to ignore: the client sets these itself.
+_IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+# The styles OpenAPI defines for each location; the first is the default.
+_STYLES = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
 
 
 def parameters(
@@ -27,7 +39,7 @@ def parameters(
     taken: set[str],
     reserved: frozenset[str] = frozenset(),
 ) -> tuple[Parameter, ...]:
-    """Path parameters first (in template order), then query and header ones.
+    """Path parameters first (in template order), then query, header and cookie ones.
 
     `taken` holds the body's argument names; `reserved` the names the method body spells.
     """
@@ -35,6 +47,7 @@ def parameters(
         site
         for site in refs.operation_parameters(context.document, path, operation, pointer)
         if site.location in _LOCATIONS
+        and not (site.location == "header" and site.name.lower() in _IGNORED_HEADERS)
     ]
     _check_path_variables(context, path, sites)
     positions = {site.name: path.find("{" + site.name + "}") for site in sites}
@@ -48,7 +61,7 @@ def parameters(
     forbidden = KWARG_RESERVED | reserved
     return tuple(
         Parameter(
-            schema=context.root(jsonpointer.join(site.pointer, "schema")),
+            schema=context.root(_schema_pointer(site)),
             wire_name=SpecText(site.name),
             name=identifier(namer.claim(python_name(site.name, reserved=forbidden))),
             location=site.location,  # type: ignore[arg-type]
@@ -57,10 +70,11 @@ def parameters(
             or (site.parameter.get("required") is True and not _generated(site)),
             description=describe(
                 site.parameter.get("description"),
-                context.root(jsonpointer.join(site.pointer, "schema")),
+                context.root(_schema_pointer(site)),
                 context.hoisted.schemas,
             ),
             deprecated=site.parameter.get("deprecated") is True,
+            serialization=_serialization(context, site),
         )
         for site in sites
     )
@@ -72,15 +86,51 @@ def _generated(site: refs.ParameterSite) -> bool:
 
 
 def _annotation(context: Context, site: refs.ParameterSite) -> TypeRef:
-    schema = context.root(jsonpointer.join(site.pointer, "schema"))
+    schema = context.root(_schema_pointer(site))
     if site.location == "path":
         return context.annotator.path_parameter(schema, site.name)
     return context.annotator.annotate(schema)
 
 
+def _schema_pointer(site: refs.ParameterSite) -> str:
+    """Where the parameter's schema sits: under `schema`, or under its one `content` entry."""
+    content = site.parameter.get("content")
+    if "schema" not in site.parameter and isinstance(content, dict) and content:
+        return jsonpointer.join(site.pointer, "content", next(iter(content)), "schema")
+    return jsonpointer.join(site.pointer, "schema")
+
+
+def _serialization(context: Context, site: refs.ParameterSite) -> Serialization | None:
+    """How the parameter departs from its location's default serialization, if it does."""
+    parameter = site.parameter
+    content = parameter.get("content")
+    if "schema" not in parameter and isinstance(content, dict) and content:
+        return Serialization(content_type=SpecText(str(next(iter(content)))))
+    styles = _STYLES[site.location]
+    style = parameter.get("style", styles[0])
+    if style not in styles:
+        message = f"style {style!r} is not defined for {site.location} parameters"
+        hint = f"use one of {', '.join(styles)}"
+        pointer = jsonpointer.join(site.pointer, "style")
+        raise SpecError(Problem("error", message, context.file, pointer, hint))
+    explode = explicit_explode(style, parameter.get("explode"))
+    allow_reserved = site.location == "query" and parameter.get("allowReserved") is True
+    if style == styles[0] and explode is None and not allow_reserved:
+        return None
+    return Serialization(style=style, explode=explode, allow_reserved=allow_reserved)
+
+
+def explicit_explode(style: str, explode: object) -> bool | None:
+    """`explode` where it changes what `style` writes: not its default (true for `form` only),
+    and never for `deepObject`, which is only defined exploded."""
+    if not isinstance(explode, bool) or style == "deepObject" or explode == (style == "form"):
+        return None
+    return explode
+
+
 def _check_path_variables(context: Context, path: str, sites: list[refs.ParameterSite]) -> None:
     declared = {site.name for site in sites if site.location == "path"}
-    missing = sorted(set(_PATH_VARIABLE.findall(path)) - declared)
+    missing = sorted(set(PLACEHOLDER.findall(path)) - declared)
     if missing:
         message = f"path template variable {{{missing[0]}}} has no `in: path` parameter"
         hint = "declare the parameter, or escape the braces if they are literal"

@@ -1,4 +1,11 @@
-"""What an operation returns: its success body (model, binary or nothing) and its error bodies."""
+"""What an operation returns: its success body (model, text, bytes or nothing) and error bodies.
+
+The first success status with a body decides the return type, its media type chosen as JSON,
+then text (`str`), then bytes (`BinaryResponse`). A declared 204 or 205 adds `None` (that reply
+has no body, whatever the spec says). An operation that declares only `default` returns what
+`default` describes. Error bodies are keyed as the runtime looks them up: `404`, `4XX`,
+`default`.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +14,33 @@ from typing import Any
 from .. import jsonpointer
 from ..ir import ErrorType, Response, TypeRef
 from ..media import encoding, is_event_stream, is_json, pick_media
-from ..strings import Safe, SpecText
+from ..strings import Safe, SpecText, string_literal
 from .context import Context
 
 _NO_CONTENT = ("204", "205")
+_NONE = TypeRef((Safe("None"),), (Safe("None"),))
+_STR = TypeRef((Safe("str"),), (Safe("str"),))
 
 
 def success_response(context: Context, operation: dict[str, Any], pointer: str) -> Response:
-    """The first 2xx response with a body decides; without one, `None` for 204/205, else Any."""
     responses = operation.get("responses") or {}
-    successes = sorted(str(status) for status in responses if str(status).startswith("2"))
+    statuses = [str(status) for status in responses]
+    successes = sorted(status for status in statuses if status.startswith("2"))
+    if not successes and "default" in statuses:
+        successes = ["default"]
     for status in successes:
-        resolved = context.resolve(
-            responses[status], jsonpointer.join(pointer, "responses", status)
-        )
+        if status in _NO_CONTENT:
+            continue
+        where = jsonpointer.join(pointer, "responses", status)
+        resolved = context.resolve(responses[status], where)
         content = (resolved.node or {}).get("content") or {}
-        media = pick_media(list(content))
+        media = pick_media(list(content)) if isinstance(content, dict) else None
         if media is None:
             continue
-        if is_event_stream(media):
-            where = jsonpointer.join(resolved.pointer, "content", media)
-            return Response("events", status, _event_type(context, where), SpecText(media))
-        if encoding(media) == "binary" or not is_json(media):
-            return Response("binary", status, media_type=SpecText(media))
-        root = context.root(jsonpointer.join(resolved.pointer, "content", media, "schema"))
-        return Response("model", status, context.annotator.annotate(root), SpecText(media))
+        response = _response(context, status, media, resolved.pointer)
+        if any(status in _NO_CONTENT for status in successes) and response.type is not None:
+            return Response(response.kind, status, _optional(response.type), response.media_type)
+        return response
     if successes and all(status in _NO_CONTENT for status in successes):
         return Response("none", successes[0])
     status = successes[0] if successes else "200"
@@ -45,6 +54,26 @@ def _event_type(context: Context, media_pointer: str) -> TypeRef:
         if root:
             return context.annotator.annotate(root)
     return context.annotator.annotate({})
+
+
+def _response(context: Context, status: str, media: str, pointer: str) -> Response:
+    if is_event_stream(media):
+        where = jsonpointer.join(pointer, "content", media)
+        return Response("events", status, _event_type(context, where), SpecText(media))
+    kind = encoding(media)
+    if kind == "text":
+        return Response("text", status, _STR, SpecText(media))
+    if not is_json(media):
+        return Response("binary", status, media_type=SpecText(media))
+    root = context.root(jsonpointer.join(pointer, "content", media, "schema"))
+    return Response("model", status, context.annotator.annotate(root), SpecText(media))
+
+
+def _optional(type_: TypeRef) -> TypeRef:
+    if "Any" in type_.outputs or "None" in type_.outputs:
+        return type_
+    outputs, inputs = (*type_.outputs, *_NONE.outputs), (*type_.inputs, *_NONE.inputs)
+    return TypeRef(outputs, inputs, type_.models, type_.imports)
 
 
 def error_types(context: Context, operation: dict[str, Any], pointer: str) -> tuple[ErrorType, ...]:
@@ -62,15 +91,21 @@ def error_types(context: Context, operation: dict[str, Any], pointer: str) -> tu
             continue
         root = context.root(jsonpointer.join(resolved.pointer, "content", media, "schema"))
         if root:
-            label = status if status.isdigit() else status.upper()
-            literal = label if label.isdigit() else repr(label)
-            errors.append(ErrorType(Safe(literal), context.annotator.annotate(root)))
+            errors.append(ErrorType(_status_key(status), context.annotator.annotate(root)))
     return tuple(errors)
+
+
+def _status_key(status: str) -> Safe:
+    """`404`, `'4XX'` or `'default'`: the key `error_types` is looked up by."""
+    if status.isdigit():
+        return Safe(status)
+    label = "default" if status.lower() == "default" else status.upper()
+    return Safe(string_literal(SpecText(label)))
 
 
 def page_root(context: Context, pointer: str, response: Response) -> dict[str, Any]:
     """The success response schema with a top-level model expanded (for pagination)."""
-    if response.media_type is None:
+    if response.media_type is None or response.kind != "model":
         return {}
     media = response.media_type.unsafe_value
     root = context.root(

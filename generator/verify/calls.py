@@ -185,10 +185,11 @@ class _CallBuilder:
     # -- pieces ------------------------------------------------------------------------------
 
     def _parameter_value(self, factory: ValueFactory, parameter: Argument) -> Any:
-        """A value for a parameter; an array gets items, since an empty one is not sent at all."""
+        """A value for a parameter; an array or object gets items, since an empty one is not
+        sent at all (and is refused in a path)."""
         schema = self._parameter_schema(parameter)
         value = factory.value(schema, parameter.wire)
-        if value == []:
+        if value in ([], {}):
             full = ValueFactory(self.checker, mode="full", direction="request")
             value = full.value(schema, parameter.wire)
         return value
@@ -238,6 +239,8 @@ class _CallBuilder:
             raise ContractFailure(
                 f"{self.method.key}: body schema gave {value!r}, not an object", pointer
             )
+        if not value and not body.required:
+            return None  # an optional body whose fields are all left out is not sent
         return self._fields(
             body.fields, body.encoding, body.media_type, value, kwargs, rich, pointer
         )

@@ -107,6 +107,7 @@ class Contract:
         cls = self.package.client_class(asynchronous=isinstance(http_client, httpx.AsyncClient))
         return cls(
             api_key=SECRET,
+            credentials=dict.fromkeys(self.surface.credentials, SECRET),
             base_url=self.mock.url,
             max_retries=0,
             timeout=TIMEOUT,

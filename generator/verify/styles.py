@@ -76,7 +76,9 @@ def read_parameter(
     operation's other parameters own (a free-form exploded object takes every other key)."""
     if spec.location == "path":
         raw = path_variables.get(spec.name)
-        return MISSING if raw is None else _from_text(document, spec, _unstyle_path(spec, raw))
+        if raw is None:
+            return MISSING
+        return _from_text(document, spec, _unstyle_path(document, spec, raw))
     if spec.location == "header":
         text = request.headers.get(spec.name.lower())
         return MISSING if text is None else _from_text(document, spec, text)
@@ -163,10 +165,15 @@ def _from_text(document: dict[str, Any], spec: ParameterSpec, text: str) -> Any:
     return text_value(document, spec.schema, text)
 
 
-def _unstyle_path(spec: ParameterSpec, raw: str) -> str:
+def _unstyle_path(document: dict[str, Any], spec: ParameterSpec, raw: str) -> str:
     """A `label` (`.a.b`) or `matrix` (`;id=a,b`) path value as the plain `simple` text."""
     if spec.style == "label":
-        return raw[1:].replace(".", ",") if raw.startswith(".") else raw
+        text = raw[1:] if raw.startswith(".") else raw
+        # Only an exploded array or object is dot-separated; a value's own dots are its own.
+        exploded = spec.explode and spec.shape(document) != "scalar"
+        return text.replace(".", ",") if exploded else text
+    if spec.style == "matrix" and spec.explode and spec.shape(document) == "object":
+        return raw[1:].replace(";", ",")  # `;R=1;G=2` names each property, not the parameter
     if spec.style == "matrix":
         pattern = rf";{re.escape(spec.name)}=([^;]*)"
         return ",".join(re.findall(pattern, raw)) if spec.explode else raw.partition("=")[2]

@@ -100,6 +100,7 @@ class Surface:
     client_class: str
     base_url: str  # where the client sends requests by default
     authenticated: bool  # the client takes an API key
+    credentials: tuple[str, ...]  # the names of every credential the client takes
     methods: tuple[Method, ...]
     model_pointers: dict[str, str]  # schema pointer -> model class
 
@@ -117,6 +118,9 @@ def surface(api: Api) -> Surface:
         client_class=config.client_class,
         base_url=config.base_url or api.base_url.unsafe_value,
         authenticated=api.auth.kind is not None,
+        credentials=tuple(
+            dict.fromkeys(name for scheme in api.schemes for name in scheme.credentials)
+        ),
         methods=tuple(
             _method(resource, op) for resource in api.resources for op in resource.operations
         ),

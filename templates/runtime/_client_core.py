@@ -53,8 +53,8 @@ from ._retries import (
     may_retry_status,
     retry_delay,
 )
-from ._serialization import header_params, merge_params, query_params
 from ._sse import AsyncStream, Stream
+from ._styles import cookie_header, header_params, merge_params, query_params
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
 
 __all__ = ["BaseClient"]
@@ -230,6 +230,8 @@ class BaseClient(Generic[_HttpxClientT]):
         urlencoded: Mapping[str, object] | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
+        cookies: Mapping[str, object] | None = None,
+        omit_empty_body: bool = False,
         security: Security | None = None,
         idempotency_header: str | None = None,
     ) -> RequestPlan:
@@ -244,10 +246,11 @@ class BaseClient(Generic[_HttpxClientT]):
             content=content,
             content_type=content_type,
             extra_body=options.extra_body,
+            omit_empty=omit_empty_body,
         )
         call = _Call(method.upper(), url, stream, idempotency_header)
         try:
-            return self._finish_plan(call, auth, body, query, headers, options)
+            return self._finish_plan(call, auth, body, query, headers, cookies, options)
         except BaseException:
             for upload in body.uploads:
                 upload.close()
@@ -260,6 +263,7 @@ class BaseClient(Generic[_HttpxClientT]):
         body: EncodedBody,
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
+        cookies: Mapping[str, object] | None,
         options: RequestOptions,
     ) -> RequestPlan:
         merged_headers = (
@@ -273,6 +277,10 @@ class BaseClient(Generic[_HttpxClientT]):
             if layer:
                 checked = _checked_headers(header_params(layer), "headers")
                 merged_headers.update((name.lower(), value) for name, value in checked.items())
+        cookie = cookie_header(cookies or {})
+        if cookie is not None:
+            existing = merged_headers.get("cookie")
+            merged_headers["cookie"] = f"{existing}; {cookie}" if existing else cookie
         if auth.cookie is not None:
             existing = merged_headers.get("cookie")
             merged_headers["cookie"] = f"{auth.cookie}; {existing}" if existing else auth.cookie
@@ -284,7 +292,7 @@ class BaseClient(Generic[_HttpxClientT]):
             url=call.url,
             params=tuple(
                 merge_params(
-                    auth.query,
+                    query_params(auth.query),
                     query_params(self.default_query),
                     query_params(query or {}),
                     query_params(options.extra_query or {}),

@@ -239,6 +239,8 @@ def _name(fn: object) -> str:
 
 
 _ANY_JSON: pydantic.TypeAdapter[object] = pydantic.TypeAdapter(object)
+# A text reply is returned as it came; `str | None` where the operation may answer 204.
+_TEXT_TYPES: tuple[object, ...] = (str, str | None)
 
 
 def decode_json(response: httpx.Response) -> object:
@@ -260,8 +262,8 @@ def parse_body(response: httpx.Response, cast_to: object, *, strict: bool) -> ob
     """The declared return value of a successful response whose body has been read."""
     if cast_to is None:
         return None
-    if cast_to is str and "json" not in response.headers.get("content-type", ""):
-        return response.text
+    if cast_to in _TEXT_TYPES and "json" not in response.headers.get("content-type", ""):
+        return response.text if response.content or cast_to is str else None
     if response.content:
         value = parse_json(cast_to, response.content)
         if value is not NO_MATCH:

@@ -83,8 +83,8 @@ MUTATIONS = [
         "anam",
         _case("anam", "POST /v1/auth/session-token", "sessions.create_token", "required"),
         "_client.py",
-        r'auth="bearer"',
-        "auth=None",
+        r'security=\(\("BearerAuth",\),\),',
+        "security=(),",
         ("POST /v1/auth/session-token", "BearerAuth", "Authorization"),
     ),
     # Dot ids sent raw: `/groups/.` is normalised to `/groups/` and reaches another operation.

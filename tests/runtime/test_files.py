@@ -141,14 +141,16 @@ def test_a_str_is_refused_with_a_message_listing_what_is_accepted() -> None:
         assert accepted in message
 
 
-def test_form_values_follow_the_parameter_rules() -> None:
+def test_form_values_follow_openapi_default_content_types() -> None:
+    """A scalar is a text part, an array one part per item, an object a JSON part."""
     parts = multipart_parts(
         {"flag": True, "tags": ["a", "b"], "meta": {"k": 1}, "skip": None, "count": 3},
         {},
     )
-    assert [(name, part[1]) for name, part in parts] == [
-        ("flag", b"true"),
-        ("tags", b'["a","b"]'),
-        ("meta", b'{"k":1}'),
-        ("count", b"3"),
+    assert [(name, part[1], part[2]) for name, part in parts] == [
+        ("flag", b"true", None),
+        ("tags", b"a", None),
+        ("tags", b"b", None),
+        ("meta", b'{"k":1}', "application/json"),
+        ("count", b"3", None),
     ]

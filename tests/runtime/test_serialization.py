@@ -13,14 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sdkrt._paths import encode_segment, expand_path
-from sdkrt._serialization import (
-    format_value,
-    header_params,
-    json_body,
-    merge_params,
-    query_params,
-    to_jsonable,
-)
+from sdkrt._serialization import Style, Styled, format_value, json_body, to_jsonable
+from sdkrt._styles import header_params, merge_params, query_params
 from sdkrt._types import NOT_GIVEN
 
 from .demo_sdk import Credentials, Owner, Widget
@@ -72,17 +66,29 @@ def test_query_params_drop_absent_values_and_repeat_sequences() -> None:
         "e": Color.RED,
         "f": [],
     }
-    assert query_params(params) == {"c": ["1", "2"], "d": ["x"], "e": ["red"], "f": []}
+    assert query_params(params) == {
+        "c": [("c", "1"), ("c", "2")],
+        "d": [("d", "x")],
+        "e": [("e", "red")],
+        "f": [],
+    }
 
 
 def test_later_query_layers_replace_a_name_entirely() -> None:
-    merged = merge_params({"a": ["1", "2"], "b": ["x"]}, {"a": ["3"]}, {"c": ["y"]})
+    merged = merge_params(
+        query_params({"a": [1, 2], "b": "x"}), query_params({"a": 3}), query_params({"c": "y"})
+    )
     assert merged == [("a", "3"), ("b", "x"), ("c", "y")]
+
+
+def test_an_absent_value_leaves_a_lower_layer_in_place() -> None:
+    merged = merge_params(query_params({"a": "default"}), query_params({"a": NOT_GIVEN}))
+    assert merged == [("a", "default")]
 
 
 def test_header_params_join_lists_with_commas() -> None:
     assert header_params({"X-Tags": ["a", "b"], "X-Skip": NOT_GIVEN, "X-On": True}) == {
-        "X-Tags": "a, b",
+        "X-Tags": "a,b",
         "X-On": "true",
     }
 
@@ -158,3 +164,35 @@ def test_any_text_becomes_exactly_one_segment_that_decodes_back(text: str) -> No
     assert segment not in {".", ".."}
     assert segment.isascii()
     assert unquote(segment) == text
+
+
+@pytest.mark.parametrize(
+    ("style", "explode", "value", "text"),
+    [
+        ("simple", False, [3, 4], "3,4"),
+        ("simple", False, {"r": "a", "n": 1}, "r,a,n,1"),
+        ("simple", True, {"r": "a", "n": 1}, "r=a,n=1"),
+        ("label", False, [3, 4], ".3,4"),
+        ("label", True, [3, 4], ".3.4"),
+        ("label", False, {"r": "a", "n": 1}, ".r,a,n,1"),
+        ("label", True, {"r": "a", "n": 1}, ".r=a.n=1"),
+        ("matrix", False, [3, 4], ";id=3,4"),
+        ("matrix", True, [3, 4], ";id=3;id=4"),
+        ("matrix", False, {"r": "a", "n": 1}, ";id=r,a,n,1"),
+        ("matrix", True, {"r": "a", "n": 1}, ";r=a;n=1"),
+        ("matrix", False, "a/b", ";id=a%2Fb"),
+        ("label", False, "a.b", ".a.b"),
+        ("simple", False, ["a,b", "c"], "a%2Cb,c"),
+    ],
+)
+def test_path_styles_write_the_openapi_examples(
+    style: Style, explode: bool, value: object, text: str
+) -> None:
+    assert expand_path("/x/{id}", {"id": Styled(value, style, explode=explode)}) == "/x/" + text
+
+
+@pytest.mark.parametrize("style", ["simple", "label", "matrix"])
+@pytest.mark.parametrize("value", ["", [], {}])
+def test_an_empty_value_is_refused_in_every_path_style(style: Style, value: object) -> None:
+    with pytest.raises(ValueError, match="'id'"):
+        expand_path("/x/{id}", {"id": Styled(value, style)})

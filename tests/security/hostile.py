@@ -76,6 +76,9 @@ def hostile_specs(draw: st.DrawFn, text: st.SearchStrategy[str]) -> dict[str, An
         # Braces are path template variables; undeclared ones are refused (a corpus case), so the
         # hostile static part is drawn without them.
         static = draw(text).replace("{", "(").replace("}", ")")
+        # A path that could address another path (a leading '//', a dot segment, an escaped
+        # '/') is refused (corpus cases), so the hostile static part is drawn as one segment.
+        static = "-" + static.replace("/", "|").replace("%", "~")
         path = "/" + static + draw(st.sampled_from(["", "/{" + path_param + "}"]))
         methods = draw(
             st.lists(

@@ -114,7 +114,7 @@ def _probe(package: str, job: dict[str, Json]) -> dict[str, Json]:
         "async_client": async_class.__name__,
         "client_doc": _doc(sync_class),
         "base_url": sync_class._settings.default_base_url,
-        "auth": sync_class._settings.auth,
+        "auth": _auth(sync_class._settings),
         "resources": {name: sorted(methods) for name, (_, methods) in resources.items()},
         "async_resources": {
             name: sorted(methods) for name, (_, methods) in async_resources.items()
@@ -172,6 +172,15 @@ def _docs(resources: dict[str, tuple[Any, list[str]]]) -> dict[str, str]:
         for method in methods:
             docs[f"{name}.{method}"] = _doc(getattr(type(resource), method))
     return docs
+
+
+def _auth(settings: Any) -> str | None:
+    """The first scheme the API asks for, as `bearer` or `<where>:<name>` (None without)."""
+    names = [name for alternative in settings.security for name in alternative]
+    if not names:
+        return None
+    scheme = settings.schemes[names[0]]
+    return scheme.kind if scheme.parameter is None else f"{scheme.kind}:{scheme.parameter}"
 
 
 def _doc(target: Any) -> str:

@@ -16,16 +16,15 @@ _SETTINGS = ClientSettings(
     version=__version__,
     default_base_url="https://dev-voice-api.actualize.ae",
     env_prefix="ACTUALIZE",
-    auth=None,
-    api_key_required=False,
 )
 
 
 class Actualize(SyncAPIClient):
     """Synchronous client for Actualize Voice API.
 
-    Reads `ACTUALIZE_API_KEY` and `ACTUALIZE_BASE_URL` when `api_key` or
-    `base_url` are not given.
+    What is not passed is read from the environment:
+
+    - `base_url`: `ACTUALIZE_BASE_URL`
     """
 
     _settings = _SETTINGS
@@ -41,8 +40,9 @@ class Actualize(SyncAPIClient):
 class AsyncActualize(AsyncAPIClient):
     """Asynchronous client for Actualize Voice API.
 
-    Reads `ACTUALIZE_API_KEY` and `ACTUALIZE_BASE_URL` when `api_key` or
-    `base_url` are not given.
+    What is not passed is read from the environment:
+
+    - `base_url`: `ACTUALIZE_BASE_URL`
     """
 
     _settings = _SETTINGS

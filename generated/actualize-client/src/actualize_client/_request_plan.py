@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast
-from urllib.parse import urlencode
+from urllib.parse import quote
 
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
@@ -19,7 +19,8 @@ from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.1
 from ._deadline import Budget
 from ._files import OneShotStream, RewindableFile, Upload, multipart_parts, upload_content
 from ._retries import RETRY_COUNT_HEADER
-from ._serialization import json_body, merge_params, query_params
+from ._serialization import is_absent, json_body
+from ._styles import form_pairs
 from ._types import Body, NotGiven
 
 __all__ = ["EncodedBody", "RequestPlan", "encode_body"]
@@ -33,7 +34,7 @@ _MultipartParts = list[tuple[str, tuple[str | None, Upload, str | None]]]
 class RequestPlan:
     method: str
     url: str  # scheme, host and percent-encoded path; the query is `params`
-    params: tuple[tuple[str, str], ...]
+    params: tuple[tuple[str, str], ...]  # percent-encoded, in order
     headers: Mapping[str, str]  # lower-case names
     content: Upload | None  # the encoded body; its Content-Type is in `headers`
     files: _MultipartParts | None
@@ -66,7 +67,8 @@ class RequestPlan:
 
     def with_param(self, name: str, value: str) -> Self:
         """The same request with one query parameter set, e.g. the next page number."""
-        params = (*(param for param in self.params if param[0] != name), (name, value))
+        key, text = quote(name, safe=""), quote(value, safe="")
+        params = (*(param for param in self.params if param[0] != key), (key, text))
         return dataclasses.replace(self, params=params)
 
     def build(
@@ -82,7 +84,7 @@ class RequestPlan:
         query when following a redirect."""
         target: httpx.URL | str = url if url is not None else self.url
         if url is None and self.params:
-            target = f"{self.url}?{urlencode(self.params)}"
+            target = f"{self.url}?{_query_string(self.params)}"
         content: bytes | Iterator[bytes] | AsyncIterator[bytes] | None
         if isinstance(self.content, bytes) or self.content is None:
             content = self.content
@@ -98,6 +100,10 @@ class RequestPlan:
             files=cast(Any, self.files),  # file-like wrappers (see _files), read as httpx reads IO
             timeout=budget.attempt_timeout(self.timeout),
         )
+
+
+def _query_string(pairs: tuple[tuple[str, str], ...]) -> str:
+    return "&".join(f"{name}={value}" for name, value in pairs)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -132,23 +138,44 @@ def encode_body(
     content: object,
     content_type: str | None,
     extra_body: Body | None,
+    omit_empty: bool = False,
 ) -> EncodedBody:
     """The body in the encoding the operation declares (``extra_body`` joins the field kinds).
 
     multipart (``form`` and ``files``), ``application/x-www-form-urlencoded`` (``urlencoded``),
-    raw bytes (``content``: any accepted file form) or, by default, JSON.
+    raw content (``content``: text, or any accepted file form) or, by default, JSON.
+    ``content_type`` is the declared media type (for JSON, e.g. ``application/merge-patch+json``).
+    ``omit_empty`` is set for an optional body passed as fields: when every field was left out,
+    none is sent (rather than ``{}``), so a GET or DELETE that may carry a body carries none
+    unless the caller gives it.
     """
     source = (json, form, urlencoded, extra_body)
+    if omit_empty and not extra_body and _no_field_given(json, form, files, urlencoded):
+        return EncodedBody()
     if form is not None or files is not None:
         parts = multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
         return EncodedBody(files=parts, source=source)
     if urlencoded is not None:
-        pairs = merge_params(query_params({**urlencoded, **(extra_body or {})}))
+        text = _query_string(tuple(form_pairs({**urlencoded, **(extra_body or {})})))
         form_type = "application/x-www-form-urlencoded"
-        return EncodedBody(urlencode(pairs).encode(), form_type, source=source)
+        return EncodedBody(text.encode(), form_type, source=source)
     if not isinstance(content, NotGiven):
+        if isinstance(content, str):
+            text_type = content_type or "text/plain; charset=utf-8"
+            return EncodedBody(content.encode(), text_type, source=source)
         data, guessed = upload_content(content)
         return EncodedBody(data, content_type or guessed or "application/octet-stream")
     if isinstance(json, NotGiven) and not extra_body:
         return EncodedBody()
-    return EncodedBody(json_body(json, extra_body), "application/json", source=source)
+    body = json_body(json, extra_body)
+    return EncodedBody(body, content_type or "application/json", source=source)
+
+
+def _no_field_given(json: object, *mappings: Mapping[str, object] | None) -> bool:
+    """No field of a fields body was given (in JSON, None is a value: ``null``)."""
+    if isinstance(json, Mapping):
+        if not all(isinstance(value, NotGiven) for value in json.values()):
+            return False
+    elif not isinstance(json, NotGiven):
+        return False
+    return all(is_absent(value) for fields in mappings for value in (fields or {}).values())

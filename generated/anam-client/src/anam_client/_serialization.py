@@ -1,38 +1,93 @@
 """Conversions from Python argument values to what goes on the wire.
 
-One set of rules for every place a value can travel (query, headers, path, form fields, JSON
-bodies), so that a ``datetime`` or an ``Enum`` means the same thing wherever the spec puts it.
-``NOT_GIVEN`` and ``None`` are dropped from query, header and form parameters because an absent
-optional parameter must not reach the server as the text "None".
+One set of rules for every place a value can travel (query, headers, cookies, path, form fields,
+multipart parts, JSON bodies), so that a ``datetime`` or an ``Enum`` means the same thing
+wherever the spec puts it. ``NOT_GIVEN`` and ``None`` are dropped from parameters and form
+fields because an absent optional parameter must not reach the server as the text "None".
+
+Generated code says how a value is to be written only where the spec departs from the default of
+its location: ``Styled(value, "deepObject")`` for an OpenAPI ``style``/``explode``/
+``allowReserved``, ``WithContentType(value, "application/json")`` for a parameter declared with
+``content`` or a form field or multipart part with an ``encoding.contentType``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
+import typing
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 import pydantic
 
 from ._types import NotGiven
 
 __all__ = [
+    "READ_ONLY_MARK",
+    "Style",
+    "Styled",
+    "WithContentType",
     "format_value",
-    "header_params",
+    "is_absent",
+    "is_json_media",
     "json_body",
-    "merge_params",
-    "query_params",
+    "json_text",
     "to_jsonable",
 ]
 
+# How a generated model marks a field the spec declares read-only (``json_schema_extra``).
+READ_ONLY_MARK = "readOnly"
+_MAX_TYPE_DEPTH = 8
+
+Style = Literal[
+    "form", "simple", "label", "matrix", "spaceDelimited", "pipeDelimited", "deepObject"
+]
+
+
+@dataclass(frozen=True)
+class Styled:
+    """A parameter or form field value with the serialization the spec declares for it.
+
+    ``explode`` None means OpenAPI's default for the style: true for ``form``, false otherwise.
+    ``allow_reserved`` leaves RFC 3986 reserved characters of a query value unescaped.
+    """
+
+    value: object
+    style: Style
+    explode: bool | None = None
+    allow_reserved: bool = False
+
+    @property
+    def exploded(self) -> bool:
+        return self.style == "form" if self.explode is None else self.explode
+
+
+@dataclass(frozen=True)
+class WithContentType:
+    """A value sent as a document of ``content_type``: JSON text for JSON types, else text.
+
+    For a multipart file, the part's Content-Type when the caller did not name one.
+    """
+
+    value: object
+    content_type: str
+
 
 def to_jsonable(value: object) -> object:
-    """A structure ``json.dumps`` accepts, keeping the real values of secret model fields."""
+    """A structure ``json.dumps`` accepts, keeping the real values of secret model fields.
+
+    A model sends the fields that were set, except those the spec marks read-only (at any
+    depth): a model read from the API can be sent back without echoing its ``id``.
+    """
     if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        data = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return _without_read_only(value, data)
     if isinstance(value, Mapping):
         return _jsonable_dict(value)
     if isinstance(value, list | tuple | set | frozenset):
@@ -46,12 +101,74 @@ def to_jsonable(value: object) -> object:
     return value
 
 
+def _without_read_only(model: pydantic.BaseModel, data: object) -> object:
+    """``data`` (``model`` dumped by alias) without the read-only fields of any model in it."""
+    if not isinstance(data, dict) or not _may_hold_read_only(type(model)):
+        return data
+    for name, field in type(model).model_fields.items():
+        key = field.alias or name
+        if key not in data:
+            continue
+        if _is_read_only(field):
+            del data[key]
+            continue
+        _strip_nested(getattr(model, name), data[key])
+    return data
+
+
+def _strip_nested(value: object, data: object) -> None:
+    if isinstance(value, pydantic.BaseModel):
+        _without_read_only(value, data)
+    elif isinstance(value, list | tuple) and isinstance(data, list):
+        for item, item_data in zip(value, data, strict=False):
+            _strip_nested(item, item_data)
+    elif isinstance(value, Mapping) and isinstance(data, dict):
+        for key, item in value.items():
+            if str(key) in data:
+                _strip_nested(item, data[str(key)])
+
+
+def _is_read_only(field: pydantic.fields.FieldInfo) -> bool:
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and extra.get(READ_ONLY_MARK) is True
+
+
+@functools.cache
+def _may_hold_read_only(model: type[pydantic.BaseModel]) -> bool:
+    """Whether a field of ``model`` is read-only or may hold a model (checked per class once)."""
+    return any(
+        _is_read_only(field) or _names_a_model(field) for field in model.model_fields.values()
+    )
+
+
+def _names_a_model(field: pydantic.fields.FieldInfo) -> bool:
+    return any(
+        isinstance(arg, type) and issubclass(arg, pydantic.BaseModel)
+        for arg in _type_arguments(field.annotation)
+    )
+
+
+def _type_arguments(annotation: object, depth: int = 0) -> list[object]:
+    if depth > _MAX_TYPE_DEPTH:
+        return []
+    found = [annotation]
+    for arg in typing.get_args(annotation):
+        found += _type_arguments(arg, depth + 1)
+    return found
+
+
 def _jsonable_dict(mapping: Mapping[str, object]) -> dict[str, object]:
     return {
         str(key): to_jsonable(item)
         for key, item in mapping.items()
         if not isinstance(item, NotGiven)
     }
+
+
+def json_text(value: object) -> str:
+    """``value`` as compact JSON (UTF-8 kept, NaN refused: it is not JSON)."""
+    plain = to_jsonable(value)
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def json_body(value: object, extra_body: Mapping[str, object] | None) -> bytes:
@@ -61,7 +178,7 @@ def json_body(value: object, extra_body: Mapping[str, object] | None) -> bytes:
         if not isinstance(body, dict):
             raise TypeError("extra_body can only be merged into a JSON object body")
         body = {**body, **_jsonable_dict(extra_body)}
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+    return json_text(body).encode()
 
 
 def format_value(value: object) -> str:
@@ -76,29 +193,10 @@ def format_value(value: object) -> str:
     return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
 
 
-def _is_absent(value: object) -> bool:
+def is_absent(value: object) -> bool:
     return value is None or isinstance(value, NotGiven)
 
 
-def query_params(params: Mapping[str, object]) -> dict[str, list[str]]:
-    """Query values by name; a list or tuple becomes a repeated parameter (``?a=1&a=2``)."""
-    result: dict[str, list[str]] = {}
-    for name, value in params.items():
-        if _is_absent(value):
-            continue
-        items = value if isinstance(value, list | tuple) else [value]
-        result[name] = [format_value(item) for item in items if not _is_absent(item)]
-    return result
-
-
-def merge_params(*layers: Mapping[str, list[str]]) -> list[tuple[str, str]]:
-    """Flatten query layers in order of precedence; a later layer replaces a name entirely."""
-    merged: dict[str, list[str]] = {}
-    for layer in layers:
-        merged.update(layer)
-    return [(name, value) for name, values in merged.items() for value in values]
-
-
-def header_params(params: Mapping[str, object]) -> dict[str, str]:
-    """Header values by name; a list becomes one comma-separated header, as HTTP defines."""
-    return {name: ", ".join(values) for name, values in query_params(params).items()}
+def is_json_media(media_type: str) -> bool:
+    base = media_type.partition(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")

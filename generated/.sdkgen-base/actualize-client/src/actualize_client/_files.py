@@ -13,7 +13,14 @@ not to be, so that no attempt ever sends a body cut short:
   them again; a longer stream is sent once, chunked, and the call is not retried.
 
 Anything else is refused with a message listing what is accepted, rather than sent as something
-surprising (a ``str`` is refused because it is ambiguous between a path and the content).
+surprising (a ``str`` is refused because it is ambiguous between a path and the content). Where
+the API takes an array of files, generated code passes ``FileArray(files)``: each is a part of
+the same name.
+
+Form fields follow OpenAPI's default content types: a scalar is a text part, an object (a model
+or a dict) a JSON part, and an array one part per item. ``WithContentType`` (from the spec's
+``encoding``) names a part's type: a JSON type makes the value JSON, and for a file it is the
+type sent when the caller gives none.
 """
 
 from __future__ import annotations
@@ -21,17 +28,25 @@ from __future__ import annotations
 import io
 import mimetypes
 import os
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TypeAlias, cast
 
 import anyio
 
-from ._serialization import format_value
-from ._types import NotGiven
+from ._serialization import (
+    WithContentType,
+    format_value,
+    is_absent,
+    is_json_media,
+    json_text,
+    to_jsonable,
+)
 
 __all__ = [
     "MAX_BUFFERED_UPLOAD",
+    "FileArray",
     "OneShotStream",
     "RewindableFile",
     "Upload",
@@ -142,6 +157,13 @@ Upload: TypeAlias = bytes | RewindableFile | OneShotStream
 _FilePart: TypeAlias = tuple[str | None, Upload, str | None]
 
 
+@dataclass(frozen=True)
+class FileArray:
+    """The files of a field the API declares as an array of files, each sent as its own part."""
+
+    files: Sequence[object]
+
+
 def multipart_parts(
     form: Mapping[str, object], files: Mapping[str, object]
 ) -> list[tuple[str, _FilePart]]:
@@ -153,30 +175,53 @@ def multipart_parts(
     """
     parts: list[tuple[str, _FilePart]] = []
     for name, value in form.items():
-        if value is None or isinstance(value, NotGiven):
-            continue
-        parts.append((name, (None, format_value(value).encode(), None)))
+        parts += [(name, part) for part in _field_parts(value)]
     for name, value in files.items():
-        if value is None or isinstance(value, NotGiven):
+        content_type = value.content_type if isinstance(value, WithContentType) else None
+        value = value.value if isinstance(value, WithContentType) else value
+        items = value.files if isinstance(value, FileArray) else [value]
+        if is_absent(items):
             continue
-        parts.append((name, _file_part(name, value)))
+        for item in items:
+            if not is_absent(item):
+                parts.append((name, _file_part(name, item, content_type)))
     return parts
+
+
+def _field_parts(value: object) -> list[_FilePart]:
+    """The parts of one form field: none if absent, one per item of an array."""
+    if isinstance(value, WithContentType):
+        if is_absent(value.value):
+            return []
+        media = value.content_type
+        text = json_text(value.value) if is_json_media(media) else format_value(value.value)
+        return [(None, text.encode(), media)]
+    data = None if is_absent(value) else to_jsonable(value)
+    if data is None:
+        return []
+    if isinstance(data, list):
+        return [part for item in data for part in _field_parts(item)]
+    if isinstance(data, dict):
+        return [(None, json_text(data).encode(), "application/json")]
+    return [(None, format_value(data).encode(), None)]
 
 
 def upload_content(value: object) -> tuple[Upload, str | None]:
     """A raw request body from any accepted file form, and its content type if known."""
-    _filename, content, content_type = _file_part("content", value)
+    _filename, content, content_type = _file_part("content", value, None)
     return content, content_type
 
 
-def _file_part(field: str, value: object) -> _FilePart:
+def _file_part(field: str, value: object, declared: str | None) -> _FilePart:
+    """One file as httpx takes it; its type is the caller's, else ``declared``, else guessed."""
     if isinstance(value, tuple) and len(value) in {2, 3}:
-        return _tuple_part(field, cast(tuple[object, ...], value))
+        filename, content, content_type = _tuple_part(field, cast(tuple[object, ...], value))
+        return filename, content, content_type or declared or _guess_type(filename or "")
     content = _upload(field, value)
     name = content.name if not isinstance(content, bytes) else None
     filename = Path(os.fsdecode(name)).name if isinstance(name, str | os.PathLike) else None
     filename = filename or _DEFAULT_FILENAME
-    return filename, content, _guess_type(filename)
+    return filename, content, declared or _guess_type(filename)
 
 
 def _tuple_part(field: str, value: tuple[object, ...]) -> _FilePart:
@@ -188,7 +233,7 @@ def _tuple_part(field: str, value: tuple[object, ...]) -> _FilePart:
         raise TypeError(f"files[{field!r}]: the content type must be a str or None")
     if isinstance(content, os.PathLike):
         raise TypeError(f"files[{field!r}] must be {_ACCEPTED}; got a path inside a tuple")
-    return filename, _upload(field, content), content_type or _guess_type(filename or "")
+    return filename, _upload(field, content), content_type
 
 
 def _upload(field: str, value: object) -> Upload:

@@ -9,7 +9,8 @@ credentials it carries, to another scheme, host or port, or above the base URL's
 Each value must land in exactly one path segment whatever it contains. An id of ``../admin``
 that reached the server as two segments would address a different resource, so every reserved
 character is percent-encoded and the segments ``.`` and ``..`` are spelled ``%2E`` / ``%2E%2E``,
-which neither httpx nor servers fold away as dot-segments.
+which neither httpx nor servers fold away as dot-segments. A value with a ``label`` or ``matrix``
+style, or an array or object, is written as ``_styles`` says, its delimiters left as they are.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from collections.abc import Mapping
 from urllib.parse import quote, unquote
 
 from ._exceptions import SDKError
-from ._serialization import format_value
-from ._types import NotGiven
+from ._styles import path_text
 
 __all__ = ["check_path", "encode_segment", "expand_path"]
 
@@ -44,10 +44,10 @@ def expand_path(template: str, params: Mapping[str, object]) -> str:
         if name not in params:
             raise ValueError(f"Missing path parameter {name!r} for {template!r}")
         value = params[name]
-        text = "" if value is None or isinstance(value, NotGiven) else format_value(value)
+        text = path_text(name, value)
         if not text:
             raise ValueError(f"Path parameter {name!r} must be a non-empty value, got {value!r}")
-        return encode_segment(text)
+        return _not_a_dot_segment(text)
 
     return _PLACEHOLDER.sub(substitute, template) if "{" in template else template
 
@@ -85,6 +85,11 @@ def _path_problem(template: str) -> str | None:
 
 def encode_segment(text: str) -> str:
     """Percent-encode ``text`` (as UTF-8) so it is one opaque path segment."""
+    return _not_a_dot_segment(quote(text, safe=""))
+
+
+def _not_a_dot_segment(text: str) -> str:
+    """``.`` and ``..`` are left percent-encoded: unreserved, yet read as "here" and "up"."""
     if text in {".", ".."}:
         return text.replace(".", "%2E")
-    return quote(text, safe="")
+    return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ._base_client import AsyncAPIClient, ClientSettings, SyncAPIClient
+from ._base_client import AsyncAPIClient, ClientSettings, SecurityScheme, SyncAPIClient
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -17,16 +17,20 @@ _SETTINGS = ClientSettings(
     version=__version__,
     default_base_url="https://api.anam.ai",
     env_prefix="ANAM",
-    auth="bearer",
-    api_key_required=True,
+    schemes={
+        "BearerAuth": SecurityScheme("bearer"),
+    },
+    security=(("BearerAuth",),),
 )
 
 
 class Anam(SyncAPIClient):
     """Synchronous client for Anam AI API.
 
-    Reads `ANAM_API_KEY` and `ANAM_BASE_URL` when `api_key` or
-    `base_url` are not given.
+    What is not passed is read from the environment:
+
+    - `api_key`: `ANAM_API_KEY`
+    - `base_url`: `ANAM_BASE_URL`
     """
 
     _settings = _SETTINGS
@@ -47,8 +51,10 @@ class Anam(SyncAPIClient):
 class AsyncAnam(AsyncAPIClient):
     """Asynchronous client for Anam AI API.
 
-    Reads `ANAM_API_KEY` and `ANAM_BASE_URL` when `api_key` or
-    `base_url` are not given.
+    What is not passed is read from the environment:
+
+    - `api_key`: `ANAM_API_KEY`
+    - `base_url`: `ANAM_BASE_URL`
     """
 
     _settings = _SETTINGS

@@ -17,6 +17,7 @@ import types
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
+from urllib.parse import unquote
 
 import httpx
 import pydantic
@@ -112,7 +113,7 @@ def read_page(
     params: Sequence[tuple[str, str]],
     strict: bool,
 ) -> PageData[T]:
-    """Decode one page; ``params`` is the query it was requested with."""
+    """Decode one page; ``params`` is the (percent-encoded) query it was requested with."""
     body = _typed_page(response, item_type, pagination.items_field)
     if body is NO_MATCH:
         body = decode_json(response)
@@ -128,7 +129,9 @@ def read_page(
         items = cast(list[T], validate_body(response, list_type, raw_items, strict=strict))
     else:
         items = cast(list[T], _field_at(body, pagination.items_field))
-    requested = [_as_int(value) for name, value in params if name == pagination.page_param]
+    requested = [
+        _as_int(unquote(value)) for name, value in params if unquote(name) == pagination.page_param
+    ]
     next_number = pagination.page_after(
         body, requested=requested[-1] if requested else None, item_count=len(items)
     )

@@ -1,0 +1,387 @@
+"""The analysis keeps what the wire needs: paths, serialization, body forms, replies, security."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from generator.analyze import analyze
+from generator.config import default_config
+from generator.errors import SpecError
+from generator.ir import Api, Operation, Serialization
+
+OK = {"204": {"description": "ok"}}
+
+
+def _api(paths: dict[str, Any], **extra: Any) -> Api:
+    document = {"openapi": "3.1.0", "info": {"title": "Demo", "version": "1"}, "paths": paths}
+    return analyze({**document, **extra}, default_config("Demo", "demo.json"), file="demo.json")
+
+
+def _operation(paths: dict[str, Any], name: str, **extra: Any) -> Operation:
+    return {str(op.name): op for op in _api(paths, **extra).operations}[name]
+
+
+def _get(operation: dict[str, Any], path: str = "/things") -> dict[str, Any]:
+    return {path: {"get": {"operationId": "getThings", "responses": OK, **operation}}}
+
+
+# -- paths ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "complaint"),
+    [
+        ("things", "must begin with a single '/'"),
+        ("@evil.example/x", "must begin with a single '/'"),
+        ("//evil.example/x", "must begin with a single '/'"),
+        ("/things/{id", "unbalanced braces"),
+        ("/things/id}", "unbalanced braces"),
+        ("/things/{}", "unbalanced braces"),
+        ("/a/../admin", "'.' or '..' segment"),
+        ("/a/%2e%2E/admin", "'.' or '..' segment"),
+        ("/a%2Fb", "escaped '/' (%2F)"),
+    ],
+)
+def test_a_path_that_could_leave_the_base_url_is_refused_with_its_pointer(
+    path: str, complaint: str
+) -> None:
+    parameter = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    with pytest.raises(SpecError) as caught:
+        _api(_get({"parameters": [parameter]} if "{id" in path else {}, path))
+    message = str(caught.value)
+    assert complaint in message
+    assert "demo.json#/paths/" in message and "(fix: " in message
+
+
+def test_literal_path_text_is_percent_encoded_and_placeholders_kept() -> None:
+    parameter = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    path = "/docs/{id}/a b/100%25/é:@!$&'()*+,;=/x\\y\n"
+    (operation,) = _api(_get({"parameters": [parameter]}, path)).operations
+    assert operation.path.unsafe_value == path
+    assert operation.request_path is not None
+    assert operation.request_path.unsafe_value == (
+        "/docs/{id}/a%20b/100%25/%C3%A9:@!$&'()*+,;=/x%5Cy%0A"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "request_path", "fixed_query"),
+    [
+        ("/cookies#formExploded", "/cookies", ()),
+        (
+            "/search?type=user&tag=a&tag=b#x",
+            "/search",
+            (("type", "user"), ("tag", "a"), ("tag", "b")),
+        ),
+        ("/flag?on", "/flag", (("on", ""),)),
+    ],
+)
+def test_what_a_fragment_or_query_in_a_path_key_means(
+    path: str, request_path: str, fixed_query: tuple[tuple[str, str], ...]
+) -> None:
+    (operation,) = _api(_get({}, path)).operations
+    assert operation.request_path is not None
+    assert operation.request_path.unsafe_value == request_path
+    assert tuple((k.unsafe_value, v.unsafe_value) for k, v in operation.fixed_query) == fixed_query
+
+
+def test_a_placeholder_after_a_question_mark_is_refused() -> None:
+    parameter = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    with pytest.raises(SpecError, match="placeholder after"):
+        _api(_get({"parameters": [parameter]}, "/search?id={id}"))
+
+
+# -- parameters -------------------------------------------------------------------------------
+
+
+def _serialization(parameter: dict[str, Any]) -> Serialization | None:
+    operation = _operation(_get({"parameters": [parameter]}), "get")
+    (found,) = operation.parameters
+    return found.serialization
+
+
+@pytest.mark.parametrize(
+    ("parameter", "expected"),
+    [
+        ({"in": "query", "schema": {"type": "array"}}, None),
+        ({"in": "query", "explode": True, "schema": {"type": "array"}}, None),
+        ({"in": "query", "explode": False}, Serialization("form", explode=False)),
+        ({"in": "query", "style": "deepObject", "explode": True}, Serialization("deepObject")),
+        ({"in": "query", "style": "pipeDelimited"}, Serialization("pipeDelimited")),
+        ({"in": "query", "allowReserved": True}, Serialization("form", allow_reserved=True)),
+        ({"in": "header", "explode": True}, Serialization("simple", explode=True)),
+        ({"in": "header", "explode": False}, None),
+        ({"in": "cookie", "explode": False}, Serialization("form", explode=False)),
+        (
+            {"in": "query", "content": {"application/json": {"schema": {"type": "object"}}}},
+            Serialization(content_type="application/json"),  # type: ignore[arg-type]
+        ),
+    ],
+)
+def test_parameters_keep_how_they_depart_from_their_locations_default(
+    parameter: dict[str, Any], expected: Serialization | None
+) -> None:
+    schema = {} if "content" in parameter else {"schema": {"type": "string"}}
+    found = _serialization({"name": "p", **schema, **parameter})
+    if expected is None or expected.content_type is None:
+        assert found == expected
+    else:
+        assert found is not None and found.content_type is not None
+        assert found.content_type.unsafe_value == expected.content_type
+
+
+def test_a_path_parameter_style_is_kept() -> None:
+    parameter = {"name": "id", "in": "path", "required": True, "style": "matrix", "explode": True}
+    operation = _operation(_get({"parameters": [parameter]}, "/things/{id}"), "get")
+    assert operation.parameters[0].serialization == Serialization("matrix", explode=True)
+
+
+def test_a_style_the_location_does_not_define_is_refused_with_its_pointer() -> None:
+    with pytest.raises(SpecError) as caught:
+        _serialization({"name": "p", "in": "query", "style": "matrix"})
+    assert "#/paths/~1things/get/parameters/0/style" in str(caught.value)
+    assert "deepObject" in str(caught.value)
+
+
+def test_cookie_parameters_are_arguments_and_reserved_headers_are_not() -> None:
+    parameters = [
+        {"name": "session", "in": "cookie", "schema": {"type": "string"}},
+        {"name": "Content-Type", "in": "header", "schema": {"type": "string"}},
+        {"name": "authorization", "in": "header", "schema": {"type": "string"}},
+        {"name": "X-Trace", "in": "header", "schema": {"type": "string"}},
+    ]
+    operation = _operation(_get({"parameters": parameters}), "get")
+    located = [(p.location, str(p.name)) for p in operation.parameters]
+    assert located == [("header", "x_trace"), ("cookie", "session")]
+
+
+# -- bodies -----------------------------------------------------------------------------------
+
+NAMED = {"type": "object", "properties": {"name": {"type": "string"}}}
+WITH_FILE = {
+    "type": "object",
+    "properties": {"name": {"type": "string"}, "file": {"type": "string", "format": "binary"}},
+}
+
+
+def _post(content: dict[str, Any], operation_id: str = "createThing") -> dict[str, Any]:
+    body = {"content": {media: {"schema": schema} for media, schema in content.items()}}
+    return {"operationId": operation_id, "requestBody": body, "responses": OK}
+
+
+def test_every_media_type_has_a_method_and_a_file_makes_multipart_the_own_one() -> None:
+    content = {
+        "application/json": NAMED,
+        "multipart/form-data": WITH_FILE,
+        "application/merge-patch+json": NAMED,
+        "text/plain": {"type": "string"},
+        "text/csv": {"type": "string"},
+    }
+    operation = _operation({"/things": {"post": _post(content)}}, "create")
+    assert operation.body is not None and operation.body.encoding == "multipart"
+    forms = [
+        (str(body.method), body.encoding, [m.unsafe_value for m in body.media_types])
+        for body in operation.alternatives
+    ]
+    assert forms == [
+        ("create_json", "json", ["application/json"]),
+        ("create_merge_patch_json", "json", ["application/merge-patch+json"]),
+        ("create_text", "text", ["text/plain", "text/csv"]),
+    ]
+
+
+def test_without_a_file_json_is_the_own_method() -> None:
+    content = {"multipart/form-data": NAMED, "application/json": NAMED}
+    operation = _operation({"/things": {"post": _post(content)}}, "create")
+    assert operation.body is not None and operation.body.encoding == "json"
+    assert [str(b.method) for b in operation.alternatives] == ["create_multipart"]
+
+
+def test_an_alternative_methods_name_never_takes_another_methods() -> None:
+    paths = {
+        "/things": {"post": _post({"application/x-www-form-urlencoded": NAMED, "text/plain": {}})},
+        "/things/text": {"post": _post({"application/json": NAMED}, "createThingText")},
+    }
+    api = _api(paths)
+    names = sorted(
+        str(body.method or op.name)
+        for op in api.operations
+        for body in (op.body, *op.alternatives)
+        if body is not None
+    )
+    assert len(names) == len(set(names)) == 3
+    assert "create_text_2" in names or "create_thing_text" in names
+
+
+def test_read_only_properties_are_not_arguments_and_encodings_are_kept() -> None:
+    schema = {
+        "type": "object",
+        "required": ["id", "name"],
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "name": {"type": "string"},
+            "meta": {"type": "object"},
+        },
+    }
+    operation = {
+        "operationId": "createThing",
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/x-www-form-urlencoded": {
+                    "schema": schema,
+                    "encoding": {"meta": {"style": "deepObject", "explode": True}},
+                }
+            },
+        },
+        "responses": OK,
+    }
+    body = _operation({"/things": {"post": operation}}, "create").body
+    assert body is not None
+    assert [(str(f.name), f.required, f.serialization) for f in body.fields] == [
+        ("name", True, None),
+        ("meta", False, Serialization("deepObject")),
+    ]
+
+
+# -- replies ----------------------------------------------------------------------------------
+
+
+def _replies(responses: dict[str, Any]) -> Operation:
+    return _operation(_get({"responses": responses}), "get")
+
+
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": "d", "content": {"application/json": {"schema": schema}}}
+
+
+def test_error_bodies_are_keyed_as_the_runtime_looks_them_up() -> None:
+    operation = _replies(
+        {"200": _json(NAMED), "404": _json(NAMED), "4xx": _json(NAMED), "default": _json(NAMED)}
+    )
+    assert [str(error.status) for error in operation.errors] == ["404", "'4XX'", "'default'"]
+
+
+@pytest.mark.parametrize(
+    ("responses", "kind", "returns"),
+    [
+        ({"200": {"description": "d", "content": {"text/plain": {}}}}, "text", "str"),
+        ({"200": {"description": "d", "content": {"image/png": {}}}}, "binary", None),
+        (
+            {"200": _json(NAMED), "204": {"description": "none"}},
+            "model",
+            "GetThingsResponse | None",
+        ),
+        ({"204": {"description": "none", "content": {"application/json": {}}}}, "none", None),
+        ({"default": _json(NAMED)}, "model", "GetThingsDefaultError"),
+    ],
+)
+def test_what_an_operation_returns(
+    responses: dict[str, Any], kind: str, returns: str | None
+) -> None:
+    response = _replies(responses).response
+    assert response.kind == kind
+    assert (None if response.type is None else str(response.type.output)) == returns
+
+
+# -- security ---------------------------------------------------------------------------------
+
+SCHEMES = {
+    "token": {"type": "http", "scheme": "bearer"},
+    "login": {"type": "http", "scheme": "basic"},
+    "session": {"type": "apiKey", "in": "cookie", "name": "sid"},
+    "oauth": {"type": "oauth2", "flows": {}},
+    "tls": {"type": "mutualTLS"},
+    "digest": {"type": "http", "scheme": "digest"},
+}
+
+
+def test_schemes_default_and_per_operation_requirements() -> None:
+    paths = {
+        "/things": {
+            "get": {"operationId": "listThings", "responses": OK},
+            "post": {"operationId": "createThing", "responses": OK, "security": [{"login": []}]},
+            "put": {"operationId": "putThing", "responses": OK, "security": [{}, {"session": []}]},
+            "delete": {"operationId": "deleteThing", "responses": OK, "security": []},
+        }
+    }
+    api = _api(
+        paths,
+        security=[{"token": []}, {"oauth": ["read"]}],
+        components={"securitySchemes": SCHEMES},
+    )
+    schemes = {
+        s.name.unsafe_value: (s.kind, s.parameter and s.parameter.unsafe_value, s.credentials)
+        for s in api.schemes
+    }
+    assert schemes == {
+        "token": ("bearer", None, ("api_key",)),
+        "oauth": ("bearer", None, ("oauth",)),
+        "login": ("basic", None, ("username", "password")),
+        "session": ("cookie", "sid", ("session",)),
+    }
+    assert api.security == (("token",), ("oauth",))
+    security = {str(op.name): op.security for op in api.operations}
+    assert security == {
+        "list": None,
+        "create": (("login",),),
+        "put": (("session",), ()),  # the empty alternative last: a key is sent when held
+        "delete": (),
+    }
+
+
+def test_a_scheme_the_client_cannot_send_is_a_warning_not_a_silent_drop() -> None:
+    paths = {"/things": {"get": {"operationId": "listThings", "responses": OK}}}
+    api = _api(
+        paths,
+        security=[{"tls": []}, {"digest": [], "token": []}, {"ghost": []}],
+        components={"securitySchemes": SCHEMES},
+    )
+    assert [s.name.unsafe_value for s in api.schemes] == ["token"]
+    assert api.security == (("token",), ())
+    warnings = [str(problem) for problem in api.problems]
+    assert len(warnings) == 3 and all(": warning: " in w for w in warnings)
+    assert "mutualTLS" in warnings[0] and "#/components/securitySchemes/tls" in warnings[0]
+    assert "http (digest)" in warnings[1] and "http_client=" in warnings[1]
+    assert "'ghost'" in warnings[2]
+
+
+def test_a_requirement_every_operation_repeats_is_the_apis_default() -> None:
+    own = {"responses": OK, "security": [{"token": ["read"]}]}
+    paths = {"/things": {"get": {"operationId": "listThings", **own}}}
+    paths["/other"] = {"get": {"operationId": "listOther", **own}}
+    api = _api(paths, components={"securitySchemes": SCHEMES})
+    assert api.security == (("token",),)
+    assert [op.security for op in api.operations] == [None, None]
+
+
+def test_a_scheme_named_api_key_holds_the_api_key_credential() -> None:
+    schemes = {
+        "petstore_auth": {"type": "oauth2", "flows": {}},
+        "api_key": {"type": "apiKey", "in": "header", "name": "api_key"},
+    }
+    paths = {
+        "/pets": {
+            "get": {"operationId": "listPets", "responses": OK},
+            "post": {"operationId": "addPet", "responses": OK, "security": [{"api_key": []}]},
+        }
+    }
+    api = _api(paths, security=[{"petstore_auth": []}], components={"securitySchemes": schemes})
+    assert {s.name.unsafe_value: s.credentials for s in api.schemes} == {
+        "petstore_auth": ("petstore_auth",),
+        "api_key": ("api_key",),
+    }
+
+
+def test_two_schemes_in_the_one_authorization_header_are_a_warning() -> None:
+    secured = {
+        "operationId": "listThings",
+        "responses": OK,
+        "security": [{"token": [], "login": []}],
+    }
+    api = _api({"/things": {"get": secured}}, components={"securitySchemes": SCHEMES})
+    (warning,) = [str(problem) for problem in api.problems]
+    assert "token and login both need the Authorization header" in warning
+    assert "#/paths/~1things/get/security" in warning
