@@ -75,7 +75,12 @@ def generate(
 
     api_config = load_config(config) if config is not None else None
     generated = generate_package(
-        read_spec_bytes(spec), str(spec), out, api_config, state=ApiState(version=version)
+        read_spec_bytes(spec),
+        str(spec),
+        out,
+        api_config,
+        state=ApiState(version=version),
+        root=spec,
     )
     for problem in generated.problems:
         _report(problem)
