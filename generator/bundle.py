@@ -158,10 +158,18 @@ class _Bundler:
         self.problems.append(Problem("info", message, self._name(file), pointer))
 
     def _mapped(self, value: Any, file: Path, pointer: str) -> Any:
-        """A discriminator mapping value: a schema name, or a reference to a schema."""
-        if not isinstance(value, str) or not ("/" in value or "#" in value or "." in value):
+        """A discriminator mapping value: a schema name, or a reference to a schema. Only one
+        into another file is followed here; the discriminator check judges the rest (a mapping
+        that leads nowhere loses its discriminator, not the spec)."""
+        if not isinstance(value, str) or (file == self.root and value.startswith("#")):
             return value
+        if not value.startswith("#") and "/" not in value and "." not in value:
+            return value
+        before = len(self.problems)
         walked = self._reference({"$ref": value}, "schema", file, pointer)
+        if len(self.problems) > before:
+            del self.problems[before:]
+            return value
         return walked.get("$ref", value) if isinstance(walked, dict) else value
 
     def _reference(self, node: dict[str, Any], kind: str, file: Path, pointer: str) -> Any:

@@ -100,7 +100,7 @@ def check_structure(document: dict[str, Any], file: str) -> list[Problem]:
     webhooks = document.get("webhooks")
     for name, item in webhooks.items() if isinstance(webhooks, dict) else ():
         try:
-            PathItem.model_validate(item)
+            PathItem.model_validate(_responses_default(item))
         except ValidationError as error:
             errors += [{**e, "loc": ("webhooks", name, *e["loc"])} for e in error.errors()]
     return _structure_problems(document, errors, file) if errors else []
