@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import warnings
+from typing import Any
 
 from . import cache
 from .errors import GenerationError, Problem
@@ -49,7 +50,7 @@ def _datamodel_codegen(models: ModelSet, package: str, file: str) -> str:
         "openapi": "3.1.0",
         "info": {"title": "models", "version": "0"},
         "paths": {},
-        "components": {"schemas": models.schemas},
+        "components": {"schemas": _response_view(models)},
     }
     aliases = {
         f"{cls}.{wire}": name
@@ -76,7 +77,7 @@ def _datamodel_codegen(models: ModelSet, package: str, file: str) -> str:
                 target_python_version=PythonVersion.PY_310,
                 output_datetime_class=DatetimeClassType.Datetime,
                 aliases=aliases,
-                field_extra_keys={"x-sdk-secret"},
+                field_extra_keys={"x-sdk-secret", "readOnly", "writeOnly"},
                 custom_file_header=HEADER,
             )
         except CodegenError as error:
@@ -87,84 +88,145 @@ def _datamodel_codegen(models: ModelSet, package: str, file: str) -> str:
     return source
 
 
+def _response_view(models: ModelSet) -> dict[str, Any]:
+    """The schemas as responses see them: a `writeOnly` property is never returned, so it is
+    not required there (requests still require it: bodies read the spec's `required`)."""
+    view: dict[str, Any] = {}
+    for name, schema in models.schemas.items():
+        properties, _required = models.properties(name)
+        hidden = {wire for wire, prop in properties.items() if _write_only(prop)}
+        view[name] = _without_required(schema, hidden) if hidden else schema
+    return view
+
+
+def _write_only(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("writeOnly") is True
+
+
+def _without_required(schema: dict[str, Any], names: set[str]) -> dict[str, Any]:
+    out = dict(schema)
+    if isinstance(out.get("required"), list):
+        out["required"] = [name for name in out["required"] if name not in names]
+    if isinstance(out.get("allOf"), list):
+        out["allOf"] = [
+            _without_required(member, names) if isinstance(member, dict) else member
+            for member in out["allOf"]
+        ]
+    return out
+
+
 def check_models(source: str, models: ModelSet, package: str, file: str = "") -> None:
-    """Refuse model code outside the allowlist, or whose names are not the ones we chose."""
+    """Refuse model code outside the allowlist, or whose names are not the ones we chose.
+
+    datamodel-code-generator must define exactly our classes: a class or alias it names itself
+    can take one of our names and push our class aside (`CustomerModel`, leaving `Customer` an
+    alias of `str`), so any name beyond ours is an error, not a curiosity.
+    """
     try:
         tree = ast.parse(source)
     except SyntaxError as error:
         raise GenerationError(
             Problem("error", f"generated models do not parse: {error}", file)
         ) from None
-    problems = [Problem("error", message, file) for message in _violations(tree, package)]
-    problems += [Problem("error", message, file) for message in _name_mismatches(tree, models)]
+    where = _pointers(models)
+    problems = [
+        Problem("error", message, file, where.get(owner, ""), _BUG)
+        for owner, message in [*_violations(tree, package), *_name_mismatches(tree, models)]
+    ]
     if problems:
         raise GenerationError(problems)
 
 
-def _violations(tree: ast.Module, package: str) -> list[str]:
+_BUG = "report a generator bug with this spec"
+
+
+def _pointers(models: ModelSet) -> dict[str, str]:
+    """Class name -> the first spec pointer it was made from."""
+    found: dict[str, str] = {}
+    for pointer, name in sorted(models.pointers.items()):
+        found.setdefault(name, pointer)
+    return found
+
+
+def _violations(tree: ast.Module, package: str) -> list[tuple[str, str]]:
+    """(class the code belongs to, what is wrong) for code outside the allowlist."""
     found = []
     for node in tree.body:
+        owner = _defined(node)
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
             if module not in _ALLOWED_MODULES and module != f"{package}._models":
-                found.append(f"unexpected import from {module!r}")
+                found.append((owner, f"unexpected import from {module!r}"))
         elif isinstance(node, ast.ClassDef):
-            found += _class_violations(node)
+            found += [(owner, message) for message in _class_violations(node)]
         elif isinstance(node, ast.Assign | ast.Expr):
-            found += _expression_violations(node)
+            found += [(owner, message) for message in _expression_violations(node)]
         else:
-            found.append(f"unexpected {type(node).__name__} at line {node.lineno}")
+            found.append((owner, f"unexpected {type(node).__name__} at line {node.lineno}"))
     return found
+
+
+def _defined(node: ast.stmt) -> str:
+    if isinstance(node, ast.ClassDef):
+        return node.name
+    if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    return ""
 
 
 def _class_violations(node: ast.ClassDef) -> list[str]:
     found = [f"decorator on class {node.name}" for _ in node.decorator_list]
     for item in node.body:
         if isinstance(item, ast.AnnAssign | ast.Assign | ast.Expr | ast.Pass):
-            found += _expression_violations(item)
+            found += _expression_violations(item, node.name)
         else:
             found.append(f"unexpected {type(item).__name__} in class {node.name}")
     return found
 
 
-def _expression_violations(node: ast.AST) -> list[str]:
+def _expression_violations(node: ast.AST, owner: str = "") -> list[str]:
     """Only names, attributes, literals, subscripts, `|` and allowlisted calls."""
     found = []
+    inside = f" in {owner}" if owner else ""
     for child in ast.walk(node):
         if isinstance(child, ast.Call):
             callee = child.func
             name = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")
             if name not in _ALLOWED_CALLS:
-                found.append(f"unexpected call to {name or '?'} at line {child.lineno}")
-        elif isinstance(
-            child,
-            ast.Lambda
-            | ast.NamedExpr
-            | ast.JoinedStr
-            | ast.Await
-            | ast.Yield
-            | ast.ListComp
-            | ast.SetComp
-            | ast.DictComp
-            | ast.GeneratorExp,
-        ):
-            found.append(f"unexpected {type(child).__name__} at line {child.lineno}")
+                found.append(f"unexpected call to {name or '?'}{inside}")
+        elif isinstance(child, _FORBIDDEN):
+            found.append(f"unexpected {type(child).__name__}{inside}")
     return found
 
 
-def _name_mismatches(tree: ast.Module, models: ModelSet) -> list[str]:
+_FORBIDDEN = (
+    ast.Lambda,
+    ast.NamedExpr,
+    ast.JoinedStr,
+    ast.Await,
+    ast.Yield,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+)
+
+
+def _name_mismatches(tree: ast.Module, models: ModelSet) -> list[tuple[str, str]]:
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
-    aliases = {
+    defined = set(classes) | {
         target.id
         for node in tree.body
         if isinstance(node, ast.Assign)
         for target in node.targets
         if isinstance(target, ast.Name)
     }
-    found = []
-    for name in models.class_names:
-        if name not in classes and name not in aliases:
-            found.append(f"model {name} was not generated")
+    ours = set(models.class_names)
+    found = [(name, f"model {name} was not generated") for name in sorted(ours - defined)]
+    found += [
+        (_user_of(tree, name, ours), f"datamodel-code-generator named a type {name} itself")
+        for name in sorted(defined - ours)
+    ]
     for name, node in classes.items():
         expected = set(models.field_names.get(name, {}).values())
         fields = {
@@ -174,5 +236,17 @@ def _name_mismatches(tree: ast.Module, models: ModelSet) -> list[str]:
         }
         unexpected = sorted(fields - expected - {"model_config"})
         if unexpected and name in models.schemas:
-            found.append(f"model {name} has fields {unexpected} that the generator did not name")
+            message = f"model {name} has fields {unexpected} that the generator did not name"
+            found.append((name, message))
     return found
+
+
+def _user_of(tree: ast.Module, name: str, ours: set[str]) -> str:
+    """The first of our classes whose code mentions `name` (where the stray type came from)."""
+    for node in tree.body:
+        owner = _defined(node)
+        if owner in ours and any(
+            isinstance(child, ast.Name) and child.id == name for child in ast.walk(node)
+        ):
+            return owner
+    return ""

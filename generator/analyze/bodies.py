@@ -47,7 +47,7 @@ def request_body(context: Context, operation: dict[str, Any], pointer: str) -> R
 def _fields(
     context: Context, model: str, body_required: bool, *, multipart: bool
 ) -> tuple[BodyField, ...]:
-    properties, required_names = context.models.properties(model)
+    properties, required_names = context.models.request_properties(model)
     names = context.models.field_names.get(model, {})
     return tuple(
         BodyField(
