@@ -4,30 +4,38 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+SDKGEN := $(BIN)/sdkgen
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: venv regen test check wheels bench lint clean
+.PHONY: venv regen test test-fast check wheels bench lint clean
 
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
+	@echo "Installing the pinned environment into $(VENV) (a minute or two the first time)..."
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar on \
+		-c constraints.txt -e '.[test,bench]'
+	$(BIN)/sdkgen --version
 	touch $@
 
 regen: $(STAMP)
-	$(BIN)/python -m generator regen $(ARGS)
+	$(SDKGEN) regen $(ARGS)
 
+# Every tier; the fast loop below is the unit and runtime tiers only.
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto $(ARGS)
 
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n auto tests/unit tests/runtime $(ARGS)
+
 check: $(STAMP)
-	$(BIN)/python -m generator check
+	$(SDKGEN) check
 
 wheels: $(STAMP)
-	$(BIN)/python -m generator build --out dist
+	$(SDKGEN) build --out dist
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

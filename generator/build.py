@@ -17,8 +17,16 @@ _EPOCH = "315532800"  # 1980-01-01, the earliest date a zip archive can hold
 
 
 def build_packages(generated: Path, dist: Path) -> list[Path]:
-    """Build every project under `generated/` into `dist/`; return the archives made."""
-    projects = sorted(p for p in generated.iterdir() if (p / "pyproject.toml").is_file())
+    """Build every project under `generated/` into `dist/`; return the archives made.
+
+    Hidden folders are skipped: they hold the last generated trees and leftovers of interrupted
+    runs, never a package.
+    """
+    projects = sorted(
+        p
+        for p in generated.iterdir()
+        if not p.name.startswith(".") and (p / "pyproject.toml").is_file()
+    )
     if not projects:
         raise GeneratorError(
             Problem(

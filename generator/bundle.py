@@ -59,15 +59,15 @@ def bundle(
 
 
 def files_sha256(files: tuple[Path, ...], data: dict[Path, bytes]) -> str:
-    """The sha256 of a one-file spec's bytes; for several files, of each file's path and sha."""
+    """The sha256 of a one-file spec's bytes; for several files, of each file's path (relative
+    to the root's folder) and sha, in path order: the digest `snapshot.SpecFiles` records."""
     if len(files) == 1:
         return hashlib.sha256(data[files[0]]).hexdigest()
     folder = files[0].parent
-    lines = sorted(
-        f"{path.relative_to(folder).as_posix()}\0{hashlib.sha256(data[path]).hexdigest()}\n"
-        for path in files
-    )
-    return hashlib.sha256("".join(lines).encode()).hexdigest()
+    digest = hashlib.sha256()
+    for name, path in sorted((path.relative_to(folder).as_posix(), path) for path in files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data[path]).digest())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from . import __version__
 from .errors import GeneratorError, Problem
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Generate versioned Python client packages from OpenAPI specs.",
@@ -24,13 +25,26 @@ app = typer.Typer(
 _state = {"debug": False, "verbose": False}
 
 SpecsOption = Annotated[Path, typer.Option(help="folder holding one folder per API")]
+DeadlineOption = Annotated[
+    float, typer.Option(min=0.1, help="seconds a fetch may take in all, retries included")
+]
 OutOption = Annotated[Path, typer.Option(help="folder receiving one package per API")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"sdkgen {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
 def _options(
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
     verbose: Annotated[bool, typer.Option(help="also show info-level notes")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="show the version"),
+    ] = False,
 ) -> None:
     _state["debug"] = debug
     _state["verbose"] = verbose
@@ -44,20 +58,35 @@ def regen(
         bool, typer.Option(help="fail instead of falling back when a fetch fails")
     ] = False,
     fresh_names: Annotated[bool, typer.Option(help="ignore the names lock")] = False,
+    dry_run: Annotated[
+        bool, typer.Option(help="show the bump, changelog entry and changed files; write nothing")
+    ] = False,
+    deadline: DeadlineOption = 60.0,
     specs: SpecsOption = Path("specs"),
     out: OutOption = Path("generated"),
 ) -> None:
     """Regenerate every API's package (fetching live specs; pinned snapshots as fallback)."""
+    from .console import preview, progress, summary
     from .regen import regen_api
 
+    results = []
     for api_dir in _api_dirs(specs, api):
         result = regen_api(
-            api_dir, out, offline=offline, strict=strict, fresh_names=fresh_names, report=_report
+            api_dir,
+            out,
+            offline=offline,
+            strict=strict,
+            fresh_names=fresh_names,
+            dry_run=dry_run,
+            deadline=deadline,
+            report=_report,
+            step=progress(api_dir.name),
         )
-        state = "regenerated" if result.changed else "unchanged"
-        typer.echo(
-            f"{result.name}: {state} {result.out} (version {result.version}, from {result.source})"
-        )
+        if dry_run:
+            preview(result)
+        results.append(result)
+    if not dry_run:
+        summary(results)
 
 
 @app.command()
@@ -65,15 +94,21 @@ def generate(
     spec: Annotated[Path, typer.Option(help="OpenAPI 3.0/3.1 document, JSON or YAML")],
     out: Annotated[Path, typer.Option(help="output folder (replaced atomically)")],
     config: Annotated[Optional[Path], typer.Option(help="generator config YAML")] = None,  # noqa: UP045
-    version: Annotated[str, typer.Option(help="package version")] = "0.1.0",
+    version: Annotated[str, typer.Option(help="package version (PEP 440)")] = "0.1.0",
 ) -> None:
     """Generate one package from any OpenAPI document."""
-    from .config import load_config
+    from . import checks
+    from .config import load_config, template_overrides
+
+    invalid = checks.pep440_version(version)
+    if invalid:
+        raise GeneratorError(Problem("error", invalid, hint="e.g. --version 1.4.2"))
     from .load import read_spec_bytes
     from .pipeline import generate_package
     from .state import ApiState
 
     api_config = load_config(config) if config is not None else None
+    templates = template_overrides(api_config, config.parent) if config and api_config else None
     generated = generate_package(
         read_spec_bytes(spec),
         str(spec),
@@ -81,6 +116,7 @@ def generate(
         api_config,
         state=ApiState(version=version),
         root=spec,
+        templates=templates,
     )
     for problem in generated.problems:
         _report(problem)
@@ -92,28 +128,35 @@ def generate(
 def fetch(
     api: Annotated[str, typer.Option(help="API folder name under specs/")],
     url: Annotated[Optional[str], typer.Option(help="override the config's source_url")] = None,  # noqa: UP045
+    deadline: DeadlineOption = 60.0,
     specs: SpecsOption = Path("specs"),
 ) -> None:
     """Refresh an API's pinned snapshot from its live URL (validated, atomic, version recorded)."""
     from .regen import fetch_api
 
-    sha256, state = fetch_api(specs / api, url)
+    (api_dir,) = _api_dirs(specs, [api])
+    sha256, state = fetch_api(api_dir, url, deadline=deadline)
     typer.echo(f"{api}: snapshot sha256 {sha256}, version {state.version}")
 
 
 @app.command()
-def check(specs: SpecsOption = Path("specs"), out: OutOption = Path("generated")) -> None:
-    """Fail when generated/ is not exactly what the pinned specs and this generator produce."""
+def check(
+    api: Annotated[Optional[list[str]], typer.Option(help="only these APIs")] = None,  # noqa: UP045
+    specs: SpecsOption = Path("specs"),
+    out: OutOption = Path("generated"),
+) -> None:
+    """Fail when generated/ is not what the pinned specs and this generator produce."""
     from .drift import drift
 
+    api_dirs = _api_dirs(specs, api)
     with tempfile.TemporaryDirectory() as scratch:
-        differences = drift(specs, out, Path(scratch))
+        differences = drift(api_dirs, out, Path(scratch))
     if differences:
         for line in differences:
             typer.echo(line, err=True)
-        typer.echo("generated/ is stale or was edited by hand: run `make regen`", err=True)
+        typer.echo("generated/ is stale: run `make regen`", err=True)
         raise typer.Exit(1)
-    typer.echo("generated/ matches the specs")
+    typer.echo(f"generated/ matches the specs ({', '.join(p.name for p in api_dirs)})")
 
 
 @app.command()
@@ -140,32 +183,17 @@ def release_check(
     ] = None,
 ) -> None:
     """Fail when the proposed version is too small a step for the spec changes (CI gate)."""
-    from .config import load_config
-    from .diff import diff_files, render
-    from .regen import CONFIG_FILE
-    from .release import missing_bump
-    from .state import STATE_FILE, read_state
+    from .diff import render
+    from .release import check_release
 
-    config = load_config(proposed / CONFIG_FILE)
-    report = diff_files(
-        released / load_config(released / CONFIG_FILE).spec, proposed / config.spec, config=config
-    )
+    result = check_release(released, proposed)
     if format is not None:
-        typer.echo(render(report, format), nl=False)
-    old, new = read_state(released / STATE_FILE).version, read_state(proposed / STATE_FILE).version
-    problem = missing_bump(report, old, new)
-    if problem:
-        raise GeneratorError(
-            Problem(
-                "error",
-                problem,
-                str(proposed / STATE_FILE),
-                "/version",
-                "run `make regen`, which bumps the version from the diff",
-            )
-        )
+        typer.echo(render(result.report, format), nl=False)
+    result.raise_for_bump()
+    needed = result.report.summary.bump
     typer.echo(
-        f"{config.name}: {old} -> {new} covers the changes ({report.summary.bump} needed)",
+        f"{result.name}: {result.released} -> {result.proposed} covers the changes "
+        f"({needed} needed)",
         err=format is not None,
     )
 
@@ -184,18 +212,55 @@ def build(
         typer.echo(str(archive))
 
 
+@app.command()
+def init(
+    api: Annotated[str, typer.Option(help="name of the new API (its folder under specs/)")],
+    url: Annotated[Optional[str], typer.Option(help="live spec URL to fetch")] = None,  # noqa: UP045
+    spec: Annotated[Optional[Path], typer.Option(help="spec file to copy in")] = None,  # noqa: UP045
+    specs: SpecsOption = Path("specs"),
+) -> None:
+    """Scaffold specs/NAME/config.yaml from a spec URL or file (names from the spec's title)."""
+    from .scaffold import init_api
+
+    config = init_api(specs, api, url=url, spec=spec)
+    typer.echo(f"{api}: wrote {config}; review it, then run `make regen`")
+
+
+@app.command()
+def schema(
+    out: Annotated[Optional[Path], typer.Option(help="write here instead of stdout")] = None,  # noqa: UP045
+) -> None:
+    """Print the JSON Schema of config.yaml (editors validate and complete configs with it)."""
+    from .config import config_schema
+    from .output import write_file_atomically
+
+    if out is None:
+        typer.echo(config_schema(), nl=False)
+    else:
+        write_file_atomically(out, config_schema().encode())
+
+
 def _api_dirs(specs: Path, names: list[str] | None) -> list[Path]:
-    from .regen import CONFIG_FILE
+    """The API folders to work on; an unknown name or a folder without APIs is an error."""
+    from .config import CONFIG_FILE
 
     available = sorted(p.parent for p in specs.glob(f"*/{CONFIG_FILE}"))
+    if not available:
+        message = f"no APIs in {specs}/: no {specs}/<api>/{CONFIG_FILE} found"
+        hint = "run from the project folder, pass --specs, or create one with `sdkgen init`"
+        raise GeneratorError(Problem("error", message, str(specs), hint=hint))
     if not names:
         return available
     by_name = {p.name: p for p in available}
     unknown = [n for n in names if n not in by_name]
     if unknown:
-        known = ", ".join(by_name) or "none"
         raise GeneratorError(
-            Problem("error", f"unknown API {unknown[0]!r}", str(specs), hint=f"known APIs: {known}")
+            Problem(
+                "error",
+                f"unknown API {unknown[0]!r}",
+                str(specs),
+                hint=f"known APIs: {', '.join(by_name)}",
+            )
         )
     return [by_name[n] for n in names]
 

@@ -7,19 +7,56 @@ that was probably meant (pypa/build does the same for its configuration).
 from __future__ import annotations
 
 import difflib
-import keyword
+import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from . import jsonpointer
+from . import checks, jsonpointer
 from .errors import ConfigError, Problem
 
-_DISTRIBUTION = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$")
-_ENV_PREFIX = re.compile(r"^[A-Z][A-Z0-9_]*$")
+CONFIG_FILE = "config.yaml"
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+def _rule(check: Callable[[str], str | None]) -> Callable[[str], str]:
+    """A field validator from one of the shared rules in `checks.py`."""
+
+    def validate(value: str) -> str:
+        problem = check(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
+    return validate
+
+
+def _plain_text(value: str) -> str:
+    if not value.strip() or any(ord(c) < 32 for c in value):
+        raise ValueError("must be one line of text")
+    return value
+
+
+def _classifier(value: str) -> str:
+    from trove_classifiers import classifiers
+
+    if value not in classifiers:
+        raise ValueError(f"unknown trove classifier {value!r} (see pypi.org/classifiers)")
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError("must be an e-mail address")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_plain_text)]
+Url = Annotated[str, AfterValidator(_rule(checks.http_url))]
 
 
 class PaginationConfig(BaseModel):
@@ -39,68 +76,79 @@ class PaginationConfig(BaseModel):
     )
 
 
+class Author(BaseModel):
+    """An author or maintainer, as `pyproject.toml` lists them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Text | None = None
+    email: Annotated[str, AfterValidator(_email)] | None = None
+
+
+class PackageMetadata(BaseModel):
+    """What the generated `pyproject.toml` tells PyPI about the package (all optional)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: Text | None = Field(default=None, description="one line; the spec title if unset")
+    license: Text | None = Field(default=None, description="SPDX expression, e.g. MIT")
+    authors: tuple[Author, ...] = ()
+    keywords: tuple[Text, ...] = ()
+    classifiers: tuple[Annotated[str, AfterValidator(_classifier)], ...] = ()
+    urls: dict[Text, Url] = Field(
+        default_factory=dict, description="label -> URL, e.g. Homepage, Repository"
+    )
+
+    @field_validator("license")
+    @classmethod
+    def _license_is_spdx(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
+
+        try:
+            return canonicalize_license_expression(value)
+        except InvalidLicenseExpression as error:
+            raise ValueError(f"not an SPDX license expression: {error}") from None
+
+
 class ApiConfig(BaseModel):
     """Identity of one generated package and where its spec comes from."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(description="short name used on the command line (--api NAME)")
+    name: Annotated[str, AfterValidator(_rule(checks.api_name))] = Field(
+        description="short name used on the command line (--api NAME)"
+    )
     title: str = Field(description="human name of the API, used in docs")
-    package: str = Field(description="import name, e.g. anam_client")
-    distribution: str = Field(description="distribution name on PyPI, e.g. anam-client")
-    client_class: str = Field(description="sync client class name; the async one gets 'Async'")
-    env_prefix: str = Field(
+    package: Annotated[str, AfterValidator(_rule(checks.package))] = Field(
+        description="import name, e.g. anam_client"
+    )
+    distribution: Annotated[str, AfterValidator(_rule(checks.distribution))] = Field(
+        description="distribution name on PyPI, e.g. anam-client"
+    )
+    client_class: Annotated[str, AfterValidator(_rule(checks.class_name))] = Field(
+        description="sync client class name; the async one gets 'Async'"
+    )
+    env_prefix: Annotated[str, AfterValidator(_rule(checks.env_prefix))] = Field(
         description="prefix of <PREFIX>_API_KEY, <PREFIX>_BASE_URL, <PREFIX>_LOG"
     )
-    spec: str = Field(description="the pinned spec file, relative to the config file")
-    source_url: str | None = Field(default=None, description="live spec URL, if published")
-    base_url: str | None = Field(default=None, description="overrides the spec's first server")
+    spec: Annotated[str, AfterValidator(_rule(checks.local_file))] = Field(
+        description="the pinned spec file, relative to the config file"
+    )
+    source_url: Url | None = Field(default=None, description="live spec URL, if published")
+    base_url: Url | None = Field(default=None, description="overrides the spec's first server")
+    templates: Annotated[str, AfterValidator(_rule(checks.local_file))] | None = Field(
+        default=None,
+        description="folder of template overrides, mirroring templates/package/, beside the config",
+    )
+    metadata: PackageMetadata = PackageMetadata()
     pagination: PaginationConfig = PaginationConfig()
 
-    @field_validator("package")
-    @classmethod
-    def _package_is_identifier(cls, value: str) -> str:
-        if not (value.isidentifier() and value.isascii() and value.islower()):
-            raise ValueError("must be a lower-case Python identifier, e.g. anam_client")
-        if keyword.iskeyword(value):
-            raise ValueError("must not be a Python keyword")
-        return value
 
-    @field_validator("client_class")
-    @classmethod
-    def _class_is_identifier(cls, value: str) -> str:
-        if not (value.isidentifier() and value.isascii() and value[:1].isupper()):
-            raise ValueError("must be a capitalised Python identifier, e.g. Anam")
-        return value
-
-    @field_validator("distribution")
-    @classmethod
-    def _distribution_is_valid(cls, value: str) -> str:
-        if not _DISTRIBUTION.match(value):
-            raise ValueError("must be a valid distribution name, e.g. anam-client")
-        return value
-
-    @field_validator("env_prefix")
-    @classmethod
-    def _env_prefix_is_valid(cls, value: str) -> str:
-        if not _ENV_PREFIX.match(value):
-            raise ValueError("must be upper-case letters, digits and '_', e.g. ANAM")
-        return value
-
-    @field_validator("spec")
-    @classmethod
-    def _spec_stays_local(cls, value: str) -> str:
-        path = Path(value)
-        if path.is_absolute() or ".." in path.parts:
-            raise ValueError("must be a file name inside the API's folder")
-        return value
-
-    @field_validator("source_url")
-    @classmethod
-    def _source_is_http(cls, value: str | None) -> str | None:
-        if value is not None and not value.startswith(("https://", "http://")):
-            raise ValueError("must be an http(s) URL")
-        return value
+def template_overrides(config: ApiConfig, config_dir: Path) -> Path | None:
+    """The API's folder of template overrides (the `templates` key is relative to the config)."""
+    return config_dir / config.templates if config.templates else None
 
 
 def load_config(path: Path) -> ApiConfig:
@@ -128,8 +176,8 @@ def parse_config(raw: dict[str, Any], file: str) -> ApiConfig:
 def _problem(item: Any, file: str) -> Problem:
     location = [str(part) for part in item["loc"]]
     pointer = jsonpointer.from_tokens(location)
+    model = _model_at(location[:-1])
     if item["type"] == "extra_forbidden":
-        model: type[BaseModel] = PaginationConfig if location[0] == "pagination" else ApiConfig
         close = difflib.get_close_matches(location[-1], list(model.model_fields), n=1)
         hint = (
             f"did you mean '{close[0]}'?"
@@ -138,11 +186,33 @@ def _problem(item: Any, file: str) -> Problem:
         )
         return Problem("error", f"unknown key '{location[-1]}'", file, pointer, hint)
     if item["type"] == "missing":
-        field = ApiConfig.model_fields.get(location[-1])
+        field = model.model_fields.get(location[-1])
         hint = field.description or "" if field else ""
         return Problem("error", f"missing required key '{location[-1]}'", file, pointer, hint)
     message = str(item["msg"]).removeprefix("Value error, ")
     return Problem("error", message, file, pointer)
+
+
+def _model_at(location: list[str]) -> type[BaseModel]:
+    """The config model that holds the key at `location` (list indexes skipped)."""
+    model: type[BaseModel] = ApiConfig
+    for part in location:
+        field = model.model_fields.get(part)
+        if field is None:
+            continue
+        nested = field.annotation
+        for candidate in (nested, *getattr(nested, "__args__", ())):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                model = candidate
+    return model
+
+
+def config_schema() -> str:
+    """The JSON Schema of `config.yaml`, for editors (`specs/config.schema.json` holds it)."""
+    schema = ApiConfig.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "sdkgen API config"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
 
 
 def default_config(title: str, spec_name: str) -> ApiConfig:
@@ -152,7 +222,7 @@ def default_config(title: str, spec_name: str) -> ApiConfig:
     base = re.sub(r"(?i)\b(api|rest|http|openapi|swagger)\b", " ", title).strip() or title
     snake = python_name(base, fallback="api").rstrip("_")
     return ApiConfig(
-        name=snake,
+        name=snake if checks.api_name(snake) is None else "api",  # only --api uses it
         title=title.strip() or snake,
         package=f"{snake}_client",
         distribution=f"{snake.replace('_', '-')}-client",

@@ -1,8 +1,11 @@
 """The only module that touches the network: fetch a live spec, carefully.
 
-CI fetches on a schedule from servers we do not control, so every fetch is bounded (timeouts, a
-size cap, a few retries on transient failures only), checked (status, content type, parses as an
-OpenAPI document) and written atomically, with its sha256 recorded by the caller.
+CI fetches on a schedule from servers we do not control, so every fetch is bounded: an overall
+deadline (retries, redirects and a server that drips a byte at a time included), per-read timeouts,
+a few retries on transient failures only, and a cap on the *decoded* size that holds while
+decoding: the body is read raw and inflated here in bounded steps, so a 3 KB `gzip, gzip` bomb
+stops at the cap instead of filling memory. What comes back is checked (status, content type,
+parses as an OpenAPI document) and written atomically by the caller, with its sha256 recorded.
 
 `regen` tries the live URL on every run, including the many runs on machines without a network.
 There the host's name fails to resolve in a millisecond, so that is asked first, before httpx is
@@ -16,6 +19,7 @@ import socket
 import time
 import urllib.parse
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,8 +29,17 @@ from .load import MAX_BYTES, parse_spec
 if TYPE_CHECKING:
     import httpx
 
+    from .deadline import Clock
+
 _ACCEPTED_TYPES = ("json", "yaml", "yml", "text/plain", "octet-stream")
 _RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_WBITS = {
+    "gzip": 16 + zlib.MAX_WBITS,
+    "x-gzip": 16 + zlib.MAX_WBITS,
+    "deflate": 32 + zlib.MAX_WBITS,
+}
+MAX_ENCODINGS = 2
+DEADLINE = 60.0
 
 
 @dataclass(frozen=True)
@@ -43,19 +56,24 @@ def fetch_spec(
     url: str,
     *,
     timeout: float = 15.0,
+    deadline: float = DEADLINE,
     retries: int = 2,
     max_bytes: int = MAX_BYTES,
     transport: httpx.BaseTransport | None = None,
 ) -> Fetched:
-    """Download and validate the spec at `url`; raise FetchError saying what went wrong."""
+    """Download and validate the spec at `url` within `deadline` seconds; raise FetchError."""
     if not url.startswith(("https://", "http://")):
         raise FetchError(Problem("error", f"refusing to fetch non-HTTP URL {url!r}", url))
     if transport is None:
         _resolve_host(url)
     import httpx
 
+    from .deadline import Clock
+
+    clock = Clock(deadline)
     headers = {
         "Accept": "application/json, application/yaml;q=0.9, */*;q=0.1",
+        "Accept-Encoding": "gzip, deflate",
         "User-Agent": "sdkgen-fetch",
     }
     with httpx.Client(
@@ -63,22 +81,30 @@ def fetch_spec(
         headers=headers,
         follow_redirects=True,
         max_redirects=5,
-        transport=transport,
+        transport=transport or _transport(clock),
     ) as client:
         for attempt in range(retries + 1):
             try:
-                data = _download(client, url, max_bytes)
+                data = _download(client, url, max_bytes, clock)
                 break
             except _Retryable as error:
-                if attempt == retries:
+                pause = 0.5 * 2**attempt
+                if attempt == retries or clock.left() < pause:
                     message = f"{error} (after {attempt + 1} attempts)"
                     raise FetchError(Problem("error", message, url)) from None
-                time.sleep(0.5 * 2**attempt)
+                time.sleep(pause)
     try:
         parse_spec(data, url)
     except SpecError as error:
         raise FetchError(error.problems) from None
     return Fetched(url, data)
+
+
+def _transport(clock: Clock) -> httpx.BaseTransport | None:
+    """Connections bounded by the deadline; behind a proxy httpx's own (between chunks only)."""
+    from . import deadline
+
+    return None if urllib.request.getproxies() else deadline.transport(clock)
 
 
 class _Retryable(Exception):
@@ -101,7 +127,7 @@ def _resolve_host(url: str) -> None:
         return
 
 
-def _download(client: httpx.Client, url: str, max_bytes: int) -> bytes:
+def _download(client: httpx.Client, url: str, max_bytes: int, clock: Clock) -> bytes:
     import httpx
 
     try:
@@ -115,14 +141,15 @@ def _download(client: httpx.Client, url: str, max_bytes: int) -> bytes:
             declared = response.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(_too_big(url, max_bytes))
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(_too_big(url, max_bytes))
-                chunks.append(chunk)
+            decoder = _Decoder(response.headers.get("content-encoding", ""), max_bytes, url)
+            chunks = []
+            for raw in response.iter_raw():
+                _check_deadline(clock, url)
+                chunks.append(decoder.feed(raw))
+            chunks.append(decoder.flush())
             return b"".join(chunks)
     except (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError) as error:
+        _check_deadline(clock, url)
         raise _Retryable(f"{type(error).__name__}: {error}") from None
     except httpx.ConnectError as error:
         if _caused_by(error, socket.gaierror):
@@ -130,6 +157,63 @@ def _download(client: httpx.Client, url: str, max_bytes: int) -> bytes:
         raise _Retryable(f"cannot connect: {error}") from None
     except httpx.HTTPError as error:
         raise FetchError(Problem("error", f"fetch failed: {error}", url)) from None
+
+
+class _Decoder:
+    """Undo the response's content codings in bounded steps; the total is capped at `limit`.
+
+    Each layer inflates at most what is left of the budget per call (zlib's `max_length`), so
+    memory stays near the cap whatever the compression ratio or the number of layers.
+    """
+
+    def __init__(self, header: str, limit: int, url: str) -> None:
+        codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        unknown = [c for c in codings if c not in _WBITS]
+        if unknown or len(codings) > MAX_ENCODINGS:
+            message = f"unsupported Content-Encoding {header!r}"
+            raise FetchError(Problem("error", message, url, hint="serve it plain or gzip"))
+        self.layers = [zlib.decompressobj(_WBITS[c]) for c in reversed(codings)]
+        self.limit, self.url, self.size = limit, url, 0
+
+    def feed(self, data: bytes) -> bytes:
+        for layer in self.layers:
+            data = self._inflate(layer, data)
+        return self._count(data)
+
+    def flush(self) -> bytes:
+        data = b""
+        for layer in self.layers:
+            data = self._inflate(layer, data) + layer.flush()
+        return self._count(data)
+
+    def _count(self, data: bytes) -> bytes:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise FetchError(_too_big(self.url, self.limit))
+        return data
+
+    def _inflate(self, layer: zlib._Decompress, data: bytes) -> bytes:
+        try:
+            parts, budget = [], self.limit - self.size + 1
+            output = layer.decompress(data, budget)
+            while True:
+                parts.append(output)
+                budget -= len(output)
+                if budget <= 0:
+                    raise FetchError(_too_big(self.url, self.limit))
+                if not layer.unconsumed_tail:
+                    return b"".join(parts)
+                output = layer.decompress(layer.unconsumed_tail, budget)
+        except zlib.error as error:
+            message = f"corrupt compressed body: {error}"
+            raise FetchError(Problem("error", message, self.url)) from None
+
+
+def _check_deadline(clock: Clock, url: str) -> None:
+    if clock.left() <= 0:
+        message = f"no complete response within the {clock.seconds:g}-second deadline"
+        raise FetchError(Problem("error", message, url, hint="is the server overloaded?"))
 
 
 def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:

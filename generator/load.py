@@ -22,6 +22,8 @@ from .errors import Problem, SpecError
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 200
 MAX_NODES = 2_000_000
+MAX_INT_DIGITS = 40  # int64 and uint64 bounds need 20; anything longer is not a real bound
+_MAX_INT = 10**MAX_INT_DIGITS
 
 
 def load_spec(path: Path) -> dict[str, Any]:
@@ -135,6 +137,8 @@ def _parse(data: bytes, file: str) -> Any:
         raise SpecError(Problem("error", str(error), file, pointer, hint)) from None
     except RecursionError:
         raise SpecError(_too_deep(file, "")) from None
+    except ValueError:  # an integer beyond Python's digit limit for text conversion
+        raise SpecError(_huge_number(file, "")) from None
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -161,6 +165,8 @@ def _check_bounds(document: Any, file: str) -> None:
             raise SpecError(Problem("error", message, file, hint="remove YAML alias chains"))
         if depth > MAX_DEPTH:
             raise SpecError(_too_deep(file, pointer))
+        if isinstance(node, int) and not -_MAX_INT < node < _MAX_INT:
+            raise SpecError(_huge_number(file, pointer))
         if not isinstance(node, dict | list):
             continue
         if id(node) in on_path:
@@ -171,6 +177,11 @@ def _check_bounds(document: Any, file: str) -> None:
         children = node.items() if isinstance(node, dict) else enumerate(node)
         for key, child in children:
             stack.append((child, depth + 1, jsonpointer.join(pointer, str(key)), False))
+
+
+def _huge_number(file: str, pointer: str) -> Problem:
+    message = f"spec holds an integer with more than {MAX_INT_DIGITS} digits"
+    return Problem("error", message, file, pointer, "use a realistic bound, or a string")
 
 
 def _too_deep(file: str, pointer: str, line: int = 0) -> Problem:

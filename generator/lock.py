@@ -9,13 +9,16 @@ of an API, lets it win over fresh names, and writes back the names it used. Edit
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import checks, jsonpointer
 from .errors import ConfigError, Problem
 
 LOCK_FILE = "names.lock.json"
+_HINT = "fix the name, or delete the entry to choose it afresh"
 
 
 @dataclass(frozen=True)
@@ -32,21 +35,52 @@ class NamesLock:
 
 
 def read_lock(path: Path) -> NamesLock:
+    """The lock at `path` (empty when the file does not exist); every name is checked, because a
+    locked name becomes a class, attribute or method in generated code."""
     if not path.exists():
         return NamesLock()
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        hint = "fix the file or delete it to choose names afresh"
+    except (OSError, ValueError) as error:
         raise ConfigError(
-            Problem("error", f"unreadable names lock: {error}", str(path), hint=hint)
+            Problem("error", f"unreadable names lock: {error}", str(path), hint=_HINT)
         ) from None
+    return parse_lock(data, str(path))
+
+
+def parse_lock(data: Any, file: str) -> NamesLock:
+    problems: list[Problem] = []
+
+    def fail(pointer: str, message: str) -> None:
+        problems.append(Problem("error", message, file, pointer, _HINT))
+
     schemas = data.get("schemas") if isinstance(data, dict) else None
     operations = data.get("operations") if isinstance(data, dict) else None
     if not isinstance(schemas, dict) or not isinstance(operations, dict):
         hint = "it needs 'schemas' and 'operations' objects"
-        raise ConfigError(Problem("error", "malformed names lock", str(path), hint=hint))
-    return NamesLock(
-        {str(k): str(v) for k, v in schemas.items()},
-        {str(k): {str(a): str(b) for a, b in v.items()} for k, v in operations.items()},
-    )
+        raise ConfigError(Problem("error", "malformed names lock", file, hint=hint))
+    for key in sorted(set(data) - {"schemas", "operations"}):
+        fail(f"/{jsonpointer.escape(key)}", f"unknown key '{key}'")
+    for pointer, name in schemas.items():
+        _check(fail, f"/schemas/{jsonpointer.escape(pointer)}", name, checks.class_name)
+    for key, entry in operations.items():
+        where = f"/operations/{jsonpointer.escape(key)}"
+        if not isinstance(entry, dict) or set(entry) != {"resource", "method"}:
+            fail(where, "must be an object with 'resource' and 'method'")
+            continue
+        for part in ("resource", "method"):
+            _check(fail, f"{where}/{part}", entry[part], checks.python_name)
+    if problems:
+        raise ConfigError(problems)
+    return NamesLock(dict(schemas), {key: dict(entry) for key, entry in operations.items()})
+
+
+def _check(
+    fail: Callable[[str, str], None],
+    pointer: str,
+    value: Any,
+    rule: Callable[[str], str | None],
+) -> None:
+    problem = rule(value) if isinstance(value, str) else "must be a string"
+    if problem is not None:
+        fail(pointer, f"{json.dumps(value)[:60]} {problem}")

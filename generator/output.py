@@ -3,17 +3,28 @@
 A generated package replaces the previous one only once every file is written, formatted, parses
 as Python and lies inside the output folder. Any failure leaves the previous output exactly as it
 was and removes the staging directory.
+
+The swap is one `renameat2(RENAME_EXCHANGE)` on Linux: at every instant the output path holds the
+complete old tree or the complete new one, even if the process is killed. Where the kernel or the
+filesystem cannot exchange, two renames are used and `recover` puts the old tree back if a run
+died between them. Leftovers of an interrupted run (`.<name>.staging-*`, `.<name>.old-*` beside
+the output) are hidden names that git ignores, `build` skips and the next run removes.
 """
 
 from __future__ import annotations
 
 import ast
+import ctypes
+import errno
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .errors import OutputError, Problem
 
@@ -85,10 +96,15 @@ def write_file_atomically(path: Path, data: bytes) -> None:
 
 def tree_digest(root: Path) -> str:
     """sha256 over every file's path and bytes: equal digests mean identical trees."""
+    return files_digest(read_tree(root))
+
+
+def files_digest(files: Mapping[PurePosixPath, bytes]) -> str:
+    """`tree_digest` of a tree held in memory."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in sorted(files, key=PurePosixPath.as_posix):
+        digest.update(path.as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(files[path]).digest())
     return digest.hexdigest()
 
 
@@ -126,9 +142,50 @@ def _check_contained(root: Path) -> None:
             raise OutputError(Problem("error", f"staged path escapes the package: {path}"))
 
 
+def replace_tree(files: Mapping[PurePosixPath, bytes], out: Path) -> None:
+    """Put exactly `files` at `out`, swapped in atomically (already checked, formatted bytes)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    try:
+        for relative, data in sorted(files.items()):
+            target = _inside(staging, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def read_tree(root: Path) -> dict[PurePosixPath, bytes]:
+    """Every file under `root` (no caches) by relative path; empty when `root` is absent."""
+    if not root.is_dir():
+        return {}
+    return {
+        PurePosixPath(path.relative_to(root).as_posix()): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and not path.is_symlink() and "__pycache__" not in path.parts
+    }
+
+
+def recover(out: Path) -> None:
+    """Finish what an interrupted swap of `out` left behind: restore or remove its leftovers."""
+    retired = sorted(out.parent.glob(f".{out.name}.old-*/tree"))
+    if retired and not out.exists():
+        os.replace(retired[-1], out)  # died between the two renames of the fallback swap
+    for leftover in [
+        *out.parent.glob(f".{out.name}.staging-*"),
+        *out.parent.glob(f".{out.name}.old-*"),
+    ]:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def _swap(staging: Path, out: Path) -> None:
     if not out.exists():
         os.replace(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old tree
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     try:
@@ -140,3 +197,44 @@ def _swap(staging: Path, out: Path) -> None:
             raise
     finally:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+_NO_EXCHANGE = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EXDEV}
+
+
+@cache
+def _renameat2() -> Any:
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    return function
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two paths; False where this system cannot (then the caller falls back).
+
+    Raises the audit event `sdkgen.exchange` first, as `os.rename` raises `os.rename`.
+    """
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    sys.audit("sdkgen.exchange", str(first), str(second))
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _NO_EXCHANGE:
+        return False
+    raise OSError(code, os.strerror(code), str(second))

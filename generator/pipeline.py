@@ -46,11 +46,13 @@ def generate_package(
     lock: NamesLock | None = None,
     state: ApiState | None = None,
     root: Path | None = None,
+    templates: Path | None = None,
 ) -> Generated:
     """Generate the package for spec bytes `data` into `out` (replaced atomically).
 
     Without a config, names come from the spec's title (`Anam AI API` -> `anam_ai_client`).
     `root` is the file `data` was read from: the files its relative `$ref`s name are read too.
+    `templates` is the API's folder of template overrides, if it has one.
     """
     state = state or ApiState()
     bundle = read_bundle(data, file, root)
@@ -69,7 +71,7 @@ def generate_package(
             file=file,
         )
         models = split_models(generate_models(api.models, config.package, file))
-        files = render_package(api, models, state.releases)
+        files = render_package(api, models, state.releases, templates)
     except Exception:
         structure.verify()  # a malformed spec explains a failure better than the failure does
         raise

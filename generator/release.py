@@ -1,24 +1,27 @@
 """The next release of an API: its version, from the spec diff, and its changelog entry.
 
 `regen` asks this module what the state becomes when the spec changed: the diff between the spec of
-the last release (the pinned snapshot) and the new one decides the bump (`version.bump`), and the
-breaking and additive changes become the changelog entry. Documentation changes are counted, not
-listed. When the last release's spec is not available (the snapshot was replaced by hand), nothing
-can be proven about compatibility, so the bump is major.
+the last release (kept in `specs/<api>/released/`, see `snapshot.py`) and the new one decides the
+bump (`version.bump`), and the breaking and additive changes become the changelog entry.
+Documentation changes are counted, not listed. Only when the last release's spec is lost (a
+repository from before it was kept, whose snapshot was replaced by hand) can nothing be proven
+about compatibility; then the bump is major.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
-from .config import ApiConfig
-from .diff import DiffReport, bump_for, diff_specs
+from .config import CONFIG_FILE, ApiConfig, load_config
+from .diff import DiffReport, bump_for, diff_files, diff_specs
+from .errors import GeneratorError, Problem
 from .load import parse_spec
 from .lock import NamesLock
 from .normalize import normalize
-from .state import ApiState, Release
+from .snapshot import SpecFiles
+from .state import STATE_FILE, ApiState, Release, read_state
 from .version import bump
 
 _LABELS = {"breaking": "Breaking", "non-breaking": "Added or relaxed"}
@@ -39,61 +42,104 @@ def missing_bump(report: DiffReport, released: str, proposed: str) -> str | None
     )
 
 
+@dataclass(frozen=True)
+class ReleaseCheck:
+    """The spec diff between an API folder as last released and as proposed, and both versions."""
+
+    name: str
+    report: DiffReport
+    released: str
+    proposed: str
+    state_file: Path
+
+    def raise_for_bump(self) -> None:
+        """Raise when the proposed version is too small a step for the changes (the CI gate)."""
+        problem = missing_bump(self.report, self.released, self.proposed)
+        if problem:
+            hint = "run `make regen`, which bumps the version from the diff"
+            raise GeneratorError(Problem("error", problem, str(self.state_file), "/version", hint))
+
+
+def check_release(released: Path, proposed: Path) -> ReleaseCheck:
+    """Diff two API folders: the one last released and the one proposed."""
+    config = load_config(proposed / CONFIG_FILE)
+    report = diff_files(
+        released / load_config(released / CONFIG_FILE).spec, proposed / config.spec, config=config
+    )
+    return ReleaseCheck(
+        config.name,
+        report,
+        read_state(released / STATE_FILE).version,
+        read_state(proposed / STATE_FILE).version,
+        proposed / STATE_FILE,
+    )
+
+
 def _key(version: str) -> tuple[int, ...]:
     bump(version, "patch")  # validates the version, raising VersionError with a hint
     return tuple(int(part) for part in version.split("."))
 
 
 def accept_spec(
-    state: ApiState, previous: bytes | None, data: bytes, *, config: ApiConfig, lock: NamesLock
+    state: ApiState,
+    previous: SpecFiles | None,
+    spec: SpecFiles,
+    *,
+    config: ApiConfig | None,
+    lock: NamesLock | None,
 ) -> ApiState:
-    """The state once `data` is the API's spec: a first release, a new release, or as it was."""
+    """The state once `spec` is the API's spec: a first release, a new release, or as it was.
+
+    `previous` is the spec of the last release, if it was kept.
+    """
     if not state.releases:
-        return first_release(state, data)
-    if _sha(data) == state.spec_sha256:
+        return replace(
+            state,
+            spec_sha256=spec.sha256,
+            releases=(Release(state.version, spec.sha256, "Initial release."),),
+        )
+    if spec.sha256 == state.spec_sha256:
         return state
-    return spec_release(state, previous, data, config=config, lock=lock)
+    if previous is None or previous.sha256 != state.spec_sha256:
+        summary = (
+            "The spec of the last release was not kept, so the changes were not computed; "
+            "major version bump to be safe."
+        )
+        return _released(state, spec.sha256, "major", summary, ())
+    lock = lock or NamesLock()
+    report = diff_specs(
+        _document(previous.data), _document(spec.data), config=config, lock=lock, old_lock=lock
+    )
+    return _released(state, spec.sha256, bump_for(report), _summary(report), _change_lines(report))
 
 
 def first_release(state: ApiState, data: bytes) -> ApiState:
-    sha = _sha(data)
-    return replace(
-        state, spec_sha256=sha, releases=(Release(state.version, sha, "Initial release."),)
-    )
+    """The state of an API whose single-file spec `data` is released for the first time."""
+    return accept_spec(replace(state, releases=()), None, _single(data), config=None, lock=None)
 
 
 def spec_release(
-    state: ApiState,
-    previous: bytes | None,
-    data: bytes,
-    *,
-    config: ApiConfig,
-    lock: NamesLock,
+    state: ApiState, previous: bytes | None, data: bytes, *, config: ApiConfig, lock: NamesLock
 ) -> ApiState:
-    """The state after a spec change; `previous` is the spec of the last release if known."""
-    if previous is None or _sha(previous) != state.spec_sha256:
-        summary = (
-            "The spec was replaced outside `regen`, so its changes were not computed; "
-            "major version bump to be safe."
-        )
-        return _released(state, data, "major", summary, ())
-    report = diff_specs(
-        _document(previous), _document(data), config=config, lock=lock, old_lock=lock
-    )
-    return _released(state, data, bump_for(report), _summary(report), _change_lines(report))
+    """The state after a change of a single-file spec from `previous` (the last release's)."""
+    old = _single(previous) if previous is not None else None
+    return accept_spec(state, old, _single(data), config=config, lock=lock)
+
+
+def _single(data: bytes) -> SpecFiles:
+    return SpecFiles("openapi", {"openapi": data})
 
 
 def generator_release(state: ApiState) -> ApiState:
     """The state after a generator change that altered the package but not the API."""
     summary = "Regenerated with a new generator version; the API did not change."
-    return _released(state, None, "patch", summary, ())
+    return _released(state, state.spec_sha256, "patch", summary, ())
 
 
 def _released(
-    state: ApiState, data: bytes | None, kind: str, summary: str, changes: tuple[str, ...]
+    state: ApiState, sha: str, kind: str, summary: str, changes: tuple[str, ...]
 ) -> ApiState:
     version = bump(state.version, kind)
-    sha = _sha(data) if data is not None else state.spec_sha256
     release = Release(version, sha, summary, changes)
     return replace(state, version=version, spec_sha256=sha, releases=(*state.releases, release))
 
@@ -117,7 +163,3 @@ def _change_lines(report: DiffReport) -> tuple[str, ...]:
 def _document(data: bytes) -> dict[str, Any]:
     document, _notes = normalize(parse_spec(data, "<spec>"))
     return document
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

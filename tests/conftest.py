@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared import REPO, SHARED, require
+
 # The contract coverage line, registered here so that an xdist controller has it too.
 pytest_plugins = ["tests.contract.report"]
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 UPSTREAM = SHARED / "upstream" / "anam"
 
 
@@ -28,7 +28,5 @@ def repo() -> Path:
 
 @pytest.fixture(scope="session")
 def upstream() -> Path:
-    """The two real captures of Anam's swagger.json; CI always has them."""
-    if not UPSTREAM.is_dir():
-        pytest.skip("../shared/upstream/anam is not on this machine (CI always has it)")
-    return UPSTREAM
+    """The two real captures of Anam's swagger.json, from ../shared."""
+    return require(UPSTREAM)

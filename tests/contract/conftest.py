@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from tests import shared
+
 from . import coverage
 from .cases import (
     ErrorCase,
@@ -54,7 +56,7 @@ def _params(kind: str) -> list[Any]:
                 pytest.param(
                     placeholder,
                     id=f"{spec.name}:unavailable",
-                    marks=pytest.mark.skip(reason=spec.missing_reason),
+                    marks=shared.marks(spec.path),
                 )
             )
             continue
@@ -83,7 +85,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
                 pytest.param(
                     spec,
                     id=spec.name,
-                    marks=() if spec.available else pytest.mark.skip(reason=spec.missing_reason),
+                    marks=shared.marks(spec.path),
                 )
                 for spec in _specs()
             ],
@@ -106,7 +108,7 @@ def get_contract(registry: ContractRegistry, spec: str) -> Any:
     try:
         return registry.get(spec)
     except SpecUnavailable as missing:
-        pytest.skip(str(missing))
+        return shared.require(missing.path)  # skips, or fails under CI
 
 
 # -- the coverage line ------------------------------------------------------------------------

@@ -40,6 +40,10 @@ _SSL_CONTEXT = ssl.create_default_context()
 class SpecUnavailable(Exception):
     """The spec lives in ../shared, which this machine does not have."""
 
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
 
 @dataclass(eq=False)
 class Contract:
@@ -147,7 +151,7 @@ class ContractRegistry:
 
     def _build(self, spec: ContractSpec) -> Contract:
         if not spec.available:
-            raise SpecUnavailable(spec.missing_reason)
+            raise SpecUnavailable(spec.path)
         loaded = load(spec)
         package = generate(spec, self._out)
         listed = [op.key for op in loaded.api.operations]

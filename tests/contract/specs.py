@@ -22,17 +22,18 @@ from types import ModuleType
 from typing import Any
 
 from generator.analyze import analyze
-from generator.config import ApiConfig, load_config
+from generator.config import CONFIG_FILE, ApiConfig, load_config
 from generator.ir import Api, Operation, Resource
 from generator.load import parse_spec
 from generator.lock import LOCK_FILE, NamesLock, read_lock
 from generator.normalize import normalize
 from generator.pipeline import generate_package
+from tests import shared
 
 REPO = Path(__file__).resolve().parents[2]
 SPECS = REPO / "specs"
-UPSTREAM = REPO.parent / "shared" / "upstream" / "anam"
-CONFIG_FILE = "config.yaml"  # what `make regen` reads in each specs/<name>/
+UPSTREAM = shared.SHARED / "upstream" / "anam"
+
 UPSTREAM_CAPTURES = {"anam-older": "swagger.older.json", "anam-newer": "swagger.newer.json"}
 
 
@@ -49,7 +50,7 @@ class ContractSpec:
 
     @property
     def missing_reason(self) -> str:
-        return f"{self.path} is missing: ../shared is not on this machine (CI always has it)"
+        return shared.absent(self.path)
 
     def config(self) -> ApiConfig:
         base = load_config(self.api_dir / CONFIG_FILE)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from generator import pipeline
+from generator import output, pipeline
 from generator.errors import GenerationError, GeneratorError, OutputError, SpecError
 from generator.pipeline import generate_package
 from generator.render import render_package
@@ -154,9 +154,11 @@ def test_symlink_planted_in_staging_is_refused(
 def test_failed_swap_puts_the_previous_output_back(
     previous: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The rename of the new tree into place fails after the old one was moved aside."""
+    """On a filesystem without rename-exchange, the second of the two renames fails after the
+    old tree was moved aside."""
     out, before = previous
     real_replace = os.replace
+    monkeypatch.setattr(output, "_exchange", lambda first, second: False)
 
     def replace(source: Any, target: Any) -> None:
         if Path(source).name.startswith(f".{out.name}.staging-"):

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from generator.config import default_config, load_config, parse_config
 from generator.errors import ConfigError
+from generator.metadata import project_metadata
 
 VALID = {
     "name": "demo",
@@ -70,3 +72,60 @@ def test_shipped_configs_are_valid(repo: Path) -> None:
     for path in sorted((repo / "specs").glob("*/config.yaml")):
         config = load_config(path)
         assert (path.parent / config.spec).is_file()
+
+
+def test_package_metadata_is_validated_key_by_key() -> None:
+    metadata = {
+        "licence": "MIT",
+        "license": "MIT OR (",
+        "authors": [{"name": "A", "email": "not-an-address"}],
+        "classifiers": ["Programming Language :: Python :: 3", "Made :: Up"],
+        "urls": {"Homepage": "ftp://example.com"},
+    }
+    with pytest.raises(ConfigError) as caught:
+        parse_config({**VALID, "metadata": metadata}, "config.yaml")
+    lines = sorted(str(problem) for problem in caught.value.problems)
+    assert lines == [
+        "config.yaml#/metadata/authors/0/email: error: must be an e-mail address",
+        "config.yaml#/metadata/classifiers/1: error: unknown trove classifier 'Made :: Up' "
+        "(see pypi.org/classifiers)",
+        "config.yaml#/metadata/licence: error: unknown key 'licence' (fix: did you mean "
+        "'license'?)",
+        "config.yaml#/metadata/license: error: not an SPDX license expression: Invalid license "
+        "expression: 'MIT OR ('",
+        "config.yaml#/metadata/urls/Homepage: error: must be an http(s) URL",
+    ]
+
+
+def test_package_metadata_is_normalised() -> None:
+    metadata = {
+        "license": "mit or apache-2.0",
+        "authors": [{"name": "Ada", "email": "ada@example.com"}],
+        "classifiers": ["Typing :: Typed"],
+        "urls": {"Repository": "https://example.com/repo"},
+    }
+    config = parse_config({**VALID, "metadata": metadata}, "config.yaml")
+    assert config.metadata.license == "MIT OR Apache-2.0"
+    assert config.metadata.authors[0].email == "ada@example.com"
+
+
+def test_package_metadata_renders_as_toml_that_cannot_break_out() -> None:
+    metadata = {
+        "license": "MIT",
+        "authors": [{"name": 'Ada "x" = 1\n[tool.evil]', "email": "ada@example.com"}],
+        "keywords": ["voice", "agents"],
+        "classifiers": ["Typing :: Typed"],
+        "urls": {'Home"page': "https://example.com/"},
+    }
+    config = parse_config({**VALID, "metadata": {**metadata, "authors": [{"name": "Ada"}]}}, "c")
+    text = "[project]\n" + project_metadata(config)
+    assert tomllib.loads(text)["project"] == {
+        "license": "MIT",
+        "authors": [{"name": "Ada"}],
+        "keywords": ["voice", "agents"],
+        "classifiers": ["Typing :: Typed"],
+        "urls": {'Home"page': "https://example.com/"},
+    }
+    with pytest.raises(ConfigError, match="one line of text"):
+        parse_config({**VALID, "metadata": metadata}, "c")
+    assert project_metadata(parse_config(VALID, "c")) == ""

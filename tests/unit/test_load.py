@@ -154,3 +154,22 @@ def test_webhooks_are_checked_as_path_items() -> None:
     problems = _problems(_doc(webhooks=webhooks))
     where = "spec.yaml#/webhooks/newPet/post/requestBody/content"
     assert any(problem.startswith(where) for problem in problems)
+
+
+@pytest.mark.parametrize(
+    ("data", "pointer"),
+    [
+        (b'{"openapi": "3.1.0", "x": ' + b"9" * 5000 + b"}", ""),
+        (b"openapi: 3.1.0\nx: " + b"9" * 5000 + b"\n", ""),
+        (b'{"openapi": "3.1.0", "x": [-' + b"9" * 41 + b"]}", "/x/0"),
+    ],
+    ids=["json-5000-digits", "yaml-5000-digits", "json-41-digits"],
+)
+def test_huge_integers_are_a_spec_error_not_a_crash(data: bytes, pointer: str) -> None:
+    with pytest.raises(SpecError) as caught:
+        parse_spec(data, "s.json")
+    (problem,) = caught.value.problems
+    assert (problem.message, problem.pointer) == (
+        "spec holds an integer with more than 40 digits",
+        pointer,
+    )

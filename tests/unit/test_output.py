@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from generator.errors import GenerationError, OutputError
-from generator.output import write_file_atomically, write_tree
+from generator.output import read_tree, recover, replace_tree, write_file_atomically, write_tree
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -70,3 +70,22 @@ def test_single_file_is_replaced_atomically(tmp_path: Path) -> None:
     write_file_atomically(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["snap.json"]
+
+
+def test_replacing_a_tree_is_one_exchange_and_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    replace_tree({PurePosixPath("a.txt"): b"old"}, out)
+    replace_tree({PurePosixPath("b/c.txt"): b"new"}, out)
+    assert read_tree(out) == {PurePosixPath("b/c.txt"): b"new"}
+    assert [p.name for p in tmp_path.iterdir()] == ["pkg"]
+
+
+def test_recover_restores_a_tree_retired_by_an_interrupted_fallback_swap(tmp_path: Path) -> None:
+    out = tmp_path / "pkg"
+    retired = tmp_path / ".pkg.old-x1" / "tree"
+    retired.mkdir(parents=True)
+    (retired / "a.txt").write_text("old")
+    (tmp_path / ".pkg.staging-y2").mkdir()
+    recover(out)
+    assert (out / "a.txt").read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pkg"]

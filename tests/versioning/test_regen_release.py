@@ -157,7 +157,12 @@ def test_fetch_takes_the_live_spec_in_as_a_release(
     stale = _cli("check", "--specs", specs, "--out", str(tmp_path / "generated"))
     assert stale.returncode == 1  # the package still holds 1.0.0 until regen
     regen = _cli("regen", "--offline", "--specs", specs, "--out", str(tmp_path / "generated"))
-    assert "anam: regenerated" in regen.stdout and "version 2.0.0" in regen.stdout
+    assert regen.returncode == 0, regen.stderr
+    assert (
+        read_state(older_release / "state.json").version == "2.0.0"
+    )  # fetch released it; regen only wrote the package
+    version_file = tmp_path / "generated" / "anam-client" / "src" / "anam_client" / "_version.py"
+    assert '__version__ = "2.0.0"' in version_file.read_text()
     assert _cli("check", "--specs", specs, "--out", str(tmp_path / "generated")).returncode == 0
 
 
@@ -191,11 +196,13 @@ def test_generator_change_that_alters_the_package_is_a_patch_release(
     import generator.regen as pipeline
     import generator.render as render
 
-    monkeypatch.setattr(pipeline, "generator_fingerprint", lambda: "a generator that changed")
+    monkeypatch.setattr(
+        pipeline, "generator_fingerprint", lambda: "a" * 64
+    )  # a generator that changed
     unchanged = regen_api(older_release, tmp_path / "generated", offline=True)
     assert (unchanged.changed, unchanged.version) == (True, "1.0.0")  # same bytes: no release
 
-    monkeypatch.setattr(pipeline, "generator_fingerprint", lambda: "a generator that differs")
+    monkeypatch.setattr(pipeline, "generator_fingerprint", lambda: "b" * 64)  # and one that differs
     files = {**render.runtime_files(), "_extra.py": '"""A new runtime module."""\n'}
     monkeypatch.setattr(render, "runtime_files", lambda: files)
     patched = regen_api(older_release, tmp_path / "generated", offline=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import anyio
 import httpx
@@ -25,6 +25,9 @@ from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPa
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_raw_response_request
 from ._types import NOT_GIVEN, RequestOptions
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeForm
 
 __all__ = ["AsyncAPIClient", "ClientSettings", "SyncAPIClient"]
 
@@ -71,11 +74,15 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         urlencoded: Mapping[str, object] | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
-        cast_to: object,
+        cast_to: TypeForm[T],
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
-    ) -> object:
-        """Send a request (retrying as allowed) and return the body as ``cast_to``."""
+    ) -> T:
+        """Send a request (retrying as allowed) and return the body as ``cast_to``.
+
+        ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
+        generated method returns this call's result as its declared type, without a cast.
+        """
         raw = take_raw_response_request()
         plan = self._plan(
             method,
@@ -93,7 +100,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             content_type=content_type,
         )
         response = self._execute(plan, self._body_parser(cast_to), error_types)
-        return response if raw else response.parse()
+        # In raw mode the wrapper that asked for it returns the APIResponse, typed as such.
+        return cast(T, response if raw else response.parse())
 
     def _request_page(
         self,
@@ -211,11 +219,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         urlencoded: Mapping[str, object] | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
-        cast_to: object,
+        cast_to: TypeForm[T],
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
-    ) -> object:
-        """Send a request (retrying as allowed) and return the body as ``cast_to``."""
+    ) -> T:
+        """Send a request (retrying as allowed) and return the body as ``cast_to``.
+
+        ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
+        generated method returns this call's result as its declared type, without a cast.
+        """
         raw = take_raw_response_request()
         plan = self._plan(
             method,
@@ -233,7 +245,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             content_type=content_type,
         )
         response = await self._execute(plan, self._body_parser(cast_to), error_types)
-        return response if raw else await response.parse()
+        # In raw mode the wrapper that asked for it returns the APIResponse, typed as such.
+        return cast(T, response if raw else await response.parse())
 
     def _request_page(
         self,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Dict, cast
+from typing import Any, Dict
 
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -49,29 +49,26 @@ class Playground(SyncAPIResource):
             session_id: Identifier of the session.
             ttl: Lifetime of the issued token, in seconds.
         """
-        return cast(
-            Any,
-            self._request(
-                "post",
-                "/api/v1/playground/tokens",
-                json={
-                    "agent_config": agent_config,
-                    "agent_id": agent_id,
-                    "platform": platform,
-                    "session_id": session_id,
-                    "user_info": user_info,
-                    "ttl": ttl,
-                },
-                cast_to=Any,
-                error_types={422: HTTPValidationError},
-                options=RequestOptions(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    idempotent=idempotent,
-                ),
+        return self._request(
+            "post",
+            "/api/v1/playground/tokens",
+            json={
+                "agent_config": agent_config,
+                "agent_id": agent_id,
+                "platform": platform,
+                "session_id": session_id,
+                "user_info": user_info,
+                "ttl": ttl,
+            },
+            cast_to=Any,
+            error_types={422: HTTPValidationError},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                idempotent=idempotent,
             ),
         )
 
@@ -110,29 +107,26 @@ class AsyncPlayground(AsyncAPIResource):
             session_id: Identifier of the session.
             ttl: Lifetime of the issued token, in seconds.
         """
-        return cast(
-            Any,
-            await self._request(
-                "post",
-                "/api/v1/playground/tokens",
-                json={
-                    "agent_config": agent_config,
-                    "agent_id": agent_id,
-                    "platform": platform,
-                    "session_id": session_id,
-                    "user_info": user_info,
-                    "ttl": ttl,
-                },
-                cast_to=Any,
-                error_types={422: HTTPValidationError},
-                options=RequestOptions(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    idempotent=idempotent,
-                ),
+        return await self._request(
+            "post",
+            "/api/v1/playground/tokens",
+            json={
+                "agent_config": agent_config,
+                "agent_id": agent_id,
+                "platform": platform,
+                "session_id": session_id,
+                "user_info": user_info,
+                "ttl": ttl,
+            },
+            cast_to=Any,
+            error_types={422: HTTPValidationError},
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                idempotent=idempotent,
             ),
         )
 

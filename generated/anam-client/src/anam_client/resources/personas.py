@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Dict, Literal, cast
+from typing import Any, Dict, Literal
 
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -67,34 +67,31 @@ class Personas(SyncAPIResource):
             language_code: ISO 639-1 formatted language code override for transcription, replaces organisation level settings and multilingual (default) mode.
             voice_generation_options: Configuration options for voice generation.
         """
-        return cast(
-            Any,
-            self._request(
-                "post",
-                "/v1/personas",
-                json={
-                    "name": name,
-                    "description": description,
-                    "avatarId": avatar_id,
-                    "avatarModel": avatar_model,
-                    "voiceId": voice_id,
-                    "llmId": llm_id,
-                    "systemPrompt": system_prompt,
-                    "skipGreeting": skip_greeting,
-                    "zeroDataRetention": zero_data_retention,
-                    "voiceDetectionOptions": voice_detection_options,
-                    "languageCode": language_code,
-                    "voiceGenerationOptions": voice_generation_options,
-                },
-                cast_to=Any,
-                options=RequestOptions(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    idempotent=idempotent,
-                ),
+        return self._request(
+            "post",
+            "/v1/personas",
+            json={
+                "name": name,
+                "description": description,
+                "avatarId": avatar_id,
+                "avatarModel": avatar_model,
+                "voiceId": voice_id,
+                "llmId": llm_id,
+                "systemPrompt": system_prompt,
+                "skipGreeting": skip_greeting,
+                "zeroDataRetention": zero_data_retention,
+                "voiceDetectionOptions": voice_detection_options,
+                "languageCode": language_code,
+                "voiceGenerationOptions": voice_generation_options,
+            },
+            cast_to=Any,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                idempotent=idempotent,
             ),
         )
 
@@ -149,34 +146,31 @@ class AsyncPersonas(AsyncAPIResource):
             language_code: ISO 639-1 formatted language code override for transcription, replaces organisation level settings and multilingual (default) mode.
             voice_generation_options: Configuration options for voice generation.
         """
-        return cast(
-            Any,
-            await self._request(
-                "post",
-                "/v1/personas",
-                json={
-                    "name": name,
-                    "description": description,
-                    "avatarId": avatar_id,
-                    "avatarModel": avatar_model,
-                    "voiceId": voice_id,
-                    "llmId": llm_id,
-                    "systemPrompt": system_prompt,
-                    "skipGreeting": skip_greeting,
-                    "zeroDataRetention": zero_data_retention,
-                    "voiceDetectionOptions": voice_detection_options,
-                    "languageCode": language_code,
-                    "voiceGenerationOptions": voice_generation_options,
-                },
-                cast_to=Any,
-                options=RequestOptions(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    idempotent=idempotent,
-                ),
+        return await self._request(
+            "post",
+            "/v1/personas",
+            json={
+                "name": name,
+                "description": description,
+                "avatarId": avatar_id,
+                "avatarModel": avatar_model,
+                "voiceId": voice_id,
+                "llmId": llm_id,
+                "systemPrompt": system_prompt,
+                "skipGreeting": skip_greeting,
+                "zeroDataRetention": zero_data_retention,
+                "voiceDetectionOptions": voice_detection_options,
+                "languageCode": language_code,
+                "voiceGenerationOptions": voice_generation_options,
+            },
+            cast_to=Any,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                idempotent=idempotent,
             ),
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Dict, cast
+from typing import Any, Dict
 
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -45,25 +45,22 @@ class Sessions(SyncAPIResource):
         Args:
             client_label: The client label for the session
         """
-        return cast(
-            SessionToken,
-            self._request(
-                "post",
-                "/v1/auth/session-token",
-                json={
-                    "clientLabel": client_label,
-                    "personaConfig": persona_config,
-                    "sessionOptions": session_options,
-                },
-                cast_to=SessionToken,
-                options=RequestOptions(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    idempotent=idempotent,
-                ),
+        return self._request(
+            "post",
+            "/v1/auth/session-token",
+            json={
+                "clientLabel": client_label,
+                "personaConfig": persona_config,
+                "sessionOptions": session_options,
+            },
+            cast_to=SessionToken,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                idempotent=idempotent,
             ),
         )
 
@@ -97,25 +94,22 @@ class AsyncSessions(AsyncAPIResource):
         Args:
             client_label: The client label for the session
         """
-        return cast(
-            SessionToken,
-            await self._request(
-                "post",
-                "/v1/auth/session-token",
-                json={
-                    "clientLabel": client_label,
-                    "personaConfig": persona_config,
-                    "sessionOptions": session_options,
-                },
-                cast_to=SessionToken,
-                options=RequestOptions(
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    idempotent=idempotent,
-                ),
+        return await self._request(
+            "post",
+            "/v1/auth/session-token",
+            json={
+                "clientLabel": client_label,
+                "personaConfig": persona_config,
+                "sessionOptions": session_options,
+            },
+            cast_to=SessionToken,
+            options=RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+                idempotent=idempotent,
             ),
         )
 

@@ -1,0 +1,245 @@
+"""Page-number pagination: where an API keeps its paging data, and the page objects users hold.
+
+Iterating a page iterates every item of every later page too, fetching each page only when the
+iteration reaches it, so ``for item in client.things.list()`` works on any size of collection
+without loading it all first. Every later request repeats the first one's query, changing only
+the page number.
+
+A page is read straight from its bytes by pydantic, as one typed dict whose items field is the
+item list: no decoded copy of a thousand items is built only to be validated and thrown away.
+The page's raw JSON is decoded again only if someone asks for ``page.body``.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
+
+import httpx
+import pydantic
+import typing_extensions
+
+from ._exceptions import APIResponseValidationError, describe
+from ._parsing import NO_MATCH, parse_json
+from ._response import decode_json, validate_body
+
+__all__ = [
+    "AsyncPage",
+    "AsyncPaginator",
+    "PageData",
+    "PageNumberPagination",
+    "SyncPage",
+    "read_page",
+]
+
+T = TypeVar("T")
+
+FieldPath = str | tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageNumberPagination:
+    """Where one API puts its paging data; generated once per paginated operation.
+
+    ``current_page``/``last_page``/``next_page`` are paths into the response body. A page is the
+    last one when it is empty, when ``current_page`` reaches ``last_page``, or when ``next_page``
+    is null; with none of them declared, pages are fetched until an empty one arrives.
+    """
+
+    page_param: str = "page"
+    items_field: FieldPath = "data"
+    current_page: FieldPath | None = None
+    last_page: FieldPath | None = None
+    next_page: FieldPath | None = None
+    first_page: int = 1
+
+    def page_after(self, body: object, *, requested: int | None, item_count: int) -> int | None:
+        """The number of the page after the one in ``body``, or None when it was the last."""
+        if item_count == 0:
+            return None
+        current = _as_int(_field_at(body, self.current_page))
+        if current is None:
+            current = self.first_page if requested is None else requested
+        last = _as_int(_field_at(body, self.last_page))
+        if last is not None:
+            return current + 1 if current < last else None
+        if self.next_page is not None:
+            following = _field_at(body, self.next_page)
+            if following in (None, False, "", [], {}):
+                return None
+            explicit = _as_int(following)
+            return current + 1 if explicit is None else explicit
+        return current + 1
+
+
+def _field_at(body: object, path: FieldPath | None) -> object:
+    """The value at ``path`` in a JSON body, or None when any step is missing."""
+    if path is None:
+        return None
+    value = body
+    for step in (path,) if isinstance(path, str) else path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(step)
+    return value
+
+
+def _as_int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+@dataclass(frozen=True)
+class PageData(Generic[T]):
+    items: list[T]
+    response: httpx.Response
+    next_page_number: int | None
+
+
+def read_page(
+    response: httpx.Response,
+    item_type: type[T],
+    pagination: PageNumberPagination,
+    *,
+    params: Sequence[tuple[str, str]],
+    strict: bool,
+) -> PageData[T]:
+    """Decode one page; ``params`` is the query it was requested with."""
+    body = _typed_page(response, item_type, pagination.items_field)
+    if body is NO_MATCH:
+        body = decode_json(response)
+        raw_items = _field_at(body, pagination.items_field)
+        if not isinstance(raw_items, list):
+            raise APIResponseValidationError(
+                f"Response to {describe(response.request, 1)} has no list at "
+                f"{pagination.items_field!r}, so it cannot be read as a page",
+                response=response,
+                body=body,
+            )
+        list_type = types.GenericAlias(list, (item_type,))
+        items = cast(list[T], validate_body(response, list_type, raw_items, strict=strict))
+    else:
+        items = cast(list[T], _field_at(body, pagination.items_field))
+    requested = [_as_int(value) for name, value in params if name == pagination.page_param]
+    next_number = pagination.page_after(
+        body, requested=requested[-1] if requested else None, item_count=len(items)
+    )
+    return PageData(items=items, response=response, next_page_number=next_number)
+
+
+def _typed_page(response: httpx.Response, item_type: object, items_field: FieldPath) -> object:
+    """The page with its items validated, read in one pass; NO_MATCH sends the caller to the
+    slower path that explains a bad page or keeps what does not fit."""
+    if not response.content:
+        return NO_MATCH
+    try:
+        shape = _page_shape(item_type, items_field)
+    except TypeError:  # an unhashable item type: no cached shape, take the slow path
+        return NO_MATCH
+    page = parse_json(shape, response.content)
+    if not isinstance(_field_at(page, items_field), list):
+        return NO_MATCH
+    return page
+
+
+@functools.lru_cache(maxsize=256)
+def _page_shape(item_type: object, items_field: FieldPath) -> object:
+    """A typed dict holding the item list at ``items_field``; every other field stays plain JSON."""
+    typed_dict: Any = typing_extensions.TypedDict  # keys known only at run time: untyped call
+    shape: object = types.GenericAlias(list, (item_type,))
+    for step in reversed((items_field,) if isinstance(items_field, str) else items_field):
+        level = typed_dict("PageShape", {step: shape}, total=False)
+        level.__pydantic_config__ = pydantic.ConfigDict(extra="allow")
+        shape = level
+    return shape
+
+
+class _BasePage(Generic[T]):
+    def __init__(self, data: PageData[T]) -> None:
+        self.items = data.items
+        self._response = data.response
+        self._next_page_number = data.next_page_number
+
+    @functools.cached_property
+    def body(self) -> object:
+        """The decoded JSON of this page, for fields the SDK does not model."""
+        return decode_json(self._response)
+
+    def has_next_page(self) -> bool:
+        return self._next_page_number is not None
+
+    def _require_next_page(self) -> int:
+        if self._next_page_number is None:
+            raise RuntimeError("This is the last page; check has_next_page() first")
+        return self._next_page_number
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} items={len(self.items)} more={self.has_next_page()}>"
+
+
+class SyncPage(_BasePage[T]):
+    def __init__(self, data: PageData[T], fetch_page: Callable[[int], SyncPage[T]]) -> None:
+        super().__init__(data)
+        self._fetch_page = fetch_page
+
+    def next_page(self) -> SyncPage[T]:
+        return self._fetch_page(self._require_next_page())
+
+    def iter_pages(self) -> Iterator[SyncPage[T]]:
+        """This page, then each later page as iteration reaches it."""
+        page: SyncPage[T] = self
+        yield page
+        while page.has_next_page():
+            page = page.next_page()
+            yield page
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.iter_pages():
+            yield from page.items
+
+
+class AsyncPage(_BasePage[T]):
+    def __init__(
+        self, data: PageData[T], fetch_page: Callable[[int], Awaitable[AsyncPage[T]]]
+    ) -> None:
+        super().__init__(data)
+        self._fetch_page = fetch_page
+
+    async def next_page(self) -> AsyncPage[T]:
+        return await self._fetch_page(self._require_next_page())
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        page: AsyncPage[T] = self
+        yield page
+        while page.has_next_page():
+            page = await page.next_page()
+            yield page
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
+            for item in page.items:
+                yield item
+
+
+class AsyncPaginator(Generic[T]):
+    """What an async list method returns: ``await`` it for the first page, or ``async for``
+    over every item. Nothing is requested until one of those happens."""
+
+    def __init__(self, fetch_first_page: Callable[[], Awaitable[AsyncPage[T]]]) -> None:
+        self._fetch_first_page = fetch_first_page
+
+    def __await__(self) -> Generator[Any, None, AsyncPage[T]]:
+        return self._fetch_first_page().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        page = await self
+        async for item in page:
+            yield item

@@ -1,0 +1,69 @@
+"""Names that appear in generated method signatures: the NOT_GIVEN sentinel and argument types.
+
+Optional arguments default to ``NOT_GIVEN`` rather than ``None`` because ``None`` can be a real
+value (JSON ``null``); the sentinel lets the runtime drop exactly the arguments a caller never
+mentioned.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import IO, Final, Literal, TypeAlias, final
+
+import httpx
+
+__all__ = [
+    "NOT_GIVEN",
+    "Body",
+    "FileContent",
+    "FileTypes",
+    "Headers",
+    "NotGiven",
+    "Query",
+    "RequestOptions",
+    "Timeout",
+]
+
+
+@final
+class NotGiven:
+    """The type of ``NOT_GIVEN``: falsy, and distinct from every value a caller could mean."""
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven()
+
+Headers: TypeAlias = Mapping[str, str]
+Query: TypeAlias = Mapping[str, object]
+Body: TypeAlias = Mapping[str, object]
+
+# ``None`` is deliberately not a Timeout: in httpx it means "wait forever", which we never allow.
+Timeout: TypeAlias = float | httpx.Timeout
+
+FileContent: TypeAlias = bytes | IO[bytes]
+FileTypes: TypeAlias = (
+    FileContent
+    | os.PathLike[str]
+    | tuple[str | None, FileContent]
+    | tuple[str | None, FileContent, str | None]
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestOptions:
+    """Per-call overrides every generated method accepts; they win over the client's settings."""
+
+    extra_headers: Headers | None = None
+    extra_query: Query | None = None
+    extra_body: Body | None = None
+    timeout: Timeout | NotGiven = NOT_GIVEN
+    max_retries: int | NotGiven = NOT_GIVEN
+    # Lets POST/PATCH calls retry like GET when the caller knows repeating them is harmless.
+    idempotent: bool = False
