@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from generator.normalize import normalize
+from generator.placement import place_operations
 
 
 def _schema(schema: dict[str, Any]) -> dict[str, Any]:
@@ -217,16 +218,17 @@ def test_a_path_variable_nobody_declares_is_a_string_and_a_stray_one_goes() -> N
     assert len(warnings) == 2
 
 
-def test_a_duplicated_operation_id_is_kept_only_by_the_first_operation() -> None:
-    document, warnings = _normalized(
-        _paths({"/a": {"get": _op("list")}, "/b": {"get": _op("list")}})
-    )
-    assert document["paths"]["/a"]["get"]["operationId"] == "list"
-    assert "operationId" not in document["paths"]["/b"]["get"]
+def test_a_duplicated_operation_id_is_reported_and_named_apart_by_path() -> None:
+    paths = {"/pets": {"get": _op("list")}, "/pets/archived": {"get": _op("list")}}
+    document, warnings = _normalized(_paths(paths))
+    assert document["paths"]["/pets/archived"]["get"]["operationId"] == "list"
     assert warnings == [
-        "spec.json#/paths/~1b/get/operationId: warning: operationId 'list' is also GET /a's; "
-        "this operation is named from its method and path (fix: give each operation its own id)"
+        "spec.json#/paths/~1pets~1archived/get/operationId: warning: operationId 'list' is also "
+        "GET /pets's; where their names clash, they are named from their paths "
+        "(fix: give each operation its own id)"
     ]
+    names = {p.method for p in place_operations(document).values()}
+    assert names == {"list_pets", "list_pets_archived"}
 
 
 def test_a_base_keeps_the_required_names_its_subclasses_declare() -> None:
