@@ -150,11 +150,12 @@ class _Bundler:
 
     def _extension(self, node: dict[str, Any], key: str, file: Path, pointer: str) -> None:
         """Extensions are not OpenAPI objects: a `$ref` inside one is not followed, and an
-        extension that refers to another file is left out, so no later stage sees the ref."""
-        if file == self.root and not _has_file_ref(node[key]):
+        extension whose refs would not hold in the bundle (any ref, outside the root file) is
+        left out, so no later stage sees them."""
+        if not _has_ref(node[key], internal_too=file != self.root):
             return
         del node[key]
-        message = f"extension `{key}` refers to other files and is left out"
+        message = f"extension `{key}` refers to other parts of the spec and is left out"
         self.problems.append(Problem("info", message, self._name(file), pointer))
 
     def _mapped(self, value: Any, file: Path, pointer: str) -> Any:
@@ -310,13 +311,13 @@ def _missing(document: Any, fragment: str) -> bool:
     return False
 
 
-def _has_file_ref(node: Any) -> bool:
+def _has_ref(node: Any, *, internal_too: bool) -> bool:
     stack = [node]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
             ref = item.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#"):
+            if isinstance(ref, str) and (internal_too or not ref.startswith("#")):
                 return True
             stack.extend(item.values())
         elif isinstance(item, list):

@@ -178,16 +178,14 @@ class _Hoister:
             return
         schema = shapes.canonical(schema, nested=False)
         is_class = pointer.startswith(_COMPONENTS) or keywords.is_class_worthy(schema)
-        noun = site if isinstance(site, str) else None
-        if noun is not None:
-            site = _Site(pointer, pointer if is_class else "", "", noun)
+        operation = isinstance(site, str)
+        if isinstance(site, str):
+            site = _Site(pointer, pointer if is_class else "", "", site)
             self.fixed[pointer] = fixed
-        assert isinstance(site, _Site)
         rewritten = self._rewrite(schema, site)
         if is_class:
             alternate = fixed + ("Param" if "/parameters/" in pointer else "Body")
-            alternates = (alternate,) if noun is not None else ()
-            entity = Entity([pointer], rewritten, fixed, alternates)
+            entity = Entity([pointer], rewritten, fixed, (alternate,) if operation else ())
             self.entities[pointer] = entity
             self.by_pointer[pointer] = pointer
             self.roots[pointer] = {"$ref": PLACEHOLDER + jsonpointer.escape(pointer)}

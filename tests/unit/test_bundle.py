@@ -170,3 +170,18 @@ def test_names_of_files_from_different_folders_do_not_collide(tmp_path: Path) ->
         "Error": {"type": "string"},
         "b_Error": {"type": "integer"},
     }
+
+
+def test_extensions_are_not_followed_and_go_when_their_refs_would_break(tmp_path: Path) -> None:
+    spec = {
+        **_spec({"$ref": "pet.json"}),
+        "x-samples": {"source": {"$ref": "samples/get.cs"}},
+        "x-internal": {"$ref": "#/info"},
+    }
+    pet = {"type": "object", "x-note": "kept", "x-link": {"$ref": "#/definitions/Other"}}
+    root = _write(tmp_path, {"openapi.json": spec, "pet.json": pet})
+    bundled = read_bundle(root.read_bytes(), str(root), root)
+    assert "x-samples" not in bundled.document and "x-internal" in bundled.document
+    assert bundled.document["components"]["schemas"]["pet"] == {"type": "object", "x-note": "kept"}
+    assert {problem.level for problem in bundled.problems} == {"info"}
+    assert [problem.pointer for problem in bundled.problems] == ["/x-samples", "/x-link"]
