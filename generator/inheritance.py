@@ -71,3 +71,100 @@ def declared_properties(document: dict[str, Any], schema: Any) -> dict[str, Any]
         if isinstance(properties, dict):
             found.update(properties)
     return found
+
+
+def widen_overridden(schemas: dict[str, dict[str, Any]]) -> None:
+    """A subclass redeclaring an inherited property with a type its parent's does not cover (an
+    enum value the parent lacks, another inline class) is not a subtype of its parent: pydantic
+    accepts that, type checkers do not. The parent's declaration is widened (in place) to take
+    the subclass's too: the values join its enum, another type joins a union. A parent then
+    parses what its subclasses send, which the spec says they are."""
+    for name in sorted(schemas):
+        own = _own_properties(schemas[name])
+        for parent in sorted(_parents(schemas[name]) & set(schemas)):
+            for prop, child in own.items():
+                holder = _declaring(schemas, parent, prop, set())
+                if holder is not None and not _covers(schemas, holder[prop], child):
+                    holder[prop] = _widened(holder[prop], child)
+
+
+def _parents(schema: dict[str, Any]) -> set[str]:
+    return {n for m in schema.get("allOf") or [] if (n := component_name(m)) is not None}
+
+
+def _own_properties(schema: dict[str, Any]) -> dict[str, Any]:
+    found = dict(schema.get("properties") or {})
+    for member in schema.get("allOf") or []:
+        if isinstance(member, dict) and "$ref" not in member:
+            found.update(member.get("properties") or {})
+    return found
+
+
+def _declaring(
+    schemas: dict[str, dict[str, Any]], name: str, prop: str, seen: set[str]
+) -> dict[str, Any] | None:
+    """The `properties` map that declares `prop` for class `name`, nearest first."""
+    if name in seen or name not in schemas:
+        return None
+    seen.add(name)
+    schema = schemas[name]
+    holders = [schema.get("properties")] + [
+        m.get("properties") for m in schema.get("allOf") or [] if isinstance(m, dict)
+    ]
+    for holder in holders:
+        if isinstance(holder, dict) and prop in holder:
+            return holder
+    for parent in sorted(_parents(schema)):
+        found = _declaring(schemas, parent, prop, seen)
+        if found is not None:
+            return found
+    return None
+
+
+_DOCS = ("description", "title", "default", "readOnly", "writeOnly", "x-sdk-secret")
+
+
+def _covers(schemas: dict[str, dict[str, Any]], parent: Any, child: Any) -> bool:
+    if not isinstance(parent, dict) or not isinstance(child, dict):
+        return bool(parent == child)
+    bare_parent = {k: v for k, v in parent.items() if k not in _DOCS}
+    bare_child = {k: v for k, v in child.items() if k not in _DOCS}
+    if not bare_parent or bare_parent == bare_child:
+        return True
+    values, child_values = _values(bare_parent), _values(bare_child)
+    if values is not None and child_values is not None:
+        return all(value in values for value in child_values)
+    branches = bare_parent.get("anyOf") or bare_parent.get("oneOf")
+    if isinstance(branches, list):
+        return any(_covers(schemas, branch, child) for branch in branches)
+    ours, theirs = component_name(bare_parent), component_name(bare_child)
+    return ours is not None and theirs is not None and _extends(schemas, theirs, ours, set())
+
+
+def _extends(schemas: dict[str, dict[str, Any]], name: str, ancestor: str, seen: set[str]) -> bool:
+    if name == ancestor:
+        return True
+    if name in seen or name not in schemas:
+        return False
+    seen.add(name)
+    return any(_extends(schemas, p, ancestor, seen) for p in _parents(schemas[name]))
+
+
+def _values(schema: dict[str, Any]) -> list[Any] | None:
+    if "const" in schema:
+        return [schema["const"]]
+    enum = schema.get("enum")
+    return list(enum) if isinstance(enum, list) else None
+
+
+def _widened(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    values, child_values = _values(parent), _values(child)
+    if values is not None and child_values is not None:
+        joined = values + [value for value in child_values if value not in values]
+        return {**{k: v for k, v in parent.items() if k != "const"}, "enum": joined}
+    docs = {k: v for k, v in parent.items() if k in _DOCS}
+    rest = {k: v for k, v in parent.items() if k not in _DOCS}
+    branches = rest.get("anyOf")
+    if isinstance(branches, list) and len(rest) == 1:
+        return {**docs, "anyOf": [*branches, child]}
+    return {**docs, "anyOf": [rest, child]}

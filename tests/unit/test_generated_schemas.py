@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import subprocess
 import sys
 import typing
 from collections.abc import Iterator
@@ -135,6 +136,26 @@ def test_constructs_become_the_python_types_they_mean(packages: dict[str, Module
             types.Shapes.model_validate({**payload, field: wrong})
     hints = typing.get_type_hints(types.Shapes)
     assert hints["label"] == str | None and hints["ratio"] == float | None
+
+
+def test_a_subclass_redeclaring_a_property_still_types_and_parses(
+    packages: dict[str, ModuleType],
+) -> None:
+    types = importlib.import_module("constructs_client.types")
+    audited = {"type": "audited", "source": {"user": "ada"}}
+    assert types.AuditEvent.model_validate(audited).source.user == "ada"
+    assert types.Event.model_validate(audited).type == "audited"
+
+
+def test_the_packages_pass_mypy_strict(packages: dict[str, ModuleType]) -> None:
+    sources = [Path(package.__file__).parent for package in packages.values()]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *map(str, sources)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_webhook_payloads_are_models_without_methods(packages: dict[str, ModuleType]) -> None:

@@ -317,3 +317,38 @@ def test_a_discriminated_union_in_a_list_is_an_alias_of_ours() -> None:
     hoisted = hoist(_doc({}, schemas))
     item = hoisted.schemas["Queue"]["properties"]["queue"]["items"]["$ref"].rsplit("/", 1)[1]
     assert hoisted.schemas[item]["discriminator"]["propertyName"] == "type"
+
+
+def test_a_parent_takes_the_types_its_subclasses_redeclare() -> None:
+    event = {
+        "type": "object",
+        "properties": {
+            "type": {"type": "string", "enum": ["created"]},
+            "source": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "kept": {"type": "string", "enum": ["a", "b"]},
+        },
+    }
+    audit = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Event"},
+            {
+                "type": "object",
+                "properties": {
+                    "type": {"const": "audited"},
+                    "source": {"type": "object", "properties": {"user": {"type": "string"}}},
+                    "kept": {"type": "string", "enum": ["a"]},
+                },
+            },
+        ]
+    }
+    properties = hoist(_doc({}, {"Event": event, "AuditEvent": audit})).schemas["Event"][
+        "properties"
+    ]
+    assert properties["type"] == {"type": "string", "enum": ["created", "audited"]}
+    assert properties["source"] == {
+        "anyOf": [
+            {"$ref": "#/components/schemas/EventSource"},
+            {"$ref": "#/components/schemas/AuditEventSource"},
+        ]
+    }
+    assert properties["kept"] == {"type": "string", "enum": ["a", "b"]}
