@@ -7,16 +7,22 @@ built from names and annotations we made, with spec text passed through an escap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from . import strings
 from .ir import Operation, ParameterLocation, RequestBody, Resource, TypeRef
 from .strings import Safe, SpecText
+from .vocabulary import NON_IDEMPOTENT_METHODS, PER_CALL_OPTIONS
 
 _DEFAULT_DOC = SpecText("Call the operation.")
 _DEPRECATED = SpecText("Deprecated: the API marks this operation as deprecated.")
 _LOCATIONS: tuple[tuple[ParameterLocation, str], ...] = (("query", "query"), ("header", "headers"))
+_PLACEHOLDER = re.compile(r"(\{[^{}/]+\})")
+# One character that is not a path character or the start of a %XX escape.
+_UNSAFE_PATH_TEXT = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]")
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,12 @@ class MethodView:
     docstring: Safe
     call: Safe
     arguments: tuple[Safe, ...]
+    options: tuple[Safe, ...]
+
+    @property
+    def option_parameters(self) -> tuple[Safe, ...]:
+        """The per-call options' parameter lines, after the operation's own."""
+        return tuple(Safe(f"{name}: {PER_CALL_OPTIONS[name]},") for name in self.options)
 
     @property
     def coroutine(self) -> bool:
@@ -69,6 +81,11 @@ def method_view(operation: Operation, *, asynchronous: bool) -> MethodView:
         docstring=_docstring(operation),
         call=Safe("_request" if operation.pagination is None else "_request_page"),
         arguments=_request_arguments(operation, asynchronous),
+        options=tuple(
+            Safe(name)
+            for name in PER_CALL_OPTIONS
+            if name != "idempotent" or operation.http_method in NON_IDEMPOTENT_METHODS
+        ),
     )
 
 
@@ -91,7 +108,7 @@ def _request_arguments(operation: Operation, asynchronous: bool) -> tuple[Safe, 
     """The arguments passed to `_request`/`_request_page`, one per line."""
     lines = [
         Safe(f"{strings.string_literal(operation.http_method)},"),
-        Safe(f"{strings.string_literal(operation.path)},"),
+        Safe(f"{strings.string_literal(request_path(operation.path.unsafe_value))},"),
     ]
     path = operation.path_parameters
     if path:
@@ -120,6 +137,20 @@ def _request_arguments(operation: Operation, asynchronous: bool) -> tuple[Safe, 
         entries = ", ".join(f"{error.status}: {error.type.output}" for error in operation.errors)
         lines.append(Safe(f"error_types={{{entries}}},"))
     return tuple(lines)
+
+
+def request_path(template: str) -> str:
+    """The spec's path template as a URI path: literal text outside RFC 3986's path characters
+    (quotes, spaces, backslashes) percent-encoded, `{placeholders}` and `%XX` kept as written."""
+    return "".join(
+        piece if _PLACEHOLDER.fullmatch(piece) else _UNSAFE_PATH_TEXT.sub(_escape, piece)
+        for piece in _PLACEHOLDER.split(template)
+        if piece
+    )
+
+
+def _escape(match: re.Match[str]) -> str:
+    return quote(match.group(), safe="")
 
 
 def _body_arguments(body: RequestBody) -> list[Safe]:

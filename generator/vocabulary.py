@@ -28,10 +28,13 @@ PACKAGE_EXPORTS: Imports = {
         "NotFoundError",
         "PermissionDeniedError",
         "RateLimitError",
+        "RedirectError",
+        "ResponseTooLargeError",
         "SDKError",
         "UnprocessableEntityError",
     ),
     "._binary": ("AsyncBinaryResponse", "BinaryResponse"),
+    "._sse": ("AsyncStream", "ServerSentEvent", "Stream"),
     "._pagination": ("AsyncPage", "AsyncPaginator", "SyncPage"),
     "._response": ("APIResponse", "AsyncAPIResponse"),
     "._types": ("NOT_GIVEN", "NotGiven"),
@@ -46,7 +49,13 @@ RESOURCE_IMPORTS: Imports = {
     ".._binary": ("AsyncBinaryResponse", "BinaryResponse"),
     ".._pagination": ("AsyncPaginator", "PageNumberPagination", "SyncPage"),
     ".._resource": ("AsyncAPIResource", "SyncAPIResource"),
-    ".._response": ("async_to_raw_response_wrapper", "to_raw_response_wrapper"),
+    ".._response": (
+        "async_to_raw_response_wrapper",
+        "async_to_streamed_response_wrapper",
+        "to_raw_response_wrapper",
+        "to_streamed_response_wrapper",
+    ),
+    ".._sse": ("AsyncStream", "Stream"),
     ".._types": (
         "NOT_GIVEN",
         "Body",
@@ -91,15 +100,19 @@ MODEL_MODULE_NAMES = (
     "datetime",
 )
 
-# Per-call options every generated method accepts after the operation's own arguments.
-PER_CALL_OPTIONS = (
-    "extra_headers",
-    "extra_query",
-    "extra_body",
-    "timeout",
-    "max_retries",
-    "idempotent",
-)
+# Per-call options every generated method accepts after the operation's own arguments (name ->
+# annotation and default); `idempotent` only where the HTTP method is not idempotent itself.
+PER_CALL_OPTIONS: Mapping[str, str] = {
+    "extra_headers": "Headers | None = None",
+    "extra_query": "Query | None = None",
+    "extra_body": "Body | None = None",
+    "timeout": "Timeout | NotGiven = NOT_GIVEN",
+    "max_retries": "int | NotGiven = NOT_GIVEN",
+    "deadline": "float | NotGiven = NOT_GIVEN",
+    "max_response_size": "int | NotGiven = NOT_GIVEN",
+    "idempotent": "bool | NotGiven = NOT_GIVEN",
+}
+NON_IDEMPOTENT_METHODS = frozenset({"post", "patch"})
 
 # Builtins spelt in model annotations: a field with one of these names would shadow the type.
 MODEL_BUILTINS = ("None", "bool", "bytes", "float", "int", "list", "object", "set", "str", "tuple")
@@ -147,16 +160,20 @@ CLIENT_ATTRIBUTES = (
     "base_url",
     "close",
     "copy",
+    "credentials",
+    "deadline",
     "default_headers",
     "default_query",
     "delete",
     "get",
     "http_client",
+    "max_response_size",
     "max_retries",
     "patch",
     "post",
     "put",
     "request",
+    "retry_non_idempotent",
     "strict_response_validation",
     "timeout",
     "with_options",
@@ -164,7 +181,13 @@ CLIENT_ATTRIBUTES = (
 )
 
 # Attributes of the runtime's resource classes besides the generated methods.
-RESOURCE_ATTRIBUTES = ("with_raw_response",)
+RESOURCE_ATTRIBUTES = ("with_raw_response", "with_streaming_response")
+
+# The classes a resource module defines per resource: `Personas`, `PersonasWithRawResponse`...
+RESOURCE_CLASS_SUFFIXES = ("", "WithRawResponse", "WithStreamingResponse")
+
+# Methods our models add to pydantic's (`to_dict()`, `to_json()`).
+MODEL_METHODS = ("to_dict", "to_json")
 
 # File names Windows reserves in every folder: a module called `con.py` breaks the wheel there.
 DEVICE_NAMES = frozenset(
@@ -191,7 +214,7 @@ KWARG_RESERVED = _names(PER_CALL_OPTIONS, ("self",), imported_names(RESOURCE_IMP
 
 # Model fields double as keyword arguments, and sit in a class next to pydantic's attributes.
 FIELD_RESERVED = KWARG_RESERVED | _names(
-    PYDANTIC_MODEL_ATTRIBUTES, MODEL_MODULE_NAMES, MODEL_BUILTINS
+    PYDANTIC_MODEL_ATTRIBUTES, MODEL_METHODS, MODEL_MODULE_NAMES, MODEL_BUILTINS
 )
 
 # Methods sit in a resource class whose annotations use the module's names.

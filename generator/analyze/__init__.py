@@ -25,7 +25,7 @@ from ..placement import (
     tag_resource_name,
 )
 from ..strings import Safe, SpecText, identifier
-from ..vocabulary import DEVICE_NAMES, STDLIB_ANNOTATIONS
+from ..vocabulary import DEVICE_NAMES, RESOURCE_CLASS_SUFFIXES, STDLIB_ANNOTATIONS
 from ..walk import iter_operations
 from .auth import auth
 from .bodies import request_body
@@ -52,9 +52,10 @@ def analyze(
     taken = clients | component_class_names(document)
     resource_classes = {resource_class_name(p.resource, taken) for p in placements.values()}
     reserved = clients | frozenset(
-        name
+        f"{prefix}{base}{suffix}"
         for base in resource_classes
-        for name in (base, f"Async{base}", f"{base}WithRawResponse", f"Async{base}WithRawResponse")
+        for prefix in ("", "Async")
+        for suffix in RESOURCE_CLASS_SUFFIXES
     )
     hoisted = hoist(document, locked=lock.schemas, reserved=reserved)
     context = Context.build(document, config, hoisted, file)

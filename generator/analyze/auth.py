@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +14,26 @@ from ..walk import iter_operations
 from .context import Context
 
 _TOKEN_SCHEMES = ("oauth2", "openIdConnect")
+# RFC 9110 token: what a header or cookie name may consist of.
+_NAME_TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
+# Headers httpx sets from the URL and the body (the runtime refuses them too, see _headers.py),
+# and the two a credential must not replace.
+UNSETTABLE_HEADERS = frozenset(
+    {
+        "host",
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "proxy-connection",
+        "upgrade",
+        "te",
+        "trailer",
+        "expect",
+        "cookie",
+        "content-type",
+    }
+)
 _KEY_LOCATIONS = ("header", "query")
 
 
@@ -57,9 +78,22 @@ def _scheme_auth(
         return Auth("bearer", required=required)
     if kind == "apiKey" and scheme.get("in") in _KEY_LOCATIONS:
         key_name = scheme.get("name")
+        pointer = jsonpointer.join("", "components", "securitySchemes", name, "name")
         if not isinstance(key_name, str) or not key_name.strip():
-            pointer = jsonpointer.join("", "components", "securitySchemes", name, "name")
             message = "an apiKey security scheme needs the name of its header or parameter"
             raise SpecError(Problem("error", message, context.file, pointer, "set `name`"))
+        if scheme["in"] == "header":
+            _check_header_name(key_name, context.file, pointer)
         return Auth(scheme["in"], SpecText(key_name), required)
     return None
+
+
+def _check_header_name(name: str, file: str, pointer: str) -> None:
+    """A header the key can travel in: a valid name that HTTP framing does not own."""
+    if not _NAME_TOKEN.fullmatch(name):
+        message = f"{name!r} is not a valid HTTP header name"
+        hint = "use letters, digits and -_.!#$%&'*+^`|~"
+        raise SpecError(Problem("error", message, file, pointer, hint))
+    if name.lower() in UNSETTABLE_HEADERS:
+        message = f"an API key cannot be sent in the {name!r} header"
+        raise SpecError(Problem("error", message, file, pointer, "name the header the API reads"))

@@ -1,4 +1,10 @@
-"""Filling a spec path template such as ``/v1/personas/{id}`` with caller-supplied values.
+"""Request paths: checking a path template, and filling it with caller-supplied values.
+
+A request URL is the base URL's origin and path followed by the request path, joined as text.
+That is only safe because the path is checked first: it must begin with a single ``/`` and may
+hold nothing but path characters, so no spelling of it (``@evil.example/x``, ``.evil.example``,
+``:8443/x``, ``//evil/x``, backslashes, ``%2F``, dot segments) can move the request, or the
+credentials it carries, to another scheme, host or port, or above the base URL's path.
 
 Each value must land in exactly one path segment whatever it contains. An id of ``../admin``
 that reached the server as two segments would address a different resource, so every reserved
@@ -8,20 +14,30 @@ which neither httpx nor servers fold away as dot-segments.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
+from ._exceptions import SDKError
 from ._serialization import format_value
 from ._types import NotGiven
 
-__all__ = ["encode_segment", "expand_path"]
+__all__ = ["check_path", "encode_segment", "expand_path"]
 
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
+# RFC 3986 path characters (unreserved, sub-delims, ":", "@", "/") and percent-escapes.
+_PATH_TEXT = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
+_DOT_SEGMENTS = frozenset({".", ".."})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def expand_path(template: str, params: Mapping[str, object]) -> str:
-    """Substitute every ``{name}``; raises ValueError before any request is made."""
+    """Substitute every ``{name}``; raises before any request is made.
+
+    An invalid template is an SDKError; a missing or empty value is a ValueError.
+    """
+    check_path(template)
 
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -33,7 +49,38 @@ def expand_path(template: str, params: Mapping[str, object]) -> str:
             raise ValueError(f"Path parameter {name!r} must be a non-empty value, got {value!r}")
         return encode_segment(text)
 
-    return _PLACEHOLDER.sub(substitute, template)
+    return _PLACEHOLDER.sub(substitute, template) if "{" in template else template
+
+
+@functools.lru_cache(maxsize=1024)
+def check_path(template: str) -> str:
+    """``template`` if it can only address paths under the base URL, else SDKError."""
+    if not isinstance(template, str):
+        raise SDKError(f"A request path must be a str, not {type(template).__name__}")
+    problem = _path_problem(template)
+    if problem:
+        raise SDKError(f"Refusing the request path {template!r}: {problem}")
+    return template
+
+
+def _path_problem(template: str) -> str | None:
+    if not template.startswith("/") or template.startswith("//"):
+        return "it must begin with a single '/' (it is joined under the base URL)"
+    literal = _PLACEHOLDER.sub("", template)
+    if not _PATH_TEXT.fullmatch(literal):
+        return (
+            "it may only hold letters, digits, -._~!$&'()*+,;=:@/ and %XX escapes "
+            "(no query, fragment, backslash, whitespace or unbalanced braces)"
+        )
+    for segment in template.split("/"):
+        if _PLACEHOLDER.search(segment):
+            continue
+        decoded = unquote(segment, errors="replace")
+        if decoded in _DOT_SEGMENTS:
+            return "it has a '.' or '..' segment"
+        if any(char in decoded for char in "/\\") or _CONTROL.search(decoded):
+            return "it has an escaped '/', '\\' or control character"
+    return None
 
 
 def encode_segment(text: str) -> str:

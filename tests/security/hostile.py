@@ -90,8 +90,14 @@ def hostile_specs(draw: st.DrawFn, text: st.SearchStrategy[str]) -> dict[str, An
             for method in methods
         }
     security_name = draw(text)
-    key_name = draw(text)  # hostile, but present: an empty key name is refused (a corpus case)
-    key_name = key_name if key_name.strip() else "X-Key" + key_name
+    # A hostile query parameter name (any text is one); header names that are not HTTP tokens
+    # are refused, as the corpus cases show, so a header key gets a hostile but valid token.
+    location = draw(st.sampled_from(["query", "header"]))
+    if location == "query":
+        key_name = draw(text)
+        key_name = key_name if key_name.strip() else "key" + key_name
+    else:
+        key_name = "X-" + draw(st.from_regex(r"[-!#$%&'*+.^_`|~0-9A-Za-z]{1,20}", fullmatch=True))
     return {
         "openapi": "3.1.0",
         "info": {"title": draw(text), "version": draw(text), "description": draw(text)},
@@ -101,7 +107,7 @@ def hostile_specs(draw: st.DrawFn, text: st.SearchStrategy[str]) -> dict[str, An
         "components": {
             "schemas": schemas,
             "securitySchemes": {
-                security_name: {"type": "apiKey", "in": "header", "name": key_name}
+                security_name: {"type": "apiKey", "in": location, "name": key_name}
             },
         },
         "security": [{security_name: []}],

@@ -84,7 +84,7 @@ def _spec() -> dict[str, Any]:
                     },
                 }
             },
-            "securitySchemes": {"k": {"type": "apiKey", "in": "header", "name": f"k{text}"}},
+            "securitySchemes": {"k": {"type": "apiKey", "in": "query", "name": f"k{text}"}},
         },
         "security": [{"k": []}],
     }

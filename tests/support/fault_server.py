@@ -15,10 +15,13 @@ server saw exactly as it arrived (method, raw request target, headers, body)::
 
 Faults a reply can inject: a ``delay`` before answering (longer than the client's timeout gives
 a read timeout), ``fault="reset"`` (headers and part of the body, then a TCP reset) and
-``fault="truncate"`` (a Content-Length larger than the body, then a clean close). A reply may
-also be a function of the recorded request, for replies that depend on what was asked. Requests
-beyond the script get ``fallback`` (by default a 418 naming the unscripted request, so a test
-that sends more than it planned fails loudly).
+``fault="truncate"`` (a Content-Length larger than the body, then a clean close). Hostile
+servers are scripted with ``Reply.streamed`` (a body produced piece by piece, with chunked
+transfer encoding and a pause before each piece: slow drips and endless bodies) and
+``head_interval`` (the status line and headers sent one byte at a time). A reply may also be a
+function of the recorded request, for replies that depend on what was asked. Requests beyond
+the script get ``fallback`` (by default a 418 naming the unscripted request, so a test that
+sends more than it planned fails loudly).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import socket
 import struct
 import threading
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from email.message import MIMEPart
 from http import HTTPStatus
@@ -55,6 +58,23 @@ class Reply:
     body: bytes = b""
     delay: float = 0.0
     fault: Fault | None = None
+    # A body sent piece by piece (chunked), ``interval`` seconds before each piece; a number
+    # among the pieces is a pause of that many seconds.
+    pieces: Callable[[], Iterable[bytes | float]] | None = None
+    interval: float = 0.0
+    head_interval: float = 0.0  # seconds between the bytes of the status line and headers
+
+    @classmethod
+    def streamed(
+        cls,
+        pieces: Callable[[], Iterable[bytes | float]],
+        *,
+        interval: float = 0.0,
+        status: int = 200,
+        headers: Mapping[str, str] | None = None,
+    ) -> Reply:
+        """A reply whose body is ``pieces()``, one chunk at a time, ``interval`` s apart."""
+        return cls(status, dict(headers or {}), pieces=pieces, interval=interval)
 
     @classmethod
     def json(
@@ -273,8 +293,12 @@ class _Handler(BaseHTTPRequestHandler):
         return self.rfile.read(int(headers.get("content-length", "0")))
 
     def _answer(self, reply: Reply) -> None:
-        if reply.delay and self.server.owner._stopping.wait(reply.delay):
+        stopping = self.server.owner._stopping
+        if reply.delay and stopping.wait(reply.delay):
             self.close_connection = True
+            return
+        if reply.pieces is not None:
+            self._answer_streamed(reply)
             return
         declared = len(reply.body) + (100 if reply.fault == "truncate" else 0)
         if reply.fault == "reset":
@@ -284,6 +308,10 @@ class _Handler(BaseHTTPRequestHandler):
         if not any(name.lower() == "content-length" for name in reply.headers):
             lines.append(f"Content-Length: {declared}")
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        if reply.head_interval:
+            if self._trickle(head, reply.head_interval):
+                self.wfile.write(reply.body)
+            return
         if reply.fault == "reset":
             self.wfile.write(head + reply.body[: len(reply.body) // 2])
             # Linger 0 makes close() send RST instead of FIN: an abrupt reset, not a clean end.
@@ -294,6 +322,36 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(head + reply.body)
         if reply.fault == "truncate":
             self.close_connection = True
+
+    def _answer_streamed(self, reply: Reply) -> None:
+        """Chunked transfer encoding, pausing before each piece; stops when the client leaves
+        or the server stops."""
+        assert reply.pieces is not None
+        stopping = self.server.owner._stopping
+        lines = [f"HTTP/1.1 {reply.status} {_phrase(reply.status)}", "Transfer-Encoding: chunked"]
+        lines += [f"{name}: {value}" for name, value in reply.headers.items()]
+        self.wfile.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        for piece in reply.pieces():
+            pause = piece if isinstance(piece, float | int) else reply.interval
+            if stopping.wait(pause) if pause else stopping.is_set():
+                break
+            if isinstance(piece, bytes) and piece:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                self.wfile.flush()
+        else:
+            self.wfile.write(b"0\r\n\r\n")
+            return
+        self.close_connection = True
+
+    def _trickle(self, data: bytes, interval: float) -> bool:
+        """Send ``data`` a byte at a time; False if the server stopped first."""
+        for index in range(len(data)):
+            if self.server.owner._stopping.wait(interval):
+                self.close_connection = True
+                return False
+            self.wfile.write(data[index : index + 1])
+            self.wfile.flush()
+        return True
 
 
 def _phrase(status: int) -> str:

@@ -123,9 +123,12 @@ def test_package_metadata_renders_as_toml_that_cannot_break_out() -> None:
         "license": "MIT",
         "authors": [{"name": "Ada"}],
         "keywords": ["voice", "agents"],
-        "classifiers": ["Typing :: Typed"],
+        "classifiers": ["Programming Language :: Python :: 3", "Typing :: Typed"],
         "urls": {'Home"page': "https://example.com/"},
     }
     with pytest.raises(ConfigError, match="one line of text"):
         parse_config({**VALID, "metadata": metadata}, "c")
-    assert project_metadata(parse_config(VALID, "c")) == ""
+    bare = tomllib.loads("[project]\n" + project_metadata(parse_config(VALID, "c")))
+    assert bare["project"] == {
+        "classifiers": ["Programming Language :: Python :: 3", "Typing :: Typed"]
+    }

@@ -9,65 +9,88 @@ from __future__ import annotations
 
 import math
 import platform
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import httpx
 
+from ._auth import Security, SecurityScheme, check_security
+from ._exceptions import SDKError
+from ._headers import check_header_name
 from ._types import NotGiven
 
-__all__ = ["DEFAULT_TIMEOUT", "ClientSettings", "resolve_timeout"]
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_SIZE",
+    "DEFAULT_TIMEOUT",
+    "ClientSettings",
+    "SecurityScheme",
+    "resolve_deadline",
+    "resolve_size",
+    "resolve_timeout",
+]
 
 # Finite on purpose: an SDK call that can hang forever takes its caller's process down with it.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+# The longest one call may take, retries and waits included (see _deadline).
+DEFAULT_DEADLINE = 600.0
+# The largest body read into memory, after decompression (see _body).
+DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
 _TIMEOUT_PARTS = ("connect", "read", "write", "pool")
-_HEADER_AUTH_PREFIX = "header:"
-_QUERY_AUTH_PREFIX = "query:"
 
 
 @dataclass(frozen=True, kw_only=True)
 class ClientSettings:
     """What a generated client tells the runtime about its package and API.
 
-    ``auth`` is ``"bearer"`` (``Authorization: Bearer <key>``), ``"header:<Name>"`` (the key
-    as the value of that header), ``"query:<name>"`` (the key as that query parameter, redacted
-    from logs like a header) or None for an API without authentication.
+    Authentication is described by ``schemes`` (named ``SecurityScheme``s) and ``security``,
+    the API's default requirement in OpenAPI's form: a tuple of alternatives, each a tuple of
+    scheme names that must all be satisfied; ``()`` among them (or no alternatives at all)
+    means a call may go without credentials. An operation whose requirement differs passes its
+    own to ``_request(..., security=...)``. For example, an API taking a bearer token or basic
+    credentials, where the token is preferred::
+
+        ClientSettings(
+            ...,
+            schemes={
+                "token": SecurityScheme("bearer"),
+                "login": SecurityScheme("basic", credentials=("username", "password")),
+            },
+            security=(("token",), ("login",)),
+        )
+
+    ``auth`` is a shorthand for an API with a single key: ``"bearer"``, ``"header:<Name>"`` or
+    ``"query:<name>"`` (the key is the ``api_key`` credential; ``api_key_required=False`` also
+    allows calls without it), or None for no authentication. It cannot be combined with
+    ``schemes``.
+
+    ``idempotency_header`` names the header (e.g. ``"Idempotency-Key"``) in which the API
+    accepts a key that makes repeating a request safe; see ``RequestOptions.idempotent``.
     """
 
     distribution: str
     version: str
     default_base_url: str
     env_prefix: str
-    auth: str | None = "bearer"
+    schemes: Mapping[str, SecurityScheme] = field(default_factory=dict)
+    security: Security = ()
+    auth: str | None = None
     api_key_required: bool = True
+    idempotency_header: str | None = None
 
     def __post_init__(self) -> None:
-        if self.auth not in (None, "bearer") and not any(
-            self.auth.startswith(prefix) and len(self.auth) > len(prefix)
-            for prefix in (_HEADER_AUTH_PREFIX, _QUERY_AUTH_PREFIX)
-        ):
-            raise ValueError(
-                "ClientSettings.auth must be 'bearer', 'header:<Name>', 'query:<name>' or None, "
-                f"not {self.auth!r}"
+        if self.auth is not None:
+            if self.schemes or self.security:
+                raise SDKError("ClientSettings takes either auth= or schemes= and security=")
+            scheme = _shorthand_scheme(self.auth)
+            object.__setattr__(self, "schemes", {"default": scheme})
+            required = (("default",),)
+            object.__setattr__(
+                self, "security", required if self.api_key_required else (*required, ())
             )
-
-    @property
-    def auth_header(self) -> str | None:
-        """The header that carries the API key, if the API sends it in a header."""
-        if self.auth == "bearer":
-            return "Authorization"
-        if self.auth is not None and self.auth.startswith(_HEADER_AUTH_PREFIX):
-            return self.auth.removeprefix(_HEADER_AUTH_PREFIX)
-        return None
-
-    @property
-    def auth_query(self) -> str | None:
-        """The query parameter that carries the API key, if the API sends it in the URL."""
-        if self.auth is not None and self.auth.startswith(_QUERY_AUTH_PREFIX):
-            return self.auth.removeprefix(_QUERY_AUTH_PREFIX)
-        return None
-
-    def auth_header_value(self, api_key: str) -> str:
-        return f"Bearer {api_key}" if self.auth == "bearer" else api_key
+        check_security(self.security, self.schemes, "ClientSettings.security")
+        if self.idempotency_header is not None:
+            check_header_name(self.idempotency_header, "ClientSettings.idempotency_header")
 
     @property
     def user_agent(self) -> str:
@@ -75,6 +98,20 @@ class ClientSettings:
             f"{self.distribution}/{self.version} "
             f"Python/{platform.python_version()} httpx/{httpx.__version__}"
         )
+
+
+def _shorthand_scheme(auth: str) -> SecurityScheme:
+    kind, _, parameter = auth.partition(":")
+    if auth == "bearer":
+        return SecurityScheme("bearer")
+    if kind == "header" and parameter:
+        return SecurityScheme("header", parameter)
+    if kind == "query" and parameter:
+        return SecurityScheme("query", parameter)
+    raise SDKError(
+        "ClientSettings.auth must be 'bearer', 'header:<Name>', 'query:<name>' or None, "
+        f"not {auth!r}"
+    )
 
 
 def resolve_timeout(value: object, fallback: httpx.Timeout) -> httpx.Timeout:
@@ -94,3 +131,23 @@ def resolve_timeout(value: object, fallback: httpx.Timeout) -> httpx.Timeout:
         if not (math.isfinite(seconds) and seconds > 0):
             raise ValueError(f"The {name} timeout must be a positive finite number, not {seconds}")
     return httpx.Timeout(**parts)
+
+
+def resolve_size(value: object, fallback: int) -> int:
+    """A positive byte count; ``NOT_GIVEN`` or None gives ``fallback``."""
+    if value is None or isinstance(value, NotGiven):
+        return fallback
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"max_response_size must be a positive number of bytes, not {value!r}")
+    return value
+
+
+def resolve_deadline(value: object, fallback: float) -> float:
+    """A positive finite number of seconds; ``NOT_GIVEN`` or None gives ``fallback``."""
+    if value is None or isinstance(value, NotGiven):
+        return fallback
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"deadline must be a number of seconds, not {value!r}")
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"deadline must be a positive finite number of seconds, not {value}")
+    return float(value)

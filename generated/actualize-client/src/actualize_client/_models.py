@@ -6,6 +6,14 @@ either way. Fields the spec marks ``x-sdk-secret`` are masked in ``repr()``/``st
 tracebacks, logs and debuggers) while ``model_dump()`` and request bodies keep the real value.
 Validators are built on first use (``defer_build``): a package with a hundred models imports in
 half the time, and a program pays only for the models it touches.
+
+The wire carries what the caller gave: pydantic stores ``600`` given to a ``float`` field (an
+OpenAPI ``number``) as ``600.0`` and would send ``600.0``; in JSON output a whole-valued float
+field is written as an integer instead (up to 2**53, where floats stop being exact), which is
+the same JSON number to any reader and what the caller wrote.
+
+``to_dict()`` and ``to_json()`` give the model as the API spells it (wire names, only the fields
+that were set); ``use_api_names=False`` gives the Python names instead.
 """
 
 from __future__ import annotations
@@ -14,16 +22,18 @@ import contextlib
 import contextvars
 import functools
 from collections.abc import Iterable, Iterator
+from typing import Any, Literal, get_args
 
 import pydantic
 from typing_extensions import Self, override  # noqa: UP035 - typing.Self needs Python 3.11
 
 from ._logs import warn_once
+from ._redaction import SECRET_MARK, secret_model_fields
 
 __all__ = ["SECRET_MARK", "BaseModel", "reading_response"]
 
-SECRET_MARK = "x-sdk-secret"
 _MASK = "**********"
+_EXACT_INTEGERS = 2**53
 
 
 _reading_response: contextvars.ContextVar[bool] = contextvars.ContextVar(
@@ -56,17 +66,62 @@ class BaseModel(pydantic.BaseModel):
                 warn_once(type(self).__name__, name, "unknown field", "")
         return self
 
+    @pydantic.model_serializer(mode="wrap")
+    def _write_whole_numbers_as_integers(
+        self, handler: pydantic.SerializerFunctionWrapHandler, info: pydantic.SerializationInfo
+    ) -> Any:
+        data = handler(self)
+        if info.mode_is_json() and isinstance(data, dict):
+            for key in _float_keys(type(self), by_alias=bool(info.by_alias)):
+                if key in data:
+                    data[key] = _whole_numbers_as_integers(data[key])
+        return data
+
+    def to_dict(
+        self,
+        *,
+        use_api_names: bool = True,
+        mode: Literal["python", "json"] = "python",
+        exclude_unset: bool = True,
+    ) -> dict[str, Any]:
+        """The model as a dict keyed by the API's field names (``use_api_names=False``: the
+        Python names); ``mode="json"`` makes every value JSON-ready (dates as ISO text...)."""
+        return self.model_dump(mode=mode, by_alias=use_api_names, exclude_unset=exclude_unset)
+
+    def to_json(
+        self, *, use_api_names: bool = True, indent: int | None = 2, exclude_unset: bool = True
+    ) -> str:
+        """The model as JSON text, as ``to_dict(mode="json")`` describes it."""
+        return self.model_dump_json(
+            indent=indent, by_alias=use_api_names, exclude_unset=exclude_unset
+        )
+
     @override
     def __repr_args__(self) -> Iterable[tuple[str | None, object]]:
-        secret = _secret_fields(type(self))
+        secret = secret_model_fields(type(self))
         for name, value in super().__repr_args__():
             yield name, _MASK if name in secret and value is not None else value
 
 
 @functools.cache
-def _secret_fields(model: type[pydantic.BaseModel]) -> frozenset[str]:
-    return frozenset(
-        name
+def _float_keys(model: type[pydantic.BaseModel], *, by_alias: bool) -> tuple[str, ...]:
+    """The output keys of the fields whose type involves ``float``."""
+    return tuple(
+        (field.alias or name) if by_alias else name
         for name, field in model.model_fields.items()
-        if isinstance(field.json_schema_extra, dict) and field.json_schema_extra.get(SECRET_MARK)
+        if _mentions_float(field.annotation)
     )
+
+
+def _mentions_float(annotation: object) -> bool:
+    return annotation is float or any(_mentions_float(arg) for arg in get_args(annotation))
+
+
+def _whole_numbers_as_integers(value: object) -> object:
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _EXACT_INTEGERS:
+        return int(value)
+    if isinstance(value, list):
+        return [_whole_numbers_as_integers(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _whole_numbers_as_integers(item) for key, item in value.items()}
+    return value

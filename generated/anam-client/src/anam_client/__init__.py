@@ -18,11 +18,14 @@ from ._exceptions import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RedirectError,
+    ResponseTooLargeError,
     SDKError,
     UnprocessableEntityError,
 )
 from ._pagination import AsyncPage, AsyncPaginator, SyncPage
 from ._response import APIResponse, AsyncAPIResponse
+from ._sse import AsyncStream, ServerSentEvent, Stream
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __generator__, __spec_sha256__, __version__
 
@@ -39,6 +42,7 @@ __all__ = [
     "AsyncBinaryResponse",
     "AsyncPage",
     "AsyncPaginator",
+    "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
     "BinaryResponse",
@@ -49,7 +53,11 @@ __all__ = [
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
+    "ResponseTooLargeError",
     "SDKError",
+    "ServerSentEvent",
+    "Stream",
     "SyncPage",
     "UnprocessableEntityError",
     "__generator__",

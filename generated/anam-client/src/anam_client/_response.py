@@ -1,36 +1,44 @@
-"""Reading HTTP response bodies into declared types, and the ``.with_raw_response`` machinery.
+"""Reading HTTP response bodies into declared types, and the ``.with_raw_response`` and
+``.with_streaming_response`` machinery.
 
-Raw mode is switched on by a context variable rather than a parameter: generated methods have
-fixed signatures, and a context variable lets one wrapper turn any of them into a raw-response
-call without threading a flag through every signature. It is safe across threads and asyncio
-tasks, and only the request made directly inside the wrapper consumes it.
+Raw and streamed modes are switched on by a context variable rather than a parameter: generated
+methods have fixed signatures, and a context variable lets one wrapper turn any of them into a
+raw-response call without threading a flag through every signature. It is safe across threads
+and asyncio tasks, and only the request made directly inside the wrapper consumes it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import json
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Generic, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from typing import Any, Generic, Literal, TypeVar
 
 import httpx
 import pydantic
 from typing_extensions import ParamSpec
 
-from ._exceptions import APIResponseValidationError, connection_error, describe, request_id_of
+from ._config import DEFAULT_MAX_RESPONSE_SIZE
+from ._exceptions import APIResponseValidationError, describe, request_id_of
 from ._parsing import NO_MATCH, parse_json, parse_response, summarize_validation_error
+from ._streaming import AsyncStreamedBody, StreamedBody
 
 __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
     "ErrorTypes",
+    "LazyParse",
+    "ResponseMode",
     "async_to_raw_response_wrapper",
+    "async_to_streamed_response_wrapper",
     "decode_json",
     "error_body",
     "parse_body",
-    "take_raw_response_request",
+    "take_response_mode",
     "to_raw_response_wrapper",
+    "to_streamed_response_wrapper",
     "validate_body",
 ]
 
@@ -39,22 +47,36 @@ P = ParamSpec("P")
 
 ErrorTypes = Mapping[int | str, object]
 
-_raw_response_requested = contextvars.ContextVar("raw_response_requested", default=False)
+ResponseMode = Literal["parsed", "raw", "streamed"]
+_response_mode: contextvars.ContextVar[ResponseMode] = contextvars.ContextVar(
+    "response_mode", default="parsed"
+)
 
 
-def take_raw_response_request() -> bool:
-    """Whether the caller wants the raw response; resets the request so it is used only once."""
-    requested = _raw_response_requested.get()
-    if requested:
-        _raw_response_requested.set(False)
-    return requested
+def take_response_mode() -> ResponseMode:
+    """What the caller wants back: the parsed value, the raw response, or the raw response with
+    its body left unread; resets the request so that only one call uses it."""
+    mode = _response_mode.get()
+    if mode != "parsed":
+        _response_mode.set("parsed")
+    return mode
 
 
-class _BaseAPIResponse(Generic[R]):
-    def __init__(self, http_response: httpx.Response, parse: Callable[[httpx.Response], R]) -> None:
-        self.http_response = http_response
-        self._parse = parse
-        self._parsed: tuple[R] | None = None
+class LazyParse(Generic[R]):
+    """A parser that takes the body unread (binary downloads, event streams), so a streamed
+    response is not read into memory before it is parsed."""
+
+    def __init__(self, parse: Callable[[httpx.Response], R]) -> None:
+        self.parse = parse
+
+    def __call__(self, response: httpx.Response) -> R:
+        return self.parse(response)
+
+
+class _ResponseInfo(Generic[R]):
+    http_response: httpx.Response
+    _parse: Callable[[httpx.Response], R]
+    _parsed: tuple[R] | None
 
     @property
     def status_code(self) -> int:
@@ -68,6 +90,10 @@ class _BaseAPIResponse(Generic[R]):
     def request_id(self) -> str | None:
         return request_id_of(self.http_response)
 
+    @property
+    def _reads_body(self) -> bool:
+        return not isinstance(self._parse, LazyParse)
+
     def _parse_once(self) -> R:
         if self._parsed is None:
             self._parsed = (self._parse(self.http_response),)
@@ -78,69 +104,58 @@ class _BaseAPIResponse(Generic[R]):
         return f"<{type(self).__name__} [{response.status_code} {response.reason_phrase}]>"
 
 
-class APIResponse(_BaseAPIResponse[R]):
-    """An undecoded response; ``parse()`` gives what the normal method would have returned."""
+class APIResponse(_ResponseInfo[R], StreamedBody):
+    """A response as received; ``parse()`` gives what the normal method would have returned.
+
+    From ``.with_raw_response`` the body has been read. From ``.with_streaming_response`` it is
+    still on the socket: read it with ``iter_bytes()``, ``iter_text()``, ``iter_lines()`` or
+    ``write_to_file()``, or let ``parse()`` read it (within ``max_response_size``).
+    """
+
+    def __init__(
+        self,
+        http_response: httpx.Response,
+        parse: Callable[[httpx.Response], R],
+        *,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    ) -> None:
+        super().__init__(http_response, max_response_size=max_response_size)
+        self._parse = parse
+        self._parsed = None
 
     def parse(self) -> R:
+        if self._reads_body:
+            self.read()
         return self._parse_once()
 
-    def read(self) -> bytes:
-        try:
-            return self.http_response.read()
-        except httpx.HTTPError as exc:
-            raise connection_error(exc, self.http_response.request, attempts=1) from exc
 
-    @property
-    def text(self) -> str:
-        self.read()
-        return self.http_response.text
+class AsyncAPIResponse(_ResponseInfo[R], AsyncStreamedBody):
+    """The async twin of APIResponse: ``await parse()``, ``await read()``, ``async for``."""
 
-    def json(self) -> object:
-        return json.loads(self.read())
-
-
-class AsyncAPIResponse(_BaseAPIResponse[R]):
-    """The async twin of APIResponse; only a streamed binary body needs ``await read()``."""
+    def __init__(
+        self,
+        http_response: httpx.Response,
+        parse: Callable[[httpx.Response], R],
+        *,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    ) -> None:
+        super().__init__(http_response, max_response_size=max_response_size)
+        self._parse = parse
+        self._parsed = None
 
     async def parse(self) -> R:
+        if self._reads_body:
+            await self.read()
         return self._parse_once()
-
-    async def read(self) -> bytes:
-        try:
-            return await self.http_response.aread()
-        except httpx.HTTPError as exc:
-            raise connection_error(exc, self.http_response.request, attempts=1) from exc
-
-    @property
-    def text(self) -> str:
-        return self._buffered_response().text
-
-    def json(self) -> object:
-        return json.loads(self._buffered_response().content)
-
-    def _buffered_response(self) -> httpx.Response:
-        try:
-            self.http_response.content  # noqa: B018 - raises if the body was not read yet
-        except httpx.ResponseNotRead:
-            raise RuntimeError(
-                "This body is streamed; call `await response.read()` first"
-            ) from None
-        return self.http_response
 
 
 def to_raw_response_wrapper(fn: Callable[P, R]) -> Callable[P, APIResponse[R]]:
-    """Make a generated method return its APIResponse instead of the parsed value."""
+    """Make a generated method return its APIResponse (body read) instead of the parsed value."""
 
     @functools.wraps(fn)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[R]:
-        token = _raw_response_requested.set(True)
-        try:
-            result: object = fn(*args, **kwargs)
-        finally:
-            _raw_response_requested.reset(token)
-        if not isinstance(result, APIResponse):
-            raise TypeError(f"{fn.__qualname__} made no request to return a raw response for")
-        return result
+        response: APIResponse[R] = _call_in_mode("raw", fn, args, kwargs)
+        return response
 
     return wrapped
 
@@ -152,16 +167,75 @@ def async_to_raw_response_wrapper(
 
     @functools.wraps(fn)
     async def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncAPIResponse[R]:
-        token = _raw_response_requested.set(True)
-        try:
-            result: object = await fn(*args, **kwargs)
-        finally:
-            _raw_response_requested.reset(token)
-        if not isinstance(result, AsyncAPIResponse):
-            raise TypeError(f"{fn.__qualname__} made no request to return a raw response for")
-        return result
+        response: AsyncAPIResponse[R] = await _acall_in_mode("raw", fn, args, kwargs)
+        return response
 
     return wrapped
+
+
+def to_streamed_response_wrapper(
+    fn: Callable[P, R],
+) -> Callable[P, contextlib.AbstractContextManager[APIResponse[R]]]:
+    """Make a generated method return a context manager over its APIResponse, body unread::
+
+        with client.widgets.with_streaming_response.get("w1") as response:
+            for line in response.iter_lines(): ...
+
+    The request is sent when the ``with`` block is entered; the connection is released when it
+    is left, however much of the body was read.
+    """
+
+    @functools.wraps(fn)
+    @contextlib.contextmanager
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> Iterator[APIResponse[R]]:
+        response: APIResponse[R] = _call_in_mode("streamed", fn, args, kwargs)
+        with response:
+            yield response
+
+    return wrapped
+
+
+def async_to_streamed_response_wrapper(
+    fn: Callable[P, Awaitable[R]],
+) -> Callable[P, contextlib.AbstractAsyncContextManager[AsyncAPIResponse[R]]]:
+    """The async twin: ``async with client.widgets.with_streaming_response.get(...) as r``."""
+
+    @functools.wraps(fn)
+    @contextlib.asynccontextmanager
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncIterator[AsyncAPIResponse[R]]:
+        response: AsyncAPIResponse[R] = await _acall_in_mode("streamed", fn, args, kwargs)
+        async with response:
+            yield response
+
+    return wrapped
+
+
+def _call_in_mode(mode: ResponseMode, fn: Callable[..., object], args: Any, kwargs: Any) -> Any:
+    token = _response_mode.set(mode)
+    try:
+        result = fn(*args, **kwargs)
+    finally:
+        _response_mode.reset(token)
+    if not isinstance(result, APIResponse):
+        raise TypeError(f"{_name(fn)} made no request to return a response for")
+    return result
+
+
+async def _acall_in_mode(
+    mode: ResponseMode, fn: Callable[..., Awaitable[object]], args: Any, kwargs: Any
+) -> Any:
+    token = _response_mode.set(mode)
+    try:
+        result = await fn(*args, **kwargs)
+    finally:
+        _response_mode.reset(token)
+    if not isinstance(result, AsyncAPIResponse):
+        raise TypeError(f"{_name(fn)} made no request to return a response for")
+    return result
+
+
+def _name(fn: object) -> str:
+    return str(getattr(fn, "__qualname__", fn))
 
 
 _ANY_JSON: pydantic.TypeAdapter[object] = pydantic.TypeAdapter(object)

@@ -65,5 +65,10 @@ class RequestOptions:
     extra_body: Body | None = None
     timeout: Timeout | NotGiven = NOT_GIVEN
     max_retries: int | NotGiven = NOT_GIVEN
-    # Lets POST/PATCH calls retry like GET when the caller knows repeating them is harmless.
-    idempotent: bool = False
+    # Seconds the whole call may take, retries and the waits between them included.
+    deadline: float | NotGiven = NOT_GIVEN
+    # Bytes of decoded body the call may read into memory (streamed bodies excepted).
+    max_response_size: int | NotGiven = NOT_GIVEN
+    # True lets a POST/PATCH call retry like GET (the caller knows repeating it is harmless);
+    # False keeps it to retries that cannot repeat it; NOT_GIVEN follows the client's setting.
+    idempotent: bool | NotGiven = NOT_GIVEN

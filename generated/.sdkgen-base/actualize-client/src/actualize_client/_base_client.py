@@ -7,6 +7,7 @@ classes contain; configuration, request planning and retry decisions are shared 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
@@ -16,30 +17,38 @@ import anyio
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
 
+from ._auth import Security, SecurityScheme
 from ._binary import AsyncBinaryResponse, BinaryResponse
+from ._body import aread_limited, read_limited
 from ._client_core import BaseClient
 from ._config import ClientSettings
-from ._exceptions import connection_error
+from ._deadline import Budget, guard_transport
+from ._exceptions import transport_failure
+from ._http_methods import AsyncHTTPMethods, SyncHTTPMethods
 from ._logs import log_request, log_response
 from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPage
 from ._request_plan import RequestPlan
-from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_raw_response_request
+from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
+from ._sse import AsyncStream, Stream
 from ._types import NOT_GIVEN, RequestOptions
 
 if TYPE_CHECKING:
     from typing_extensions import TypeForm
 
-__all__ = ["AsyncAPIClient", "ClientSettings", "SyncAPIClient"]
+__all__ = ["AsyncAPIClient", "ClientSettings", "SecurityScheme", "SyncAPIClient"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-class SyncAPIClient(BaseClient[httpx.Client]):
+class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
     _binary_response_type = BinaryResponse
+    _stream_type = Stream
 
     def _new_http_client(self) -> httpx.Client:
-        return httpx.Client(timeout=self.timeout, follow_redirects=True)
+        transport = httpx.HTTPTransport()
+        guard_transport(transport)
+        return httpx.Client(timeout=self.timeout, transport=transport)
 
     def close(self) -> None:
         if self._owns_http_client:
@@ -77,13 +86,22 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         cast_to: TypeForm[T],
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
+        event_types: Mapping[str, object] | None = None,
+        idempotency_header: str | None = None,
     ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
         ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
-        generated method returns this call's result as its declared type, without a cast.
+        generated method returns this call's result as its declared type, without a cast;
+        ``BinaryResponse`` and ``Stream[Event]`` (async: ``AsyncBinaryResponse``,
+        ``AsyncStream[Event]``) hand the body over unread. ``security`` is the operation's
+        requirement when it differs from the API's default; ``event_types`` maps the names of
+        an event stream's events to the types of their data; ``idempotency_header`` names the
+        header in which this operation accepts an idempotency key, if the API's default
+        (``ClientSettings.idempotency_header``) does not apply.
         """
-        raw = take_raw_response_request()
+        mode = take_response_mode()
         plan = self._plan(
             method,
             path,
@@ -94,14 +112,20 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             form=form,
             files=files,
             options=options,
-            stream=self._streams(cast_to),
+            stream=mode == "streamed" or self._streams(cast_to),
             urlencoded=urlencoded,
             content=content,
             content_type=content_type,
+            security=security,
+            idempotency_header=idempotency_header,
         )
-        response = self._execute(plan, self._body_parser(cast_to), error_types)
+        parse = self._body_parser(cast_to, plan, event_types)
+        try:
+            response = self._execute(plan, parse, error_types)
+        finally:
+            plan.close()
         # In raw mode the wrapper that asked for it returns the APIResponse, typed as such.
-        return cast(T, response if raw else response.parse())
+        return cast(T, response if mode != "parsed" else response.parse())
 
     def _request_page(
         self,
@@ -116,9 +140,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         pagination: PageNumberPagination,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> SyncPage[T]:
         """Fetch the first page; later pages are fetched as the caller iterates."""
-        raw = take_raw_response_request()
+        mode = take_response_mode()
         plan = self._plan(
             method,
             path,
@@ -129,10 +154,11 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             form=None,
             files=None,
             options=options,
-            stream=False,
+            stream=mode == "streamed",
+            security=security,
         )
         response = self._execute(plan, self._page_parser(plan, item_type, pagination), error_types)
-        return cast(SyncPage[T], response if raw else response.parse())
+        return cast(SyncPage[T], response if mode != "parsed" else response.parse())
 
     def _page_parser(
         self, plan: RequestPlan, item_type: type[T], pagination: PageNumberPagination
@@ -153,38 +179,63 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         parse: Callable[[httpx.Response], R],
         error_types: ErrorTypes | None,
     ) -> APIResponse[R]:
-        attempt = 0
-        while True:
-            attempt += 1
-            request = plan.build(self._client)
-            log_request(request, self._sensitive_headers, self._sensitive_query)
-            try:
-                response = self._client.send(request, stream=plan.stream)
-            except httpx.HTTPError as exc:
-                delay = self._delay_after_error(plan, request, exc, attempt)
-                if delay is None:
-                    raise connection_error(exc, request, attempts=attempt) from exc
-                self._sleep(delay)
-                continue
-            log_response(response, self._sensitive_headers, self._sensitive_query)
-            if response.is_success:
-                return APIResponse(response, parse)
-            delay = self._delay_after_status(plan, response, attempt)
-            if delay is None:
+        budget = plan.budget()
+        token = budget.activate()
+        try:
+            attempt = 0
+            while True:
+                attempt += 1
+                budget.new_attempt()
+                request = plan.build(self._client, budget, retries=attempt - 1)
                 try:
-                    response.read()
-                except httpx.HTTPError as exc:
-                    raise connection_error(exc, request, attempts=attempt) from exc
-                raise self._status_error(response, error_types, attempt)
+                    response, hops = self._send(plan, request, budget, attempt - 1)
+                except Exception as exc:
+                    failure = transport_failure(exc, request)
+                    if failure is None:
+                        raise
+                    delay = self._delay_after_error(plan, request, failure, attempt, budget)
+                    if delay is None:
+                        self._connection_error(plan, request, failure, attempt, budget)
+                    self._sleep(delay)
+                    continue
+                if response.is_success:
+                    return APIResponse(response, parse, max_response_size=plan.max_response_size)
+                delay = self._delay_after_status(plan, response, attempt, budget)
+                if delay is None:
+                    raise self._status_error(plan, response, error_types, attempt, hops)
+                self._sleep(delay)
+        finally:
+            budget.deactivate(token)
+
+    def _send(
+        self, plan: RequestPlan, request: httpx.Request, budget: Budget, retries: int
+    ) -> tuple[httpx.Response, int]:
+        """One attempt: send, follow the redirects our policy allows, and read the body unless
+        it is a stream the caller will read. Returns the response and the redirects followed."""
+        hops = 0
+        while True:
+            log_request(request, self._sensitive_headers, self._sensitive_query)
+            response = self._client.send(request, stream=True, follow_redirects=False)
+            log_response(response, self._sensitive_headers, self._sensitive_query)
+            target = self._redirect(response, hops)
+            if target is None:
+                break
             response.close()
-            self._sleep(delay)
+            hops += 1
+            request = plan.build(self._client, budget, retries=retries, url=target)
+        if plan.stream and response.is_success:
+            return response, hops
+        return read_limited(response, plan.max_response_size, budget), hops
 
 
-class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
     _binary_response_type = AsyncBinaryResponse
+    _stream_type = AsyncStream
 
     def _new_http_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=self.timeout, follow_redirects=True)
+        transport = httpx.AsyncHTTPTransport()
+        guard_transport(transport)
+        return httpx.AsyncClient(timeout=self.timeout, transport=transport)
 
     async def close(self) -> None:
         if self._owns_http_client:
@@ -222,13 +273,22 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         cast_to: TypeForm[T],
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
+        event_types: Mapping[str, object] | None = None,
+        idempotency_header: str | None = None,
     ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
         ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
-        generated method returns this call's result as its declared type, without a cast.
+        generated method returns this call's result as its declared type, without a cast;
+        ``BinaryResponse`` and ``Stream[Event]`` (async: ``AsyncBinaryResponse``,
+        ``AsyncStream[Event]``) hand the body over unread. ``security`` is the operation's
+        requirement when it differs from the API's default; ``event_types`` maps the names of
+        an event stream's events to the types of their data; ``idempotency_header`` names the
+        header in which this operation accepts an idempotency key, if the API's default
+        (``ClientSettings.idempotency_header``) does not apply.
         """
-        raw = take_raw_response_request()
+        mode = take_response_mode()
         plan = self._plan(
             method,
             path,
@@ -239,14 +299,20 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             form=form,
             files=files,
             options=options,
-            stream=self._streams(cast_to),
+            stream=mode == "streamed" or self._streams(cast_to),
             urlencoded=urlencoded,
             content=content,
             content_type=content_type,
+            security=security,
+            idempotency_header=idempotency_header,
         )
-        response = await self._execute(plan, self._body_parser(cast_to), error_types)
+        parse = self._body_parser(cast_to, plan, event_types)
+        try:
+            response = await self._execute(plan, parse, error_types)
+        finally:
+            plan.close()
         # In raw mode the wrapper that asked for it returns the APIResponse, typed as such.
-        return cast(T, response if raw else await response.parse())
+        return cast(T, response if mode != "parsed" else await response.parse())
 
     def _request_page(
         self,
@@ -261,6 +327,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         pagination: PageNumberPagination,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> AsyncPaginator[T]:
         """A paginator that fetches the first page when awaited or iterated, not before.
 
@@ -277,13 +344,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             files=None,
             options=options,
             stream=False,
+            security=security,
         )
         parse = self._page_parser(plan, item_type, pagination)
 
         async def first_page() -> AsyncPage[T]:
-            raw = take_raw_response_request()
-            response = await self._execute(plan, parse, error_types)
-            return cast(AsyncPage[T], response if raw else await response.parse())
+            mode = take_response_mode()
+            planned = dataclasses.replace(plan, stream=True) if mode == "streamed" else plan
+            response = await self._execute(planned, parse, error_types)
+            return cast(AsyncPage[T], response if mode != "parsed" else await response.parse())
 
         return AsyncPaginator(first_page)
 
@@ -305,28 +374,50 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         parse: Callable[[httpx.Response], R],
         error_types: ErrorTypes | None,
     ) -> AsyncAPIResponse[R]:
-        attempt = 0
-        while True:
-            attempt += 1
-            request = plan.build(self._client)
-            log_request(request, self._sensitive_headers, self._sensitive_query)
-            try:
-                response = await self._client.send(request, stream=plan.stream)
-            except httpx.HTTPError as exc:
-                delay = self._delay_after_error(plan, request, exc, attempt)
-                if delay is None:
-                    raise connection_error(exc, request, attempts=attempt) from exc
-                await self._sleep(delay)
-                continue
-            log_response(response, self._sensitive_headers, self._sensitive_query)
-            if response.is_success:
-                return AsyncAPIResponse(response, parse)
-            delay = self._delay_after_status(plan, response, attempt)
-            if delay is None:
+        budget = plan.budget()
+        token = budget.activate()
+        try:
+            attempt = 0
+            while True:
+                attempt += 1
+                budget.new_attempt()
+                request = plan.build(self._client, budget, retries=attempt - 1)
                 try:
-                    await response.aread()
-                except httpx.HTTPError as exc:
-                    raise connection_error(exc, request, attempts=attempt) from exc
-                raise self._status_error(response, error_types, attempt)
+                    response, hops = await self._send(plan, request, budget, attempt - 1)
+                except Exception as exc:
+                    failure = transport_failure(exc, request)
+                    if failure is None:
+                        raise
+                    delay = self._delay_after_error(plan, request, failure, attempt, budget)
+                    if delay is None:
+                        self._connection_error(plan, request, failure, attempt, budget)
+                    await self._sleep(delay)
+                    continue
+                if response.is_success:
+                    return AsyncAPIResponse(
+                        response, parse, max_response_size=plan.max_response_size
+                    )
+                delay = self._delay_after_status(plan, response, attempt, budget)
+                if delay is None:
+                    raise self._status_error(plan, response, error_types, attempt, hops)
+                await self._sleep(delay)
+        finally:
+            budget.deactivate(token)
+
+    async def _send(
+        self, plan: RequestPlan, request: httpx.Request, budget: Budget, retries: int
+    ) -> tuple[httpx.Response, int]:
+        hops = 0
+        while True:
+            log_request(request, self._sensitive_headers, self._sensitive_query)
+            response = await self._client.send(request, stream=True, follow_redirects=False)
+            log_response(response, self._sensitive_headers, self._sensitive_query)
+            target = self._redirect(response, hops)
+            if target is None:
+                break
             await response.aclose()
-            await self._sleep(delay)
+            hops += 1
+            request = plan.build(self._client, budget, retries=retries, url=target)
+        if plan.stream and response.is_success:
+            return response, hops
+        return await aread_limited(response, plan.max_response_size, budget), hops

@@ -1,9 +1,19 @@
-"""Turning ``form`` and ``files`` arguments into multipart/form-data parts.
+"""Request bodies made from files: ``files=`` (multipart parts) and ``content=`` (a raw body).
 
-Callers hold files in many shapes (bytes, a path, an open file, a tuple naming it); they are all
-normalised to httpx's ``(filename, content, content_type)`` here, and anything else is refused
-with a message listing what is accepted rather than being sent as something surprising (a ``str``
-is rejected because it is ambiguous between a path and the file's content).
+Callers hold files in many shapes (bytes, a path, an open file, a pipe, a generator, a tuple
+naming it); each is turned into something that either can be sent again on a retry, or is known
+not to be, so that no attempt ever sends a body cut short:
+
+- ``bytes``: as is.
+- a path: opened when the call starts, streamed from disk, re-read on a retry, closed after.
+- a seekable binary file: streamed from where it stood when the call was made, and rewound to
+  there for a retry (the caller closes it).
+- anything that can be read only once (a pipe, a socket, ``urlopen()``'s response, an iterator
+  of bytes): up to MAX_BUFFERED_UPLOAD bytes are read into memory first, so a retry can send
+  them again; a longer stream is sent once, chunked, and the call is not retried.
+
+Anything else is refused with a message listing what is accepted, rather than sent as something
+surprising (a ``str`` is refused because it is ambiguous between a path and the content).
 """
 
 from __future__ import annotations
@@ -11,21 +21,125 @@ from __future__ import annotations
 import io
 import mimetypes
 import os
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TypeAlias, cast
+
+import anyio
 
 from ._serialization import format_value
 from ._types import NotGiven
 
-__all__ = ["file_bytes", "multipart_parts"]
+__all__ = [
+    "MAX_BUFFERED_UPLOAD",
+    "OneShotStream",
+    "RewindableFile",
+    "Upload",
+    "multipart_parts",
+    "upload_content",
+]
 
-_FilePart: TypeAlias = tuple[str | None, bytes | IO[bytes], str | None]
+# Streams that can be read only once are buffered up to this size so that a retry can resend
+# them; longer ones are sent once and not retried.
+MAX_BUFFERED_UPLOAD = 16 * 1024 * 1024
+_CHUNK = 64 * 1024
 _DEFAULT_FILENAME = "upload"  # what httpx itself calls a file without a name
 _ACCEPTED = (
-    "bytes, a path (os.PathLike), a binary file object, or a tuple "
-    "(filename, content) / (filename, content, content_type) with bytes or binary file content"
+    "bytes, a path (os.PathLike), a binary file object, an iterable of bytes, or a tuple "
+    "(filename, content) / (filename, content, content_type) with such content"
 )
+
+
+class RewindableFile:
+    """A seekable file seen from the position it had when the call was made.
+
+    httpx rewinds a file part with ``seek(0)`` before each attempt and measures it with
+    ``tell``/``seek``; both are relative to that position here, and no ``fileno`` is offered,
+    so the declared length is what is actually sent.
+    """
+
+    replayable = True
+
+    def __init__(self, file: IO[bytes], *, owned: bool) -> None:
+        self._file = file
+        self._start = file.tell()
+        self._owned = owned
+        self.name = getattr(file, "name", None)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._file.read(size)
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        base = offset + self._start if whence == os.SEEK_SET else offset
+        return self._file.seek(base, whence) - self._start
+
+    def tell(self) -> int:
+        return self._file.tell() - self._start
+
+    @property
+    def length(self) -> int:
+        here = self._file.tell()
+        end = self._file.seek(0, os.SEEK_END)
+        self._file.seek(here)
+        return end - self._start
+
+    def chunks(self) -> Iterator[bytes]:
+        self.seek(0)
+        while chunk := self.read(_CHUNK):
+            yield chunk
+
+    async def achunks(self) -> AsyncIterator[bytes]:
+        await anyio.to_thread.run_sync(self.seek, 0)
+        while chunk := await anyio.to_thread.run_sync(self.read, _CHUNK):
+            yield chunk
+
+    def close(self) -> None:
+        if self._owned:
+            self._file.close()
+
+
+class OneShotStream:
+    """A stream longer than MAX_BUFFERED_UPLOAD that can be read only once: what was already
+    read, then the rest. It has no length (httpx sends it chunked) and is never sent twice."""
+
+    replayable = False
+    length = None
+
+    def __init__(self, head: list[bytes], rest: Iterator[bytes], name: object = None) -> None:
+        self._pieces = iter(head)
+        self._rest = rest
+        self._buffer = b""
+        self.name = name
+
+    def _next_piece(self) -> bytes:
+        for piece in self._pieces:
+            return piece
+        return next(self._rest, b"")
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            piece = self._next_piece()
+            if not piece:
+                break
+            self._buffer += piece
+        cut = len(self._buffer) if size < 0 else size
+        data, self._buffer = self._buffer[:cut], self._buffer[cut:]
+        return data
+
+    def chunks(self) -> Iterator[bytes]:
+        while chunk := self.read(_CHUNK):
+            yield chunk
+
+    async def achunks(self) -> AsyncIterator[bytes]:
+        while chunk := await anyio.to_thread.run_sync(self.read, _CHUNK):
+            yield chunk
+
+    def close(self) -> None:
+        """Nothing to close: the caller owns the stream."""
+
+
+Upload: TypeAlias = bytes | RewindableFile | OneShotStream
+_FilePart: TypeAlias = tuple[str | None, Upload, str | None]
 
 
 def multipart_parts(
@@ -49,31 +163,20 @@ def multipart_parts(
     return parts
 
 
-def file_bytes(value: object) -> tuple[bytes, str | None]:
-    """A raw request body from any accepted file form: its bytes and content type if known.
-
-    The bytes are read now, so that every retry sends the same body.
-    """
+def upload_content(value: object) -> tuple[Upload, str | None]:
+    """A raw request body from any accepted file form, and its content type if known."""
     _filename, content, content_type = _file_part("content", value)
-    data = content if isinstance(content, bytes) else content.read()
-    return data, content_type
+    return content, content_type
 
 
 def _file_part(field: str, value: object) -> _FilePart:
-    if isinstance(value, bytes):
-        return _DEFAULT_FILENAME, value, _guess_type(_DEFAULT_FILENAME)
-    if isinstance(value, os.PathLike):
-        # Read now rather than streaming from disk: a retry must send the same bytes again.
-        path = Path(os.fsdecode(value))
-        return path.name, path.read_bytes(), _guess_type(path.name)
     if isinstance(value, tuple) and len(value) in {2, 3}:
         return _tuple_part(field, cast(tuple[object, ...], value))
-    if _is_file(field, value):
-        file = cast(IO[bytes], value)
-        name = getattr(file, "name", None)
-        filename = Path(name).name if isinstance(name, str) else _DEFAULT_FILENAME
-        return filename, file, _guess_type(filename)
-    raise TypeError(f"files[{field!r}] must be {_ACCEPTED}; got {type(value).__name__}")
+    content = _upload(field, value)
+    name = content.name if not isinstance(content, bytes) else None
+    filename = Path(os.fsdecode(name)).name if isinstance(name, str | os.PathLike) else None
+    filename = filename or _DEFAULT_FILENAME
+    return filename, content, _guess_type(filename)
 
 
 def _tuple_part(field: str, value: tuple[object, ...]) -> _FilePart:
@@ -83,16 +186,62 @@ def _tuple_part(field: str, value: tuple[object, ...]) -> _FilePart:
         raise TypeError(f"files[{field!r}]: the filename must be a str or None")
     if not (content_type is None or isinstance(content_type, str)):
         raise TypeError(f"files[{field!r}]: the content type must be a str or None")
-    if not isinstance(content, bytes) and not _is_file(field, content):
-        raise TypeError(f"files[{field!r}] must be {_ACCEPTED}; got {type(content).__name__}")
-    file = content if isinstance(content, bytes) else cast(IO[bytes], content)
-    return filename, file, content_type or _guess_type(filename or "")
+    if isinstance(content, os.PathLike):
+        raise TypeError(f"files[{field!r}] must be {_ACCEPTED}; got a path inside a tuple")
+    return filename, _upload(field, content), content_type or _guess_type(filename or "")
 
 
-def _is_file(field: str, value: object) -> bool:
+def _upload(field: str, value: object) -> Upload:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, os.PathLike):
+        return RewindableFile(open(os.fsdecode(value), "rb"), owned=True)
     if isinstance(value, io.TextIOBase):
         raise TypeError(f"files[{field!r}] is a text-mode file; open it in binary mode ('rb')")
-    return callable(getattr(value, "read", None))
+    if callable(getattr(value, "read", None)):
+        file = cast(IO[bytes], value)
+        if _seekable(file):
+            return RewindableFile(file, owned=False)
+        return _buffered(iter(lambda: _read_bytes(field, file), b""), getattr(file, "name", None))
+    if isinstance(value, Iterable) and not isinstance(value, str | bytearray | memoryview):
+        return _buffered(_checked_chunks(field, value), None)
+    raise TypeError(f"files[{field!r}] must be {_ACCEPTED}; got {type(value).__name__}")
+
+
+def _seekable(file: IO[bytes]) -> bool:
+    try:
+        return bool(file.seekable()) and file.tell() >= 0
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _buffered(chunks: Iterator[bytes], name: object) -> bytes | OneShotStream:
+    """The whole stream if it fits in MAX_BUFFERED_UPLOAD, else a one-shot stream."""
+    head: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        if not chunk:
+            continue
+        head.append(chunk)
+        size += len(chunk)
+        if size > MAX_BUFFERED_UPLOAD:
+            return OneShotStream(head, chunks, name)
+    return b"".join(head)
+
+
+def _read_bytes(field: str, file: IO[bytes]) -> bytes:
+    data = file.read(_CHUNK)
+    if not isinstance(data, bytes):
+        raise TypeError(f"files[{field!r}] returned {type(data).__name__} from read(), not bytes")
+    return data
+
+
+def _checked_chunks(field: str, chunks: Iterable[object]) -> Iterator[bytes]:
+    for chunk in chunks:
+        if not isinstance(chunk, bytes):
+            raise TypeError(f"files[{field!r}] yielded {type(chunk).__name__}, not bytes")
+        if chunk:
+            yield chunk
 
 
 def _guess_type(filename: str) -> str:

@@ -1,8 +1,11 @@
 """Opt-in diagnostic logging that cannot leak credentials.
 
-Nothing is printed unless the user sets ``<PREFIX>_LOG=debug|info``; a library must not attach
-handlers behind its users' backs. Every header and message passes through the redaction helpers
-here first, so a debug log can be pasted into a bug report without exposing the API key.
+Everything goes through the package's own logger (``<package>``), which has a NullHandler, so
+nothing is printed unless the application configures logging, and then under the package's
+name. ``<PREFIX>_LOG=debug|info`` is a shortcut that sets that logger's level and gives it a
+stderr handler; it changes no other logger, the root's included. Every header and message
+passes through the redaction helpers first, so a debug log can be pasted into a bug report
+without exposing the API key.
 """
 
 from __future__ import annotations
@@ -14,23 +17,23 @@ from collections.abc import Iterable
 
 import httpx
 
+from ._redaction import redact_headers, redact_url
+
 __all__ = [
     "configure_logging",
     "log_request",
     "log_response",
     "log_retry",
     "logger",
-    "redact_headers",
-    "redact_url",
-    "scrub",
     "warn_once",
 ]
 
 # The package that holds the runtime: ``<package>`` for ``<package>._logs``.
 logger = logging.getLogger(__name__.rpartition(".")[0] or __name__)
+# A library's records reach handlers only if the application wants them: without a handler of
+# its own, Python's last-resort handler would print every drift warning to stderr.
+logger.addHandler(logging.NullHandler())
 
-REDACTED = "<redacted>"
-_SENSITIVE_NAME_PARTS = ("auth", "key", "token", "secret", "password", "cookie", "session")
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 
 
@@ -49,33 +52,6 @@ def configure_logging(env_prefix: str) -> None:
         handler.set_name(_HANDLER_NAME)
         handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
         logger.addHandler(handler)
-
-
-def redact_headers(headers: httpx.Headers, extra_sensitive: Iterable[str] = ()) -> dict[str, str]:
-    """Copy headers for display, hiding any whose name suggests a credential."""
-    sensitive = {name.lower() for name in extra_sensitive}
-    return {
-        name: REDACTED if _is_sensitive(name.lower(), sensitive) else value
-        for name, value in headers.items()
-    }
-
-
-def _is_sensitive(name: str, extra: set[str]) -> bool:
-    return name in extra or any(part in name for part in _SENSITIVE_NAME_PARTS)
-
-
-def scrub(text: str, secret: str | None) -> str:
-    """Remove a secret from free text, such as a server echoing the key back in an error body."""
-    return text.replace(secret, REDACTED) if secret else text
-
-
-def redact_url(url: httpx.URL, sensitive_query: Iterable[str] = ()) -> str:
-    """The URL for display, with the values of credential query parameters hidden."""
-    names = set(sensitive_query)
-    if not names or not any(name in names for name in url.params):
-        return str(url)
-    params = [(key, REDACTED if key in names else value) for key, value in url.params.multi_items()]
-    return str(url.copy_with(params=params))
 
 
 def log_request(

@@ -3,7 +3,13 @@
 Retrying is only safe when repeating the request cannot do something twice. Methods that HTTP
 defines as idempotent retry on any transient failure; POST and PATCH retry only when the request
 provably never reached the application (the connection was never made, or the server answered
-429, or 503 with a Retry-After), unless the caller vouches for them with ``idempotent=True``.
+429, or 503 with a Retry-After), unless they are made repeatable: by the caller
+(``idempotent=True`` per call, ``retry_non_idempotent=True`` per client), or by an idempotency
+key the API honours (``ClientSettings.idempotency_header``), generated once per call and sent
+with every attempt so that the server can recognise a repeat.
+
+A retry carries ``X-Retry-Count: <n>`` (1 for the first retry), so a server can tell retries
+from first attempts, which go without it.
 These are pure functions of their inputs so the schedule can be tested without waiting.
 """
 
@@ -16,9 +22,11 @@ import time
 import httpx
 
 __all__ = [
+    "IDEMPOTENT_METHODS",
     "INITIAL_BACKOFF",
     "MAX_BACKOFF",
     "MAX_RETRY_AFTER",
+    "RETRY_COUNT_HEADER",
     "backoff_delay",
     "may_retry_error",
     "may_retry_status",
@@ -33,7 +41,8 @@ MAX_BACKOFF = 8.0
 MAX_RETRY_AFTER = 60.0
 _MAX_DOUBLINGS = 16
 
-_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+RETRY_COUNT_HEADER = "x-retry-count"
 # Failures that happen before a single byte of the request left this machine.
 _NOT_SENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -112,4 +121,4 @@ def may_retry_error(method: str, exc: Exception, *, idempotent: bool) -> bool:
 
 
 def _repeatable(method: str, idempotent: bool) -> bool:
-    return idempotent or method.upper() in _IDEMPOTENT_METHODS
+    return idempotent or method.upper() in IDEMPOTENT_METHODS

@@ -9,22 +9,52 @@ from __future__ import annotations
 import functools
 import os
 import random
+import uuid
 from collections.abc import Callable, Mapping
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, NamedTuple, NoReturn, TypeVar, get_args, get_origin
 
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
 
+from ._auth import Authenticator, AuthParts, Security, collect_credentials
 from ._binary import AsyncBinaryResponse, BinaryResponse
-from ._config import DEFAULT_TIMEOUT, ClientSettings, resolve_timeout
-from ._exceptions import APIStatusError, SDKError, status_error
+from ._body import without_secrets
+from ._config import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_TIMEOUT,
+    ClientSettings,
+    resolve_deadline,
+    resolve_size,
+    resolve_timeout,
+)
+from ._deadline import Budget
+from ._exceptions import (
+    APIStatusError,
+    APITimeoutError,
+    RedirectError,
+    SDKError,
+    describe,
+    raise_connection_error,
+    status_error,
+)
+from ._headers import check_header_name, check_header_value
 from ._logs import configure_logging, log_retry
 from ._pagination import PageData, PageNumberPagination, read_page
 from ._paths import expand_path
-from ._request_plan import RequestPlan, encode_body
-from ._response import ErrorTypes, error_body, parse_body
-from ._retries import backoff_delay, may_retry_error, may_retry_status, retry_delay
+from ._redaction import body_secrets, hide_query_in_httpx_logs
+from ._redirects import origin_of, redirect_target
+from ._request_plan import EncodedBody, RequestPlan, encode_body
+from ._response import ErrorTypes, LazyParse, error_body, parse_body
+from ._retries import (
+    IDEMPOTENT_METHODS,
+    backoff_delay,
+    may_retry_error,
+    may_retry_status,
+    retry_delay,
+)
 from ._serialization import header_params, merge_params, query_params
+from ._sse import AsyncStream, Stream
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
 
 __all__ = ["BaseClient"]
@@ -36,41 +66,52 @@ _HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
 class BaseClient(Generic[_HttpxClientT]):
     _settings: ClassVar[ClientSettings]
     _binary_response_type: ClassVar[type[BinaryResponse | AsyncBinaryResponse]]
+    _stream_type: ClassVar[type[Stream[Any] | AsyncStream[Any]]]
 
     def __init__(
         self,
         *,
         api_key: str | None = None,
+        credentials: Mapping[str, str | None] | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = 2,
+        retry_non_idempotent: bool = False,
+        deadline: float | NotGiven = NOT_GIVEN,
+        max_response_size: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: _HttpxClientT | None = None,
         strict_response_validation: bool = False,
     ) -> None:
+        """``credentials`` holds credentials by name (``api_key`` may also be passed alone);
+        each one missing is read from ``<PREFIX>_<NAME>``. ``retry_non_idempotent`` lets POST
+        and PATCH calls retry like GET (see _retries). ``deadline`` bounds a whole call,
+        retries included, and ``max_response_size`` the decoded bytes read into memory."""
         settings = getattr(type(self), "_settings", None)
         if not isinstance(settings, ClientSettings):
             raise TypeError(f"{type(self).__name__} must set `_settings = ClientSettings(...)`")
         prefix = settings.env_prefix
         configure_logging(prefix)
-        self._api_key = api_key or os.environ.get(f"{prefix}_API_KEY") or None
-        if settings.auth is not None and settings.api_key_required and self._api_key is None:
-            raise SDKError(
-                f"No API key: pass api_key= to {type(self).__name__}() "
-                f"or set the {prefix}_API_KEY environment variable"
-            )
+        self._auth = self._authenticator(settings, api_key, credentials or {})
+        self._default_auth = self._auth.parts(settings.security)
         self.base_url = _parse_base_url(
             base_url or os.environ.get(f"{prefix}_BASE_URL") or settings.default_base_url
         )
+        self._origin = origin_of(self.base_url)
         self.timeout = resolve_timeout(timeout, DEFAULT_TIMEOUT)
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
         self.max_retries = max_retries
-        self.default_headers: Mapping[str, str] = dict(default_headers or {})
+        self.retry_non_idempotent = retry_non_idempotent
+        self.deadline = resolve_deadline(deadline, DEFAULT_DEADLINE)
+        self.max_response_size = resolve_size(max_response_size, DEFAULT_MAX_RESPONSE_SIZE)
+        self.default_headers: Mapping[str, str] = _checked_headers(
+            default_headers or {}, "default_headers"
+        )
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self.strict_response_validation = strict_response_validation
-        self._constant_headers = self._headers_for_every_request()
+        self._constant_headers = self._headers_for_every_request(self._default_auth)
         # The encoded base URL without its query, computed once: every request appends an
         # already-encoded path to it, so httpx parses each request's URL only once.
         base_path = self.base_url.raw_path.partition(b"?")[0].rstrip(b"/").decode("ascii")
@@ -82,23 +123,49 @@ class BaseClient(Generic[_HttpxClientT]):
         self._client: _HttpxClientT = (
             self._new_http_client() if http_client is None else http_client
         )
+        hide_query_in_httpx_logs(self._auth.query_names)
 
     def _new_http_client(self) -> _HttpxClientT:
         raise NotImplementedError
 
-    def _headers_for_every_request(self) -> dict[str, str]:
-        """Accept, User-Agent, credentials and default headers, merged once (lower-case names:
-        HTTP header names are case-insensitive, and later layers must replace earlier ones)."""
-        headers = {"accept": "application/json", "user-agent": self._settings.user_agent}
-        auth_header = self._settings.auth_header
-        if auth_header is not None and self._api_key is not None:
-            headers[auth_header.lower()] = self._settings.auth_header_value(self._api_key)
+    def _authenticator(
+        self,
+        settings: ClientSettings,
+        api_key: str | None,
+        credentials: Mapping[str, str | None],
+    ) -> Authenticator:
+        known = {name for scheme in settings.schemes.values() for name in scheme.credentials}
+        unknown = sorted(set(credentials) - known - {"api_key"})
+        if unknown:
+            raise SDKError(
+                f"{type(self).__name__} has no credential named {unknown[0]!r}; "
+                f"it uses {', '.join(sorted(known)) or 'none'}"
+            )
+        given = {**credentials, **({} if api_key is None else {"api_key": api_key})}
+        return Authenticator(
+            settings.schemes,
+            collect_credentials(known, given, settings.env_prefix),
+            env_prefix=settings.env_prefix,
+            client_name=type(self).__name__,
+        )
+
+    def _headers_for_every_request(self, auth: AuthParts) -> dict[str, str]:
+        """Accept, User-Agent, credential headers and default headers, merged once (lower-case
+        names: HTTP header names are case-insensitive, and later layers must replace earlier
+        ones). A credential cookie is added per call, to whatever cookies the call sets."""
+        headers = {
+            "accept": "application/json",
+            # Only what _body can decode in bounded memory.
+            "accept-encoding": "gzip, deflate",
+            "user-agent": self._settings.user_agent,
+        }
+        headers.update(auth.headers)
         headers.update((name.lower(), value) for name, value in self.default_headers.items())
         return headers
 
     @property
     def api_key(self) -> str | None:
-        return self._api_key
+        return self._auth.credential("api_key")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
@@ -107,9 +174,13 @@ class BaseClient(Generic[_HttpxClientT]):
         self,
         *,
         api_key: str | NotGiven = NOT_GIVEN,
+        credentials: Mapping[str, str | None] | None = None,
         base_url: str | httpx.URL | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven = NOT_GIVEN,
+        max_response_size: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         http_client: _HttpxClientT | None = None,
@@ -117,14 +188,22 @@ class BaseClient(Generic[_HttpxClientT]):
     ) -> Self:
         """A client of the same class with some settings changed, sharing this connection pool.
 
-        Headers and query defaults are merged over the current ones; the copy never closes the
-        shared pool, so close the original when both are done.
+        Credentials, headers and query defaults are merged over the current ones; the copy never
+        closes the shared pool, so close the original when both are done.
         """
+        merged = {**self._auth.credentials, **(credentials or {})}
+        if not isinstance(api_key, NotGiven):
+            merged["api_key"] = api_key
         return type(self)(
-            api_key=self._api_key if isinstance(api_key, NotGiven) else api_key,
+            credentials=merged,
             base_url=self.base_url if isinstance(base_url, NotGiven) else base_url,
             timeout=resolve_timeout(timeout, self.timeout),
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            retry_non_idempotent=self.retry_non_idempotent
+            if isinstance(retry_non_idempotent, NotGiven)
+            else retry_non_idempotent,
+            deadline=resolve_deadline(deadline, self.deadline),
+            max_response_size=resolve_size(max_response_size, self.max_response_size),
             default_headers={**self.default_headers, **(default_headers or {})},
             default_query={**self.default_query, **(default_query or {})},
             http_client=self._client if http_client is None else http_client,
@@ -132,6 +211,8 @@ class BaseClient(Generic[_HttpxClientT]):
             if isinstance(strict_response_validation, NotGiven)
             else strict_response_validation,
         )
+
+    copy = with_options  # the name openai-python users know
 
     def _plan(
         self,
@@ -149,9 +230,12 @@ class BaseClient(Generic[_HttpxClientT]):
         urlencoded: Mapping[str, object] | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
+        security: Security | None = None,
+        idempotency_header: str | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
         url = self._url_prefix + expand_path(path, path_params or {})
+        auth = self._default_auth if security is None else self._auth.parts(security)
         body = encode_body(
             json=json,
             form=form,
@@ -161,17 +245,46 @@ class BaseClient(Generic[_HttpxClientT]):
             content_type=content_type,
             extra_body=options.extra_body,
         )
-        merged_headers = dict(self._constant_headers)
+        call = _Call(method.upper(), url, stream, idempotency_header)
+        try:
+            return self._finish_plan(call, auth, body, query, headers, options)
+        except BaseException:
+            for upload in body.uploads:
+                upload.close()
+            raise
+
+    def _finish_plan(
+        self,
+        call: _Call,
+        auth: AuthParts,
+        body: EncodedBody,
+        query: Mapping[str, object] | None,
+        headers: Mapping[str, object] | None,
+        options: RequestOptions,
+    ) -> RequestPlan:
+        merged_headers = (
+            dict(self._constant_headers)
+            if auth is self._default_auth
+            else self._headers_for_every_request(auth)
+        )
         if body.content_type is not None:
             merged_headers.setdefault("content-type", body.content_type)
-        for layer in (header_params(headers or {}), options.extra_headers or {}):
-            merged_headers.update((name.lower(), value) for name, value in layer.items())
+        for layer in (headers, options.extra_headers):
+            if layer:
+                checked = _checked_headers(header_params(layer), "headers")
+                merged_headers.update((name.lower(), value) for name, value in checked.items())
+        if auth.cookie is not None:
+            existing = merged_headers.get("cookie")
+            merged_headers["cookie"] = f"{auth.cookie}; {existing}" if existing else auth.cookie
+        if body.length is not None:
+            merged_headers["content-length"] = str(body.length)
+        idempotent = self._repeatable(call, merged_headers, options.idempotent)
         return RequestPlan(
-            method=method.upper(),
-            url=url,
+            method=call.method,
+            url=call.url,
             params=tuple(
                 merge_params(
-                    query_params(self._auth_query()),
+                    auth.query,
                     query_params(self.default_query),
                     query_params(query or {}),
                     query_params(options.extra_query or {}),
@@ -181,30 +294,68 @@ class BaseClient(Generic[_HttpxClientT]):
             content=body.content,
             files=body.files,
             timeout=resolve_timeout(options.timeout, self.timeout),
+            deadline=self.deadline
+            if isinstance(options.deadline, NotGiven)
+            else resolve_deadline(options.deadline, self.deadline),
+            max_response_size=self.max_response_size
+            if isinstance(options.max_response_size, NotGiven)
+            else resolve_size(options.max_response_size, self.max_response_size),
             max_retries=(
                 self.max_retries
                 if isinstance(options.max_retries, NotGiven)
                 else options.max_retries
             ),
-            idempotent=options.idempotent,
-            stream=stream,
+            idempotent=idempotent,
+            stream=call.stream,
+            body_source=body.source,
+            uploads=body.uploads,
         )
+
+    def _repeatable(
+        self, call: _Call, headers: dict[str, str], idempotent: bool | NotGiven
+    ) -> bool:
+        """Whether a POST or PATCH may retry like a GET, adding the idempotency key that makes
+        it safe when the API honours one (a key the caller set is kept)."""
+        if call.method in IDEMPOTENT_METHODS:
+            return True
+        header = call.idempotency_header or self._settings.idempotency_header
+        if header is not None:
+            check_header_name(header, "idempotency_header")
+            headers.setdefault(header.lower(), str(uuid.uuid4()))
+        if not isinstance(idempotent, NotGiven):
+            return idempotent
+        return header is not None or self.retry_non_idempotent
 
     def _streams(self, cast_to: object) -> bool:
-        """Binary bodies are left on the socket until the caller reads them."""
-        return cast_to is self._binary_response_type
+        """Binary bodies and event streams are left on the socket for the caller to read."""
+        kind = _body_kind(cast_to)
+        return kind == "binary" or kind is self._stream_type
 
-    def _body_parser(self, cast_to: object) -> Callable[[httpx.Response], object]:
-        if cast_to is self._binary_response_type:
-            return self._binary_response_type
-        if cast_to in (BinaryResponse, AsyncBinaryResponse):
-            raise TypeError(
-                f"{type(self).__name__} returns {self._binary_response_type.__name__} "
-                f"for binary bodies, not {cast_to!r}"
+    def _body_parser(
+        self,
+        cast_to: object,
+        plan: RequestPlan,
+        event_types: Mapping[str, object] | None = None,
+    ) -> Callable[[httpx.Response], object]:
+        kind = _body_kind(cast_to)
+        if kind is None:
+            return functools.partial(
+                parse_body, cast_to=cast_to, strict=self.strict_response_validation
             )
-        return functools.partial(
-            parse_body, cast_to=cast_to, strict=self.strict_response_validation
-        )
+        if cast_to is self._binary_response_type:
+            return LazyParse(functools.partial(cast_to, max_response_size=plan.max_response_size))
+        if kind is self._stream_type:
+            return LazyParse(
+                functools.partial(
+                    self._stream_type,
+                    item_type=get_args(cast_to)[0],
+                    event_types=event_types,
+                    strict=self.strict_response_validation,
+                    idle_timeout=plan.timeout.read or plan.deadline,
+                    max_response_size=plan.max_response_size,
+                )
+            )
+        raise TypeError(f"{type(self).__name__} cannot return {cast_to!r}: use its twin")
 
     def _page_data_parser(
         self, plan: RequestPlan, item_type: type[T], pagination: PageNumberPagination
@@ -217,51 +368,121 @@ class BaseClient(Generic[_HttpxClientT]):
             strict=self.strict_response_validation,
         )
 
+    def _redirect(self, response: httpx.Response, hops: int) -> httpx.URL | None:
+        """Where to go next when ``response`` is a redirect this client follows."""
+        target = redirect_target(response, self._origin, hops)
+        return target if isinstance(target, httpx.URL) else None
+
     def _delay_after_error(
-        self, plan: RequestPlan, request: httpx.Request, exc: httpx.HTTPError, attempt: int
+        self,
+        plan: RequestPlan,
+        request: httpx.Request,
+        exc: httpx.HTTPError,
+        attempt: int,
+        budget: Budget,
     ) -> float | None:
         """Seconds to wait before retrying after ``exc``, or None to give up."""
-        if attempt > plan.max_retries or not may_retry_error(
-            plan.method, exc, idempotent=plan.idempotent
+        if (
+            attempt > plan.max_retries
+            or not plan.replayable
+            or not may_retry_error(plan.method, exc, idempotent=plan.idempotent)
         ):
             return None
         delay = backoff_delay(attempt, jitter=random.random())
+        if delay >= budget.remaining():
+            return None
         reason = type(exc).__name__
         log_retry(request, reason=reason, delay=delay, retry=attempt, of=plan.max_retries)
         return delay
 
     def _delay_after_status(
-        self, plan: RequestPlan, response: httpx.Response, attempt: int
+        self, plan: RequestPlan, response: httpx.Response, attempt: int, budget: Budget
     ) -> float | None:
-        if attempt > plan.max_retries or not may_retry_status(
-            plan.method, response.status_code, response.headers, idempotent=plan.idempotent
+        if (
+            attempt > plan.max_retries
+            or not plan.replayable
+            or not may_retry_status(
+                plan.method, response.status_code, response.headers, idempotent=plan.idempotent
+            )
         ):
             return None
         delay = retry_delay(attempt, response.headers, jitter=random.random())
+        if delay >= budget.remaining():
+            return None
         reason = f"{response.status_code} {response.reason_phrase}"
         log_retry(response.request, reason=reason, delay=delay, retry=attempt, of=plan.max_retries)
         return delay
 
-    def _status_error(
-        self, response: httpx.Response, error_types: ErrorTypes | None, attempt: int
-    ) -> APIStatusError:
-        """The error for a final non-2xx reply whose body has been read."""
-        body = error_body(response, error_types)
-        return status_error(response, body=body, attempts=attempt, secret=self._api_key)
+    def _connection_error(
+        self,
+        plan: RequestPlan,
+        request: httpx.Request,
+        exc: httpx.HTTPError,
+        attempt: int,
+        budget: Budget,
+    ) -> NoReturn:
+        if budget.expired():
+            raise APITimeoutError(
+                f"The deadline of {plan.deadline:g} s passed for {describe(request, attempt)}",
+                request=request,
+                attempts=attempt,
+            ) from exc
+        raise_connection_error(exc, request, attempts=attempt, secrets=self._auth.secrets)
 
-    def _auth_query(self) -> dict[str, str]:
-        name = self._settings.auth_query
-        return {name: self._api_key} if name is not None and self._api_key is not None else {}
+    def _status_error(
+        self,
+        plan: RequestPlan,
+        response: httpx.Response,
+        error_types: ErrorTypes | None,
+        attempt: int,
+        hops: int,
+    ) -> APIStatusError:
+        """The error for a final non-2xx reply whose body has been read, free of secrets."""
+        secrets = self._auth.secrets | body_secrets(plan.body_source)
+        response = without_secrets(response, secrets)
+        body = error_body(response, error_types)
+        refusal = redirect_target(response, self._origin, hops)
+        if isinstance(refusal, str):
+            return RedirectError(
+                f"{response.status_code} {response.reason_phrase} for "
+                f"{describe(response.request, attempt)} was not followed: {refusal}",
+                response=response,
+                body=body,
+                location=response.headers.get("location"),
+            )
+        return status_error(response, body=body, attempts=attempt)
 
     @property
     def _sensitive_headers(self) -> tuple[str, ...]:
-        header = self._settings.auth_header
-        return () if header is None else (header,)
+        return self._auth.header_names
 
     @property
     def _sensitive_query(self) -> tuple[str, ...]:
-        name = self._settings.auth_query
-        return () if name is None else (name,)
+        return self._auth.query_names
+
+
+def _body_kind(cast_to: object) -> object:
+    """ "binary", Stream or AsyncStream for a body handed over unread, None for the rest."""
+    if isinstance(cast_to, type):  # the common case, a model: no generic alias to look into
+        return "binary" if issubclass(cast_to, BinaryResponse | AsyncBinaryResponse) else None
+    origin = get_origin(cast_to)
+    return origin if origin is Stream or origin is AsyncStream else None
+
+
+class _Call(NamedTuple):
+    """What a call is, apart from its arguments: its method, URL and how it is handled."""
+
+    method: str  # upper case
+    url: str
+    stream: bool
+    idempotency_header: str | None
+
+
+def _checked_headers(headers: Mapping[str, str], what: str) -> dict[str, str]:
+    for name, value in headers.items():
+        check_header_name(name, what)
+        check_header_value(value, f"{what}[{name!r}]")
+    return dict(headers)
 
 
 def _parse_base_url(value: str | httpx.URL) -> httpx.URL:

@@ -1,65 +1,126 @@
 """A fully resolved request, built once per call and turned into a fresh httpx.Request per attempt.
 
 Resolving arguments (encoding the path, merging headers and query layers, encoding the body,
-reading files) happens once, before anything is sent, so that bad arguments fail without a
-request being made and every retry sends exactly the same thing.
+preparing files) happens once, before anything is sent, so that bad arguments fail without a
+request being made and every retry sends exactly the same thing; a body that cannot be sent
+twice (see _files) makes the plan not ``replayable``, and it is then not retried.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
-from typing import IO
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any, cast
 from urllib.parse import urlencode
 
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
 
-from ._files import file_bytes, multipart_parts
+from ._deadline import Budget
+from ._files import OneShotStream, RewindableFile, Upload, multipart_parts, upload_content
+from ._retries import RETRY_COUNT_HEADER
 from ._serialization import json_body, merge_params, query_params
 from ._types import Body, NotGiven
 
 __all__ = ["EncodedBody", "RequestPlan", "encode_body"]
 
-_MultipartParts = list[tuple[str, tuple[str | None, bytes | IO[bytes], str | None]]]
+_MultipartParts = list[tuple[str, tuple[str | None, Upload, str | None]]]
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+# Not frozen (a frozen dataclass is markedly slower to build, and one is built per call), but
+# never changed once planned: a variant is a copy (``with_param``).
+@dataclasses.dataclass(kw_only=True, slots=True)
 class RequestPlan:
     method: str
     url: str  # scheme, host and percent-encoded path; the query is `params`
     params: tuple[tuple[str, str], ...]
     headers: Mapping[str, str]  # lower-case names
-    content: bytes | None  # the encoded body; its Content-Type is in `headers`
+    content: Upload | None  # the encoded body; its Content-Type is in `headers`
     files: _MultipartParts | None
     timeout: httpx.Timeout
+    deadline: float  # seconds for the whole call, retries included
+    max_response_size: int  # bytes of decoded body read into memory
     max_retries: int
     idempotent: bool
     stream: bool
+    # What the caller passed as the body, for finding secret fields should an error echo them.
+    body_source: object = None
+    uploads: tuple[RewindableFile | OneShotStream, ...] = ()
+
+    def budget(self) -> Budget:
+        """The time this call may take, starting now."""
+        timeout = self.timeout  # complete, so no part is None (see resolve_timeout)
+        parts = (timeout.connect or 0.0, timeout.read or 0.0, timeout.write or 0.0)
+        longest = max(*parts, timeout.pool or 0.0)
+        return Budget(self.deadline, timeout.read or self.deadline, longest)
+
+    @property
+    def replayable(self) -> bool:
+        """Whether every attempt can send the same body (a one-shot stream cannot)."""
+        return all(upload.replayable for upload in self.uploads)
+
+    def close(self) -> None:
+        """Close the files the call opened (from paths); the caller's own stay open."""
+        for upload in self.uploads:
+            upload.close()
 
     def with_param(self, name: str, value: str) -> Self:
         """The same request with one query parameter set, e.g. the next page number."""
         params = (*(param for param in self.params if param[0] != name), (name, value))
         return dataclasses.replace(self, params=params)
 
-    def build(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
-        # A new Request per attempt: a multipart body is a stream that one send consumes.
-        query = f"?{urlencode(self.params)}" if self.params else ""
+    def build(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        budget: Budget,
+        *,
+        retries: int,
+        url: httpx.URL | None = None,
+    ) -> httpx.Request:
+        """A new Request per attempt (a multipart body is a stream that one send consumes);
+        a retry says how many attempts came before it. ``url`` replaces the planned URL and
+        query when following a redirect."""
+        target: httpx.URL | str = url if url is not None else self.url
+        if url is None and self.params:
+            target = f"{self.url}?{urlencode(self.params)}"
+        content: bytes | Iterator[bytes] | AsyncIterator[bytes] | None
+        if isinstance(self.content, bytes) or self.content is None:
+            content = self.content
+        elif isinstance(client, httpx.AsyncClient):
+            content = self.content.achunks()
+        else:
+            content = self.content.chunks()
         return client.build_request(
             self.method,
-            self.url + query,
-            headers=self.headers,
-            content=self.content,
-            files=self.files,
-            timeout=self.timeout,
+            target,
+            headers={**self.headers, RETRY_COUNT_HEADER: str(retries)} if retries else self.headers,
+            content=content,
+            files=cast(Any, self.files),  # file-like wrappers (see _files), read as httpx reads IO
+            timeout=budget.attempt_timeout(self.timeout),
         )
 
 
 @dataclasses.dataclass(frozen=True)
 class EncodedBody:
-    content: bytes | None = None
+    content: Upload | None = None
     content_type: str | None = None
     files: _MultipartParts | None = None
+    source: object = None  # the arguments it was encoded from, for redacting secrets later
+
+    @property
+    def uploads(self) -> tuple[RewindableFile | OneShotStream, ...]:
+        """The bodies (or parts) that are streams rather than bytes."""
+        if self.files is None and not isinstance(self.content, RewindableFile | OneShotStream):
+            return ()
+        candidates = [self.content, *(part[1][1] for part in self.files or ())]
+        return tuple(
+            item for item in candidates if isinstance(item, RewindableFile | OneShotStream)
+        )
+
+    @property
+    def length(self) -> int | None:
+        """The length of a streamed raw body, when it is known; httpx measures the rest."""
+        return self.content.length if isinstance(self.content, RewindableFile) else None
 
 
 def encode_body(
@@ -77,16 +138,17 @@ def encode_body(
     multipart (``form`` and ``files``), ``application/x-www-form-urlencoded`` (``urlencoded``),
     raw bytes (``content``: any accepted file form) or, by default, JSON.
     """
+    source = (json, form, urlencoded, extra_body)
     if form is not None or files is not None:
-        return EncodedBody(
-            files=multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
-        )
+        parts = multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
+        return EncodedBody(files=parts, source=source)
     if urlencoded is not None:
         pairs = merge_params(query_params({**urlencoded, **(extra_body or {})}))
-        return EncodedBody(urlencode(pairs).encode(), "application/x-www-form-urlencoded")
+        form_type = "application/x-www-form-urlencoded"
+        return EncodedBody(urlencode(pairs).encode(), form_type, source=source)
     if not isinstance(content, NotGiven):
-        data, guessed = file_bytes(content)
+        data, guessed = upload_content(content)
         return EncodedBody(data, content_type or guessed or "application/octet-stream")
     if isinstance(json, NotGiven) and not extra_body:
         return EncodedBody()
-    return EncodedBody(json_body(json, extra_body), "application/json")
+    return EncodedBody(json_body(json, extra_body), "application/json", source=source)

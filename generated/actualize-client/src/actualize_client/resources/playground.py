@@ -6,7 +6,12 @@ from functools import cached_property
 from typing import Any, Dict
 
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types import (
     AgentConfig,
@@ -23,6 +28,12 @@ class Playground(SyncAPIResource):
         """The same methods, returning the raw response (status, headers) with `.parse()`."""
         return PlaygroundWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> PlaygroundWithStreamingResponse:
+        """The same methods as context managers over the unread response: `iter_bytes()`,
+        `iter_lines()`, `write_to_file()`, `parse()`."""
+        return PlaygroundWithStreamingResponse(self)
+
     def create_token(
         self,
         *,
@@ -37,7 +48,9 @@ class Playground(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        idempotent: bool = False,
+        deadline: float | NotGiven = NOT_GIVEN,
+        max_response_size: int | NotGiven = NOT_GIVEN,
+        idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Create a playground token
 
@@ -68,6 +81,8 @@ class Playground(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
+                max_response_size=max_response_size,
                 idempotent=idempotent,
             ),
         )
@@ -80,6 +95,12 @@ class AsyncPlayground(AsyncAPIResource):
     def with_raw_response(self) -> AsyncPlaygroundWithRawResponse:
         """The same methods, returning the raw response (status, headers) with `.parse()`."""
         return AsyncPlaygroundWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncPlaygroundWithStreamingResponse:
+        """The same methods as context managers over the unread response: `iter_bytes()`,
+        `iter_lines()`, `write_to_file()`, `parse()`."""
+        return AsyncPlaygroundWithStreamingResponse(self)
 
     async def create_token(
         self,
@@ -95,7 +116,9 @@ class AsyncPlayground(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        idempotent: bool = False,
+        deadline: float | NotGiven = NOT_GIVEN,
+        max_response_size: int | NotGiven = NOT_GIVEN,
+        idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Create a playground token
 
@@ -126,6 +149,8 @@ class AsyncPlayground(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
+                max_response_size=max_response_size,
                 idempotent=idempotent,
             ),
         )
@@ -139,3 +164,13 @@ class PlaygroundWithRawResponse:
 class AsyncPlaygroundWithRawResponse:
     def __init__(self, resource: AsyncPlayground) -> None:
         self.create_token = async_to_raw_response_wrapper(resource.create_token)
+
+
+class PlaygroundWithStreamingResponse:
+    def __init__(self, resource: Playground) -> None:
+        self.create_token = to_streamed_response_wrapper(resource.create_token)
+
+
+class AsyncPlaygroundWithStreamingResponse:
+    def __init__(self, resource: AsyncPlayground) -> None:
+        self.create_token = async_to_streamed_response_wrapper(resource.create_token)

@@ -6,7 +6,12 @@ from functools import cached_property
 from typing import Any, Dict
 
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types import (
     PersonaConfig,
@@ -22,6 +27,12 @@ class Sessions(SyncAPIResource):
         """The same methods, returning the raw response (status, headers) with `.parse()`."""
         return SessionsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> SessionsWithStreamingResponse:
+        """The same methods as context managers over the unread response: `iter_bytes()`,
+        `iter_lines()`, `write_to_file()`, `parse()`."""
+        return SessionsWithStreamingResponse(self)
+
     def create_token(
         self,
         *,
@@ -36,7 +47,9 @@ class Sessions(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        idempotent: bool = False,
+        deadline: float | NotGiven = NOT_GIVEN,
+        max_response_size: int | NotGiven = NOT_GIVEN,
+        idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> SessionToken:
         """create session token
 
@@ -60,6 +73,8 @@ class Sessions(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
+                max_response_size=max_response_size,
                 idempotent=idempotent,
             ),
         )
@@ -70,6 +85,12 @@ class AsyncSessions(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSessionsWithRawResponse:
         """The same methods, returning the raw response (status, headers) with `.parse()`."""
         return AsyncSessionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncSessionsWithStreamingResponse:
+        """The same methods as context managers over the unread response: `iter_bytes()`,
+        `iter_lines()`, `write_to_file()`, `parse()`."""
+        return AsyncSessionsWithStreamingResponse(self)
 
     async def create_token(
         self,
@@ -85,7 +106,9 @@ class AsyncSessions(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        idempotent: bool = False,
+        deadline: float | NotGiven = NOT_GIVEN,
+        max_response_size: int | NotGiven = NOT_GIVEN,
+        idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> SessionToken:
         """create session token
 
@@ -109,6 +132,8 @@ class AsyncSessions(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
+                max_response_size=max_response_size,
                 idempotent=idempotent,
             ),
         )
@@ -122,3 +147,13 @@ class SessionsWithRawResponse:
 class AsyncSessionsWithRawResponse:
     def __init__(self, resource: AsyncSessions) -> None:
         self.create_token = async_to_raw_response_wrapper(resource.create_token)
+
+
+class SessionsWithStreamingResponse:
+    def __init__(self, resource: Sessions) -> None:
+        self.create_token = to_streamed_response_wrapper(resource.create_token)
+
+
+class AsyncSessionsWithStreamingResponse:
+    def __init__(self, resource: AsyncSessions) -> None:
+        self.create_token = async_to_streamed_response_wrapper(resource.create_token)

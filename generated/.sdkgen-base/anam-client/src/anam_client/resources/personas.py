@@ -6,7 +6,12 @@ from functools import cached_property
 from typing import Any, Dict, Literal
 
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, RequestOptions, Timeout
 from ..types import (
     CartesiaSonic3VoiceGenerationOptions,
@@ -22,6 +27,12 @@ class Personas(SyncAPIResource):
     def with_raw_response(self) -> PersonasWithRawResponse:
         """The same methods, returning the raw response (status, headers) with `.parse()`."""
         return PersonasWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> PersonasWithStreamingResponse:
+        """The same methods as context managers over the unread response: `iter_bytes()`,
+        `iter_lines()`, `write_to_file()`, `parse()`."""
+        return PersonasWithStreamingResponse(self)
 
     def create(
         self,
@@ -48,7 +59,9 @@ class Personas(SyncAPIResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        idempotent: bool = False,
+        deadline: float | NotGiven = NOT_GIVEN,
+        max_response_size: int | NotGiven = NOT_GIVEN,
+        idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
         """create persona
 
@@ -91,6 +104,8 @@ class Personas(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
+                max_response_size=max_response_size,
                 idempotent=idempotent,
             ),
         )
@@ -101,6 +116,12 @@ class AsyncPersonas(AsyncAPIResource):
     def with_raw_response(self) -> AsyncPersonasWithRawResponse:
         """The same methods, returning the raw response (status, headers) with `.parse()`."""
         return AsyncPersonasWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncPersonasWithStreamingResponse:
+        """The same methods as context managers over the unread response: `iter_bytes()`,
+        `iter_lines()`, `write_to_file()`, `parse()`."""
+        return AsyncPersonasWithStreamingResponse(self)
 
     async def create(
         self,
@@ -127,7 +148,9 @@ class AsyncPersonas(AsyncAPIResource):
         extra_body: Body | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        idempotent: bool = False,
+        deadline: float | NotGiven = NOT_GIVEN,
+        max_response_size: int | NotGiven = NOT_GIVEN,
+        idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
         """create persona
 
@@ -170,6 +193,8 @@ class AsyncPersonas(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
+                max_response_size=max_response_size,
                 idempotent=idempotent,
             ),
         )
@@ -183,3 +208,13 @@ class PersonasWithRawResponse:
 class AsyncPersonasWithRawResponse:
     def __init__(self, resource: AsyncPersonas) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class PersonasWithStreamingResponse:
+    def __init__(self, resource: Personas) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncPersonasWithStreamingResponse:
+    def __init__(self, resource: AsyncPersonas) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)

@@ -1,0 +1,175 @@
+"""Keeping secrets out of everything a person may read: logs, exception messages, error bodies.
+
+Two kinds of secret exist. Credentials (API keys, passwords) are known when the client is built.
+Secret body fields (model fields marked ``x-sdk-secret``, or dict keys named like a secret) are
+known only per request, and matter when a server echoes the request back in an error, as
+FastAPI's 422 does. Both are removed by value wherever they appear, in each spelling a server
+may echo them in: as is, URL-encoded or JSON-escaped.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from urllib.parse import quote, quote_plus
+
+import httpx
+import pydantic
+
+__all__ = [
+    "REDACTED",
+    "SECRET_MARK",
+    "Secrets",
+    "body_secrets",
+    "hide_query_in_httpx_logs",
+    "redact_headers",
+    "redact_url",
+    "secret_model_fields",
+]
+
+REDACTED = "<redacted>"
+SECRET_MARK = "x-sdk-secret"
+_SENSITIVE_HEADER_PARTS = ("auth", "key", "token", "secret", "password", "cookie", "session")
+# A plain dict key names a secret when its last word is one of these (``client_secret``,
+# ``api_key``, ``accessToken``): the rule the generator uses to mark model fields, for bodies
+# built from dicts that carry no such mark.
+_SECRET_LAST_WORDS = frozenset(
+    {"secret", "password", "passwd", "token", "apikey", "credential", "credentials"}
+)
+_SECRET_LAST_PAIRS = frozenset({("api", "key"), ("private", "key"), ("access", "key")})
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+class Secrets:
+    """Values that must never be shown, with the spellings a server might echo them in."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: frozenset[str] = frozenset()) -> None:
+        self.values = values
+
+    @classmethod
+    def of(cls, values: Iterable[str]) -> Secrets:
+        spellings: set[str] = set()
+        for value in values:
+            if value:
+                escaped = (json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1])
+                spellings.update((value, quote(value, safe=""), quote_plus(value), *escaped))
+        return cls(frozenset(spellings))
+
+    def __or__(self, other: Secrets) -> Secrets:
+        return Secrets(self.values | other.values)
+
+    def scrub(self, text: str) -> str:
+        """``text`` with every secret replaced by REDACTED (longest first, so none survives
+        in part)."""
+        for value in sorted(self.values, key=len, reverse=True):
+            if value in text:
+                text = text.replace(value, REDACTED)
+        return text
+
+
+def body_secrets(body: object) -> Secrets:
+    """The secret values inside a request body as the caller gave it (models, dicts, lists)."""
+    return Secrets.of(_secret_values(body))
+
+
+def _secret_values(value: object) -> Iterator[str]:
+    if isinstance(value, pydantic.BaseModel):
+        marked = secret_model_fields(type(value))
+        for name in type(value).model_fields:
+            item = getattr(value, name, None)
+            if name in marked and isinstance(item, str):
+                yield item
+            else:
+                yield from _secret_values(item)
+        yield from _secret_values(value.__pydantic_extra__ or {})
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(item, str) and _names_a_secret(str(key)):
+                yield item
+            else:
+                yield from _secret_values(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _secret_values(item)
+
+
+@functools.cache
+def secret_model_fields(model: type[pydantic.BaseModel]) -> frozenset[str]:
+    """The fields of ``model`` the spec (or the generator) marked as secret."""
+    return frozenset(
+        name
+        for name, field in model.model_fields.items()
+        if isinstance(field.json_schema_extra, dict) and field.json_schema_extra.get(SECRET_MARK)
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_a_secret(key: str) -> bool:
+    words = [word.lower() for word in _WORD.findall(key)]
+    return bool(words) and (
+        words[-1] in _SECRET_LAST_WORDS or tuple(words[-2:]) in _SECRET_LAST_PAIRS
+    )
+
+
+def redact_headers(headers: httpx.Headers, extra_sensitive: Iterable[str] = ()) -> dict[str, str]:
+    """Copy headers for display, hiding any whose name suggests a credential."""
+    sensitive = {name.lower() for name in extra_sensitive}
+    return {
+        name: REDACTED if _is_sensitive_header(name.lower(), sensitive) else value
+        for name, value in headers.items()
+    }
+
+
+def _is_sensitive_header(name: str, extra: set[str]) -> bool:
+    return name in extra or any(part in name for part in _SENSITIVE_HEADER_PARTS)
+
+
+def redact_url(url: httpx.URL, sensitive_query: Iterable[str] = ()) -> str:
+    """The URL for display, with the values of credential query parameters hidden."""
+    names = set(sensitive_query)
+    if not names or not any(name in names for name in url.params):
+        return str(url)
+    params = [(key, REDACTED if key in names else value) for key, value in url.params.multi_items()]
+    return str(url.copy_with(params=params))
+
+
+class _QueryRedactingFilter(logging.Filter):
+    """Rewrites httpx's own ``HTTP Request: GET <url>`` records so credential query parameters
+    never reach a handler, whoever configured logging."""
+
+    def __init__(self, owner: str) -> None:
+        super().__init__()
+        self.owner = owner
+        self.parameters: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.parameters and isinstance(record.args, tuple):
+            record.args = tuple(
+                redact_url(arg, self.parameters) if isinstance(arg, httpx.URL) else arg
+                for arg in record.args
+            )
+        return True
+
+
+# One filter per package that carries this runtime; clients add the parameters they use.
+_FILTER_NAME = f"{__name__}.query-credentials"
+
+
+def hide_query_in_httpx_logs(parameters: Iterable[str]) -> None:
+    """Make sure httpx's logger never prints the values of these query parameters."""
+    names = set(parameters)
+    if not names:
+        return
+    httpx_logger = logging.getLogger("httpx")
+    for existing in httpx_logger.filters:
+        if isinstance(existing, _QueryRedactingFilter) and existing.owner == _FILTER_NAME:
+            existing.parameters |= names
+            return
+    added = _QueryRedactingFilter(_FILTER_NAME)
+    added.parameters |= names
+    httpx_logger.addFilter(added)

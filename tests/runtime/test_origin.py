@@ -1,0 +1,244 @@
+"""Credentials stay with the configured origin: request paths cannot leave it, and redirects
+are followed only where the runtime's policy allows, never by httpx's rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sdkrt._auth import SecurityScheme
+from sdkrt._exceptions import RedirectError, SDKError
+from sdkrt._paths import check_path
+
+from tests.support.fault_server import FaultServer, Reply
+
+from . import custom
+from .demo_sdk import API_KEY, Credentials, NoWaitAsyncDemo, NoWaitDemo
+
+WIDGET = {"id": "w1"}
+KEY = "k-header-secret-4242"
+HEADER_KEY = custom.settings({"key": SecurityScheme("header", "X-Api-Key")}, (("key",),))
+
+
+@pytest.fixture
+def evil() -> Iterator[FaultServer]:
+    """Another origin (same host, another port), answering everything with 200."""
+    with FaultServer(fallback=Reply.json(WIDGET)) as running:
+        yield running
+
+
+def evil_authority(evil: FaultServer) -> str:
+    return evil.url.removeprefix("http://")
+
+
+# Paths that, joined as text to the base URL, would move the request elsewhere.
+def hostile_paths(evil: FaultServer) -> list[str]:
+    authority = evil_authority(evil)
+    port = authority.rpartition(":")[2]
+    return [
+        f"@{authority}/x",
+        f":{port}/x",
+        f"//{authority}/x",
+        f"/\\{authority}/x",
+        f"\\\\{authority}/x",
+        ".evil.example/x",
+        "x",
+        "",
+        "/v1/../../admin",
+        "/v1/%2e%2e/admin",
+        "/v1/%2E%2e/admin",
+        "/v1/a%2Fb",
+        "/v1/a%5cb",
+        "/v1/x?api_key=stolen",
+        "/v1/x#fragment",
+        "/v1/x y",
+        "/v1/x\r\nHost: evil",
+        "/v1/\u00fcber",
+        "/v1/{id",
+        "/v1/id}",
+    ]
+
+
+def test_hostile_paths_are_refused_before_any_request(evil: FaultServer) -> None:
+    # No port in the base URL, so ":<port>/x" would otherwise pick one.
+    client = custom.sync_client(HEADER_KEY, api_key=KEY, base_url="http://127.0.0.1")
+    for path in hostile_paths(evil):
+        with pytest.raises(SDKError, match="Refusing the request path"):
+            client._request("get", path, cast_to=object)
+    assert evil.count == 0
+
+
+@pytest.mark.anyio
+async def test_hostile_paths_are_refused_before_any_request_async(evil: FaultServer) -> None:
+    client = custom.async_client(HEADER_KEY, api_key=KEY, base_url="http://127.0.0.1")
+    for path in hostile_paths(evil):
+        with pytest.raises(SDKError, match="Refusing the request path"):
+            await client._request("get", path, cast_to=object)
+    assert evil.count == 0
+
+
+def test_a_refused_path_message_never_shows_credentials(evil: FaultServer) -> None:
+    client = custom.sync_client(HEADER_KEY, api_key=KEY, base_url="http://127.0.0.1")
+    with pytest.raises(SDKError) as caught:
+        client._request("get", f"@{evil_authority(evil)}/x", cast_to=object)
+    assert KEY not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "path", ["/v1/widgets", "/v1/users/@me", "/v1/a:b/c;d=e", "/v1/files/{id}.json", "/v1/%7Euser"]
+)
+def test_ordinary_paths_are_accepted(path: str) -> None:
+    assert check_path(path) == path
+
+
+PATH_PIECES = st.sampled_from(
+    ["/", "//", "@", ":", ".", "..", "\\", "%2e", "%2f", "%5c", "?", "#", "{id}", "v1", "x", "%"]
+)
+
+
+def test_no_path_reaches_another_origin_or_leaves_the_base_path(
+    server: FaultServer, evil: FaultServer
+) -> None:
+    server.fallback = Reply.json(WIDGET)
+    base_url = f"{server.url}/base"
+    with custom.sync_client(HEADER_KEY, api_key=KEY, base_url=base_url) as client:
+
+        @settings(max_examples=200, deadline=None)
+        @given(pieces=st.lists(st.one_of(PATH_PIECES, st.just("EVIL")), max_size=8))
+        def send(pieces: list[str]) -> None:
+            path = "".join(evil_authority(evil) if piece == "EVIL" else piece for piece in pieces)
+            before = server.count
+            try:
+                client._request("get", path, cast_to=object, path_params={"id": "1"})
+            except (SDKError, ValueError):
+                assert server.count == before
+            else:
+                assert server.requests[-1].path.startswith("/base/")
+
+        send()
+    assert evil.count == 0
+
+
+def redirect_to(url: str, status: int = 302) -> Reply:
+    return Reply(status, {"Location": url})
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_to_another_origin_is_refused_and_the_key_never_sent(
+    server: FaultServer, evil: FaultServer, status: int
+) -> None:
+    server.enqueue(redirect_to(f"{evil.url}/collect", status))
+    with (
+        custom.sync_client(HEADER_KEY, api_key=KEY, base_url=server.url) as client,
+        pytest.raises(RedirectError, match="another origin") as caught,
+    ):
+        client._request("get", "/v1/widgets/w1", cast_to=object)
+    assert caught.value.location == f"{evil.url}/collect"
+    assert caught.value.status_code == status
+    assert evil.count == 0
+    assert server.count == 1
+
+
+@pytest.mark.anyio
+async def test_a_redirect_to_another_origin_is_refused_async(
+    server: FaultServer, evil: FaultServer
+) -> None:
+    server.enqueue(redirect_to(f"{evil.url}/collect", 307))
+    async with custom.async_client(HEADER_KEY, api_key=KEY, base_url=server.url) as client:
+        with pytest.raises(RedirectError):
+            await client._request("get", "/v1/widgets/w1", cast_to=object)
+    assert evil.count == 0
+
+
+@pytest.mark.parametrize(
+    ("scheme", "where"),
+    [
+        (SecurityScheme("query", "api_key"), "query"),
+        (SecurityScheme("cookie", "session"), "cookie"),
+        (SecurityScheme("bearer"), "authorization"),
+    ],
+)
+def test_no_kind_of_credential_follows_a_redirect_elsewhere(
+    server: FaultServer, evil: FaultServer, scheme: SecurityScheme, where: str
+) -> None:
+    # "localhost" and "127.0.0.1" are the same machine but different origins.
+    elsewhere = evil.url.replace("127.0.0.1", "localhost")
+    server.enqueue(redirect_to(f"{elsewhere}/x"))
+    client_settings = custom.settings({"s": scheme}, (("s",),))
+    with (
+        custom.sync_client(client_settings, api_key=KEY, base_url=server.url) as client,
+        pytest.raises(RedirectError),
+    ):
+        client._request("get", "/v1/widgets", cast_to=object)
+    assert evil.count == 0
+    first = server.requests[0]
+    assert KEY in (first.raw_path if where == "query" else first.headers[where])
+
+
+def test_a_same_origin_get_redirect_is_followed_with_credentials(server: FaultServer) -> None:
+    server.enqueue(redirect_to("/v1/widgets/w2", 301), Reply.json({"id": "w2"}))
+    with custom.sync_client(HEADER_KEY, api_key=KEY, base_url=server.url) as client:
+        assert client._request("get", "/v1/widgets/w1", cast_to=dict) == {"id": "w2"}
+    assert [request.path for request in server.requests] == ["/v1/widgets/w1", "/v1/widgets/w2"]
+    assert server.requests[1].headers["x-api-key"] == KEY
+
+
+@pytest.mark.anyio
+async def test_a_same_origin_get_redirect_is_followed_async(server: FaultServer) -> None:
+    server.enqueue(redirect_to(f"{server.url}/v1/widgets/w2", 308), Reply.json({"id": "w2"}))
+    async with custom.async_client(HEADER_KEY, api_key=KEY, base_url=server.url) as client:
+        assert await client._request("get", "/v1/widgets/w1", cast_to=dict) == {"id": "w2"}
+
+
+def test_a_redirect_loop_stops_with_a_clear_error(server: FaultServer) -> None:
+    server.fallback = redirect_to("/v1/loop")
+    with (
+        custom.sync_client(HEADER_KEY, api_key=KEY, base_url=server.url) as client,
+        pytest.raises(RedirectError, match="more than 5 redirects"),
+    ):
+        client._request("get", "/v1/loop", cast_to=object)
+    assert server.count == 6
+
+
+@pytest.mark.parametrize("status", [301, 302, 303])
+def test_a_post_answered_with_a_redirect_is_an_error_not_a_get(
+    server: FaultServer, client: NoWaitDemo, status: int
+) -> None:
+    server.enqueue(redirect_to("/v1/widgets/elsewhere", status))
+    with pytest.raises(RedirectError, match="POST request is neither repeated nor turned"):
+        client.widgets.create(display_name="w")
+    assert [request.method for request in server.requests] == ["POST"]
+
+
+@pytest.mark.parametrize("status", [307, 308])
+def test_a_post_body_with_secrets_is_never_sent_again_on_307_or_308(
+    server: FaultServer, client: NoWaitDemo, status: int
+) -> None:
+    server.enqueue(redirect_to("/v1/widgets/elsewhere", status))
+    secret = Credentials(username="u", password="pw-never-twice")
+    with pytest.raises(RedirectError) as caught:
+        client.widgets.create(credentials=secret)
+    assert server.count == 1
+    assert caught.value.location == "/v1/widgets/elsewhere"
+
+
+@pytest.mark.anyio
+async def test_a_post_answered_with_a_redirect_is_an_error_async(
+    server: FaultServer, async_client: NoWaitAsyncDemo
+) -> None:
+    server.enqueue(redirect_to("/v1/widgets/elsewhere", 302))
+    with pytest.raises(RedirectError):
+        await async_client.widgets.create(display_name="w")
+    assert server.count == 1
+
+
+def test_a_redirect_error_is_not_retried(server: FaultServer) -> None:
+    server.fallback = redirect_to("http://localhost:1/x")
+    with (
+        NoWaitDemo(api_key=API_KEY, base_url=server.url, max_retries=3) as client,
+        pytest.raises(RedirectError),
+    ):
+        client.widgets.get("w1")
+    assert server.count == 1
