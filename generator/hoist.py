@@ -18,7 +18,7 @@ from typing import Any
 
 from . import classnames, jsonpointer, keywords, refs, shapes
 from .classnames import PLACEHOLDER, Entity
-from .inheritance import cyclic_inheritance, widen_overridden
+from .inheritance import cyclic_inheritance, narrow_overrides
 from .naming import class_name, is_secret_name, singular
 from .refs import component_name
 from .strings import plain
@@ -81,7 +81,7 @@ def hoist(
         names[key]: classnames.resolve(entity.schema, names)
         for key, entity in hoister.entities.items()
     }
-    widen_overridden(schemas)
+    narrow_overrides(schemas)
     roots = {
         pointer: classnames.resolve(schema, names) for pointer, schema in hoister.roots.items()
     }

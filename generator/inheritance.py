@@ -73,19 +73,56 @@ def declared_properties(document: dict[str, Any], schema: Any) -> dict[str, Any]
     return found
 
 
-def widen_overridden(schemas: dict[str, dict[str, Any]]) -> None:
-    """A subclass redeclaring an inherited property with a type its parent's does not cover (an
-    enum value the parent lacks, another inline class) is not a subtype of its parent: pydantic
-    accepts that, type checkers do not. The parent's declaration is widened (in place) to take
-    the subclass's too: the values join its enum, another type joins a union. A parent then
-    parses what its subclasses send, which the spec says they are."""
+def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
+    """A subclass redeclaring an inherited property must declare a subtype of its parent's: type
+    checkers insist (pydantic does not). Made so, in place: enum values the parent lacks join its
+    enum (the spec says subclasses send them); a class whose direct parent declares the property
+    otherwise (another inline class, a list of another class) stops inheriting from that parent
+    and declares the parent's other properties itself. Other redeclarations stay as written."""
     for name in sorted(schemas):
         own = _own_properties(schemas[name])
         for parent in sorted(_parents(schemas[name]) & set(schemas)):
+            clashes = set()
             for prop, child in own.items():
                 holder = _declaring(schemas, parent, prop, set())
-                if holder is not None and not _covers(schemas, holder[prop], child):
-                    holder[prop] = _widened(holder[prop], child)
+                if holder is None or _covers(schemas, holder[prop], child):
+                    continue
+                values, child_values = _values(holder[prop]), _values(child)
+                if values is not None and child_values is not None:
+                    joined = values + [value for value in child_values if value not in values]
+                    rest = {k: v for k, v in holder[prop].items() if k != "const"}
+                    holder[prop] = {**rest, "enum": joined}
+                elif prop in _own_properties(schemas[parent]):
+                    clashes.add(prop)
+            if clashes and "discriminator" not in schemas[parent]:
+                schemas[name] = _unparented(schemas[name], parent, schemas[parent], clashes)
+
+
+def _unparented(
+    schema: dict[str, Any], parent: str, parent_schema: dict[str, Any], dropped: set[str]
+) -> dict[str, Any]:
+    """`schema` with its `$ref` to `parent` replaced by the parent's own declarations, less the
+    properties it redeclares (the parent's own parents stay its parents)."""
+    members: list[Any] = list(parent_schema.get("allOf") or [])
+    own = {k: v for k, v in parent_schema.items() if k not in _DOCS and k != "allOf"}
+    parts = [m for m in members if component_name(m) is not None] + [
+        _without(part, dropped)
+        for part in [own, *(m for m in members if component_name(m) is None)]
+        if isinstance(part, dict) and part
+    ]
+    replaced: list[Any] = []
+    for member in schema.get("allOf") or []:
+        replaced += parts if component_name(member) == parent else [member]
+    return {**schema, "allOf": replaced}
+
+
+def _without(schema: dict[str, Any], dropped: set[str]) -> dict[str, Any]:
+    out = dict(schema)
+    if isinstance(out.get("properties"), dict):
+        out["properties"] = {k: v for k, v in out["properties"].items() if k not in dropped}
+    if isinstance(out.get("required"), list):
+        out["required"] = [name for name in out["required"] if name not in dropped]
+    return out
 
 
 def _parents(schema: dict[str, Any]) -> set[str]:
@@ -155,16 +192,3 @@ def _values(schema: dict[str, Any]) -> list[Any] | None:
         return [schema["const"]]
     enum = schema.get("enum")
     return list(enum) if isinstance(enum, list) else None
-
-
-def _widened(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    values, child_values = _values(parent), _values(child)
-    if values is not None and child_values is not None:
-        joined = values + [value for value in child_values if value not in values]
-        return {**{k: v for k, v in parent.items() if k != "const"}, "enum": joined}
-    docs = {k: v for k, v in parent.items() if k in _DOCS}
-    rest = {k: v for k, v in parent.items() if k not in _DOCS}
-    branches = rest.get("anyOf")
-    if isinstance(branches, list) and len(rest) == 1:
-        return {**docs, "anyOf": [*branches, child]}
-    return {**docs, "anyOf": [rest, child]}

@@ -319,13 +319,14 @@ def test_a_discriminated_union_in_a_list_is_an_alias_of_ours() -> None:
     assert hoisted.schemas[item]["discriminator"]["propertyName"] == "type"
 
 
-def test_a_parent_takes_the_types_its_subclasses_redeclare() -> None:
+def test_a_subclass_redeclaring_a_property_stays_a_subtype_of_what_it_extends() -> None:
     event = {
         "type": "object",
+        "required": ["source"],
         "properties": {
             "type": {"type": "string", "enum": ["created"]},
             "source": {"type": "object", "properties": {"id": {"type": "string"}}},
-            "kept": {"type": "string", "enum": ["a", "b"]},
+            "at": {"type": "string"},
         },
     }
     audit = {
@@ -336,19 +337,20 @@ def test_a_parent_takes_the_types_its_subclasses_redeclare() -> None:
                 "properties": {
                     "type": {"const": "audited"},
                     "source": {"type": "object", "properties": {"user": {"type": "string"}}},
-                    "kept": {"type": "string", "enum": ["a"]},
                 },
             },
         ]
     }
-    properties = hoist(_doc({}, {"Event": event, "AuditEvent": audit})).schemas["Event"][
-        "properties"
-    ]
-    assert properties["type"] == {"type": "string", "enum": ["created", "audited"]}
-    assert properties["source"] == {
-        "anyOf": [
-            {"$ref": "#/components/schemas/EventSource"},
-            {"$ref": "#/components/schemas/AuditEventSource"},
-        ]
+    schemas = hoist(_doc({}, {"Event": event, "AuditEvent": audit})).schemas
+    assert schemas["Event"]["properties"]["type"] == {
+        "type": "string",
+        "enum": ["created", "audited"],
     }
-    assert properties["kept"] == {"type": "string", "enum": ["a", "b"]}
+    assert schemas["AuditEvent"]["allOf"][0] == {
+        "type": "object",
+        "required": [],
+        "properties": {
+            "type": {"type": "string", "enum": ["created", "audited"]},
+            "at": {"type": "string"},
+        },
+    }
