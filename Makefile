@@ -41,9 +41,14 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench templates/runtime
-	$(BIN)/ruff format --check generator tests bench templates/runtime
+	$(BIN)/ruff check generator tests bench corpus templates/runtime
+	$(BIN)/ruff format --check generator tests bench corpus templates/runtime
 	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache
+
+# Every spec in ../shared/corpus, ../shared/upstream and specs/: generate, import, ruff, mypy, verify.
+.PHONY: corpus
+corpus: $(STAMP)
+	$(BIN)/python -m corpus $(ARGS)

@@ -240,6 +240,24 @@ def schema(
         write_file_atomically(out, config_schema().encode())
 
 
+@app.command()
+def verify(
+    spec: Annotated[Optional[Path], typer.Option(help="OpenAPI 3.0/3.1 document")] = None,  # noqa: UP045
+    config: Annotated[Optional[Path], typer.Option(help="generator config YAML")] = None,  # noqa: UP045
+    api: Annotated[Optional[str], typer.Option(help="an API folder under specs/")] = None,  # noqa: UP045
+    package: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(help="prove this generated package instead of a fresh one"),
+    ] = None,
+    specs: SpecsOption = Path("specs"),
+) -> None:
+    """Generate a package into a temporary folder and prove every operation against a mock."""
+    from .verify.command import run_verify
+
+    code = run_verify(spec, config, api, specs, package=package, echo=typer.echo, report=_report)
+    raise typer.Exit(code)
+
+
 def _api_dirs(specs: Path, names: list[str] | None) -> list[Path]:
     """The API folders to work on; an unknown name or a folder without APIs is an error."""
     from .config import CONFIG_FILE

@@ -70,7 +70,9 @@ def docstring(text: SpecText | None, indent: int = 0) -> Safe:
     """Body of a triple-quoted docstring: quotes and backslashes escaped, lines re-indented."""
     if text is None:
         return Safe("")
-    body = clean(text.unsafe_value).strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    # Tabs become spaces: a tab in a docstring line's indentation mixes with ours (ruff E101).
+    body = clean(text.unsafe_value).expandtabs(4).strip()
+    body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     if body.endswith('"') and (len(body) - len(body[:-1].rstrip("\\")) - 1) % 2 == 0:
         body = body[:-1] + '\\"'  # a bare quote right before the closing quotes would end them
     lines = [line.rstrip() for line in body.split("\n")]
@@ -149,5 +151,5 @@ def plain(text: str) -> str:
     That library escapes what it writes; the model module is then checked by `models.py` against
     an allowlist of syntax, so this only has to keep the text well-formed.
     """
-    lines = unicodedata.normalize("NFC", clean(text)).split("\n")
+    lines = unicodedata.normalize("NFC", clean(text)).expandtabs(4).split("\n")
     return "\n".join(line.rstrip() for line in lines)

@@ -1,7 +1,8 @@
 """Wiring for the contract suite: cases from every spec, fresh packages, the coverage line.
 
-Cases are listed at collection time from each spec's IR (`cases.py`); the packages they run
-against are generated once per session into a temporary directory (`contracts.py`). At the end
+Cases are listed at collection time by `generator.verify.cases`, from each spec's document and
+the surface its package will have; the packages they run against are generated once per session
+into a temporary directory (`contracts.py`). At the end
 the run prints `contract: <spec> <exercised>/<total> operations` per spec and fails when a spec
 whose cases were all selected has an operation that no passing test exercised (`report.py`,
 loaded from the root conftest so that an xdist controller, which collects nothing, has it too).
@@ -15,10 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests import shared
-
-from . import coverage
-from .cases import (
+from generator.verify.cases import (
     ErrorCase,
     OperationCase,
     RoundTripCase,
@@ -26,9 +24,13 @@ from .cases import (
     operation_cases,
     roundtrip_cases,
 )
+from generator.verify.contract import Contract
+from generator.verify.run import operation_keys
+from tests import shared
+
+from . import coverage
 from .contracts import ContractRegistry, SpecUnavailable
 from .specs import ContractSpec, LoadedSpec, contract_specs, load
-from .validation import operation_keys
 
 
 @cache
@@ -62,9 +64,9 @@ def _params(kind: str) -> list[Any]:
             continue
         loaded = load(spec)
         listing: dict[str, Callable[[LoadedSpec], Sequence[Any]]] = {
-            "operation": operation_cases,
-            "error": error_cases,
-            "roundtrip": roundtrip_cases,
+            "operation": lambda s: operation_cases(s.spec.name, s.surface, s.document),
+            "error": lambda s: error_cases(s.spec.name, s.surface, s.document),
+            "roundtrip": lambda s: roundtrip_cases(s.spec.name, s.surface),
         }
         cases = listing[kind](loaded)
         params += [pytest.param(case, id=case.id) for case in cases]
@@ -104,11 +106,12 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-def get_contract(registry: ContractRegistry, spec: str) -> Any:
+def get_contract(registry: ContractRegistry, spec: str) -> Contract:
     try:
         return registry.get(spec)
     except SpecUnavailable as missing:
-        return shared.require(missing.path)  # skips, or fails under CI
+        shared.require(missing.path)  # skips, or fails under CI
+        raise
 
 
 # -- the coverage line ------------------------------------------------------------------------

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from .cases import ErrorCase
-from .checks import check_error, invoke_async, invoke_sync, route_of
+from generator.verify.cases import ErrorCase
+from generator.verify.checks import check_error
+from generator.verify.invoke import invoke_async, invoke_sync
+from generator.verify.results import route_of
+
 from .conftest import get_contract
 from .contracts import ContractRegistry
 
@@ -19,8 +22,7 @@ from .contracts import ContractRegistry
 def test_error_sync(error_case: ErrorCase, contracts: ContractRegistry) -> None:
     contract = get_contract(contracts, error_case.spec)
     call = contract.error_call(error_case)
-    _resource, op = contract.operation(error_case.key)
-    for reply in contract.mock.canned(route_of(op), error_case.status):
+    for reply in contract.mock.replies.canned(route_of(call.method), error_case.status):
         outcome = invoke_sync(contract, call, status=error_case.status, reply=reply.name)
         check_error(contract, call, error_case.status, reply, outcome)
 
@@ -29,7 +31,6 @@ def test_error_sync(error_case: ErrorCase, contracts: ContractRegistry) -> None:
 async def test_error_async(error_case: ErrorCase, contracts: ContractRegistry) -> None:
     contract = get_contract(contracts, error_case.spec)
     call = contract.error_call(error_case)
-    _resource, op = contract.operation(error_case.key)
-    for reply in contract.mock.canned(route_of(op), error_case.status):
+    for reply in contract.mock.replies.canned(route_of(call.method), error_case.status):
         outcome = await invoke_async(contract, call, status=error_case.status, reply=reply.name)
         check_error(contract, call, error_case.status, reply, outcome)

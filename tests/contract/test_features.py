@@ -3,10 +3,8 @@
 `fixtures/features/` is a small spec made for this suite: API-key header auth, a server base
 path, integer path ids, header and array query parameters, a binary response, a raw binary
 request body and a form-encoded body. The shipped specs would not notice if any of these broke
-(nor would the suite's own code for them be exercised), so the same cases and checks run here,
-sync and async. It is not a shipped API and has no coverage line. (It found two generator bugs
-the shipped specs could not: form-encoded bodies sent as multipart, and raw binary bodies that
-made every call raise TypeError.)
+(nor would the harness's code for them be exercised), so the same cases and checks run here,
+sync and async. It is not a shipped API and has no coverage line.
 """
 
 from __future__ import annotations
@@ -16,16 +14,27 @@ from pathlib import Path
 
 import pytest
 
-from .cases import ErrorCase, OperationCase, error_cases, operation_cases
-from .checks import check_error, check_success, invoke_async, invoke_sync, route_of
-from .contracts import Contract, ContractRegistry
+from generator.verify.cases import ErrorCase, OperationCase, error_cases, operation_cases
+from generator.verify.checks import check_error, check_success
+from generator.verify.contract import Contract
+from generator.verify.invoke import invoke_async, invoke_sync
+from generator.verify.results import route_of
+
+from .contracts import ContractRegistry
 from .specs import ContractSpec, load
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "features"
 FEATURES = ContractSpec("features", FIXTURE / "openapi.yaml", FIXTURE, shared=False)
+LOADED = load(FEATURES)
 
-OPERATIONS = [pytest.param(case, id=case.id) for case in operation_cases(load(FEATURES))]
-ERRORS = [pytest.param(case, id=case.id) for case in error_cases(load(FEATURES))]
+OPERATIONS = [
+    pytest.param(case, id=case.id)
+    for case in operation_cases("features", LOADED.surface, LOADED.document)
+]
+ERRORS = [
+    pytest.param(case, id=case.id)
+    for case in error_cases("features", LOADED.surface, LOADED.document)
+]
 
 
 @pytest.fixture(scope="module")
@@ -52,19 +61,17 @@ async def test_feature_operation_async(feature_case: OperationCase, features: Co
 @pytest.mark.parametrize("feature_error", ERRORS)
 def test_feature_error(feature_error: ErrorCase, features: Contract) -> None:
     call = features.error_call(feature_error)
-    _resource, op = features.operation(feature_error.key)
-    for reply in features.mock.canned(route_of(op), feature_error.status):
+    for reply in features.mock.replies.canned(route_of(call.method), feature_error.status):
         outcome = invoke_sync(features, call, status=feature_error.status, reply=reply.name)
         check_error(features, call, feature_error.status, reply, outcome)
 
 
 def test_the_fixture_uses_what_it_is_for() -> None:
     """If the generator stopped producing these shapes, the fixture would prove nothing."""
-    api = load(FEATURES).api
-    operations = {op.key: op for op in api.operations}
-    assert api.auth.kind == "header"
-    assert operations["GET /items/{itemId}/picture"].response.kind == "binary"
-    assert operations["PUT /items/{itemId}/picture"].body.encoding == "binary"  # type: ignore[union-attr]
-    assert operations["POST /sessions"].body.encoding == "form"  # type: ignore[union-attr]
-    locations = {p.location for p in operations["GET /items/{itemId}"].parameters}
+    methods = {method.key: method for method in LOADED.surface.methods}
+    assert LOADED.surface.authenticated
+    assert methods["GET /items/{itemId}/picture"].returns.kind == "binary"
+    assert methods["PUT /items/{itemId}/picture"].body.encoding == "binary"  # type: ignore[union-attr]
+    assert methods["POST /sessions"].body.encoding == "form"  # type: ignore[union-attr]
+    locations = {p.location for p in methods["GET /items/{itemId}"].parameters}
     assert locations == {"path", "query", "header"}

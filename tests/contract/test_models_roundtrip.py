@@ -10,8 +10,9 @@ Formats: hypothesis-jsonschema has no strategy for `uuid` (given here), and its 
 draws arbitrary fractions of a second, finer than the microseconds a Python `datetime` holds; so
 date-times are drawn as real datetimes with a time zone, at microsecond precision (finer
 fractions are a known limit of every Python client, not something to test each run). Its `uri`
-strategy (`https://<domain>`) is kept: the models hold URIs as strings. Runs are derandomized,
-so every run checks the same instances.
+strategy (`https://<domain>`) is kept: the models hold URIs as strings. JSON Schema knows no
+integer formats, so `int32`/`int64` ranges are added as bounds (the OpenAPI format checker
+rejects what lies outside them). Runs are derandomized, so every run checks the same instances.
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from generator import jsonpointer
+from generator.verify.cases import RoundTripCase
+from generator.verify.contract import Contract
+from generator.verify.results import check_roundtrip
+from generator.verify.schemas import SchemaChecker
 
-from .cases import RoundTripCase
-from .checks import check_roundtrip
 from .conftest import get_contract
-from .contracts import Contract, ContractRegistry
-from .schemas import SchemaChecker
+from .contracts import ContractRegistry
 
 MAX_EXAMPLES = 10
 MAX_ITEMS = 2
@@ -46,14 +48,17 @@ FORMATS = {
 }
 
 
+_INTEGER_FORMATS = {"int32": 2**31, "int64": 2**63}
+
+
 @cache
 def _checker(contract: Contract) -> SchemaChecker:
-    return SchemaChecker(contract.loaded.document)
+    return SchemaChecker(contract.spec_document)
 
 
 @cache
 def _strategy(contract: Contract, pointer: str) -> st.SearchStrategy[Any]:
-    document = contract.loaded.document
+    document = contract.spec_document
     schema = jsonpointer.resolve(document, pointer)
     # `#/components/...` references resolve against the schema's root: give it the components.
     rooted = _bounded({**schema, "components": document.get("components") or {}})
@@ -66,16 +71,18 @@ def _strategy(contract: Contract, pointer: str) -> st.SearchStrategy[Any]:
 
 
 def _bounded(schema: Any) -> Any:
-    """The schema with unbounded arrays capped at `MAX_ITEMS` items, for speed only.
-
-    A third item of a list exercises nothing the first two did not, and long lists of large
-    objects are where hypothesis-jsonschema spends its time.
-    """
+    """The schema with unbounded arrays capped at `MAX_ITEMS` items (for speed only: a third
+    item exercises nothing the first two did not, and long lists of large objects are where
+    hypothesis-jsonschema spends its time), and integer formats as bounds."""
     if isinstance(schema, list):
         return [_bounded(item) for item in schema]
     if not isinstance(schema, dict):
         return schema
     bounded = {key: _bounded(value) for key, value in schema.items()}
+    span = _INTEGER_FORMATS.get(str(bounded.get("format")))
+    if span is not None:
+        bounded.setdefault("minimum", -span)
+        bounded.setdefault("maximum", span - 1)
     if "items" in bounded and "maxItems" not in bounded:
         bounded["maxItems"] = max(MAX_ITEMS, int(bounded.get("minItems") or 0))
     return bounded

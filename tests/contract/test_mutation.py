@@ -18,13 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from .cases import OperationCase, roundtrip_cases
-from .checks import check_roundtrip, check_success, invoke_async, invoke_sync
+from generator.verify.cases import OperationCase, roundtrip_cases
+from generator.verify.checks import check_success
+from generator.verify.contract import Contract, GeneratedPackage, forget_package, import_package
+from generator.verify.invoke import invoke_async, invoke_sync
+from generator.verify.results import check_roundtrip
+from generator.verify.schemas import SchemaChecker
+from generator.verify.values import ValueFactory
+
 from .conftest import get_contract
-from .contracts import Contract, ContractRegistry
-from .schemas import SchemaChecker
-from .specs import GeneratedPackage, forget_package, import_package
-from .values import ValueFactory
+from .contracts import ContractRegistry
 
 _serial = itertools.count(1)
 
@@ -100,7 +103,7 @@ MUTATIONS = [
         "_request_plan.py",
         r"params = \(\*\(param for param in self\.params[^\n]*",
         "params = ((name, value),)",
-        ("GET /v1/voices", "(page 3)", "query parameter 'perPage': missing"),
+        ("GET /v1/voices", "(page ", "query parameter 'perPage': missing"),
     ),
     # A response field read under the wrong alias: the data is kept, the attribute is not set.
     Mutation(
@@ -124,7 +127,7 @@ def mutant(tmp_path: Path) -> Iterator[MakeMutant]:
 
     def make(contract: Contract, mutation: Mutation) -> Contract:
         package = contract.package
-        original = package.api.config.package
+        original = package.surface.package
         name = f"{original}_mutant{next(_serial)}"
         root = tmp_path / name
         shutil.copytree(package.root / "src" / original, root / "src" / name)
@@ -139,9 +142,9 @@ def mutant(tmp_path: Path) -> Iterator[MakeMutant]:
         )
         target.write_text(mutated, encoding="utf-8")
         module = import_package(root, name)
-        copy = GeneratedPackage(package.spec, package.api, root, module)
+        copy = GeneratedPackage(root, package.surface, module)
         made.append(copy)
-        return Contract(contract.loaded, copy, contract.mock)
+        return Contract(contract.name, copy, contract.mock, contract.spec_document)
 
     yield make
     for package in made:
@@ -191,10 +194,11 @@ def test_roundtrip_check_catches_a_wrong_field_type(
 ) -> None:
     """The model property test judges models the same way: a field typed wrongly fails it."""
     contract = get_contract(contracts, "anam")
-    case = next(c for c in roundtrip_cases(contract.loaded) if c.label == "SessionToken")
+    cases = roundtrip_cases(contract.name, contract.surface)
+    case = next(c for c in cases if c.label == "SessionToken")
     schema = {"$ref": "#" + case.pointer}
     instance = ValueFactory(
-        SchemaChecker(contract.loaded.document), mode="full", direction="response"
+        SchemaChecker(contract.spec_document), mode="full", direction="response"
     ).value(schema, "token")
     check_roundtrip(contract, case, instance)  # the real package passes
     mutation = Mutation(

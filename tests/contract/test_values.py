@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
-from .schemas import SchemaChecker
-from .values import Direction, Mode, NoValidValue, ValueFactory
+from generator.verify.document import validation_document
+from generator.verify.errors import NoValidValue
+from generator.verify.schemas import Direction, SchemaChecker
+from generator.verify.values import Mode, ValueFactory
 
 COMPONENTS: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -144,3 +146,53 @@ def test_not_required_and_read_write_only_are_respected() -> None:
 def test_a_schema_without_valid_values_fails_loudly() -> None:
     with pytest.raises(NoValidValue, match="thing"):
         _value({"type": "string", "enum": []})
+
+
+READ_ONLY: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "components": {
+        "schemas": {
+            "Base": {"type": "object", "properties": {"id": {"type": "string", "readOnly": True}}},
+            "Reference": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {"type": "object", "required": ["id", "type"]},
+                ]
+            },
+        }
+    },
+}
+
+
+def test_read_only_properties_are_required_in_responses_only() -> None:
+    """A read-only `id` required by another `allOf` member (PagerDuty's references)."""
+    schema = {"$ref": "#/components/schemas/Reference"}
+    checker = SchemaChecker(READ_ONLY)
+    request = ValueFactory(checker, mode="minimal", direction="request").value(schema, "ref")
+    response = ValueFactory(checker, mode="minimal", direction="response").value(schema, "ref")
+    assert set(request) == {"type"} and set(response) == {"id", "type"}
+    assert checker.toward("request").is_valid(schema, request)
+    assert not checker.toward("response").is_valid(schema, request)
+
+
+def test_enum_members_the_type_forbids_are_not_chosen() -> None:
+    schema = {"type": ["string", "null"], "enum": [4.1, "3_lite", 3, None]}
+    assert _value(schema, "minimal") == _value(schema, "full") == "3_lite"
+    assert _value({"type": ["string", "null"], "enum": [4, 3, None]}) is None
+
+
+def test_a_discriminated_branch_carries_the_name_that_picks_it() -> None:
+    kind = {"type": "object", "properties": {"kind": {"type": "string"}}}
+    pets = [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}]
+    mapping = {"propertyName": "kind", "mapping": {"dog": "Dog"}}  # a name, as OpenAPI allows
+    schemas = {
+        "Cat": kind,
+        "Dog": kind,
+        "Pet": {"oneOf": pets, "discriminator": mapping},
+        "OnlyDog": {"oneOf": pets[1:], "discriminator": mapping},
+    }
+    document = {"openapi": "3.1.0", "components": {"schemas": schemas}}
+    validated = validation_document(document, "http://mock", "http://mock").document
+    factory = ValueFactory(SchemaChecker(validated), mode="minimal", direction="request")
+    assert factory.value({"$ref": "#/components/schemas/Pet"}, "pet") == {"kind": "Cat"}
+    assert factory.value({"$ref": "#/components/schemas/OnlyDog"}, "pet") == {"kind": "dog"}

@@ -35,6 +35,15 @@ def test_docstring_escaper_keeps_text_inside_the_docstring(raw: str) -> None:
 
 
 @given(HOSTILE)
+def test_docstring_lines_are_indented_with_spaces_only(raw: str) -> None:
+    """A tab in a spec's text must not mix with our indentation (ruff E101 fails the package)."""
+    body = strings.docstring(SpecText(raw), indent=4)
+    for line in body.split("\n")[1:]:
+        indentation = line[: len(line) - len(line.lstrip())]
+        assert "\t" not in indentation, repr(line)
+
+
+@given(HOSTILE)
 def test_string_literal_round_trips(raw: str) -> None:
     assert ast.literal_eval(strings.string_literal(SpecText(raw))) == raw
 

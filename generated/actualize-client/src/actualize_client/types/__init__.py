@@ -44,7 +44,7 @@ __all__ = [
     "ValidationError",
 ]
 
-_HOMES = {
+_HOMES: dict[str, str] = {
     "AgentConfig": "_agent_config",
     "AgentProfile": "_agent_profile",
     "Emotion": "_emotion",

@@ -46,7 +46,7 @@ __all__ = [
     "VoiceDetectionOptions",
 ]
 
-_HOMES = {
+_HOMES: dict[str, str] = {
     "CartesiaSonic3VoiceGenerationOptions": "_cartesia_sonic3_voice_generation_options",
     "CreatePersonaRequest": "_create_persona_request",
     "CreateSessionTokenRequest": "_create_session_token_request",

@@ -1,0 +1,339 @@
+"""Concrete calls for a case: arguments built from the schemas, and what the server must see.
+
+The all-fields variant passes the richer Python types the signatures accept (model instances,
+`UUID`, `datetime`, tuples for sequences, file tuples) while the required-only variant passes
+plain JSON values and dicts, so both spellings a user may choose are exercised. Alongside the
+arguments each call carries the request they must produce (`ExpectedRequest`): the same values
+under the spec's names, which `expect.py` compares with what the mock server decoded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .. import jsonpointer
+from .cases import (
+    EMPTY_ID,
+    ErrorCase,
+    OperationCase,
+    nullable_fields,
+    parameter_objects,
+    request_body,
+    special_ids,
+)
+from .errors import ContractFailure, NoValidValue
+from .mock import GENERATED
+from .schemas import SchemaChecker
+from .surface import Annotation, Argument, Method, Surface
+from .values import Mode, ValueFactory
+
+
+@dataclass(frozen=True)
+class ExpectedBody:
+    encoding: str  # json | multipart | form | binary | text
+    media_type: str
+    data: Any  # the JSON value (bytes for binary); multipart files as bytes
+    files: frozenset[str] = frozenset()  # multipart parts that must arrive as files
+
+
+@dataclass(frozen=True)
+class ExpectedRequest:
+    """What the server must see: the arguments, under the spec's names, as JSON values."""
+
+    key: str
+    parameters: dict[tuple[str, str], Any]  # (location, wire name) -> value
+    body: ExpectedBody | None
+
+
+@dataclass(frozen=True)
+class Call:
+    label: str  # names the operation and variant in every failure message
+    method: Method
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    expected: ExpectedRequest
+    refused: bool = False  # the client must raise ValueError and send nothing
+    reply: str | None = None  # which canned reply the mock answers with (None: its first)
+    transform: Callable[[Any], Any] | None = None  # how the mock adapts that reply's data
+
+
+def build_calls(
+    surface: Surface,
+    types: Any,
+    document: dict[str, Any],
+    case: OperationCase,
+    models: dict[str, Any],
+) -> list[Call]:
+    """The calls a case makes, against the package `surface` describes; `models` maps model
+    classes to their schemas, so all-fields arguments can be given as model instances."""
+    method = surface.method(case.key, case.label)
+    builder = _CallBuilder(types, document, method, models)
+    label = f"{method.key} ({case.label}) [{case.variant}]"
+    if case.variant == "path-ids":
+        return list(builder.path_id_calls(label))
+    if case.variant == "nulls":
+        nulls = nullable_fields(builder.checker, document, method)
+        return [builder.call(label, "minimal", rich=False, nulls=nulls)]
+    mode: Mode = "minimal" if case.variant == "required" else "full"
+    rich = case.variant == "all-fields"
+    call = builder.call(label, mode, rich)
+    # required-only is answered with the spec's example, all-fields with every declared field
+    # (and, for a list, as a page that is not the last, so the client must ask for the next)
+    transform = _not_the_last_page(method, call) if rich and method.paging else None
+    return [dataclasses.replace(call, reply=GENERATED if rich else None, transform=transform)]
+
+
+def error_call(
+    surface: Surface,
+    types: Any,
+    document: dict[str, Any],
+    case: ErrorCase,
+    models: dict[str, Any],
+) -> Call:
+    method = surface.method(case.key, case.label)
+    builder = _CallBuilder(types, document, method, models)
+    return builder.call(f"{method.key} ({case.label}) [{case.status}]", "minimal", rich=False)
+
+
+def _not_the_last_page(method: Method, call: Call) -> Callable[[Any], Any]:
+    """Set the reply's paging fields to "page N of N+1", N the page the call asked for."""
+    assert method.paging is not None
+    paging = method.paging
+    asked = call.expected.parameters.get(("query", paging.page_param), 1)
+
+    def transform(data: Any) -> Any:
+        for path, value in ((paging.current_page, asked), (paging.last_page, asked + 1)):
+            node = data
+            for step in path[:-1]:
+                node = node.setdefault(step, {}) if isinstance(node, dict) else {}
+            if isinstance(node, dict):
+                node[path[-1]] = value
+        return data
+
+    return transform
+
+
+class _CallBuilder:
+    def __init__(
+        self, types: Any, document: dict[str, Any], method: Method, models: dict[str, Any]
+    ) -> None:
+        self.types, self.document, self.method = types, document, method
+        self.checker = SchemaChecker(document)
+        self.model_schemas = models
+
+    def call(
+        self,
+        label: str,
+        mode: Mode,
+        rich: bool,
+        path: dict[str, Any] | None = None,
+        nulls: list[str] | None = None,
+    ) -> Call:
+        factory = ValueFactory(self.checker, mode=mode, direction="request")
+        method = self.method
+        path = path or {p.wire: self._parameter_value(factory, p) for p in method.path_parameters}
+        args = tuple(self._rich(path[p.wire], p.type, rich) for p in method.path_parameters)
+        parameters: dict[tuple[str, str], Any] = {
+            ("path", name): value for name, value in path.items()
+        }
+        kwargs: dict[str, Any] = {}
+        for parameter in method.parameters:
+            if parameter.location == "path" or not (parameter.required or mode == "full"):
+                continue
+            try:
+                value = self._parameter_value(factory, parameter)
+            except NoValidValue:
+                if parameter.required:
+                    raise
+                continue  # an optional parameter no value satisfies: no client can send it
+            if value is None and not parameter.required:
+                continue  # None means "leave out" for query, header and cookie parameters
+            kwargs[parameter.name] = self._rich(value, parameter.type, rich)
+            parameters[(parameter.location, parameter.wire)] = value
+        body = self._body(factory, kwargs, rich, nulls or []) if self._sends_body(mode) else None
+        expected = ExpectedRequest(method.key, parameters, body)
+        return Call(label, method, args, kwargs, expected)
+
+    def path_id_calls(self, label: str) -> Iterator[Call]:
+        normal = self.call(label, "minimal", rich=False)
+        path = {
+            name: value
+            for (where, name), value in normal.expected.parameters.items()
+            if where == "path"
+        }
+        for parameter in self.method.path_parameters:
+            for value in special_ids(self.checker, self.document, self.method, parameter):
+                yield self.call(
+                    f"{label} {parameter.wire}={value!r}",
+                    "minimal",
+                    False,
+                    {**path, parameter.wire: value},
+                )
+            empty = {**path, parameter.wire: EMPTY_ID}
+            yield dataclasses.replace(
+                normal,
+                label=f"{label} {parameter.wire}=''",
+                args=tuple(empty[p.wire] for p in self.method.path_parameters),
+                refused=True,
+            )
+
+    # -- pieces ------------------------------------------------------------------------------
+
+    def _parameter_value(self, factory: ValueFactory, parameter: Argument) -> Any:
+        """A value for a parameter; an array gets items, since an empty one is not sent at all."""
+        schema = self._parameter_schema(parameter)
+        value = factory.value(schema, parameter.wire)
+        if value == []:
+            full = ValueFactory(self.checker, mode="full", direction="request")
+            value = full.value(schema, parameter.wire)
+        return value
+
+    def _parameter_schema(self, parameter: Argument) -> Any:
+        for candidate in parameter_objects(self.document, self.method):
+            if (candidate.get("in"), candidate.get("name")) == (parameter.location, parameter.wire):
+                content = candidate.get("content")
+                if isinstance(content, dict) and content:
+                    return next(iter(content.values())).get("schema", {})
+                return candidate.get("schema", {})
+        raise ContractFailure(
+            f"{self.method.key}: the generated method has a {parameter.location} parameter "
+            f"{parameter.wire!r} the spec does not declare",
+            jsonpointer.join("", "paths", self.method.path, self.method.http_method),
+        )
+
+    def _sends_body(self, mode: Mode) -> bool:
+        """An optional body is left out of the required-only variant, unless the method makes a
+        property of it a required argument."""
+        body = self.method.body
+        if body is None or body.required or mode == "full":
+            return body is not None
+        if body.whole is not None:
+            return body.whole.required
+        return any(field.required for field in body.fields)
+
+    def _body(
+        self, factory: ValueFactory, kwargs: dict[str, Any], rich: bool, nulls: list[str]
+    ) -> ExpectedBody | None:
+        body = self.method.body
+        if body is None:
+            return None
+        pointer, schema = request_body(self.document, self.method)
+        if body.encoding == "binary":
+            content = f"{self.method.name} raw body \x00\xff".encode("latin-1")
+            assert body.whole is not None
+            kwargs[body.whole.name] = content
+            return ExpectedBody("binary", body.media_type, content)
+        value = factory.value(schema, "body")
+        for wire in nulls:
+            value[wire] = None
+        if body.whole is not None:
+            kwargs[body.whole.name] = self._rich(value, body.whole.type, rich)
+            return ExpectedBody(body.encoding, body.media_type, value)
+        if not isinstance(value, dict):
+            raise ContractFailure(
+                f"{self.method.key}: body schema gave {value!r}, not an object", pointer
+            )
+        return self._fields(
+            body.fields, body.encoding, body.media_type, value, kwargs, rich, pointer
+        )
+
+    def _fields(
+        self,
+        fields: tuple[Argument, ...],
+        encoding: str,
+        media_type: str,
+        value: dict[str, Any],
+        kwargs: dict[str, Any],
+        rich: bool,
+        pointer: str,
+    ) -> ExpectedBody:
+        """One keyword argument per body property (the spec's name -> the method's name)."""
+        by_wire = {field.wire: field for field in fields}
+        files = set()
+        for wire, item in list(value.items()):
+            field = by_wire.get(wire)
+            where = jsonpointer.join(pointer, "properties", wire)
+            if field is None:
+                raise ContractFailure(
+                    f"{self.method.key}: the spec's body property {wire!r} has no keyword "
+                    f"argument in the generated method (arguments: {sorted(by_wire)})",
+                    where,
+                )
+            if item is None and not field.type.accepts_none:
+                raise ContractFailure(
+                    f"{self.method.key}: the spec allows null for {wire!r}, but the argument "
+                    f"{field.name} is annotated {' | '.join(field.type.inputs)}, "
+                    "which excludes None",
+                    where,
+                )
+            if field.is_file:
+                count = len(item) if isinstance(item, list) else None
+                contents = [_file_content(f"{wire}{i}") for i in range(count or 1)]
+                given: list[Any] = [
+                    (f"{wire}{i}.bin", c, "application/octet-stream") if rich else c
+                    for i, c in enumerate(contents)
+                ]
+                value[wire] = contents[0] if count is None else contents
+                kwargs[field.name] = given[0] if count is None else given
+                files.add(wire)
+            else:
+                kwargs[field.name] = self._rich(item, field.type, rich)
+        return ExpectedBody(encoding, media_type, value, frozenset(files))
+
+    def _rich(self, value: Any, type_: Annotation, rich: bool) -> Any:
+        """The value as the richest Python type the annotation accepts (all-fields only)."""
+        if not rich:
+            return value
+        inputs = set(type_.inputs)
+        if isinstance(value, str) and "UUID" in inputs and _is_uuid(value):
+            return uuid.UUID(value)
+        if isinstance(value, str) and "datetime" in inputs and _is_datetime(value):
+            return dt.datetime.fromisoformat(value)
+        if isinstance(value, dict) and type_.models:
+            return self._model(value, type_) or value
+        if isinstance(value, list):
+            items = [self._rich(item, type_, rich) for item in value]
+            return tuple(items) if any(i.startswith("Sequence[") for i in inputs) else items
+        return value
+
+    def _model(self, value: dict[str, Any], type_: Annotation) -> Any:
+        """An instance of the first declared model whose spec schema `value` satisfies.
+
+        Built the way users write it, with the Python field names as keyword arguments
+        (`VoiceDetectionOptions(end_of_speech_sensitivity=0.5)`); the client must send it under
+        the API's names all the same.
+        """
+        text = " | ".join(type_.inputs)
+        for name in sorted(type_.models, key=text.find):
+            schema = self.model_schemas.get(name)
+            if schema is not None and self.checker.toward("request").is_valid(schema, value):
+                model = getattr(self.types, name)
+                by_alias = {f.alias or n: n for n, f in model.model_fields.items()}
+                return model(**{by_alias.get(key, key): item for key, item in value.items()})
+        return None
+
+
+def _file_content(wire: str) -> bytes:
+    """File bytes that are not valid UTF-8, so a client that decodes them is caught."""
+    return f"{wire} file content ".encode() + bytes([0, 255, 254, 10, 13, 128])
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_datetime(value: str) -> bool:
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return "T" in value

@@ -1,0 +1,193 @@
+"""The cases that prove a package, derived from the spec and the package's surface.
+
+Nothing here names an operation: every method of every package becomes cases by itself.
+
+* `OperationCase`: call the method with a *required-only* and an *all-fields* variant of
+  arguments built from its schemas, and, where the path parameters are plain strings, with
+  *path ids* that real ids contain and naive clients mangle (`.`, `..`, `a/b`, `?`, `#`, spaces,
+  non-ASCII) plus the empty id, which a client must refuse rather than send `/things/`.
+  Methods whose JSON body has properties the spec allows to be null get a *nulls* variant that
+  sends them as `None`: a client must send JSON `null`, not drop the field.
+* `ErrorCase`: one per documented error status (every 4xx/5xx, `4XX`/`5XX`, and `default`).
+* `RoundTripCase`: every model class, and every declared response or error type that is not a
+  single model, for property tests of parsing.
+
+A case is only a name (cheap to list); `calls.py` turns it into concrete calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .. import jsonpointer
+from .schemas import SchemaChecker, properties_of, resolve
+from .surface import Argument, Method, Surface
+from .validation import response_label
+
+Variant = Literal["required", "all-fields", "nulls", "path-ids"]
+# Ids real APIs hand out or users type, each a classic way to break routing when sent raw.
+PATH_IDS = (
+    ".",
+    "..",
+    "a/b",
+    "../admin",
+    "q?x=1",
+    "frag#ment",
+    "with space",
+    "100%",
+    "ünï-çødé",
+    "%2F",
+    "a+b",
+)
+EMPTY_ID = ""
+DEFAULT_ERROR = 599  # the status `default` is tried as: one no spec lists by number
+
+
+@dataclass(frozen=True)
+class OperationCase:
+    spec: str
+    key: str  # the operation, `METHOD /path`
+    label: str  # `resource.method`, for people
+    variant: Variant
+
+    @property
+    def id(self) -> str:
+        return f"{self.spec}:{self.label}:{self.variant}"
+
+
+@dataclass(frozen=True)
+class ErrorCase:
+    spec: str
+    key: str
+    label: str
+    status: int
+
+    @property
+    def id(self) -> str:
+        return f"{self.spec}:{self.label}:{self.status}"
+
+
+def operation_cases(name: str, surface: Surface, document: dict[str, Any]) -> list[OperationCase]:
+    checker = SchemaChecker(document)
+    cases = []
+    for method in surface.methods:
+        variants: list[Variant] = ["required", "all-fields"]
+        if nullable_fields(checker, document, method):
+            variants.append("nulls")
+        if any(special_ids(checker, document, method, p) for p in method.path_parameters):
+            variants.append("path-ids")
+        cases += [OperationCase(name, method.key, method.label, v) for v in variants]
+    return cases
+
+
+def error_cases(name: str, surface: Surface, document: dict[str, Any]) -> list[ErrorCase]:
+    cases = []
+    for method in surface.methods:
+        responses = operation_object(document, method).get("responses") or {}
+        for status in documented_errors(responses):
+            cases.append(ErrorCase(name, method.key, method.label, status))
+    return cases
+
+
+def documented_errors(responses: dict[str, Any]) -> list[int]:
+    """Error statuses a spec documents; `4XX`/`5XX` ranges are tried as 418/599, and `default`
+    as an error status the spec does not list (599, or the next free one)."""
+    statuses = set()
+    for label in map(str, responses):
+        if label.isdigit() and int(label) >= 400:
+            statuses.add(int(label))
+        elif label.upper() in ("4XX", "5XX"):
+            statuses.add(418 if label[0] == "4" else 599)
+    if "default" in responses:
+        candidates = [*range(DEFAULT_ERROR, 589, -1), *range(499, 489, -1)]
+        unlisted = [s for s in candidates if response_label(responses, s) == "default"]
+        statuses.update(unlisted[:1])
+    return sorted(statuses)
+
+
+@dataclass(frozen=True)
+class RoundTripCase:
+    """A schema of the spec and the Python type the package reads it into."""
+
+    spec: str
+    label: str  # the model class, or where a non-model type is declared
+    pointer: str  # the schema in the document
+    annotation: str  # the annotation text
+    module: str  # where the annotation means something: `types` or `resources.<name>`
+
+    @property
+    def id(self) -> str:
+        return f"{self.spec}:{self.label}"
+
+
+def roundtrip_cases(name: str, surface: Surface) -> list[RoundTripCase]:
+    """Every model class, and every response or error type that is not a single model."""
+    first: dict[str, str] = {}
+    for pointer, model in sorted(surface.model_pointers.items()):
+        first.setdefault(model, pointer)
+    cases = [
+        RoundTripCase(name, model, pointer, model, "types")
+        for model, pointer in sorted(first.items())
+    ]
+    for method in surface.methods:
+        base = jsonpointer.join("", "paths", method.path, method.http_method, "responses")
+        declared = list(method.errors)
+        returns = method.returns
+        if returns.kind == "model" and returns.annotation and returns.media_type:
+            declared.append((returns.status, returns.annotation))
+        for status, annotation in declared:
+            if annotation in first or annotation == "Any":
+                continue  # a single model is covered above; Any accepts everything
+            media = returns.media_type if status == returns.status else "application/json"
+            pointer = jsonpointer.join(base, status, "content", media or "", "schema")
+            label = f"{method.label}:{status}"
+            cases.append(RoundTripCase(name, label, pointer, annotation, method.module))
+    return cases
+
+
+def special_ids(
+    checker: SchemaChecker, document: dict[str, Any], method: Method, parameter: Argument
+) -> list[str]:
+    for candidate in parameter_objects(document, method):
+        if (candidate.get("in"), candidate.get("name")) == ("path", parameter.wire):
+            schema = candidate.get("schema", {})
+            return [value for value in PATH_IDS if checker.is_valid(schema, value)]
+    return []
+
+
+def operation_object(document: dict[str, Any], method: Method) -> dict[str, Any]:
+    operation: dict[str, Any] = document["paths"][method.path][method.http_method]
+    return operation
+
+
+def parameter_objects(document: dict[str, Any], method: Method) -> Iterator[dict[str, Any]]:
+    item = document["paths"][method.path]
+    for owner in (item[method.http_method], item):  # operation-level parameters win
+        for parameter in owner.get("parameters") or []:
+            if isinstance(parameter, dict) and "$ref" in parameter:
+                parameter = resolve(document, parameter["$ref"])
+            if isinstance(parameter, dict):
+                yield parameter
+
+
+def request_body(document: dict[str, Any], method: Method) -> tuple[str, Any]:
+    """The pointer and schema of the method's request body in the media type it sends."""
+    assert method.body is not None
+    pointer = jsonpointer.join("", "paths", method.path, method.http_method, "requestBody")
+    body = operation_object(document, method)["requestBody"]
+    if "$ref" in body:
+        pointer, body = body["$ref"][1:], resolve(document, body["$ref"])
+    media = method.body.media_type
+    pointer = jsonpointer.join(pointer, "content", media, "schema")
+    return pointer, body["content"][media].get("schema", {})
+
+
+def nullable_fields(checker: SchemaChecker, document: dict[str, Any], method: Method) -> list[str]:
+    """Wire names of the JSON body properties whose schema admits `null`."""
+    body = method.body
+    if body is None or body.encoding != "json" or body.whole is not None:
+        return []
+    properties = properties_of(document, request_body(document, method)[1])
+    return [name for name, schema in properties.items() if checker.is_valid(schema, None)]

@@ -1,0 +1,104 @@
+"""Schema compositions as one schema: `allOf` members merged, a `oneOf` branch with its base.
+
+The value builder (`values.py`) builds objects from properties and requirements; compositions
+are turned into those first. Merging follows what validation will demand of the value: a
+property declared by two members must satisfy both, a member with `additionalProperties: false`
+forbids what it does not declare, and a branch picked by a discriminator must carry its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Resolve = Callable[[Any], Any]
+
+
+def merge_all_of(schema: dict[str, Any], resolve: Resolve) -> dict[str, Any]:
+    """One schema with the properties and requirements of every `allOf` member."""
+    merged: dict[str, Any] = {key: value for key, value in schema.items() if key != "allOf"}
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    closed: list[set[str]] = []  # members that forbid every property they do not declare
+    for member in [*schema["allOf"], dict(merged)]:
+        member = resolve(member)
+        if not isinstance(member, dict):
+            continue
+        if "allOf" in member:
+            member = merge_all_of(member, resolve)
+        for name, prop in (member.get("properties") or {}).items():
+            earlier = properties.get(name)
+            # a property declared by two members must satisfy both declarations
+            properties[name] = prop if earlier is None else {"allOf": [earlier, prop]}
+        required += [name for name in member.get("required") or [] if name not in required]
+        if member.get("additionalProperties") is False:
+            closed.append(set(member.get("properties") or {}))
+        _merge_keywords(merged, member)
+    if closed:  # only what every closed member declares may be sent
+        allowed = set.intersection(*closed)
+        properties = {name: prop for name, prop in properties.items() if name in allowed}
+    return _with(merged, properties, required)
+
+
+def _merge_keywords(merged: dict[str, Any], member: dict[str, Any]) -> None:
+    """The member's other keywords: the first one wins, but `items` must satisfy both and an
+    `enum` is what both allow."""
+    for key, value in member.items():
+        if key == "items" and merged.get("items", value) != value:
+            merged["items"] = {"allOf": [merged["items"], value]}
+        elif key == "enum" and isinstance(merged.get("enum"), list) and isinstance(value, list):
+            merged["enum"] = [item for item in merged["enum"] if item in value]
+        elif key not in ("properties", "required"):
+            merged.setdefault(key, value)
+
+
+def _with(
+    schema: dict[str, Any], properties: dict[str, Any], required: list[str]
+) -> dict[str, Any]:
+    if properties:
+        schema["properties"] = properties
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def merge(base: dict[str, Any], branch: dict[str, Any]) -> dict[str, Any]:
+    """A `oneOf`/`anyOf` branch merged into the schema around it (the branch's keywords win)."""
+    merged = {**base, **{k: v for k, v in branch.items() if k not in ("properties", "required")}}
+    properties = {**(base.get("properties") or {}), **(branch.get("properties") or {})}
+    required = [*(base.get("required") or [])]
+    required += [name for name in branch.get("required") or [] if name not in required]
+    return _with(merged, properties, required)
+
+
+def discriminator_values(schema: dict[str, Any], branch: Any) -> list[str]:
+    """The values of the schema's discriminating property that pick `branch`: the mapping keys
+    that name it, or (unmapped) the name of a `#/components/schemas/<name>` branch."""
+    discriminator = schema.get("discriminator")
+    ref = branch.get("$ref") if isinstance(branch, dict) else None
+    if not isinstance(discriminator, dict) or not isinstance(ref, str):
+        return []
+    mapping = discriminator.get("mapping") or {}
+    keys = [key for key, target in mapping.items() if ref in (target, _SCHEMAS + str(target))]
+    if not keys and ref.startswith(_SCHEMAS) and ref[len(_SCHEMAS) :] not in mapping:
+        keys = [ref[len(_SCHEMAS) :]]
+    return keys
+
+
+def discriminated(schema: dict[str, Any], branch: Any) -> dict[str, Any]:
+    """What a branch's value must carry to be picked by the schema's discriminator."""
+    values = discriminator_values(schema, branch)
+    name = (schema.get("discriminator") or {}).get("propertyName")
+    if not isinstance(name, str) or not values:
+        return {}
+    return {"properties": {name: {"const": values[0]}}, "required": [name]}
+
+
+_SCHEMAS = "#/components/schemas/"
+
+
+def forbidden_by_not(schema: Any) -> set[str]:
+    """``not: {required: [x]}`` means "must not send x"."""
+    if isinstance(schema, dict) and set(schema) == {"required"}:
+        return {name for name in schema["required"] if isinstance(name, str)}
+    return set()

@@ -1,0 +1,185 @@
+"""One package under proof: the imported package, its mock server, and clients wired to them.
+
+Clients are made fresh for every call, as users make them (one client carrying state from call
+to call would hide bugs), configured to fail fast: no retries, strict response validation, a
+short timeout, and a transport that delivers every request to the mock (`transport.py`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import sys
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from .. import jsonpointer
+from .calls import Call, build_calls, error_call
+from .cases import ErrorCase, OperationCase
+from .mock import SpecMockServer
+from .schemas import properties_of
+from .security import SECRET
+from .surface import Method, Surface
+from .transport import AsyncMockTransport, MockTransport
+
+TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class GeneratedPackage:
+    """A package generated into `root` (`root/src/<package>`) and imported."""
+
+    root: Path
+    surface: Surface
+    module: ModuleType
+
+    def submodule(self, name: str) -> ModuleType:
+        return importlib.import_module(f"{self.module.__name__}.{name}")
+
+    def client_class(self, *, asynchronous: bool) -> type[Any]:
+        name = ("Async" if asynchronous else "") + self.surface.client_class
+        cls: type[Any] = getattr(self.module, name)
+        return cls
+
+
+def import_package(root: Path, package: str) -> ModuleType:
+    """Import `package` from `root/src`, replacing any earlier import of that name."""
+    forget_package(root, package)
+    sys.path.insert(0, str(root / "src"))
+    importlib.invalidate_caches()
+    return importlib.import_module(package)
+
+
+def forget_package(root: Path, package: str) -> None:
+    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        del sys.modules[name]
+    source = str(root / "src")
+    while source in sys.path:
+        sys.path.remove(source)
+
+
+def import_every_module(root: Path, package: str) -> list[tuple[str, str]]:
+    """Import each module of an imported package; (module, error) for each that fails.
+
+    Generated packages load some modules lazily, so importing the package alone proves little.
+    """
+    failed = []
+    base = root / "src" / package
+    for path in sorted(base.rglob("*.py")):
+        parts = path.relative_to(base).with_suffix("").parts
+        parts = parts[:-1] if parts[-1] == "__init__" else parts
+        name = ".".join((package, *parts))
+        try:
+            importlib.import_module(name)
+        except Exception as error:
+            failed.append((name, f"{type(error).__name__}: {error}"))
+    return failed
+
+
+@dataclass(eq=False)
+class Contract:
+    name: str  # as printed in the `contract:` line
+    package: GeneratedPackage
+    mock: SpecMockServer
+    spec_document: dict[str, Any]  # the normalized spec (the mock validates a copy of it)
+    _evaluated: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False)
+
+    @property
+    def surface(self) -> Surface:
+        return self.package.surface
+
+    @property
+    def document(self) -> dict[str, Any]:
+        """The document the mock validates against (`document.py`)."""
+        return self.mock.document
+
+    @property
+    def types(self) -> ModuleType:
+        return self.package.submodule("types")
+
+    def _client(self, http_client: httpx.Client | httpx.AsyncClient) -> Any:
+        cls = self.package.client_class(asynchronous=isinstance(http_client, httpx.AsyncClient))
+        return cls(
+            api_key=SECRET,
+            base_url=self.mock.url,
+            max_retries=0,
+            timeout=TIMEOUT,
+            strict_response_validation=True,
+            http_client=http_client,
+        )
+
+    @contextlib.contextmanager
+    def sync_client(self) -> Iterator[Any]:
+        transport = MockTransport(self.mock.url)
+        with (
+            httpx.Client(transport=transport, timeout=TIMEOUT, follow_redirects=True) as http,
+            self._client(http) as client,
+        ):
+            yield client
+
+    @contextlib.asynccontextmanager
+    async def async_client(self) -> AsyncIterator[Any]:
+        transport = AsyncMockTransport(self.mock.url)
+        async with (
+            httpx.AsyncClient(transport=transport, timeout=TIMEOUT, follow_redirects=True) as http,
+            self._client(http) as client,
+        ):
+            yield client
+
+    def declared(self, method: Method, annotation: str) -> Any:
+        """A declared type (annotation text) as the method's own module means it."""
+        return self.evaluate(method.module, annotation)
+
+    def evaluate(self, module: str, annotation: str) -> Any:
+        """Annotation text, evaluated in a module of the generated package.
+
+        `types` loads its models lazily, so its names are looked up through the module (which
+        loads them) rather than read from its namespace. The text is the generator's own
+        annotation, built from names it vouched for, never text from the spec.
+        """
+        key = (module, annotation)
+        if key not in self._evaluated:
+            namespace = self.package.submodule(module)
+            names = dict(vars(namespace))
+            exported = getattr(namespace, "__all__", ())
+            names.update({name: getattr(namespace, name) for name in exported})
+            self._evaluated[key] = eval(annotation, names)
+        return self._evaluated[key]
+
+    def calls(self, case: OperationCase) -> list[Call]:
+        return build_calls(self.surface, self.types, self.document, case, self.models)
+
+    def error_call(self, case: ErrorCase) -> Call:
+        return error_call(self.surface, self.types, self.document, case, self.models)
+
+    def export(self, name: str) -> Any:
+        return getattr(self.package.module, name)
+
+    @cached_property
+    def models(self) -> dict[str, Any]:
+        """Model class name -> its schema in the spec (the first place it was named from)."""
+        schemas: dict[str, Any] = {}
+        for pointer, name in sorted(self.surface.model_pointers.items()):
+            try:
+                schemas.setdefault(name, jsonpointer.resolve(self.spec_document, pointer))
+            except KeyError:
+                continue
+        return schemas
+
+    @cached_property
+    def model_properties(self) -> dict[str, set[str]]:
+        """Model class name -> the property names its spec schema(s) declare."""
+        found: dict[str, set[str]] = {}
+        for pointer, name in self.surface.model_pointers.items():
+            try:
+                schema = jsonpointer.resolve(self.spec_document, pointer)
+            except KeyError:
+                continue
+            found.setdefault(name, set()).update(properties_of(self.spec_document, schema))
+        return found

@@ -1,0 +1,19 @@
+"""What goes wrong while proving a package: a broken contract, or a schema without values."""
+
+from __future__ import annotations
+
+
+class NoValidValue(ValueError):
+    """A schema admits no value the harness can build (or none at all)."""
+
+
+class ContractFailure(AssertionError):
+    """A generated client broke its spec's contract.
+
+    The message starts with the call's label (`POST /v1/personas (personas.create)
+    [all-fields]`) and names the field; `pointer` is the place in the spec that says otherwise.
+    """
+
+    def __init__(self, message: str, pointer: str = "") -> None:
+        super().__init__(message)
+        self.pointer = pointer

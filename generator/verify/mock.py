@@ -1,0 +1,170 @@
+"""A spec-driven mock of any API on loopback: it routes, validates, records and answers.
+
+Given a normalized OpenAPI document it serves every operation over real HTTP (`server.py`). Each
+request is routed and validated (`validation.py`); a request that breaks the contract is answered
+with a 400 whose body lists the violations, and the violations are recorded so the check fails
+with the validator's own message. A conformant request is answered with a reply that is valid
+for the spec (`replies.py`), itself validated before it is sent, so a client is never judged
+against a reply the spec does not allow.
+
+The harness chooses the status and reply to answer with (`respond_with`: by default the success
+status and the spec's first example) and reads what happened (`exchanges`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import dataclasses
+import json
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .document import validation_document
+from .replies import GENERATED, Canned, ReplyBook, encode_json
+from .routing import Route
+from .schemas import Violation
+from .server import LoopbackServer, Received, Reply
+from .validation import ContractValidator
+from .wire import WireRequest
+
+__all__ = ["GENERATED", "Canned", "Exchange", "SpecMockServer"]
+
+VIOLATION_STATUS = 400
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request as the server saw it, what the validator said, and what was answered."""
+
+    request: WireRequest
+    route: Route | None
+    violations: tuple[Violation, ...]
+    reply: Canned | None
+    reply_violations: tuple[Violation, ...] = ()  # the mock's own reply broke the spec
+
+
+class SpecMockServer:
+    """Serves one spec; `url` is the mock's address plus the API's base path."""
+
+    def __init__(self, normalized: dict[str, Any], base_url: str) -> None:
+        self._server = LoopbackServer(self._respond)
+        validation = validation_document(normalized, self._server.url, base_url)
+        self.validator = ContractValidator(validation, self._server.url)
+        self.document = self.validator.document
+        self.url = self.document["servers"][0]["url"]
+        self.replies = ReplyBook(self.validator)
+        self._lock = threading.Lock()
+        self._exchanges: list[Exchange] = []
+        self._status: int | None = None
+        self._canned_name: str | None = None
+        self._transform: Callable[[Any], Any] | None = None
+        self._operation: str | None = None
+
+    def __enter__(self) -> SpecMockServer:
+        self._server.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._server.stop()
+
+    @property
+    def exchanges(self) -> list[Exchange]:
+        with self._lock:
+            return list(self._exchanges)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._exchanges.clear()
+
+    @contextlib.contextmanager
+    def respond_with(
+        self,
+        status: int | None = None,
+        canned: str | None = None,
+        transform: Callable[[Any], Any] | None = None,
+        operation: str | None = None,
+    ) -> Iterator[None]:
+        """Choose how conformant requests are answered while the block runs.
+
+        `status` defaults to the operation's success status, `canned` (a reply's name) to its
+        first reply; `transform` adapts that reply's data. The result is validated like every
+        reply, so the harness cannot make the mock say what the spec does not allow.
+        `operation` is the key of the operation being called: where several share a URL
+        (`/pets#byTag`), the request is judged as that one first.
+        """
+        with self._lock:
+            self._status, self._canned_name, self._transform = status, canned, transform
+            self._operation = operation
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._status, self._canned_name, self._transform = None, None, None
+                self._operation = None
+
+    # -- serving ---------------------------------------------------------------------------
+
+    def _respond(self, received: Received) -> Reply:
+        request = WireRequest(received.method, received.target, received.headers, received.body)
+        found = self.validator.route(request)
+        if isinstance(found, str):
+            return self._reject(request, None, [Violation("route", found, "/paths")])
+        route, violations = self._judge(request, found)
+        if violations:
+            return self._reject(request, route, violations)
+        try:
+            chosen = self._choose(route, request)
+        except Exception as error:  # the harness cannot answer: say so, as the check will
+            message = f"the mock cannot build a reply: {type(error).__name__}: {error}"[:400]
+            problem = Violation("reply", message, self.validator.pointer(route))
+            self._record(Exchange(request, route, (), None, (problem,)))
+            return Reply(500, {"Content-Type": "text/plain"}, message.encode())
+        reply = chosen.reply()
+        headers = {name.lower(): value for name, value in reply.headers.items()}
+        reply_violations = self.validator.response_violations(
+            route, reply.status, headers, reply.body
+        )
+        self._record(Exchange(request, route, (), chosen, tuple(reply_violations)))
+        return reply
+
+    def _judge(self, request: WireRequest, found: Route) -> tuple[Route, list[Violation]]:
+        """The operation the request is for, and how it breaks that operation's contract."""
+        with self._lock:
+            wanted = self._operation
+        routes = sorted(found.alternatives(), key=lambda route: route.key != wanted)
+        judged = [(route, self._violations(request, route)) for route in routes]
+        return next(((r, v) for r, v in judged if not v), judged[0])
+
+    def _violations(self, request: WireRequest, route: Route) -> list[Violation]:
+        try:
+            return self.validator.request_violations(request, route)
+        except Exception as error:  # a validator crash must fail the check, not hang the client
+            message = f"validator error: {type(error).__name__}: {error}"[:400]
+            return [Violation("request", message, self.validator.pointer(route))]
+
+    def _choose(self, route: Route, request: WireRequest) -> Canned:
+        with self._lock:
+            status, wanted, transform = self._status, self._canned_name, self._transform
+        status = status or self.replies.success_status(route)
+        options = self.replies.canned(route, status, request.headers.get("accept", ""))
+        chosen = next((c for c in options if c.name == wanted), options[0])
+        if transform is not None and chosen.data is not None:
+            data = transform(copy.deepcopy(chosen.data))
+            chosen = dataclasses.replace(
+                chosen, name=f"{chosen.name}+", data=data, body=encode_json(data)
+            )
+        return chosen
+
+    def _reject(
+        self, request: WireRequest, route: Route | None, violations: list[Violation]
+    ) -> Reply:
+        self._record(Exchange(request, route, tuple(violations), None))
+        body = json.dumps({"contractViolations": [str(v) for v in violations]}).encode()
+        return Reply(VIOLATION_STATUS, {"Content-Type": "application/json"}, body)
+
+    def _record(self, exchange: Exchange) -> None:
+        with self._lock:
+            self._exchanges.append(exchange)

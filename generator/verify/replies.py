@@ -1,0 +1,191 @@
+"""The replies the mock may give: every example the spec documents, and one built from the schema.
+
+For each operation and status the mock knows its replies (`Canned`): the response's examples
+that are valid for their own schema, then a value with every property the schema allows (the
+examples are often partial, and a client must read every declared field). JSON media types are
+preferred; text media (`text/plain`, `text/html`) are answered with text valid for the schema,
+binary media with a few bytes no text decoder accepts. When a response declares several media
+types, the one the request's `Accept` header names wins.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import jsonpointer
+from .errors import NoValidValue
+from .routing import Route
+from .schemas import resolve
+from .server import Reply
+from .validation import ContractValidator, response_label
+from .values import ValueFactory
+from .wire import base_media, is_json_media, media_matches, wire_text
+
+GENERATED = "generated"  # the name of the reply built from the schema (examples keep theirs)
+BINARY_BODY = b"\x00\x01\x02binary body\xff\xfe"
+_CONCRETE = {
+    "*/*": "application/octet-stream",
+    "audio/*": "audio/mpeg",
+    "image/*": "image/png",
+    "video/*": "video/mp4",
+    "text/*": "text/plain",
+    "application/*": "application/octet-stream",
+}
+
+
+class SpecExampleWarning(UserWarning):
+    """A response example in the spec is invalid for its own schema (so it is not used)."""
+
+
+@dataclass(frozen=True)
+class Canned:
+    """One reply the spec allows for an operation and status."""
+
+    name: str  # the example's name, or "generated"
+    status: int
+    media_type: str | None
+    body: bytes
+    data: Any  # the decoded body: JSON data, text for text media, None when empty or binary
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    def reply(self) -> Reply:
+        headers = dict(self.headers)
+        if self.media_type is not None:
+            headers["Content-Type"] = self.media_type
+        return Reply(self.status, headers, self.body)
+
+
+class ReplyBook:
+    def __init__(self, validator: ContractValidator) -> None:
+        self.validator = validator
+        self.document = validator.document
+        self._cache: dict[tuple[str, int, str], tuple[Canned, ...]] = {}
+
+    def success_status(self, route: Route) -> int:
+        """The 2xx the spec documents (the first with a body, as clients expect), else 200."""
+        responses = self.validator.operation(route).get("responses") or {}
+        successes = sorted(s for s in map(str, responses) if s.startswith("2") and s.isdigit())
+        with_body = [s for s in successes if self._response(responses[s]).get("content")]
+        chosen = (with_body or successes or ["200"])[0]
+        return int(chosen)
+
+    def canned(
+        self, route: Route, status: int, accept: str = "application/json"
+    ) -> tuple[Canned, ...]:
+        """Every reply the mock can give for `route` and `status` (in the media type `accept`
+        asks for, if declared), examples first. The same replies every time they are asked."""
+        responses = self.validator.operation(route).get("responses") or {}
+        label = response_label(responses, status)
+        content = self._response(responses[label]).get("content") or {} if label else {}
+        media = _choose_media(list(content), accept) if content else ""
+        key = (route.key, status, media)
+        if key not in self._cache:
+            self._cache[key] = self._build(route, status, label, media)
+        return self._cache[key]
+
+    def _build(
+        self, route: Route, status: int, label: str | None, media: str
+    ) -> tuple[Canned, ...]:
+        if label is None:
+            return (Canned("undeclared", status, None, b"", None),)
+        responses = self.validator.operation(route).get("responses") or {}
+        response = self._response(responses[label])
+        headers = self._headers(response)
+        content = response.get("content") or {}
+        if not content:
+            return (Canned("empty", status, None, b"", None, headers),)
+        concrete = _CONCRETE.get(base_media(media), media)
+        media_object = content[media] if isinstance(content[media], dict) else {}
+        schema = media_object.get("schema", {})
+        where = jsonpointer.join(
+            self.validator.pointer(route), "responses", label, "content", media
+        )
+        if _is_xml(concrete):  # tolerance 4: XML is checked for its media type only
+            text = f'<?xml version="1.0" encoding="UTF-8"?><reply>{_hint(route)}</reply>'
+            return (Canned("xml", status, concrete, text.encode(), text, headers),)
+        if not is_json_media(concrete) and not base_media(concrete).startswith("text/"):
+            return (Canned("binary", status, concrete, BINARY_BODY, None, headers),)
+        canned = [
+            Canned(name, status, concrete, _encode(concrete, example), example, headers)
+            for name, example in self._examples(media_object)
+            if self._usable(schema, example, where, name, concrete)
+        ]
+        # Always also a value with every property the schema allows: examples are often partial,
+        # and a client must read every declared field, not only the ones an example shows.
+        factory = ValueFactory(self.validator.checker, mode="full", direction="response")
+        try:
+            value = factory.value(schema, _hint(route))
+        except NoValidValue as error:
+            raise NoValidValue(f"{route.key} {status}: {error}") from None
+        if not is_json_media(concrete) and isinstance(value, dict | list):
+            value = f"{_hint(route)} text reply"  # text media hold text; the check judges it
+        canned.append(Canned(GENERATED, status, concrete, _encode(concrete, value), value, headers))
+        return tuple(canned)
+
+    def _usable(self, schema: Any, example: Any, where: str, name: str, media: str) -> bool:
+        if not is_json_media(media) and not isinstance(example, str):
+            return False
+        errors = self.validator.replies.errors(schema, example)
+        if errors:  # the spec contradicts itself; answer with what it allows instead
+            message = f"{where} example {name!r} breaks its own schema: {errors[0]}"
+            warnings.warn(SpecExampleWarning(message), stacklevel=1)
+        return not errors
+
+    def _examples(self, media_object: dict[str, Any]) -> list[tuple[str, Any]]:
+        if "example" in media_object:
+            return [("example", media_object["example"])]
+        found = []
+        for name, example in (media_object.get("examples") or {}).items():
+            if isinstance(example, dict) and "$ref" in example:
+                example = resolve(self.document, example["$ref"])
+            if isinstance(example, dict) and "value" in example:
+                found.append((str(name), example["value"]))
+        return found
+
+    def _headers(self, response: dict[str, Any]) -> dict[str, str]:
+        """Values for the response headers the spec requires."""
+        headers = {}
+        factory = ValueFactory(self.validator.checker, mode="minimal", direction="response")
+        for name, header in (response.get("headers") or {}).items():
+            header = self._response(header)
+            if header.get("required") and name.lower() != "content-type":
+                value = factory.value(header.get("schema", {}), name)
+                headers[name] = value if isinstance(value, str) else json.dumps(value)
+        return headers
+
+    def _response(self, node: Any) -> dict[str, Any]:
+        seen = 0
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and seen < 20:
+            node, seen = resolve(self.document, node["$ref"]), seen + 1
+        return node if isinstance(node, dict) else {}
+
+
+def encode_json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode()
+
+
+def _encode(media: str, value: Any) -> bytes:
+    return encode_json(value) if is_json_media(media) else wire_text(value).encode()
+
+
+def _choose_media(declared: list[str], accept: str) -> str:
+    """The declared media type the `Accept` header asks for first, else JSON, else the first."""
+    for wanted in (part.split(";")[0].strip() for part in accept.split(",")):
+        if wanted and wanted != "*/*":
+            matching = [media for media in declared if media_matches(wanted, media)]
+            if matching:
+                return matching[0]
+    return next((media for media in declared if is_json_media(media)), declared[0])
+
+
+def _is_xml(media: str) -> bool:
+    media = base_media(media)
+    return media in ("application/xml", "text/xml") or media.endswith("+xml")
+
+
+def _hint(route: Route) -> str:
+    return route.template.rstrip("/").rsplit("/", 1)[-1].strip("{}") or "value"

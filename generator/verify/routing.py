@@ -1,0 +1,82 @@
+"""Which operation a request addresses: openapi-core's path finder over the validation document.
+
+The finder matches the full URL against every server (root, path item, operation) and path
+template, so a request sent to the wrong server, path or method finds no operation. It is given
+the path exactly as it arrived (still percent-encoded, so `a%2Fb` stays one segment and routes
+as a real server routes it); the variables it returns are then decoded (`%2E` is the id `.`).
+
+A path key with a fragment (`/pets#byTag`, how some specs give one URL several operations) names
+the URL without it: fragments never reach a server. Operations that share a URL and method are
+all candidates (`Route.candidates`); the validator picks the one the request satisfies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from openapi_core import Config, OpenAPI
+from openapi_core.templating.paths.exceptions import PathError
+from openapi_core.templating.paths.finders import APICallPathFinder
+
+_HINTS = {
+    "ServerNotFound": (
+        " (the path is the spec's, but not at this server: the operation or its path item "
+        "declares `servers` of its own)"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str  # lower case
+    template: str  # the spec's path key, e.g. /v1/avatars/{id}
+    variables: Mapping[str, str]  # decoded path parameters
+    candidates: tuple[str, ...] = ()  # every path key this URL and method may mean
+
+    @property
+    def key(self) -> str:
+        """The operation's key: `GET /v1/avatars/{id}`."""
+        return f"{self.method.upper()} {self.template}"
+
+    def alternatives(self) -> list[Route]:
+        """This route for each path key the URL may mean (itself first)."""
+        others = [t for t in self.candidates if t != self.template]
+        return [self, *(Route(self.method, t, self.variables, self.candidates) for t in others)]
+
+
+class Router:
+    def __init__(self, document: dict[str, Any], server_url: str) -> None:
+        split = urlsplit(server_url)
+        self.host_url = f"{split.scheme}://{split.netloc}"
+        paths: dict[str, Any] = {}
+        self._keys: dict[tuple[str, str], list[str]] = {}
+        for key, item in (document.get("paths") or {}).items():
+            url = key.partition("#")[0]
+            paths.setdefault(url, {})
+            for method in item if isinstance(item, dict) else ():
+                paths[url].setdefault(method, item[method])
+                self._keys.setdefault((url, method), []).append(key)
+            for shared in ("parameters", "servers"):
+                if isinstance(item, dict) and shared in item:
+                    paths[url].setdefault(shared, item[shared])
+        # The document was read by the generator; openapi-core need not check it again.
+        app = OpenAPI.from_dict(
+            {**document, "paths": paths}, config=Config(spec_validator_cls=None)
+        )
+        self._finder = APICallPathFinder(app.spec)
+
+    def route(self, method: str, raw_path: str) -> Route | str:
+        """The operation `method raw_path` addresses, or why there is none."""
+        method = method.lower()
+        try:
+            found = self._finder.find(method, self.host_url + raw_path)
+        except PathError as error:
+            hint = _HINTS.get(type(error).__name__, "")
+            return f"{type(error).__name__}: {error}{hint}"
+        url = str(found.path.parts[-1])
+        keys = tuple(self._keys.get((url, method), [url]))
+        variables = {name: unquote(value) for name, value in found.path_result.variables.items()}
+        return Route(method, keys[0], variables, keys)

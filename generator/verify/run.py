@@ -1,0 +1,191 @@
+"""Prove one package: every case of every method, sync and async, against its mock.
+
+An operation counts as proven when the package has a method for it and every case of every
+method for it passed (its success variants and its documented errors, sync and async). The total
+is counted from the spec document, not from the package, so an operation the generator forgot
+is reported as not proven instead of silently not being a case.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from .. import jsonpointer
+from ..ir import Api
+from ..walk import iter_operations
+from .calls import Call
+from .cases import ErrorCase, OperationCase, error_cases, operation_cases
+from .checks import check_error, check_success
+from .contract import (
+    Contract,
+    GeneratedPackage,
+    forget_package,
+    import_every_module,
+    import_package,
+)
+from .errors import ContractFailure
+from .invoke import Outcome, invoke_async, invoke_sync
+from .mock import SpecMockServer
+from .replies import Canned
+from .results import route_of
+from .surface import surface
+from .tolerances import Relaxation
+
+
+@dataclass(frozen=True)
+class Failure:
+    key: str  # the operation, or "" for the package as a whole
+    label: str  # the operation and case, as people read it
+    message: str
+    pointer: str  # where the spec says otherwise
+
+    def line(self) -> str:
+        text = "; ".join(part.strip() for part in self.message.splitlines() if part.strip())
+        return f"FAIL {text} (at #{self.pointer})" if self.key else f"FAIL {text}"
+
+
+@dataclass
+class ContractResult:
+    name: str
+    total: list[str]  # operation keys, from the document
+    proven: set[str] = field(default_factory=set)
+    failures: list[Failure] = field(default_factory=list)
+    relaxed: tuple[Relaxation, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures and self.proven >= set(self.total)
+
+    def line(self) -> str:
+        proven = len(self.proven & set(self.total))
+        return f"contract: {self.name} {proven}/{len(self.total)} operations"
+
+
+def operation_keys(document: dict[str, Any]) -> list[str]:
+    """Every operation of a document, as `METHOD /path`: the denominator of the contract line."""
+    return [f"{method.upper()} {path}" for path, method, _op in iter_operations(document)]
+
+
+@contextlib.contextmanager
+def open_contract(name: str, root: Path, api: Api, document: dict[str, Any]) -> Iterator[Contract]:
+    """The package generated into `root` from `api`, imported, with its mock running."""
+    shape = surface(api)
+    module = import_package(root, shape.package)
+    # The runtime warns about unknown response fields on stderr; the checks judge them instead.
+    quiet = logging.NullHandler()
+    logging.getLogger(shape.package).addHandler(quiet)
+    try:
+        with SpecMockServer(document, shape.base_url) as mock:
+            yield Contract(name, GeneratedPackage(root, shape, module), mock, document)
+    finally:
+        logging.getLogger(shape.package).removeHandler(quiet)
+        forget_package(root, shape.package)
+
+
+def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
+    """Run every case of the package behind `contract`; `document` is the normalized spec."""
+    relaxed = contract.mock.validator.relaxed
+    result = ContractResult(contract.name, operation_keys(document), relaxed=relaxed)
+    root, package = contract.package.root, contract.surface.package
+    for module, error in import_every_module(root, package):
+        result.failures.append(Failure("", f"import {module}", f"import {module}: {error}", ""))
+    failed: set[str] = set()
+    with asyncio.Runner() as runner:  # one event loop for every async call
+        prover = _Prover(contract, runner)
+        for case in operation_cases(contract.name, contract.surface, contract.document):
+            failed |= _record(result, case.key, prover.operation(case))
+        for error_case in error_cases(contract.name, contract.surface, contract.document):
+            failed |= _record(result, error_case.key, prover.error(error_case))
+    exposed = {method.key for method in contract.surface.methods}
+    for key in result.total:
+        if key not in exposed:
+            method, _, path = key.partition(" ")
+            pointer = jsonpointer.join("", "paths", path, method.lower())
+            message = f"{key}: the package has no method for it"
+            result.failures.append(Failure(key, key, message, pointer))
+    result.proven = exposed - failed
+    return result
+
+
+def _record(result: ContractResult, key: str, failures: list[Failure]) -> set[str]:
+    result.failures += failures
+    return {key} if failures else set()
+
+
+class _Prover:
+    """Runs a case's calls, sync then async, and keeps its first failure."""
+
+    def __init__(self, contract: Contract, runner: asyncio.Runner) -> None:
+        self.contract = contract
+        self.runner = runner
+
+    def operation(self, case: OperationCase) -> list[Failure]:
+        label = f"{case.key} ({case.label}) [{case.variant}]"
+        try:
+            calls = self.contract.calls(case)
+        except Exception as error:
+            return [_failure(case.key, label, error)]
+        for call in calls:
+            failures = _attempt(call, partial(self._success, call, False)) or _attempt(
+                call, partial(self._success, call, True)
+            )
+            if failures:
+                return failures
+        return []
+
+    def error(self, case: ErrorCase) -> list[Failure]:
+        label = f"{case.key} ({case.label}) [{case.status}]"
+        try:
+            call = self.contract.error_call(case)
+            replies = self.contract.mock.replies.canned(route_of(call.method), case.status)
+        except Exception as error:
+            return [_failure(case.key, label, error)]
+        for reply in replies:
+            failures = _attempt(call, partial(self._error, call, case.status, reply, False)) or (
+                _attempt(call, partial(self._error, call, case.status, reply, True))
+            )
+            if failures:
+                return failures
+        return []
+
+    def _success(self, call: Call, asynchronous: bool) -> None:
+        outcome = self._invoke(call, asynchronous)
+        check_success(self.contract, call, outcome, asynchronous=asynchronous)
+
+    def _error(self, call: Call, status: int, reply: Canned, asynchronous: bool) -> None:
+        outcome = self._invoke(call, asynchronous, status=status, reply=reply.name)
+        check_error(self.contract, call, status, reply, outcome)
+
+    def _invoke(
+        self, call: Call, asynchronous: bool, status: int | None = None, reply: str | None = None
+    ) -> Outcome:
+        if asynchronous:
+            coroutine = invoke_async(self.contract, call, status=status, reply=reply)
+            return self.runner.run(coroutine)
+        return invoke_sync(self.contract, call, status=status, reply=reply)
+
+
+def _attempt(call: Call, check: Callable[[], None]) -> list[Failure]:
+    try:
+        check()
+    except Exception as error:
+        return [_failure(call.expected.key, call.label, error)]
+    return []
+
+
+def _failure(key: str, label: str, error: Exception) -> Failure:
+    if isinstance(error, ContractFailure):
+        message = str(error)
+        message = message if message.startswith(key) else f"{label}: {message}"
+        return Failure(key, label, message, error.pointer)
+    method, _, path = key.partition(" ")
+    pointer = jsonpointer.join("", "paths", path, method.lower())
+    message = f"{label}: {type(error).__name__}: {error}"
+    return Failure(key, label, message if len(message) < 600 else message[:597] + "...", pointer)

@@ -1,0 +1,236 @@
+"""JSON Schema checks over a whole OpenAPI document, with openapi-core's own validator.
+
+openapi-core validates OpenAPI 3.1 schemas with openapi-schema-validator's `OAS31Validator` and
+the OpenAPI format checker (so `binary`, `byte`, `uuid`, `date-time`, `int32` are checked the same
+way everywhere). Every value the harness builds, every decoded request part and every reply of
+the mock is checked with that same pair here, so "valid" means one thing throughout. Documents
+are validated in their 3.1 form (`document.py` turns a 3.0 document into it).
+
+A violation carries where it is twice: in the instance (`avatarId`) and in the spec (the JSON
+pointer of the schema keyword that failed, `$ref`s followed), so a failure names both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from jsonschema.exceptions import ValidationError as _ValidationError  # type: ignore[import-untyped]
+from jsonschema.validators import extend  # type: ignore[import-untyped]
+from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
+
+from .. import jsonpointer
+
+_MESSAGE_CHARS = 240  # jsonschema quotes whole subschemas in oneOf messages; keep the start
+_QUOTE_CHARS = 60
+_TIME = re.compile(
+    r"^([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)?$"
+)
+
+
+def _format_checker() -> Any:
+    """openapi-core's format checker, with `time` read as RFC 3339 (which OpenAPI cites) says,
+    offset optional: openapi-schema-validator checks JSON Schema draft 3's `HH:MM:SS`, which
+    rejects `12:00:00Z` (see `tolerances.py`)."""
+    checker = type(OAS30ReadValidator.FORMAT_CHECKER)(formats=())
+    checker.checkers = dict(OAS30ReadValidator.FORMAT_CHECKER.checkers)
+    checker.checkers["time"] = (_is_time, ())
+    return checker
+
+
+def _is_time(instance: object) -> bool:
+    return not isinstance(instance, str) or bool(_TIME.match(instance))
+
+
+_FORMATS = _format_checker()
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One way an instance breaks a schema."""
+
+    where: str  # in the instance: `avatarId`, `items/0/name`, `<root>`
+    message: str
+    pointer: str  # in the document: the failing keyword's schema, e.g. `/components/schemas/X`
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def resolve(document: Any, ref: str) -> Any:
+    """The target of a local `$ref` (`#/components/schemas/X`)."""
+    if not ref.startswith("#"):
+        raise ValueError(f"only local $refs are supported, not {ref!r}")
+    return jsonpointer.resolve(document, ref)
+
+
+def resolved_schema(document: dict[str, Any], schema: Any) -> Any:
+    """`schema` with its `$ref` chain followed (cycles stop at the first repeat)."""
+    seen: set[str] = set()
+    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+        ref = schema["$ref"]
+        if ref in seen:
+            break
+        seen.add(ref)
+        schema = resolve(document, ref)
+    return schema
+
+
+def properties_of(document: dict[str, Any], schema: Any, depth: int = 0) -> dict[str, Any]:
+    """A schema's properties by name, its `allOf` members' included."""
+    schema = resolved_schema(document, schema)
+    if not isinstance(schema, dict) or depth > 20:
+        return {}
+    properties: dict[str, Any] = {}
+    for member in schema.get("allOf") or []:
+        properties.update(properties_of(document, member, depth + 1))
+    properties.update(schema.get("properties") or {})
+    return properties
+
+
+Direction = Literal["request", "response"]
+
+
+def _required_unless(skipped: str, document: dict[str, Any]) -> Any:
+    """`required`, except for properties marked `skipped` (`readOnly` in a request)."""
+
+    def required(validator: Any, names: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        if not validator.is_type(instance, "object"):
+            return
+        properties = properties_of(document, schema)  # `allOf` members declare them too
+        for name in names:
+            if name not in instance and not _marked(document, properties.get(name)):
+                yield _ValidationError(f"{name!r} is a required property")
+
+    def _marked(root: Any, declared: Any) -> bool:
+        seen = 0
+        while isinstance(declared, dict) and seen < 10:
+            if declared.get(skipped) is True:
+                return True
+            ref = declared.get("$ref")
+            if not (isinstance(ref, str) and ref.startswith("#")):
+                return False
+            try:
+                declared, seen = jsonpointer.resolve(root, ref), seen + 1
+            except KeyError:
+                return False
+        return False
+
+    return required
+
+
+def _all_of_unless(skipped: str, document: dict[str, Any]) -> Any:
+    """`allOf`, where a property one member marks `skipped` is not required by another member
+    (`allOf: [Base (id read-only), {required: [id]}]` is common)."""
+    original = OAS31Validator.VALIDATORS["allOf"]
+
+    def all_of(validator: Any, members: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        root = document
+        names = {
+            name
+            for member in members
+            for name, prop in properties_of(root, member).items()
+            if isinstance(resolved_schema(root, prop), dict)
+            and (prop.get(skipped) is True or resolved_schema(root, prop).get(skipped) is True)
+        }
+        if names:
+            members = [_without_required(root, member, names) for member in members]
+        yield from original(validator, members, instance, schema)
+
+    return all_of
+
+
+def _without_required(root: Any, member: Any, names: set[str]) -> Any:
+    target = resolved_schema(root, member)
+    required = target.get("required") if isinstance(target, dict) else None
+    if not isinstance(required, list) or not names & set(required):
+        return member
+    return {**target, "required": [name for name in required if name not in names]}
+
+
+# OpenAPI's reading of `required` next to `readOnly`/`writeOnly` (openapi-core's OAS 3.0
+# read and write validators do the same): a read-only property is not required in a request,
+# a write-only one not in a response.
+_SKIPPED: dict[Direction, str] = {"request": "readOnly", "response": "writeOnly"}
+
+
+def _validator_class(document: dict[str, Any], direction: Direction | None) -> Any:
+    if direction is None:
+        return OAS31Validator
+    skipped = _SKIPPED[direction]
+    rules = {
+        "required": _required_unless(skipped, document),
+        "allOf": _all_of_unless(skipped, document),
+    }
+    return extend(OAS31Validator, rules)
+
+
+class SchemaChecker:
+    """Validates instances against schemas that may `$ref` anything in `document`, as a request
+    or a response when `direction` says (`toward` gives the same document's other directions)."""
+
+    def __init__(self, document: dict[str, Any], direction: Direction | None = None) -> None:
+        self.document = document
+        self.direction = direction
+        self._validator = _validator_class(document, direction)
+        self._towards: dict[Direction | None, SchemaChecker] = {direction: self}
+
+    def toward(self, direction: Direction | None) -> SchemaChecker:
+        """This document's checker for requests, responses, or neither (made once each)."""
+        if direction not in self._towards:
+            self._towards[direction] = SchemaChecker(self.document, direction)
+        return self._towards[direction]
+
+    def violations(self, schema: Any, instance: Any, pointer: str = "") -> list[Violation]:
+        """Every violation; `pointer` is where `schema` sits in the document, if it does."""
+        if schema is True or schema is None:
+            return []
+        if schema is False:
+            return [Violation("<root>", "no value is allowed here", pointer)]
+        # The document is the root resource, so `#/components/...` resolves; OpenAPI's own keys
+        # (`paths`, `info`, ...) are not JSON Schema keywords and are ignored by the validator.
+        root = {**self.document, **schema}
+        validator = self._validator(root, format_checker=_FORMATS)
+        found = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.path)))
+        return [self._violation(error, pointer) for error in found]
+
+    def errors(self, schema: Any, instance: Any) -> list[str]:
+        return [str(violation) for violation in self.violations(schema, instance)]
+
+    def is_valid(self, schema: Any, instance: Any) -> bool:
+        return not self.violations(schema, instance)
+
+    def _violation(self, error: Any, pointer: str) -> Violation:
+        where = "/".join(str(part) for part in error.absolute_path) or "<root>"
+        message = error.message
+        quoted = repr(error.instance)
+        if len(quoted) > _QUOTE_CHARS:  # the message starts by quoting the whole invalid value
+            message = message.replace(quoted, quoted[: _QUOTE_CHARS - 4] + "...}", 1)
+        if len(message) > _MESSAGE_CHARS:
+            message = message[: _MESSAGE_CHARS - 3] + "..."
+        located = keyword_pointer(self.document, pointer, error.absolute_schema_path)
+        return Violation(where, f"{message} [{error.validator}]", located)
+
+
+def keyword_pointer(document: dict[str, Any], start: str, path: Iterable[Any]) -> str:
+    """The document pointer of a validator's schema path that starts at `start`.
+
+    The path runs through `$ref` keywords (`properties/pet/$ref/required`): each one moves
+    to the referenced schema, so the result is a place a person can open in the spec.
+    """
+    pointer = start
+    for token in path:
+        if token == "$ref":
+            try:
+                node = jsonpointer.resolve(document, pointer) if pointer else None
+            except KeyError:
+                return pointer
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            if not isinstance(ref, str) or not ref.startswith("#"):
+                return pointer
+            pointer = ref[1:]
+        else:
+            pointer = jsonpointer.join(pointer, str(token))
+    return pointer

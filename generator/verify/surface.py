@@ -1,0 +1,185 @@
+"""What a generated package offers its users, read from the generator's IR in one place.
+
+The harness calls methods and judges their results; it needs each method's name, arguments
+(Python name, wire name, where it goes, the annotation it accepts), body form, declared return
+and error types, and paging. This is the only module that reads `generator.ir`, so a change to
+the IR is adapted here and nowhere else in the harness.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..ir import Api, BodyField, Operation, Parameter, Resource, TypeRef
+
+Location = Literal["path", "query", "header", "cookie", "body"]
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A declared Python type, as the annotation text of both flavours."""
+
+    output: str  # what results hold: `Persona | None`
+    inputs: tuple[str, ...]  # union members callers may pass: `PersonaParam`, `Mapping[...]`
+    models: frozenset[str]  # model classes it names
+
+    @classmethod
+    def of(cls, type_: TypeRef) -> Annotation:
+        return cls(str(type_.output), tuple(map(str, type_.inputs)), type_.models)
+
+    @property
+    def accepts_none(self) -> bool:
+        return any(member in ("None", "Any", "object") for member in self.inputs)
+
+
+@dataclass(frozen=True)
+class Argument:
+    name: str  # the Python parameter name
+    wire: str  # the name on the wire, as the spec spells it
+    location: Location
+    type: Annotation
+    required: bool
+    is_file: bool = False
+
+
+@dataclass(frozen=True)
+class BodyForm:
+    encoding: str  # json | multipart | form | binary | text
+    media_type: str
+    required: bool  # the spec's `requestBody.required`
+    fields: tuple[Argument, ...]  # one keyword argument per property
+    whole: Argument | None  # or the whole body as one argument
+
+
+@dataclass(frozen=True)
+class Returns:
+    kind: str  # model | none | binary
+    status: str
+    annotation: str | None
+    media_type: str | None
+
+
+@dataclass(frozen=True)
+class Paging:
+    item_annotation: str
+    page_param: str
+    items_field: str
+    current_page: tuple[str, ...]
+    last_page: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Method:
+    """One callable of a resource: `client.<resource>.<name>(...)`."""
+
+    key: str  # the operation it calls: `GET /v1/avatars/{id}`
+    resource: str  # the client's attribute
+    name: str
+    module: str  # where its annotations mean something: `resources.<module>`
+    http_method: str  # lower case
+    path: str  # the spec's path key
+    parameters: tuple[Argument, ...]
+    body: BodyForm | None
+    returns: Returns
+    errors: tuple[tuple[str, str], ...]  # (status label, annotation)
+    paging: Paging | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.resource}.{self.name}"
+
+    @property
+    def path_parameters(self) -> tuple[Argument, ...]:
+        return tuple(p for p in self.parameters if p.location == "path")
+
+
+@dataclass(frozen=True)
+class Surface:
+    package: str
+    client_class: str
+    base_url: str  # where the client sends requests by default
+    authenticated: bool  # the client takes an API key
+    methods: tuple[Method, ...]
+    model_pointers: dict[str, str]  # schema pointer -> model class
+
+    def method(self, key: str, label: str | None = None) -> Method:
+        for method in self.methods:
+            if method.key == key and (label is None or method.label == label):
+                return method
+        raise LookupError(f"the generated package has no method for {key}")
+
+
+def surface(api: Api) -> Surface:
+    config = api.config
+    return Surface(
+        package=config.package,
+        client_class=config.client_class,
+        base_url=config.base_url or api.base_url.unsafe_value,
+        authenticated=api.auth.kind is not None,
+        methods=tuple(
+            _method(resource, op) for resource in api.resources for op in resource.operations
+        ),
+        model_pointers=dict(api.models.pointers),
+    )
+
+
+def _method(resource: Resource, op: Operation) -> Method:
+    body = op.body
+    return Method(
+        key=op.key,
+        resource=str(resource.name),
+        name=str(op.name),
+        module=f"resources.{resource.module}",
+        http_method=str(op.http_method),
+        path=op.path.unsafe_value,
+        parameters=tuple(_parameter(p) for p in op.parameters),
+        body=None
+        if body is None
+        else BodyForm(
+            encoding=body.encoding,
+            media_type=body.media_type.unsafe_value,
+            required=body.required,
+            fields=tuple(_field(f) for f in body.fields),
+            whole=None if body.whole is None else _field(body.whole),
+        ),
+        returns=Returns(
+            kind=op.response.kind,
+            status=str(op.response.status),
+            annotation=None if op.response.type is None else str(op.response.type.output),
+            media_type=None
+            if op.response.media_type is None
+            else op.response.media_type.unsafe_value,
+        ),
+        errors=tuple((str(e.status).strip("'\""), str(e.type.output)) for e in op.errors),
+        paging=None
+        if op.pagination is None
+        else Paging(
+            item_annotation=str(op.pagination.item_type.output),
+            page_param=op.pagination.page_param.unsafe_value,
+            items_field=op.pagination.items_field.unsafe_value,
+            current_page=tuple(s.unsafe_value for s in op.pagination.current_page),
+            last_page=tuple(s.unsafe_value for s in op.pagination.last_page),
+        ),
+    )
+
+
+def _parameter(parameter: Parameter) -> Argument:
+    return Argument(
+        name=str(parameter.name),
+        wire=parameter.wire_name.unsafe_value,
+        location=parameter.location,
+        type=Annotation.of(parameter.type),
+        required=parameter.required,
+    )
+
+
+def _field(field: BodyField) -> Argument:
+    return Argument(
+        name=str(field.name),
+        wire=field.wire_name.unsafe_value,
+        location="body",
+        type=Annotation.of(field.type),
+        required=field.required,
+        is_file=field.is_file,
+    )

@@ -1,0 +1,211 @@
+"""Everything the harness tolerates, or reads itself instead of openapi-core, with the reason.
+
+openapi-core 0.23.1 routes requests (path templates and `servers`, `routing.py`), and its schema
+validator (openapi-schema-validator's `OAS31Validator` with the OpenAPI format checker) judges
+every value (`schemas.py`). Reading values off the wire is ours, because openapi-core reads real
+specs' requests wrongly:
+
+1. Parameters (`styles.py`): openapi-core raises TypeError on a parameter whose schema has a type
+   list (`type: [integer, "null"]`, which every 3.0 `nullable` becomes), splits
+   `spaceDelimited` arrays on a literal `%20` after the query was decoded (so `1 2` fails as
+   "not an integer"), and reads an exploded `form` object from one key instead of its
+   properties' keys.
+2. Multipart bodies (`bodies.py`): openapi-core hands file parts to the validator as bytes,
+   which fail `type: string` (openapi-core issue #854), and does not read text parts as their
+   property's type (`"500"` for an integer). Ours is stricter too: a `format: binary` property
+   must arrive as a file part, and a file part must be declared binary.
+3. Security (`security.py`): openapi-core accepts any request for `oauth2` and `openIdConnect`
+   and compares the `http` scheme case-sensitively; ours requires the client's own secret where
+   the scheme says.
+
+What is tolerated, and only this:
+
+4. Raw binary bodies and XML (requests and replies) are checked for their media type (and a
+   reply's status), not their bytes: a `format: binary` string admits any bytes, and XML is
+   not something the generated clients build.
+5. A form-encoded object property without an `encoding` has no serialization OpenAPI defines;
+   both that servers read are accepted: `field[key]=value` brackets and a JSON text.
+6. `mutualTLS` security cannot be seen over plain HTTP and is taken as satisfied.
+7. `oneOf`s whose branches overlap (`OverlappingOneOf`): a value valid under two branches is
+   rejected by a strict `oneOf`, and when a branch's own values are valid under another branch
+   (no discriminator, nothing one branch requires and another forbids), the spec forbids what
+   every caller sends. Exactly those places are validated as `anyOf` ("valid under at least
+   one branch"); every other `oneOf` stays strict. `verify` lists each place it relaxed.
+   A `discriminator` that cannot pick a branch (`UnusableDiscriminator`: no mapping names
+   it, or the name it gets is a value its property does not allow, so every real value is
+   rejected) is left out where it stands: the composition is validated without it. Listed too.
+8. An operation that documents no success reply (only errors, or only a 1xx) is answered with
+   an empty 200: a real server answers something, and the spec says nothing about it.
+9. A security requirement naming a scheme the document does not declare asks for nothing: no
+   client could meet it, and the generator cannot know what it means.
+10. Array parameters whose items are objects or arrays have no serialization OpenAPI defines;
+   each item as JSON, joined by the style's comma, is read back as that array.
+11. `format: time` is checked as RFC 3339 (which OpenAPI cites) writes a time, the offset
+   optional: openapi-schema-validator checks JSON Schema draft 3's `HH:MM:SS` and rejects
+   `12:00:00Z`, and clients send both.
+12. An optional JSON body a call left out may arrive as `{}` where the schema allows `{}`
+   (`expect.py`): it says nothing more than no body.
+
+Not tolerances, but OpenAPI as written: the document validated is the normalized one
+(`nullable` becomes a null type, 3.0 documents are read as 3.1), its `servers` point at the
+mock, discriminator mappings to schema names become references (`document.py`); requests do
+not require `readOnly` properties nor replies `writeOnly` ones (`schemas.py`); a path key with
+a `#fragment` names the URL without it (`routing.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .. import jsonpointer
+from ..walk import iter_schemas
+from .compose import discriminator_values
+from .errors import NoValidValue
+from .schemas import SchemaChecker, properties_of
+from .values import Mode, ValueFactory
+
+
+@dataclass(frozen=True)
+class OverlappingOneOf:
+    """A `oneOf` with a value (built from branch `branch`) valid under several branches."""
+
+    pointer: str
+    branch: int
+    instance: Any
+    valid_under: tuple[int, ...]
+
+    def __str__(self) -> str:
+        return (
+            f"#{self.pointer}: oneOf branches {list(self.valid_under)} all accept "
+            f"{_short(self.instance)}; validated as anyOf"
+        )
+
+
+def overlapping_one_ofs(document: dict[str, Any]) -> list[OverlappingOneOf]:
+    """Every `oneOf` where a value built from one branch is valid under another branch too.
+
+    Both the minimal value (only what the branch requires: what strict `oneOf`s reject first
+    and callers send most) and the full one are tried.
+    """
+    checker = SchemaChecker(document, "request")
+    return [
+        found
+        for pointer, schema in iter_schemas(document)
+        if (found := _overlap(checker, pointer, schema)) is not None
+    ]
+
+
+@dataclass(frozen=True)
+class UnusableDiscriminator:
+    """A discriminator that selects branch `branch` only by `value`, which that branch
+    forbids for the discriminating property (or that no mapping gives it)."""
+
+    pointer: str
+    branch: int
+    value: str | None
+
+    def __str__(self) -> str:
+        named = "no name" if self.value is None else f"the name {self.value!r}"
+        return (
+            f"#{self.pointer}: the discriminator gives branch {self.branch} {named}, which it "
+            "cannot carry; validated without the discriminator"
+        )
+
+
+Relaxation = OverlappingOneOf | UnusableDiscriminator
+
+
+def unusable_discriminators(document: dict[str, Any]) -> list[UnusableDiscriminator]:
+    checker = SchemaChecker(document)
+    return [
+        found
+        for pointer, schema in iter_schemas(document)
+        if (found := _unusable(checker, pointer, schema)) is not None
+    ]
+
+
+def drop_discriminators(document: dict[str, Any], places: list[UnusableDiscriminator]) -> None:
+    for place in places:
+        jsonpointer.resolve(document, place.pointer).pop("discriminator", None)
+
+
+def _unusable(
+    checker: SchemaChecker, pointer: str, schema: dict[str, Any]
+) -> UnusableDiscriminator | None:
+    discriminator = schema.get("discriminator")
+    branches = schema.get("oneOf") or schema.get("anyOf")
+    if not isinstance(discriminator, dict) or not isinstance(branches, list):
+        return None
+    name = str(discriminator.get("propertyName"))
+    for index, branch in enumerate(branches):
+        values = discriminator_values(schema, branch)
+        prop = properties_of(checker.document, branch).get(name, {})
+        if not any(checker.is_valid(prop, value) for value in values):
+            return UnusableDiscriminator(pointer, index, values[0] if values else None)
+    return None
+
+
+def relax(document: dict[str, Any], places: list[OverlappingOneOf]) -> None:
+    """Validate each listed `oneOf` of `document` (in place) as an `anyOf`; `$ref`s that point
+    into a relaxed `oneOf` are moved along with its branches."""
+    # Resolve every place before changing any: a listed place may sit inside another's oneOf.
+    nodes = [jsonpointer.resolve(document, place.pointer) for place in places]
+    moved: dict[str, str] = {}
+    for place, node in zip(places, nodes, strict=True):
+        branches = node.pop("oneOf")
+        if "anyOf" in node:
+            node.setdefault("allOf", []).append({"anyOf": branches})
+            new = jsonpointer.join(place.pointer, "allOf", len(node["allOf"]) - 1, "anyOf")
+        else:
+            node["anyOf"] = branches
+            new = jsonpointer.join(place.pointer, "anyOf")
+        moved[f"#{jsonpointer.join(place.pointer, 'oneOf')}/"] = f"#{new}/"
+    if moved:
+        _move_refs(document, moved)
+
+
+def _move_refs(node: Any, moved: dict[str, str]) -> None:
+    """Rewrite every `$ref` under `node` that starts with a moved prefix."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            ref = current.get("$ref")
+            if isinstance(ref, str):
+                for old, new in moved.items():
+                    if ref.startswith(old):
+                        current["$ref"] = new + ref[len(old) :]
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+def _overlap(
+    checker: SchemaChecker, pointer: str, schema: dict[str, Any]
+) -> OverlappingOneOf | None:
+    branches = schema.get("oneOf")
+    if not isinstance(branches, list) or len(branches) < 2 or "discriminator" in schema:
+        return None  # a discriminator picks the branch: values cannot be valid under two
+    for index, instance in _branch_values(checker, branches):
+        valid = tuple(i for i, other in enumerate(branches) if checker.is_valid(other, instance))
+        if len(valid) > 1:
+            return OverlappingOneOf(pointer, index, instance, valid)
+    return None
+
+
+def _branch_values(checker: SchemaChecker, branches: list[Any]) -> Iterator[tuple[int, Any]]:
+    modes: tuple[Mode, ...] = ("minimal", "full")
+    for mode in modes:
+        for index, branch in enumerate(branches):
+            factory = ValueFactory(checker, mode=mode, direction="request")
+            try:
+                yield index, factory.value(branch, "branch")
+            except NoValidValue:
+                continue
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

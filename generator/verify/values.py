@@ -1,0 +1,286 @@
+"""Schema -> one JSON value that is valid for it, deterministically, for any spec.
+
+The harness needs arguments for every operation (a required-only and an all-fields variant) and
+bodies for the mock server's replies without anyone listing them by hand. Values are built from
+the schema itself (formats and their ranges, bounds, lengths, patterns, enums, compositions) and
+every built value is checked with the same JSON Schema validator the mock server uses, so a value
+this module returns is valid by construction, or building it fails loudly with the validator's
+message.
+
+Strings and numbers carry a running counter (`avatarId-3`), so no two fields share a value: a
+client that sends one field's value under another field's name cannot pass by coincidence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from .compose import discriminated, forbidden_by_not, merge, merge_all_of
+from .errors import NoValidValue
+from .formats import formatted_text, matching_text, word
+from .numbers import integer_value, number_value
+from .schemas import Direction, SchemaChecker, resolve
+
+Mode = Literal["minimal", "full"]
+
+_MAX_DEPTH = 6  # past this, objects get only their required properties (recursive schemas)
+
+
+class ValueFactory:
+    """Builds values for the schemas of one (normalized, validation-ready) document.
+
+    ``minimal`` gives only what is required, ``full`` every property the schema allows together;
+    ``request`` leaves out ``readOnly`` properties, ``response`` leaves out ``writeOnly`` ones.
+    """
+
+    def __init__(self, checker: SchemaChecker, *, mode: Mode, direction: Direction) -> None:
+        self.checker = checker.toward(direction)
+        self.document = checker.document
+        self.mode = mode
+        self.direction = direction
+        self._counter: Iterator[int] = itertools.count(1)
+        self._turns: dict[int, int] = {}  # enum schema -> members handed out
+
+    def value(self, schema: Any, hint: str = "value") -> Any:
+        """A value valid for ``schema`` (a schema object or ``{"$ref": ...}``)."""
+        built = self._build(schema, hint, 0)
+        errors = self.checker.errors(schema, built)
+        if errors:
+            raise NoValidValue(f"built {built!r} for {hint!r} but it is invalid: {errors[0]}")
+        return built
+
+    # -- dispatch ------------------------------------------------------------------------
+
+    def _build(self, schema: Any, hint: str, depth: int) -> Any:
+        schema = self._resolved(schema)
+        if schema is True or schema == {}:
+            return self._anything(hint)
+        if not isinstance(schema, dict):
+            raise NoValidValue(f"{hint!r}: schema {schema!r} admits nothing")
+        if "allOf" in schema:
+            return self._build(self._merge_all_of(schema), hint, depth)
+        for key in ("oneOf", "anyOf"):
+            if isinstance(schema.get(key), list):
+                return self._choose_branch(schema, key, hint, depth)
+        if "const" in schema:
+            return schema["const"]
+        if isinstance(schema.get("enum"), list) and schema["enum"]:
+            return self._member(schema)
+        return self._typed(schema, hint, depth)
+
+    def _member(self, schema: dict[str, Any]) -> Any:
+        """An `enum` member: the first (`minimal`), else the last, then the ones before it (so
+        a list of them has no repeats). Specs list values their own `type` forbids (`type:
+        string, enum: [3, "3_lite"]`), so only valid ones are taken, `null` last."""
+        enum = schema["enum"]
+        valid = [member for member in enum if self.checker.is_valid(schema, member)]
+        members = [member for member in valid if member is not None] or valid or enum
+        if self.mode == "minimal":
+            return members[0]
+        turn = self._turns.get(id(schema), 0)
+        self._turns[id(schema)] = turn + 1
+        return members[-1 - turn % len(members)]
+
+    def _typed(self, schema: dict[str, Any], hint: str, depth: int) -> Any:
+        kind = self._type_of(schema)
+        builder = {
+            "object": self._object,
+            "array": self._array,
+            "string": self._string,
+            "integer": self._integer,
+            "number": self._number,
+        }.get(kind or "")
+        if builder is not None:
+            return builder(schema, hint, depth)
+        if kind == "boolean":
+            return self.mode == "minimal" or next(self._counter) % 2 == 0
+        if kind == "null":
+            return None
+        return self._anything(hint)
+
+    def _resolved(self, schema: Any) -> Any:
+        """Follow ``$ref`` chains; sibling keywords of a ``$ref`` are kept (OpenAPI 3.1)."""
+        seen: set[str] = set()
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in seen:
+                raise NoValidValue(f"circular $ref {ref}")
+            seen.add(ref)
+            target = resolve(self.document, ref)
+            siblings = {key: value for key, value in schema.items() if key != "$ref"}
+            schema = {**target, **siblings} if siblings and isinstance(target, dict) else target
+        return schema
+
+    def _type_of(self, schema: dict[str, Any]) -> str | None:
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            concrete = [k for k in kind if k != "null"]
+            return concrete[0] if concrete else "null"
+        if isinstance(kind, str):
+            return kind
+        if "properties" in schema or "required" in schema or "additionalProperties" in schema:
+            return "object"
+        if "items" in schema:
+            return "array"
+        return None
+
+    def _anything(self, hint: str) -> Any:
+        """A value for a schema that allows anything: a small object, as APIs usually mean."""
+        return {"note": f"{word(hint)}-{next(self._counter)}"}
+
+    # -- compositions --------------------------------------------------------------------
+
+    def _merge_all_of(self, schema: dict[str, Any]) -> dict[str, Any]:
+        return merge_all_of(schema, self._resolved)
+
+    def _choose_branch(self, schema: dict[str, Any], key: str, hint: str, depth: int) -> Any:
+        """A branch's value that is valid for the whole schema.
+
+        `minimal` tries the branches in order, `full` the richest first (most properties), so
+        that the all-fields variant reaches the richest shape; the first valid value wins, which
+        keeps nested compositions linear rather than exponential to build.
+        """
+        problems = []
+        candidates = self._branch_schemas(schema, key)
+        if self.mode == "full":
+            candidates.sort(key=lambda pair: -self._richness(pair[1]))
+        for index, merged in candidates:
+            try:
+                candidate = self._build(merged, hint, depth)
+            except NoValidValue as error:
+                problems.append(str(error))
+                continue
+            errors = self.checker.errors(schema, candidate)
+            if not errors:
+                return candidate
+            problems.append(f"branch {index}'s value breaks the whole: {errors[0]}")
+        raise NoValidValue(f"{hint!r}: no {key} branch gives a valid value ({'; '.join(problems)})")
+
+    def _branch_schemas(self, schema: dict[str, Any], key: str) -> list[tuple[int, Any]]:
+        """Each branch merged into the schema around it (`oneOf: [{required: [a]}, ...]` next
+        to `properties` is common), carrying its discriminator value; in `full` mode without
+        the properties only *other* branches require, since sending them would make those
+        branches match too."""
+        base = {k: v for k, v in schema.items() if k != key}
+        branches = [self._resolved(branch) for branch in schema[key]]
+        found = []
+        for index, resolved in enumerate(branches):
+            if not isinstance(resolved, dict):
+                continue
+            merged = merge(merge(base, resolved), discriminated(schema, schema[key][index]))
+            mine = set(merged.get("required") or [])
+            excluded = {
+                name
+                for i, other in enumerate(branches)
+                if i != index and isinstance(other, dict)
+                for name in other.get("required") or []
+                if name not in mine
+            }
+            if excluded:
+                merged["x-verify-exclude"] = sorted(excluded)
+            found.append((index, merged))
+        return found
+
+    def _richness(self, schema: dict[str, Any]) -> int:
+        """How much a branch's value would carry: its properties and theirs, one level down."""
+        flat = self._merge_all_of(schema) if "allOf" in schema else schema
+        excluded = set(flat.get("x-verify-exclude") or [])
+        properties = [
+            self._resolved(prop)
+            for name, prop in (flat.get("properties") or {}).items()
+            if name not in excluded
+        ]
+        return sum(1 + len(p.get("properties") or {}) for p in properties if isinstance(p, dict))
+
+    # -- objects and arrays --------------------------------------------------------------
+
+    def _object(self, schema: dict[str, Any], hint: str, depth: int) -> dict[str, Any]:
+        properties: dict[str, Any] = dict(schema.get("properties") or {})
+        required = [name for name in schema.get("required") or [] if isinstance(name, str)]
+        value = {}
+        for name in self._property_names(schema, properties, required, depth):
+            try:
+                value[name] = self._build(properties.get(name, {}), name, depth + 1)
+            except NoValidValue:
+                if name in required:
+                    raise
+                # an optional property that admits no value (`allOf: [string, integer]`) is
+                # one no client can send: the all-fields variant leaves it out
+        extra = schema.get("additionalProperties")
+        if self.mode == "full" and depth < _MAX_DEPTH and not properties and extra is not False:
+            key = f"{word(hint)}Key{next(self._counter)}"
+            extra_value = self._build(extra, key, depth + 1) if isinstance(extra, dict) else None
+            value[key] = f"{key}-value" if extra_value is None else extra_value
+        while len(value) < int(schema.get("minProperties") or 0):
+            key = f"{word(hint)}Key{next(self._counter)}"
+            value[key] = f"{key}-value"
+        return value
+
+    def _property_names(
+        self, schema: dict[str, Any], properties: dict[str, Any], required: list[str], depth: int
+    ) -> list[str]:
+        """Which properties a value gets: the required ones, or (`full`) every one the
+        direction allows, minus those another `oneOf` branch or a `not` claims."""
+        excluded = set(schema.get("x-verify-exclude") or [])
+        excluded |= forbidden_by_not(self._resolved(schema.get("not")))
+        skip = "readOnly" if self.direction == "request" else "writeOnly"
+        chosen = [
+            name
+            for name, prop in properties.items()
+            if name not in excluded
+            and not (isinstance(prop, dict) and self._resolved(prop).get(skip) is True)
+        ]
+        minimal = self.mode == "minimal" or depth >= _MAX_DEPTH
+        names = [n for n in chosen if n in required] if minimal else chosen
+        names += [n for n in required if n not in names and n not in properties]
+        optional = [name for name in chosen if name not in names]
+        missing = max(0, int(schema.get("minProperties") or 0) - len(names))
+        return names + optional[:missing]  # minProperties: the first optional properties
+
+    def _array(self, schema: dict[str, Any], hint: str, depth: int) -> list[Any]:
+        low = int(schema.get("minItems") or 0)
+        high = schema.get("maxItems")
+        # full: two items near the top (a list of one hides bugs), one deeper down, where
+        # every extra item multiplies the size of the value
+        full = 2 if depth < 3 else 1
+        count = low if self.mode == "minimal" or depth >= _MAX_DEPTH else max(low, full)
+        if isinstance(high, int):
+            count = min(count, high)
+        items = schema.get("items", {})
+        values: list[Any] = []
+        for _ in range(count):
+            item = self._build(items, _singular(hint), depth + 1)
+            if schema.get("uniqueItems") and item in values:
+                continue
+            values.append(item)
+        return values
+
+    # -- scalars ---------------------------------------------------------------------------
+
+    def _string(self, schema: dict[str, Any], hint: str, depth: int) -> str:
+        n = next(self._counter)
+        text = formatted_text(str(schema.get("format") or ""), hint, n)
+        low = int(schema.get("minLength") or 0)
+        high = schema.get("maxLength")
+        if len(text) < low:
+            text = text + "x" * (low - len(text))
+        if isinstance(high, int) and len(text) > high:
+            suffix = f"-{n}"
+            text = text[: high - len(suffix)] + suffix if high > len(suffix) else str(n)[-high:]
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str) and not re.search(pattern, text):
+            text = matching_text(pattern, hint, n, low, high if isinstance(high, int) else None)
+        return text
+
+    def _integer(self, schema: dict[str, Any], hint: str, depth: int) -> int:
+        return integer_value(schema, next(self._counter))
+
+    def _number(self, schema: dict[str, Any], hint: str, depth: int) -> float | int:
+        return number_value(schema, next(self._counter))
+
+
+def _singular(hint: str) -> str:
+    return hint[:-1] if hint.endswith("s") and len(hint) > 1 else hint

@@ -1,0 +1,89 @@
+"""`sdkgen verify` as users run it: a real process, its output lines and its exit status.
+
+It proves a shipped API and the newer real Anam capture operation by operation, fails (naming
+the operation and the field) on a package broken on purpose, and refuses wrong usage with one
+line that says what to do.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import shared
+
+from .specs import REPO, UPSTREAM
+
+ANAM = REPO / "specs" / "anam"
+
+
+def _sdkgen(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_verify_proves_a_shipped_api() -> None:
+    run = _sdkgen("verify", "--api", "actualize")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.splitlines()[0] == "contract: actualize 1/1 operations"
+    assert "FAIL" not in run.stdout
+
+
+@pytest.mark.slow
+def test_verify_proves_the_newer_anam_capture() -> None:
+    spec = shared.require(UPSTREAM / "swagger.newer.json")
+    run = _sdkgen("verify", "--spec", str(spec), "--config", str(ANAM / "config.yaml"))
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert run.stdout.splitlines()[0] == "contract: anam 57/57 operations"
+
+
+@pytest.mark.slow
+def test_verify_fails_on_a_broken_package_naming_the_operation(tmp_path: Path) -> None:
+    spec, config = str(ANAM / "swagger.json"), str(ANAM / "config.yaml")
+    package = tmp_path / "anam-client"
+    made = _sdkgen("generate", "--spec", spec, "--config", config, "--out", str(package))
+    assert made.returncode == 0, made.stderr
+    proven = _sdkgen("verify", "--spec", spec, "--config", config, "--package", str(package))
+    assert proven.returncode == 0, proven.stdout + proven.stderr  # the package as generated
+    personas = package / "src" / "anam_client" / "resources" / "personas.py"
+    text = personas.read_text(encoding="utf-8")
+    broken, count = re.subn(r'"avatarId": avatar_id', '"avatar_id": avatar_id', text)
+    assert count, "the generated personas module no longer sends avatarId this way"
+    personas.write_text(broken, encoding="utf-8")
+    run = _sdkgen("verify", "--spec", spec, "--config", config, "--package", str(package))
+    assert run.returncode == 1, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "contract: anam 1/2 operations"
+    failures = [line for line in lines if line.startswith("FAIL ")]
+    assert failures and all("POST /v1/personas (personas.create)" in line for line in failures)
+    assert any("avatarId" in line and "avatar_id" in line for line in failures), failures
+    assert all("(at #/paths/~1v1~1personas/post" in line for line in failures), failures
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((), "verify takes either --spec PATH [--config FILE] or --api NAME"),
+        (("--api", "nosuch"), "unknown API 'nosuch'"),
+        (("--api", "anam", "--config", "x.yaml"), "verify takes either"),
+        (("--spec", "missing.yaml"), "cannot read spec"),
+        (("--api", "anam", "--package", "tests"), "not a generated package"),
+    ],
+    ids=["nothing", "unknown-api", "api-and-config", "missing-spec", "not-a-package"],
+)
+def test_wrong_usage_is_one_clear_line(args: tuple[str, ...], message: str) -> None:
+    run = _sdkgen("verify", *args)
+    assert run.returncode == 1
+    assert run.stdout == ""
+    (line,) = run.stderr.splitlines()
+    assert message in line and "Traceback" not in run.stderr
