@@ -115,7 +115,7 @@ def generate(
         out,
         api_config,
         state=ApiState(version=version),
-        root=spec,
+        source=spec,
         templates=templates,
     )
     for problem in generated.problems:

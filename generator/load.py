@@ -66,6 +66,11 @@ def parse_spec(data: bytes, file: str, root: Path | None = None) -> dict[str, An
     return document
 
 
+def read_document(data: bytes, file: str, root: Path | None = None) -> dict[str, Any]:
+    """The document `read_bundle` makes (files `$ref`d under `root`'s folder joined in)."""
+    return read_bundle(data, file, root).document
+
+
 def read_bundle(data: bytes, file: str, root: Path | None = None) -> Bundle:
     """Everything `parse_spec` checks except the document's structure (see `structure.py`)."""
     parsed = parse_file_bytes(data, file)

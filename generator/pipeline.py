@@ -45,17 +45,17 @@ def generate_package(
     *,
     lock: NamesLock | None = None,
     state: ApiState | None = None,
-    root: Path | None = None,
+    source: Path | None = None,
     templates: Path | None = None,
 ) -> Generated:
     """Generate the package for spec bytes `data` into `out` (replaced atomically).
 
     Without a config, names come from the spec's title (`Anam AI API` -> `anam_ai_client`).
-    `root` is the file `data` was read from: the files its relative `$ref`s name are read too.
+    `source` is the file `data` was read from: the files its relative `$ref`s name are read too.
     `templates` is the API's folder of template overrides, if it has one.
     """
     state = state or ApiState()
-    bundle = read_bundle(data, file, root)
+    bundle = read_bundle(data, file, source)
     normalized, problems = _normalized(bundle.document, file, bundle.sha256)
     structure = StructureCheck(normalized, file, bundle.sha256.encode())
     try:

@@ -37,7 +37,7 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Mod
         "shelter": FIXTURES / "multifile" / "openapi.yaml",
     }
     for name, spec in specs.items():
-        generate_package(read_spec_bytes(spec), str(spec), root / name, root=spec)
+        generate_package(read_spec_bytes(spec), str(spec), root / name, source=spec)
         sys.path.insert(0, str(root / name / "src"))
     try:
         yield {name: importlib.import_module(f"{name}_client") for name in specs}

@@ -131,5 +131,5 @@ def test_generate_and_regen_name_one_spec_identically(upstream: Path, tmp_path: 
     recorded = read_lock(api_dir / "names.lock.json")
     data = spec.read_bytes()
     for config in (load_config(api_dir / "config.yaml"), None):
-        generated = generate_package(data, str(spec), tmp_path / "generate", config, root=spec)
+        generated = generate_package(data, str(spec), tmp_path / "generate", config, source=spec)
         assert generated.lock == recorded
