@@ -45,9 +45,9 @@ def run(spec: Path, work: Path, api_dir: Path | None) -> Row:
     root = work / "package"
     try:
         data = read_spec_bytes(spec)
-        document = spec_document(data, str(spec))
+        document = spec_document(data, str(spec), spec)
         row.operations = len(operation_keys(document))
-        generated = generate_package(data, str(spec), root, config, lock=lock)
+        generated = generate_package(data, str(spec), root, config, lock=lock, source=spec)
     except GeneratorError as error:
         row.notes = [_clean(str(problem), spec, work) for problem in error.problems[:MAX_NOTES]]
         return row

@@ -101,8 +101,8 @@ class Annotator:
         if isinstance(members, list) and len(members) == 1:
             return self.annotate(members[0], file=file)
         if "const" in schema:
-            return _literal([schema["const"]]) or _ANY
-        if isinstance(schema.get("enum"), list):
+            return self._enum([schema["const"]])
+        if isinstance(schema.get("enum"), list) and schema["enum"]:
             return self._enum(schema["enum"])
         types = keywords.types(schema) or keywords.implied_types(schema)
         if not types:
@@ -127,12 +127,28 @@ class Annotator:
         return TypeRef(outputs, expanded.inputs, models, expanded.imports, expanded.params)
 
     def _enum(self, values: list[Any]) -> TypeRef:
-        literal = _literal([value for value in values if value is not None])
-        if literal is None:
-            return _ANY
-        if None in values:
-            return _union([literal, _NONE])
-        return literal
+        """Values of any JSON type: what `Literal` can spell, the rest by their type (a float
+        enum is a `float`), null as `None`."""
+        parts: list[TypeRef] = []
+        numbers = any(isinstance(value, float) for value in values)  # a float covers ints
+        literal = _literal(
+            [v for v in values if _is_literal(v) and not (numbers and type(v) is int)]
+        )
+        if literal is not None:
+            parts.append(literal)
+        kinds = {_JSON_TYPES[type(value)] for value in values if not _is_literal(value)}
+        parts += [self._typed(kind, {}, False) for kind in sorted(kinds, key=_type_order)]
+        return _union(parts) if parts else _ANY
+
+    def _items(self, schema: dict[str, Any], file: bool) -> TypeRef:
+        """What an array holds: `items`, or with `prefixItems` any of the positions' types (as
+        the models spell it: a list of the union)."""
+        prefix = schema.get("prefixItems")
+        if not isinstance(prefix, list) or not prefix:
+            return self.annotate(schema.get("items"), file=file)
+        rest = schema.get("items")
+        tail = [rest] if isinstance(rest, dict) else []
+        return _union([self.annotate(item, file=file) for item in [*prefix, *tail]])
 
     def _typed(self, kind: str, schema: dict[str, Any], file: bool) -> TypeRef:
         if kind == "string":
@@ -146,7 +162,7 @@ class Annotator:
         if kind in _PRIMITIVES:
             return _simple(_PRIMITIVES[kind])
         if kind == "array":
-            item = self.annotate(schema.get("items"), file=file)
+            item = self._items(schema, file)
             return _simple(
                 f"List[{item.output}]",
                 f"Sequence[{item.input}]",
@@ -169,6 +185,18 @@ class Annotator:
 
 def _type_order(kind: str) -> tuple[int, str]:
     return (kind == "null", kind)
+
+
+_JSON_TYPES = {
+    float: "number",
+    type(None): "null",
+    dict: "object",
+    list: "array",
+}
+
+
+def _is_literal(value: Any) -> bool:
+    return isinstance(value, bool | int | str)
 
 
 def _literal(values: list[Any]) -> TypeRef | None:

@@ -8,17 +8,19 @@ Names recorded in the names lock (JSON pointer -> class name) win over everythin
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import jsonpointer
-from .media import encoding
-from .naming import Namer, class_name, pascal_case, snake_case
+from .media import encoding, is_json, pick_media
+from .naming import Namer, bounded_class_name, class_name, pascal_case, singular, snake_case
 from .refs import SCHEMA_PREFIX
 
 PLACEHOLDER = "#/x-inline/"  # how hoisted schemas refer to each other before they have names
+_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # PascalCase words
 
 _STATUS_NAMES = {
     "400": "BadRequest",
@@ -35,17 +37,34 @@ _STATUS_NAMES = {
 }
 
 
+_NOT_NAMES = frozenset(
+    {"components", "schemas", "properties", "items", "allOf", "anyOf", "oneOf", "prefixItems"}
+    | {"additionalProperties", "$defs", "definitions", "paths", "content", "schema"}
+    | {"requestBody", "responses", "parameters", "webhooks", "callbacks"}
+)
+_SUCCESS_NAMES = {
+    "201": "Created",
+    "202": "Accepted",
+    "203": "NonAuthoritative",
+    "204": "NoContent",
+    "206": "PartialContent",
+}
+
+
 @dataclass
 class Entity:
     """A schema that becomes a class: a component, an operation root, or a group of inline twins.
 
-    `fixed` is the name a component or an operation root must have; inline schemas have naming
-    hints instead: a title, the short names of their sites, and their (parent pointer, short).
+    `fixed` is the name a component or an operation root must have (`alternates` if that one is
+    taken: a component called `CreatePetRequest` beside the request body of `createPet`); inline
+    schemas have naming hints instead: a title, the short names of their sites, and their
+    (parent pointer, short).
     """
 
     pointers: list[str]
     schema: dict[str, Any]
     fixed: str | None = None
+    alternates: tuple[str, ...] = ()
     title: str | None = None
     shorts: list[str] = field(default_factory=list)
     parents: list[tuple[str, str]] = field(default_factory=list)
@@ -57,7 +76,11 @@ def assign_names(
     locked: Mapping[str, str],
     reserved: frozenset[str],
 ) -> dict[str, str]:
-    """Entity key -> class name. `parent_keys` maps a site's pointer to its entity's key."""
+    """Entity key -> class name. `parent_keys` maps a site's pointer to its entity's key.
+
+    Names do not depend on the order schemas appear in: at each step a name goes to a schema only
+    if no other schema at that step wants it; the others move on to their next candidate.
+    """
     namer = Namer(reserved)
     names: dict[str, str] = {}
     ordered = sorted(entities.items(), key=lambda item: min(item[1].pointers))
@@ -65,42 +88,128 @@ def assign_names(
         name = next((locked[p] for p in sorted(entity.pointers) if p in locked), None)
         if name:
             names[key] = namer.claim(name)
-    for key, entity in ordered:
-        if key not in names and entity.fixed:
-            names[key] = namer.claim(entity.fixed)
-    wanted = Counter(_preferred(entity) for entity in entities.values() if not entity.fixed)
-    for key, entity in ordered:
-        if key in names:
-            continue
-        preferred = _preferred(entity)
-        if wanted[preferred] == 1 and preferred not in namer:
-            names[key] = namer.claim(preferred)
-    for key, _entity in ordered:
-        if key not in names:
-            names[key] = namer.claim(_qualified(key, entities, parent_keys, names))
+    fixed = {key: [e.fixed, *e.alternates] for key, e in ordered if key not in names and e.fixed}
+    names |= _claim(fixed, namer)
+    bare = {key: _bare(entity) for key, entity in ordered if key not in names}
+    names |= _claim({key: wanted for key, wanted in bare.items() if wanted}, namer, once=True)
+    inline = [key for key, _entity in ordered if key not in names]
+    levels = _levels(entities, parent_keys)
+    for level in sorted({levels[key] for key in inline}):
+        wanted = {
+            key: _qualified(entities[key], entities, parent_keys, names)
+            for key in inline
+            if levels[key] == level
+        }
+        names |= _claim(wanted, namer)
     return names
 
 
-def _preferred(entity: Entity) -> str:
-    if entity.title:
-        return entity.title
-    counts = Counter(entity.shorts)
-    return min(counts, key=lambda name: (-counts[name], len(name), name))
+def _claim(wanted: Mapping[str, list[str]], namer: Namer, *, once: bool = False) -> dict[str, str]:
+    """Each key gets its first candidate no other key wants at the same step and no one holds;
+    a key out of candidates gets its first one numbered (or, `once`, nothing)."""
+    names: dict[str, str] = {}
+    pending = dict(wanted)
+    step = 0
+    while pending:
+        counts = Counter(c[step] for c in pending.values() if step < len(c))
+        for key, candidates in sorted(pending.items()):
+            if step >= len(candidates):
+                if not once:
+                    names[key] = namer.claim(candidates[0])
+            elif counts[candidates[step]] == 1 and candidates[step] not in namer:
+                names[key] = namer.claim(candidates[step])
+        pending = {k: c for k, c in pending.items() if k not in names and step < len(c)}
+        step += 1
+    return names
+
+
+_ROLES = frozenset({"request", "response", "body", "error", "params", "param", "payload"})
+_VERBS = frozenset(
+    {"get", "list", "create", "update", "delete", "patch", "put", "post", "set", "add"}
+    | {"remove", "search", "upload", "download", "fetch", "find", "retrieve", "replace"}
+    | {"modify", "query", "start", "stop", "cancel"}
+)
+
+
+def subject(name: str) -> str:
+    """What a class is about, for naming what sits in it: `GetSessionAnalyticsResponse` ->
+    `SessionAnalytics`, `Persona` -> `Persona`. The same for an operation's inline body and a
+    component of the same name, so moving one into the other renames nothing inside."""
+    words = [word for word in _SPLIT.split(name) if word]
+    if len(words) > 1 and words[-1].lower() in _ROLES:
+        words = words[:-1]
+    if len(words) > 1 and words[0].lower() in _VERBS:
+        words = words[1:]
+    return "".join(words)
+
+
+def _levels(entities: Mapping[str, Entity], parent_keys: Mapping[str, str]) -> dict[str, int]:
+    """One more than the deepest class an entity sits in: every parent is named first."""
+    levels: dict[str, int] = {}
+
+    def level(key: str, visiting: frozenset[str]) -> int:
+        if key not in levels:
+            parents = [parent_keys[p] for p, _short in entities[key].parents if p in parent_keys]
+            above = [
+                level(parent, visiting | {key})
+                for parent in parents
+                if parent in entities and parent not in visiting | {key}
+            ]
+            levels[key] = 1 + max(above, default=-1)
+        return levels[key]
+
+    for key in entities:
+        level(key, frozenset())
+    return levels
+
+
+def _bare(entity: Entity) -> list[str]:
+    """Names that need no qualifier: a title; the short name if it has two words or more
+    (`VoiceOptions`) or nothing to be qualified by."""
+    if entity.fixed:
+        return []
+    short = _short(entity)
+    candidates = [entity.title] if entity.title else []
+    if len(_words(short)) > 1 or not any(pointer for pointer, _ in entity.parents):
+        candidates.append(short)
+    return list(dict.fromkeys(candidates))
 
 
 def _qualified(
-    key: str,
+    entity: Entity,
     entities: Mapping[str, Entity],
     parent_keys: Mapping[str, str],
-    names: dict[str, str],
-) -> str:
-    """The short name prefixed by the name of the class it sits in (`PersonaConfig`)."""
-    parent_pointer, short = sorted(entities[key].parents)[0]
-    parent_key = parent_keys.get(parent_pointer)
-    parent = names.get(parent_key, "") if parent_key else ""
-    if parent_key and not parent:
-        parent = _qualified(parent_key, entities, parent_keys, names)
-    return short if short.startswith(parent) else parent + short
+    names: Mapping[str, str],
+) -> list[str]:
+    """The short name qualified by what its parents are about (`SessionAnalyticsConfig`), or
+    bare when they are about different things (`ToolCalls` in two classes); then by the first
+    parent's whole name (`GetSessionAnalyticsResponseConfig`)."""
+    parent_pointer, site_short = sorted(entity.parents)[0] if entity.parents else ("", "")
+    site_short = site_short or _short(entity)
+    parent_names = [names.get(parent_keys.get(p) or "", "") for p, _short in entity.parents]
+    subjects = {subject(name) for name in parent_names if name}
+    first = names.get(parent_keys.get(parent_pointer) or "", "")
+    candidates = [_join(next(iter(subjects)), site_short)] if len(subjects) == 1 else [site_short]
+    if first:
+        candidates += [_join(first, site_short), first + site_short]
+    return list(dict.fromkeys(bounded_class_name(c) for c in candidates))
+
+
+def _short(entity: Entity) -> str:
+    counts = Counter(entity.shorts or ["Model"])
+    return min(counts, key=lambda name: (-counts[name], len(name), name))
+
+
+def _join(qualifier: str, short: str) -> str:
+    """`Persona` + `PersonaConfig` is `PersonaConfig`, not `PersonaPersonaConfig`, and the items
+    of `ListAvatarsResponse.data` (named from `Avatars` already) are `Avatar`."""
+    if short.startswith(qualifier) or singular(qualifier) == singular(short):
+        return short
+    return qualifier + short
+
+
+def _words(name: str) -> list[str]:
+    return [word for word in snake_case(name).split("_") if word]
 
 
 def resolve(schema: Any, names: Mapping[str, str]) -> Any:
@@ -146,43 +255,109 @@ def operation_name(operation: dict[str, Any], method: str, path: str) -> str:
     )
 
 
+def primary_media(media_types: list[str], *, request: bool) -> str | None:
+    """The media type whose schema keeps the plain name: the one a method sends (multipart,
+    then JSON...), or for a response the JSON one."""
+    if request:
+        return pick_media(media_types)
+    return next((media for media in media_types if is_json(media)), next(iter(media_types), None))
+
+
+def referenced_short(pointer: str) -> str:
+    """A short name for a schema a `$ref` reaches inside another: its last name-like token
+    (`#/components/schemas/Page/properties/total` -> `Total`), and for an `allOf` member what
+    it is of it (`TagBase`, `TagPart2`)."""
+    tokens = jsonpointer.split(pointer)
+    words = [t for t in tokens if t not in _NOT_NAMES and not t.isdigit() and "/" not in t]
+    short = class_name(words[-1], fallback="Model") if words else "Model"
+    if len(tokens) > 1 and tokens[-2] == "allOf" and tokens[-1].isdigit():
+        index = int(tokens[-1])
+        short += "Base" if index == 0 else f"Part{index + 1}"
+    return short
+
+
+def component_class_names(document: dict[str, Any]) -> frozenset[str]:
+    """The class names components ask for: resource classes step aside for them (a tag `Shapes`
+    beside a schema `Shapes` makes `ShapesResource`), since users import models by name."""
+    schemas = (document.get("components") or {}).get("schemas") or {}
+    return frozenset(class_name(key, fallback="Schema") for key in schemas)
+
+
+def event_name(operation: dict[str, Any], name: str) -> str:
+    """`NewPet`: a webhook's or callback's operationId, else its key."""
+    return class_name(str(operation.get("operationId") or "") or name, fallback="Event")
+
+
 def noun(op_name: str) -> str:
     """`ListPersonas` -> `Personas`: the operation name without its leading verb."""
     words = [w for w in snake_case(op_name).split("_") if w]
     return pascal_case("_".join(words[1:])) if len(words) > 1 else pascal_case(op_name)
 
 
-def media_suffix(media: str) -> str:
-    """`JsonRequest`, `MultipartRequest`...: the body variants a method does not send itself."""
+def media_suffix(media: str, role: str = "Request") -> str:
+    """`JsonRequest`, `MultipartRequest`, `XmlResponse`...: the variants beside the media type a
+    method sends or reads itself."""
     kind = encoding(media)
-    return (
-        pascal_case(kind) if kind != "binary" else pascal_case(media.split("/")[-1])
-    ) + "Request"
+    return (pascal_case(kind) if kind != "binary" else pascal_case(media.split("/")[-1])) + role
 
 
-def response_role(status: str) -> str:
-    """`Response` for a success, `NotFoundError` or `Status418Error` for the others."""
+def response_role(status: str, *, first: bool = True) -> str:
+    """`Response` for the (first) success, `CreatedResponse` for another; `NotFoundError` or
+    `Status418Error` for the others."""
     if status.startswith("2"):
-        return "Response"
+        return "Response" if first else _SUCCESS_NAMES.get(status, "Status" + status) + "Response"
     return _STATUS_NAMES.get(status.lower(), "Status" + pascal_case(status)) + "Error"
 
 
-def branch_shorts(branches: list[Any], base: str) -> list[str]:
-    """Names for union branches: titles, else the base name for the richest branch and
-    `<Base>With<Property>` for the others (named by a property only they have)."""
+def branch_shorts(branches: list[Any], base: str, *, base_free: bool = True) -> list[str]:
+    """Names for union branches: titles; a branch built on a component after it, with what it
+    adds (`CreateGuildInviteRequestWithTargetUsersFile`); else the base name for the richest
+    branch (unless the union itself is called that) and `<Base>With<Property>` for the others,
+    named by a property no other branch has."""
     base = base or "Variant"
-    props = [set(b.get("properties") or {}) if isinstance(b, dict) else set() for b in branches]
-    primary = max(range(len(branches)), key=lambda i: (len(props[i]), -i)) if branches else 0
+    props = [_own_properties(branch) for branch in branches]
+    primary = max(range(len(branches)), key=lambda i: (len(props[i]), -i)) if branches else -1
     shorts = []
     for index, branch in enumerate(branches):
         title = branch.get("title") if isinstance(branch, dict) else None
+        component = _based_on(branch)
+        others = set().union(*(p for i, p in enumerate(props) if i != index))
         if isinstance(title, str) and class_name(title, fallback=""):
             shorts.append(class_name(title, fallback="Variant"))
-        elif index == primary:
+        elif component is not None:
+            shorts.append(class_name(component, fallback="Variant") + _with(props[index], set()))
+        elif index == primary and base_free:
             shorts.append(base)
         else:
-            own = sorted(props[index] - props[primary]) or sorted(props[index])
-            shorts.append(
-                base + "With" + class_name(own[0], fallback="Field") if own else base + "Variant"
-            )
+            shorts.append(base + (_with(props[index], others) or "Variant"))
     return shorts
+
+
+def _with(own: set[str], others: set[str]) -> str:
+    """`WithPersonaId`: the first property only this branch has (else its first one)."""
+    unique = sorted(own - others) or sorted(own)
+    return "With" + class_name(unique[0], fallback="Field") if unique else ""
+
+
+def _own_properties(branch: Any) -> set[str]:
+    """Properties a branch declares itself, in inline `allOf` members too."""
+    if not isinstance(branch, dict):
+        return set()
+    found = set(branch.get("properties") or {})
+    for member in branch.get("allOf") or []:
+        if isinstance(member, dict) and "$ref" not in member:
+            found |= _own_properties(member)
+    return found
+
+
+def _based_on(branch: Any) -> str | None:
+    """The component a branch is, or extends (`allOf: [{$ref: X}, ...]`)."""
+    if not isinstance(branch, dict):
+        return None
+    ref = branch.get("$ref")
+    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+        return jsonpointer.unescape(ref[len(SCHEMA_PREFIX) :])
+    members = branch.get("allOf")
+    if isinstance(members, list) and members and len(members) > 1:
+        return _based_on(members[0])
+    return None

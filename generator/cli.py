@@ -115,6 +115,7 @@ def generate(
         out,
         api_config,
         state=ApiState(version=version),
+        source=spec,
         templates=templates,
     )
     for problem in generated.problems:

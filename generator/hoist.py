@@ -16,14 +16,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import classnames, jsonpointer, keywords
+from . import classnames, jsonpointer, keywords, refs, shapes
 from .classnames import PLACEHOLDER, Entity
-from .media import pick_media
-from .naming import class_name, singular, snake_case
+from .inheritance import cyclic_inheritance, narrow_overrides
+from .naming import class_name, is_secret_name, singular
 from .refs import component_name
 from .strings import plain
 from .vocabulary import CLASS_RESERVED
-from .walk import iter_operations
+from .walk import iter_events, iter_operations
 
 KEPT_FORMATS = frozenset({"date-time", "date", "uuid", "binary"})
 _CONTAINERS = frozenset({"data", "items", "results", "records", "entries", "values", "list"})
@@ -32,8 +32,8 @@ _CONTAINERS = frozenset({"data", "items", "results", "records", "entries", "valu
 _DROPPED_KEYS = frozenset(
     {"example", "examples", "externalDocs", "xml", "$comment", "deprecated", "pattern"}
 )
-_SECRET_WORDS = frozenset({"secret", "password", "token", "apikey"})
 _COMPONENTS = "/components/schemas/"
+_SITE_REF = "#/x-site"  # a `$ref` into the middle of a schema, until every schema has been seen
 _DROP: Any = object()  # a handler's answer for "leave this keyword out"
 
 
@@ -52,15 +52,17 @@ class Hoisted:
 
 @dataclass(frozen=True)
 class _Site:
-    """Where a schema sits: its pointer, the nearest enclosing class, its short name, the noun."""
+    """Where a schema sits: its pointer, the nearest enclosing class, its short name, the noun,
+    and whether it is nested (array items, map values, union branches: not a class's field)."""
 
     pointer: str
     owner: str
     short: str
     noun: str
+    nested: bool = False
 
-    def at(self, pointer: str, short: str) -> _Site:
-        return _Site(pointer, self.owner, short, self.noun)
+    def at(self, pointer: str, short: str, *, nested: bool = False) -> _Site:
+        return _Site(pointer, self.owner, short, self.noun, nested)
 
 
 def hoist(
@@ -71,6 +73,7 @@ def hoist(
 ) -> Hoisted:
     hoister = _Hoister(document)
     hoister.collect()
+    hoister.resolve_sites()
     names = classnames.assign_names(
         hoister.entities, hoister.by_pointer, dict(locked or {}), CLASS_RESERVED | reserved
     )
@@ -78,6 +81,7 @@ def hoist(
         names[key]: classnames.resolve(entity.schema, names)
         for key, entity in hoister.entities.items()
     }
+    narrow_overrides(schemas)
     roots = {
         pointer: classnames.resolve(schema, names) for pointer, schema in hoister.roots.items()
     }
@@ -89,45 +93,6 @@ def hoist(
     return Hoisted(dict(sorted(schemas.items())), pointer_names, roots)
 
 
-def cyclic_inheritance(document: dict[str, Any]) -> frozenset[tuple[str, str]]:
-    """`allOf` edges (child, parent) that lie on a cycle (A includes B includes A).
-
-    A cycle of `allOf` is legal JSON Schema (including yourself adds nothing) but cannot be class
-    inheritance; those edges are dropped from the models, each class keeping its own properties.
-    """
-    schemas = (document.get("components") or {}).get("schemas") or {}
-    parents = {name: _allof_refs(schema) & set(schemas) for name, schema in schemas.items()}
-    reach: dict[str, set[str]] = {}
-    for start in parents:
-        seen: set[str] = set()
-        stack = list(parents[start])
-        while stack:
-            node = stack.pop()
-            if node not in seen:
-                seen.add(node)
-                stack.extend(parents.get(node, ()))
-        reach[start] = seen
-    return frozenset(
-        (child, parent)
-        for child, found in parents.items()
-        for parent in found
-        if child in reach.get(parent, set())
-    )
-
-
-def _allof_refs(schema: Any) -> set[str]:
-    """Components a schema includes through `allOf`, directly or in nested `allOf` members."""
-    found: set[str] = set()
-    members = schema.get("allOf") if isinstance(schema, dict) else None
-    for member in members if isinstance(members, list) else []:
-        name = component_name(member)
-        if name is not None:
-            found.add(name)
-        else:
-            found |= _allof_refs(member)
-    return found
-
-
 class _Hoister:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
@@ -135,6 +100,7 @@ class _Hoister:
         self.cyclic = cyclic_inheritance(document)
         self.by_pointer: dict[str, str] = {}
         self.roots: dict[str, dict[str, Any]] = {}
+        self.fixed: dict[str, str] = {}  # an operation's schema -> the name it would have
 
     def collect(self) -> None:
         components = self.document.get("components") or {}
@@ -148,7 +114,10 @@ class _Hoister:
                 base = jsonpointer.join("", "paths", path)
                 self._parameters(item, base, class_name(path, fallback="Path"))
         for path, method, operation in iter_operations(self.document):
-            self._operation(path, method, operation)
+            base = jsonpointer.join("", "paths", path, method)
+            self._operation(base, classnames.operation_name(operation, method, path), operation)
+        for base, name, operation in iter_events(self.document):
+            self._operation(base, classnames.event_name(operation, name), operation)
 
     def _shared_components(self, components: dict[str, Any]) -> None:
         """Bodies, responses and parameters that operations reach through `$ref`."""
@@ -162,31 +131,35 @@ class _Hoister:
             name = class_name(key, fallback="Param")
             self._parameter(parameter, base, name, name + "Param")
 
-    def _operation(self, path: str, method: str, operation: dict[str, Any]) -> None:
-        base = jsonpointer.join("", "paths", path, method)
-        op_name = classnames.operation_name(operation, method, path)
+    def _operation(self, base: str, op_name: str, operation: dict[str, Any]) -> None:
         noun = classnames.noun(op_name)
         body = operation.get("requestBody")
         if isinstance(body, dict):
             self._content(body, jsonpointer.join(base, "requestBody"), noun, op_name + "Request")
-        for status, response in sorted((operation.get("responses") or {}).items()):
-            role = classnames.response_role(str(status))
+        responses = operation.get("responses") or {}
+        bodies = [str(s) for s, r in responses.items() if isinstance(r, dict) and "content" in r]
+        first = min((status for status in bodies if status.startswith("2")), default="")
+        for status, response in sorted(responses.items()):
+            role = classnames.response_role(str(status), first=str(status) == first)
             where = jsonpointer.join(base, "responses", status)
             self._content(response, where, noun, op_name + role)
         self._parameters(operation, base, op_name)
 
     def _content(self, message: Any, base: str, noun: str, fixed: str) -> None:
-        """The schemas of a body or response; a body's other media types get suffixed names."""
+        """The schemas of a body or response; its other media types get suffixed names."""
         content = message.get("content") if isinstance(message, dict) else None
         if not isinstance(content, dict):
             return
-        chosen = pick_media(list(content)) if fixed.endswith("Request") else None
+        request = fixed.endswith("Request")
+        role = "Request" if request else "Response" if fixed.endswith("Response") else "Error"
+        media_types = list(content)
+        primary = classnames.primary_media(media_types, request=request)
         for media, entry in content.items():
             if isinstance(entry, dict) and isinstance(entry.get("schema"), dict):
                 pointer = jsonpointer.join(base, "content", media, "schema")
                 name = fixed
-                if chosen is not None and media != chosen:
-                    name = fixed.removesuffix("Request") + classnames.media_suffix(media)
+                if media != primary:
+                    name = fixed.removesuffix(role) + classnames.media_suffix(media, role)
                 self._add_root(pointer, entry["schema"], noun, fixed=name)
 
     def _parameters(self, owner: dict[str, Any], base: str, prefix: str) -> None:
@@ -201,32 +174,85 @@ class _Hoister:
             self._add_root(jsonpointer.join(pointer, "schema"), parameter["schema"], noun, fixed)
 
     def _add_root(self, pointer: str, schema: Any, site: _Site | str, fixed: str) -> None:
+        """A component (`site` says where it is) or an operation's schema (`site` is its noun)."""
         if not isinstance(schema, dict):
             return
+        schema = shapes.canonical(schema, nested=False)
         is_class = pointer.startswith(_COMPONENTS) or keywords.is_class_worthy(schema)
+        operation = isinstance(site, str)
         if isinstance(site, str):
             site = _Site(pointer, pointer if is_class else "", "", site)
+            self.fixed[pointer] = fixed
         rewritten = self._rewrite(schema, site)
         if is_class:
-            self.entities[pointer] = Entity([pointer], rewritten, fixed=fixed)
+            alternate = fixed + ("Param" if "/parameters/" in pointer else "Body")
+            entity = Entity([pointer], rewritten, fixed, (alternate,) if operation else ())
+            self.entities[pointer] = entity
             self.by_pointer[pointer] = pointer
             self.roots[pointer] = {"$ref": PLACEHOLDER + jsonpointer.escape(pointer)}
         else:
             self.roots[pointer] = rewritten
+
+    # -- `$ref`s into the middle of schemas ---------------------------------------------------
+
+    def resolve_sites(self) -> None:
+        """Each `$ref` into the middle of a schema becomes a `$ref` to the class hoisted there,
+        else a copy of what is there (rewritten as if it stood where the reference is)."""
+        for pointer, root in list(self.roots.items()):
+            self.roots[pointer] = self._sited(root, frozenset())
+        done: set[str] = set()
+        while pending := [key for key in self.entities if key not in done]:
+            for key in pending:
+                done.add(key)
+                self.entities[key].schema = self._sited(self.entities[key].schema, frozenset())
+
+    def _sited(self, node: Any, resolving: frozenset[str]) -> Any:
+        if isinstance(node, list):
+            return [self._sited(item, resolving) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(_SITE_REF + "/"):
+            siblings = {k: self._sited(v, resolving) for k, v in node.items() if k != "$ref"}
+            return {**self._site_target(ref[len(_SITE_REF) :], resolving), **siblings}
+        return {
+            key: value if key in ("enum", "const", "default") else self._sited(value, resolving)
+            for key, value in node.items()
+        }
+
+    def _site_target(self, pointer: str, resolving: frozenset[str]) -> dict[str, Any]:
+        if pointer in self.by_pointer:
+            return {"$ref": PLACEHOLDER + jsonpointer.escape(self.by_pointer[pointer])}
+        resolved = refs.resolve(self.document, {"$ref": "#" + pointer}, pointer)
+        if pointer in resolving or not isinstance(resolved.node, dict):
+            return {}  # references that only lead to each other: any value
+        if resolved.pointer in self.by_pointer:
+            return {"$ref": PLACEHOLDER + jsonpointer.escape(self.by_pointer[resolved.pointer])}
+        owner = "/".join(resolved.pointer.split("/")[:4])  # its component, if it is in one
+        owner = owner if owner.startswith(_COMPONENTS) and owner in self.entities else ""
+        short = classnames.referenced_short(resolved.pointer)
+        site = _Site(resolved.pointer, owner, short, "", nested=True)
+        return dict(self._sited(self._child(resolved.node, site), resolving | {pointer}))
 
     # -- cleaning, one keyword at a time ------------------------------------------------------
 
     def _rewrite(self, schema: dict[str, Any], site: _Site) -> dict[str, Any]:
         """`schema` cleaned for code generation, with nested class-worthy schemas hoisted."""
         out: dict[str, Any] = {}
-        for key, value in schema.items():
+        for key, value in shapes.canonical(schema, nested=site.nested).items():
             if key in _DROPPED_KEYS or (key.startswith("x-") and key != "x-sdk-secret"):
                 continue
             handler = _HANDLERS.get(key)
             kept = copy.deepcopy(value) if handler is None else handler(self, key, value, site)
             if kept is not _DROP:
                 out[key] = kept
-        return _simplify(out)
+        return shapes.simplify(out)
+
+    def _reference(self, key: str, value: Any, site: _Site) -> Any:
+        """A component's `$ref` stays; one into the middle of a schema is marked for later."""
+        if not isinstance(value, str) or not value.startswith("#/") or _is_component(value):
+            return value
+        return _SITE_REF + value[1:]
 
     def _text(self, key: str, value: Any, site: _Site) -> Any:
         return plain(value) if isinstance(value, str) else copy.deepcopy(value)
@@ -241,7 +267,7 @@ class _Hoister:
             name: self._child(
                 prop,
                 site.at(jsonpointer.join(site.pointer, key, name), class_name(name)),
-                secret=_is_secret(name),
+                secret=is_secret_name(name),
             )
             for name, prop in value.items()
         }
@@ -250,7 +276,8 @@ class _Hoister:
         if not isinstance(value, dict):
             return copy.deepcopy(value)
         return self._child(
-            value, site.at(jsonpointer.join(site.pointer, key), self._item_short(site))
+            value,
+            site.at(jsonpointer.join(site.pointer, key), self._item_short(site), nested=True),
         )
 
     def _additional(self, key: str, value: Any, site: _Site) -> Any:
@@ -258,9 +285,8 @@ class _Hoister:
             return _DROP  # a closed response model would reject fields a newer API adds
         if not isinstance(value, dict):
             return copy.deepcopy(value)
-        return self._child(
-            value, site.at(jsonpointer.join(site.pointer, key), site.short + "Value")
-        )
+        where = jsonpointer.join(site.pointer, key)
+        return self._child(value, site.at(where, site.short + "Value", nested=True))
 
     def _union(self, key: str, value: Any, site: _Site) -> Any:
         if not isinstance(value, list):
@@ -268,9 +294,12 @@ class _Hoister:
         branches = [b for b in value if not keywords.is_constraint_only(b)]
         if not branches:
             return _DROP
-        shorts = classnames.branch_shorts(branches, site.short)
+        base = site.short or self.fixed.get(site.pointer, "")
+        shorts = classnames.branch_shorts(branches, base, base_free=site.owner != site.pointer)
         return [
-            self._child(branch, site.at(jsonpointer.join(site.pointer, key, i), shorts[i]))
+            self._child(
+                branch, site.at(jsonpointer.join(site.pointer, key, i), shorts[i], nested=True)
+            )
             for i, branch in enumerate(branches)
         ]
 
@@ -279,7 +308,10 @@ class _Hoister:
             return copy.deepcopy(value)
         members = [member for member in value if not self._cyclic(site, member)]
         return [
-            self._rewrite(member, site.at(jsonpointer.join(site.pointer, key, i), site.short))
+            self._rewrite(
+                member,
+                site.at(jsonpointer.join(site.pointer, key, i), site.short, nested=site.nested),
+            )
             if isinstance(member, dict)
             else member
             for i, member in enumerate(members)
@@ -298,7 +330,10 @@ class _Hoister:
         """A schema inside another: hoisted if it is a class, else rewritten in place."""
         if not isinstance(schema, dict):
             return schema
-        if keywords.is_class_worthy(schema):
+        schema = shapes.canonical(schema, nested=site.nested)
+        if keywords.is_class_worthy(schema) or (
+            site.nested and keywords.is_discriminated_union(schema)
+        ):
             ref = self._hoist_inline(schema, site)
             return (
                 {"anyOf": [ref, {"type": "null"}]} if keywords.is_nullable_object(schema) else ref
@@ -319,10 +354,12 @@ class _Hoister:
 
     def _hoist_inline(self, schema: dict[str, Any], site: _Site) -> dict[str, Any]:
         """Register an inline class; schemas of the same shape (docs aside) share one class."""
+        if site.pointer in self.by_pointer:  # seen before, through a `$ref` into the middle
+            return {"$ref": PLACEHOLDER + jsonpointer.escape(self.by_pointer[site.pointer])}
         bare = {**schema, "type": "object"} if keywords.is_nullable_object(schema) else schema
         class_site = _Site(site.pointer, site.pointer, site.short, site.noun)
         rewritten = self._rewrite(bare, class_site)
-        shape = json.dumps(_shape(rewritten), sort_keys=True)
+        shape = json.dumps(shapes.without_docs(rewritten), sort_keys=True)
         digest = hashlib.sha256(shape.encode()).hexdigest()[:16]
         entity = self.entities.get(digest)
         if entity is None:
@@ -339,6 +376,7 @@ class _Hoister:
 
 _Handler = Callable[[_Hoister, str, Any, _Site], Any]
 _HANDLERS: dict[str, _Handler] = {
+    "$ref": _Hoister._reference,
     "description": _Hoister._text,
     "title": _Hoister._text,
     "format": _Hoister._format,
@@ -351,29 +389,5 @@ _HANDLERS: dict[str, _Handler] = {
 }
 
 
-def _shape(schema: Any) -> Any:
-    """The schema without its documentation: what decides whether two schemas are the same."""
-    if isinstance(schema, list):
-        return [_shape(item) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    return {
-        key: value if key in ("enum", "const", "default") else _shape(value)
-        for key, value in schema.items()
-        if key not in ("description", "title")
-    }
-
-
-def _simplify(schema: dict[str, Any]) -> dict[str, Any]:
-    """`allOf` of one member is that member; keep the member's annotations next to a `$ref`."""
-    members = schema.get("allOf")
-    if isinstance(members, list) and len(members) == 1 and isinstance(members[0], dict):
-        outer = {k: v for k, v in schema.items() if k != "allOf"}
-        if not (set(outer) & keywords.STRUCTURAL):
-            return {**members[0], **outer}
-    return schema
-
-
-def _is_secret(name: str) -> bool:
-    tokens = snake_case(name).split("_")
-    return bool(tokens) and (tokens[-1] in _SECRET_WORDS or tokens[-2:] == ["api", "key"])
+def _is_component(ref: str) -> bool:
+    return ref.startswith("#" + _COMPONENTS) and "/" not in ref[len(_COMPONENTS) + 1 :]

@@ -263,6 +263,17 @@ class ModelSet:
         required |= set(schema.get("required") or [])
         return properties, required
 
+    def request_properties(self, name: str) -> tuple[dict[str, Any], set[str]]:
+        """What a request body may carry: a `readOnly` property is never sent, so it is neither
+        a keyword argument nor required."""
+        properties, required = self.properties(name)
+        sent = {
+            wire: schema
+            for wire, schema in properties.items()
+            if not (isinstance(schema, dict) and schema.get("readOnly") is True)
+        }
+        return sent, required & set(sent)
+
 
 @dataclass(frozen=True)
 class Api:

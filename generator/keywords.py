@@ -65,3 +65,9 @@ def is_nullable_object(schema: dict[str, Any]) -> bool:
 def is_constraint_only(branch: Any) -> bool:
     """`oneOf: [{required: [a]}, {required: [b]}]` says which keys must be there, not a type."""
     return isinstance(branch, dict) and not (set(branch) & STRUCTURAL)
+
+
+def is_discriminated_union(schema: dict[str, Any]) -> bool:
+    """A union with a discriminator: nested in a list or map it needs a name of its own (the
+    discriminator is spelt on a type alias)."""
+    return "discriminator" in schema and bool(schema.get("oneOf") or schema.get("anyOf"))

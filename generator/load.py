@@ -1,20 +1,22 @@
 """Bytes -> a validated OpenAPI 3.x document, or every problem with its file and JSON pointer.
 
 Input is untrusted: size, nesting depth and YAML alias expansion are bounded before anything walks
-the document, `$ref`s may only point inside the document (no network, no file reads), and the
-structure is checked against openapi-python-client's pydantic model of OpenAPI 3, whose error
-locations become JSON pointers.
+the document, and `$ref`s may only point inside the document, or, for a spec read from a file, to
+files under that file's folder (`bundle.py` joins them in). The structure is checked against
+openapi-python-client's pydantic model of OpenAPI 3, whose error locations become JSON pointers.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from . import jsonpointer, yamlsafe
+from . import jsonpointer, structure, yamlsafe
+from .bundle import Bundle, bundle
 from .errors import Problem, SpecError
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -25,8 +27,14 @@ _MAX_INT = 10**MAX_INT_DIGITS
 
 
 def load_spec(path: Path) -> dict[str, Any]:
-    """Read, parse and validate the spec at `path`."""
-    return parse_spec(read_spec_bytes(path), str(path))
+    """Read, parse and validate the spec at `path`, with the files it refers to."""
+    return parse_spec(read_spec_bytes(path), str(path), root=path)
+
+
+def spec_files(root: Path) -> list[Path]:
+    """The files a spec consists of: `root` first, then every file its `$ref`s reach (resolved
+    paths, each once). What a snapshot must copy and a fingerprint must hash."""
+    return list(read_bundle(read_spec_bytes(root), str(root), root).files)
 
 
 def read_spec_bytes(path: Path) -> bytes:
@@ -46,29 +54,54 @@ def read_spec_bytes(path: Path) -> bytes:
     return data
 
 
-def parse_spec(data: bytes, file: str) -> dict[str, Any]:
-    """Parse and validate spec bytes; `file` is only used to say where problems are."""
-    document = read_document(data, file)
-    problems = check_structure(document, file)
+def parse_spec(data: bytes, file: str, root: Path | None = None) -> dict[str, Any]:
+    """Parse and validate spec bytes; `file` is only used to say where problems are.
+
+    With `root` (the path `data` was read from), `$ref`s to files under its folder are followed.
+    """
+    document = read_bundle(data, file, root).document
+    problems = structure.check_structure(document, file)
     if problems:
         raise SpecError(problems)
     return document
 
 
-def read_document(data: bytes, file: str) -> dict[str, Any]:
+def read_document(data: bytes, file: str, root: Path | None = None) -> dict[str, Any]:
+    """The document `read_bundle` makes (files `$ref`d under `root`'s folder joined in)."""
+    return read_bundle(data, file, root).document
+
+
+def read_bundle(data: bytes, file: str, root: Path | None = None) -> Bundle:
     """Everything `parse_spec` checks except the document's structure (see `structure.py`)."""
-    if len(data) > MAX_BYTES:
-        raise SpecError(_too_big(len(data), file))
-    parsed = _parse(data, file)
-    _check_bounds(parsed, file)
+    parsed = parse_file_bytes(data, file)
     problems = _check_kind(parsed, file)
     if problems:
         raise SpecError(problems)
     document: dict[str, Any] = parsed
-    problems = _check_refs(document, file)
+    if root is None:
+        result = Bundle(document, (), (), hashlib.sha256(data).hexdigest())
+    else:
+        result = bundle(document, root, data, _read_part, MAX_BYTES, file)
+        if len(result.files) > 1:
+            _check_bounds(result.document, file)
+    problems = _check_refs(result.document, file)
     if problems:
         raise SpecError(problems)
-    return document
+    return result
+
+
+def parse_file_bytes(data: bytes, file: str) -> Any:
+    """One JSON or YAML file, within the size, depth and alias-expansion bounds."""
+    if len(data) > MAX_BYTES:
+        raise SpecError(_too_big(len(data), file))
+    parsed = _parse(data, file)
+    _check_bounds(parsed, file)
+    return parsed
+
+
+def _read_part(path: Path) -> tuple[bytes, Any]:
+    data = read_spec_bytes(path)
+    return data, parse_file_bytes(data, str(path))
 
 
 def _too_big(size: int, file: str) -> Problem:
@@ -187,7 +220,7 @@ def _check_kind(document: Any, file: str) -> list[Problem]:
 
 
 def _check_refs(document: dict[str, Any], file: str) -> list[Problem]:
-    """Every `$ref` must resolve inside this document: no URLs, no other files."""
+    """Every `$ref` must resolve inside this document (once other files are bundled in)."""
     problems = []
     stack: list[tuple[Any, str]] = [(document, "")]
     while stack:
@@ -209,7 +242,7 @@ def _ref_problem(document: dict[str, Any], ref: str, file: str, pointer: str) ->
         message = f"remote $ref {ref!r} refused: generation never touches the network"
         return Problem("error", message, file, pointer, "bundle the spec into one file")
     if not ref.startswith("#"):
-        message = f"external $ref {ref!r} refused: only references inside the spec are read"
+        message = f"external $ref {ref!r} refused: only a spec read from a file may refer to others"
         return Problem("error", message, file, pointer, "bundle the spec into one file")
     try:
         jsonpointer.resolve(document, ref)
@@ -217,48 +250,3 @@ def _ref_problem(document: dict[str, Any], ref: str, file: str, pointer: str) ->
         message = f"dangling $ref {ref!r}: nothing at that pointer"
         return Problem("error", message, file, pointer, "define the target or fix the reference")
     return None
-
-
-def check_structure(document: dict[str, Any], file: str) -> list[Problem]:
-    """Validate against openapi-python-client's pydantic model of OpenAPI 3 (fast, precise)."""
-    from openapi_python_client.schema import OpenAPI
-    from pydantic import ValidationError
-
-    try:
-        OpenAPI.model_validate(document)
-    except ValidationError as error:
-        return _structure_problems(document, error.errors(), file)
-    return []
-
-
-def _structure_problems(document: Any, errors: list[Any], file: str) -> list[Problem]:
-    """One problem per location; union-branch names in pydantic's `loc` are dropped."""
-    seen: dict[str, Problem] = {}
-    for item in errors:
-        pointer = _document_pointer(document, item["loc"])
-        if pointer in seen:
-            continue
-        if item["type"] == "missing":
-            message = f"missing required key '{item['loc'][-1]}'"
-        else:
-            message = str(item["msg"])
-        seen[pointer] = Problem(
-            "error", message, file, pointer, "see the OpenAPI 3.1 specification"
-        )
-    return sorted(seen.values(), key=lambda problem: problem.pointer)[:20]
-
-
-def _document_pointer(document: Any, location: tuple[Any, ...]) -> str:
-    tokens: list[str] = []
-    node = document
-    for part in location:
-        key = str(part)
-        if isinstance(node, dict) and key in node:
-            node = node[key]
-            tokens.append(key)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-            tokens.append(key)
-        elif part == location[-1] and isinstance(node, dict):
-            tokens.append(key)
-    return jsonpointer.from_tokens(tokens)

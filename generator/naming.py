@@ -7,7 +7,6 @@ except `Namer.claim`, which resolves collisions in the order callers present nam
 from __future__ import annotations
 
 import builtins
-import hashlib
 import keyword
 import re
 import unicodedata
@@ -17,6 +16,7 @@ _LOWER_UPPER = re.compile(r"([a-z])([A-Z])")
 _DIGIT_WORD = re.compile(r"([0-9])([A-Z][a-z])")
 _UPPER_RUN = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 BUILTIN_NAMES = frozenset(name for name in dir(builtins) if not name.startswith("_"))
 # Hard keywords only: `type`, `match` and `case` are fine names, and `keyword.softkwlist` differs
@@ -100,6 +100,8 @@ def class_name(
 ) -> str:
     """A PascalCase class name; a spec name that is already a clean identifier is kept."""
     name = _bounded(pascal_case(text) or fallback, "")
+    if not name:
+        return name
     if name[0].isdigit():
         name = fallback + name
     if keyword.iskeyword(name) or name in reserved or name in BUILTIN_NAMES or name in AMBIGUOUS:
@@ -107,12 +109,35 @@ def class_name(
     return name
 
 
+_SECRET_WORDS = frozenset({"secret", "password", "token", "apikey"})
+
+
+def is_secret_name(name: str) -> bool:
+    """`password`, `clientSecret`, `apiKey`: a value to mask wherever it is shown."""
+    tokens = snake_case(name).split("_")
+    return bool(tokens) and (tokens[-1] in _SECRET_WORDS or tokens[-2:] == ["api", "key"])
+
+
+def bounded_class_name(name: str) -> str:
+    """A class name built from others (`SessionAnalytics` + `Config`), held to MAX_NAME."""
+    return _bounded(name, "")
+
+
 def _bounded(name: str, separator: str) -> str:
-    """Names fit in file names and stay readable: a long one is cut and made unique by a hash."""
+    """Names fit in file names and stay readable: a long one keeps its first word and as many of
+    its last words (the ones saying what it is) as fit; colliding results are numbered later."""
     if len(name) <= MAX_NAME:
         return name
-    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
-    return f"{name[: MAX_NAME - 9].rstrip('_')}{separator}{digest}"
+    parts = name.split(separator) if separator else _WORD_START.split(name)
+    head = parts[0][:MAX_NAME]
+    tail: list[str] = []
+    budget = MAX_NAME - len(head)
+    for part in reversed(parts[1:]):
+        if len(part) + len(separator) > budget:
+            break
+        tail.insert(0, part)
+        budget -= len(part) + len(separator)
+    return separator.join([head, *tail]) if separator else head + "".join(tail)
 
 
 class Namer:

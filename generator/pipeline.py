@@ -10,9 +10,9 @@ for the APIs under specs/ and keeps their files (snapshot, names lock, state) co
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .analyze import analyze
 from .config import ApiConfig, default_config
@@ -20,7 +20,7 @@ from .docs import read_pages
 from .errors import Problem
 from .format import format_tree
 from .ir import Api
-from .load import read_document
+from .load import read_bundle
 from .lock import NamesLock
 from .models import generate_models
 from .normalize import normalize
@@ -46,27 +46,29 @@ def generate_package(
     *,
     lock: NamesLock | None = None,
     state: ApiState | None = None,
+    source: Path | None = None,
     templates: Path | None = None,
 ) -> Generated:
     """Generate the package for spec bytes `data` into `out` (replaced atomically).
 
     Without a config, names come from the spec's title (`Anam AI API` -> `anam_ai_client`).
+    `source` is the file `data` was read from: the files its relative `$ref`s name are read too.
     `templates` is the API's folder of template overrides, if it has one.
     """
     state = state or ApiState()
-    document = read_document(data, file)
-    structure = StructureCheck(document, file, data)
+    bundle = read_bundle(data, file, source)
+    normalized, problems = _normalized(bundle.document, file, bundle.sha256)
+    structure = StructureCheck(normalized, file, bundle.sha256.encode())
     try:
         if config is None:
-            title = str((document.get("info") or {}).get("title") or Path(file).stem)
+            title = str((normalized.get("info") or {}).get("title") or Path(file).stem)
             config = default_config(title, Path(file).name)
-        normalized, problems = normalize(document, file)
         api = analyze(
             normalized,
             config,
             lock=lock,
             version=state.version,
-            spec_sha256=hashlib.sha256(data).hexdigest(),
+            spec_sha256=bundle.sha256,
             file=file,
         )
         models = split_models(generate_models(api.models, config.package, file))
@@ -80,4 +82,16 @@ def generate_package(
     structure.verify()
     write_tree(files, out, prepare=format_tree, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
-    return Generated(api, used, (*problems, *api.problems))
+    return Generated(api, used, (*bundle.problems, *problems, *api.problems))
+
+
+def _normalized(
+    document: dict[str, Any], file: str, sha256: str
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The document normalized; the structural check runs on that (so the lenient rewrites,
+    an empty `enum` dropped say, are not refused), unless normalizing a malformed one fails."""
+    try:
+        return normalize(document, file)
+    except Exception:
+        StructureCheck(document, file, sha256.encode()).verify()
+        raise

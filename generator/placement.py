@@ -9,6 +9,7 @@ the names lock win, so a spec change cannot silently rename a method users call.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ from .vocabulary import CLASS_RESERVED, CLIENT_RESERVED, METHOD_RESERVED
 from .walk import iter_operations
 
 _VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
+_VARIABLE = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -92,18 +94,32 @@ def _first_static_segment(path: str) -> str:
 def _method_names(
     resource: str, members: list[tuple[str, str, dict[str, Any]]], taken: Iterable[str]
 ) -> dict[str, str]:
-    """Short names where they are unique in the resource, the full operation name otherwise."""
-    short = {key: _short_name(resource, key, path, op) for key, path, op in members}
-    full = {key: _full_name(key, path, op) for key, path, op in members}
-    counts: dict[str, int] = {}
-    for name in short.values():
-        counts[name] = counts.get(name, 0) + 1
+    """Each operation takes its first candidate name that no other operation of the resource
+    wants at the same step: the short name (`create_token`), then the operationId's own words
+    (`create_session_token`), then the method and the path's words (`get_bucket_acl`)."""
+    pending = {key: _candidates(resource, key, path, op) for key, path, op in members}
     namer = Namer(set(taken))
-    names = {}
-    for key, _path, _op in members:
-        candidate = short[key] if counts[short[key]] == 1 else full[key]
-        names[key] = namer.claim(_safe_method(candidate))
+    names: dict[str, str] = {}
+    step = 0
+    while pending:
+        counts = Counter(c[step] for c in pending.values() if step < len(c))
+        for key, candidates in sorted(pending.items()):
+            if step >= len(candidates):
+                names[key] = namer.claim(candidates[-1])
+            elif counts[candidates[step]] == 1 and candidates[step] not in namer:
+                names[key] = namer.claim(candidates[step])
+        pending = {key: c for key, c in pending.items() if key not in names}
+        step += 1
     return names
+
+
+def _candidates(resource: str, key: str, path: str, operation: dict[str, Any]) -> list[str]:
+    method = key.split(" ", 1)[0].lower()
+    names = [_short_name(resource, key, path, operation), _full_name(key, path, operation)]
+    words = [snake_case(word) for word in _path_words(path)]
+    names.append("_".join([_method_verb(method, path), *words]))
+    names.append("_".join([method, *words, *(f"by_{snake_case(p)}" for p in _variables(path))]))
+    return list(dict.fromkeys(_safe_method(name) for name in names))
 
 
 def _safe_method(name: str) -> str:
@@ -146,15 +162,31 @@ def _full_name(key: str, path: str, operation: dict[str, Any]) -> str:
 
 def _name_from_path(resource: str, method: str, path: str) -> str:
     """A name for an operation without operationId: the CRUD verb plus trailing sub-resources."""
-    segments = [s for s in path.strip("/").split("/") if s]
-    statics = [s for s in segments if "{" not in s and not _VERSION_SEGMENT.match(s)]
+    statics = _path_words(path)
     if statics and snake_case(statics[0]) == resource:
         statics = statics[1:]
     return "_".join([_method_verb(method, path), *(snake_case(s) for s in statics)])
 
 
+def _path_words(path: str) -> list[str]:
+    """The path's static words: segments without `{variables}` or version markers, and what a
+    path spells after a variable (`/{Bucket}?acl` says `acl`)."""
+    found = []
+    for segment in path.strip("/").split("/"):
+        static = _VARIABLE.sub(" ", segment)
+        if "{" in segment:
+            found += [word for word in re.split(r"[^A-Za-z0-9_-]+", static) if word]
+        elif static and not _VERSION_SEGMENT.match(static):
+            found.append(static)
+    return found
+
+
+def _variables(path: str) -> list[str]:
+    return _VARIABLE.findall(path)
+
+
 def _method_verb(method: str, path: str) -> str:
-    ends_with_param = path.rstrip("/").endswith("}")
+    ends_with_param = "{" in path.rstrip("/").rsplit("/", 1)[-1]
     verbs = {"get": "get" if ends_with_param else "list", "post": "create", "put": "update"}
     verbs |= {"patch": "update", "delete": "delete"}
     return verbs.get(method, method)

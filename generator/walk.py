@@ -1,7 +1,8 @@
-"""Every schema object of an OpenAPI document, with its JSON pointer.
+"""Every operation and schema object of an OpenAPI document, with its JSON pointer.
 
 Normalization, naming and the diff all need "each schema, wherever it sits"; this is the one
-place that knows where schemas can sit.
+place that knows where schemas can sit: components, operations under `paths`, and the operations
+the API calls itself (`webhooks`, and `callbacks` of operations), whose payloads are models too.
 """
 
 from __future__ import annotations
@@ -38,6 +39,31 @@ def iter_operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[s
             operation = item.get(method)
             if isinstance(operation, dict):
                 yield path, method, operation
+
+
+def iter_events(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(pointer, name, operation) for every webhook and callback operation, in document order.
+
+    The API sends these requests rather than answering them: a client gets their payload models,
+    not methods. `name` is the webhook's or callback's key (`newPet`, `onStatusChange`).
+    """
+    for name, item in (document.get("webhooks") or {}).items():
+        yield from _item_operations(item, jsonpointer.join("", "webhooks", name), name)
+    for path, method, operation in iter_operations(document):
+        base = jsonpointer.join("", "paths", path, method, "callbacks")
+        for name, callback in (operation.get("callbacks") or {}).items():
+            for expression, item in callback.items() if isinstance(callback, dict) else ():
+                where = jsonpointer.join(base, name, expression)
+                yield from _item_operations(item, where, name)
+
+
+def _item_operations(
+    item: Any, pointer: str, name: str
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for method in HTTP_METHODS:
+        operation = item.get(method) if isinstance(item, dict) else None
+        if isinstance(operation, dict):
+            yield jsonpointer.join(pointer, method), name, operation
 
 
 def iter_schemas(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -97,6 +123,8 @@ def _root_schemas(document: dict[str, Any]) -> Iterator[tuple[str, Any]]:
             operation = item.get(method)
             if isinstance(operation, dict):
                 yield from _operation_schemas(operation, jsonpointer.join(item_pointer, method))
+    for pointer, _name, operation in iter_events(document):
+        yield from _operation_schemas(operation, pointer)
 
 
 def _operation_schemas(operation: dict[str, Any], pointer: str) -> Iterator[tuple[str, Any]]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import jsonpointer
+from ..classnames import component_class_names
 from ..config import ApiConfig
 from ..hoist import hoist
 from ..ir import Api, Operation, Pagination, Parameter, RequestBody, Resource, Response
@@ -56,7 +57,8 @@ def analyze(
     lock = lock or NamesLock()
     placements = place_operations(document, lock.operations)
     clients = _client_classes(config)
-    resource_classes = {resource_class_name(p.resource, clients) for p in placements.values()}
+    taken = clients | component_class_names(document)
+    resource_classes = {resource_class_name(p.resource, taken) for p in placements.values()}
     reserved = clients | frozenset(
         f"{prefix}{base}{suffix}"
         for base in resource_classes
@@ -168,11 +170,11 @@ def _resources(context: Context, grouped: dict[str, list[Operation]]) -> tuple[R
     for tag in context.document.get("tags") or []:
         if isinstance(tag, dict) and isinstance(tag.get("name"), str):
             descriptions.setdefault(tag_resource_name(tag["name"]), tag.get("description"))
-    clients = _client_classes(context.config)
+    taken = _client_classes(context.config) | component_class_names(context.document)
     return tuple(
         Resource(
             name=identifier(name),
-            class_name=identifier(resource_class_name(name, clients)),
+            class_name=identifier(resource_class_name(name, taken)),
             module=identifier(name + "_" if name.lower() in DEVICE_NAMES else name),
             description=text(descriptions.get(name)),
             operations=_name_alternatives(operations),

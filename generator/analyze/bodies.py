@@ -116,7 +116,7 @@ def _fields(
     encodings: dict[str, Any],
     pointer: str,
 ) -> tuple[BodyField, ...]:
-    properties, required_names = context.models.properties(model)
+    properties, required_names = context.models.request_properties(model)
     names = context.models.field_names.get(model, {})
     multipart = kind == "multipart"
     fields = []

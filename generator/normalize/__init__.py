@@ -14,7 +14,19 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import Problem
-from . import exclusive_bounds, nullable, optional_keyword, single_branch, surrogates
+from . import (
+    binary_content,
+    discriminator,
+    duplicate_operation_ids,
+    empty_enum,
+    exclusive_bounds,
+    nullable,
+    optional_keyword,
+    path_parameters,
+    single_branch,
+    surrogates,
+    undeclared_required,
+)
 
 Pass = Callable[[dict[str, Any], str], list[Problem]]
 
@@ -24,6 +36,12 @@ PASSES: tuple[Pass, ...] = (
     exclusive_bounds.apply,
     nullable.apply,
     single_branch.apply,
+    binary_content.apply,
+    empty_enum.apply,
+    undeclared_required.apply,
+    discriminator.apply,
+    path_parameters.apply,
+    duplicate_operation_ids.apply,
 )
 
 

@@ -45,19 +45,21 @@ def verify_spec(
     lock: NamesLock | None = None,
     name: str | None = None,
     package: Path | None = None,
+    source: Path | None = None,
 ) -> Verified:
     """Generate the package for spec bytes `data` into a temporary folder and prove it.
 
     With `package` (a distribution folder holding `src/<package>/`, e.g. one `generate` wrote
     earlier), that package is proven instead of the fresh one: the fresh generation then only
-    tells the harness what the package should offer.
+    tells the harness what the package should offer. `source` is the file `data` was read
+    from: a multi-file spec's other files are read beside it.
     """
     with tempfile.TemporaryDirectory(prefix="sdkgen-verify-") as scratch:
         root = Path(scratch) / "package"
-        generated = generate_package(data, file, root, config, lock=lock)
+        generated = generate_package(data, file, root, config, lock=lock, source=source)
         if package is not None:
             _check_package(package, generated.api.config.package)
-        document = spec_document(data, file)
+        document = spec_document(data, file, source)
         label = name or generated.api.config.name
         with open_contract(label, package or root, generated.api, document) as contract:
             result = prove(contract, document)

@@ -49,6 +49,7 @@ def run_verify(
         lock=lock,
         name=name,
         package=package,
+        source=spec_path,
     )
     for problem in verified.problems:
         report(problem)

@@ -7,13 +7,15 @@ The mock must validate against exactly the document the package was generated fr
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ..load import read_document
 from ..normalize import normalize
 
 
-def spec_document(data: bytes, file: str) -> dict[str, Any]:
-    """The normalized document of spec bytes `data` (`file` names it in problems)."""
-    document, _notes = normalize(read_document(data, file), file)
+def spec_document(data: bytes, file: str, root: Path | None = None) -> dict[str, Any]:
+    """The normalized document of spec bytes `data` (`file` names it in problems; `root`, the
+    path they were read from, lets a multi-file spec's other files be read)."""
+    document, _notes = normalize(read_document(data, file, root), file)
     return document

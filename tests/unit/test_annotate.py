@@ -42,6 +42,26 @@ SCHEMAS: dict[str, Any] = {
         ({}, "Any", "Any"),
         ({"anyOf": [{"type": "string"}, {}]}, "Any", "Any"),
         ({"const": 3}, "Literal[3]", "Literal[3]"),
+        ({"const": None}, "None", "None"),
+        ({"enum": [0.5, 1.5]}, "float", "float"),
+        ({"enum": [1, 2.5]}, "float", "float"),
+        (
+            {"enum": [1, "one", None, True]},
+            "Literal[1, 'one', True] | None",
+            "Literal[1, 'one', True] | None",
+        ),
+        (
+            {"enum": [{"a": 1}, "b"]},
+            "Literal['b'] | Dict[str, Any]",
+            "Literal['b'] | Dict[str, Any]",
+        ),
+        ({"type": "string", "enum": []}, "str", "str"),
+        (
+            {"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}]},
+            "List[str | int]",
+            "Sequence[str | int]",
+        ),
+        ({"type": ["string", "integer", "null"]}, "int | str | None", "int | str | None"),
     ],
 )
 def test_output_and_input_flavours(schema: dict[str, Any], output: str, input_: str) -> None:

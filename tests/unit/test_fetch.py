@@ -234,15 +234,17 @@ def test_online_regen_falls_back_when_the_live_spec_cannot_be_generated(
     tmp_path: Path, repo: Path
 ) -> None:
     spec = json.loads((repo / "specs" / "anam" / "swagger.json").read_text())
-    undeclared = {"get": {"operationId": "getX", "responses": {"200": {"description": "ok"}}}}
-    spec["paths"]["/v1/x/{id}"] = undeclared  # a path variable without its parameter
+    # an API key without the name of its header: valid structure, but no client can send it
+    nameless = {"type": "apiKey", "in": "header", "name": " "}
+    spec.setdefault("components", {}).setdefault("securitySchemes", {})["key"] = nameless
+    spec["security"] = [{"key": []}]
     body = json.dumps(spec).encode()
     warnings: list[str] = []
     with FaultServer(fallback=Reply(200, {"Content-Type": "application/json"}, body)) as live:
         api = _anam(tmp_path, repo, live.url)
         result = regen_api(api, tmp_path / "generated", report=lambda p: warnings.append(str(p)))
-        with pytest.raises(SpecError, match="has no `in: path` parameter"):
+        with pytest.raises(SpecError, match="needs the name of its header"):
             regen_api(api, tmp_path / "generated", strict=True)
     assert result.source == "snapshot"
-    assert any("path template variable {id}" in warning for warning in warnings), warnings
+    assert any("needs the name of its header" in warning for warning in warnings), warnings
     assert (tmp_path / "generated" / "anam-client" / "pyproject.toml").is_file()

@@ -38,7 +38,7 @@ def test_bodies_and_properties_are_named_by_position() -> None:
         },
     }
     names = set(hoist(_doc({"/p": _post("createPersona", body)})).schemas)
-    assert names == {"CreatePersonaRequest", "VoiceOptions", "Tag"}
+    assert names == {"CreatePersonaRequest", "VoiceOptions", "PersonaTag"}
 
 
 def test_short_names_go_only_to_schemas_nobody_else_wants() -> None:
@@ -48,7 +48,7 @@ def test_short_names_go_only_to_schemas_nobody_else_wants() -> None:
         "/b": _post("makeB", {"type": "object", "properties": {"meta": other}}),
     }
     names = set(hoist(_doc(paths)).schemas)
-    assert names == {"MakeARequest", "MakeBRequest", "MakeARequestMeta", "MakeBRequestMeta"}
+    assert names == {"MakeARequest", "MakeBRequest", "MakeAMeta", "MakeBMeta"}
     reversed_paths = dict(reversed(list(paths.items())))
     assert set(hoist(_doc(reversed_paths)).schemas) == names
 
@@ -109,9 +109,9 @@ def test_nullable_inline_object_keeps_null_at_the_use_site() -> None:
     body = {"type": "object", "properties": {"opts": {**OBJ, "type": ["object", "null"]}}}
     hoisted = hoist(_doc({"/v": _post("setVoice", body)}))
     assert hoisted.schemas["SetVoiceRequest"]["properties"]["opts"] == {
-        "anyOf": [{"$ref": "#/components/schemas/Opts"}, {"type": "null"}]
+        "anyOf": [{"$ref": "#/components/schemas/VoiceOpts"}, {"type": "null"}]
     }
-    assert hoisted.schemas["Opts"]["type"] == "object"
+    assert hoisted.schemas["VoiceOpts"]["type"] == "object"
 
 
 def test_locked_names_win() -> None:
@@ -150,3 +150,207 @@ def test_newer_capture_has_no_numbered_names(upstream: Path) -> None:
     assert {"PersonaConfig", "PersonaConfigWithPersonaId", "ClientToolConfig", "Persona"} <= set(
         names
     )
+
+
+def _get(operation_id: str, schema: dict[str, Any]) -> dict[str, Any]:
+    response = {"description": "ok", "content": {"application/json": {"schema": schema}}}
+    return {"get": {"operationId": operation_id, "responses": {"200": response}}}
+
+
+def _refs(node: Any) -> set[str]:
+    if isinstance(node, list):
+        return {ref for item in node for ref in _refs(item)}
+    if not isinstance(node, dict):
+        return set()
+    own = {node["$ref"]} if isinstance(node.get("$ref"), str) else set()
+    return own | {ref for value in node.values() for ref in _refs(value)}
+
+
+def test_refs_into_the_middle_of_schemas_become_classes_or_copies() -> None:
+    tag = {"allOf": [OBJ, {"type": "object", "properties": {"b": {"type": "string"}}}]}
+    page = {
+        "type": "object",
+        "properties": {"total": {"type": "integer", "minimum": 0}},
+        "$defs": {"Label": {"type": "string"}},
+    }
+    body = {
+        "type": "object",
+        "properties": {
+            "first": {"$ref": "#/components/schemas/Tag/allOf/0"},
+            "total": {"$ref": "#/components/schemas/Page/properties/total"},
+            "label": {"$ref": "#/components/schemas/Page/$defs/Label"},
+            "loop": {"$ref": "#/components/schemas/Loop/properties/next"},
+        },
+    }
+    loop = {
+        "type": "object",
+        "properties": {"next": {"$ref": "#/components/schemas/Loop/properties/next"}},
+    }
+    hoisted = hoist(_doc({"/p": _post("makeP", body)}, {"Tag": tag, "Page": page, "Loop": loop}))
+    properties = hoisted.schemas["MakePRequest"]["properties"]
+    first = properties["first"]["$ref"].rsplit("/", 1)[1]
+    assert hoisted.schemas[first] == OBJ
+    assert properties["total"] == {"type": "integer"}
+    assert properties["label"] == {"type": "string"}
+    assert properties["loop"] == {}
+    names = set(hoisted.schemas)
+    assert all(ref.rsplit("/", 1)[1] in names for ref in _refs(hoisted.schemas))
+
+
+def test_a_ref_with_assertions_beside_it_is_a_subclass_and_nested_all_of_is_flat() -> None:
+    schemas = {
+        "A": OBJ,
+        "C": {"$ref": "#/components/schemas/A", "required": ["a"], "description": "d"},
+        "B": {
+            "allOf": [
+                {"allOf": [{"$ref": "#/components/schemas/A"}, {"properties": {"y": {}}}]},
+                {"properties": {"z": {}}},
+            ]
+        },
+    }
+    hoisted = hoist(_doc({}, schemas))
+    assert hoisted.schemas["C"] == {
+        "description": "d",
+        "allOf": [{"$ref": "#/components/schemas/A"}, {"required": ["a"]}],
+    }
+    assert hoisted.schemas["B"]["allOf"] == [
+        {"$ref": "#/components/schemas/A"},
+        {"properties": {"y": {}}},
+        {"properties": {"z": {}}},
+    ]
+
+
+def test_keywords_no_python_type_can_hold_are_dropped_where_they_would_need_a_name() -> None:
+    schema = {
+        "type": "object",
+        "properties": {
+            "status": {"type": "string", "properties": {"a": {"description": "x"}}},
+            "tags": {"type": "array", "items": {"type": "string", "maxLength": 5}},
+            "limits": {
+                "type": "object",
+                "propertyNames": {"maxLength": 64},
+                "patternProperties": {"^x-": {"type": "integer", "minimum": 0}},
+            },
+            "name": {"type": "string", "maxLength": 9},
+        },
+    }
+    properties = hoist(_doc({}, {"S": schema})).schemas["S"]["properties"]
+    assert properties == {
+        "status": {"type": "string"},
+        "tags": {"type": "array", "items": {"type": "string"}},
+        "limits": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "name": {"type": "string", "maxLength": 9},
+    }
+
+
+def test_a_union_beside_an_all_of_or_properties_becomes_a_union_of_named_classes() -> None:
+    schemas = {
+        "GroupInvite": {"type": "object", "properties": {"group": {"type": "string"}}},
+        "GuildInvite": {"type": "object", "properties": {"guild": {"type": "string"}}},
+    }
+    body = {
+        "allOf": [
+            {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/GroupInvite"},
+                    {"$ref": "#/components/schemas/GuildInvite"},
+                ],
+                "x-vendor": "oneOf",
+            },
+            {"type": "object", "properties": {"file": {"type": "string"}}},
+        ]
+    }
+    hoisted = hoist(_doc({"/i": _post("createInvite", body)}, schemas))
+    assert {"GroupInviteWithFile", "GuildInviteWithFile"} <= set(hoisted.schemas)
+    root = hoisted.roots["/paths/~1i/post/requestBody/content/application~1json/schema"]
+    assert root == {
+        "anyOf": [
+            {"$ref": "#/components/schemas/GroupInviteWithFile"},
+            {"$ref": "#/components/schemas/GuildInviteWithFile"},
+        ]
+    }
+
+
+def test_webhook_and_callback_payloads_are_models() -> None:
+    payload = {"type": "object", "properties": {"id": {"type": "string"}}}
+    event = {"post": {"requestBody": {"content": {"application/json": {"schema": payload}}}}}
+    document = _doc({"/subscribe": _post("subscribe", OBJ)})
+    document["paths"]["/subscribe"]["post"]["callbacks"] = {
+        "onData": {"{$request.body#/url}": event}
+    }
+    document["webhooks"] = {"newPet": event}
+    hoisted = hoist(document)
+    assert {"NewPetRequest", "OnDataRequest"} <= set(hoisted.schemas)
+
+
+def test_single_word_names_carry_their_context_and_shared_classes_stay_bare() -> None:
+    config = {"type": "object", "properties": {"fps": {"type": "integer"}}}
+    calls = {"type": "object", "properties": {"total": {"type": "integer"}}}
+    analytics = {"type": "object", "properties": {"config": config, "toolCalls": calls}}
+    aggregate = {"type": "object", "properties": {"toolCalls": calls}}
+    paths = {
+        "/sessions/{id}/analytics": _get("getSessionAnalytics", analytics),
+        "/analytics": _get("getAggregatedAnalytics", aggregate),
+    }
+    names = set(hoist(_doc(paths)).schemas)
+    assert {"SessionAnalyticsConfig", "ToolCalls"} <= names
+    assert "Config" not in names
+
+
+def test_an_operation_class_named_like_a_component_takes_a_qualifier_not_a_number() -> None:
+    schemas = {"CreateOrderRequest": {"type": "object", "properties": {"total": {}}}}
+    hoisted = hoist(_doc({"/orders": _post("createOrder", OBJ)}, schemas))
+    assert set(hoisted.schemas) == {"CreateOrderRequest", "CreateOrderRequestBody"}
+
+
+def test_a_discriminated_union_in_a_list_is_an_alias_of_ours() -> None:
+    schemas = {
+        "Track": {"type": "object", "properties": {"type": {"const": "track"}}},
+        "Episode": {"type": "object", "properties": {"type": {"const": "episode"}}},
+    }
+    union = {
+        "oneOf": [{"$ref": "#/components/schemas/Track"}, {"$ref": "#/components/schemas/Episode"}],
+        "discriminator": {"propertyName": "type"},
+    }
+    queue = {"type": "object", "properties": {"queue": {"type": "array", "items": union}}}
+    schemas["Queue"] = queue
+    hoisted = hoist(_doc({}, schemas))
+    item = hoisted.schemas["Queue"]["properties"]["queue"]["items"]["$ref"].rsplit("/", 1)[1]
+    assert hoisted.schemas[item]["discriminator"]["propertyName"] == "type"
+
+
+def test_a_subclass_redeclaring_a_property_stays_a_subtype_of_what_it_extends() -> None:
+    event = {
+        "type": "object",
+        "required": ["source"],
+        "properties": {
+            "type": {"type": "string", "enum": ["created"]},
+            "source": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "at": {"type": "string"},
+        },
+    }
+    audit = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Event"},
+            {
+                "type": "object",
+                "properties": {
+                    "type": {"const": "audited"},
+                    "source": {"type": "object", "properties": {"user": {"type": "string"}}},
+                },
+            },
+        ]
+    }
+    schemas = hoist(_doc({}, {"Event": event, "AuditEvent": audit})).schemas
+    assert schemas["Event"]["properties"]["type"] == {
+        "type": "string",
+        "enum": ["created", "audited"],
+    }
+    assert schemas["AuditEvent"]["allOf"][0] == {
+        "type": "object",
+        "required": [],
+        "properties": {
+            "type": {"type": "string", "enum": ["created", "audited"]},
+            "at": {"type": "string"},
+        },
+    }

@@ -136,6 +136,26 @@ def test_real_captures_load(upstream: Path) -> None:
         assert load_spec(upstream / name)["openapi"] == "3.1.0"
 
 
+def test_openapi_31_operations_need_no_responses_and_documents_no_paths() -> None:
+    operation = {"post": {"operationId": "ping"}}
+    assert parse_spec(_doc(paths={"/ping": operation}), "spec.json")["paths"]["/ping"]
+    webhook_only = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "webhooks": {}}
+    assert parse_spec(json.dumps(webhook_only).encode(), "spec.json")["webhooks"] == {}
+
+
+def test_openapi_30_operations_still_need_responses() -> None:
+    spec = {**MINIMAL, "openapi": "3.0.3", "paths": {"/ping": {"post": {"operationId": "p"}}}}
+    problems = _problems(json.dumps(spec).encode())
+    assert any("#/paths/~1ping/post/responses: error: missing required key" in p for p in problems)
+
+
+def test_webhooks_are_checked_as_path_items() -> None:
+    webhooks = {"newPet": {"post": {"requestBody": {"content": "not a map"}}}}
+    problems = _problems(_doc(webhooks=webhooks))
+    where = "spec.yaml#/webhooks/newPet/post/requestBody/content"
+    assert any(problem.startswith(where) for problem in problems)
+
+
 @pytest.mark.parametrize(
     ("data", "pointer"),
     [

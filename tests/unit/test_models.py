@@ -61,3 +61,63 @@ def test_anything_else_is_refused(injected: str, fragment: str) -> None:
 def test_fields_we_did_not_name_are_refused() -> None:
     with pytest.raises(GenerationError, match="did not name"):
         check_models(SAFE.replace("class_:", "klass:"), MODELS, "pkg")
+
+
+def test_a_type_the_models_named_themselves_is_refused_with_the_pointer() -> None:
+    models = ModelSet(
+        schemas={"Customer": {"type": "object", "properties": {"id": {"type": "string"}}}},
+        field_names={},
+        pointers={"/components/schemas/Customer": "Customer"},
+    )
+    pushed_aside = """
+from __future__ import annotations
+from pkg._models import BaseModel
+from typing_extensions import TypeAliasType
+Customer = TypeAliasType("Customer", str)
+class CustomerModel(BaseModel):
+    id: str | None = None
+"""
+    with pytest.raises(GenerationError) as caught:
+        check_models(pushed_aside, models, "pkg", "spec.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem) == (
+        "spec.yaml: error: datamodel-code-generator named a type CustomerModel itself "
+        "(fix: report a generator bug with this spec)"
+    )
+
+
+def test_violations_name_the_spec_pointer_of_their_class() -> None:
+    models = ModelSet(
+        schemas={"Voice": MODELS.schemas["Voice"]},
+        field_names=MODELS.field_names,
+        pointers={"/components/schemas/Voice": "Voice"},
+    )
+    broken = SAFE.replace("= None\n", '= print("x")\n', 1)
+    with pytest.raises(GenerationError) as caught:
+        check_models(broken, models, "pkg", "spec.yaml")
+    assert str(caught.value.problems[0]).startswith(
+        "spec.yaml#/components/schemas/Voice: error: unexpected call to print in Voice"
+    )
+
+
+def test_write_only_properties_are_optional_in_the_models_responses_parse() -> None:
+    models = ModelSet(
+        schemas={
+            "User": {
+                "type": "object",
+                "required": ["name", "password"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "password": {"type": "string", "writeOnly": True},
+                },
+            }
+        },
+        field_names={"User": {"name": "name", "password": "password"}},
+        pointers={},
+    )
+    source = generate_models(models, "pkg")
+    assert "    name: str\n" in source
+    writable = (
+        "password: Annotated[str | None, Field(json_schema_extra={'writeOnly': True})] = None"
+    )
+    assert writable in source

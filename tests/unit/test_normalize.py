@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from generator.normalize import normalize
+from generator.placement import place_operations
 
 
 def _schema(schema: dict[str, Any]) -> dict[str, Any]:
@@ -86,3 +89,165 @@ def test_normalize_rewrites_in_place_and_reports_each_change() -> None:
         ("info", "spec.json", "/components/schemas/A"),
         ("info", "spec.json", "/components/schemas/B"),
     ]
+
+
+def _normalized(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    normalized, problems = normalize(document, "spec.json")
+    return normalized, [str(problem) for problem in problems if problem.level == "warning"]
+
+
+def _components(**schemas: Any) -> dict[str, Any]:
+    return {"openapi": "3.1.0", "components": {"schemas": schemas}}
+
+
+def test_an_empty_enum_is_the_plain_type_with_a_warning() -> None:
+    document, warnings = _normalized(_components(S={"type": "integer", "enum": []}))
+    assert document["components"]["schemas"]["S"] == {"type": "integer"}
+    assert warnings == [
+        "spec.json#/components/schemas/S/enum: warning: empty `enum` allows no value; read as "
+        "the plain type (fix: list the values or drop it)"
+    ]
+
+
+def test_required_names_nothing_declares_are_released_with_a_warning() -> None:
+    parent = {"type": "object", "properties": {"id": {"type": "string"}}}
+    child = {
+        "allOf": [
+            {"$ref": "#/components/schemas/P"},
+            {"type": "object", "required": ["id", "ghost"], "properties": {"x": {}}},
+        ]
+    }
+    document, warnings = _normalized(_components(P=parent, C=child))
+    assert document["components"]["schemas"]["C"]["allOf"][1]["required"] == ["id"]
+    (warning,) = warnings
+    assert warning.startswith("spec.json#/components/schemas/C/allOf/1/required: warning: ")
+    assert "'ghost' is not declared" in warning
+
+
+def test_a_constraint_only_mixin_keeps_its_required_names() -> None:
+    mixin = {"required": ["a", "b"]}
+    document, warnings = _normalized(_components(M=mixin))
+    assert document["components"]["schemas"]["M"] == mixin and warnings == []
+
+
+def _pets(discriminator: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    def member(tag: Any) -> dict[str, Any]:
+        return {"type": "object", "properties": {"kind": tag}, "required": ["kind"]}
+
+    union = {
+        "oneOf": [{"$ref": "#/components/schemas/dog"}, {"$ref": "#/components/schemas/Cat"}],
+        "discriminator": discriminator,
+    }
+    return _components(
+        dog=member({"type": "string"}), Cat=member({"const": "cat"}), Pet=union, **extra
+    )
+
+
+def test_discriminator_mapping_is_written_out_with_the_tags_the_spec_implies() -> None:
+    document, warnings = _normalized(_pets({"propertyName": "kind"}))
+    assert document["components"]["schemas"]["Pet"]["discriminator"] == {
+        "propertyName": "kind",
+        "mapping": {"dog": "#/components/schemas/dog", "cat": "#/components/schemas/Cat"},
+    }
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("discriminator", "extra", "reason"),
+    [
+        ({"propertyName": "name"}, {}, "member 'dog' does not declare 'name'"),
+        (
+            {"propertyName": "kind", "mapping": {"x": "#/components/schemas/Other"}},
+            {},
+            "mapping 'x' names no member of the union",
+        ),
+        (
+            {"propertyName": "kind"},
+            {
+                "Again": {
+                    "oneOf": [{"$ref": "#/components/schemas/dog"}],
+                    "discriminator": {
+                        "propertyName": "kind",
+                        "mapping": {"hound": "#/components/schemas/dog"},
+                    },
+                }
+            },
+            "has other tags in another discriminated union",
+        ),
+    ],
+)
+def test_a_discriminator_that_cannot_be_honoured_is_dropped_with_a_warning(
+    discriminator: dict[str, Any], extra: dict[str, Any], reason: str
+) -> None:
+    document, warnings = _normalized(_pets(discriminator, **extra))
+    assert "discriminator" not in document["components"]["schemas"]["Pet"]
+    assert any(
+        w.startswith("spec.json#/components/schemas/Pet/discriminator: warning: ") and reason in w
+        for w in warnings
+    )
+
+
+def _paths(paths: dict[str, Any]) -> dict[str, Any]:
+    return {"openapi": "3.1.0", "paths": paths}
+
+
+def _op(operation_id: str, *parameters: dict[str, Any]) -> dict[str, Any]:
+    operation: dict[str, Any] = {"operationId": operation_id, "responses": {}}
+    if parameters:
+        operation["parameters"] = list(parameters)
+    return operation
+
+
+def test_an_undeclared_path_variable_borrows_a_sibling_declaration() -> None:
+    pet_id = {"name": "petId", "in": "path", "required": True, "schema": {"type": "integer"}}
+    document, warnings = _normalized(
+        _paths({"/pets/{petId}": {"get": _op("getPet", pet_id), "delete": _op("deletePet")}})
+    )
+    assert document["paths"]["/pets/{petId}"]["delete"]["parameters"] == [pet_id]
+    (warning,) = warnings
+    assert warning.startswith("spec.json#/paths/~1pets~1{petId}/delete/parameters: warning: ")
+    assert "path variable {petId} is not declared here" in warning
+
+
+def test_a_path_variable_nobody_declares_is_a_string_and_a_stray_one_goes() -> None:
+    stray = {"name": "old", "in": "path", "required": True, "schema": {"type": "string"}}
+    document, warnings = _normalized(_paths({"/a/{id}": {"get": _op("getA", stray)}}))
+    assert document["paths"]["/a/{id}"]["get"]["parameters"] == [
+        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    ]
+    assert len(warnings) == 2
+
+
+def test_a_duplicated_operation_id_is_reported_and_named_apart_by_path() -> None:
+    paths = {"/pets": {"get": _op("list")}, "/pets/archived": {"get": _op("list")}}
+    document, warnings = _normalized(_paths(paths))
+    assert document["paths"]["/pets/archived"]["get"]["operationId"] == "list"
+    assert warnings == [
+        "spec.json#/paths/~1pets~1archived/get/operationId: warning: operationId 'list' is also "
+        "GET /pets's; where their names clash, they are named from their paths "
+        "(fix: give each operation its own id)"
+    ]
+    names = {p.method for p in place_operations(document).values()}
+    assert names == {"list_pets", "list_pets_archived"}
+
+
+def test_a_base_keeps_the_required_names_its_subclasses_declare() -> None:
+    paging = {"type": "object", "required": ["href", "items"], "properties": {"href": {}}}
+    tracks = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Paging"},
+            {"type": "object", "properties": {"items": {"type": "array"}}},
+        ]
+    }
+    document, warnings = _normalized(_components(Paging=paging, PagingTracks=tracks))
+    assert document["components"]["schemas"]["Paging"]["required"] == ["href", "items"]
+    assert warnings == []
+
+
+def test_a_31_binary_string_reads_as_format_binary_and_base64_stays_text() -> None:
+    """3.1 spells a file as `contentMediaType` (no `format: binary`); base64 text is not a file."""
+    image = {"type": "string", "contentMediaType": "image/png"}
+    encoded = {"type": "string", "contentMediaType": "image/png", "contentEncoding": "base64"}
+    document, _warnings = _normalized(_components(Image=image, Encoded=encoded))
+    assert document["components"]["schemas"]["Image"]["format"] == "binary"
+    assert "format" not in document["components"]["schemas"]["Encoded"]

@@ -98,3 +98,29 @@ def test_the_names_lock_wins_over_fresh_names() -> None:
         {"/v1/auth/session-token": {"post": _op("createSessionToken", ["Sessions"])}}, locked
     )
     assert names["POST /v1/auth/session-token"] == "auth.create_session_token"
+
+
+def test_clashing_short_names_take_the_path_words_a_spec_gives() -> None:
+    names = _placements(
+        {
+            "/{bucket}?acl": {"get": _op(tags=["buckets"]), "put": _op(tags=["buckets"])},
+            "/{bucket}?tagging": {"get": _op(tags=["buckets"])},
+            "/{bucket}": {"get": _op(tags=["buckets"])},
+        }
+    )
+    assert names == {
+        "GET /{bucket}?acl": "buckets.get_acl",
+        "PUT /{bucket}?acl": "buckets.update_acl",
+        "GET /{bucket}?tagging": "buckets.get_tagging",
+        "GET /{bucket}": "buckets.get",
+    }
+
+
+def test_operation_ids_that_reduce_to_one_verb_keep_their_own_words() -> None:
+    names = _placements(
+        {
+            "/users/{id}": {"get": _op("getUser", ["users"])},
+            "/users/{id}/profile": {"get": _op("getUsers", ["users"])},
+        }
+    )
+    assert set(names.values()) == {"users.get_user", "users.get_users"}

@@ -21,7 +21,9 @@ class ProviderModel(BaseModel):
     """
     Name of the provider's model.
     """
-    api_key: Annotated[str | None, Field(json_schema_extra={"x-sdk-secret": True})] = None
+    api_key: Annotated[
+        str | None, Field(json_schema_extra={"writeOnly": True, "x-sdk-secret": True})
+    ] = None
     """
     Secret API key for the provider; a credential, never returned.
     """

@@ -1,0 +1,194 @@
+"""`allOf` as class inheritance, and the edges of it that cannot be classes.
+
+A component that includes another through `allOf` becomes its subclass. JSON Schema also allows
+an `allOf` cycle (A includes B includes A), which adds nothing to either and has no class form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import refs
+from .refs import component_name
+
+
+def cyclic_inheritance(document: dict[str, Any]) -> frozenset[tuple[str, str]]:
+    """`allOf` edges (child, parent) that lie on a cycle (A includes B includes A).
+
+    A cycle of `allOf` is legal JSON Schema (including yourself adds nothing) but cannot be class
+    inheritance; those edges are dropped from the models, each class keeping its own properties.
+    """
+    schemas = (document.get("components") or {}).get("schemas") or {}
+    parents = {name: allof_refs(schema) & set(schemas) for name, schema in schemas.items()}
+    reach: dict[str, set[str]] = {}
+    for start in parents:
+        seen: set[str] = set()
+        stack = list(parents[start])
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                stack.extend(parents.get(node, ()))
+        reach[start] = seen
+    return frozenset(
+        (child, parent)
+        for child, found in parents.items()
+        for parent in found
+        if child in reach.get(parent, set())
+    )
+
+
+def allof_refs(schema: Any) -> set[str]:
+    """Components a schema includes through `allOf`, directly or in nested `allOf` members."""
+    found: set[str] = set()
+    members = schema.get("allOf") if isinstance(schema, dict) else None
+    for member in members if isinstance(members, list) else []:
+        name = component_name(member)
+        if name is not None:
+            found.add(name)
+        else:
+            found |= allof_refs(member)
+    return found
+
+
+def declared_properties(document: dict[str, Any], schema: Any) -> dict[str, Any]:
+    """Every property a class declares: its own and its `allOf` members' (through `$ref`s),
+    each name with the schema that declares it (the class's own declaration last, so it wins)."""
+    found: dict[str, Any] = {}
+    seen: set[int] = set()
+    stack = [schema]
+    order: list[dict[str, Any]] = []
+    while stack:
+        node = refs.resolve(document, stack.pop(), "").node
+        if not isinstance(node, dict) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        order.append(node)
+        members = node.get("allOf")
+        stack.extend(members if isinstance(members, list) else [])
+    for node in reversed(order):
+        properties = node.get("properties")
+        if isinstance(properties, dict):
+            found.update(properties)
+    return found
+
+
+def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
+    """A subclass redeclaring an inherited property must declare a subtype of its parent's: type
+    checkers insist (pydantic does not). Made so, in place: enum values the parent lacks join its
+    enum (the spec says subclasses send them); a class whose direct parent declares the property
+    otherwise (another inline class, a list of another class) stops inheriting from that parent
+    and declares the parent's other properties itself. Other redeclarations stay as written."""
+    for name in sorted(schemas):
+        own = _own_properties(schemas[name])
+        for parent in sorted(_parents(schemas[name]) & set(schemas)):
+            clashes = set()
+            for prop, child in own.items():
+                holder = _declaring(schemas, parent, prop, set())
+                if holder is None or _covers(schemas, holder[prop], child):
+                    continue
+                values, child_values = _values(holder[prop]), _values(child)
+                if values is not None and child_values is not None:
+                    joined = values + [value for value in child_values if value not in values]
+                    rest = {k: v for k, v in holder[prop].items() if k != "const"}
+                    holder[prop] = {**rest, "enum": joined}
+                elif prop in _own_properties(schemas[parent]):
+                    clashes.add(prop)
+            if clashes and "discriminator" not in schemas[parent]:
+                schemas[name] = _unparented(schemas[name], parent, schemas[parent], clashes)
+
+
+def _unparented(
+    schema: dict[str, Any], parent: str, parent_schema: dict[str, Any], dropped: set[str]
+) -> dict[str, Any]:
+    """`schema` with its `$ref` to `parent` replaced by the parent's own declarations, less the
+    properties it redeclares (the parent's own parents stay its parents)."""
+    members: list[Any] = list(parent_schema.get("allOf") or [])
+    own = {k: v for k, v in parent_schema.items() if k not in _DOCS and k != "allOf"}
+    parts = [m for m in members if component_name(m) is not None] + [
+        _without(part, dropped)
+        for part in [own, *(m for m in members if component_name(m) is None)]
+        if isinstance(part, dict) and part
+    ]
+    replaced: list[Any] = []
+    for member in schema.get("allOf") or []:
+        replaced += parts if component_name(member) == parent else [member]
+    return {**schema, "allOf": replaced}
+
+
+def _without(schema: dict[str, Any], dropped: set[str]) -> dict[str, Any]:
+    out = dict(schema)
+    if isinstance(out.get("properties"), dict):
+        out["properties"] = {k: v for k, v in out["properties"].items() if k not in dropped}
+    if isinstance(out.get("required"), list):
+        out["required"] = [name for name in out["required"] if name not in dropped]
+    return out
+
+
+def _parents(schema: dict[str, Any]) -> set[str]:
+    return {n for m in schema.get("allOf") or [] if (n := component_name(m)) is not None}
+
+
+def _own_properties(schema: dict[str, Any]) -> dict[str, Any]:
+    found = dict(schema.get("properties") or {})
+    for member in schema.get("allOf") or []:
+        if isinstance(member, dict) and "$ref" not in member:
+            found.update(member.get("properties") or {})
+    return found
+
+
+def _declaring(
+    schemas: dict[str, dict[str, Any]], name: str, prop: str, seen: set[str]
+) -> dict[str, Any] | None:
+    """The `properties` map that declares `prop` for class `name`, nearest first."""
+    if name in seen or name not in schemas:
+        return None
+    seen.add(name)
+    schema = schemas[name]
+    holders = [schema.get("properties")] + [
+        m.get("properties") for m in schema.get("allOf") or [] if isinstance(m, dict)
+    ]
+    for holder in holders:
+        if isinstance(holder, dict) and prop in holder:
+            return holder
+    for parent in sorted(_parents(schema)):
+        found = _declaring(schemas, parent, prop, seen)
+        if found is not None:
+            return found
+    return None
+
+
+_DOCS = ("description", "title", "default", "readOnly", "writeOnly", "x-sdk-secret")
+
+
+def _covers(schemas: dict[str, dict[str, Any]], parent: Any, child: Any) -> bool:
+    if not isinstance(parent, dict) or not isinstance(child, dict):
+        return bool(parent == child)
+    bare_parent = {k: v for k, v in parent.items() if k not in _DOCS}
+    bare_child = {k: v for k, v in child.items() if k not in _DOCS}
+    if not bare_parent or bare_parent == bare_child:
+        return True
+    values, child_values = _values(bare_parent), _values(bare_child)
+    if values is not None and child_values is not None:
+        return all(value in values for value in child_values)
+    branches = bare_parent.get("anyOf") or bare_parent.get("oneOf")
+    if isinstance(branches, list):
+        return any(_covers(schemas, branch, child) for branch in branches)
+    ours, theirs = component_name(bare_parent), component_name(bare_child)
+    return ours is not None and theirs is not None and _extends(schemas, theirs, ours, set())
+
+
+def _extends(schemas: dict[str, dict[str, Any]], name: str, ancestor: str, seen: set[str]) -> bool:
+    if name == ancestor:
+        return True
+    if name in seen or name not in schemas:
+        return False
+    seen.add(name)
+    return any(_extends(schemas, p, ancestor, seen) for p in _parents(schemas[name]))
+
+
+def _values(schema: dict[str, Any]) -> list[Any] | None:
+    if "const" in schema:
+        return [schema["const"]]
+    enum = schema.get("enum")
+    return list(enum) if isinstance(enum, list) else None

@@ -1,0 +1,30 @@
+"""OpenAPI 3.1's binary string, `contentMediaType` without `contentEncoding` -> `format: binary`.
+
+3.1 dropped 3.0's `format: binary` in favour of JSON Schema's content keywords: a string with a
+`contentMediaType` (`image/png`) and no `contentEncoding` holds the raw bytes, a file in a
+multipart body. The generator and its model library know the 3.0 spelling, so the one is written
+as the other. A `contentEncoding` (base64) means text that encodes bytes, and stays a string.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import keywords
+from ..errors import Problem
+from ..walk import iter_schemas
+
+
+def apply(document: dict[str, Any], file: str) -> list[Problem]:
+    problems = []
+    for pointer, schema in list(iter_schemas(document)):
+        if (
+            "contentMediaType" in schema
+            and "contentEncoding" not in schema
+            and "format" not in schema
+            and "string" in keywords.types(schema)
+        ):
+            schema["format"] = "binary"
+            message = "`contentMediaType` without `contentEncoding` read as `format: binary`"
+            problems.append(Problem("info", message, file, pointer))
+    return problems
