@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import typing
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -314,11 +315,36 @@ class _CallBuilder:
         text = " | ".join(type_.inputs)
         for name in sorted(type_.models, key=text.find):
             schema = self.model_schemas.get(name)
-            if schema is not None and self.checker.toward("request").is_valid(schema, value):
-                model = getattr(self.types, name)
+            if schema is not None and self._accepts(schema, value):
+                model = self._model_class(getattr(self.types, name), value)
+                if model is None:
+                    continue
                 by_alias = {f.alias or n: n for n, f in model.model_fields.items()}
                 return model(**{by_alias.get(key, key): item for key, item in value.items()})
         return None
+
+    def _model_class(self, declared: Any, value: dict[str, Any]) -> Any:
+        """The model class to build `value` as: `declared` itself, or, for an alias
+        (`TypeAliasType`, `Annotated`, a union), the first class it stands for whose own
+        schema `value` satisfies."""
+        if isinstance(declared, type) and hasattr(declared, "model_fields"):
+            return declared
+        inner = getattr(declared, "__value__", None)
+        if inner is not None:
+            return self._model_class(inner, value)
+        members = typing.get_args(declared)
+        if typing.get_origin(declared) is typing.Annotated:
+            members = members[:1]
+        for member in members:
+            schema = self.model_schemas.get(getattr(member, "__name__", ""))
+            if len(members) == 1 or schema is None or self._accepts(schema, value):
+                found = self._model_class(member, value)
+                if found is not None:
+                    return found
+        return None
+
+    def _accepts(self, schema: Any, value: Any) -> bool:
+        return self.checker.toward("request").is_valid(schema, value)
 
 
 def _file_content(wire: str) -> bytes:
