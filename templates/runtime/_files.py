@@ -43,6 +43,7 @@ from ._serialization import (
     json_text,
     to_jsonable,
 )
+from ._types import NotGiven
 
 __all__ = [
     "MAX_BUFFERED_UPLOAD",
@@ -159,9 +160,16 @@ _FilePart: TypeAlias = tuple[str | None, Upload, str | None]
 
 @dataclass(frozen=True)
 class FileArray:
-    """The files of a field the API declares as an array of files, each sent as its own part."""
+    """The files of a field the API declares as an array of files, each sent as its own part.
 
-    files: Sequence[object]
+    ``files`` is the argument as the caller gave it: absent (``NOT_GIVEN`` or ``None``) when an
+    optional field was left out, which sends no part.
+    """
+
+    files: Sequence[object] | NotGiven | None
+
+    def parts(self) -> Sequence[object]:
+        return () if self.files is None or isinstance(self.files, NotGiven) else self.files
 
 
 def multipart_parts(
@@ -179,9 +187,7 @@ def multipart_parts(
     for name, value in files.items():
         content_type = value.content_type if isinstance(value, WithContentType) else None
         value = value.value if isinstance(value, WithContentType) else value
-        items = value.files if isinstance(value, FileArray) else [value]
-        if is_absent(items):
-            continue
+        items = value.parts() if isinstance(value, FileArray) else [value]
         for item in items:
             if not is_absent(item):
                 parts.append((name, _file_part(name, item, content_type)))

@@ -3,14 +3,21 @@
 Each spec is generated into a temporary folder, imported, and every operation called sync and
 async against the validating mock (`generator.verify.verify_spec`, the code behind the command).
 A construct that breaks the client, the mock or the harness shows as a failed operation, with
-the failure lines in the assertion message.
+the failure lines in the assertion message. The packages must also pass `mypy --strict`, as
+`make corpus` requires.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from generator.pipeline import generate_package
 from generator.verify import Verified, verify_spec
 
 SERVER = "https://api.example.com"
@@ -60,3 +67,54 @@ def test_a_body_typed_by_an_alias_of_a_model_is_proven() -> None:
     operation = {"requestBody": _body({"oneOf": members}), "responses": NO_CONTENT}
     verified = _verify(_spec("Alias Union", {"/events": {"post": operation}}, schemas))
     assert verified.result.passed, _proven(verified)
+
+
+def _files(schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional multipart body of one object schema."""
+    return {"requestBody": {"content": {"multipart/form-data": {"schema": schema}}}}
+
+
+FILE_ARRAY = _spec(
+    "File Array",
+    {
+        "/photos": {
+            "put": {
+                **_files(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "photos": {
+                                "type": "array",
+                                "items": {"type": "string", "format": "binary"},
+                            }
+                        },
+                    }
+                ),
+                "responses": NO_CONTENT,
+            }
+        }
+    },
+)
+
+
+def test_an_optional_array_of_files_is_proven() -> None:
+    verified = _verify(FILE_ARRAY)
+    assert verified.result.passed, _proven(verified)
+
+
+TYPE_CHECKED = {"file_array": FILE_ARRAY}
+
+
+def test_the_packages_pass_mypy_strict(tmp_path: Path) -> None:
+    sources = []
+    for name, document in TYPE_CHECKED.items():
+        out = tmp_path / name
+        generate_package(json.dumps(document).encode(), f"{name}.json", out)
+        sources += [str(path) for path in (out / "src").iterdir()]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *sources],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
