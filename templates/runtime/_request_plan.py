@@ -9,6 +9,7 @@ twice (see _files) makes the plan not ``replayable``, and it is then not retried
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast
 from urllib.parse import quote
@@ -154,6 +155,8 @@ def encode_body(
         return EncodedBody()
     if form is not None or files is not None:
         parts = multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
+        if not parts:  # each field left out (some wrapped: `FileArray`, `WithContentType`)
+            return EncodedBody() if omit_empty else _empty_multipart(source)
         return EncodedBody(files=parts, source=source)
     if urlencoded is not None:
         text = _query_string(tuple(form_pairs({**urlencoded, **(extra_body or {})})))
@@ -169,6 +172,14 @@ def encode_body(
         return EncodedBody()
     body = json_body(json, extra_body)
     return EncodedBody(body, content_type or "application/json", source=source)
+
+
+def _empty_multipart(source: object) -> EncodedBody:
+    """A multipart body of no parts: only the closing boundary. httpx sends no body at all for
+    empty ``files``, but a required body must be sent even when each of its fields is optional."""
+    boundary = os.urandom(16).hex()  # as httpx makes one
+    content_type = f"multipart/form-data; boundary={boundary}"
+    return EncodedBody(f"--{boundary}--\r\n".encode("ascii"), content_type, source=source)
 
 
 def _no_field_given(json: object, *mappings: Mapping[str, object] | None) -> bool:

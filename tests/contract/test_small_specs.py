@@ -102,6 +102,22 @@ def test_an_optional_array_of_files_is_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_required_multipart_body_of_optional_fields_is_sent_without_them() -> None:
+    """The required-only call gives no field; the body is still required, so an empty multipart
+    body (its closing boundary alone) is sent rather than none."""
+    upload = {
+        "requestBody": {
+            **_files(
+                {"type": "object", "properties": {"spec": {"type": "string", "format": "binary"}}}
+            )["requestBody"],
+            "required": True,
+        },
+        "responses": NO_CONTENT,
+    }
+    verified = _verify(_spec("Required Upload", {"/specs": {"post": upload}}))
+    assert verified.result.passed, _proven(verified)
+
+
 TYPE_CHECKED = {"file_array": FILE_ARRAY}
 
 
