@@ -55,7 +55,7 @@ from ._retries import (
 )
 from ._sse import AsyncStream, Stream
 from ._styles import cookie_header, header_params, merge_params, query_params
-from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
+from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions, Timeout
 
 __all__ = ["BaseClient"]
 
@@ -223,11 +223,11 @@ class BaseClient(Generic[_HttpxClientT]):
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
         json: object,
-        form: Mapping[str, object] | None,
+        form: Fields | None,
         files: Mapping[str, object] | None,
         options: RequestOptions | None,
         stream: bool,
-        urlencoded: Mapping[str, object] | None = None,
+        urlencoded: Fields | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         cookies: Mapping[str, object] | None = None,

@@ -18,9 +18,10 @@ the API takes an array of files, generated code passes ``FileArray(files)``: eac
 the same name.
 
 Form fields follow OpenAPI's default content types: a scalar is a text part, an object (a model
-or a dict) a JSON part, and an array one part per item. ``WithContentType`` (from the spec's
-``encoding``) names a part's type: a JSON type makes the value JSON, and for a file it is the
-type sent when the caller gives none.
+or a dict) a JSON part, an array one part per item, and a file (bytes, a path, a file object, a
+file tuple: a binary property of a body given whole) a file part. ``WithContentType`` (from the
+spec's ``encoding``) names a part's type: a JSON type makes the value JSON, and for a file it is
+the type sent when the caller gives none.
 """
 
 from __future__ import annotations
@@ -183,7 +184,10 @@ def multipart_parts(
     """
     parts: list[tuple[str, _FilePart]] = []
     for name, value in form.items():
-        parts += [(name, part) for part in _field_parts(value)]
+        if _is_file(value):  # a file in a body given whole (a model or a dict)
+            parts.append((name, _file_part(name, value, None)))
+        else:
+            parts += [(name, part) for part in _field_parts(value)]
     for name, value in files.items():
         content_type = value.content_type if isinstance(value, WithContentType) else None
         value = value.value if isinstance(value, WithContentType) else value
@@ -192,6 +196,13 @@ def multipart_parts(
             if not is_absent(item):
                 parts.append((name, _file_part(name, item, content_type)))
     return parts
+
+
+def _is_file(value: object) -> bool:
+    """Whether a form value is a file: bytes, a path, a binary file object or a file tuple."""
+    if isinstance(value, tuple) and len(value) in {2, 3}:
+        value = value[1]
+    return isinstance(value, bytes | os.PathLike) or callable(getattr(value, "read", None))
 
 
 def _field_parts(value: object) -> list[_FilePart]:

@@ -20,9 +20,9 @@ from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.1
 from ._deadline import Budget
 from ._files import OneShotStream, RewindableFile, Upload, multipart_parts, upload_content
 from ._retries import RETRY_COUNT_HEADER
-from ._serialization import is_absent, json_body
+from ._serialization import body_fields, is_absent, json_body
 from ._styles import form_pairs
-from ._types import Body, NotGiven
+from ._types import Body, Fields, NotGiven
 
 __all__ = ["EncodedBody", "RequestPlan", "encode_body"]
 
@@ -133,9 +133,9 @@ class EncodedBody:
 def encode_body(
     *,
     json: object,
-    form: Mapping[str, object] | None,
+    form: Fields | None,
     files: Mapping[str, object] | None,
-    urlencoded: Mapping[str, object] | None,
+    urlencoded: Fields | None,
     content: object,
     content_type: str | None,
     extra_body: Body | None,
@@ -148,9 +148,12 @@ def encode_body(
     ``content_type`` is the declared media type (for JSON, e.g. ``application/merge-patch+json``).
     ``omit_empty`` is set for an optional body passed as fields: when every field was left out,
     none is sent (rather than ``{}``), so a GET or DELETE that may carry a body carries none
-    unless the caller gives it.
+    unless the caller gives it. A form or multipart body given whole as a model is sent as its
+    fields (``body_fields``).
     """
     source = (json, form, urlencoded, extra_body)
+    form = None if form is None else body_fields(form)
+    urlencoded = None if urlencoded is None else body_fields(urlencoded)
     if omit_empty and not extra_body and _no_field_given(json, form, files, urlencoded):
         return EncodedBody()
     if form is not None or files is not None:
