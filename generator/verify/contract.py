@@ -108,7 +108,9 @@ class Contract:
         return cls(
             api_key=SECRET,
             credentials=dict.fromkeys(self.surface.credentials, SECRET),
-            base_url=self.mock.url,
+            # as users make it: at its default servers (the transport brings every request to
+            # the mock), unless it has none, and then at the mock, which wins for every operation
+            base_url=None if self.surface.base_url else self.mock.url,
             max_retries=0,
             timeout=TIMEOUT,
             strict_response_validation=True,

@@ -167,6 +167,25 @@ def test_a_multipart_body_that_is_a_union_of_models_is_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_operations_go_to_the_servers_they_declare() -> None:
+    """An operation's own server (its variables at their defaults) wins over its path item's,
+    which wins over the API's; a relative one is read against the API's."""
+    ok = {"responses": NO_CONTENT}
+    uploads = {
+        "url": "https://{region}.uploads.example.com/",
+        "variables": {"region": {"default": "eu"}},
+    }
+    paths = {
+        "/plain": {"get": ok},
+        "/moved": {"servers": [{"url": "/v2"}], "get": ok, "put": {**ok, "servers": [uploads]}},
+        "/uploads": {"post": {**ok, "servers": [uploads, {"url": "https://other.example.com"}]}},
+    }
+    document = {**_spec("Own Servers", paths), "servers": [{"url": f"{SERVER}/v1"}]}
+    verified = _verify(document)
+    assert verified.result.passed, _proven(verified)
+    assert len(verified.result.proven) == 4
+
+
 TYPE_CHECKED = {"file_array": FILE_ARRAY, "menu_union": MULTIPART_UNION}
 
 
