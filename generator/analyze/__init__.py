@@ -41,6 +41,7 @@ from .parameters import parameters
 from .paths import request_path
 from .responses import error_types, page_root, success_response
 from .servers import OperationServers, base_url, operation_servers
+from .unsatisfiable import unsatisfiable_schemas
 
 __all__ = ["analyze"]
 
@@ -93,7 +94,7 @@ def analyze(
         },
         schemes=security.schemes,
         security=security.default,
-        problems=security.problems + servers.problems,
+        problems=security.problems + servers.problems + unsatisfiable_schemas(context),
     )
 
 

@@ -186,7 +186,10 @@ class ValueFactory:
 
     def _richness(self, schema: dict[str, Any]) -> int:
         """How much a branch's value would carry: its properties and theirs, one level down."""
-        flat = self._merge_all_of(schema) if "allOf" in schema else schema
+        try:
+            flat = self._merge_all_of(schema) if "allOf" in schema else schema
+        except NoValidValue:
+            return -1  # a branch no value satisfies: tried last, and its error reported
         excluded = set(flat.get("x-verify-exclude") or [])
         properties = [
             self._resolved(prop)

@@ -186,6 +186,28 @@ def test_operations_go_to_the_servers_they_declare() -> None:
     assert len(verified.result.proven) == 4
 
 
+def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
+    """An optional property of `allOf: [string, integer]` is one no client can send: it is left
+    out and the operation proven. A required body of it cannot be sent: verify says so, naming
+    the operation, and the generator warned about it."""
+    clash = {"allOf": [{"type": "string"}, {"type": "integer"}]}
+    optional = _body({"type": "object", "properties": {"clash": clash, "name": {"type": "string"}}})
+    paths = {
+        "/optional": {"post": {"requestBody": optional, "responses": NO_CONTENT}},
+        "/required": {"post": {"requestBody": _body(clash), "responses": NO_CONTENT}},
+    }
+    verified = _verify(_spec("No Value", paths))
+    assert verified.result.proven == {"POST /optional"}, _proven(verified)
+    failures = {failure.key for failure in verified.result.failures}
+    assert failures == {"POST /required"}
+    assert all("admit no common type" in failure.message for failure in verified.result.failures)
+    warned = [problem.pointer for problem in verified.problems]
+    assert warned == [
+        "/paths/~1optional/post/requestBody/content/application~1json/schema/properties/clash",
+        "/paths/~1required/post/requestBody/content/application~1json/schema",
+    ]
+
+
 TYPE_CHECKED = {"file_array": FILE_ARRAY, "menu_union": MULTIPART_UNION}
 
 

@@ -416,3 +416,26 @@ def test_an_operation_server_is_resolved_and_a_bad_one_left_out_with_a_warning()
     assert len(warnings) == 4 and all(": warning: " in w for w in warnings)
     assert "#/paths/~1creds/get/servers/0" in warnings[0] and "credentials" in warnings[0]
     assert "#/paths/~1port/get/servers/0" in warnings[3] and "invalid port" in warnings[3]
+
+
+# -- schemas no value satisfies ---------------------------------------------------------------
+
+
+def test_an_all_of_admitting_no_common_type_is_a_warning_once_where_written() -> None:
+    body = {
+        "type": "object",
+        "properties": {
+            "nested": {"allOf": [{"$ref": "#/components/schemas/Clash"}, {"description": "x"}]},
+            "fine": {"allOf": [{"type": "number"}, {"type": "integer"}, {"minimum": 1}]},
+            "nullable": {"type": ["integer", "null"], "allOf": [{"type": ["number", "null"]}]},
+        },
+    }
+    operation = {"requestBody": {"content": {"application/json": {"schema": body}}}}
+    schemas = {
+        "Count": {"type": "integer"},
+        "Clash": {"allOf": [{"type": "string"}, {"$ref": "#/components/schemas/Count"}]},
+    }
+    api = _api(_get(operation), components={"schemas": schemas})
+    (warning,) = [str(problem) for problem in api.problems]
+    assert warning.startswith("demo.json#/components/schemas/Clash: warning: no value satisfies")
+    assert "(string and integer)" in warning
