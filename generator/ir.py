@@ -176,6 +176,12 @@ class Operation:
     server: SpecText | None = None
 
     @property
+    def bodies(self) -> tuple[RequestBody, ...]:
+        """Every form of the request body: the operation's own method's first, then the
+        alternatives (empty without a body)."""
+        return () if self.body is None else (self.body, *self.alternatives)
+
+    @property
     def path_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "path")
 

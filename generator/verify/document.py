@@ -42,6 +42,7 @@ ORIGIN_PREFIX = "/__origin/"
 class ValidationDocument:
     document: dict[str, Any]
     relaxed: tuple[Relaxation, ...]
+    moves: dict[str, str]  # `$ref` prefixes into relaxed `oneOf`s -> where they went
 
 
 def validation_document(
@@ -61,8 +62,8 @@ def validation_document(
     discriminators = unusable_discriminators(document)
     drop_discriminators(document, discriminators)
     overlaps = overlapping_one_ofs(document)
-    relax(document, overlaps)
-    return ValidationDocument(document, (*discriminators, *overlaps))
+    moves = relax(document, overlaps)
+    return ValidationDocument(document, (*discriminators, *overlaps), moves)
 
 
 def local_url(server_url: str, mock_url: str) -> str:

@@ -273,6 +273,7 @@ class ValueFactory:
         if isinstance(high, int) and len(text) > high:
             suffix = f"-{n}"
             text = text[: high - len(suffix)] + suffix if high > len(suffix) else str(n)[-high:]
+            text = text.rjust(low, "0")  # a short counter still fills `minLength`
         pattern = schema.get("pattern")
         if isinstance(pattern, str) and not re.search(pattern, text):
             text = matching_text(pattern, hint, n, low, high if isinstance(high, int) else None)
