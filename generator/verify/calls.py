@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pydantic
+
 from .. import jsonpointer
 from .bodies import field_schemas, is_binary
 from .cases import (
@@ -339,7 +341,12 @@ class _CallBuilder:
                 if model is None or not _required_fields(model) <= value.keys():
                     continue  # a model needing what only the API gives (its read-only fields)
                 by_alias = {f.alias or n: n for n, f in model.model_fields.items()}
-                return model(**{by_alias.get(key, key): item for key, item in value.items()})
+                try:
+                    return model(**{by_alias.get(key, key): item for key, item in value.items()})
+                except pydantic.ValidationError as error:
+                    if any(e["type"] != "missing" for e in error.errors()):
+                        raise
+                    continue  # a nested model needs read-only fields: sent as a plain dict
         return None
 
     def _model_class(self, declared: Any, value: dict[str, Any]) -> Any:

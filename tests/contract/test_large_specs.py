@@ -56,3 +56,24 @@ def test_a_model_whose_refs_lead_into_a_relaxed_one_of_is_built() -> None:
     body = _object(fields={"type": "array", "items": {"$ref": f"{SCHEMAS}Editable"}})
     verified = _verify(_post("/values", body), schemas)
     assert verified.result.passed, _proven(verified)
+
+
+def test_a_body_whose_nested_reference_requires_a_read_only_id_is_sent_as_given() -> None:
+    """PagerDuty's references: `id` is `readOnly` and `required`, so a request leaves it out
+    (OpenAPI: `required` holds for responses only) while the model demands it. The all-fields
+    call cannot be built as the model, and goes out as the plain dict its params type allows."""
+    reference = {
+        "type": "object",
+        "required": ["id", "type"],
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "type": {"type": "string", "enum": ["service_reference"]},
+        },
+    }
+    setting = _object(
+        name={"type": "string"},
+        services={"type": "array", "items": {"$ref": f"{SCHEMAS}Reference"}},
+    )
+    body = _object(setting={"$ref": f"{SCHEMAS}Setting"})
+    verified = _verify(_post("/settings", body), {"Reference": reference, "Setting": setting})
+    assert verified.result.passed, _proven(verified)
