@@ -36,6 +36,7 @@ class Row:
     mypy_errors: int | None = None
     proven: int | None = None
     failures: int = 0
+    unproven: list[str] = field(default_factory=list)  # operation keys, sorted
     notes: list[str] = field(default_factory=list)
 
 
@@ -67,6 +68,7 @@ def run(spec: Path, work: Path, api_dir: Path | None) -> Row:
         return row
     row.import_errors = sum(1 for failure in result.failures if not failure.key)
     row.proven = len(result.proven & set(result.total))
+    row.unproven = sorted(set(result.total) - result.proven)
     row.failures = len(result.failures) - row.import_errors
     notes = mypy_notes + [failure.line() for failure in result.failures]
     row.notes = [_clean(note, spec, work) for note in notes[:MAX_NOTES]]

@@ -110,12 +110,15 @@ class Annotator:
         return _union([self._typed(kind, schema, file) for kind in sorted(types, key=_type_order)])
 
     def _named(self, name: str) -> TypeRef:
-        """A model accepts itself or a dict; an alias (enum, union) accepts what it expands to."""
+        """A model accepts itself or a dict (or None, where its schema allows null: a class
+        cannot say so itself); an alias (enum, union) accepts what it expands to."""
         outputs = (Safe(name),)
         param = self._params.get(name)
         if param is not None:
             inputs = (Safe(name), Safe(param))
-            return TypeRef(outputs, inputs, frozenset({name}), params=frozenset({param}))
+            model = TypeRef(outputs, inputs, frozenset({name}), params=frozenset({param}))
+            nullable = "null" in keywords.types(self._schemas.get(name, {}))
+            return _union([model, _NONE]) if nullable else model
         if name in self._expanding:
             return TypeRef(outputs, outputs, frozenset({name}))
         self._expanding.add(name)

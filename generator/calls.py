@@ -51,6 +51,8 @@ def request_arguments(
             lines.append(_mapping(argument, pairs))
     if body is not None:
         lines += _body_arguments(body)
+    if operation.server is not None:
+        lines.append(Safe(f"server={strings.string_literal(operation.server)},"))
     key = operation.idempotency_header
     if key is not None and operation.pagination is None and not operation.idempotent:
         lines.append(Safe(f"idempotency_header={strings.string_literal(key.wire_name)},"))

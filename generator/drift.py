@@ -32,6 +32,7 @@ def drift(api_dirs: list[Path], generated: Path, scratch: Path) -> list[str]:
             config,
             lock=read_lock(api_dir / LOCK_FILE),
             state=read_state(api_dir / STATE_FILE),
+            source=spec.source,
             templates=template_overrides(config, api_dir),
         )
         package = generated / config.distribution

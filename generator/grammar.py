@@ -8,7 +8,7 @@ references at all.
 
 from __future__ import annotations
 
-from .walk import HTTP_METHODS
+from .walk import HTTP_METHODS, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_SINGLES
 
 # components section -> the kind of object it holds
 SECTIONS = {
@@ -23,20 +23,6 @@ SECTIONS = {
     "securitySchemes": "securityScheme",
 }
 
-_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
-_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
-_SCHEMA_SINGLES = (
-    "items",
-    "additionalProperties",
-    "not",
-    "if",
-    "then",
-    "else",
-    "contains",
-    "propertyNames",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-)
 _HOLDER = {"schema": "schema", "content": "map:media", "examples": "map:example"}
 
 # kind -> {key: kind of the child}; "*" is every entry of a map, "[]" every item of a list.
@@ -58,9 +44,9 @@ _CHILDREN: dict[str, dict[str, str]] = {
     "encoding": {"headers": "map:header"},
     "parameter": _HOLDER,
     "header": _HOLDER,
-    "schema": {key: "map:schema" for key in _SCHEMA_MAPS}
-    | {key: "list:schema" for key in _SCHEMA_LISTS}
-    | dict.fromkeys(_SCHEMA_SINGLES, "schema")
+    "schema": {key: "map:schema" for key in SCHEMA_MAPS}
+    | {key: "list:schema" for key in SCHEMA_LISTS}
+    | dict.fromkeys(SCHEMA_SINGLES, "schema")
     | {"discriminator": "discriminator"},
     "discriminator": {"mapping": "mapping"},
 }

@@ -153,7 +153,8 @@ class Operation:
     operation's other request media types) is sent by a method of its own (`body.method`).
     `request_path` is `path` as requested: percent-encoded, placeholders kept, without what a
     `?` or `#` in the path key adds (the query after a `?` is `fixed_query`).
-    `security` is None where the operation follows the API's default requirement."""
+    `security` is None where the operation follows the API's default requirement; `server` is
+    None where the operation goes to the base URL, else the URL of the server it declares."""
 
     key: str
     operation_id: SpecText | None
@@ -172,6 +173,13 @@ class Operation:
     request_path: SpecText | None = None
     security: Security | None = None
     fixed_query: tuple[tuple[SpecText, SpecText], ...] = ()
+    server: SpecText | None = None
+
+    @property
+    def bodies(self) -> tuple[RequestBody, ...]:
+        """Every form of the request body: the operation's own method's first, then the
+        alternatives (empty without a body)."""
+        return () if self.body is None else (self.body, *self.alternatives)
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:

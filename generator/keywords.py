@@ -37,6 +37,19 @@ def types(schema: dict[str, Any]) -> set[str]:
     return set()
 
 
+def common_types(first: Any, second: Any) -> list[str]:
+    """The `type` names satisfying two `type`s at once (`number` and `integer`: `integer`), in
+    the first's order; empty when no value can (`string` and `integer`)."""
+    admitted = [_admitted(first), _admitted(second)]
+    both = [kind for kind in admitted[0] if kind in admitted[1]]
+    return [kind for kind in both if not (kind == "integer" and "number" in both)]
+
+
+def _admitted(kind: Any) -> list[str]:
+    names = [kind] if isinstance(kind, str) else [k for k in kind or [] if isinstance(k, str)]
+    return [*names, "integer"] if "number" in names and "integer" not in names else names
+
+
 def implied_types(schema: dict[str, Any]) -> set[str]:
     """What a schema without `type` still is: an object with properties, an array with items."""
     if "properties" in schema or "additionalProperties" in schema:

@@ -77,7 +77,7 @@ def param_modules(api: Api, model_homes: Mapping[str, str]) -> ParamModules:
 def _request_params(api: Api) -> set[str]:
     found: set[str] = set()
     for operation in api.operations:
-        arguments = [*operation.parameters, *(operation.body.arguments if operation.body else ())]
+        arguments = [*operation.parameters, *(a for b in operation.bodies for a in b.arguments)]
         for argument in arguments:
             found |= argument.type.params
     return found

@@ -89,6 +89,13 @@ def _generate(
         out = Path(scratch) / config.distribution
         templates = template_overrides(config, api_dir)
         generated = generate_package(
-            spec.data, file, out, config, lock=lock, state=state, templates=templates
+            spec.data,
+            file,
+            out,
+            config,
+            lock=lock,
+            state=state,
+            source=spec.source,
+            templates=templates,
         )
         return generated, read_tree(out)

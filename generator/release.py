@@ -106,7 +106,7 @@ def accept_spec(
         return _released(state, spec.sha256, "major", summary, ())
     lock = lock or NamesLock()
     report = diff_specs(
-        _document(previous.data), _document(spec.data), config=config, lock=lock, old_lock=lock
+        _document(previous), _document(spec), config=config, lock=lock, old_lock=lock
     )
     return _released(
         state, spec.sha256, bump_for(report), _summary(report), changelog.entries(report)
@@ -152,6 +152,8 @@ def _summary(report: DiffReport) -> str:
     )
 
 
-def _document(data: bytes) -> dict[str, Any]:
-    document, _notes = normalize(parse_spec(data, "<spec>"))
+def _document(spec: SpecFiles) -> dict[str, Any]:
+    """The spec as generation reads it: bundled with the files it refers to, normalized."""
+    source = spec.source
+    document, _notes = normalize(parse_spec(spec.data, str(source or "<spec>"), root=source))
     return document

@@ -10,7 +10,8 @@ spells inline, without changing what the API accepts or returns:
   string), and so are keywords no Python type expresses (`not`, `if`, `propertyNames`...);
 - where a type is nested (array items, map values, union branches) its constraints are dropped;
 - a `$ref` with assertions beside it (`required`, `properties`) becomes `allOf: [$ref, rest]`, and
-  an `allOf` inside an `allOf` is flattened: both mean the same and make one class;
+  an `allOf` inside an `allOf` is flattened: both mean the same and make one class; a property
+  that several members declare is read-only (or write-only) as the last declaration says;
 - `patternProperties` become the map's values (the key patterns are a regex dialect of their own),
   and `prefixItems` a list of any of their types;
 - an object with `properties` beside `oneOf` is one of the branches with those properties each.
@@ -89,7 +90,7 @@ def canonical(schema: dict[str, Any], *, nested: bool) -> dict[str, Any]:
     if "$ref" in out and set(out) - _ANNOTATIONS - {"$ref"}:
         out = _ref_with_assertions(out)
     if isinstance(out.get("allOf"), list):
-        out["allOf"] = _flat_all_of(out["allOf"])
+        out["allOf"] = _last_visibility(_flat_all_of(out["allOf"]))
         out = _distributed(out)
     return simplify(out)
 
@@ -170,6 +171,38 @@ def _flat_all_of(members: list[Any]) -> list[Any]:
         if rest:
             flat.append(rest)
     return flat
+
+
+_VISIBILITY = ("readOnly", "writeOnly")
+
+
+def _last_visibility(members: list[Any]) -> list[Any]:
+    """A property that several inline members declare is read- or write-only as the last of
+    them says: `allOf: [{id, type (readOnly)}, {type: enum [tag], required}]` is a common base
+    whose `type` a subtype redeclares for clients to send (as a `$ref`ed base is overridden)."""
+    last: dict[str, Any] = {}
+    for member in members:
+        last.update(_inline_properties(member))
+    return [_with_visibility(member, last) for member in members]
+
+
+def _with_visibility(member: Any, last: dict[str, Any]) -> Any:
+    properties = _inline_properties(member)
+    changed = {}
+    for name, prop in properties.items():
+        final = last[name]
+        if prop is final or not isinstance(prop, dict) or not isinstance(final, dict):
+            continue
+        visibility = {key: final[key] for key in _VISIBILITY if key in final}
+        changed[name] = {k: v for k, v in prop.items() if k not in _VISIBILITY} | visibility
+    return {**member, "properties": {**properties, **changed}} if changed else member
+
+
+def _inline_properties(member: Any) -> dict[str, Any]:
+    if not isinstance(member, dict) or "$ref" in member:
+        return {}
+    properties = member.get("properties")
+    return properties if isinstance(properties, dict) else {}
 
 
 _MAX_COMBINATIONS = 16

@@ -26,14 +26,24 @@ _OWN_FILES = frozenset({"config.yaml", "state.json", "names.lock.json"})
 
 @dataclass(frozen=True)
 class SpecFiles:
-    """The files of one spec: `root` (relative path) and every file's bytes, root included."""
+    """The files of one spec: `root` (relative path) and every file's bytes, root included.
+
+    `folder` is where they were read from, so the root's relative `$ref`s are followed there
+    (`source`); None for a spec that came as bytes (a fetched one), which must be one file.
+    """
 
     root: str
     files: Mapping[str, bytes]
+    folder: Path | None = None
 
     @property
     def data(self) -> bytes:
         return self.files[self.root]
+
+    @property
+    def source(self) -> Path | None:
+        """The root's path, for reading the files it refers to (None: they are not read)."""
+        return None if self.folder is None else self.folder / self.root
 
     @property
     def sha256(self) -> str:
@@ -45,7 +55,8 @@ class SpecFiles:
         return digest.hexdigest()
 
     def with_root(self, data: bytes) -> SpecFiles:
-        """The same spec with a new root document (a fetched one)."""
+        """The same spec with a new root document (a fetched one): bytes from the network, so
+        no file beside it is read on their say."""
         return SpecFiles(self.root, {**self.files, self.root: data})
 
 
@@ -72,7 +83,7 @@ def read_spec(api_dir: Path, root: str, *, skip: tuple[str, ...] = ()) -> SpecFi
     if total > MAX_BYTES:
         message = f"the spec's files hold {total:,} bytes, over the {MAX_BYTES:,}-byte limit"
         raise SpecError(Problem("error", message, str(root_path)))
-    return SpecFiles(root, files)
+    return SpecFiles(root, files, api_dir)
 
 
 def read_released(api_dir: Path, root: str) -> SpecFiles | None:
@@ -81,7 +92,7 @@ def read_released(api_dir: Path, root: str) -> SpecFiles | None:
     tree = read_tree(folder)
     if PurePosixPath(root) not in tree:
         return None
-    return SpecFiles(root, {path.as_posix(): data for path, data in tree.items()})
+    return SpecFiles(root, {path.as_posix(): data for path, data in tree.items()}, folder)
 
 
 def write_released(api_dir: Path, spec: SpecFiles) -> None:

@@ -237,8 +237,8 @@ def _media(body: RequestBody) -> list[str]:
 
 def _types_of(operation: Operation) -> list[TypeRef]:
     types = [p.type for p in operation.parameters]
-    for body in (operation.body, *operation.alternatives):
-        types += [argument.type for argument in body.arguments] if body else []
+    for body in operation.bodies:
+        types += [argument.type for argument in body.arguments]
     if operation.response.type:
         types.append(operation.response.type)
     if operation.pagination:

@@ -14,9 +14,10 @@ from . import jsonpointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
-_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
-_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
-_SCHEMA_SINGLES = (
+# Where a schema holds other schemas: maps of them, lists of them, and single ones.
+SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+SCHEMA_SINGLES = (
     "items",
     "additionalProperties",
     "not",
@@ -85,17 +86,17 @@ def iter_subschemas(schema: Any, pointer: str) -> Iterator[tuple[str, dict[str, 
 
 
 def _children(node: dict[str, Any], pointer: str) -> Iterator[tuple[str, Any]]:
-    for key in _SCHEMA_MAPS:
+    for key in SCHEMA_MAPS:
         mapping = node.get(key)
         if isinstance(mapping, dict):
             for name, child in mapping.items():
                 yield jsonpointer.join(pointer, key, name), child
-    for key in _SCHEMA_LISTS:
+    for key in SCHEMA_LISTS:
         items = node.get(key)
         if isinstance(items, list):
             for index, child in enumerate(items):
                 yield jsonpointer.join(pointer, key, index), child
-    for key in _SCHEMA_SINGLES:
+    for key in SCHEMA_SINGLES:
         child = node.get(key)
         if isinstance(child, dict):
             yield jsonpointer.join(pointer, key), child

@@ -40,6 +40,8 @@ from .context import Context, text
 from .parameters import parameters
 from .paths import request_path
 from .responses import error_types, page_root, success_response
+from .servers import OperationServers, base_url, operation_servers
+from .unsatisfiable import unsatisfiable_schemas
 
 __all__ = ["analyze"]
 
@@ -68,18 +70,20 @@ def analyze(
     hoisted = hoist(document, locked=lock.schemas, reserved=reserved)
     context = Context.build(document, config, hoisted, file, reserved)
     security = api_security(context)
+    base = base_url(context)
+    servers = operation_servers(context, base)
     grouped: dict[str, list[Operation]] = {}
     for path, method, operation in iter_operations(document):
         placement = placements[operation_key(method, path)]
         grouped.setdefault(placement.resource, []).append(
-            _operation(context, path, method, operation, placement, security)
+            _operation(context, path, method, operation, placement, security, servers)
         )
     info = document.get("info") or {}
     return Api(
         config=config,
         title=SpecText(str(info.get("title") or config.title)),
         description=text(info.get("description")),
-        base_url=SpecText(_base_url(context)),
+        base_url=SpecText(base),
         auth=auth(context),
         resources=_resources(context, grouped),
         models=context.models,
@@ -90,7 +94,7 @@ def analyze(
         },
         schemes=security.schemes,
         security=security.default,
-        problems=security.problems,
+        problems=security.problems + servers.problems + unsatisfiable_schemas(context),
     )
 
 
@@ -101,6 +105,7 @@ def _operation(
     operation: dict[str, Any],
     placement: Placement,
     security: ApiSecurity,
+    servers: OperationServers,
 ) -> Operation:
     pointer = jsonpointer.join("", "paths", path, method)
     target = request_path(path, context.file)
@@ -139,6 +144,7 @@ def _operation(
         request_path=SpecText(target.template),
         fixed_query=tuple((SpecText(k), SpecText(v)) for k, v in target.fixed_query),
         security=security.requirement(operation),
+        server=text(servers.of(path, method)),
     )
 
 
@@ -201,16 +207,3 @@ def _name_alternatives(operations: list[Operation]) -> tuple[Operation, ...]:
 
 def _client_classes(config: ApiConfig) -> frozenset[str]:
     return frozenset({config.client_class, f"Async{config.client_class}"})
-
-
-def _base_url(context: Context) -> str:
-    """The configured base URL, else the first server's (variables at their defaults)."""
-    if context.config.base_url:
-        return context.config.base_url
-    servers = context.document.get("servers") or []
-    server = servers[0] if servers and isinstance(servers[0], dict) else {}
-    url = str(server.get("url") or "")
-    for name, variable in (server.get("variables") or {}).items():
-        if isinstance(variable, dict):
-            url = url.replace("{" + name + "}", str(variable.get("default", "")))
-    return url.rstrip("/") if url.startswith(("http://", "https://")) else ""

@@ -2,11 +2,12 @@
 
 A discriminator lets a parser pick a union member by one property (`pet_type: dog`) instead of by
 trying each. The models put each member's tags on that property (`pet_type: Literal["dog"]`), so
-they must be exact: every member must be a component declaring the property, and its tags must be
-the same in every union it belongs to. The mapping is written out in full here, with the tags a
-spec implies (the member's `const`/single `enum` value, else its component name as written), so
-renaming a class never changes a tag. A discriminator that breaks these rules is dropped: the
-union is then told apart by shape, which still parses every valid message.
+they must be exact: every member must be a component declaring the property, its tags must be
+the same in every union it belongs to, and the property's own schema must allow them (a name
+its `enum` leaves out is one the API never sends). The mapping is written out in full here, with
+the tags a spec implies (the member's `const`/single `enum` value, else its component name as
+written), so renaming a class never changes a tag. A discriminator that breaks these rules is
+dropped: the union is then told apart by shape, which still parses every valid message.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import jsonpointer
+from .. import jsonpointer, keywords
 from ..errors import Problem
 from ..inheritance import declared_properties
-from ..refs import SCHEMA_PREFIX, component_name
+from ..refs import SCHEMA_PREFIX, component_name, resolve
 from ..walk import iter_schemas
 
 
@@ -79,7 +80,12 @@ def _tags(
         declared = declared_properties(document, schemas.get(member))
         if prop not in declared:
             return None, f"member {member!r} does not declare {prop!r}"
-        tags[member] = mapped.get(member) or _implied(declared[prop], member)
+        where = jsonpointer.join(SCHEMA_PREFIX[1:], member)
+        property_schema = resolve(document, declared[prop], where).node
+        tags[member] = mapped.get(member) or _implied(property_schema, member)
+        refused = next((t for t in tags[member] if not _admits(property_schema, t)), None)
+        if refused is not None:
+            return None, f"member {member!r} cannot carry the tag {refused!r} in {prop!r}"
     return tags, ""
 
 
@@ -115,6 +121,21 @@ def _implied(prop: Any, member: str) -> list[str]:
         if isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str):
             return [enum[0]]
     return [member]
+
+
+def _admits(prop: Any, tag: str) -> bool:
+    """Whether the property's own schema allows the tag (`$ref`s followed): its `const`, its
+    `enum`, a `type` that includes strings. The models would spell the tag on the property, and a
+    value the spec forbids there is one the API never sends."""
+    if not isinstance(prop, dict):
+        return True
+    if "const" in prop:
+        return bool(prop["const"] == tag)
+    enum = prop.get("enum")
+    if isinstance(enum, list) and enum:
+        return tag in enum
+    kinds = keywords.types(prop)
+    return not kinds or "string" in kinds
 
 
 def _drop(

@@ -110,6 +110,28 @@ def body_violations(
 # -- forms ------------------------------------------------------------------------------------
 
 
+def field_schemas(document: dict[str, Any], schema: Any, depth: int = 0) -> dict[str, Any]:
+    """The schema of each field a form or multipart body may have, to read its text by.
+
+    Its own and its `allOf` members' properties, then those of each `oneOf`/`anyOf` branch (a
+    union of models sent as a form): a field the branches declare differently may be any of
+    their declarations.
+    """
+    found = properties_of(document, schema)
+    resolved = resolved_schema(document, schema)
+    if not isinstance(resolved, dict) or depth > 20:
+        return found
+    branches: dict[str, list[Any]] = {}
+    members = [*(resolved.get("oneOf") or []), *(resolved.get("anyOf") or [])]
+    for member in members:
+        for name, prop in field_schemas(document, member, depth + 1).items():
+            declared = branches.setdefault(name, [])
+            if name not in found and prop not in declared:
+                declared.append(prop)
+    found.update({name: p[0] if len(p) == 1 else {"anyOf": p} for name, p in branches.items() if p})
+    return found
+
+
 def _form(
     document: dict[str, Any], schema: Any, encoding: Mapping[str, Any], request: WireRequest
 ) -> Decoded:
@@ -123,7 +145,7 @@ def _form(
     except UnicodeDecodeError:
         return Decoded(MISSING, ("a form body must be UTF-8",))
     fields = WireRequest("POST", "/?" + text, {}, b"")
-    properties = properties_of(document, schema)
+    properties = field_schemas(document, schema)
     value: dict[str, Any] = {}
     for name, prop in properties.items():
         spec = _field_spec(document, name, prop, encoding.get(name) or {}, fields.query)
@@ -170,12 +192,12 @@ def _multipart(
         parts = multipart_parts(request.content_type, request.body)
     except ValueError as error:
         return Decoded(MISSING, (f"multipart body: {error}",))
-    properties = properties_of(document, schema)
+    properties = field_schemas(document, schema)
     problems: list[str] = []
     value: dict[str, Any] = {}
     for part in parts:
         prop = properties.get(part.name, {})
-        binary = _is_binary(document, prop)
+        binary = is_binary(document, prop)
         if binary and part.filename is None:
             problems.append(
                 f"part {part.name!r} is `format: binary` but was sent as a plain field, "
@@ -211,13 +233,13 @@ def _part_value(
     return text_value(document, prop, text)
 
 
-def _is_binary(document: dict[str, Any], schema: Any) -> bool:
+def is_binary(document: dict[str, Any], schema: Any) -> bool:
     schema = resolved_schema(document, schema)
     if not isinstance(schema, dict):
         return False
     if schema.get("format") == "binary" or "contentMediaType" in schema:
         return True
-    return _is_array(document, schema) and _is_binary(document, schema.get("items"))
+    return _is_array(document, schema) and is_binary(document, schema.get("items"))
 
 
 def _is_array(document: dict[str, Any], schema: Any) -> bool:

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import typing
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pydantic
+
 from .. import jsonpointer
+from .bodies import field_schemas, is_binary
 from .cases import (
     EMPTY_ID,
     ErrorCase,
@@ -233,8 +237,9 @@ class _CallBuilder:
         for wire in nulls:
             value[wire] = None
         if body.whole is not None:
+            files = self._whole_files(schema, value) if body.encoding == "multipart" else set()
             kwargs[body.whole.name] = self._rich(value, body.whole.type, rich)
-            return ExpectedBody(body.encoding, body.media_type, value)
+            return ExpectedBody(body.encoding, body.media_type, value, frozenset(files))
         if not isinstance(value, dict):
             raise ContractFailure(
                 f"{self.method.key}: body schema gave {value!r}, not an object", pointer
@@ -244,6 +249,23 @@ class _CallBuilder:
         return self._fields(
             body.fields, body.encoding, body.media_type, value, kwargs, rich, pointer
         )
+
+    def _whole_files(self, schema: Any, value: Any) -> set[str]:
+        """The binary properties of a multipart body given whole (a union of models), given
+        file bytes: they must arrive as file parts."""
+        if not isinstance(value, dict):
+            return set()
+        fields = field_schemas(self.document, schema)
+        files = {
+            wire
+            for wire, item in value.items()
+            if item is not None and is_binary(self.document, fields.get(wire, {}))
+        }
+        for wire in files:
+            count = len(value[wire]) if isinstance(value[wire], list) else None
+            contents = [_file_content(f"{wire}{i}") for i in range(count or 1)]
+            value[wire] = contents[0] if count is None else contents
+        return files
 
     def _fields(
         self,
@@ -314,11 +336,46 @@ class _CallBuilder:
         text = " | ".join(type_.inputs)
         for name in sorted(type_.models, key=text.find):
             schema = self.model_schemas.get(name)
-            if schema is not None and self.checker.toward("request").is_valid(schema, value):
-                model = getattr(self.types, name)
+            if schema is not None and self._accepts(schema, value):
+                model = self._model_class(getattr(self.types, name), value)
+                if model is None or not _required_fields(model) <= value.keys():
+                    continue  # a model needing what only the API gives (its read-only fields)
                 by_alias = {f.alias or n: n for n, f in model.model_fields.items()}
-                return model(**{by_alias.get(key, key): item for key, item in value.items()})
+                try:
+                    return model(**{by_alias.get(key, key): item for key, item in value.items()})
+                except pydantic.ValidationError as error:
+                    if any(e["type"] != "missing" for e in error.errors()):
+                        raise
+                    continue  # a nested model needs read-only fields: sent as a plain dict
         return None
+
+    def _model_class(self, declared: Any, value: dict[str, Any]) -> Any:
+        """The model class to build `value` as: `declared` itself, or, for an alias
+        (`TypeAliasType`, `Annotated`, a union), the first class it stands for whose own
+        schema `value` satisfies."""
+        if isinstance(declared, type) and hasattr(declared, "model_fields"):
+            return declared
+        inner = getattr(declared, "__value__", None)
+        if inner is not None:
+            return self._model_class(inner, value)
+        members = typing.get_args(declared)
+        if typing.get_origin(declared) is typing.Annotated:
+            members = members[:1]
+        for member in members:
+            schema = self.model_schemas.get(getattr(member, "__name__", ""))
+            if len(members) == 1 or schema is None or self._accepts(schema, value):
+                found = self._model_class(member, value)
+                if found is not None:
+                    return found
+        return None
+
+    def _accepts(self, schema: Any, value: Any) -> bool:
+        return self.checker.toward("request").is_valid(schema, value)
+
+
+def _required_fields(model: Any) -> set[str]:
+    fields = model.model_fields.items()
+    return {field.alias or name for name, field in fields if field.is_required()}
 
 
 def _file_content(wire: str) -> bytes:

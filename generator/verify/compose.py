@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..keywords import common_types
+from .errors import NoValidValue
+
 Resolve = Callable[[Any], Any]
 
 
@@ -41,15 +44,25 @@ def merge_all_of(schema: dict[str, Any], resolve: Resolve) -> dict[str, Any]:
 
 
 def _merge_keywords(merged: dict[str, Any], member: dict[str, Any]) -> None:
-    """The member's other keywords: the first one wins, but `items` must satisfy both and an
-    `enum` is what both allow."""
+    """The member's other keywords: the first one wins, but `items` must satisfy both, an
+    `enum` is what both allow and a `type` what both admit (none: no value is valid)."""
     for key, value in member.items():
-        if key == "items" and merged.get("items", value) != value:
+        if key == "type" and "type" in merged:
+            merged["type"] = common_type(merged["type"], value)
+        elif key == "items" and merged.get("items", value) != value:
             merged["items"] = {"allOf": [merged["items"], value]}
         elif key == "enum" and isinstance(merged.get("enum"), list) and isinstance(value, list):
             merged["enum"] = [item for item in merged["enum"] if item in value]
         elif key not in ("properties", "required"):
             merged.setdefault(key, value)
+
+
+def common_type(first: Any, second: Any) -> Any:
+    """The `type` admitting what both admit; NoValidValue when that is nothing."""
+    both = common_types(first, second)
+    if not both:
+        raise NoValidValue(f"`allOf` members admit no common type ({first!r} and {second!r})")
+    return both[0] if len(both) == 1 else both
 
 
 def _with(

@@ -26,6 +26,7 @@ from .mock import SpecMockServer
 from .schemas import properties_of
 from .security import SECRET
 from .surface import Method, Surface
+from .tolerances import moved_pointer
 from .transport import AsyncMockTransport, MockTransport
 
 TIMEOUT = 10.0
@@ -108,7 +109,9 @@ class Contract:
         return cls(
             api_key=SECRET,
             credentials=dict.fromkeys(self.surface.credentials, SECRET),
-            base_url=self.mock.url,
+            # as users make it: at its default servers (the transport brings every request to
+            # the mock), unless it has none, and then at the mock, which wins for every operation
+            base_url=None if self.surface.base_url else self.mock.url,
             max_retries=0,
             timeout=TIMEOUT,
             strict_response_validation=True,
@@ -164,13 +167,16 @@ class Contract:
 
     @cached_property
     def models(self) -> dict[str, Any]:
-        """Model class name -> its schema in the spec (the first place it was named from)."""
+        """Model class name -> its schema (the first place it was named from), as the mock
+        validates it: its `$ref`s are those of the mock's document."""
         schemas: dict[str, Any] = {}
+        moves = self.mock.validator.moves
         for pointer, name in sorted(self.surface.model_pointers.items()):
             try:
-                schemas.setdefault(name, jsonpointer.resolve(self.spec_document, pointer))
+                schema = jsonpointer.resolve(self.document, moved_pointer(pointer, moves))
             except KeyError:
                 continue
+            schemas.setdefault(name, schema)
         return schemas
 
     @cached_property

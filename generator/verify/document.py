@@ -2,11 +2,13 @@
 
 * A 3.0 document is relabelled 3.1: normalization already rewrote what differs for validation
   (`nullable`, boolean exclusive bounds), and one JSON Schema dialect means one validator.
-* Every `servers` list (root, path item, operation) points at the mock: the root server at the
-  mock's URL plus its base path; a path item's or operation's own server at
+* Every `servers` list (root, path item, operation) points at the mock. When the client has a
+  default base URL it is made without one, as most users make it, so each server is served at
   `<mock>/__origin/<host>/<base path>`, the address the verify transport sends a request for
-  that host to (`transport.py`). A client that sends such an operation to the root server is
-  then refused by routing, as a real deployment would refuse it.
+  that host to (`transport.py`): a client that sends an operation with a server of its own to
+  the root server is refused by routing, as a real deployment would refuse it. When it has
+  none (a relative or missing server) it is given the mock's URL, and that base URL wins for
+  every operation, so every operation is served at the mock's URL.
 * A discriminator mapping to a schema's name (`dog: Dog`, as OpenAPI allows) names it by
   reference (`#/components/schemas/Dog`), which is what the validator follows.
 * Discriminators that cannot pick a branch are left out, then overlapping `oneOf`s are
@@ -15,11 +17,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin
+
+import httpx
 
 from ..walk import HTTP_METHODS, iter_schemas
 from .tolerances import (
@@ -37,34 +42,38 @@ ORIGIN_PREFIX = "/__origin/"
 class ValidationDocument:
     document: dict[str, Any]
     relaxed: tuple[Relaxation, ...]
+    moves: dict[str, str]  # `$ref` prefixes into relaxed `oneOf`s -> where they went
 
 
 def validation_document(
     normalized: dict[str, Any], mock_url: str, base_url: str
 ) -> ValidationDocument:
     """`normalized` as the mock validates it; `base_url` is where the client sends requests
-    by default (the config's or the spec's first server), `mock_url` the mock's address."""
+    by default (the config's or the spec's first server; "" if none), `mock_url` the mock's
+    address."""
     document = copy.deepcopy(normalized)
     document["openapi"] = "3.1.0"
     document.setdefault("paths", {})
-    document["servers"] = [{"url": mock_url + _path_of(base_url)}]
+    document["servers"] = [{"url": local_url(base_url, mock_url) if base_url else mock_url}]
     for item in document["paths"].values():
         if isinstance(item, dict):
-            _serve_locally(item, mock_url)
+            _serve_locally(item, mock_url, base_url)
     _mappings_as_refs(document)
     discriminators = unusable_discriminators(document)
     drop_discriminators(document, discriminators)
     overlaps = overlapping_one_ofs(document)
-    relax(document, overlaps)
-    return ValidationDocument(document, (*discriminators, *overlaps))
+    moves = relax(document, overlaps)
+    return ValidationDocument(document, (*discriminators, *overlaps), moves)
 
 
 def local_url(server_url: str, mock_url: str) -> str:
-    """Where the mock serves what the spec serves at a path item's or operation's server."""
-    split = urlsplit(server_url)
-    if not split.netloc:
-        return mock_url + _path_of(server_url)
-    return f"{mock_url}{ORIGIN_PREFIX}{split.netloc}{split.path.rstrip('/')}"
+    """Where the mock serves what the spec serves at `server_url` (absolute): the address the
+    verify transport delivers a request for it to (its host as httpx spells it)."""
+    url, mock = httpx.URL(server_url), httpx.URL(mock_url)
+    path = url.raw_path.decode("ascii").rstrip("/")
+    if (url.scheme, url.host, url.port) == (mock.scheme, mock.host, mock.port):
+        return mock_url + path  # the mock itself (the transport leaves such requests alone)
+    return f"{mock_url}{ORIGIN_PREFIX}{url.netloc.decode('ascii')}{path}"
 
 
 def expand_variables(server: dict[str, Any]) -> str:
@@ -90,19 +99,19 @@ def _mappings_as_refs(document: dict[str, Any]) -> None:
                 mapping[key] = f"#/components/schemas/{target}"
 
 
-def _serve_locally(item: dict[str, Any], mock_url: str) -> None:
+def _serve_locally(item: dict[str, Any], mock_url: str, base_url: str) -> None:
     """Localize a path item's and its operations' servers, the operation's winning (openapi-core
     would prefer the path item's, so the path item's move down to operations without their own).
+    Without a default base URL the client is given one, which wins: they are dropped.
     """
     inherited = item.pop("servers", None)
     for method in HTTP_METHODS:
         operation = item.get(method)
         if not isinstance(operation, dict):
             continue
-        servers = operation.get("servers") or inherited
-        if isinstance(servers, list) and servers and isinstance(servers[0], dict):
-            operation["servers"] = [{"url": local_url(expand_variables(servers[0]), mock_url)}]
-
-
-def _path_of(url: str) -> str:
-    return urlsplit(url).path.rstrip("/")
+        servers = operation.pop("servers", None) or inherited
+        if not base_url or not isinstance(servers, list) or not servers:
+            continue
+        url = urljoin(base_url + "/", expand_variables(servers[0]))
+        with contextlib.suppress(httpx.InvalidURL):  # a server no client can address
+            operation["servers"] = [{"url": local_url(url, mock_url)}]

@@ -147,9 +147,10 @@ def _unusable(
     return None
 
 
-def relax(document: dict[str, Any], places: list[OverlappingOneOf]) -> None:
+def relax(document: dict[str, Any], places: list[OverlappingOneOf]) -> dict[str, str]:
     """Validate each listed `oneOf` of `document` (in place) as an `anyOf`; `$ref`s that point
-    into a relaxed `oneOf` are moved along with its branches."""
+    into a relaxed `oneOf` are moved along with its branches. Returns the moves (old `$ref`
+    prefix -> new), for pointers kept elsewhere (`moved_pointer`)."""
     # Resolve every place before changing any: a listed place may sit inside another's oneOf.
     nodes = [jsonpointer.resolve(document, place.pointer) for place in places]
     moved: dict[str, str] = {}
@@ -164,6 +165,16 @@ def relax(document: dict[str, Any], places: list[OverlappingOneOf]) -> None:
         moved[f"#{jsonpointer.join(place.pointer, 'oneOf')}/"] = f"#{new}/"
     if moved:
         _move_refs(document, moved)
+    return moved
+
+
+def moved_pointer(pointer: str, moves: dict[str, str]) -> str:
+    """Where a JSON pointer into the spec sits once relaxed `oneOf`s have moved."""
+    ref = "#" + pointer
+    for old, new in moves.items():
+        if ref.startswith(old):
+            return new[1:] + ref[len(old) :]
+    return pointer
 
 
 def _move_refs(node: Any, moved: dict[str, str]) -> None:

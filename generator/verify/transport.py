@@ -1,10 +1,10 @@
 """httpx transports that deliver every request to the mock, whatever host it was meant for.
 
-The client under test is given the mock's URL as its base URL. An operation with a server of
-its own (a path item's or operation's `servers`) may make the client address another host; such
-a request goes to the mock at `/__origin/<host>/...`, where the validation document serves that
+The client under test keeps its default base URL (the spec's server), and an operation with a
+server of its own (a path item's or operation's `servers`) makes it address that one; each
+request goes to the mock at `/__origin/<host>/...`, where the validation document serves that
 server (`document.py`). So nothing `verify` runs ever leaves the machine, and the mock still
-sees which server the client meant.
+sees which server the client meant. (A client without a default is given the mock's URL.)
 """
 
 from __future__ import annotations

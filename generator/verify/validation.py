@@ -40,6 +40,7 @@ class ContractValidator:
     def __init__(self, validation: ValidationDocument, server_url: str) -> None:
         self.document = validation.document
         self.relaxed = validation.relaxed
+        self.moves = validation.moves
         self.checker = SchemaChecker(self.document)
         self.requests = self.checker.toward("request")  # `readOnly` properties not required
         self.replies = self.checker.toward("response")  # `writeOnly` properties not required

@@ -186,7 +186,10 @@ class ValueFactory:
 
     def _richness(self, schema: dict[str, Any]) -> int:
         """How much a branch's value would carry: its properties and theirs, one level down."""
-        flat = self._merge_all_of(schema) if "allOf" in schema else schema
+        try:
+            flat = self._merge_all_of(schema) if "allOf" in schema else schema
+        except NoValidValue:
+            return -1  # a branch no value satisfies: tried last, and its error reported
         excluded = set(flat.get("x-verify-exclude") or [])
         properties = [
             self._resolved(prop)
@@ -270,6 +273,7 @@ class ValueFactory:
         if isinstance(high, int) and len(text) > high:
             suffix = f"-{n}"
             text = text[: high - len(suffix)] + suffix if high > len(suffix) else str(n)[-high:]
+            text = text.rjust(low, "0")  # a short counter still fills `minLength`
         pattern = schema.get("pattern")
         if isinstance(pattern, str) and not re.search(pattern, text):
             text = matching_text(pattern, hint, n, low, high if isinstance(high, int) else None)

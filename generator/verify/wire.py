@@ -70,9 +70,15 @@ class Part:
 
 
 def multipart_parts(content_type: str, body: bytes) -> list[Part]:
-    """The parts of a multipart/form-data body, decoded with the standard library."""
+    """The parts of a multipart/form-data body, decoded with the standard library.
+
+    A body of the closing boundary alone is a form of no fields, as browsers send an empty form
+    (the standard library sees no multipart there)."""
     head = f"Content-Type: {content_type}\r\n\r\n".encode()
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
+    boundary = message.get_boundary()
+    if boundary is not None and body.strip() == f"--{boundary}--".encode():
+        return []
     if not message.is_multipart():
         raise ValueError(f"not a multipart body (content-type {content_type!r})")
     parts = []

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from corpus import run
+from corpus import run, table
 from corpus.discover import CorpusSpec, discover
 from corpus.table import Measured, render
+from corpus.unservable import Unservable
 
 PET = {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}
 PETS = {
@@ -96,3 +97,26 @@ def test_the_table_changes_only_in_time_and_memory() -> None:
     assert len(differing) == 1
     assert differing[0][0].replace("9.5 s | 300 MB", "1.0 s | 100 MB") == differing[0][1]
     assert "**2**" in differing[0][0] and "**1/3**" in differing[0][0]
+
+
+def test_a_spec_listed_as_unservable_passes_only_as_listed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    listed = Unservable("no request can carry both", frozenset({"POST /both"}))
+    monkeypatch.setitem(table.UNSERVABLE, "corpus/x.json", listed)
+    spec = CorpusSpec("corpus/x.json", Path("x.json"))
+    row = {"operations": 2, "generated": True, "import_errors": 0, "ruff_issues": 0}
+    row |= {"mypy_errors": 0, "proven": 1, "failures": 2, "unproven": ["POST /both"]}
+
+    def status(**changes: object) -> str:
+        return Measured.from_json(spec, {**row, **changes}, cached=False).status
+
+    assert status() == "unservable"
+    assert status(unproven=["GET /other", "POST /both"], proven=0) == "not green"
+    assert status(mypy_errors=1) == "not green"
+    assert status(proven=2, failures=0, unproven=[]) == "green"
+    text = render([Measured.from_json(spec, row, cached=False)], 2)
+    assert "**0 of 1 specs green; 1 no correct client can be made from, as listed.**" in text
+    assert "- `corpus/x.json`: no request can carry both" in text
+    broken = render([Measured.from_json(spec, {**row, "mypy_errors": 1}, cached=False)], 2)
+    assert "no request can carry both **Not as listed: see below.**" in broken

@@ -104,7 +104,7 @@ def test_only_overlapping_one_ofs_are_relaxed() -> None:
 def test_validation_document_differs_only_where_listed(contract_spec: ContractSpec) -> None:
     document = load(contract_spec).document
     validated = validation_document(document, SERVER, "https://api.example.com/v1")
-    assert validated.document["servers"] == [{"url": SERVER + "/v1"}]
+    assert validated.document["servers"] == [{"url": SERVER + "/__origin/api.example.com/v1"}]
     assert validated.document["openapi"] == "3.1.0"
     restored = copy.deepcopy(validated.document)
     for key in ("servers", "openapi"):

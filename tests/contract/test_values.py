@@ -92,6 +92,7 @@ def test_formats_are_valid(fmt: str) -> None:
         {"type": "integer", "minimum": 5, "multipleOf": 5},
         {"type": "string", "minLength": 30},
         {"type": "string", "maxLength": 3},
+        {"type": "string", "minLength": 2, "maxLength": 2},
         {"type": "string", "pattern": "^[A-Z]{3}-[0-9]{2}$"},
         {"type": "array", "items": {"type": "string", "enum": ["x"]}, "uniqueItems": True},
         {"type": "object", "minProperties": 2},

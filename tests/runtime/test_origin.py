@@ -3,12 +3,14 @@ are followed only where the runtime's policy allows, never by httpx's rules."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sdkrt._auth import SecurityScheme
+from sdkrt._base_client import SyncAPIClient
 from sdkrt._exceptions import RedirectError, SDKError
 from sdkrt._paths import check_path
 
@@ -242,3 +244,55 @@ def test_a_redirect_error_is_not_retried(server: FaultServer) -> None:
     ):
         client.widgets.get("w1")
     assert server.count == 1
+
+
+def _with_default(default_base_url: str, **options: object) -> SyncAPIClient:
+    client_settings = dataclasses.replace(HEADER_KEY, default_base_url=default_base_url)
+    return custom.sync_client(client_settings, api_key=KEY, **options)
+
+
+def test_an_operation_with_a_server_of_its_own_is_sent_there_by_default(
+    server: FaultServer, evil: FaultServer
+) -> None:
+    server.fallback = Reply.json(WIDGET)
+    with _with_default(server.url) as client:
+        client._request("get", "/widgets", server=f"{evil.url}/own/", cast_to=object)
+        client.with_options(max_retries=0)._request(
+            "get", "/widgets", server=f"{evil.url}/own", cast_to=object
+        )
+        client._request("get", "/widgets", cast_to=object)
+    assert [r.path for r in evil.requests] == ["/own/widgets", "/own/widgets"]
+    assert [r.path for r in server.requests] == ["/widgets"]
+
+
+@pytest.mark.parametrize("configured", ["argument", "environment"])
+def test_a_configured_base_url_wins_over_every_operation_server(
+    server: FaultServer, evil: FaultServer, monkeypatch: pytest.MonkeyPatch, configured: str
+) -> None:
+    """The spec's servers never take a request, or the key it carries, away from the origin the
+    caller chose, nor does a copy of the client forget that choice."""
+    server.fallback = Reply.json(WIDGET)
+    options: dict[str, object] = {}
+    if configured == "argument":
+        options["base_url"] = f"{server.url}/mine"
+    else:
+        monkeypatch.setenv("CUSTOM_BASE_URL", f"{server.url}/mine")
+    with _with_default(f"{evil.url}/default", **options) as client:
+        client._request("get", "/widgets", server=f"{evil.url}/own", cast_to=object)
+        copy = client.with_options(max_retries=0)
+        monkeypatch.delenv("CUSTOM_BASE_URL", raising=False)
+        copy._request("get", "/widgets", server=f"{evil.url}/own", cast_to=object)
+    assert evil.count == 0
+    assert [r.path for r in server.requests] == ["/mine/widgets", "/mine/widgets"]
+    assert all(r.headers["x-api-key"] == KEY for r in server.requests)
+
+
+def test_a_same_origin_redirect_on_an_operation_server_is_followed(
+    server: FaultServer, evil: FaultServer
+) -> None:
+    evil.fallback = Reply.json(WIDGET)
+    evil.enqueue(redirect_to(f"{evil.url}/own/moved"))
+    with _with_default(server.url) as client:
+        client._request("get", "/widgets", server=f"{evil.url}/own", cast_to=object)
+    assert [r.path for r in evil.requests] == ["/own/widgets", "/own/moved"]
+    assert server.count == 0

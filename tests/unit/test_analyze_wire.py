@@ -385,3 +385,57 @@ def test_two_schemes_in_the_one_authorization_header_are_a_warning() -> None:
     (warning,) = [str(problem) for problem in api.problems]
     assert "token and login both need the Authorization header" in warning
     assert "#/paths/~1things/get/security" in warning
+
+
+# -- servers ----------------------------------------------------------------------------------
+
+
+def test_an_operation_server_is_resolved_and_a_bad_one_left_out_with_a_warning() -> None:
+    def server(url: str) -> dict[str, Any]:
+        return {"responses": OK, "servers": [{"url": url}]}
+
+    paths = {
+        "/same": {"get": {**server("https://api.example.com/v1/"), "operationId": "same"}},
+        "/relative": {
+            "servers": [{"url": "../v2"}],
+            "get": {"operationId": "rel", "responses": OK},
+        },
+        "/creds": {"get": {**server("https://user:pw@files.example.com"), "operationId": "creds"}},
+        "/query": {"get": {**server("https://files.example.com/?key=1"), "operationId": "query"}},
+        "/ftp": {"get": {**server("ftp://files.example.com"), "operationId": "ftp"}},
+        "/port": {"get": {**server("https://files.example.com:99999"), "operationId": "port"}},
+    }
+    api = _api(paths, servers=[{"url": "https://api.example.com/v1"}])
+    servers = {str(op.name): op.server for op in api.operations}
+    assert servers["same"] is None  # the base URL itself: nothing to say
+    assert (
+        servers["rel"] is not None and servers["rel"].unsafe_value == "https://api.example.com/v2"
+    )
+    assert [servers[name] for name in ("creds", "query", "ftp", "port")] == [None] * 4
+    warnings = [str(problem) for problem in api.problems]
+    assert len(warnings) == 4 and all(": warning: " in w for w in warnings)
+    assert "#/paths/~1creds/get/servers/0" in warnings[0] and "credentials" in warnings[0]
+    assert "#/paths/~1port/get/servers/0" in warnings[3] and "invalid port" in warnings[3]
+
+
+# -- schemas no value satisfies ---------------------------------------------------------------
+
+
+def test_an_all_of_admitting_no_common_type_is_a_warning_once_where_written() -> None:
+    body = {
+        "type": "object",
+        "properties": {
+            "nested": {"allOf": [{"$ref": "#/components/schemas/Clash"}, {"description": "x"}]},
+            "fine": {"allOf": [{"type": "number"}, {"type": "integer"}, {"minimum": 1}]},
+            "nullable": {"type": ["integer", "null"], "allOf": [{"type": ["number", "null"]}]},
+        },
+    }
+    operation = {"requestBody": {"content": {"application/json": {"schema": body}}}}
+    schemas = {
+        "Count": {"type": "integer"},
+        "Clash": {"allOf": [{"type": "string"}, {"$ref": "#/components/schemas/Count"}]},
+    }
+    api = _api(_get(operation), components={"schemas": schemas})
+    (warning,) = [str(problem) for problem in api.problems]
+    assert warning.startswith("demo.json#/components/schemas/Clash: warning: no value satisfies")
+    assert "(string and integer)" in warning

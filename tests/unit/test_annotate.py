@@ -10,6 +10,7 @@ SCHEMAS: dict[str, Any] = {
     "Voice": {"type": "object", "properties": {"id": {"type": "string"}}},
     "Gender": {"type": "string", "enum": ["male", "female"]},
     "Either": {"oneOf": [{"$ref": "#/components/schemas/Voice"}, {"type": "string"}]},
+    "Options": {"type": ["object", "null"], "properties": {"a": {"type": "string"}}},
 }
 
 
@@ -27,6 +28,11 @@ SCHEMAS: dict[str, Any] = {
         ),
         ({"$ref": "#/components/schemas/Voice"}, "Voice", "Voice | VoiceParam"),
         ({"$ref": "#/components/schemas/Gender"}, "Gender", "Literal['male', 'female']"),
+        (
+            {"$ref": "#/components/schemas/Options"},
+            "Options | None",
+            "Options | OptionsParam | None",
+        ),
         ({"$ref": "#/components/schemas/Either"}, "Either", "Voice | VoiceParam | str"),
         (
             {"type": "array", "items": {"$ref": "#/components/schemas/Voice"}},
@@ -100,6 +106,7 @@ def test_typed_dict_names_stay_clear_of_classes() -> None:
     schemas = {**SCHEMAS, "VoiceParam": SCHEMAS["Voice"], "Shelf": SCHEMAS["Voice"]}
     names = param_names(schemas, reserved=frozenset({"ShelfParam"}))
     assert names == {
+        "Options": "OptionsParam",
         "Shelf": "ShelfParam2",
         "Voice": "VoiceParam2",
         "VoiceParam": "VoiceParamParam",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.analyze import analyze
+from generator.config import default_config
 from generator.errors import GenerationError
 from generator.ir import ModelSet
 from generator.models import check_models, generate_models
@@ -121,3 +123,30 @@ def test_write_only_properties_are_optional_in_the_models_responses_parse() -> N
         "password: Annotated[str | None, Field(json_schema_extra={'writeOnly': True})] = None"
     )
     assert writable in source
+
+
+def test_a_property_a_later_all_of_member_redeclares_is_read_only_as_that_member_says() -> None:
+    """A common base marks `type` read-only; the subtype redeclares it as a value to send."""
+    base = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "type": {"type": "string", "readOnly": True},
+        },
+    }
+    tag = {
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": {"type": "string", "enum": ["tag"]}},
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Tag": {"allOf": [base, tag]}}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    source = generate_models(api.models, "pkg")
+    assert "id: Annotated[str | None, Field(json_schema_extra={'readOnly': True})]" in source
+    assert source.rstrip().endswith("    type: Literal['tag']")
+    assert api.models.request_properties("Tag")[1] == {"type"}

@@ -187,6 +187,40 @@ def test_a_discriminator_that_cannot_be_honoured_is_dropped_with_a_warning(
     )
 
 
+def _runners(kind: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    member = {"type": "object", "properties": {"kind": kind}, "required": ["kind"]}
+    union = {
+        "oneOf": [{"$ref": "#/components/schemas/Sidecar"}, {"$ref": "#/components/schemas/Book"}],
+        "discriminator": {"propertyName": "kind"},
+    }
+    return _components(Sidecar=member, Book=member, Runner=union, **extra)
+
+
+def test_a_tag_the_members_property_cannot_hold_drops_the_discriminator() -> None:
+    """No mapping: the implied tags are the component names, which the property's shared
+    `enum` leaves out, so no message the API sends could carry them."""
+    kinds = {"type": "string", "enum": ["sidecar", "runbook"]}
+    document, warnings = _normalized(_runners({"$ref": "#/components/schemas/Kind"}, Kind=kinds))
+    assert "discriminator" not in document["components"]["schemas"]["Runner"]
+    assert any("member 'Sidecar' cannot carry the tag 'Sidecar' in 'kind'" in w for w in warnings)
+
+
+def test_a_one_value_enum_behind_a_ref_is_the_members_tag() -> None:
+    document = _runners({"const": "runbook"}, Only={"type": "string", "enum": ["sidecar"]})
+    sidecar = {"$ref": "#/components/schemas/Only"}
+    document["components"]["schemas"]["Sidecar"] = {
+        "type": "object",
+        "properties": {"kind": sidecar},
+        "required": ["kind"],
+    }
+    document, warnings = _normalized(document)
+    assert document["components"]["schemas"]["Runner"]["discriminator"]["mapping"] == {
+        "sidecar": "#/components/schemas/Sidecar",
+        "runbook": "#/components/schemas/Book",
+    }
+    assert warnings == []
+
+
 def _paths(paths: dict[str, Any]) -> dict[str, Any]:
     return {"openapi": "3.1.0", "paths": paths}
 

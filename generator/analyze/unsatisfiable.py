@@ -1,0 +1,66 @@
+"""Schemas no value satisfies: an `allOf` whose members admit no common type.
+
+`allOf: [{type: string}, {type: integer}]` is valid OpenAPI, but every value breaks it, so a
+request that must carry one cannot be correct whatever the client does, and a reply that must
+carry one is never valid. The package is still generated (the rest of the API is usable); each
+such schema is a warning naming its pointer, once, where the conflict is written (a schema
+whose member is itself unsatisfiable is not warned about again).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import refs
+from ..errors import Problem
+from ..keywords import common_types
+from ..walk import iter_schemas
+from .context import Context
+
+_MAX_DEPTH = 20
+
+
+def unsatisfiable_schemas(context: Context) -> tuple[Problem, ...]:
+    problems = []
+    for pointer, schema in iter_schemas(context.document):
+        members = schema.get("allOf")
+        if not isinstance(members, list):
+            continue
+        kinds = [_types(context.document, member, pointer, 0) for member in members]
+        if schema.get("type") is not None:
+            kinds.append(_names(schema["type"]))
+        declared = [kind for kind in kinds if kind is not None]
+        if [] in declared or _common(declared) != []:
+            continue
+        shown = " and ".join("/".join(kind) for kind in declared)
+        message = f"no value satisfies this schema: its `allOf` admits no common type ({shown})"
+        hint = "give the members one type: no request that must carry it can be valid"
+        problems.append(Problem("warning", message, context.file, pointer, hint))
+    return tuple(problems)
+
+
+def _types(document: dict[str, Any], node: Any, pointer: str, depth: int) -> list[str] | None:
+    """The types a schema admits, by its `type` and its `allOf` members' (None: any)."""
+    schema = refs.resolve(document, node, pointer).node
+    if not isinstance(schema, dict) or depth > _MAX_DEPTH:
+        return None
+    kinds: list[list[str] | None] = [None if schema.get("type") is None else _names(schema["type"])]
+    members = schema.get("allOf")
+    for member in members if isinstance(members, list) else []:
+        kinds.append(_types(document, member, pointer, depth + 1))
+    return _common([kind for kind in kinds if kind is not None])
+
+
+def _common(kinds: list[list[str]]) -> list[str] | None:
+    if not kinds:
+        return None
+    found = kinds[0]
+    for kind in kinds[1:]:
+        found = common_types(found, kind)
+    return found
+
+
+def _names(kind: Any) -> list[str]:
+    if isinstance(kind, str):
+        return [kind]
+    return [k for k in kind if isinstance(k, str)] if isinstance(kind, list) else []
