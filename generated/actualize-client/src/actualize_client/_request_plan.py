@@ -9,6 +9,7 @@ twice (see _files) makes the plan not ``replayable``, and it is then not retried
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast
 from urllib.parse import quote
@@ -19,9 +20,9 @@ from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.1
 from ._deadline import Budget
 from ._files import OneShotStream, RewindableFile, Upload, multipart_parts, upload_content
 from ._retries import RETRY_COUNT_HEADER
-from ._serialization import is_absent, json_body
+from ._serialization import body_fields, is_absent, json_body
 from ._styles import form_pairs
-from ._types import Body, NotGiven
+from ._types import Body, Fields, NotGiven
 
 __all__ = ["EncodedBody", "RequestPlan", "encode_body"]
 
@@ -132,9 +133,9 @@ class EncodedBody:
 def encode_body(
     *,
     json: object,
-    form: Mapping[str, object] | None,
+    form: Fields | None,
     files: Mapping[str, object] | None,
-    urlencoded: Mapping[str, object] | None,
+    urlencoded: Fields | None,
     content: object,
     content_type: str | None,
     extra_body: Body | None,
@@ -147,13 +148,18 @@ def encode_body(
     ``content_type`` is the declared media type (for JSON, e.g. ``application/merge-patch+json``).
     ``omit_empty`` is set for an optional body passed as fields: when every field was left out,
     none is sent (rather than ``{}``), so a GET or DELETE that may carry a body carries none
-    unless the caller gives it.
+    unless the caller gives it. A form or multipart body given whole as a model is sent as its
+    fields (``body_fields``).
     """
     source = (json, form, urlencoded, extra_body)
+    form = None if form is None else body_fields(form)
+    urlencoded = None if urlencoded is None else body_fields(urlencoded)
     if omit_empty and not extra_body and _no_field_given(json, form, files, urlencoded):
         return EncodedBody()
     if form is not None or files is not None:
         parts = multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
+        if not parts:  # each field left out (some wrapped: `FileArray`, `WithContentType`)
+            return EncodedBody() if omit_empty else _empty_multipart(source)
         return EncodedBody(files=parts, source=source)
     if urlencoded is not None:
         text = _query_string(tuple(form_pairs({**urlencoded, **(extra_body or {})})))
@@ -169,6 +175,14 @@ def encode_body(
         return EncodedBody()
     body = json_body(json, extra_body)
     return EncodedBody(body, content_type or "application/json", source=source)
+
+
+def _empty_multipart(source: object) -> EncodedBody:
+    """A multipart body of no parts: only the closing boundary. httpx sends no body at all for
+    empty ``files``, but a required body must be sent even when each of its fields is optional."""
+    boundary = os.urandom(16).hex()  # as httpx makes one
+    content_type = f"multipart/form-data; boundary={boundary}"
+    return EncodedBody(f"--{boundary}--\r\n".encode("ascii"), content_type, source=source)
 
 
 def _no_field_given(json: object, *mappings: Mapping[str, object] | None) -> bool:

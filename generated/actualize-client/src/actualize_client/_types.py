@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from typing import IO, Final, Literal, TypeAlias, final
 
 import httpx
+import pydantic
 
 __all__ = [
     "NOT_GIVEN",
     "Body",
+    "Fields",
     "FileContent",
     "FileTypes",
     "Headers",
@@ -43,6 +45,8 @@ NOT_GIVEN: Final = NotGiven()
 Headers: TypeAlias = Mapping[str, str]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = Mapping[str, object]
+# A form or multipart body: its fields by API name, or a model (a union of bodies goes whole).
+Fields: TypeAlias = Mapping[str, object] | pydantic.BaseModel
 
 # ``None`` is deliberately not a Timeout: in httpx it means "wait forever", which we never allow.
 Timeout: TypeAlias = float | httpx.Timeout

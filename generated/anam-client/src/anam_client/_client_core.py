@@ -43,7 +43,7 @@ from ._logs import configure_logging, log_retry
 from ._pagination import PageData, PageNumberPagination, read_page
 from ._paths import expand_path
 from ._redaction import body_secrets, hide_query_in_httpx_logs
-from ._redirects import origin_of, redirect_target
+from ._redirects import redirect_target
 from ._request_plan import EncodedBody, RequestPlan, encode_body
 from ._response import ErrorTypes, LazyParse, error_body, parse_body
 from ._retries import (
@@ -55,7 +55,7 @@ from ._retries import (
 )
 from ._sse import AsyncStream, Stream
 from ._styles import cookie_header, header_params, merge_params, query_params
-from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
+from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions, Timeout
 
 __all__ = ["BaseClient"]
 
@@ -95,10 +95,10 @@ class BaseClient(Generic[_HttpxClientT]):
         configure_logging(prefix)
         self._auth = self._authenticator(settings, api_key, credentials or {})
         self._default_auth = self._auth.parts(settings.security)
-        self.base_url = _parse_base_url(
-            base_url or os.environ.get(f"{prefix}_BASE_URL") or settings.default_base_url
-        )
-        self._origin = origin_of(self.base_url)
+        chosen = base_url or os.environ.get(f"{prefix}_BASE_URL")
+        # A base URL the caller configured wins over every operation's own server.
+        self._base_url_chosen = bool(chosen)
+        self.base_url = _parse_base_url(chosen or settings.default_base_url)
         self.timeout = resolve_timeout(timeout, DEFAULT_TIMEOUT)
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
@@ -114,10 +114,7 @@ class BaseClient(Generic[_HttpxClientT]):
         self._constant_headers = self._headers_for_every_request(self._default_auth)
         # The encoded base URL without its query, computed once: every request appends an
         # already-encoded path to it, so httpx parses each request's URL only once.
-        base_path = self.base_url.raw_path.partition(b"?")[0].rstrip(b"/").decode("ascii")
-        self._url_prefix = (
-            f"{self.base_url.scheme}://{self.base_url.netloc.decode('ascii')}{base_path}"
-        )
+        self._url_prefix = _url_prefix(self.base_url)
         # A client closes only the connection pool it created, never one it was handed.
         self._owns_http_client = http_client is None
         self._client: _HttpxClientT = (
@@ -196,7 +193,9 @@ class BaseClient(Generic[_HttpxClientT]):
             merged["api_key"] = api_key
         return type(self)(
             credentials=merged,
-            base_url=self.base_url if isinstance(base_url, NotGiven) else base_url,
+            base_url=(self.base_url if self._base_url_chosen else None)
+            if isinstance(base_url, NotGiven)
+            else base_url,
             timeout=resolve_timeout(timeout, self.timeout),
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             retry_non_idempotent=self.retry_non_idempotent
@@ -223,20 +222,22 @@ class BaseClient(Generic[_HttpxClientT]):
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
         json: object,
-        form: Mapping[str, object] | None,
+        form: Fields | None,
         files: Mapping[str, object] | None,
         options: RequestOptions | None,
         stream: bool,
-        urlencoded: Mapping[str, object] | None = None,
+        urlencoded: Fields | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         cookies: Mapping[str, object] | None = None,
         omit_empty_body: bool = False,
         security: Security | None = None,
         idempotency_header: str | None = None,
+        server: str | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
-        url = self._url_prefix + expand_path(path, path_params or {})
+        prefix = self._url_prefix if server is None or self._base_url_chosen else _server(server)
+        url = prefix + expand_path(path, path_params or {})
         auth = self._default_auth if security is None else self._auth.parts(security)
         body = encode_body(
             json=json,
@@ -378,7 +379,7 @@ class BaseClient(Generic[_HttpxClientT]):
 
     def _redirect(self, response: httpx.Response, hops: int) -> httpx.URL | None:
         """Where to go next when ``response`` is a redirect this client follows."""
-        target = redirect_target(response, self._origin, hops)
+        target = redirect_target(response, hops)
         return target if isinstance(target, httpx.URL) else None
 
     def _delay_after_error(
@@ -449,7 +450,7 @@ class BaseClient(Generic[_HttpxClientT]):
         secrets = self._auth.secrets | body_secrets(plan.body_source)
         response = without_secrets(response, secrets)
         body = error_body(response, error_types)
-        refusal = redirect_target(response, self._origin, hops)
+        refusal = redirect_target(response, hops)
         if isinstance(refusal, str):
             return RedirectError(
                 f"{response.status_code} {response.reason_phrase} for "
@@ -491,6 +492,18 @@ def _checked_headers(headers: Mapping[str, str], what: str) -> dict[str, str]:
         check_header_name(name, what)
         check_header_value(value, f"{what}[{name!r}]")
     return dict(headers)
+
+
+def _url_prefix(url: httpx.URL) -> str:
+    """The encoded URL without its query or a trailing '/': what request paths follow."""
+    path = url.raw_path.partition(b"?")[0].rstrip(b"/").decode("ascii")
+    return f"{url.scheme}://{url.netloc.decode('ascii')}{path}"
+
+
+@functools.lru_cache(maxsize=256)
+def _server(url: str) -> str:
+    """An operation's own server (checked at generation) as a URL prefix, checked again."""
+    return _url_prefix(_parse_base_url(url))
 
 
 def _parse_base_url(value: str | httpx.URL) -> httpx.URL:

@@ -30,7 +30,7 @@ from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPa
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
 from ._sse import AsyncStream, Stream
-from ._types import NOT_GIVEN, RequestOptions
+from ._types import NOT_GIVEN, Fields, RequestOptions
 
 if TYPE_CHECKING:
     from typing_extensions import TypeForm
@@ -79,9 +79,9 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
-        form: Mapping[str, object] | None = None,
+        form: Fields | None = None,
         files: Mapping[str, object] | None = None,
-        urlencoded: Mapping[str, object] | None = None,
+        urlencoded: Fields | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
@@ -89,6 +89,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        server: str | None = None,
         event_types: Mapping[str, object] | None = None,
         idempotency_header: str | None = None,
     ) -> T:
@@ -101,7 +102,8 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         requirement when it differs from the API's default; ``event_types`` maps the names of
         an event stream's events to the types of their data; ``idempotency_header`` names the
         header in which this operation accepts an idempotency key, if the API's default
-        (``ClientSettings.idempotency_header``) does not apply.
+        (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
+        operation's own server, used unless the caller configured a base URL.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -121,6 +123,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
             content_type=content_type,
             omit_empty_body=omit_empty_body,
             security=security,
+            server=server,
             idempotency_header=idempotency_header,
         )
         parse = self._body_parser(cast_to, plan, event_types)
@@ -148,6 +151,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        server: str | None = None,
     ) -> SyncPage[T]:
         """Fetch the first page; later pages are fetched as the caller iterates."""
         mode = take_response_mode()
@@ -166,6 +170,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
             content_type=content_type,
             omit_empty_body=omit_empty_body,
             security=security,
+            server=server,
         )
         response = self._execute(plan, self._page_parser(plan, item_type, pagination), error_types)
         return cast(SyncPage[T], response if mode != "parsed" else response.parse())
@@ -276,9 +281,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
-        form: Mapping[str, object] | None = None,
+        form: Fields | None = None,
         files: Mapping[str, object] | None = None,
-        urlencoded: Mapping[str, object] | None = None,
+        urlencoded: Fields | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
@@ -286,6 +291,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        server: str | None = None,
         event_types: Mapping[str, object] | None = None,
         idempotency_header: str | None = None,
     ) -> T:
@@ -298,7 +304,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         requirement when it differs from the API's default; ``event_types`` maps the names of
         an event stream's events to the types of their data; ``idempotency_header`` names the
         header in which this operation accepts an idempotency key, if the API's default
-        (``ClientSettings.idempotency_header``) does not apply.
+        (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
+        operation's own server, used unless the caller configured a base URL.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -318,6 +325,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
             content_type=content_type,
             omit_empty_body=omit_empty_body,
             security=security,
+            server=server,
             idempotency_header=idempotency_header,
         )
         parse = self._body_parser(cast_to, plan, event_types)
@@ -345,6 +353,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        server: str | None = None,
     ) -> AsyncPaginator[T]:
         """A paginator that fetches the first page when awaited or iterated, not before.
 
@@ -365,6 +374,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
             content_type=content_type,
             omit_empty_body=omit_empty_body,
             security=security,
+            server=server,
         )
         parse = self._page_parser(plan, item_type, pagination)
 

@@ -18,9 +18,10 @@ the API takes an array of files, generated code passes ``FileArray(files)``: eac
 the same name.
 
 Form fields follow OpenAPI's default content types: a scalar is a text part, an object (a model
-or a dict) a JSON part, and an array one part per item. ``WithContentType`` (from the spec's
-``encoding``) names a part's type: a JSON type makes the value JSON, and for a file it is the
-type sent when the caller gives none.
+or a dict) a JSON part, an array one part per item, and a file (bytes, a path, a file object, a
+file tuple: a binary property of a body given whole) a file part. ``WithContentType`` (from the
+spec's ``encoding``) names a part's type: a JSON type makes the value JSON, and for a file it is
+the type sent when the caller gives none.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from ._serialization import (
     json_text,
     to_jsonable,
 )
+from ._types import NotGiven
 
 __all__ = [
     "MAX_BUFFERED_UPLOAD",
@@ -159,9 +161,16 @@ _FilePart: TypeAlias = tuple[str | None, Upload, str | None]
 
 @dataclass(frozen=True)
 class FileArray:
-    """The files of a field the API declares as an array of files, each sent as its own part."""
+    """The files of a field the API declares as an array of files, each sent as its own part.
 
-    files: Sequence[object]
+    ``files`` is the argument as the caller gave it: absent (``NOT_GIVEN`` or ``None``) when an
+    optional field was left out, which sends no part.
+    """
+
+    files: Sequence[object] | NotGiven | None
+
+    def parts(self) -> Sequence[object]:
+        return () if self.files is None or isinstance(self.files, NotGiven) else self.files
 
 
 def multipart_parts(
@@ -175,17 +184,25 @@ def multipart_parts(
     """
     parts: list[tuple[str, _FilePart]] = []
     for name, value in form.items():
-        parts += [(name, part) for part in _field_parts(value)]
+        if _is_file(value):  # a file in a body given whole (a model or a dict)
+            parts.append((name, _file_part(name, value, None)))
+        else:
+            parts += [(name, part) for part in _field_parts(value)]
     for name, value in files.items():
         content_type = value.content_type if isinstance(value, WithContentType) else None
         value = value.value if isinstance(value, WithContentType) else value
-        items = value.files if isinstance(value, FileArray) else [value]
-        if is_absent(items):
-            continue
+        items = value.parts() if isinstance(value, FileArray) else [value]
         for item in items:
             if not is_absent(item):
                 parts.append((name, _file_part(name, item, content_type)))
     return parts
+
+
+def _is_file(value: object) -> bool:
+    """Whether a form value is a file: bytes, a path, a binary file object or a file tuple."""
+    if isinstance(value, tuple) and len(value) in {2, 3}:
+        value = value[1]
+    return isinstance(value, bytes | os.PathLike) or callable(getattr(value, "read", None))
 
 
 def _field_parts(value: object) -> list[_FilePart]:

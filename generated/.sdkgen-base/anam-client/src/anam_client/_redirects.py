@@ -7,8 +7,9 @@ go to whoever the ``Location`` names, and ``create()`` would report success for 
 server never accepted. So a redirect is followed only when all of these hold:
 
 - it is a GET or HEAD (nothing is re-sent, no method changes);
-- the target has the same origin (scheme, host and port) as the client's base URL, so the
-  credentials it carries stay where they were configured to go;
+- the target has the same origin (scheme, host and port) as the request: the client's base
+  URL, or the server the operation declares for itself, so the credentials it carries stay
+  where they were sent;
 - fewer than MAX_REDIRECTS redirects were followed so far in this attempt.
 
 Any other redirect is not followed and raises RedirectError, whose ``location`` says where the
@@ -35,7 +36,7 @@ def origin_of(url: httpx.URL) -> Origin:
     return url.scheme, url.host, url.port or _DEFAULT_PORTS.get(url.scheme)
 
 
-def redirect_target(response: httpx.Response, origin: Origin, hops: int) -> httpx.URL | str | None:
+def redirect_target(response: httpx.Response, hops: int) -> httpx.URL | str | None:
     """The URL to follow, a reason not to follow it, or None when this is no redirect."""
     if response.status_code not in _REDIRECT_STATUSES or "location" not in response.headers:
         return None
@@ -44,8 +45,7 @@ def redirect_target(response: httpx.Response, origin: Origin, hops: int) -> http
         target = response.url.join(response.headers["location"]).copy_with(fragment=None)
     except httpx.InvalidURL:
         return "its Location is not a valid URL"
-    target_origin = origin_of(target)
-    if target_origin != origin:
+    if origin_of(target) != origin_of(response.request.url):
         shown = f"{target.scheme}://{target.netloc.decode('ascii', 'replace')}"
         return f"it points to another origin ({shown}), and credentials stay with their own"
     if method not in _FOLLOWABLE_METHODS:

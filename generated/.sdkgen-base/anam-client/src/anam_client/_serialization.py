@@ -101,6 +101,20 @@ def to_jsonable(value: object) -> object:
     return value
 
 
+def body_fields(body: Mapping[str, object] | pydantic.BaseModel) -> Mapping[str, object]:
+    """A form or multipart body as its fields by API name. A model gives the fields that were
+    set (and extra ones), read-only ones left out, as Python values: a file stays a file."""
+    if not isinstance(body, pydantic.BaseModel):
+        return body
+    declared = type(body).model_fields
+    fields: dict[str, object] = {
+        field.alias or name: getattr(body, name)
+        for name, field in declared.items()
+        if name in body.model_fields_set and not _is_read_only(field)
+    }
+    return {**fields, **(body.model_extra or {})}
+
+
 def _without_read_only(model: pydantic.BaseModel, data: object) -> object:
     """``data`` (``model`` dumped by alias) without the read-only fields of any model in it."""
     if not isinstance(data, dict) or not _may_hold_read_only(type(model)):
