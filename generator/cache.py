@@ -24,6 +24,11 @@ from .fingerprint import generator_fingerprint
 from .output import write_file_atomically
 
 
+def enabled() -> bool:
+    """False under `SDKGEN_CACHE=off`: then no key is worth computing."""
+    return os.environ.get("SDKGEN_CACHE") != "off"
+
+
 def key(payload: Any) -> str:
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256((generator_fingerprint() + text).encode()).hexdigest()
@@ -49,9 +54,9 @@ def write(kind: str, name: str, text: str) -> None:
 
 
 def _folder(kind: str) -> Path | None:
-    configured = os.environ.get("SDKGEN_CACHE")
-    if configured == "off":
+    if not enabled():
         return None
+    configured = os.environ.get("SDKGEN_CACHE")
     if configured:
         return Path(configured) / kind
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

@@ -19,7 +19,8 @@ def cyclic_inheritance(document: dict[str, Any]) -> frozenset[tuple[str, str]]:
     inheritance; those edges are dropped from the models, each class keeping its own properties.
     """
     schemas = (document.get("components") or {}).get("schemas") or {}
-    parents = {name: allof_refs(schema) & set(schemas) for name, schema in schemas.items()}
+    names = set(schemas)
+    parents = {name: allof_refs(schema) & names for name, schema in schemas.items()}
     reach: dict[str, set[str]] = {}
     for start in parents:
         seen: set[str] = set()
@@ -79,9 +80,10 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
     enum (the spec says subclasses send them); a class whose direct parent declares the property
     otherwise (another inline class, a list of another class) stops inheriting from that parent
     and declares the parent's other properties itself. Other redeclarations stay as written."""
+    names = set(schemas)
     for name in sorted(schemas):
         own = _own_properties(schemas[name])
-        for parent in sorted(_parents(schemas[name]) & set(schemas)):
+        for parent in sorted(_parents(schemas[name]) & names):
             clashes = set()
             for prop, child in own.items():
                 holder = _declaring(schemas, parent, prop, set())

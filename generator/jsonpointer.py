@@ -7,6 +7,8 @@ from typing import Any
 
 
 def escape(token: str) -> str:
+    if "~" not in token and "/" not in token:
+        return token  # most tokens: a pointer is built for every schema of every pass
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -16,7 +18,9 @@ def unescape(token: str) -> str:
 
 def join(pointer: str, *tokens: str | int) -> str:
     """Extend `pointer` by raw (unescaped) tokens."""
-    return pointer + "".join("/" + escape(str(token)) for token in tokens)
+    for token in tokens:
+        pointer = f"{pointer}/{escape(token if isinstance(token, str) else str(token))}"
+    return pointer
 
 
 def split(pointer: str) -> list[str]:

@@ -155,12 +155,16 @@ def _decode(data: bytes, file: str) -> str:
 
 
 def _check_bounds(document: Any, file: str) -> None:
-    """Refuse cyclic YAML anchors, absurd depth and documents that expand beyond MAX_NODES."""
-    stack: list[tuple[Any, int, str, bool]] = [(document, 0, "", False)]
+    """Refuse cyclic YAML anchors, absurd depth and documents that expand beyond MAX_NODES.
+
+    Every value is visited, so each carries only its parent's entry and key: the JSON pointer
+    of a refused value is spelt out only when there is a problem to report.
+    """
+    stack: list[tuple[Any, int, _Place, bool]] = [(document, 0, None, False)]
     on_path: set[int] = set()
     nodes = 0
     while stack:
-        node, depth, pointer, leaving = stack.pop()
+        node, depth, place, leaving = stack.pop()
         if leaving:
             on_path.discard(id(node))
             continue
@@ -169,19 +173,33 @@ def _check_bounds(document: Any, file: str) -> None:
             message = f"spec expands to more than {MAX_NODES:,} values"
             raise SpecError(Problem("error", message, file, hint="remove YAML alias chains"))
         if depth > MAX_DEPTH:
-            raise SpecError(_too_deep(file, pointer))
+            raise SpecError(_too_deep(file, _pointer(place)))
         if isinstance(node, int) and not -_MAX_INT < node < _MAX_INT:
-            raise SpecError(_huge_number(file, pointer))
+            raise SpecError(_huge_number(file, _pointer(place)))
         if not isinstance(node, dict | list):
             continue
         if id(node) in on_path:
             message = "YAML anchors form a cycle"
-            raise SpecError(Problem("error", message, file, pointer, "remove the recursive alias"))
+            raise SpecError(
+                Problem("error", message, file, _pointer(place), "remove the recursive alias")
+            )
         on_path.add(id(node))
-        stack.append((node, depth, pointer, True))
+        stack.append((node, depth, place, True))
         children = node.items() if isinstance(node, dict) else enumerate(node)
         for key, child in children:
-            stack.append((child, depth + 1, jsonpointer.join(pointer, str(key)), False))
+            stack.append((child, depth + 1, (place, key), False))
+
+
+# Where a value sits: (the parent's place, the key or index under it); None for the root.
+_Place = tuple[Any, Any] | None
+
+
+def _pointer(place: _Place) -> str:
+    tokens: list[str] = []
+    while place is not None:
+        place, key = place
+        tokens.append(str(key))
+    return jsonpointer.from_tokens(reversed(tokens))
 
 
 def _huge_number(file: str, pointer: str) -> Problem:
@@ -222,19 +240,27 @@ def _check_kind(document: Any, file: str) -> list[Problem]:
 def _check_refs(document: dict[str, Any], file: str) -> list[Problem]:
     """Every `$ref` must resolve inside this document (once other files are bundled in)."""
     problems = []
-    stack: list[tuple[Any, str]] = [(document, "")]
+    checked: dict[str, bool] = {}  # a spec names the same target many times: resolve it once
+    stack: list[tuple[Any, _Place]] = [(document, None)]
     while stack:
-        node, pointer = stack.pop()
+        node, place = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
-            if isinstance(ref, str):
-                problem = _ref_problem(document, ref, file, jsonpointer.join(pointer, "$ref"))
+            if isinstance(ref, str) and not _resolves(document, ref, checked):
+                pointer = jsonpointer.join(_pointer(place), "$ref")
+                problem = _ref_problem(document, ref, file, pointer)
                 if problem:
                     problems.append(problem)
-            stack.extend((child, jsonpointer.join(pointer, key)) for key, child in node.items())
+            stack.extend((child, (place, key)) for key, child in node.items())
         elif isinstance(node, list):
-            stack.extend((child, jsonpointer.join(pointer, i)) for i, child in enumerate(node))
+            stack.extend((child, (place, i)) for i, child in enumerate(node))
     return sorted(problems, key=lambda problem: problem.pointer)
+
+
+def _resolves(document: dict[str, Any], ref: str, checked: dict[str, bool]) -> bool:
+    if ref not in checked:
+        checked[ref] = _ref_problem(document, ref, "", "") is None
+    return checked[ref]
 
 
 def _ref_problem(document: dict[str, Any], ref: str, file: str, pointer: str) -> Problem | None:

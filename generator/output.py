@@ -14,6 +14,7 @@ the output) are hidden names that git ignores, `build` skips and the next run re
 from __future__ import annotations
 
 import ast
+import contextlib
 import ctypes
 import errno
 import hashlib
@@ -33,10 +34,13 @@ def write_tree(
     files: Mapping[PurePosixPath, str],
     out: Path,
     *,
-    prepare: Callable[[Path], None] | None = None,
+    prepare: Callable[[Path], Callable[[], None] | None] | None = None,
     marker: PurePosixPath | None = None,
 ) -> None:
     """Write `files` into `out`, replacing it atomically; `prepare` runs on the staged tree.
+
+    `prepare` may leave work running (ruff's lint): it then returns a function that waits for
+    that work, called once this process has parsed every staged Python file.
 
     With a `marker` (a file every tree of this kind holds), an existing non-empty `out` is replaced
     only if it holds the marker too: `--out .` must not delete a user's work.
@@ -61,17 +65,29 @@ def _check_replaceable(out: Path, marker: PurePosixPath) -> None:
 
 
 def _write_and_swap(
-    files: Mapping[PurePosixPath, str], out: Path, prepare: Callable[[Path], None] | None
+    files: Mapping[PurePosixPath, str],
+    out: Path,
+    prepare: Callable[[Path], Callable[[], None] | None] | None,
 ) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
+        made: set[Path] = set()
         for relative, text in sorted(files.items()):
             target = _inside(staging, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_text(text, encoding="utf-8", newline="\n")
-        if prepare is not None:
-            prepare(staging)
-        _check_python(staging)
+        finish = prepare(staging) if prepare is not None else None
+        try:
+            _check_python(staging)
+        except BaseException:
+            if finish is not None:
+                with contextlib.suppress(Exception):
+                    finish()  # wait for it: nothing is left running, the parse error is the news
+            raise
+        if finish is not None:
+            finish()
         _check_contained(staging)
         _swap(staging, out)
     except BaseException:
@@ -109,12 +125,15 @@ def files_digest(files: Mapping[PurePosixPath, bytes]) -> str:
 
 
 def _inside(root: Path, relative: PurePosixPath) -> Path:
+    """`root / relative`, for a relative path that stays under `root` by its parts alone.
+
+    `root` is a staging folder this run made and nothing else writes to, so no symlink can lie
+    on the way (and `_check_contained` looks again before the swap): resolving each of thousands
+    of paths would only repeat what the parts already say.
+    """
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
         raise OutputError(Problem("error", f"refusing to write outside the package: {relative}"))
-    target = (root / Path(*relative.parts)).resolve()
-    if not target.is_relative_to(root.resolve()):
-        raise OutputError(Problem("error", f"refusing to write outside the package: {relative}"))
-    return target
+    return root.joinpath(*relative.parts)
 
 
 def _check_python(root: Path) -> None:

@@ -2,7 +2,9 @@
 
     load -> normalize -> analyze (names, IR) -> models -> render
          -> write to staging -> format -> check -> swap in
-    (the spec's structural check runs beside the stages, see structure.py)
+    (the spec's structural check runs beside the stages, see structure.py, and so do the
+    models: a child process imports their library at once and makes them while the rest of
+    the package is rendered, see models_child.py)
 
 Each stage is its own module; this one only sequences them. `regen.py` decides when to run it
 for the APIs under specs/ and keeps their files (snapshot, names lock, state) consistent.
@@ -22,13 +24,14 @@ from .format import format_tree
 from .ir import Api
 from .load import read_bundle
 from .lock import NamesLock
-from .models import generate_models
+from .models import start_models
+from .models_child import ModelsChild
 from .normalize import normalize
 from .output import write_tree
 from .render import MARKER, render_package
 from .split import split_models
 from .state import ApiState
-from .structure import StructureCheck
+from .structure import StructureCheck, structure_passed
 
 
 @dataclass(frozen=True)
@@ -57,32 +60,49 @@ def generate_package(
     """
     state = state or ApiState()
     bundle = read_bundle(data, file, source)
-    normalized, problems = _normalized(bundle.document, file, bundle.sha256)
-    structure = StructureCheck(normalized, file, bundle.sha256.encode())
+    # A spec whose structural check is cached was generated before: its models are cached too.
+    child = None if structure_passed(bundle.sha256.encode()) else ModelsChild()
     try:
-        if config is None:
-            title = str((normalized.get("info") or {}).get("title") or Path(file).stem)
-            config = default_config(title, Path(file).name)
-        api = analyze(
-            normalized,
-            config,
-            lock=lock,
-            version=state.version,
-            spec_sha256=bundle.sha256,
-            file=file,
-        )
-        models = split_models(generate_models(api.models, config.package, file))
-        pages = read_pages(config.folder or Path(file).parent, config.docs)
-        files = render_package(
-            api, models, state.releases, normalized, pages=pages, overrides=templates
-        )
-    except Exception:
-        structure.verify()  # a malformed spec explains a failure better than the failure does
-        raise
-    structure.verify()
+        normalized, problems = _normalized(bundle.document, file, bundle.sha256)
+        structure = StructureCheck(normalized, file, bundle.sha256.encode())
+        try:
+            api = _analyze(normalized, file, config, lock, state, bundle.sha256)
+            pending = start_models(api.models, api.config.package, file, child)
+            pages = read_pages(api.config.folder or Path(file).parent, api.config.docs)
+            files = render_package(
+                api,
+                lambda: split_models(*pending.result()),
+                state.releases,
+                normalized,
+                pages=pages,
+                overrides=templates,
+            )
+        except Exception:
+            structure.verify()  # a malformed spec explains a failure better than the failure does
+            raise
+        structure.verify()
+    finally:
+        if child is not None:
+            child.close()
     write_tree(files, out, prepare=format_tree, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
     return Generated(api, used, (*bundle.problems, *problems, *api.problems))
+
+
+def _analyze(
+    normalized: dict[str, Any],
+    file: str,
+    config: ApiConfig | None,
+    lock: NamesLock | None,
+    state: ApiState,
+    sha256: str,
+) -> Api:
+    if config is None:
+        title = str((normalized.get("info") or {}).get("title") or Path(file).stem)
+        config = default_config(title, Path(file).name)
+    return analyze(
+        normalized, config, lock=lock, version=state.version, spec_sha256=sha256, file=file
+    )
 
 
 def _normalized(

@@ -58,8 +58,11 @@ def place_operations(
             continue
         resource = resource_name(path, operation)
         wanted.setdefault(resource, []).append((key, path, operation))
+    locked_methods: dict[str, set[str]] = {}
+    for placement in placements.values():
+        locked_methods.setdefault(placement.resource, set()).add(placement.method)
     for resource, members in wanted.items():
-        taken = {p.method for p in placements.values() if p.resource == resource}
+        taken = locked_methods.get(resource, set())
         for key, method in _method_names(resource, members, taken).items():
             placements[key] = Placement(key, resource, method)
     return placements

@@ -8,7 +8,7 @@ Templates mirror the output tree under `templates/package/`; the runtime under
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -88,7 +88,7 @@ class ReleaseNotes:
 
 def render_package(
     api: Api,
-    models: ModelModules,
+    models: ModelModules | Callable[[], ModelModules],
     releases: Sequence[Release],
     document: dict[str, Any],
     *,
@@ -97,6 +97,8 @@ def render_package(
 ) -> dict[PurePosixPath, str]:
     """Every file of the generated project, keyed by its path relative to the project root.
 
+    `models` may be a function that waits for them: everything else is rendered first, while
+    they are being made (see `models_child.py`).
     `document` is the normalized spec, which the fake client of `testing.py` answers from and
     examples consult; `pages` are the API's documentation pages the README includes.
     `overrides` is an API's folder of template overrides: a template found there is used instead
@@ -119,14 +121,15 @@ def render_package(
         "version; a change that belongs to every regeneration goes in the spec, the config or a\n"
         "template override.\n"
     )
-    for module, text in _types(env, context, models).items():
-        files[src / "types" / module] = text
     for resource in api.resources:
         files[src / "resources" / f"{resource.module}.py"] = _render(
             env, "src/resources/resource.py.jinja", {**context, "view": resource_view(resource)}
         )
     for path, text in runtime_files().items():
         files[src / path] = text
+    modules = models() if callable(models) else models
+    for module, text in _types(env, context, modules).items():
+        files[src / "types" / module] = text
     return files
 
 

@@ -36,8 +36,9 @@ class ModelModules:
     homes: dict[str, str]
 
 
-def split_models(source: str) -> ModelModules:
-    tree = ast.parse(source)
+def split_models(source: str, tree: ast.Module | None = None) -> ModelModules:
+    """`tree`, if given, is `source` parsed already (by the allowlist check)."""
+    tree = tree or ast.parse(source)
     lines = source.splitlines(keepends=True)
     header = [
         _text(lines, node) for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)

@@ -35,10 +35,10 @@ class StructureCheck:
 
     def __init__(self, document: dict[str, Any], file: str, data: bytes) -> None:
         self._file = file
-        self._key = cache.key(["structure", hashlib.sha256(data).hexdigest()])
+        self._key = _key(data) if cache.enabled() else ""
         self._problems: list[Problem] | None = None
         self._child: subprocess.Popen[bytes] | None = None
-        if cache.read("structure", self._key) == _PASSED:
+        if structure_passed(data):
             self._problems = []
             return
         if _MODEL in sys.modules:
@@ -58,7 +58,7 @@ class StructureCheck:
     def problems(self) -> list[Problem]:
         if self._problems is None:
             self._problems = self._collect()
-            if not self._problems:
+            if not self._problems and self._key:
                 cache.write("structure", self._key, _PASSED)
         return self._problems
 
@@ -80,6 +80,15 @@ class StructureCheck:
             message = "the structural check of the spec failed to run (exit "
             return [Problem("error", f"{message}{self._child.returncode})", self._file)]
         return [Problem(**item) for item in json.loads(output)]
+
+
+def structure_passed(data: bytes) -> bool:
+    """Whether these spec bytes passed the check before (with this generator)."""
+    return cache.enabled() and cache.read("structure", _key(data)) == _PASSED
+
+
+def _key(data: bytes) -> str:
+    return cache.key(["structure", hashlib.sha256(data).hexdigest()])
 
 
 def check_structure(document: dict[str, Any], file: str) -> list[Problem]:

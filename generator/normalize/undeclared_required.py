@@ -48,7 +48,8 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
 def _subclasses(document: dict[str, Any]) -> dict[str, list[Any]]:
     """Component pointer -> the components that include it through `allOf`, at any depth."""
     schemas = (document.get("components") or {}).get("schemas") or {}
-    parents = {key: sorted(allof_refs(schema) & set(schemas)) for key, schema in schemas.items()}
+    names = set(schemas)
+    parents = {key: sorted(allof_refs(schema) & names) for key, schema in schemas.items()}
     found: dict[str, list[Any]] = {}
     for child in schemas:
         seen: set[str] = set()

@@ -62,7 +62,7 @@ def test_failure_at_load_keeps_previous_output(previous: tuple[Path, dict[str, b
     ("stage", "error"),
     [
         ("analyze", GenerationError([])),
-        ("generate_models", GenerationError([])),
+        ("start_models", GenerationError([])),
         ("render_package", TypeError("template printed unescaped spec text")),
         ("format_tree", GenerationError([])),
     ],

@@ -1,0 +1,103 @@
+"""datamodel-code-generator in a child process, started before the models are known.
+
+Importing datamodel-code-generator takes a quarter of a second, and running it is the longest
+stage of a generation; neither needs anything else the pipeline does. So a generation starts
+this child first: it imports the library (and warms it on a one-class model set) while the parent
+reads, normalizes and analyzes the spec, then turns the model set into source while the parent
+renders everything else. Both cores work, and the library's import is off the critical path.
+
+The model set goes to the child pickled (the parent's own objects, exactly as built); the
+answer comes back as JSON, because the child handles spec text and nothing it writes may be
+unpickled. Anything the library prints goes to the child's stderr, never into the answer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from dataclasses import asdict
+from typing import Any
+
+from .errors import GenerationError, Problem
+from .ir import ModelSet
+
+_TIMEOUT = 900.0
+_WARM_UP = ModelSet({"Warm": {"type": "object", "properties": {"up": {"type": "string"}}}}, {}, {})
+
+
+class ModelsChild:
+    """A started child; `submit` hands it a model set once, `source` waits for the module."""
+
+    def __init__(self) -> None:
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", __name__],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self._answer: tuple[bytes, bytes] | None = None
+        self._talk: threading.Thread | None = None
+
+    def submit(self, models: ModelSet, package: str, file: str) -> None:
+        """Send the request without waiting: the child may still be importing."""
+        payload = pickle.dumps((models, package, file), protocol=pickle.HIGHEST_PROTOCOL)
+        self._talk = threading.Thread(target=self._communicate, args=(payload,), daemon=True)
+        self._talk.start()
+
+    def source(self, file: str) -> str:
+        """The models module, or the GenerationError the library's run raised."""
+        assert self._talk is not None, "submit() first"
+        self._talk.join(_TIMEOUT)
+        if self._answer is None or self._process.returncode != 0:
+            self.close()
+            stderr = (self._answer or (b"", b""))[1].decode(errors="replace").strip()
+            message = f"the models process failed (exit {self._process.returncode})"
+            detail = f": {stderr.splitlines()[-1]}" if stderr else ""
+            raise GenerationError(Problem("error", message + detail, file))
+        answer = json.loads(self._answer[0])
+        if "problems" in answer:
+            raise GenerationError([Problem(**problem) for problem in answer["problems"]])
+        source: str = answer["source"]
+        return source
+
+    def close(self) -> None:
+        """Stop a child whose answer is no longer wanted (a cache hit, a failed stage)."""
+        if self._process.poll() is None:
+            self._process.kill()
+        if self._talk is None:  # nobody reads its pipes: wait here, and close them
+            self._process.communicate()
+
+    def _communicate(self, payload: bytes) -> None:
+        try:
+            self._answer = self._process.communicate(payload, timeout=_TIMEOUT)
+        except (subprocess.TimeoutExpired, OSError):
+            self._process.kill()
+            self._process.communicate()
+
+
+def _main() -> None:
+    """Child side: warm the library up, then one pickled request on stdin, JSON on stdout."""
+    from .models import datamodel_codegen
+
+    answer_fd = os.dup(1)
+    os.dup2(2, 1)  # whatever the library prints lands on stderr, never in the answer
+    datamodel_codegen(_WARM_UP, "warm", "")
+    request = sys.stdin.buffer.read()
+    if not request:
+        return  # the parent needed no models after all
+    models, package, file = pickle.loads(request)
+    answer: dict[str, Any]
+    try:
+        answer = {"source": datamodel_codegen(models, package, file)}
+    except GenerationError as error:
+        answer = {"problems": [asdict(problem) for problem in error.problems]}
+    with os.fdopen(answer_fd, "wb") as stream:
+        stream.write(json.dumps(answer).encode())
+
+
+if __name__ == "__main__":
+    _main()
