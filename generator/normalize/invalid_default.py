@@ -10,6 +10,7 @@ at run time. Without the default the client sends nothing and the server applies
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -50,7 +51,7 @@ def _rejection(value: Any, pointer: str, registry: Registry[Any]) -> str | None:
     validator = Draft202012Validator(target, registry=registry)
     try:
         error = next(iter(validator.iter_errors(value)), None)
-    except Unresolvable:  # a broken `$ref` is reported where refs are checked, not here
+    except (Unresolvable, re.error):  # a broken `$ref` or `pattern` is reported elsewhere
         return None
     return None if error is None else str(error.message)
 
