@@ -5,6 +5,8 @@ a few anchors expand into billions of nodes. So the event stream (which libyaml 
 recursion) is checked for depth and alias count first, and only a bounded document is composed.
 YAML 1.1 also reads unquoted `200:` as an integer and `on:` as a boolean; integer keys become the
 strings they were written as, and other non-string keys are refused, since OpenAPI keys are text.
+Unquoted timestamps (`version: 2022-08-30`, even the impossible `0000-00-00`) stay the text they
+were written as, as JSON would hold them, instead of becoming dates or failing to.
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ import yaml
 
 MAX_ALIASES = 1000
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+# The safe loader with timestamps read as text; a subclass, so PyYAML's own loader stays as it is.
+_Loader: type[yaml.SafeLoader] = type("_TextTimestampLoader", (_BaseLoader,), {})
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 class YAMLLimitError(ValueError):

@@ -173,3 +173,14 @@ def test_huge_integers_are_a_spec_error_not_a_crash(data: bytes, pointer: str) -
         "spec holds an integer with more than 40 digits",
         pointer,
     )
+
+
+def test_yaml_timestamps_stay_the_text_they_were_written_as() -> None:
+    """TypeSpec writes `version: 0000-00-00`; YAML 1.1 reads that as an impossible date."""
+    data = (
+        b"openapi: 3.0.3\ninfo: {title: t, version: 0000-00-00}\npaths: {}\n"
+        b"components:\n  schemas:\n    Day: {type: string, format: date, example: 2024-02-29}\n"
+    )
+    spec = parse_spec(data, "spec.yaml")
+    assert spec["info"]["version"] == "0000-00-00"
+    assert spec["components"]["schemas"]["Day"]["example"] == "2024-02-29"
