@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import Problem
 from . import (
     binary_content,
+    broken_pattern,
     colon_variables,
     discriminator,
     duplicate_operation_ids,
@@ -40,6 +41,7 @@ PASSES: tuple[Pass, ...] = (
     single_branch.apply,
     binary_content.apply,
     empty_enum.apply,
+    broken_pattern.apply,
     invalid_default.apply,
     undeclared_required.apply,
     discriminator.apply,

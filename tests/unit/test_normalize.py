@@ -109,6 +109,21 @@ def test_an_empty_enum_is_the_plain_type_with_a_warning() -> None:
     ]
 
 
+def test_a_pattern_that_does_not_compile_is_dropped_with_a_warning() -> None:
+    broken = {"type": "string", "pattern": "^[w-.]+$", "maxLength": 9}
+    fine = {"type": "string", "pattern": r"^[\w.-]+$"}
+    document, warnings = _normalized(_components(Broken=broken, Fine=fine))
+    assert document["components"]["schemas"] == {
+        "Broken": {"type": "string", "maxLength": 9},
+        "Fine": {"type": "string", "pattern": r"^[\w.-]+$"},
+    }
+    assert warnings == [
+        "spec.json#/components/schemas/Broken/pattern: warning: `pattern` '^[w-.]+$' does not "
+        "compile as a regular expression (bad character range w-. at position 2); it is dropped "
+        "(fix: fix the regex, or remove it)"
+    ]
+
+
 def test_required_names_nothing_declares_are_released_with_a_warning() -> None:
     parent = {"type": "object", "properties": {"id": {"type": "string"}}}
     child = {

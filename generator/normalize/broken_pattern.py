@@ -1,0 +1,33 @@
+"""A `pattern` that is not a regular expression at all is dropped, with a warning naming it.
+
+Specs generated from server code carry regexes nobody compiled: NestJS class-validator output
+such as `^[w-.]+@...` (a reversed character range, the backslashes lost on the way). The
+generated client does not check patterns, but the contract validator and the example values
+built for it do, and a regex that cannot be compiled would fail every operation that touches
+the schema. Without the pattern the string is checked by its other keywords.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import jsonpointer
+from ..errors import Problem
+from ..walk import iter_schemas
+
+
+def apply(document: dict[str, Any], file: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for pointer, schema in list(iter_schemas(document)):
+        pattern = schema.get("pattern")
+        if not isinstance(pattern, str):
+            continue
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            del schema["pattern"]
+            message = f"`pattern` {pattern!r} does not compile as a regular expression ({error}); it is dropped"
+            where = jsonpointer.join(pointer, "pattern")
+            problems.append(Problem("warning", message, file, where, "fix the regex, or remove it"))
+    return problems
