@@ -26,6 +26,7 @@ from . import (
     nullable,
     optional_keyword,
     path_parameters,
+    security_quirks,
     single_branch,
     surrogates,
     undeclared_required,
@@ -48,6 +49,7 @@ PASSES: tuple[Pass, ...] = (
     colon_variables.apply,
     path_parameters.apply,
     duplicate_operation_ids.apply,
+    security_quirks.apply,
 )
 
 

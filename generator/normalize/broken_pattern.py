@@ -27,7 +27,10 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
             re.compile(pattern)
         except re.error as error:
             del schema["pattern"]
-            message = f"`pattern` {pattern!r} does not compile as a regular expression ({error}); it is dropped"
+            message = (
+                f"`pattern` {pattern!r} does not compile as a regular expression ({error}); "
+                "it is dropped"
+            )
             where = jsonpointer.join(pointer, "pattern")
             problems.append(Problem("warning", message, file, where, "fix the regex, or remove it"))
     return problems

@@ -211,6 +211,29 @@ def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
 TYPE_CHECKED = {"file_array": FILE_ARRAY, "menu_union": MULTIPART_UNION}
 
 
+def test_an_apidog_style_security_export_sends_the_bearer_token() -> None:
+    """`type: bearer` and an `x-apidog` key beside the scheme name, as Apidog exports them."""
+    vendor = {"schemeGroups": [{"id": "g1", "schemeIds": ["Token"]}], "required": True}
+    document = _spec("Apidog", {"/jobs": {"post": {"responses": NO_CONTENT}}})
+    document["components"]["securitySchemes"] = {"Token": {"type": "bearer"}}
+    document["security"] = [{"Token": [], "x-apidog": vendor}]
+    verified = _verify(document)
+    assert verified.result.passed, _proven(verified)
+
+
+def test_a_pattern_that_does_not_compile_is_not_checked() -> None:
+    """NestJS class-validator output with its backslashes lost: `[w-.]` is a reversed range."""
+    email = {"type": "string", "pattern": "^[w-.]+@([w-]+.)+[w-]{2,4}$"}
+    body = {"type": "object", "properties": {"email": email}, "required": ["email"]}
+    verified = _verify(
+        _spec(
+            "Recovery",
+            {"/recover": {"post": {"requestBody": _body(body), "responses": NO_CONTENT}}},
+        )
+    )
+    assert verified.result.passed, _proven(verified)
+
+
 def test_the_packages_pass_mypy_strict(tmp_path: Path) -> None:
     sources = []
     for name, document in TYPE_CHECKED.items():

@@ -351,3 +351,38 @@ def test_a_default_its_schema_rejects_is_dropped_with_a_warning() -> None:
         "spec.json#/components/schemas/R/properties/direction/default",
     ]
     assert "'true' is not of type 'boolean'" in warnings[0]
+
+
+def test_extension_keys_in_security_requirements_are_ignored_with_a_warning() -> None:
+    """Apidog exports write `x-apidog: {...}` beside the scheme names of a requirement."""
+    vendor = {"schemeGroups": [{"id": "g1", "schemeIds": ["Bearer"]}], "required": True}
+    operation = {"security": [{"Bearer": [], "x-apidog": vendor}, {}, {"x-apidog": vendor}]}
+    document: dict[str, Any] = {
+        "openapi": "3.0.1",
+        "security": [{"Bearer": [], "x-apidog": vendor}],
+        "paths": {"/jobs": {"post": operation}},
+    }
+    normalized, warnings = _normalized(document)
+    assert normalized["security"] == [{"Bearer": []}]
+    # the `{}` the spec wrote stays; the alternative that held only the extension goes
+    assert normalized["paths"]["/jobs"]["post"]["security"] == [{"Bearer": []}, {}]
+    assert [warning.split(": warning: ")[0] for warning in warnings] == [
+        "spec.json#/security/0/x-apidog",
+        "spec.json#/paths/~1jobs/post/security/0/x-apidog",
+        "spec.json#/paths/~1jobs/post/security/2/x-apidog",
+    ]
+
+
+def test_a_bare_bearer_scheme_type_is_read_as_http_bearer_with_a_warning() -> None:
+    schemes = {"Token": {"type": "bearer", "bearerFormat": "API Key"}, "Key": {"type": "apiKey"}}
+    document = {"openapi": "3.0.1", "components": {"securitySchemes": schemes}}
+    normalized, warnings = _normalized(document)
+    assert normalized["components"]["securitySchemes"] == {
+        "Token": {"type": "http", "scheme": "bearer", "bearerFormat": "API Key"},
+        "Key": {"type": "apiKey"},
+    }
+    assert warnings == [
+        "spec.json#/components/securitySchemes/Token/type: warning: security scheme type "
+        "'bearer' is read as HTTP bearer authentication (fix: write `type: http` with "
+        "`scheme: bearer`)"
+    ]

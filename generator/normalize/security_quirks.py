@@ -1,0 +1,67 @@
+"""Two spellings of security that API design tools export, read as what they plainly mean.
+
+Apidog writes its own bookkeeping into Security Requirement Objects (`- BearerAuth: []` beside
+`x-apidog: {schemeGroups: ...}`); such a requirement would name a scheme `x-apidog`, and its value
+is not the list of scopes a requirement holds. The `x-` key is dropped: OpenAPI lets no scheme be
+named like an extension anyway. The same exports declare `type: bearer` (or `basic`) where
+OpenAPI says `type: http` with `scheme: bearer`; such a scheme is read as the HTTP scheme it names,
+so the client sends the credentials the API asks for. Both with a warning naming the pointer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .. import jsonpointer
+from ..errors import Problem
+from ..walk import iter_events, iter_operations
+
+_HTTP_SCHEMES = ("bearer", "basic")
+
+
+def apply(document: dict[str, Any], file: str) -> list[Problem]:
+    found = [*_requirement_extensions(document), *_bare_http(document)]
+    return [Problem("warning", message, file, where, hint) for where, message, hint in found]
+
+
+def _requirement_extensions(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    for pointer, requirements in _requirement_lists(document):
+        emptied: set[int] = set()
+        for index, alternative in enumerate(requirements):
+            extensions = [key for key in alternative if key.startswith("x-")]
+            for key in extensions:
+                del alternative[key]
+                where = jsonpointer.join(pointer, str(index), key)
+                message = f"`{key}` in a security requirement is not a scheme name; it is ignored"
+                yield where, message, "keep vendor data out of `security`"
+            if extensions and not alternative:
+                emptied.add(index)
+        # An alternative that held only extensions goes: as `{}` it would make credentials optional.
+        requirements[:] = [item for index, item in enumerate(requirements) if index not in emptied]
+
+
+def _requirement_lists(document: dict[str, Any]) -> Iterator[tuple[str, list[Any]]]:
+    owners = [("", document)] + [
+        (jsonpointer.join("", "paths", path, method), operation)
+        for path, method, operation in iter_operations(document)
+    ]
+    owners += [(pointer, operation) for pointer, _name, operation in iter_events(document)]
+    for pointer, owner in owners:
+        requirements = owner.get("security")
+        if isinstance(requirements, list) and all(isinstance(r, dict) for r in requirements):
+            yield jsonpointer.join(pointer, "security"), requirements
+
+
+def _bare_http(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    components = document.get("components")
+    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
+    for name, scheme in schemes.items() if isinstance(schemes, dict) else ():
+        kind = scheme.get("type") if isinstance(scheme, dict) else None
+        if not isinstance(kind, str) or kind.lower() not in _HTTP_SCHEMES:
+            continue
+        scheme["type"] = "http"
+        scheme.setdefault("scheme", kind.lower())
+        where = jsonpointer.join("", "components", "securitySchemes", name, "type")
+        message = f"security scheme type {kind!r} is read as HTTP {kind.lower()} authentication"
+        yield where, message, f"write `type: http` with `scheme: {kind.lower()}`"
