@@ -208,7 +208,36 @@ def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
     ]
 
 
-TYPE_CHECKED = {"file_array": FILE_ARRAY, "menu_union": MULTIPART_UNION}
+# Defaults written as text for fields typed `date`, `datetime` and `UUID`.
+DATED_DEFAULTS = _spec(
+    "Dated",
+    {
+        "/events": {
+            "post": {
+                "requestBody": _body({"$ref": "#/components/schemas/Event"}),
+                "responses": NO_CONTENT,
+            }
+        }
+    },
+    {
+        "Event": {
+            "type": "object",
+            "properties": {
+                "day": {"type": "string", "format": "date", "default": "2024-01-01"},
+                "at": {"type": "string", "format": "date-time", "default": "2024-01-01T10:00:00Z"},
+                "ref": {
+                    "type": "string",
+                    "format": "uuid",
+                    "default": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                },
+                "note": {"type": "string", "default": "none"},
+            },
+        }
+    },
+)
+
+
+TYPE_CHECKED = {"file_array": FILE_ARRAY, "menu_union": MULTIPART_UNION, "dated": DATED_DEFAULTS}
 
 
 def test_an_apidog_style_security_export_sends_the_bearer_token() -> None:
