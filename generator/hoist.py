@@ -18,7 +18,7 @@ from typing import Any
 
 from . import classnames, jsonpointer, keywords, refs, shapes
 from .classnames import PLACEHOLDER, Entity
-from .inheritance import cyclic_inheritance, narrow_overrides
+from .inheritance import cyclic_inheritance, narrow_overrides, separate_tagged_members
 from .naming import class_name, is_secret_name, singular
 from .refs import component_name
 from .strings import plain
@@ -81,6 +81,7 @@ def hoist(
         names[key]: classnames.resolve(entity.schema, names)
         for key, entity in hoister.entities.items()
     }
+    separate_tagged_members(schemas)
     narrow_overrides(schemas)
     roots = {
         pointer: classnames.resolve(schema, names) for pointer, schema in hoister.roots.items()

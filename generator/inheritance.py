@@ -100,15 +100,60 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
                 schemas[name] = _unparented(schemas[name], parent, schemas[parent], clashes)
 
 
+def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
+    """A member of a discriminated union that includes another member tagged on the same
+    property (`Puppy: allOf [Dog]`, both tagged on `kind`) cannot be its subclass: each class
+    spells its own tag (`Literal["puppy"]` over `Literal["dog"]`), which type checkers refuse and
+    pydantic checks against the parent's. Made so, in place: such a class declares the parent's
+    properties itself, the tag property without the parent's tag."""
+    tagged = _tagged_members(schemas)
+    for _ in range(len(schemas)):  # each pass lifts one level of a chain
+        lifted = False
+        for name in sorted(schemas):
+            for parent in sorted(_parents(schemas[name]) & set(schemas)):
+                shared = tagged.get(name, set()) & tagged.get(parent, set())
+                if shared:
+                    schema = schemas[name]
+                    schemas[name] = _unparented(schema, parent, schemas[parent], set(), shared)
+                    lifted = True
+        if not lifted:
+            return
+
+
+def _tagged_members(node: Any, found: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """The components a discriminator mapping names, each with the properties that tag it."""
+    found = {} if found is None else found
+    if isinstance(node, list):
+        for item in node:
+            _tagged_members(item, found)
+    elif isinstance(node, dict):
+        discriminator = node.get("discriminator")
+        if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
+            prop = str(discriminator.get("propertyName"))
+            for target in discriminator["mapping"].values():
+                name = component_name({"$ref": target})
+                if name is not None:
+                    found.setdefault(name, set()).add(prop)
+        for value in node.values():
+            _tagged_members(value, found)
+    return found
+
+
 def _unparented(
-    schema: dict[str, Any], parent: str, parent_schema: dict[str, Any], dropped: set[str]
+    schema: dict[str, Any],
+    parent: str,
+    parent_schema: dict[str, Any],
+    dropped: set[str],
+    untagged: set[str] | None = None,
 ) -> dict[str, Any]:
     """`schema` with its `$ref` to `parent` replaced by the parent's own declarations, less the
-    properties it redeclares (the parent's own parents stay its parents)."""
+    properties it redeclares and the `enum`/`const` of `untagged` ones (the parent's own parents
+    stay its parents)."""
     members: list[Any] = list(parent_schema.get("allOf") or [])
     own = {k: v for k, v in parent_schema.items() if k not in _DOCS and k != "allOf"}
+    own.pop("discriminator", None)
     parts = [m for m in members if component_name(m) is not None] + [
-        _without(part, dropped)
+        _without(part, dropped, untagged or set())
         for part in [own, *(m for m in members if component_name(m) is None)]
         if isinstance(part, dict) and part
     ]
@@ -118,13 +163,25 @@ def _unparented(
     return {**schema, "allOf": replaced}
 
 
-def _without(schema: dict[str, Any], dropped: set[str]) -> dict[str, Any]:
+def _without(schema: dict[str, Any], dropped: set[str], untagged: set[str]) -> dict[str, Any]:
     out = dict(schema)
     if isinstance(out.get("properties"), dict):
-        out["properties"] = {k: v for k, v in out["properties"].items() if k not in dropped}
+        out["properties"] = {
+            k: _untagged(v) if k in untagged else v
+            for k, v in out["properties"].items()
+            if k not in dropped
+        }
     if isinstance(out.get("required"), list):
         out["required"] = [name for name in out["required"] if name not in dropped]
     return out
+
+
+def _untagged(prop: Any) -> Any:
+    return (
+        {k: v for k, v in prop.items() if k not in ("enum", "const")}
+        if isinstance(prop, dict)
+        else prop
+    )
 
 
 def _parents(schema: dict[str, Any]) -> set[str]:

@@ -110,6 +110,32 @@ def discriminated(schema: dict[str, Any], branch: Any) -> dict[str, Any]:
 _SCHEMAS = "#/components/schemas/"
 
 
+def member_tags(document: Any) -> dict[str, dict[str, list[str]]]:
+    """Pointer of each component a discriminator mapping names -> {property: its tags}.
+
+    The models spell those tags on the property (`kind: Literal["dog"]`), so the class of a
+    member accepts only values carrying one of them, wherever else its schema is used.
+    """
+    found: dict[str, dict[str, list[str]]] = {}
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        stack.extend(node.values())
+        discriminator = node.get("discriminator")
+        mapping = discriminator.get("mapping") if isinstance(discriminator, dict) else None
+        name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+        for tag, target in mapping.items() if isinstance(mapping, dict) else ():
+            if isinstance(name, str) and isinstance(target, str) and target.startswith("#/"):
+                tags = found.setdefault(target[1:], {}).setdefault(name, [])
+                tags += [] if tag in tags else [tag]
+    return found
+
+
 def forbidden_by_not(schema: Any) -> set[str]:
     """``not: {required: [x]}`` means "must not send x"."""
     if isinstance(schema, dict) and set(schema) == {"required"}:

@@ -22,6 +22,7 @@ import httpx
 from .. import jsonpointer
 from .calls import Call, build_calls, error_call
 from .cases import ErrorCase, OperationCase
+from .compose import member_tags
 from .mock import SpecMockServer
 from .schemas import properties_of
 from .security import SECRET
@@ -168,15 +169,19 @@ class Contract:
     @cached_property
     def models(self) -> dict[str, Any]:
         """Model class name -> its schema (the first place it was named from), as the mock
-        validates it: its `$ref`s are those of the mock's document."""
+        validates it: its `$ref`s are those of the mock's document. A member of a discriminated
+        union also demands its tags, as its class does."""
         schemas: dict[str, Any] = {}
         moves = self.mock.validator.moves
+        tagged = member_tags(self.document)
         for pointer, name in sorted(self.surface.model_pointers.items()):
+            moved = moved_pointer(pointer, moves)
             try:
-                schema = jsonpointer.resolve(self.document, moved_pointer(pointer, moves))
+                schema = jsonpointer.resolve(self.document, moved)
             except KeyError:
                 continue
-            schemas.setdefault(name, schema)
+            tags = {prop: {"enum": values} for prop, values in tagged.get(moved, {}).items()}
+            schemas.setdefault(name, {"allOf": [schema, {"properties": tags}]} if tags else schema)
         return schemas
 
     @cached_property

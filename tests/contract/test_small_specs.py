@@ -237,7 +237,56 @@ DATED_DEFAULTS = _spec(
 )
 
 
-TYPE_CHECKED = {"file_array": FILE_ARRAY, "menu_union": MULTIPART_UNION, "dated": DATED_DEFAULTS}
+def _extends(parent: str, **properties: Any) -> dict[str, Any]:
+    own = {"type": "object", "properties": properties}
+    return {"allOf": [{"$ref": f"#/components/schemas/{parent}"}, own]}
+
+
+# A discriminated union whose members extend one another (`Puppy` is a `Dog`), as Jackson
+# hierarchies come out of springdoc: each member carries its own tag.
+TAGGED_CHAIN = _spec(
+    "Shelter",
+    {
+        "/animals": {
+            "post": {
+                "requestBody": _body({"$ref": "#/components/schemas/Animal"}),
+                "responses": NO_CONTENT,
+            }
+        }
+    },
+    {
+        "Animal": {
+            "oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in ("Dog", "Puppy", "Cat")],
+            "discriminator": {
+                "propertyName": "kind",
+                "mapping": {
+                    tag: f"#/components/schemas/{tag.title()}" for tag in ("dog", "puppy", "cat")
+                },
+            },
+        },
+        "Base": {
+            "type": "object",
+            "required": ["kind", "name"],
+            "properties": {"kind": {"type": "string"}, "name": {"type": "string"}},
+        },
+        "Dog": _extends("Base", bark={"type": "boolean"}),
+        "Puppy": _extends("Dog", ageWeeks={"type": "integer"}),
+        "Cat": _extends("Base", lives={"type": "integer", "enum": [7, 9]}),
+    },
+)
+
+
+def test_a_union_member_extending_another_member_is_proven() -> None:
+    verified = _verify(TAGGED_CHAIN)
+    assert verified.result.passed, _proven(verified)
+
+
+TYPE_CHECKED = {
+    "file_array": FILE_ARRAY,
+    "menu_union": MULTIPART_UNION,
+    "dated": DATED_DEFAULTS,
+    "tagged_chain": TAGGED_CHAIN,
+}
 
 
 def test_an_apidog_style_security_export_sends_the_bearer_token() -> None:
