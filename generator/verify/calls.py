@@ -35,6 +35,7 @@ from .mock import GENERATED
 from .schemas import SchemaChecker
 from .surface import Annotation, Argument, Method, Surface
 from .values import Mode, ValueFactory
+from .wire import raw_argument
 
 
 @dataclass(frozen=True)
@@ -231,8 +232,8 @@ class _CallBuilder:
         if body.encoding == "binary":
             content = f"{self.method.name} raw body \x00\xff".encode("latin-1")
             assert body.whole is not None
-            kwargs[body.whole.name] = content
-            return ExpectedBody("binary", body.media_type, content)
+            kwargs[body.whole.name], media = raw_argument(content, body.media_type)
+            return ExpectedBody("binary", media, content)
         value = factory.value(schema, "body")
         for wire in nulls:
             value[wire] = None

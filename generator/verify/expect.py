@@ -16,7 +16,7 @@ from .compare import differences, short
 from .routing import Route
 from .styles import MISSING, query_names, read_parameter
 from .validation import ContractValidator, DeclaredParameter, query_api_keys
-from .wire import WireRequest, base_media
+from .wire import WireRequest, media_matches
 
 
 def request_differences(
@@ -77,7 +77,7 @@ def _body_differences(
             return []
         return [f"body: {len(request.body)} bytes sent, the call gave no body"]
     media = request.media_type
-    if media != base_media(expected.media_type):
+    if not media_matches(expected.media_type, media):
         return [f"body: content type {media!r}, expected {expected.media_type!r}"]
     if expected.encoding == "binary":
         return [] if request.body == expected.data else ["body: the raw bytes differ"]

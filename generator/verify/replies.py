@@ -26,18 +26,10 @@ from .schemas import resolve
 from .server import Reply
 from .validation import ContractValidator, response_label
 from .values import ValueFactory
-from .wire import base_media, is_json_media, media_matches, wire_text
+from .wire import base_media, concrete_media, is_json_media, media_matches, wire_text
 
 GENERATED = "generated"  # the name of the reply built from the schema (examples keep theirs)
 BINARY_BODY = b"\x00\x01\x02binary body\xff\xfe"
-_CONCRETE = {
-    "*/*": "application/octet-stream",
-    "audio/*": "audio/mpeg",
-    "image/*": "image/png",
-    "video/*": "video/mp4",
-    "text/*": "text/plain",
-    "application/*": "application/octet-stream",
-}
 
 
 class SpecExampleWarning(UserWarning):
@@ -105,7 +97,7 @@ class ReplyBook:
         content = response.get("content") or {}
         if not content:
             return (Canned("empty", status, None, b"", None, headers),)
-        concrete = _CONCRETE.get(base_media(media), media)
+        concrete = concrete_media(media)
         media_object = content[media] if isinstance(content[media], dict) else {}
         schema = media_object.get("schema", {})
         where = jsonpointer.join(

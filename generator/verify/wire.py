@@ -178,3 +178,28 @@ def media_matches(declared: str, media: str) -> bool:
     if declared in ("*/*", media):
         return True
     return declared.endswith("/*") and media.startswith(declared[:-1])
+
+
+_STAND_INS = {
+    "*/*": "application/octet-stream",
+    "audio/*": "audio/mpeg",
+    "image/*": "image/png",
+    "video/*": "video/mp4",
+    "text/*": "text/plain",
+    "application/*": "application/octet-stream",
+}
+
+
+def concrete_media(declared: str) -> str:
+    """An exact media type for a content key, a common one of its kind for a wildcard."""
+    media = base_media(declared)
+    if media in _STAND_INS:
+        return _STAND_INS[media]
+    return media[:-1] + "octet-stream" if media.endswith("/*") else declared
+
+
+def raw_argument(content: bytes, declared: str) -> tuple[Any, str]:
+    """A raw body argument, and the media type it must go out as: for a wildcard (`image/*`)
+    the caller names an exact type, with a file tuple."""
+    media = concrete_media(declared)
+    return (content if media == declared else ("body.bin", content, media)), media

@@ -312,6 +312,21 @@ def test_a_pattern_that_does_not_compile_is_not_checked() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_request_bodies_of_wildcard_media_types_are_proven() -> None:
+    """`image/*`, `text/*` and `*/*` bodies: the caller names the exact type (a file tuple)."""
+    raw = {"type": "string", "format": "binary"}
+    paths = {
+        f"/{name}": {"put": {"requestBody": _body(schema, media), "responses": NO_CONTENT}}
+        for name, media, schema in [
+            ("avatar", "image/*", raw),
+            ("note", "text/*", {"type": "string"}),
+            ("blob", "*/*", raw),
+        ]
+    }
+    verified = _verify(_spec("Uploads", paths))
+    assert verified.result.passed, _proven(verified)
+
+
 def test_the_packages_pass_mypy_strict(tmp_path: Path) -> None:
     sources = []
     for name, document in TYPE_CHECKED.items():
