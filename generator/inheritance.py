@@ -101,8 +101,8 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
 
 
 def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
-    """A member of a discriminated union that includes another member tagged on the same
-    property (`Puppy: allOf [Dog]`, both tagged on `kind`) cannot be its subclass: each class
+    """A member of a discriminated union that includes another member tagged otherwise on the
+    same property (`Puppy: allOf [Dog]`, `puppy` and `dog`) cannot be its subclass: each class
     spells its own tag (`Literal["puppy"]` over `Literal["dog"]`), which type checkers refuse and
     pydantic checks against the parent's. Made so, in place: such a class declares the parent's
     properties itself, the tag property without the parent's tag."""
@@ -111,7 +111,8 @@ def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
         lifted = False
         for name in sorted(schemas):
             for parent in sorted(_parents(schemas[name]) & set(schemas)):
-                shared = tagged.get(name, set()) & tagged.get(parent, set())
+                own, inherited = tagged.get(name, {}), tagged.get(parent, {})
+                shared = {p for p in own.keys() & inherited.keys() if own[p] - inherited[p]}
                 if shared:
                     schema = schemas[name]
                     schemas[name] = _unparented(schema, parent, schemas[parent], set(), shared)
@@ -120,8 +121,10 @@ def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
             return
 
 
-def _tagged_members(node: Any, found: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
-    """The components a discriminator mapping names, each with the properties that tag it."""
+def _tagged_members(
+    node: Any, found: dict[str, dict[str, set[str]]] | None = None
+) -> dict[str, dict[str, set[str]]]:
+    """The components discriminator mappings name, each with its tags by property."""
     found = {} if found is None else found
     if isinstance(node, list):
         for item in node:
@@ -130,10 +133,10 @@ def _tagged_members(node: Any, found: dict[str, set[str]] | None = None) -> dict
         discriminator = node.get("discriminator")
         if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
             prop = str(discriminator.get("propertyName"))
-            for target in discriminator["mapping"].values():
+            for tag, target in discriminator["mapping"].items():
                 name = component_name({"$ref": target})
                 if name is not None:
-                    found.setdefault(name, set()).add(prop)
+                    found.setdefault(name, {}).setdefault(prop, set()).add(str(tag))
         for value in node.values():
             _tagged_members(value, found)
     return found

@@ -354,3 +354,48 @@ def test_a_subclass_redeclaring_a_property_stays_a_subtype_of_what_it_extends() 
             "at": {"type": "string"},
         },
     }
+
+
+def _chain(puppy_tag: str) -> dict[str, Any]:
+    """`Puppy` extends `Dog`, both members of one union tagged on `kind` (Puppy by `puppy_tag`)."""
+    schemas: dict[str, Any] = {
+        "Animal": {
+            "oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in ("Dog", "Puppy")],
+            "discriminator": {"propertyName": "kind"},
+        },
+        "Dog": {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {"kind": {"type": "string"}, "bark": {"type": "boolean"}},
+        },
+        "Puppy": {
+            "allOf": [
+                {"$ref": "#/components/schemas/Dog"},
+                {"type": "object", "properties": {"weeks": {"type": "integer"}}},
+            ]
+        },
+    }
+    if puppy_tag == "dog":  # two unions, one tag: `Dog` in one, `Puppy` in the other
+        schemas["Animal"]["oneOf"].pop()
+        schemas["Animal"]["discriminator"]["mapping"] = {"dog": "#/components/schemas/Dog"}
+        schemas["Young"] = {
+            "oneOf": [{"$ref": "#/components/schemas/Puppy"}],
+            "discriminator": {
+                "propertyName": "kind",
+                "mapping": {"dog": "#/components/schemas/Puppy"},
+            },
+        }
+    document = {"openapi": "3.1.0", "paths": {}, "components": {"schemas": schemas}}
+    return hoist(normalize(document)[0]).schemas["Puppy"]
+
+
+def test_a_member_tagged_apart_from_the_member_it_extends_is_not_its_subclass() -> None:
+    puppy = _chain("puppy")
+    assert all("$ref" not in member for member in puppy["allOf"])
+    declared = {name for member in puppy["allOf"] for name in member.get("properties", {})}
+    assert declared == {"kind", "bark", "weeks"}
+
+
+def test_a_member_with_the_same_tag_as_the_member_it_extends_stays_its_subclass() -> None:
+    puppy = _chain("dog")
+    assert {"$ref": "#/components/schemas/Dog"} in puppy["allOf"]
