@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import profiling
+from . import goals, profiling
 from .calls_worker import PROFILED_CALLS
 from .child import run_child
 from .environment import PROJECT
@@ -84,6 +84,7 @@ def _section(
             ratio=loopback,
             verdict=at_most(loopback, TARGET, unit="x", target=f"<= {TARGET}x"),
             note=f"{overhead:+.0f} µs per call",
+            goals=(goals.CALLS,),
         ),
         Row("bare httpx + model_validate_json (MockTransport)", per_call["bare_mock"], "µs"),
         Row(

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import goals
 from .child import ChildRun, run_child
 from .packages import Package
 from .results import Row, Section, below, portable
@@ -164,6 +165,7 @@ def run(ours: list[Package], reference: list[Package], rounds: int) -> Section:
                 "ms",
                 verdict=verdict,
                 note=_note(wall, samples, opc),
+                goals=() if opc else (goals.IMPORT,),
             )
         )
         if not opc and key.endswith(".types"):

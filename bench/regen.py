@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import imports, profiling, stages
+from . import goals, imports, profiling, stages
 from .child import ChildRun, run_child
 from .environment import PROJECT, tool
 from .results import Row, Section, at_most, shown
@@ -99,6 +99,7 @@ def run(spec: Path, scratch: Path, rounds: int) -> Section:
             "s",
             ratio=versus_opc,
             verdict=at_most(versus_opc, TARGET, unit="x", target=_TARGET_TEXT),
+            goals=(goals.ANAM,),
             note=f"CPU {cpu[OPC].median:.2f} s, peak {memory[OPC].median:.0f} MB",
         ),
         Row(
