@@ -105,6 +105,7 @@ def _corpus(axis: Axes, measured: list[Measured]) -> None:
         default=1.0,
     )
     failed_shown = False
+    labelled: set[str] = set()
     for index, name in enumerate(TOOLS):
         offset = (index - (len(TOOLS) - 1) / 2) * height
         for row, item in enumerate(measured):
@@ -124,9 +125,10 @@ def _corpus(axis: Axes, measured: list[Measured]) -> None:
                 xerr=[[median - result.wall.min], [result.wall.max - median]],
                 color=_COLORS[name],
                 capsize=2,
-                label=_TOOL_NAMES[name] if row == 0 else None,
+                label=None if name in labelled else _TOOL_NAMES[name],
             )
-            axis.text(median, y, f" {median:.1f}", va="center", fontsize=7)
+            labelled.add(name)
+            axis.text(result.wall.max, y, f" {median:.1f}", va="center", fontsize=7)
     axis.axvline(BIG_LIMIT, color="red", linestyle="--", alpha=0.6, label="10 s (biggest specs)")
     axis.axvline(ANY_LIMIT, color="red", linestyle=":", alpha=0.6, label="15 s (every spec)")
     axis.set_yticks(range(len(measured)), [f"{m.spec.label}\n{m.operations} ops" for m in measured])
