@@ -258,19 +258,17 @@ def _table_section(measured: list[Measured], rounds: int, scratch: Path) -> Sect
             f"{rounds} round(s); in each, every (spec, tool) pair runs once, in rotating order. "
             "Cells: median wall time (min-max) and median peak memory of the whole process "
             "tree (resident sizes of every process of the run summed, sampled every 20 ms; the "
-            "largest single process, ru_maxrss, is in the row notes). Ratio = our median / "
-            "openapi-python-client's, where it generated."
+            "largest single process, ru_maxrss, is in the row notes), then the ratio of our "
+            "median to openapi-python-client's, where it generated."
         ),
         commands=[shown(c) for c in commands(Path("SPEC"), scratch / "runN").values()],
-        ratio_label="ours / openapi-python-client",
     )
     for item in measured:
         ours, opc = item.outcomes[OURS], item.outcomes[OPC]
         for judged in judge(item.spec, ours):
-            ratio = None
-            if judged.what == "time" and ours.wall and opc.wall:
-                ratio = ours.wall.median / opc.wall.median
             note = f"{item.operations} operations"
+            if judged.what == "time" and ours.wall and opc.wall:
+                note += f"; {ours.wall.median / opc.wall.median:.2f}x openapi-python-client"
             if judged.what == "peak memory" and ours.largest_mb is not None:
                 note = f"largest single process {ours.largest_mb.median:.0f} MB"
             section.rows.append(
@@ -278,7 +276,6 @@ def _table_section(measured: list[Measured], rounds: int, scratch: Path) -> Sect
                     f"`{item.spec.label}`: ours, {judged.what}",
                     judged.figures or Stats((float("nan"),)),
                     judged.unit,
-                    ratio=ratio,
                     verdict=judged.verdict,
                     note=note,
                     goals=judged.goals,
