@@ -18,6 +18,7 @@ import jinja2
 
 from . import __version__ as GENERATOR_VERSION
 from . import strings
+from .cache import folder as cache_folder
 from .diff import changelog
 from .docs import fence, provenance, reference
 from .examples import Examples
@@ -187,7 +188,9 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
 @cache
 def environment(overrides: Path | None = None) -> jinja2.Environment:
     package = jinja2.FileSystemLoader(TEMPLATES / "package")
+    compiled = cache_folder("templates")  # compiling templates is a third of rendering
     env = jinja2.Environment(
+        bytecode_cache=None if compiled is None else jinja2.FileSystemBytecodeCache(str(compiled)),
         loader=package
         if overrides is None
         else jinja2.ChoiceLoader([jinja2.FileSystemLoader(overrides), package]),

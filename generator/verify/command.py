@@ -11,6 +11,7 @@ The output is the `contract: <name> N/M operations` line, one `FAIL` line per fa
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from ..errors import ConfigError, Problem
 from ..load import read_spec_bytes
 from ..lock import LOCK_FILE, NamesLock, read_lock
 from . import verify_spec
+from .replies import SpecExampleWarning
 
 
 def run_verify(
@@ -42,16 +44,18 @@ def run_verify(
                 hint="pass the folder `generate --out` wrote, e.g. generated/anam-client",
             )
         )
-    verified = verify_spec(
-        read_spec_bytes(spec_path),
-        str(spec_path),
-        api_config,
-        lock=lock,
-        name=name,
-        package=package,
-        source=spec_path,
-    )
-    for problem in verified.problems:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SpecExampleWarning)
+        verified = verify_spec(
+            read_spec_bytes(spec_path),
+            str(spec_path),
+            api_config,
+            lock=lock,
+            name=name,
+            package=package,
+            source=spec_path,
+        )
+    for problem in [*verified.problems, *_example_problems(caught, str(spec_path))]:
         report(problem)
     result = verified.result
     echo(result.line())
@@ -60,6 +64,21 @@ def run_verify(
     for place in result.relaxed:
         echo(f"tolerated: {place}")
     return 0 if result.passed else 1
+
+
+def _example_problems(caught: list[warnings.WarningMessage], file: str) -> list[Problem]:
+    """Each spec example the mock could not use, once, as a located warning line (Python's own
+    warning format would print our source line, and repeat nothing useful)."""
+    found: dict[tuple[str, str], Problem] = {}
+    for record in caught:
+        warning = record.message
+        if not isinstance(warning, SpecExampleWarning):
+            warnings.warn_explicit(warning, record.category, record.filename, record.lineno)
+            continue
+        hint = "make the example match the schema, or drop it"
+        problem = Problem("warning", str(warning), file, warning.pointer, hint)
+        found.setdefault((warning.pointer, str(warning)), problem)
+    return list(found.values())
 
 
 def _inputs(

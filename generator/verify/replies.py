@@ -40,6 +40,10 @@ _CONCRETE = {
 class SpecExampleWarning(UserWarning):
     """A response example in the spec is invalid for its own schema (so it is not used)."""
 
+    def __init__(self, message: str, pointer: str) -> None:
+        super().__init__(message)
+        self.pointer = pointer  # the media object holding the example
+
 
 @dataclass(frozen=True)
 class Canned:
@@ -131,8 +135,8 @@ class ReplyBook:
             return False
         errors = self.validator.replies.errors(schema, example)
         if errors:  # the spec contradicts itself; answer with what it allows instead
-            message = f"{where} example {name!r} breaks its own schema: {errors[0]}"
-            warnings.warn(SpecExampleWarning(message), stacklevel=1)
+            message = f"example {name!r} breaks its own schema: {errors[0]}"
+            warnings.warn(SpecExampleWarning(message, where), stacklevel=1)
         return not errors
 
     def _examples(self, media_object: dict[str, Any]) -> list[tuple[str, Any]]:

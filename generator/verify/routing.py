@@ -29,6 +29,9 @@ _HINTS = {
 }
 
 
+_REMEMBERED = 4096  # routes kept per mock: a bound, not a tuning knob
+
+
 @dataclass(frozen=True)
 class Route:
     method: str  # lower case
@@ -67,10 +70,23 @@ class Router:
             {**document, "paths": paths}, config=Config(spec_validator_cls=None)
         )
         self._finder = APICallPathFinder(app.spec)
+        self._found: dict[tuple[str, str], Route | str] = {}
 
     def route(self, method: str, raw_path: str) -> Route | str:
-        """The operation `method raw_path` addresses, or why there is none."""
-        method = method.lower()
+        """The operation `method raw_path` addresses, or why there is none.
+
+        The finder tries every path template in turn, so on a spec of hundreds of paths it
+        costs more than the rest of a request's checks; a client's retries and the sync and
+        async runs of one call ask for the same path again, and get the answer already found.
+        """
+        key = (method.lower(), raw_path)
+        if key not in self._found:
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            self._found[key] = self._find(*key)
+        return self._found[key]
+
+    def _find(self, method: str, raw_path: str) -> Route | str:
         try:
             found = self._finder.find(method, self.host_url + raw_path)
         except PathError as error:

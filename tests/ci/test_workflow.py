@@ -133,7 +133,7 @@ def test_every_input_of_generated_output_triggers_the_workflow(repo: Path) -> No
 @pytest.mark.parametrize(
     ("job", "commands"),
     [
-        ("test", ["make lint", "make test"]),
+        ("test", ["make lint", "make test", "make corpus"]),
         ("drift", ["make check"]),
         ("spec-diff", ["sdkgen release-check", "gh api"]),
         ("refresh", ['make regen ARGS="--strict"', "gh pr create", "gh pr edit"]),

@@ -7,6 +7,7 @@ line that says what to do.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -37,6 +38,33 @@ def test_verify_proves_a_shipped_api() -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.splitlines()[0] == "contract: actualize 1/1 operations"
     assert "FAIL" not in run.stdout
+
+
+def test_an_example_that_breaks_its_schema_is_one_located_warning(tmp_path: Path) -> None:
+    """Reply examples often break their own schema (an enum in another case); `verify` says so
+    once per example, located in the spec, not in Python's warning format with our source."""
+    error = {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"type": "string", "enum": ["Backend"]}},
+    }
+    media = {"application/json": {"schema": error, "example": {"kind": "backend"}}}
+    responses = {"204": {"description": "done"}, "429": {"description": "busy", "content": media}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Replies", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {"/a": {"get": {"responses": responses}}, "/b": {"get": {"responses": responses}}},
+    }
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps(document))
+    run = _sdkgen("verify", "--spec", str(spec))
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = [line for line in (run.stdout + run.stderr).splitlines() if "breaks its own" in line]
+    pointer = "/paths/~1a/get/responses/429/content/application~1json"
+    assert lines[0].startswith(f"{spec}#{pointer}: warning: example 'example' breaks its own")
+    assert len(lines) == 2, lines  # one for each operation's example, nothing else
+    assert "warnings.warn" not in run.stderr
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ import pytest
 from generator.errors import GenerationError
 from generator.ir import ModelSet
 from generator.models import generate_models
+from generator.render import environment
 
 MODELS = ModelSet(
     schemas={"Voice": {"type": "object", "properties": {"displayName": {"type": "string"}}}},
@@ -47,3 +48,17 @@ def test_a_different_package_is_a_different_entry(
     assert "from one._models" in generate_models(MODELS, "one")
     assert "from two._models" in generate_models(MODELS, "two")
     assert len(list((tmp_path / "models").iterdir())) == 2
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SDKGEN_CACHE", str(tmp_path / "cache"))
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "README.md.jinja").write_text("one\n")
+    fresh_environment = environment.__wrapped__  # past the per-process memo
+    assert fresh_environment(overrides).get_template("README.md.jinja").render() == "one\n"
+    assert list((tmp_path / "cache").glob("templates-*/__jinja2_*.cache"))
+    (overrides / "README.md.jinja").write_text("two\n")
+    assert fresh_environment(overrides).get_template("README.md.jinja").render() == "two\n"

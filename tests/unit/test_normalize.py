@@ -285,3 +285,28 @@ def test_a_31_binary_string_reads_as_format_binary_and_base64_stays_text() -> No
     document, _warnings = _normalized(_components(Image=image, Encoded=encoded))
     assert document["components"]["schemas"]["Image"]["format"] == "binary"
     assert "format" not in document["components"]["schemas"]["Encoded"]
+
+
+def test_a_default_its_schema_rejects_is_dropped_with_a_warning() -> None:
+    """Server-generated specs write `default: "true"` for a boolean and `default: right` beside
+    `enum: [Left, Right]`; kept, each becomes a mypy error and a wrong value in the model."""
+    direction = {"type": "string", "enum": ["Left", "Right"]}
+    request = {
+        "type": "object",
+        "properties": {
+            "normalize": {"type": "boolean", "default": "true"},
+            "direction": {"allOf": [{"$ref": "#/components/schemas/D"}], "default": "right"},
+            "kept": {"allOf": [{"$ref": "#/components/schemas/D"}], "default": "Left"},
+            "limit": {"type": "integer", "nullable": True, "default": None},
+        },
+    }
+    document, warnings = _normalized(_components(D=direction, R=request))
+    properties = document["components"]["schemas"]["R"]["properties"]
+    assert "default" not in properties["normalize"]
+    assert "default" not in properties["direction"]
+    assert (properties["kept"]["default"], properties["limit"]["default"]) == ("Left", None)
+    assert [warning.split(": warning: ")[0] for warning in warnings] == [
+        "spec.json#/components/schemas/R/properties/normalize/default",
+        "spec.json#/components/schemas/R/properties/direction/default",
+    ]
+    assert "'true' is not of type 'boolean'" in warnings[0]
