@@ -140,12 +140,17 @@ def _why(
         for entry in hot
     )
     client_side = per_call["ours_mock"].median - per_call["bare_mock"].median
+    heaviest = (
+        f"The runtime's heaviest own functions: {listed}."
+        if listed
+        else "No function of the runtime reaches 2% of the profiled run: the cost is spread thin."
+    )
     return (
         f"Why the miss: the client adds {overhead:.0f} µs to a {per_call['bare'].median:.0f} µs "
         f"loopback call; with the network taken out it adds {client_side:.0f} µs, so the cost "
-        "is client-side Python, not I/O (the library table below splits it). The runtime's "
-        f"heaviest own functions: {listed}. httpx parses a URL {_per_call(loaded):.0f} times "
-        f"per call for the client against {_per_call(bare):.0f} for the bare call."
+        f"is client-side Python, not I/O (the library table below splits it). {heaviest} "
+        f"httpx parses a URL {_per_call(loaded):.0f} times per call for the client against "
+        f"{_per_call(bare):.0f} for the bare call."
     )
 
 
