@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import Problem
 from . import (
     binary_content,
+    colon_variables,
     discriminator,
     duplicate_operation_ids,
     empty_enum,
@@ -42,6 +43,7 @@ PASSES: tuple[Pass, ...] = (
     invalid_default.apply,
     undeclared_required.apply,
     discriminator.apply,
+    colon_variables.apply,
     path_parameters.apply,
     duplicate_operation_ids.apply,
 )

@@ -1,7 +1,8 @@
 """Calling a generated client the way its users do, sync or async, and keeping what happened.
 
 A call that returns a page and says there is another also fetches the next one; a binary result
-is read while the client is open. Every exception the client raises is kept for the checks.
+and an event stream are read while the client is open. Every exception the client raises is
+kept for the checks.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ class Outcome:
     error: BaseException | None
     binary: bytes | None = None  # a binary response's bytes, read while the client was open
     following: Any = None  # the page after a first page that says there is one
+    events: list[Any] | None = None  # an event stream's items, read while the client was open
 
 
 def invoke_sync(
@@ -35,6 +37,8 @@ def invoke_sync(
             result = method(*call.args, **call.kwargs)
             if _is_binary(contract, result):
                 return Outcome(result, None, binary=result.read())
+            if _is_stream(contract, result):
+                return Outcome(result, None, events=list(result))
             if _is_page(contract, result) and result.has_next_page():
                 return Outcome(result, None, following=result.next_page())
         except Exception as error:
@@ -56,6 +60,8 @@ async def invoke_async(
                 result = await method(*call.args, **call.kwargs)
                 if _is_binary(contract, result):
                     return Outcome(result, None, binary=await result.read())
+                if _is_stream(contract, result):
+                    return Outcome(result, None, events=[event async for event in result])
                 if _is_page(contract, result) and result.has_next_page():
                     return Outcome(result, None, following=await result.next_page())
             except Exception as error:
@@ -66,6 +72,10 @@ async def invoke_async(
 def _is_binary(contract: Contract, result: Any) -> bool:
     kinds = (contract.export("BinaryResponse"), contract.export("AsyncBinaryResponse"))
     return isinstance(result, kinds)
+
+
+def _is_stream(contract: Contract, result: Any) -> bool:
+    return isinstance(result, (contract.export("Stream"), contract.export("AsyncStream")))
 
 
 def _is_page(contract: Contract, result: Any) -> bool:

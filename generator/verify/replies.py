@@ -4,7 +4,8 @@ For each operation and status the mock knows its replies (`Canned`): the respons
 that are valid for their own schema, then a value with every property the schema allows (the
 examples are often partial, and a client must read every declared field). JSON media types are
 preferred; text media (`text/plain`, `text/html`) are answered with text valid for the schema,
-binary media with a few bytes no text decoder accepts. When a response declares several media
+binary media with a few bytes no text decoder accepts, event streams with one event
+(`events.py`). When a response declares several media
 types, the one the request's `Accept` header names wins.
 """
 
@@ -17,7 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import jsonpointer
+from ..media import is_event_stream
 from .errors import NoValidValue
+from .events import encode_events, event_schema_key
 from .routing import Route
 from .schemas import resolve
 from .server import Reply
@@ -113,6 +116,9 @@ class ReplyBook:
             return (Canned("xml", status, concrete, text.encode(), text, headers),)
         if not is_json_media(concrete) and not base_media(concrete).startswith("text/"):
             return (Canned("binary", status, concrete, BINARY_BODY, None, headers),)
+        if is_event_stream(concrete):
+            value = self._value(media_object.get(event_schema_key(media_object), {}), route, status)
+            return (Canned("events", status, concrete, encode_events([value]), [value], headers),)
         canned = [
             Canned(name, status, concrete, _encode(concrete, example), example, headers)
             for name, example in self._examples(media_object)
@@ -120,15 +126,19 @@ class ReplyBook:
         ]
         # Always also a value with every property the schema allows: examples are often partial,
         # and a client must read every declared field, not only the ones an example shows.
-        factory = ValueFactory(self.validator.checker, mode="full", direction="response")
-        try:
-            value = factory.value(schema, _hint(route))
-        except NoValidValue as error:
-            raise NoValidValue(f"{route.key} {status}: {error}") from None
+        value = self._value(schema, route, status)
         if not is_json_media(concrete) and isinstance(value, dict | list):
             value = f"{_hint(route)} text reply"  # text media hold text; the check judges it
         canned.append(Canned(GENERATED, status, concrete, _encode(concrete, value), value, headers))
         return tuple(canned)
+
+    def _value(self, schema: Any, route: Route, status: int) -> Any:
+        """A value with every property `schema` allows, for the reply to `route`."""
+        factory = ValueFactory(self.validator.checker, mode="full", direction="response")
+        try:
+            return factory.value(schema, _hint(route))
+        except NoValidValue as error:
+            raise NoValidValue(f"{route.key} {status}: {error}") from None
 
     def _usable(self, schema: Any, example: Any, where: str, name: str, media: str) -> bool:
         if not is_json_media(media) and not isinstance(example, str):

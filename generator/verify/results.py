@@ -1,9 +1,10 @@
 """Judging what a call returned or raised: the declared type, holding exactly what was sent.
 
-A result must be the declared type (a page of the item type, a binary body, nothing), hold what
-the server sent (compared by meaning), and expose every declared property as an attribute (a
-model that parks a declared property in its extras has the wrong alias). An error reply must
-raise the class the runtime's error tree assigns to its status, with `status_code` and `body`.
+A result must be the declared type (a page of the item type, a binary body, a stream of events,
+nothing), hold what the server sent (compared by meaning), and expose every declared property as
+an attribute (a model that parks a declared property in its extras has the wrong alias). An
+error reply must raise the class the runtime's error tree assigns to its status, with
+`status_code` and `body`.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def check_result(
     if returns.kind == "binary":
         _check_binary(contract, call, reply, outcome, asynchronous, pointer)
         return
+    if returns.kind == "events":
+        _check_events(contract, call, reply, outcome, asynchronous, pointer)
+        return
     assert returns.annotation is not None
     declared = contract.declared(method, returns.annotation)
     reason = mismatch(result, declared)
@@ -97,6 +101,31 @@ def _check_binary(
             f"{label}: content type {result.content_type!r}, the server sent {reply.media_type!r}"
         )
         raise ContractFailure(message, pointer)
+
+
+def _check_events(
+    contract: Contract,
+    call: Call,
+    reply: Canned,
+    outcome: Outcome,
+    asynchronous: bool,
+    pointer: str,
+) -> None:
+    """A stream of the declared item type, yielding each event the server sent, intact."""
+    kind = contract.export("AsyncStream" if asynchronous else "Stream")
+    label, method = call.label, call.method
+    if not isinstance(outcome.result, kind) or outcome.events is None:
+        message = f"{label}: returned {type(outcome.result).__name__}, not {kind.__name__}"
+        raise ContractFailure(message, pointer)
+    assert method.returns.annotation is not None
+    declared = contract.declared(method, method.returns.annotation)
+    for index, item in enumerate(outcome.events):
+        reason = mismatch(item, declared, f"events[{index}]")
+        if reason:
+            message = f"{label}: {reason} (declared {method.returns.annotation})"
+            raise ContractFailure(message, pointer)
+    _no_differences(label, reply.data, to_wire(outcome.events), "events", pointer)
+    _no_leaks(contract, label, outcome.events, "events", pointer)
 
 
 def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outcome) -> Call | None:

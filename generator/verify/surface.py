@@ -54,7 +54,7 @@ class BodyForm:
 
 @dataclass(frozen=True)
 class Returns:
-    kind: str  # model | none | binary
+    kind: str  # model | none | binary | text | events
     status: str
     annotation: str | None
     media_type: str | None

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import jsonpointer
+from ..media import is_event_stream
 from .bodies import Decoded, body_violations, declared_media, decode, is_opaque
 from .document import ValidationDocument
+from .events import event_violations
 from .routing import Route, Router
 from .schemas import SchemaChecker, Violation, resolve
 from .security import security_violations
@@ -94,9 +96,11 @@ class ContractValidator:
             return [Violation("content-type", f"{media!r} is not declared", pointer)]
         if is_opaque(media):
             return []
+        where = jsonpointer.join(pointer, "content", declared)
+        if is_event_stream(media):
+            return event_violations(self.replies, where, content[declared], body)
         reply = WireRequest("GET", "/", {"content-type": media}, body)
         decoded = decode(self.document, declared, content[declared], reply)
-        where = jsonpointer.join(pointer, "content", declared)
         return body_violations(self.replies, where, content[declared], decoded)
 
     # -- pieces ------------------------------------------------------------------------------

@@ -252,6 +252,32 @@ def test_a_path_variable_nobody_declares_is_a_string_and_a_stray_one_goes() -> N
     assert len(warnings) == 2
 
 
+def test_an_express_style_segment_is_a_path_variable_with_a_warning() -> None:
+    todo_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
+    paths = {
+        "/todos/:id": {"get": _op("getTodo", todo_id), "delete": _op("deleteTodo")},
+        "/v1/things:batchGet": {"post": _op("batchGet")},
+    }
+    document, warnings = _normalized(_paths(paths))
+    assert list(document["paths"]) == ["/todos/{id}", "/v1/things:batchGet"]
+    assert document["paths"]["/todos/{id}"]["delete"]["parameters"] == [todo_id]
+    assert warnings[0] == (
+        "spec.json#/paths/~1todos~1:id: warning: path segment ':id' read as the path variable "
+        "{id} (fix: write the path as '/todos/{id}')"
+    )
+
+
+def test_a_colon_segment_is_kept_where_the_variable_path_exists_or_a_ref_points_in() -> None:
+    paths = {
+        "/a/:id": {"get": _op("getA")},
+        "/a/{id}": {"get": _op("getA2", {"name": "id", "in": "path", "required": True})},
+        "/b/:id": {"get": _op("getB")},
+        "/c": {"get": {"$ref": "#/paths/~1b~1:id/get"}},
+    }
+    document, _ = _normalized(_paths(paths))
+    assert list(document["paths"]) == ["/a/:id", "/a/{id}", "/b/:id", "/c"]
+
+
 def test_a_duplicated_operation_id_is_reported_and_named_apart_by_path() -> None:
     paths = {"/pets": {"get": _op("list")}, "/pets/archived": {"get": _op("list")}}
     document, warnings = _normalized(_paths(paths))
