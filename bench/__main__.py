@@ -1,6 +1,6 @@
 """`python -m bench`: run every benchmark, then write bench/RESULTS.md and bench/scaling.png.
 
-Run counts are chosen so the full run stays well under 15 minutes on a busy 2-core machine;
+Run counts are chosen so the full run stays under 25 minutes on a busy 2-core machine;
 `--quick` takes a few samples of each for development and writes to a temporary folder (or
 `--output`) so rough numbers never overwrite the real results. A benchmark that fails is
 reported as such in the results (and the exit status is 1) while the others still run.
@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import calls, imports, noop, parsing, plot, regen, report, scaling
+from . import calls, corpus, imports, noop, parsing, plot, regen, report, scaling
 from .environment import NEWER_SPEC, describe_machine
 from .packages import Package, generate_opc, generate_ours, shipped
 from .results import Section
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("regen", "noop", "scaling", "imports", "calls", "parsing")
-NEEDS_SPEC = frozenset({"regen", "scaling", "calls", "parsing"})
+BENCHMARKS = ("regen", "noop", "corpus", "scaling", "imports", "calls", "parsing")
+NEEDS_SPEC = frozenset({"regen", "calls", "parsing"})
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,11 @@ class Plan:
 
     regen_rounds: int
     noop_rounds: int
+    corpus_rounds: int
+    verify_rounds: int
     scaling_factors: tuple[int, ...]
     scaling_rounds: int
+    scaling_largest_rounds: int  # the largest size is by far the slowest
     import_rounds: int
     call_batches: int
     call_size: int
@@ -44,8 +47,8 @@ class Plan:
     parse_size: int
 
 
-FULL = Plan(9, 15, (1, 4, 16, 64), 3, 9, 12, 500, 9, 8)
-QUICK = Plan(2, 3, (1, 4), 1, 2, 3, 200, 3, 3)
+FULL = Plan(7, 15, 3, 1, (1, 4, 16, 64), 3, 2, 9, 12, 500, 9, 8)
+QUICK = Plan(2, 3, 1, 0, (1, 4), 1, 1, 2, 3, 200, 3, 3)
 
 
 class Run:
@@ -57,7 +60,7 @@ class Run:
         self.started = time.perf_counter()
         self.sections: list[Section] = []
         self.scaling: scaling.Scaling | None = None
-        self.regen: Section | None = None
+        self.corpus: corpus.Corpus | None = None
         self.failed = False
         self._ours: Package | None = None
         self._opc: Package | None = None
@@ -87,33 +90,41 @@ class Run:
         self.log(f"{name} ...")
         runner = _RUNNERS[name]
         try:
-            section = runner(self)
+            sections = runner(self)
         except Exception as error:  # one broken benchmark must not lose the others' results
             traceback.print_exc()
             self.failed = True
-            section = Section(title=name, summary="", skipped=f"failed: {error!r}"[:500])
-        self.sections.append(section)
+            sections = [Section(title=name, summary="", skipped=f"failed: {error!r}"[:500])]
+        self.sections += sections
         self.log(f"{name} done")
 
 
-def _regen(run: Run) -> Section:
-    run.regen = regen.run(NEWER_SPEC, run.folder("regen"), run.plan.regen_rounds)
-    return run.regen
+def _regen(run: Run) -> list[Section]:
+    return [regen.run(NEWER_SPEC, run.folder("regen"), run.plan.regen_rounds)]
 
 
-def _noop(run: Run) -> Section:
-    return noop.run(run.folder("noop"), run.plan.noop_rounds)
+def _noop(run: Run) -> list[Section]:
+    return [noop.run(run.folder("noop"), run.plan.noop_rounds)]
 
 
-def _scaling(run: Run) -> Section:
+def _corpus(run: Run) -> list[Section]:
+    plan = run.plan
+    run.corpus = corpus.run(run.folder("corpus"), plan.corpus_rounds, plan.verify_rounds)
+    return run.corpus.sections
+
+
+def _scaling(run: Run) -> list[Section]:
     plan = run.plan
     run.scaling = scaling.run(
-        NEWER_SPEC, run.folder("scaling"), plan.scaling_factors, plan.scaling_rounds
+        run.folder("scaling"),
+        plan.scaling_factors,
+        plan.scaling_rounds,
+        plan.scaling_largest_rounds,
     )
-    return run.scaling.section
+    return [run.scaling.section]
 
 
-def _imports(run: Run) -> Section:
+def _imports(run: Run) -> list[Section]:
     ours = shipped()
     reference: list[Package] = []
     if NEWER_SPEC.is_file():
@@ -122,24 +133,32 @@ def _imports(run: Run) -> Section:
     section = imports.run(ours, reference, run.plan.import_rounds)
     if not NEWER_SPEC.is_file():
         section.notes.append(f"Package from the newer capture skipped: {NEWER_SPEC} is absent.")
-    return section
+    return [section]
 
 
-def _calls(run: Run) -> Section:
+def _calls(run: Run) -> list[Section]:
     plan = run.plan
-    return calls.run(run.ours, NEWER_SPEC, run.folder("calls"), plan.call_batches, plan.call_size)
+    return [calls.run(run.ours, NEWER_SPEC, run.folder("calls"), plan.call_batches, plan.call_size)]
 
 
-def _parsing(run: Run) -> Section:
+def _parsing(run: Run) -> list[Section]:
     plan = run.plan
-    return parsing.run(
-        run.ours, run.opc, NEWER_SPEC, run.folder("parsing"), plan.parse_batches, plan.parse_size
-    )
+    return [
+        parsing.run(
+            run.ours,
+            run.opc,
+            NEWER_SPEC,
+            run.folder("parsing"),
+            plan.parse_batches,
+            plan.parse_size,
+        )
+    ]
 
 
-_RUNNERS: dict[str, Callable[[Run], Section]] = {
+_RUNNERS: dict[str, Callable[[Run], list[Section]]] = {
     "regen": _regen,
     "noop": _noop,
+    "corpus": _corpus,
     "scaling": _scaling,
     "imports": _imports,
     "calls": _calls,
@@ -179,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         image = None
         if run.scaling is not None:
             image = "scaling.png"
-            plot.write(output / image, run.scaling.points, run.regen)
+            measured = run.corpus.measured if run.corpus is not None else []
+            plot.write(output / image, run.scaling.points, measured)
         elapsed = time.perf_counter() - run.started
     text = report.render(
         machine,

@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import profiling
+from . import goals, profiling
 from .calls_worker import PROFILED_CALLS
 from .child import run_child
 from .environment import PROJECT
@@ -84,6 +84,7 @@ def _section(
             ratio=loopback,
             verdict=at_most(loopback, TARGET, unit="x", target=f"<= {TARGET}x"),
             note=f"{overhead:+.0f} µs per call",
+            goals=(goals.CALLS,),
         ),
         Row("bare httpx + model_validate_json (MockTransport)", per_call["bare_mock"], "µs"),
         Row(
@@ -139,12 +140,17 @@ def _why(
         for entry in hot
     )
     client_side = per_call["ours_mock"].median - per_call["bare_mock"].median
+    heaviest = (
+        f"The runtime's heaviest own functions: {listed}."
+        if listed
+        else "No function of the runtime reaches 2% of the profiled run: the cost is spread thin."
+    )
     return (
         f"Why the miss: the client adds {overhead:.0f} µs to a {per_call['bare'].median:.0f} µs "
         f"loopback call; with the network taken out it adds {client_side:.0f} µs, so the cost "
-        "is client-side Python, not I/O (the library table below splits it). The runtime's "
-        f"heaviest own functions: {listed}. httpx parses a URL {_per_call(loaded):.0f} times "
-        f"per call for the client against {_per_call(bare):.0f} for the bare call."
+        f"is client-side Python, not I/O (the library table below splits it). {heaviest} "
+        f"httpx parses a URL {_per_call(loaded):.0f} times per call for the client against "
+        f"{_per_call(bare):.0f} for the bare call."
     )
 
 

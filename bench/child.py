@@ -7,6 +7,13 @@ instead of its own. Every command is therefore started by a tiny launcher, a fre
 that forks the command from its own small address space and reports the command's `os.wait4`
 rusage: the floor is then an idle interpreter, below any run measured here. Wall time is taken
 inside the launcher, from fork to reaping, so its own start-up is not counted.
+
+ru_maxrss is the largest single process of the tree, not what the tree holds at once: a
+generator that runs its models stage in a child process beside rendering needs both at the same
+time. On request (`sample_tree=True`) the launcher also samples the summed resident size of the
+whole process group every 20 ms from /proc and reports its peak; a peak shorter than a sample
+interval can be missed, so that figure is a floor of the true tree peak (and ru_maxrss of the
+largest process is always at or below the true peak too).
 """
 
 from __future__ import annotations
@@ -23,8 +30,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _LAUNCHER = """
-import json, os, sys, time
-report, command = sys.argv[1], sys.argv[2:]
+import json, os, sys, threading, time
+report, sample, command = sys.argv[1], sys.argv[2] == "1", sys.argv[3:]
+group, page, peak, done = os.getpgrp(), os.sysconf("SC_PAGE_SIZE"), [0], threading.Event()
+
+def tree_rss():
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group:
+                with open(f"/proc/{entry}/statm") as statm:
+                    total += int(statm.read().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+def sampler():
+    while not done.wait(0.02):
+        peak[0] = max(peak[0], tree_rss())
+
 start = time.perf_counter()
 pid = os.fork()
 if pid == 0:
@@ -32,11 +60,15 @@ if pid == 0:
         os.execvp(command[0], command)
     finally:
         os._exit(127)
+if sample:
+    threading.Thread(target=sampler, daemon=True).start()
 _, status, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - start
+done.set()
 with open(report, "w") as stream:
     json.dump({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-               "max_rss_kb": usage.ru_maxrss, "code": os.waitstatus_to_exitcode(status)}, stream)
+               "max_rss_kb": usage.ru_maxrss, "tree_rss": peak[0],
+               "code": os.waitstatus_to_exitcode(status)}, stream)
 """
 
 
@@ -51,6 +83,7 @@ class ChildRun:
     returncode: int
     stdout: str
     stderr: str
+    tree_rss_bytes: int = 0  # sampled peak of the whole tree; 0 unless sample_tree was asked
 
     def check(self) -> ChildRun:
         if self.returncode != 0:
@@ -66,6 +99,7 @@ def run_child(
     cwd: Path | None = None,
     env: Mapping[str, str] | None = None,
     timeout: float = 900.0,
+    sample_tree: bool = False,
 ) -> ChildRun:
     """Run `command` through the launcher and measure it with `os.wait4`.
 
@@ -81,7 +115,7 @@ def run_child(
     ):
         report = Path(folder) / "rusage.json"
         launcher = subprocess.Popen(
-            [sys.executable, "-c", _LAUNCHER, str(report), *command],
+            [sys.executable, "-c", _LAUNCHER, str(report), "1" if sample_tree else "0", *command],
             cwd=cwd,
             env=None if env is None else dict(env),
             stdin=subprocess.DEVNULL,
@@ -110,4 +144,5 @@ def run_child(
         returncode=measured["code"],
         stdout=stdout,
         stderr=stderr,
+        tree_rss_bytes=measured["tree_rss"],
     )

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import goals
 from .child import ChildRun, run_child
 from .packages import Package
 from .results import Row, Section, below, portable
@@ -164,6 +165,7 @@ def run(ours: list[Package], reference: list[Package], rounds: int) -> Section:
                 "ms",
                 verdict=verdict,
                 note=_note(wall, samples, opc),
+                goals=() if opc else (goals.IMPORT,),
             )
         )
         if not opc and key.endswith(".types"):
@@ -188,14 +190,23 @@ def run(ours: list[Package], reference: list[Package], rounds: int) -> Section:
 def _why(package: Package, samples: list[Sample]) -> str:
     """A miss explained: how much of it is the models module, and how many classes it builds."""
     module = f"{package.name}.types"
-    own = statistics.median(s.modules.get(module, 0.0) for s in samples)
-    source = package.src / package.name / "types.py"
-    classes = sum(1 for line in source.read_text("utf-8").splitlines() if line.startswith("class "))
+    own = statistics.median(
+        sum(ms for name, ms in s.modules.items() if name == module or name.startswith(module + "."))
+        for s in samples
+    )
+    types = package.src / package.name / "types"
+    sources = sorted(types.rglob("*.py")) if types.is_dir() else [types.with_suffix(".py")]
+    classes = sum(
+        line.startswith("class ")
+        for path in sources
+        for line in path.read_text("utf-8").splitlines()
+    )
     per_class = f", {own / classes:.2f} ms per class" if classes else ""
     resources = sorted((package.src / package.name / "resources").glob("[!_]*.py"))
     importing = sum("from ..types import" in path.read_text("utf-8") for path in resources)
     return (
-        f"Why `{package.label}` misses: `{module}` alone takes {own:.0f} ms (median self time) "
+        f"Why `{package.label}` misses: `{module}` (and its submodules) takes {own:.0f} ms "
+        "(median self time) "
         f"to define its {classes} model classes{per_class}; they are all built when the module "
         f"is imported, and {importing} of the {len(resources)} resource modules import it, so "
         "the first resource touched pays for every model. The rest of the package is the "

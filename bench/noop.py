@@ -10,6 +10,7 @@ reach the spec's URL (no DNS on this machine) before falling back to the pinned 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -64,7 +65,7 @@ def run(scratch: Path, rounds: int) -> Section:
     def task(name: str) -> Callable[[], ChildRun | None]:
         def once() -> ChildRun | None:
             result = run_child(commands[name], cwd=PROJECT).check()
-            if name != START and result.stdout.count(": unchanged ") != apis:
+            if name != START and unchanged_apis(result.stdout) != apis:
                 dropped[name] = dropped.get(name, 0) + 1
                 return None
             return result
@@ -107,9 +108,18 @@ def run(scratch: Path, rounds: int) -> Section:
     return section
 
 
+_UNCHANGED_ROW = re.compile(r"^\W*\w[\w.-]*\W+unchanged\W", re.MULTILINE)
+
+
+def unchanged_apis(summary: str) -> int:
+    """How many APIs regen's closing table reports `unchanged` (the result column follows the
+    API name on each row, whatever characters draw the table)."""
+    return len(_UNCHANGED_ROW.findall(summary))
+
+
 def _bring_up_to_date(command: list[str], apis: int) -> int:
     for attempt in range(1, 4):
-        if run_child(command, cwd=PROJECT).check().stdout.count(": unchanged ") == apis:
+        if unchanged_apis(run_child(command, cwd=PROJECT).check().stdout) == apis:
             return attempt
     raise RuntimeError("regen never settled into a no-op: is the generator changing under us?")
 

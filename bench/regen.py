@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import imports, profiling, stages
+from . import goals, imports, profiling, stages
 from .child import ChildRun, run_child
 from .environment import PROJECT, tool
 from .results import Row, Section, at_most, shown
@@ -26,6 +26,8 @@ OURS = "sdkgen `generate` (cold: cache off)"
 WARM = "sdkgen `generate` (warm cache)"
 OPC = "openapi-python-client `generate` (incl. ruff)"
 DMC = "datamodel-codegen (models only)"
+TARGET = 0.6  # a cold run at most this share of openapi-python-client's time
+_TARGET_TEXT = f"ours <= {TARGET}x openapi-python-client"
 
 
 def commands(spec: Path, out: Path) -> dict[str, list[str]]:
@@ -55,7 +57,7 @@ def run(spec: Path, scratch: Path, rounds: int) -> Section:
             stem = scratch / f"run{next(counter)}"
             command = commands(spec, stem)[name]
             result = run_child(command, cwd=PROJECT, env=environments.get(name)).check()
-            _remove(scratch, stem.name)
+            remove_outputs(scratch, stem.name)
             return result
 
         return once
@@ -96,7 +98,8 @@ def run(spec: Path, scratch: Path, rounds: int) -> Section:
             wall[OPC],
             "s",
             ratio=versus_opc,
-            verdict=at_most(versus_opc, 1.0, unit="x", target="ours <= openapi-python-client"),
+            verdict=at_most(versus_opc, TARGET, unit="x", target=_TARGET_TEXT),
+            goals=(goals.ANAM,),
             note=f"CPU {cpu[OPC].median:.2f} s, peak {memory[OPC].median:.0f} MB",
         ),
         Row(
@@ -104,7 +107,7 @@ def run(spec: Path, scratch: Path, rounds: int) -> Section:
             wall[OPC],
             "s",
             ratio=warm_versus_opc,
-            verdict=at_most(warm_versus_opc, 1.0, unit="x", target="ours <= openapi-python-client"),
+            verdict=at_most(warm_versus_opc, TARGET, unit="x", target=_TARGET_TEXT),
             note="the same baseline, compared with our warm-cache median",
         ),
         Row(
@@ -141,7 +144,7 @@ def _where_time_goes(
         command = commands(spec, scratch / "traced")[name]
         traced = run_child(_python(["-X", "importtime"], command), cwd=PROJECT, env=cold).check()
         imported[name] = imports.by_package(traced.stderr)
-        _remove(scratch, "traced")
+        remove_outputs(scratch, "traced")
     lines = []
     for name, (total, split) in imported.items():
         top = ", ".join(f"`{package}` {ms:.0f} ms" for package, ms in list(split.items())[:5])
@@ -149,35 +152,34 @@ def _where_time_goes(
     path = scratch / "profile-1x.prof"
     ours = commands(spec, scratch / "profiled")[OURS]
     run_child(_python(["-m", "cProfile", "-o", str(path)], ours), cwd=PROJECT, env=cold).check()
-    _remove(scratch, "profiled")
+    remove_outputs(scratch, "profiled")
     profile = profiling.load(path)
     blocks = [
         "Import time inside one fresh run of each (`python -X importtime`, self times summed, "
         "by top-level package):\n\n" + "\n".join(lines),
         stages.table({1: profile}),
     ]
-    ratio_to_opc = ratio(wall[OURS], wall[OPC])
-    if ratio_to_opc > 1.0:
-        gap = wall[OURS].median - wall[OPC].median
-        imports_gap = (imported[OURS][0] - imported[OPC][0]) / 1000
-        models = profiling.find(profile, "generate_models", "generator/models.py")
-        share = 0.0
-        if models is not None:
-            share = profiling.entry(profile, models).cumulative / profiling.total_time(profile)
-        modeller = imported[OURS][1].get("datamodel_code_generator", 0.0) / 1000
-        section.notes.append(
-            f"Why the miss: ours takes {gap:.2f} s longer than openapi-python-client. Importing "
-            f"accounts for {imports_gap:+.2f} s of the difference (our imports include "
-            f"{modeller:.2f} s of datamodel-code-generator alone), and in a profiled run the "
-            f"models stage (datamodel-code-generator's `generate`, its imports and our syntax "
-            f"check of its output) is {share:.0%} of our time; see the stage table below. "
-            f"datamodel-codegen's own CLI on the same file takes {wall[DMC].median:.2f} s, "
-            f"{ratio(wall[DMC], wall[OPC]):.2f}x openapi-python-client's whole run: with the "
-            f"models left to that library, a cold run cannot go much below it. A warm run, "
-            f"whose models come from the cache because the schemas did not change, meets the "
-            f"target."
-        )
+    if ratio(wall[OURS], wall[OPC]) > TARGET:
+        section.notes.append(_why_missed(wall, imported))
     return blocks
+
+
+def _why_missed(wall: dict[str, Stats], imported: dict[str, tuple[float, dict[str, float]]]) -> str:
+    """The miss in seconds, and the floor datamodel-code-generator's own run puts under it."""
+    limit = TARGET * wall[OPC].median
+    warm = ratio(wall[WARM], wall[OPC])
+    return (
+        f"Why the miss: {TARGET}x openapi-python-client's median is {limit:.2f} s; our cold "
+        f"median is {wall[OURS].median:.2f} s, {wall[OURS].median - limit:.2f} s over. Our "
+        f"generator process spends {imported[OURS][0]:.0f} ms importing against "
+        f"openapi-python-client's {imported[OPC][0]:.0f} ms. Our models come from "
+        "datamodel-code-generator (in a child process beside rendering), and its own CLI on the "
+        f"same file takes {wall[DMC].median:.2f} s, {ratio(wall[DMC], wall[OPC]):.2f}x "
+        "openapi-python-client's whole run: a cold run cannot go below that library's own time "
+        "unless the models stage is split or skipped. The warm run (models from the cache) is "
+        f"{warm:.2f}x openapi-python-client's time: the target is "
+        f"{'met' if warm <= TARGET else 'missed'} when the schemas did not change."
+    )
 
 
 def _python(options: list[str], command: list[str]) -> list[str]:
@@ -187,7 +189,8 @@ def _python(options: list[str], command: list[str]) -> list[str]:
     return [sys.executable, *options, *command]
 
 
-def _remove(scratch: Path, stem: str) -> None:
+def remove_outputs(scratch: Path, stem: str) -> None:
+    """Delete every output a run with this stem wrote (folders and files `stem-*`)."""
     for leftover in scratch.glob(f"{stem}-*"):
         if leftover.is_dir():
             shutil.rmtree(leftover)

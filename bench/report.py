@@ -9,6 +9,7 @@ from __future__ import annotations
 import shlex
 from datetime import datetime
 
+from . import goals
 from .environment import Machine
 from .results import Row, Section
 
@@ -38,12 +39,50 @@ def render(
     ]
     if quick:
         lines += ["**QUICK RUN: few samples, for development only; do not cite.**", ""]
-    lines += _summary(sections) + _machine(machine, load_at_end)
+    lines += goals_table(sections) + _summary(sections) + _machine(machine, load_at_end)
     if plot:
         lines += [f"![scaling and regen]({plot})", ""]
     for section in sections:
         lines += _section(section)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def goals_table(sections: list[Section]) -> list[str]:
+    """One line per performance goal: met only when every row counting toward it was met, with
+    the misses named (or, all met, the closest call)."""
+    lines = [
+        "## Goals",
+        "",
+        "| goal | result | checks met | misses (or, all met, the tightest) |",
+        "| --- | --- | ---: | --- |",
+    ]
+    rows = [row for section in sections for row in section.rows if row.verdict is not None]
+    for goal in goals.ALL:
+        judged = [row for row in rows if goal in row.goals]
+        if not judged:
+            lines.append(f"| {goal} | not measured in this run | 0 | |")
+            continue
+        missed = [row for row in judged if row.verdict is not None and not row.verdict.met]
+        shown = missed or [min(judged, key=_headroom)]
+        detail = "; ".join(f"{row.label}: {_measured(row)} ({_margin(row)})" for row in shown)
+        state = "**MISSED**" if missed else "**met**"
+        met = f"{len(judged) - len(missed)}/{len(judged)}"
+        lines.append(f"| {goal} | {state} | {met} | {detail} |")
+    return [*lines, ""]
+
+
+def _measured(row: Row) -> str:
+    if row.ratio is not None:
+        return f"{row.ratio:.2f}x"
+    return f"{_number(row.stats.median)} {row.unit}"
+
+
+def _headroom(row: Row) -> float:
+    return 0.0 if row.verdict is None else row.verdict.headroom
+
+
+def _margin(row: Row) -> str:
+    return "" if row.verdict is None else row.verdict.margin
 
 
 def _summary(sections: list[Section]) -> list[str]:
@@ -59,11 +98,7 @@ def _summary(sections: list[Section]) -> list[str]:
         for row in section.rows:
             if row.verdict is None:
                 continue
-            measured = (
-                f"{row.ratio:.2f}x"
-                if row.ratio is not None
-                else f"{_number(row.stats.median)} {row.unit}"
-            )
+            measured = _measured(row)
             state = "**met**" if row.verdict.met else "**MISSED**"
             lines.append(
                 f"| {section.title}: {row.label} | {measured} | {row.verdict.target} "

@@ -23,22 +23,26 @@ class Verdict:
     target: str
     met: bool
     margin: str
+    headroom: float = 0.0  # share of the limit left (negative: over); orders the close calls
 
 
 def at_most(value: float, limit: float, *, unit: str, target: str) -> Verdict:
     """Met when `value` <= `limit`; the margin is the distance to the limit, also in percent."""
     gap = limit - value
     percent = abs(gap) / limit * 100 if limit else 0.0
+    headroom = gap / limit if limit else 0.0
     if gap >= 0:
-        return Verdict(target, True, f"{_fmt(gap)} {unit} under ({percent:.0f}% headroom)")
-    return Verdict(target, False, f"over by {_fmt(-gap)} {unit} ({percent:.0f}%)")
+        return Verdict(
+            target, True, f"{_fmt(gap)} {unit} under ({percent:.0f}% headroom)", headroom
+        )
+    return Verdict(target, False, f"over by {_fmt(-gap)} {unit} ({percent:.0f}%)", headroom)
 
 
 def below(value: float, limit: float, *, unit: str, target: str) -> Verdict:
     """Met when `value` < `limit` (strict), e.g. "< 0.3 s"."""
     verdict = at_most(value, limit, unit=unit, target=target)
     if value == limit:
-        return Verdict(target, False, f"exactly at the limit ({_fmt(limit)} {unit})")
+        return Verdict(target, False, f"exactly at the limit ({_fmt(limit)} {unit})", 0.0)
     return verdict
 
 
@@ -52,6 +56,7 @@ class Row:
     ratio: float | None = None
     verdict: Verdict | None = None
     note: str = ""
+    goals: tuple[str, ...] = ()  # from bench/goals.py: the goals this row's verdict counts toward
 
 
 @dataclass

@@ -13,7 +13,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
 from .errors import GeneratorError, Problem
 
 app = typer.Typer(
@@ -33,6 +32,8 @@ OutOption = Annotated[Path, typer.Option(help="folder receiving one package per 
 
 def _show_version(value: bool) -> None:
     if value:
+        from . import __version__
+
         typer.echo(f"sdkgen {__version__}")
         raise typer.Exit()
 
