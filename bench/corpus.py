@@ -18,9 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import goals, profiling, stages
+from . import goals, profiling, regen, stages
 from .child import ChildRun, run_child
-from .environment import NEWER_SPEC, PROJECT, tool
+from .environment import NEWER_SPEC, PROJECT
 from .regen import remove_outputs
 from .results import Row, Section, Verdict, below, portable, shown
 from .timing import Stats, interleave, stats
@@ -93,15 +93,9 @@ class Corpus:
 
 
 def commands(spec: Path, out: Path) -> dict[str, list[str]]:
-    """The exact command lines, keyed by tool; `out` is the stem of a fresh output path."""
-    ours = [sys.executable, "-m", "generator", "generate", "--spec", str(spec)]
-    opc = [tool("openapi-python-client"), "generate", "--path", str(spec), "--overwrite"]
-    dmc = [tool("datamodel-codegen"), "--input", str(spec), "--input-file-type", "openapi"]
-    return {
-        OURS: [*ours, "--out", f"{out}-ours"],
-        OPC: [*opc, "--output-path", f"{out}-opc"],
-        DMC: [*dmc, "--output", f"{out}-dmc.py", "--output-model-type", "pydantic_v2.BaseModel"],
-    }
+    """The exact command lines, keyed by tool: the regen benchmark's, without its warm run."""
+    lines = regen.commands(spec, out)
+    return {OURS: lines[regen.OURS], OPC: lines[regen.OPC], DMC: lines[regen.DMC]}
 
 
 def verify_command(spec: Path) -> list[str]:
