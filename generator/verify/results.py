@@ -87,11 +87,8 @@ def _check_binary(
     asynchronous: bool,
     pointer: str,
 ) -> None:
-    kind = contract.export("AsyncBinaryResponse" if asynchronous else "BinaryResponse")
     result, label = outcome.result, call.label
-    if not isinstance(result, kind):
-        message = f"{label}: returned {type(result).__name__}, not {kind.__name__}"
-        raise ContractFailure(message, pointer)
+    _returned(contract, "BinaryResponse", asynchronous, outcome, label, pointer)
     if outcome.binary != reply.body:
         raise ContractFailure(
             f"{label}: the binary body differs from what the server sent", pointer
@@ -112,11 +109,10 @@ def _check_events(
     pointer: str,
 ) -> None:
     """A stream of the declared item type, yielding each event the server sent, intact."""
-    kind = contract.export("AsyncStream" if asynchronous else "Stream")
     label, method = call.label, call.method
-    if not isinstance(outcome.result, kind) or outcome.events is None:
-        message = f"{label}: returned {type(outcome.result).__name__}, not {kind.__name__}"
-        raise ContractFailure(message, pointer)
+    _returned(contract, "Stream", asynchronous, outcome, label, pointer)
+    if outcome.events is None:
+        raise ContractFailure(f"{label}: the stream's events were not read", pointer)
     assert method.returns.annotation is not None
     declared = contract.declared(method, method.returns.annotation)
     for index, item in enumerate(outcome.events):
@@ -126,6 +122,16 @@ def _check_events(
             raise ContractFailure(message, pointer)
     _no_differences(label, reply.data, to_wire(outcome.events), "events", pointer)
     _no_leaks(contract, label, outcome.events, "events", pointer)
+
+
+def _returned(
+    contract: Contract, name: str, asynchronous: bool, outcome: Outcome, label: str, pointer: str
+) -> None:
+    """The call returned the runtime's `name` class (its `Async` twin for async calls)."""
+    kind = contract.export(f"Async{name}" if asynchronous else name)
+    if not isinstance(outcome.result, kind):
+        message = f"{label}: returned {type(outcome.result).__name__}, not {kind.__name__}"
+        raise ContractFailure(message, pointer)
 
 
 def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outcome) -> Call | None:
