@@ -26,7 +26,7 @@ from .document import validation_document
 from .replies import GENERATED, Canned, ReplyBook, encode_json
 from .routing import Route
 from .schemas import Violation
-from .server import LoopbackServer, Received, Reply
+from .server import Received, Reply, ReplyingServer
 from .validation import ContractValidator
 from .wire import WireRequest
 
@@ -50,7 +50,7 @@ class SpecMockServer:
     """Serves one spec; `url` is the mock's address plus the API's base path."""
 
     def __init__(self, normalized: dict[str, Any], base_url: str) -> None:
-        self._server = LoopbackServer(self._respond)
+        self._server = ReplyingServer(self._respond)
         validation = validation_document(normalized, self._server.url, base_url)
         self.validator = ContractValidator(validation, self._server.url)
         self.document = self.validator.document

@@ -3,7 +3,7 @@
 The mock API (`mock.py`) decides every answer; this module only speaks HTTP: it reads the
 request exactly as it arrived (method, raw target, headers, body, chunked or not) and writes the
 reply. Standard library only, one thread per connection, bound to loopback so nothing outside
-the machine can reach it.
+the machine can reach it. The test suite's fault server is built on the same plumbing.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 _POLL_INTERVAL = 0.02  # how quickly stop() takes effect; the stdlib default of 0.5 s adds up
 
@@ -41,13 +41,17 @@ Handler = Callable[[Received], Reply]
 
 
 class LoopbackServer:
-    """Serves `handler` on an ephemeral loopback port; use it as a context manager."""
+    """An HTTP/1.1 server on an ephemeral loopback port; use it as a context manager.
 
-    def __init__(self, handler: Handler) -> None:
-        self.handler = handler
-        self._httpd = _HTTPServer(("127.0.0.1", 0), _RequestHandler, self)
+    `serve` answers each request. This class is the plumbing every server of ours shares (the
+    test suite's fault server subclasses it to write delays, trickles and resets);
+    `ReplyingServer` answers with a handler's `Reply`.
+    """
+
+    def __init__(self, name: str = "LoopbackServer") -> None:
+        self._httpd = _HTTPServer(("127.0.0.1", 0), Connection, self)
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, args=(_POLL_INTERVAL,), daemon=True
+            target=self._httpd.serve_forever, args=(_POLL_INTERVAL,), name=name, daemon=True
         )
         self._connections: set[socket.socket] = set()
         self._lock = threading.Lock()
@@ -57,12 +61,16 @@ class LoopbackServer:
         host, port = self._httpd.server_address[:2]
         return f"http://{host!s}:{port}"
 
-    def __enter__(self) -> LoopbackServer:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+
+    def serve(self, connection: Connection, received: Received) -> None:
+        """Answer `received` on `connection` (called on the connection's own thread)."""
+        raise NotImplementedError
 
     def stop(self) -> None:
         """Stop accepting, drop open keep-alive connections, then wait for the thread."""
@@ -83,11 +91,22 @@ class LoopbackServer:
                 self._connections.discard(connection)
 
 
+class ReplyingServer(LoopbackServer):
+    """Answers every request with what `handler` returns (the mock API's server)."""
+
+    def __init__(self, handler: Handler) -> None:
+        super().__init__()
+        self.handler = handler
+
+    def serve(self, connection: Connection, received: Received) -> None:
+        connection.reply(self.handler(received), head=received.method == "HEAD")
+
+
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(
-        self, address: tuple[str, int], handler: type[_RequestHandler], owner: LoopbackServer
+        self, address: tuple[str, int], handler: type[Connection], owner: LoopbackServer
     ) -> None:
         self.owner = owner
         super().__init__(address, handler)
@@ -96,7 +115,10 @@ class _HTTPServer(ThreadingHTTPServer):
         """A client hanging up is not the server's problem; every request is judged elsewhere."""
 
 
-class _RequestHandler(BaseHTTPRequestHandler):
+class Connection(BaseHTTPRequestHandler):
+    """One client connection: reads each request exactly as it arrived, then hands it to the
+    server's `serve`, which writes the answer (with `reply`, or byte by byte on `wfile`)."""
+
     protocol_version = "HTTP/1.1"
     server: _HTTPServer
 
@@ -109,7 +131,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         super().finish()
 
     def log_message(self, format: str, *args: Any) -> None:
-        """Quiet: the mock records every request itself."""
+        """Quiet: the servers record every request themselves."""
 
     def handle_one_request(self) -> None:
         try:
@@ -122,9 +144,25 @@ class _RequestHandler(BaseHTTPRequestHandler):
                 key = name.lower()
                 headers[key] = f"{headers[key]}, {value}" if key in headers else value
             received = Received(self.command, self.path, headers, self._read_body(headers))
-            self._answer(self.server.owner.handler(received), head=self.command == "HEAD")
+            self.server.owner.serve(self, received)
         except OSError:
-            self.close_connection = True
+            self.close_connection = True  # the client went away; nothing left to answer
+
+    def reply(self, reply: Reply, *, head: bool = False) -> None:
+        """Write `reply` whole, with its Content-Length (no body after a HEAD)."""
+        self.wfile.write(self.head(reply.status, reply.headers, len(reply.body)))
+        if not head:
+            self.wfile.write(reply.body)
+
+    @staticmethod
+    def head(status: int, headers: Mapping[str, str], length: int | None) -> bytes:
+        """The status line and headers; a Content-Length of `length` unless `headers` has
+        one or `length` is None (a chunked body)."""
+        lines = [f"HTTP/1.1 {status} {_phrase(status)}"]
+        lines += [f"{name}: {value}" for name, value in headers.items()]
+        if length is not None and not any(n.lower() == "content-length" for n in headers):
+            lines.append(f"Content-Length: {length}")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
     def _read_body(self, headers: Mapping[str, str]) -> bytes:
         if headers.get("transfer-encoding", "").lower() == "chunked":
@@ -136,13 +174,6 @@ class _RequestHandler(BaseHTTPRequestHandler):
                 pass  # trailers
             return b"".join(chunks)
         return self.rfile.read(int(headers.get("content-length", "0")))
-
-    def _answer(self, reply: Reply, *, head: bool) -> None:
-        lines = [f"HTTP/1.1 {reply.status} {_phrase(reply.status)}"]
-        lines += [f"{name}: {value}" for name, value in reply.headers.items()]
-        lines.append(f"Content-Length: {len(reply.body)}")
-        head_bytes = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        self.wfile.write(head_bytes if head else head_bytes + reply.body)
 
 
 def _phrase(status: int) -> str:

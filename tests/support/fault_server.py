@@ -26,7 +26,6 @@ sends more than it planned fails loudly).
 
 from __future__ import annotations
 
-import contextlib
 import email.parser
 import email.policy
 import json
@@ -37,16 +36,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from email.message import MIMEPart
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any, Literal, TypeAlias
 from urllib.parse import parse_qs
+
+from generator.verify.server import Connection, LoopbackServer, Received
 
 __all__ = ["FaultServer", "FormPart", "RecordedRequest", "Reply", "Responder"]
 
 Fault: TypeAlias = Literal["reset", "truncate"]
-_POLL_INTERVAL = 0.02  # how quickly stop() takes effect; the stdlib default of 0.5 s adds up
 
 
 @dataclass(frozen=True)
@@ -157,7 +154,7 @@ def _unscripted(request: RecordedRequest) -> Reply:
     )
 
 
-class FaultServer:
+class FaultServer(LoopbackServer):
     """Owns one listening socket and a thread per connection; use it as a context manager.
 
     ``fallback`` (settable at any time) answers every request once the script is used up; set
@@ -166,24 +163,11 @@ class FaultServer:
     """
 
     def __init__(self, fallback: Responder = _unscripted) -> None:
+        super().__init__(name="FaultServer")
         self.fallback = fallback
         self._script: deque[Responder] = deque()
         self._requests: list[RecordedRequest] = []
-        self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._connections: set[socket.socket] = set()
-        self._httpd = _HTTPServer(("127.0.0.1", 0), _Handler, self)
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever,
-            args=(_POLL_INTERVAL,),
-            name="FaultServer",
-            daemon=True,
-        )
-
-    @property
-    def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
 
     def enqueue(self, *replies: Responder) -> None:
         """Answer the next requests with these, in order."""
@@ -200,162 +184,83 @@ class FaultServer:
         with self._lock:
             return len(self._requests)
 
-    def __enter__(self) -> FaultServer:
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
-
     def stop(self) -> None:
-        """Stop accepting, wake delayed replies and drop open connections, then wait."""
+        """Wake delayed replies first, then stop as every loopback server does."""
         self._stopping.set()
-        self._httpd.shutdown()
-        with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):  # already closed by the client or a fault
-                connection.shutdown(socket.SHUT_RDWR)
-        self._httpd.server_close()
-        self._thread.join(timeout=5)
+        super().stop()
 
-    def _record(self, request: RecordedRequest) -> Reply:
+    def serve(self, connection: Connection, received: Received) -> None:
+        recorded = RecordedRequest(
+            received.method, received.target, received.headers, received.body
+        )
         with self._lock:
-            self._requests.append(request)
+            self._requests.append(recorded)
             responder = self._script.popleft() if self._script else self.fallback
-        return responder if isinstance(responder, Reply) else responder(request)
-
-    def _track(self, connection: socket.socket, *, open_: bool) -> None:
-        with self._lock:
-            if open_:
-                self._connections.add(connection)
-            else:
-                self._connections.discard(connection)
+        reply = responder if isinstance(responder, Reply) else responder(recorded)
+        _Answer(connection, self._stopping).write(reply)
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
+@dataclass(frozen=True)
+class _Answer:
+    """Writes one scripted reply, faults included, on a connection."""
 
-    def __init__(
-        self, address: tuple[str, int], handler: type[_Handler], owner: FaultServer
-    ) -> None:
-        self.owner = owner
-        super().__init__(address, handler)
+    connection: Connection
+    stopping: threading.Event
 
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Clients hanging up mid-reply is the point of many tests; stay quiet about it."""
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _HTTPServer
-
-    def setup(self) -> None:
-        super().setup()
-        self.server.owner._track(self.connection, open_=True)
-
-    def finish(self) -> None:
-        self.server.owner._track(self.connection, open_=False)
-        super().finish()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep test output clean; every request is recorded instead."""
-
-    def handle_one_request(self) -> None:
-        try:
-            self.raw_requestline = self.rfile.readline(65537)
-            if not self.raw_requestline or not self.parse_request():
-                self.close_connection = True
-                return
-            headers: dict[str, str] = {}
-            for name, value in self.headers.items():
-                key = name.lower()
-                headers[key] = f"{headers[key]}, {value}" if key in headers else value
-            recorded = RecordedRequest(self.command, self.path, headers, self._read_body(headers))
-            self._answer(self.server.owner._record(recorded))
-        except OSError:
-            self.close_connection = True  # the client went away; nothing left to answer
-
-    def _read_body(self, headers: Mapping[str, str]) -> bytes:
-        if headers.get("transfer-encoding", "").lower() == "chunked":
-            chunks = []
-            while size := int(self.rfile.readline().split(b";")[0], 16):
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
-            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                pass  # trailers
-            return b"".join(chunks)
-        return self.rfile.read(int(headers.get("content-length", "0")))
-
-    def _answer(self, reply: Reply) -> None:
-        stopping = self.server.owner._stopping
-        if reply.delay and stopping.wait(reply.delay):
-            self.close_connection = True
+    def write(self, reply: Reply) -> None:
+        if reply.delay and self.stopping.wait(reply.delay):
+            self.connection.close_connection = True
             return
         if reply.pieces is not None:
-            self._answer_streamed(reply)
+            self._streamed(reply)
             return
         declared = len(reply.body) + (100 if reply.fault == "truncate" else 0)
         if reply.fault == "reset":
             declared = max(declared, 2 * len(reply.body) + 1)
-        lines = [f"HTTP/1.1 {reply.status} {_phrase(reply.status)}"]
-        lines += [f"{name}: {value}" for name, value in reply.headers.items()]
-        if not any(name.lower() == "content-length" for name in reply.headers):
-            lines.append(f"Content-Length: {declared}")
-        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        head = Connection.head(reply.status, reply.headers, declared)
+        wfile = self.connection.wfile
         if reply.head_interval:
             if self._trickle(head, reply.head_interval):
-                self.wfile.write(reply.body)
+                wfile.write(reply.body)
             return
         if reply.fault == "reset":
-            self.wfile.write(head + reply.body[: len(reply.body) // 2])
+            wfile.write(head + reply.body[: len(reply.body) // 2])
             # Linger 0 makes close() send RST instead of FIN: an abrupt reset, not a clean end.
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            self.connection.close()
-            self.close_connection = True
+            sock = self.connection.connection
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            sock.close()
+            self.connection.close_connection = True
             return
-        self.wfile.write(head + reply.body)
+        wfile.write(head + reply.body)
         if reply.fault == "truncate":
-            self.close_connection = True
+            self.connection.close_connection = True
 
-    def _answer_streamed(self, reply: Reply) -> None:
+    def _streamed(self, reply: Reply) -> None:
         """Chunked transfer encoding, pausing before each piece; stops when the client leaves
         or the server stops."""
         assert reply.pieces is not None
-        stopping = self.server.owner._stopping
-        lines = [f"HTTP/1.1 {reply.status} {_phrase(reply.status)}", "Transfer-Encoding: chunked"]
-        lines += [f"{name}: {value}" for name, value in reply.headers.items()]
-        self.wfile.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        wfile = self.connection.wfile
+        headers = {"Transfer-Encoding": "chunked", **reply.headers}
+        wfile.write(Connection.head(reply.status, headers, None))
         for piece in reply.pieces():
             pause = piece if isinstance(piece, float | int) else reply.interval
-            if stopping.wait(pause) if pause else stopping.is_set():
+            if self.stopping.wait(pause) if pause else self.stopping.is_set():
                 break
             if isinstance(piece, bytes) and piece:
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
-                self.wfile.flush()
+                wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                wfile.flush()
         else:
-            self.wfile.write(b"0\r\n\r\n")
+            wfile.write(b"0\r\n\r\n")
             return
-        self.close_connection = True
+        self.connection.close_connection = True
 
     def _trickle(self, data: bytes, interval: float) -> bool:
         """Send ``data`` a byte at a time; False if the server stopped first."""
+        wfile = self.connection.wfile
         for index in range(len(data)):
-            if self.server.owner._stopping.wait(interval):
-                self.close_connection = True
+            if self.stopping.wait(interval):
+                self.connection.close_connection = True
                 return False
-            self.wfile.write(data[index : index + 1])
-            self.wfile.flush()
+            wfile.write(data[index : index + 1])
+            wfile.flush()
         return True
-
-
-def _phrase(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Unknown"
