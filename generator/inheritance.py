@@ -20,6 +20,18 @@ def cyclic_inheritance(document: dict[str, Any]) -> frozenset[tuple[str, str]]:
     """
     schemas = (document.get("components") or {}).get("schemas") or {}
     names = set(schemas)
+    reach = allof_ancestors(schemas)
+    return frozenset(
+        (child, parent)
+        for child, schema in schemas.items()
+        for parent in allof_refs(schema) & names
+        if child in reach[parent]
+    )
+
+
+def allof_ancestors(schemas: dict[str, Any]) -> dict[str, set[str]]:
+    """Component name -> every component it includes through `allOf`, at any depth."""
+    names = set(schemas)
     parents = {name: allof_refs(schema) & names for name, schema in schemas.items()}
     reach: dict[str, set[str]] = {}
     for start in parents:
@@ -29,14 +41,9 @@ def cyclic_inheritance(document: dict[str, Any]) -> frozenset[tuple[str, str]]:
             node = stack.pop()
             if node not in seen:
                 seen.add(node)
-                stack.extend(parents.get(node, ()))
+                stack.extend(parents[node])
         reach[start] = seen
-    return frozenset(
-        (child, parent)
-        for child, found in parents.items()
-        for parent in found
-        if child in reach.get(parent, set())
-    )
+    return reach
 
 
 def allof_refs(schema: Any) -> set[str]:

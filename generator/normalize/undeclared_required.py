@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem
-from ..inheritance import allof_refs, declared_properties
+from ..inheritance import allof_ancestors, declared_properties
 from ..walk import iter_schemas
 
 _MEMBER = re.compile(r"/allOf/\d+$")
@@ -48,19 +48,11 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
 def _subclasses(document: dict[str, Any]) -> dict[str, list[Any]]:
     """Component pointer -> the components that include it through `allOf`, at any depth."""
     schemas = (document.get("components") or {}).get("schemas") or {}
-    names = set(schemas)
-    parents = {key: sorted(allof_refs(schema) & names) for key, schema in schemas.items()}
     found: dict[str, list[Any]] = {}
-    for child in schemas:
-        seen: set[str] = set()
-        stack = list(parents[child])
-        while stack:
-            parent = stack.pop()
-            if parent not in seen:
-                seen.add(parent)
-                stack.extend(parents.get(parent, ()))
-                where = jsonpointer.join("", "components", "schemas", parent)
-                found.setdefault(where, []).append(schemas[child])
+    for child, ancestors in allof_ancestors(schemas).items():
+        for parent in sorted(ancestors):
+            where = jsonpointer.join("", "components", "schemas", parent)
+            found.setdefault(where, []).append(schemas[child])
     return found
 
 
