@@ -140,14 +140,18 @@ def _short_name(resource: str, key: str, path: str, operation: dict[str, Any]) -
 
 
 def _without_noun(rest: list[str], noun: list[str]) -> list[str]:
-    """`rest` with the first occurrence of the resource noun (singular or plural) removed."""
+    """`rest` with the first occurrence of the resource noun removed: the longest form first,
+    and among forms of one length the noun as written, then its singular, then its plural
+    (`GetAccountsAccount` on `accounts` is `get_account`, whatever the process's hash seed)."""
     if not noun:
         return rest
-    forms = {
-        tuple(noun),
-        tuple([*noun[:-1], singular(noun[-1])]),
-        tuple([*noun[:-1], plural(singular(noun[-1]))]),
-    }
+    forms = dict.fromkeys(
+        [
+            tuple(noun),
+            tuple([*noun[:-1], singular(noun[-1])]),
+            tuple([*noun[:-1], plural(singular(noun[-1]))]),
+        ]
+    )
     for form in sorted(forms, key=len, reverse=True):
         size = len(form)
         for start in range(len(rest) - size + 1):
