@@ -5,6 +5,8 @@ stage of a generation; neither needs anything else the pipeline does. So a gener
 this child first: it imports the library (and warms it on a one-class model set) while the parent
 reads, normalizes and analyzes the spec, then turns the model set into source while the parent
 renders everything else. Both cores work, and the library's import is off the critical path.
+A big model set is cut into independent parts (see `model_groups.py`), the biggest for the
+child already warm, the others for children started then, and their modules joined.
 
 The model set goes to the child pickled (the parent's own objects, exactly as built); the
 answer comes back as JSON, because the child handles spec text and nothing it writes may be
@@ -24,13 +26,43 @@ from typing import Any
 
 from .errors import GenerationError, Problem
 from .ir import ModelSet
+from .model_groups import join_modules, partition
 
 _TIMEOUT = 900.0
 _WARM_UP = ModelSet({"Warm": {"type": "object", "properties": {"up": {"type": "string"}}}}, {}, {})
+# Classes from which a second process pays: below, its start-up costs more than it saves.
+SPLIT_AT = 400
 
 
 class ModelsChild:
-    """A started child; `submit` hands it a model set once, `source` waits for the module."""
+    """Started children; `submit` hands them a model set once, `source` waits for the module."""
+
+    def __init__(self) -> None:
+        self._workers = [_Worker()]
+
+    def submit(self, models: ModelSet, package: str, file: str) -> None:
+        """Send the request (in parts, to more children, when the set is big) without waiting."""
+        cores = os.cpu_count() or 1
+        parts = partition(models, 2) if len(models.schemas) >= SPLIT_AT and cores > 1 else [models]
+        self._workers += [_Worker() for _ in parts[len(self._workers) :]]
+        for worker, part in zip(self._workers, parts, strict=False):
+            worker.submit(part, package, file)
+
+    def source(self, file: str) -> str:
+        """The models module, or the GenerationError a part's run raised."""
+        try:
+            return join_modules([worker.source(file) for worker in self._workers])
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop children whose answers are no longer wanted (a cache hit, a failed stage)."""
+        for worker in self._workers:
+            worker.close()
+
+
+class _Worker:
+    """One child process; `submit` hands it a model set once, `source` waits for the module."""
 
     def __init__(self) -> None:
         self._process = subprocess.Popen(
