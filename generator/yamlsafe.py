@@ -54,10 +54,124 @@ class YAMLKeyError(ValueError):
 
 
 def load(text: str, max_depth: int) -> Any:
-    """Parse one YAML document within the bounds; raises yaml.YAMLError on bad syntax."""
-    _check_events(text, max_depth)
-    document = yaml.load(text, Loader=_Loader)  # a safe loader: no Python object tags
+    """Parse one YAML document within the bounds; raises yaml.YAMLError on bad syntax.
+
+    The common document (plain mappings, sequences and scalars) is built in one pass over the
+    event stream, bounds checked on the way; anything rarer (merge keys, explicit collection
+    tags, complex keys, a second document, an error) is read again by PyYAML's safe loader,
+    whose result and errors are the reference the one pass reproduces.
+    """
+    try:
+        document = _build(text, max_depth)
+    except _Unusual:
+        _check_events(text, max_depth)
+        document = yaml.load(text, Loader=_Loader)  # a safe loader: no Python object tags
     return _string_keys(document)
+
+
+class _Unusual(Exception):
+    """The document needs the safe loader itself (see `load`)."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = frozenset({None, "!", "tag:yaml.org,2002:map"})
+_SEQ = frozenset({None, "!", "tag:yaml.org,2002:seq"})
+_SCALARS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "float", "timestamp")
+)
+_Container = dict[Any, Any] | list[Any]
+
+
+def _build(text: str, max_depth: int) -> Any:
+    """The document from one pass over the events (see `load`), as the safe loader builds it:
+    an anchored value is one object wherever an alias repeats it."""
+    loader = _Loader("")
+    resolved: dict[str, str] = {}  # plain scalars repeat (`type`, `string`): resolve each once
+    anchors: dict[str, Any] = {}
+    stack: list[_Container] = []
+    keys: list[Any] = []  # per open mapping: its key awaiting a value, or _NO_KEY
+    root: list[Any] = []
+    aliases = 0
+
+    def add(value: Any, container: bool) -> None:
+        if not stack:
+            if root:
+                raise _Unusual  # a second document
+            root.append(value)
+        elif isinstance(stack[-1], list):
+            stack[-1].append(value)
+        elif keys[-1] is _NO_KEY:
+            if container:
+                raise _Unusual  # a mapping or sequence as a key
+            keys[-1] = value
+        else:
+            stack[-1][keys[-1]] = value
+            keys[-1] = _NO_KEY
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    raise YAMLAliasError(_line(event))
+                if event.anchor not in anchors:
+                    raise _Unusual
+                value = anchors[event.anchor]
+                add(value, isinstance(value, dict | list))
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+                keys.pop()
+                continue
+            if isinstance(event, yaml.ScalarEvent):
+                value = _scalar(loader, event, resolved)
+                add(value, False)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) >= max_depth:
+                    raise YAMLDepthError(_line(event))
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                if event.tag not in (_MAP if is_map else _SEQ):
+                    raise _Unusual
+                value = {} if is_map else []
+                add(value, True)
+                stack.append(value)
+                keys.append(_NO_KEY)
+            else:
+                continue  # stream and document boundaries
+            if event.anchor is not None:
+                if event.anchor in anchors:
+                    raise _Unusual  # let the loader say what it makes of a reused anchor
+                anchors[event.anchor] = value
+    except yaml.YAMLError:
+        raise _Unusual from None
+    finally:
+        loader.dispose()
+    if not root:
+        raise _Unusual  # no document at all
+    return root[0]
+
+
+_NO_KEY = object()
+
+
+def _scalar(loader: yaml.SafeLoader, event: yaml.ScalarEvent, resolved: dict[str, str]) -> Any:
+    tag = event.tag
+    value = event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            tag = _STR
+        elif value in resolved:
+            tag = resolved[value]
+        else:
+            tag = resolved[value] = loader.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, value, event.implicit
+            )
+    if tag == _STR:
+        return value
+    if tag not in _SCALARS:
+        raise _Unusual  # a merge key, `!!binary`, an unknown tag: the loader decides
+    node = yaml.ScalarNode(tag, value, style=event.style)
+    return loader.yaml_constructors[tag](loader, node)
 
 
 def _check_events(text: str, max_depth: int) -> None:
