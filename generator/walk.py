@@ -81,25 +81,40 @@ def iter_subschemas(schema: Any, pointer: str) -> Iterator[tuple[str, dict[str, 
         if not isinstance(node, dict):
             continue
         yield here, node
-        children = list(_children(node, here))
-        stack.extend(reversed(children))
+        # Every pass of normalize walks every schema: only the keys a node has are looked at.
+        keys = [key for key in node if key in _RANK]
+        if keys:
+            stack.extend(reversed(_children(node, here, keys)))
 
 
-def _children(node: dict[str, Any], pointer: str) -> Iterator[tuple[str, Any]]:
-    for key in SCHEMA_MAPS:
-        mapping = node.get(key)
-        if isinstance(mapping, dict):
-            for name, child in mapping.items():
-                yield jsonpointer.join(pointer, key, name), child
-    for key in SCHEMA_LISTS:
-        items = node.get(key)
-        if isinstance(items, list):
-            for index, child in enumerate(items):
-                yield jsonpointer.join(pointer, key, index), child
-    for key in SCHEMA_SINGLES:
-        child = node.get(key)
-        if isinstance(child, dict):
-            yield jsonpointer.join(pointer, key), child
+# Children in a fixed order of keywords (maps, then lists, then single schemas), whatever
+# order the node's keys were written in.
+_RANK = {key: rank for rank, key in enumerate((*SCHEMA_MAPS, *SCHEMA_LISTS, *SCHEMA_SINGLES))}
+_MAPS = frozenset(SCHEMA_MAPS)
+_LISTS = frozenset(SCHEMA_LISTS)
+
+
+def _children(node: dict[str, Any], pointer: str, keys: list[str]) -> list[tuple[str, Any]]:
+    if len(keys) > 1:
+        keys.sort(key=_RANK.__getitem__)
+    children: list[tuple[str, Any]] = []
+    for key in keys:
+        value = node[key]
+        if key in _MAPS:
+            if isinstance(value, dict):
+                base = f"{pointer}/{key}"
+                children += [
+                    (f"{base}/{jsonpointer.escape(str(name))}", child)
+                    for name, child in value.items()
+                ]
+        elif key in _LISTS:
+            if isinstance(value, list):
+                children += [
+                    (f"{pointer}/{key}/{index}", child) for index, child in enumerate(value)
+                ]
+        elif isinstance(value, dict):
+            children.append((f"{pointer}/{key}", value))
+    return children
 
 
 def _root_schemas(document: dict[str, Any]) -> Iterator[tuple[str, Any]]:
