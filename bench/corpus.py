@@ -10,6 +10,7 @@ result, not an error: the table says "fails:" and the tool's own last words.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import re
@@ -18,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import goals, profiling, regen, stages
+from . import goals, profiling, regen, stages, stripe_shaped
 from .child import ChildRun, run_child
 from .environment import NEWER_SPEC, PROJECT
 from .regen import remove_outputs
@@ -44,16 +45,27 @@ COLD = {**os.environ, "SDKGEN_CACHE": "off"}
 @dataclass(frozen=True)
 class Spec:
     """A spec of the table; `big` ones carry the stricter time and memory targets and are
-    verified; `judged` is False for specs outside ../shared/corpus (shown, not judged)."""
+    verified; `judged` is False for specs outside ../shared/corpus (held to no corpus target).
+    A spec written for the run (`write` makes it into a scratch folder) has a `name` and may
+    count toward a `goal` of its own: under BIG_LIMIT."""
 
     path: Path
     big: bool = False
     verified: bool = False
     judged: bool = True
+    name: str = ""
+    write: Callable[[Path], Path] | None = None
+    goal: str = ""
 
     @property
     def label(self) -> str:
-        return portable(str(self.path)).removeprefix("../shared/")
+        return self.name or portable(str(self.path)).removeprefix("../shared/")
+
+    def written(self, scratch: Path) -> Spec:
+        """The spec with its file in place: a written one is made under `scratch` now."""
+        if self.write is None:
+            return self
+        return dataclasses.replace(self, path=self.write(scratch / self.path.name), write=None)
 
 
 SPECS = (
@@ -64,6 +76,13 @@ SPECS = (
     Spec(CORPUS / "oas-examples" / "3.0" / "petstore.json"),
     Spec(CORPUS / "redocly-cafe" / "openapi" / "openapi.yaml"),
     Spec(NEWER_SPEC, judged=False),
+    Spec(
+        Path("stripe-shaped.yaml"),
+        judged=False,
+        name="stripe-shaped (synthetic)",
+        write=stripe_shaped.write_stripe_shaped,
+        goal=goals.STRIPE,
+    ),
 )
 
 
@@ -103,6 +122,7 @@ def verify_command(spec: Path) -> list[str]:
 
 
 def run(scratch: Path, rounds: int, verify_rounds: int, specs: Sequence[Spec] = SPECS) -> Corpus:
+    specs = [spec.written(scratch) for spec in specs]
     present = [spec for spec in specs if spec.path.is_file()]
     counter = itertools.count()
     generated: dict[tuple[str, str], int | None] = {}
@@ -219,10 +239,13 @@ class Judged:
 
 def judge(spec: Spec, ours: Outcome) -> list[Judged]:
     """Every corpus spec: under 15 s; the biggest: under 10 s and under 500 MB for the whole
-    process tree. A failed generation misses every target it has."""
-    if not spec.judged:
-        return []
-    targets = [("time", ours.wall, "s", ANY_LIMIT, (goals.CORPUS,))]
+    process tree; a spec with a goal of its own: under 10 s. A failed generation misses every
+    target it has."""
+    targets = []
+    if spec.judged:
+        targets.append(("time", ours.wall, "s", ANY_LIMIT, (goals.CORPUS,)))
+    if spec.goal:
+        targets.append(("time", ours.wall, "s", BIG_LIMIT, (spec.goal,)))
     if spec.big:
         targets.append(("time", ours.wall, "s", BIG_LIMIT, (goals.BIGGEST,)))
         targets.append(("peak memory", ours.tree_mb, "MB", MEMORY_LIMIT, (goals.BIGGEST,)))
@@ -277,17 +300,25 @@ def _table_section(measured: list[Measured], rounds: int, scratch: Path) -> Sect
             )
     section.notes.append(
         "Coverage: the four biggest corpus specs, two small ones (a single-file one and the "
-        "multi-file one) and the newer Anam capture (outside the corpus: shown, not judged). "
-        "The other corpus specs are small `oas-examples` (at most 120 operations each) and are "
-        "not timed here; `make corpus` lists each. No 468-operation, 5 MB spec like the one "
-        "named in the goals is available on this machine; PagerDuty (465 operations, 2.8 MB) "
-        "is the nearest measured."
+        "multi-file one), the newer Anam capture (outside the corpus: shown, not judged) and "
+        f"{_written_note(measured)} The other corpus specs are small `oas-examples` (at most 120 "
+        "operations each) and are not timed here; `make corpus` lists each."
     )
     section.details.append(table(measured))
     profiled = _profile_slowest(measured, scratch)
     if profiled:
         section.details.append(profiled)
     return section
+
+
+def _written_note(measured: list[Measured]) -> str:
+    """What the specs written for the run are, and the goal each stands for."""
+    notes = [
+        f"{stripe_shaped.describe(item.spec.path)}: held to its own goal, under {BIG_LIMIT:.0f} s."
+        for item in measured
+        if item.spec.goal
+    ]
+    return " ".join(notes) or "no spec written for the run."
 
 
 def table(measured: list[Measured]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bench import goals
 from bench.child import ChildRun
 from bench.corpus import (
     CORPUS,
@@ -11,6 +12,7 @@ from bench.corpus import (
     NEWER_SPEC,
     OPC,
     OURS,
+    SPECS,
     Measured,
     Outcome,
     Spec,
@@ -130,3 +132,22 @@ def test_opc_operations_counts_endpoint_modules(tmp_path: Path) -> None:
         (api / module).parent.mkdir(parents=True, exist_ok=True)
         (api / module).write_text("")
     assert opc_operations(tmp_path) == 3
+
+
+def test_the_stripe_shaped_spec_is_held_to_its_own_goal_only() -> None:
+    stripe = next(spec for spec in SPECS if spec.goal)
+    assert stripe.goal == goals.STRIPE and not stripe.judged and not stripe.big
+    assert _verdicts(stripe, outcome([_ran(9.5, 900)])) == {"time < 10 s": True}
+    assert _verdicts(stripe, outcome([_ran(10.5)])) == {"time < 10 s": False}
+    counted = [judged.goals for judged in judge(stripe, outcome([_ran(9.5)]))]
+    assert counted == [(goals.STRIPE,)]
+
+
+def test_a_written_spec_is_made_in_the_scratch_folder_under_its_name(tmp_path: Path) -> None:
+    def write(out: Path) -> Path:
+        out.write_text("openapi: 3.0.0\n", "utf-8")
+        return out
+
+    spec = Spec(Path("made.yaml"), name="made (synthetic)", write=write).written(tmp_path)
+    assert spec.path == tmp_path / "made.yaml" and spec.path.is_file()
+    assert spec.label == "made (synthetic)" and spec.write is None
