@@ -14,12 +14,15 @@ the joined module yields the same package as one run over the whole set would.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from .ir import ModelSet
 
 _PREFIX = "#/components/schemas/"
+# The first definition of a models module: its imports are all above it (only they are parsed).
+_DEFINITION = re.compile(r"^(class |[A-Za-z_]\w* = )", re.MULTILINE)
 
 
 def partition(models: ModelSet, parts: int) -> list[ModelSet]:
@@ -45,7 +48,8 @@ def join_modules(sources: list[str]) -> str:
     bodies: list[str] = []
     for source in sources:
         lines = source.splitlines(keepends=True)
-        tree = ast.parse(source)
+        definition = _DEFINITION.search(source)
+        tree = ast.parse(source[: definition.start() if definition else len(source)])
         imports = [node for node in tree.body if isinstance(node, ast.ImportFrom)]
         if len(imports) != sum(isinstance(node, ast.Import | ast.ImportFrom) for node in tree.body):
             raise ValueError("a models module with a plain `import`: cannot be joined")

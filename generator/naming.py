@@ -10,6 +10,7 @@ import builtins
 import keyword
 import re
 import unicodedata
+from functools import lru_cache
 
 _ACRONYM_PLURAL = re.compile(r"(?<![a-z])([A-Z]{2,})s(?![a-z])")
 _LOWER_UPPER = re.compile(r"([a-z])([A-Z])")
@@ -27,6 +28,12 @@ MAX_NAME = 60
 AMBIGUOUS = frozenset({"l", "O", "I"})
 
 
+# A spec names the same things over and over (`id`, `created`, every path's words): the pure
+# functions below remember their answers for the names seen last.
+_REMEMBERED = 1 << 15
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def ascii_text(text: str) -> str:
     """Accents folded away; characters with no ASCII form become their code point (`u540d`)."""
     folded = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
@@ -49,10 +56,12 @@ def words(text: str) -> list[str]:
     return [word for word in _NON_ALNUM.split(text) if word]
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def snake_case(text: str) -> str:
     return "_".join(word.lower() for word in words(text))
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def pascal_case(text: str) -> str:
     """PascalCase that keeps acronyms as written (`LLM`, `HTTPValidationError`)."""
     parts = []

@@ -1,0 +1,76 @@
+"""A big model set made in independent parts gives the package one run over it would."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
+
+from generator.ir import ModelSet
+from generator.model_groups import join_modules, partition
+from generator.models import check_models, datamodel_codegen
+from generator.split import split_models
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _object(**properties: object) -> dict[str, object]:
+    return {"type": "object", "properties": properties}
+
+
+# Three groups: a cycle with a union and a list (Node, Edge, Leaf), a pair (Order, Line), and a
+# class on its own that uses imports the others do not (Stamp: a date-time, a literal).
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "Edge": _object(to=_ref("Node"), weight={"type": "number"}),
+    "Leaf": _object(value={"type": "string", "maxLength": 5}),
+    "Line": _object(sku={"type": "string"}, quantity={"type": "integer"}),
+    "Node": _object(
+        edges={"type": "array", "items": _ref("Edge")},
+        payload={"anyOf": [_ref("Leaf"), {"type": "string"}]},
+    ),
+    "Order": {
+        **_object(lines={"type": "array", "items": _ref("Line")}, note={"type": "string"}),
+        "required": ["lines"],
+    },
+    "Stamp": _object(at={"type": "string", "format": "date-time"}, kind={"enum": ["a", "b"]}),
+}
+MODELS = ModelSet(
+    SCHEMAS, {name: {wire: wire for wire in s["properties"]} for name, s in SCHEMAS.items()}, {}
+)
+
+
+def test_groups_that_refer_to_one_another_stay_in_one_part() -> None:
+    parts = partition(MODELS, 2)
+    assert [sorted(part.schemas) for part in parts] == [
+        ["Edge", "Leaf", "Node"],
+        ["Line", "Order", "Stamp"],
+    ]
+    assert partition(MODELS, 1) == [MODELS]
+    single = ModelSet({"A": _object(b=_ref("B")), "B": _object()}, {}, {})
+    assert partition(single, 2) == [single]
+
+
+def test_joined_parts_make_the_same_package_as_one_run(tmp_path: Path) -> None:
+    whole = datamodel_codegen(MODELS, "pkg", "spec.yaml")
+    joined = join_modules([datamodel_codegen(p, "pkg", "spec.yaml") for p in partition(MODELS, 2)])
+    check_models(joined, MODELS, "pkg")
+    assert _formatted(split_models(whole).modules, tmp_path / "whole") == _formatted(
+        split_models(joined).modules, tmp_path / "joined"
+    )
+
+
+def _formatted(modules: dict[str, str], folder: Path) -> dict[str, str]:
+    """The modules as a package has them: after ruff's import fixes and formatting."""
+    folder.mkdir()
+    for name, source in modules.items():
+        (folder / f"{name}.py").write_text(source, "utf-8")
+    common = ["--isolated", "--no-cache", "--target-version", "py310", "--line-length", "100"]
+    ruff = find_ruff_bin()
+    fix = [ruff, "check", *common, "--select", "F401,I", "--fix", "--exit-zero", str(folder)]
+    subprocess.run(fix, check=True, capture_output=True)
+    subprocess.run([ruff, "format", *common, str(folder)], check=True, capture_output=True)
+    return {path.name: path.read_text("utf-8") for path in sorted(folder.iterdir())}
