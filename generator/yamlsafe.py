@@ -62,7 +62,7 @@ def load(text: str, max_depth: int) -> Any:
     whose result and errors are the reference the one pass reproduces.
     """
     try:
-        document = _build(text, max_depth)
+        document = _Builder(max_depth).build(text)
     except _Unusual:
         _check_events(text, max_depth)
         document = yaml.load(text, Loader=_Loader)  # a safe loader: no Python object tags
@@ -82,22 +82,74 @@ _SCALARS = frozenset(
 _Container = dict[Any, Any] | list[Any]
 
 
-def _build(text: str, max_depth: int) -> Any:
+class _Builder:
     """The document from one pass over the events (see `load`), as the safe loader builds it:
     an anchored value is one object wherever an alias repeats it."""
-    loader = _Loader("")
-    resolved: dict[str, str] = {}  # plain scalars repeat (`type`, `string`): resolve each once
-    anchors: dict[str, Any] = {}
-    stack: list[_Container] = []
-    keys: list[Any] = []  # per open mapping: its key awaiting a value, or _NO_KEY
-    root: list[Any] = []
-    aliases = 0
 
-    def add(value: Any, container: bool) -> None:
+    def __init__(self, max_depth: int) -> None:
+        self._max_depth = max_depth
+        self._loader = _Loader("")
+        self._resolved: dict[str, str] = {}  # plain scalars repeat (`type`): resolve each once
+        self._anchors: dict[str, Any] = {}
+        self._stack: list[_Container] = []
+        self._keys: list[Any] = []  # per open mapping: its key awaiting a value, or _NO_KEY
+        self._root: list[Any] = []
+        self._aliases = 0
+
+    def build(self, text: str) -> Any:
+        try:
+            for event in yaml.parse(text, Loader=_Loader):
+                self._take(event)
+        except yaml.YAMLError:
+            raise _Unusual from None
+        finally:
+            self._loader.dispose()
+        if not self._root:
+            raise _Unusual  # no document at all
+        return self._root[0]
+
+    def _take(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            self._alias(event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self._stack.pop()
+            self._keys.pop()
+        elif isinstance(event, yaml.ScalarEvent):
+            self._anchored(event, _scalar(self._loader, event, self._resolved), container=False)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(self._stack) >= self._max_depth:
+                raise YAMLDepthError(_line(event))
+            is_map = isinstance(event, yaml.MappingStartEvent)
+            if event.tag not in (_MAP if is_map else _SEQ):
+                raise _Unusual
+            value: _Container = {} if is_map else []
+            self._anchored(event, value, container=True)
+            self._stack.append(value)
+            self._keys.append(_NO_KEY)
+        # stream and document boundaries need nothing
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        self._aliases += 1
+        if self._aliases > MAX_ALIASES:
+            raise YAMLAliasError(_line(event))
+        if event.anchor not in self._anchors:
+            raise _Unusual
+        value = self._anchors[event.anchor]
+        self._add(value, isinstance(value, dict | list))
+
+    def _anchored(self, event: yaml.NodeEvent, value: Any, *, container: bool) -> None:
+        self._add(value, container)
+        if event.anchor is not None:
+            if event.anchor in self._anchors:
+                raise _Unusual  # let the loader say what it makes of a reused anchor
+            self._anchors[event.anchor] = value
+
+    def _add(self, value: Any, container: bool) -> None:
+        stack, keys = self._stack, self._keys
         if not stack:
-            if root:
+            if self._root:
                 raise _Unusual  # a second document
-            root.append(value)
+            self._root.append(value)
         elif isinstance(stack[-1], list):
             stack[-1].append(value)
         elif keys[-1] is _NO_KEY:
@@ -107,48 +159,6 @@ def _build(text: str, max_depth: int) -> Any:
         else:
             stack[-1][keys[-1]] = value
             keys[-1] = _NO_KEY
-
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                aliases += 1
-                if aliases > MAX_ALIASES:
-                    raise YAMLAliasError(_line(event))
-                if event.anchor not in anchors:
-                    raise _Unusual
-                value = anchors[event.anchor]
-                add(value, isinstance(value, dict | list))
-                continue
-            if isinstance(event, yaml.CollectionEndEvent):
-                stack.pop()
-                keys.pop()
-                continue
-            if isinstance(event, yaml.ScalarEvent):
-                value = _scalar(loader, event, resolved)
-                add(value, False)
-            elif isinstance(event, yaml.CollectionStartEvent):
-                if len(stack) >= max_depth:
-                    raise YAMLDepthError(_line(event))
-                is_map = isinstance(event, yaml.MappingStartEvent)
-                if event.tag not in (_MAP if is_map else _SEQ):
-                    raise _Unusual
-                value = {} if is_map else []
-                add(value, True)
-                stack.append(value)
-                keys.append(_NO_KEY)
-            else:
-                continue  # stream and document boundaries
-            if event.anchor is not None:
-                if event.anchor in anchors:
-                    raise _Unusual  # let the loader say what it makes of a reused anchor
-                anchors[event.anchor] = value
-    except yaml.YAMLError:
-        raise _Unusual from None
-    finally:
-        loader.dispose()
-    if not root:
-        raise _Unusual  # no document at all
-    return root[0]
 
 
 _NO_KEY = object()
