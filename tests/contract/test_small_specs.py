@@ -327,6 +327,16 @@ def test_request_bodies_of_wildcard_media_types_are_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_media_types_written_without_a_subtype_are_proven() -> None:
+    """Litestar prints a route's `media_type="text"` as the content key; `json` is as short."""
+    reply = {"200": {"description": "ok", "content": {"json": {"schema": {"type": "object"}}}}}
+    paths = {
+        "/notes": {"post": {"requestBody": _body({"type": "string"}, "text"), "responses": reply}}
+    }
+    verified = _verify(_spec("Litestar", paths))
+    assert verified.result.passed, _proven(verified)
+
+
 def test_the_packages_pass_mypy_strict(tmp_path: Path) -> None:
     sources = []
     for name, document in TYPE_CHECKED.items():
