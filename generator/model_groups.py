@@ -18,23 +18,23 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .ir import ModelSet
+from .model_source import ModelsRequest
 
 _PREFIX = "#/components/schemas/"
 # The first definition of a models module: its imports are all above it (only they are parsed).
 _DEFINITION = re.compile(r"^(class |[A-Za-z_]\w* = )", re.MULTILINE)
 
 
-def partition(models: ModelSet, parts: int) -> list[ModelSet]:
-    """At most `parts` model sets, none referring to another's classes, largest first; one set
-    (the given one) when the classes are a single group."""
-    groups = _groups(models.schemas)
+def partition(request: ModelsRequest, parts: int) -> list[ModelsRequest]:
+    """At most `parts` requests, none referring to another's classes, largest first; one (the
+    given one) when the classes are a single group."""
+    groups = _groups(request.schemas)
     if parts < 2 or len(groups) < 2:
-        return [models]
+        return [request]
     buckets: list[list[str]] = [[] for _ in range(min(parts, len(groups)))]
     for group in sorted(groups, key=lambda names: (-len(names), names[0])):
         min(buckets, key=len).extend(group)
-    return [_subset(models, names) for names in buckets if names]
+    return [_subset(request, names) for names in buckets if names]
 
 
 def join_modules(sources: list[str]) -> str:
@@ -104,11 +104,13 @@ def _references(node: Any) -> Iterator[str]:
             stack.extend(item)
 
 
-def _subset(models: ModelSet, names: list[str]) -> ModelSet:
+def _subset(request: ModelsRequest, names: list[str]) -> ModelsRequest:
+    """The request for some of its classes: their schemas and their fields' aliases
+    (`Class.wire`)."""
     wanted = set(names)
-    return ModelSet(
-        {name: schema for name, schema in models.schemas.items() if name in wanted},
-        {name: fields for name, fields in models.field_names.items() if name in wanted},
-        {pointer: name for pointer, name in models.pointers.items() if name in wanted},
-        models.param_names,
+    return ModelsRequest(
+        {name: schema for name, schema in request.schemas.items() if name in wanted},
+        {key: name for key, name in request.aliases.items() if key.split(".", 1)[0] in wanted},
+        request.package,
+        request.file,
     )

@@ -10,7 +10,8 @@ from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
 from generator.ir import ModelSet
 from generator.model_groups import join_modules, partition
-from generator.models import check_models, datamodel_codegen
+from generator.model_source import model_source
+from generator.models import check_models, models_request
 from generator.split import split_models
 
 
@@ -41,22 +42,33 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 MODELS = ModelSet(
     SCHEMAS, {name: {wire: wire for wire in s["properties"]} for name, s in SCHEMAS.items()}, {}
 )
+REQUEST = models_request(MODELS, "pkg", "spec.yaml")
 
 
 def test_groups_that_refer_to_one_another_stay_in_one_part() -> None:
-    parts = partition(MODELS, 2)
+    parts = partition(REQUEST, 2)
     assert [sorted(part.schemas) for part in parts] == [
         ["Edge", "Leaf", "Node"],
         ["Line", "Order", "Stamp"],
     ]
-    assert partition(MODELS, 1) == [MODELS]
-    single = ModelSet({"A": _object(b=_ref("B")), "B": _object()}, {}, {})
+    assert partition(REQUEST, 1) == [REQUEST]
+    single = models_request(ModelSet({"A": _object(b=_ref("B")), "B": _object()}, {}, {}), "p", "")
     assert partition(single, 2) == [single]
 
 
+def test_each_part_keeps_the_aliases_of_its_own_classes() -> None:
+    request = models_request(
+        ModelSet(SCHEMAS, {"Leaf": {"value": "value_"}, "Line": {"sku": "sku_"}}, {}), "pkg", ""
+    )
+    assert [part.aliases for part in partition(request, 2)] == [
+        {"Leaf.value": "value_"},
+        {"Line.sku": "sku_"},
+    ]
+
+
 def test_joined_parts_make_the_same_package_as_one_run(tmp_path: Path) -> None:
-    whole = datamodel_codegen(MODELS, "pkg", "spec.yaml")
-    joined = join_modules([datamodel_codegen(p, "pkg", "spec.yaml") for p in partition(MODELS, 2)])
+    whole = model_source(REQUEST)
+    joined = join_modules([model_source(part) for part in partition(REQUEST, 2)])
     check_models(joined, MODELS, "pkg")
     assert _formatted(split_models(whole).modules, tmp_path / "whole") == _formatted(
         split_models(joined).modules, tmp_path / "joined"
