@@ -162,6 +162,8 @@ def _joined(
 def path_text(name: str, value: object) -> str:
     """A path parameter as the text that replaces ``{name}``: every character of the value
     that could end a segment is percent-encoded; ValueError if it is empty or absent."""
+    if type(value) is str:  # the common case, an id: no style, nothing to convert
+        return _escape(value)
     bare, style, explode = _how(value, "simple", False)
     data = _data(bare)
     if data in (None, "", [], {}):
