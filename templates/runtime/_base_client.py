@@ -229,9 +229,9 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         it is a stream the caller will read. Returns the response and the redirects followed."""
         hops = 0
         while True:
-            log_request(request, self._sensitive_headers, self._sensitive_query)
+            log_request(request, self._auth.header_names, self._auth.query_names)
             response = self._client.send(request, stream=True, follow_redirects=False)
-            log_response(response, self._sensitive_headers, self._sensitive_query)
+            log_response(response, self._auth.header_names, self._auth.query_names)
             target = self._redirect(response, hops)
             if target is None:
                 break
@@ -439,9 +439,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
     ) -> tuple[httpx.Response, int]:
         hops = 0
         while True:
-            log_request(request, self._sensitive_headers, self._sensitive_query)
+            log_request(request, self._auth.header_names, self._auth.query_names)
             response = await self._client.send(request, stream=True, follow_redirects=False)
-            log_response(response, self._sensitive_headers, self._sensitive_query)
+            log_response(response, self._auth.header_names, self._auth.query_names)
             target = self._redirect(response, hops)
             if target is None:
                 break

@@ -284,7 +284,7 @@ class BaseClient(Generic[_HttpxClientT]):
             if layer:
                 checked = _checked_headers(header_params(layer), "headers")
                 merged_headers.update((name.lower(), value) for name, value in checked.items())
-        cookie = cookie_header(cookies or {})
+        cookie = cookie_header(cookies) if cookies else None
         if cookie is not None:
             existing = merged_headers.get("cookie")
             merged_headers["cookie"] = f"{existing}; {cookie}" if existing else cookie
@@ -308,7 +308,9 @@ class BaseClient(Generic[_HttpxClientT]):
             headers=merged_headers,
             content=body.content,
             files=body.files,
-            timeout=resolve_timeout(options.timeout, self.timeout),
+            timeout=self.timeout
+            if isinstance(options.timeout, NotGiven)
+            else resolve_timeout(options.timeout, self.timeout),
             deadline=self.deadline
             if isinstance(options.deadline, NotGiven)
             else resolve_deadline(options.deadline, self.deadline),
@@ -466,14 +468,6 @@ class BaseClient(Generic[_HttpxClientT]):
                 location=response.headers.get("location"),
             )
         return status_error(response, body=body, attempts=attempt)
-
-    @property
-    def _sensitive_headers(self) -> tuple[str, ...]:
-        return self._auth.header_names
-
-    @property
-    def _sensitive_query(self) -> tuple[str, ...]:
-        return self._auth.query_names
 
 
 def _body_kind(cast_to: object) -> object:

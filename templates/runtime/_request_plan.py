@@ -9,6 +9,7 @@ twice (see _files) makes the plan not ``replayable``, and it is then not retried
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast
@@ -150,7 +151,9 @@ class EncodedBody:
     files: _MultipartParts | None = None
     source: object = None  # the arguments it was encoded from, for redacting secrets later
 
-    @property
+    # Cached (the instance dict is written directly, which a frozen dataclass allows): the
+    # shared empty body then answers as a plain attribute.
+    @functools.cached_property
     def uploads(self) -> tuple[RewindableFile | OneShotStream, ...]:
         """The bodies (or parts) that are streams rather than bytes."""
         if self.files is None and not isinstance(self.content, RewindableFile | OneShotStream):
@@ -160,10 +163,13 @@ class EncodedBody:
             item for item in candidates if isinstance(item, RewindableFile | OneShotStream)
         )
 
-    @property
+    @functools.cached_property
     def length(self) -> int | None:
         """The length of a streamed raw body, when it is known; httpx measures the rest."""
         return self.content.length if isinstance(self.content, RewindableFile) else None
+
+
+_NO_BODY = EncodedBody()  # most calls send none: one shared (frozen) instance
 
 
 def encode_body(
@@ -191,11 +197,11 @@ def encode_body(
     form = None if form is None else body_fields(form)
     urlencoded = None if urlencoded is None else body_fields(urlencoded)
     if omit_empty and not extra_body and _no_field_given(json, form, files, urlencoded):
-        return EncodedBody()
+        return _NO_BODY
     if form is not None or files is not None:
         parts = multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
         if not parts:  # each field left out (some wrapped: `FileArray`, `WithContentType`)
-            return EncodedBody() if omit_empty else _empty_multipart(source)
+            return _NO_BODY if omit_empty else _empty_multipart(source)
         return EncodedBody(files=parts, source=source)
     if urlencoded is not None:
         text = _query_string(tuple(form_pairs({**urlencoded, **(extra_body or {})})))
@@ -208,7 +214,7 @@ def encode_body(
         data, guessed = upload_content(content)
         return EncodedBody(data, content_type or guessed or "application/octet-stream")
     if isinstance(json, NotGiven) and not extra_body:
-        return EncodedBody()
+        return _NO_BODY
     body = json_body(json, extra_body)
     return EncodedBody(body, content_type or "application/json", source=source)
 
