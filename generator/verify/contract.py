@@ -2,7 +2,8 @@
 
 Clients are made fresh for every call, as users make them (one client carrying state from call
 to call would hide bugs), configured to fail fast: no retries, strict response validation, a
-short timeout, and a transport that delivers every request to the mock (`transport.py`).
+short timeout, and a transport that delivers every request to the mock (`transport.py`). A run
+may lend them kept-open connections (`connections`): the clients stay fresh, the sockets do not.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .schemas import properties_of
 from .security import SECRET
 from .surface import Method, Surface
 from .tolerances import moved_pointer
-from .transport import AsyncMockTransport, MockTransport
+from .transport import AsyncMockTransport, Connections, MockTransport
 
 TIMEOUT = 10.0
 
@@ -90,6 +91,7 @@ class Contract:
     package: GeneratedPackage
     mock: SpecMockServer
     spec_document: dict[str, Any]  # the normalized spec (the mock validates a copy of it)
+    connections: Connections | None = field(default=None, init=False, repr=False)
     _evaluated: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False)
 
     @property
@@ -121,7 +123,7 @@ class Contract:
 
     @contextlib.contextmanager
     def sync_client(self) -> Iterator[Any]:
-        transport = MockTransport(self.mock.url)
+        transport = self.connections.sync() if self.connections else MockTransport(self.mock.url)
         with (
             httpx.Client(transport=transport, timeout=TIMEOUT, follow_redirects=True) as http,
             self._client(http) as client,
@@ -130,7 +132,9 @@ class Contract:
 
     @contextlib.asynccontextmanager
     async def async_client(self) -> AsyncIterator[Any]:
-        transport = AsyncMockTransport(self.mock.url)
+        transport = (
+            self.connections.async_() if self.connections else AsyncMockTransport(self.mock.url)
+        )
         async with (
             httpx.AsyncClient(transport=transport, timeout=TIMEOUT, follow_redirects=True) as http,
             self._client(http) as client,
