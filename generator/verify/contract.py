@@ -9,6 +9,7 @@ may lend them kept-open connections (`connections`): the clients stay fresh, the
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import sys
 from collections.abc import AsyncIterator, Iterator
@@ -93,6 +94,7 @@ class Contract:
     spec_document: dict[str, Any]  # the normalized spec (the mock validates a copy of it)
     connections: Connections | None = field(default=None, init=False, repr=False)
     _evaluated: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False)
+    _error_calls: dict[tuple[str, str], Call] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def surface(self) -> Surface:
@@ -165,7 +167,15 @@ class Contract:
         return build_calls(self.surface, self.types, self.document, case, self.models)
 
     def error_call(self, case: ErrorCase) -> Call:
-        return error_call(self.surface, self.types, self.document, case, self.models)
+        """The call of an error case: the same request for every status of an operation (only
+        the mock's answer differs), so it is built once per operation."""
+        key = (case.key, case.label)
+        if key not in self._error_calls:
+            built = error_call(self.surface, self.types, self.document, case, self.models)
+            self._error_calls[key] = built
+        call = self._error_calls[key]
+        label = f"{call.method.key} ({case.label}) [{case.status}]"
+        return dataclasses.replace(call, label=label)
 
     def export(self, name: str) -> Any:
         return getattr(self.package.module, name)
