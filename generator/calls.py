@@ -18,6 +18,7 @@ from .ir import (
     RequestBody,
     Security,
     Serialization,
+    TypeRef,
 )
 from .media import is_json
 from .strings import Safe, SpecText
@@ -60,12 +61,19 @@ def request_arguments(
         lines.append(Safe(f"security={security_literal(operation.security)},"))
     if operation.pagination is None:
         lines.append(Safe(f"cast_to={_cast_to(operation, asynchronous)},"))
+        if operation.response.event_types:
+            lines.append(_event_types(operation.response.event_types))
     else:
         lines += _pagination_arguments(operation)
     if operation.errors:
         entries = ", ".join(f"{error.status}: {error.type.output}" for error in operation.errors)
         lines.append(Safe(f"error_types={{{entries}}},"))
     return tuple(lines)
+
+
+def _event_types(named: tuple[tuple[SpecText, TypeRef], ...]) -> Safe:
+    entries = ", ".join(f"{strings.string_literal(name)}: {type_.output}" for name, type_ in named)
+    return Safe(f"event_types={{{entries}}},")
 
 
 def _value(argument: Argument) -> Safe:

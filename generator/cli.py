@@ -99,26 +99,32 @@ def generate(
 ) -> None:
     """Generate one package from any OpenAPI document."""
     from . import checks
-    from .config import load_config, template_overrides
+    from .models_child import ModelsChild
 
     invalid = checks.pep440_version(version)
     if invalid:
         raise GeneratorError(Problem("error", invalid, hint="e.g. --version 1.4.2"))
-    from .load import read_spec_bytes
-    from .pipeline import generate_package
-    from .state import ApiState
+    child = ModelsChild()  # before the pipeline's imports, which its own import overlaps
+    try:
+        from .config import load_config, template_overrides
+        from .load import read_spec_bytes
+        from .pipeline import generate_package
+        from .state import ApiState
 
-    api_config = load_config(config) if config is not None else None
-    templates = template_overrides(api_config, config.parent) if config and api_config else None
-    generated = generate_package(
-        read_spec_bytes(spec),
-        str(spec),
-        out,
-        api_config,
-        state=ApiState(version=version),
-        source=spec,
-        templates=templates,
-    )
+        api_config = load_config(config) if config is not None else None
+        templates = template_overrides(api_config, config.parent) if config and api_config else None
+        generated = generate_package(
+            read_spec_bytes(spec),
+            str(spec),
+            out,
+            api_config,
+            state=ApiState(version=version),
+            source=spec,
+            templates=templates,
+            models_child=child,
+        )
+    finally:
+        child.close()
     for problem in generated.problems:
         _report(problem)
     operations = len(generated.api.operations)

@@ -130,6 +130,8 @@ class Response:
     status: str
     type: TypeRef | None = None
     media_type: SpecText | None = None
+    # An event stream whose events are named: each name's data type (see `sse.py`).
+    event_types: tuple[tuple[SpecText, TypeRef], ...] = ()
 
 
 @dataclass(frozen=True)

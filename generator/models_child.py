@@ -2,13 +2,14 @@
 
 Importing datamodel-code-generator takes a quarter of a second, and running it is the longest
 stage of a generation; neither needs anything else the pipeline does. So a generation starts
-this child first: it imports the library (and warms it on a one-class model set) while the parent
-reads, normalizes and analyzes the spec, then turns the model set into source while the parent
-renders everything else. Both cores work, and the library's import is off the critical path.
+this child first (the CLI does, before it imports the pipeline): the child imports the library
+and warms it on a one-class model set while the parent reads, normalizes and analyzes the spec,
+then turns the model set into source while the parent renders everything else. Both cores work,
+and the library's import is off the critical path.
 
-The model set goes to the child pickled (the parent's own objects, exactly as built); the
-answer comes back as JSON, because the child handles spec text and nothing it writes may be
-unpickled. Anything the library prints goes to the child's stderr, never into the answer.
+The request goes to the child pickled (plain data: schemas, aliases, names); the answer comes
+back as JSON, because the child handles spec text and nothing it writes may be unpickled.
+Anything the library prints goes to the child's stderr, never into the answer.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from dataclasses import asdict
 from typing import Any
 
 from .errors import GenerationError, Problem
-from .ir import ModelSet
+from .model_source import ModelsRequest, model_source
 
 _TIMEOUT = 900.0
-_WARM_UP = ModelSet({"Warm": {"type": "object", "properties": {"up": {"type": "string"}}}}, {}, {})
+_WARM_UP = ModelsRequest(
+    {"Warm": {"type": "object", "properties": {"up": {"type": "string"}}}}, {}, "warm", ""
+)
 
 
 class ModelsChild:
@@ -42,9 +45,9 @@ class ModelsChild:
         self._answer: tuple[bytes, bytes] | None = None
         self._talk: threading.Thread | None = None
 
-    def submit(self, models: ModelSet, package: str, file: str) -> None:
+    def submit(self, request: ModelsRequest) -> None:
         """Send the request without waiting: the child may still be importing."""
-        payload = pickle.dumps((models, package, file), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
         self._talk = threading.Thread(target=self._communicate, args=(payload,), daemon=True)
         self._talk.start()
 
@@ -65,7 +68,8 @@ class ModelsChild:
         return source
 
     def close(self) -> None:
-        """Stop a child whose answer is no longer wanted (a cache hit, a failed stage)."""
+        """Stop a child whose answer is no longer wanted (a cache hit, a failed stage); a second
+        call does nothing."""
         if self._process.poll() is None:
             self._process.kill()
         if self._talk is None:  # nobody reads its pipes: wait here, and close them
@@ -81,18 +85,15 @@ class ModelsChild:
 
 def _main() -> None:
     """Child side: warm the library up, then one pickled request on stdin, JSON on stdout."""
-    from .models import datamodel_codegen
-
     answer_fd = os.dup(1)
     os.dup2(2, 1)  # whatever the library prints lands on stderr, never in the answer
-    datamodel_codegen(_WARM_UP, "warm", "")
+    model_source(_WARM_UP)
     request = sys.stdin.buffer.read()
     if not request:
         return  # the parent needed no models after all
-    models, package, file = pickle.loads(request)
     answer: dict[str, Any]
     try:
-        answer = {"source": datamodel_codegen(models, package, file)}
+        answer = {"source": model_source(pickle.loads(request))}
     except GenerationError as error:
         answer = {"problems": [asdict(problem) for problem in error.problems]}
     with os.fdopen(answer_fd, "wb") as stream:

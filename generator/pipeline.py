@@ -51,18 +51,27 @@ def generate_package(
     state: ApiState | None = None,
     source: Path | None = None,
     templates: Path | None = None,
+    models_child: ModelsChild | None = None,
 ) -> Generated:
     """Generate the package for spec bytes `data` into `out` (replaced atomically).
 
     Without a config, names come from the spec's title (`Anam AI API` -> `anam_ai_client`).
     `source` is the file `data` was read from: the files its relative `$ref`s name are read too.
-    `templates` is the API's folder of template overrides, if it has one.
+    `templates` is the API's folder of template overrides, if it has one. `models_child` is a
+    models process the caller started early, so that its import overlapped the caller's: it
+    makes the models if they are not known yet, and is closed in any case.
     """
     state = state or ApiState()
-    bundle = read_bundle(data, file, source)
-    # A spec whose structural check is cached was generated before: its models are cached too.
-    child = None if structure_passed(bundle.sha256.encode()) else ModelsChild()
+    child = models_child
     try:
+        bundle = read_bundle(data, file, source)
+        # A spec whose structural check is cached was generated before: its models are too.
+        if structure_passed(bundle.sha256.encode()):
+            if child is not None:
+                child.close()
+            child = None
+        elif child is None:
+            child = ModelsChild()
         normalized, problems = _normalized(bundle.document, file, bundle.sha256)
         structure = StructureCheck(normalized, file, bundle.sha256.encode())
         try:

@@ -14,6 +14,7 @@ from .config import ApiConfig, template_overrides
 from .custom import MergeConflict, base_path, changed_files, conflict_path, merge_trees
 from .errors import Problem
 from .lock import NamesLock
+from .models_child import ModelsChild
 from .output import files_digest, read_tree, replace_tree
 from .pipeline import Generated, generate_package
 from .release import accept_spec, generator_release
@@ -53,14 +54,16 @@ def plan_regen(
     state: ApiState,
     *,
     same_api: bool,
+    models_child: ModelsChild | None = None,
 ) -> Plan:
-    """The plan for `spec`; `same_api` when only the generator can have changed the package."""
+    """The plan for `spec`; `same_api` when only the generator can have changed the package.
+    `models_child` serves the first generation (see `generate_package`)."""
     local = read_spec(api_dir, config.spec, skip=(config.templates,) if config.templates else ())
     new_state = accept_spec(
         state, previous_release(api_dir, local, state), spec, config=config, lock=lock
     )
     file = str(api_dir / spec.root)
-    generated, tree = _generate(spec, file, config, lock, new_state, api_dir)
+    generated, tree = _generate(spec, file, config, lock, new_state, api_dir, models_child)
     if same_api and state.output_sha256 and files_digest(tree) != state.output_sha256:
         new_state = generator_release(new_state)  # same API, different package: a patch release
         generated, tree = _generate(spec, file, config, lock, new_state, api_dir)
@@ -83,7 +86,13 @@ def plan_regen(
 
 
 def _generate(
-    spec: SpecFiles, file: str, config: ApiConfig, lock: NamesLock, state: ApiState, api_dir: Path
+    spec: SpecFiles,
+    file: str,
+    config: ApiConfig,
+    lock: NamesLock,
+    state: ApiState,
+    api_dir: Path,
+    models_child: ModelsChild | None = None,
 ) -> tuple[Generated, Tree]:
     with tempfile.TemporaryDirectory(prefix="sdkgen-plan-") as scratch:
         out = Path(scratch) / config.distribution
@@ -97,5 +106,6 @@ def _generate(
             state=state,
             source=spec.source,
             templates=templates,
+            models_child=models_child,
         )
         return generated, read_tree(out)

@@ -118,10 +118,18 @@ def regen_api(
 def _plan(
     api_dir: Path, out: Path, spec: SpecFiles, config: ApiConfig, lock: NamesLock, state: ApiState
 ) -> Plan:
-    from .plan import plan_regen
+    from .models_child import ModelsChild
 
-    same_api = state.source_sha256 == _source_fingerprint(spec, api_dir, config, lock, state)
-    return plan_regen(api_dir, out, spec, config, lock, state, same_api=same_api)
+    child = ModelsChild()  # before the pipeline's imports, which its own import overlaps
+    try:
+        from .plan import plan_regen
+
+        same_api = state.source_sha256 == _source_fingerprint(spec, api_dir, config, lock, state)
+        return plan_regen(
+            api_dir, out, spec, config, lock, state, same_api=same_api, models_child=child
+        )
+    finally:
+        child.close()
 
 
 def _apply(plan: Plan, api_dir: Path, out: Path, spec: SpecFiles, config: ApiConfig) -> None:

@@ -24,7 +24,7 @@ from .docs import fence, provenance, reference
 from .examples import Examples
 from .ir import Api
 from .metadata import project_metadata
-from .models import HEADER as MODELS_HEADER
+from .model_source import HEADER as MODELS_HEADER
 from .params import param_modules
 from .resources import templates_root
 from .split import ModelModules

@@ -18,6 +18,7 @@ from typing import Any
 from . import jsonpointer, refs
 from .ir import Api, Operation
 from .media import encoding, is_event_stream, is_json, pick_media
+from .sse import named_events
 
 _LOCATIONS = ("path", "query", "header")
 
@@ -95,6 +96,14 @@ def _responses(document: dict[str, Any], raw: dict[str, Any], pointer: str) -> d
             "schema": body.get("schema") or {},
             "examples": _examples(document, body),
         }
+        if is_event_stream(media) and "itemSchema" not in body:
+            named = named_events(
+                body.get("schema"), lambda node: refs.resolve(document, node, "").node
+            )
+            if named:
+                answers[str(status)]["named_events"] = [
+                    {"name": event.name, "schema": event.data} for event in named
+                ]
     return answers
 
 

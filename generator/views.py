@@ -241,6 +241,7 @@ def _types_of(operation: Operation) -> list[TypeRef]:
         types += [argument.type for argument in body.arguments]
     if operation.response.type:
         types.append(operation.response.type)
+    types += [type_ for _name, type_ in operation.response.event_types]
     if operation.pagination:
         types.append(operation.pagination.item_type)
     types += [error.type for error in operation.errors]

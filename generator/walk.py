@@ -67,6 +67,27 @@ def _item_operations(
             yield jsonpointer.join(pointer, method), name, operation
 
 
+def iter_messages(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(pointer, message) for every request body and response, wherever it is written."""
+    components = document.get("components") or {}
+    for kind in ("requestBodies", "responses"):
+        for name, message in (components.get(kind) or {}).items():
+            if isinstance(message, dict):
+                yield jsonpointer.join("", "components", kind, name), message
+    operations = [
+        (jsonpointer.join("", "paths", path, method), operation)
+        for path, method, operation in iter_operations(document)
+    ]
+    operations += [(pointer, operation) for pointer, _name, operation in iter_events(document)]
+    for pointer, operation in operations:
+        body = operation.get("requestBody")
+        if isinstance(body, dict):
+            yield jsonpointer.join(pointer, "requestBody"), body
+        for status, response in (operation.get("responses") or {}).items():
+            if isinstance(response, dict):
+                yield jsonpointer.join(pointer, "responses", status), response
+
+
 def iter_schemas(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """(pointer, schema) for every schema object, parents before children, each visited once."""
     for pointer, schema in _root_schemas(document):

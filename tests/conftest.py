@@ -6,8 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.shared import REPO, SHARED, require
+
+# Property tests assert what holds, not how fast: on a loaded CI machine an example may take
+# longer than hypothesis's default 200 ms deadline, which would fail a correct run.
+settings.register_profile("sdkgen", deadline=None)
+settings.load_profile("sdkgen")
 
 # The contract coverage line, registered here so that an xdist controller has it too.
 pytest_plugins = ["tests.contract.report"]

@@ -52,6 +52,12 @@ class Context:
         """The hoisted schema of a parameter, body or response at `pointer` (empty if none)."""
         return self.hoisted.roots.get(pointer, {})
 
+    def hoisted_schema(self, schema: Any) -> Any:
+        """A hoisted schema with its `$ref` to a hoisted class followed (once: classes are
+        objects, not references)."""
+        name = refs.component_name(schema)
+        return self.hoisted.schemas.get(name, schema) if name is not None else schema
+
     def model_of(self, root: Any) -> str | None:
         """The model class a root schema names, if it is a class (not an alias)."""
         name = refs.component_name(root)

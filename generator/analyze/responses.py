@@ -14,6 +14,7 @@ from typing import Any
 from .. import jsonpointer
 from ..ir import ErrorType, Response, TypeRef
 from ..media import encoding, is_event_stream, is_json, pick_media
+from ..sse import named_events
 from ..strings import Safe, SpecText, string_literal
 from .context import Context
 
@@ -47,19 +48,25 @@ def success_response(context: Context, operation: dict[str, Any], pointer: str) 
     return Response("model", status, context.annotator.annotate({}))
 
 
-def _event_type(context: Context, media_pointer: str) -> TypeRef:
-    """What each event's data holds: OpenAPI 3.2's `itemSchema`, else the media's `schema`."""
-    for key in ("itemSchema", "schema"):
-        root = context.root(jsonpointer.join(media_pointer, key))
-        if root:
-            return context.annotator.annotate(root)
-    return context.annotator.annotate({})
+def _events(context: Context, status: str, media: str, media_pointer: str) -> Response:
+    """What each event's data holds: OpenAPI 3.2's `itemSchema`, else the media's `schema`,
+    unless that lists named events: then each name's data has its own type."""
+    root = context.root(jsonpointer.join(media_pointer, "itemSchema"))
+    if not root:
+        root = context.root(jsonpointer.join(media_pointer, "schema"))
+        named = named_events(root, context.hoisted_schema)
+        if named:
+            types = [
+                (SpecText(event.name), context.annotator.annotate(event.data)) for event in named
+            ]
+            item = context.annotator.annotate({"anyOf": [event.data for event in named]})
+            return Response("events", status, item, SpecText(media), tuple(types))
+    return Response("events", status, context.annotator.annotate(root), SpecText(media))
 
 
 def _response(context: Context, status: str, media: str, pointer: str) -> Response:
     if is_event_stream(media):
-        where = jsonpointer.join(pointer, "content", media)
-        return Response("events", status, _event_type(context, where), SpecText(media))
+        return _events(context, status, media, jsonpointer.join(pointer, "content", media))
     kind = encoding(media)
     if kind == "text":
         return Response("text", status, _STR, SpecText(media))

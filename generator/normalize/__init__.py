@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import Problem
 from . import (
+    bare_media_types,
     binary_content,
     broken_pattern,
     colon_variables,
@@ -41,6 +42,7 @@ PASSES: tuple[Pass, ...] = (
     nullable.apply,
     single_branch.apply,
     binary_content.apply,
+    bare_media_types.apply,
     empty_enum.apply,
     broken_pattern.apply,
     invalid_default.apply,

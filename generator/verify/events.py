@@ -4,7 +4,8 @@ A `text/event-stream` response is not one body but a sequence of events; the spe
 OpenAPI 3.2's `itemSchema`) describes the data of each one, as the generator reads it
 (`analyze/responses.py`). The mock answers with one event whose data is a value valid for that
 schema (text for a string schema, JSON otherwise), framed as the WHATWG format says; its own
-reply is checked event by event against the same schema.
+reply is checked event by event against the same schema. A schema listing named events
+(`sse.py`) gets one event of each name instead, each checked against its own data schema.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import jsonpointer
-from .schemas import SchemaChecker, Violation
+from ..sse import NamedEvent, named_events
+from .schemas import SchemaChecker, Violation, resolved_schema
 
 
 def event_schema_key(media_object: Mapping[str, Any]) -> str:
@@ -22,28 +24,39 @@ def event_schema_key(media_object: Mapping[str, Any]) -> str:
     return "itemSchema" if "itemSchema" in media_object else "schema"
 
 
-def encode_events(values: list[Any]) -> bytes:
-    """An event stream carrying one `message` event per value (text as is, others as JSON)."""
+def stream_events(document: dict[str, Any], media_object: Mapping[str, Any]) -> list[NamedEvent]:
+    """The named events the media's schema lists ([] when it describes each event's data)."""
+    if event_schema_key(media_object) != "schema":
+        return []
+    return named_events(media_object.get("schema"), lambda node: resolved_schema(document, node))
+
+
+def encode_events(values: list[Any], names: list[str] | None = None) -> bytes:
+    """An event stream carrying one event per value (text as is, others as JSON), named by
+    `names` if given, else `message` events."""
     frames = []
-    for value in values:
+    for index, value in enumerate(values):
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        frames.append("".join(f"data: {line}\n" for line in text.split("\n")) + "\n")
+        name = f"event: {names[index]}\n" if names is not None else ""
+        frames.append(name + "".join(f"data: {line}\n" for line in text.split("\n")) + "\n")
     return "".join(frames).encode()
 
 
-def event_data(body: bytes) -> list[str]:
-    """The data of each event in `body` (fields other than `data` are not the schema's)."""
-    events: list[str] = []
-    lines: list[str] = []
+def event_data(body: bytes) -> list[tuple[str, str]]:
+    """The name (`message` if unnamed) and data of each event in `body`."""
+    events: list[tuple[str, str]] = []
+    name, lines = "message", list[str]()
     for line in body.decode("utf-8", "replace").splitlines():
         if not line:
             if lines:
-                events.append("\n".join(lines))
-            lines = []
+                events.append((name, "\n".join(lines)))
+            name, lines = "message", []
         elif line.startswith("data:"):
             lines.append(line[5:].removeprefix(" "))
+        elif line.startswith("event:"):
+            name = line[6:].strip() or "message"
     if lines:
-        events.append("\n".join(lines))
+        events.append((name, "\n".join(lines)))
     return events
 
 
@@ -53,12 +66,17 @@ def event_violations(
     """Every way the events in `body` break the per-event schema at `pointer/.../<media>`."""
     key = event_schema_key(media_object)
     schema, schema_pointer = media_object.get(key, {}), jsonpointer.join(pointer, key)
+    named = {event.name: event.data for event in stream_events(checker.document, media_object)}
     found = []
-    for index, data in enumerate(event_data(body)):
-        value = _decoded(checker, schema, data)
+    for index, (name, data) in enumerate(event_data(body)):
+        if named and name not in named:
+            found.append(Violation(f"event[{index}]", f"{name!r} is not declared", schema_pointer))
+            continue
+        expected = named.get(name, schema)
+        value = _decoded(checker, expected, data)
         found += [
             Violation(f"event[{index}]", v.message, v.pointer)
-            for v in checker.violations(schema, value, schema_pointer)
+            for v in checker.violations(expected, value, schema_pointer)
         ]
     return found
 

@@ -20,7 +20,7 @@ from typing import Any
 from .. import jsonpointer
 from ..media import is_event_stream
 from .errors import NoValidValue
-from .events import encode_events, event_schema_key
+from .events import encode_events, event_schema_key, stream_events
 from .routing import Route
 from .schemas import resolve
 from .server import Reply
@@ -113,8 +113,7 @@ class ReplyBook:
         if not is_json_media(concrete) and not base_media(concrete).startswith("text/"):
             return (Canned("binary", status, concrete, BINARY_BODY, None, headers),)
         if is_event_stream(concrete):
-            value = self._value(media_object.get(event_schema_key(media_object), {}), route, status)
-            return (Canned("events", status, concrete, encode_events([value]), [value], headers),)
+            return (self._events(route, status, concrete, media_object, headers),)
         canned = [
             Canned(name, status, concrete, _encode(concrete, example), example, headers)
             for name, example in self._examples(media_object)
@@ -127,6 +126,23 @@ class ReplyBook:
             value = f"{_hint(route)} text reply"  # text media hold text; the check judges it
         canned.append(Canned(GENERATED, status, concrete, _encode(concrete, value), value, headers))
         return tuple(canned)
+
+    def _events(
+        self,
+        route: Route,
+        status: int,
+        media: str,
+        media_object: Mapping[str, Any],
+        headers: dict[str, str],
+    ) -> Canned:
+        """One event of each name the schema lists, else one `message` event."""
+        named = stream_events(self.document, media_object)
+        if named:
+            values = [self._value(event.data, route, status) for event in named]
+            body = encode_events(values, [event.name for event in named])
+            return Canned("events", status, media, body, values, headers)
+        value = self._value(media_object.get(event_schema_key(media_object), {}), route, status)
+        return Canned("events", status, media, encode_events([value]), [value], headers)
 
     def _value(self, schema: Any, route: Route, status: int) -> Any:
         """A value with every property `schema` allows, for the reply to `route`."""

@@ -327,6 +327,39 @@ def test_request_bodies_of_wildcard_media_types_are_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_media_types_written_without_a_subtype_are_proven() -> None:
+    """Litestar prints a route's `media_type="text"` as the content key; `json` is as short."""
+    reply = {"200": {"description": "ok", "content": {"json": {"schema": {"type": "object"}}}}}
+    paths = {
+        "/notes": {"post": {"requestBody": _body({"type": "string"}, "text"), "responses": reply}}
+    }
+    verified = _verify(_spec("Litestar", paths))
+    assert verified.result.passed, _proven(verified)
+
+
+def test_a_stream_of_named_events_is_proven() -> None:
+    """huma's description of a stream: an array of the events it may carry, each named by a
+    `const`; the mock sends one event of each name, the client types each by its name."""
+    members = [
+        {
+            "type": "object",
+            "required": ["event", "data"],
+            "properties": {"event": {"type": "string", "const": name}, "data": data},
+        }
+        for name, data in [
+            ("status", {"$ref": "#/components/schemas/Status"}),
+            ("note", {"type": "string"}),
+        ]
+    ]
+    stream = {"type": "array", "items": {"oneOf": members}}
+    ok = {"description": "events", "content": {"text/event-stream": {"schema": stream}}}
+    status = {"type": "object", "required": ["state"], "properties": {"state": {"type": "string"}}}
+    verified = _verify(
+        _spec("Huma", {"/events": {"get": {"responses": {"200": ok}}}}, {"Status": status})
+    )
+    assert verified.result.passed, _proven(verified)
+
+
 def test_the_packages_pass_mypy_strict(tmp_path: Path) -> None:
     sources = []
     for name, document in TYPE_CHECKED.items():

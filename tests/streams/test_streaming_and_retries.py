@@ -126,6 +126,36 @@ def test_a_key_the_caller_gives_is_sent_as_given(feed: ModuleType) -> None:
         assert server.requests[0].headers["idempotency-key"] == "mine-1"
 
 
+NAMED_EVENTS = (
+    b'event: progress\ndata: {"percent": 40}\n\n'
+    b"event: result\nid: 7\n"
+    b'data: {"id": "00000000-0000-4000-8000-000000000001", "percent": 100}\n\n'
+)
+
+
+def test_named_events_are_typed_by_their_name(feed: ModuleType) -> None:
+    """A stream described as an array of named events: each event's data is the type its name
+    declares, not the array the schema wraps them in, even where the data would fit another
+    event's type as well (the result carries a `percent` too)."""
+    with FaultServer() as server:
+        server.enqueue(Reply(200, {"Content-Type": "text/event-stream"}, NAMED_EVENTS))
+        with feed.Feed(base_url=server.url) as client:
+            events = list(client.jobs.follow("j1"))
+    assert [type(event).__name__ for event in events] == ["Progress", "Report"]
+    assert events[0].percent == 40 and str(events[1].id).endswith("0001")
+
+
+def test_the_fake_streams_one_event_of_each_name(feed: ModuleType) -> None:
+    from feed_client.testing import FakeFeed  # type: ignore[import-not-found]
+
+    client = FakeFeed()
+    with client.jobs.follow("j1") as stream:
+        named = [(event.event, event.json()) for event in stream.events()]
+    assert [name for name, _data in named] == ["progress", "result"]
+    events = list(client.jobs.follow("j1"))
+    assert [type(event).__name__ for event in events] == ["Progress", "Report"]
+
+
 def test_the_fake_streams_events_and_files(feed: ModuleType) -> None:
     from feed_client.testing import FakeFeed  # type: ignore[import-not-found]
 

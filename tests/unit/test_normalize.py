@@ -386,3 +386,28 @@ def test_a_bare_bearer_scheme_type_is_read_as_http_bearer_with_a_warning() -> No
         "'bearer' is read as HTTP bearer authentication (fix: write `type: http` with "
         "`scheme: bearer`)"
     ]
+
+
+def test_a_media_type_without_its_subtype_is_the_full_type_with_a_warning() -> None:
+    text = {"schema": {"type": "string"}}
+    paths = {
+        "/notes": {
+            "post": {
+                "requestBody": {"content": {"text": text}},
+                "responses": {"200": {"description": "ok", "content": {"Json": text}}},
+            }
+        },
+        "/both": {"put": {"requestBody": {"content": {"text": text, "text/plain": text}}}},
+    }
+    document, warnings = _normalized(_paths(paths))
+    operation = document["paths"]["/notes"]["post"]
+    assert list(operation["requestBody"]["content"]) == ["text/plain"]
+    assert list(operation["responses"]["200"]["content"]) == ["application/json"]
+    assert list(document["paths"]["/both"]["put"]["requestBody"]["content"]) == [
+        "text",
+        "text/plain",
+    ]
+    assert warnings[0] == (
+        "spec.json#/paths/~1notes/post/requestBody/content/text: warning: media type 'text' "
+        "read as 'text/plain' (fix: write the media type as 'text/plain')"
+    )

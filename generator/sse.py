@@ -1,0 +1,55 @@
+"""How a spec describes the events of a `text/event-stream` response.
+
+Most specs give the schema of each event's data (`schema`, or OpenAPI 3.2's `itemSchema`). Some
+frameworks (huma, for one) describe the stream instead as an array of the events it may carry:
+each member an object holding the event's name as a `const` (or a one-value `enum`) and its
+`data`. Then the name says which schema the data follows, and the client maps each event name
+to its own type. Analysis, the contract mock and the fake client all read the shape here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Resolve = Callable[[Any], Any]  # a schema with its `$ref`s followed
+
+
+@dataclass(frozen=True)
+class NamedEvent:
+    name: str
+    data: Any  # the schema of the event's data, as written (a `$ref` stays one)
+
+
+def named_events(schema: Any, resolve: Resolve) -> list[NamedEvent]:
+    """The events of a stream described as an array of named events; [] for any other shape."""
+    schema = resolve(schema)
+    if not isinstance(schema, dict) or schema.get("type") != "array":
+        return []
+    items = resolve(schema.get("items"))
+    if not isinstance(items, dict):
+        return []
+    members = items.get("oneOf") or items.get("anyOf") or [items]
+    found = [_named(resolve(member), resolve) for member in members]
+    events = [event for event in found if event is not None]
+    names = {event.name for event in events}
+    if not events or len(events) != len(found) or len(names) != len(events):
+        return []
+    return events
+
+
+def _named(member: Any, resolve: Resolve) -> NamedEvent | None:
+    properties = member.get("properties") if isinstance(member, dict) else None
+    if not isinstance(properties, dict) or "data" not in properties:
+        return None
+    event = resolve(properties.get("event"))
+    if not isinstance(event, dict):
+        return None
+    name = event.get("const")
+    enum = event.get("enum")
+    if name is None and isinstance(enum, list) and len(enum) == 1:
+        name = enum[0]
+    if not isinstance(name, str) or not name or "\n" in name or "\r" in name:
+        return None  # no name an event's `event:` line can carry
+    return NamedEvent(name, properties["data"])
