@@ -21,7 +21,7 @@ from .. import jsonpointer
 from ..ir import Api
 from ..walk import iter_operations
 from .calls import Call
-from .cases import ErrorCase, OperationCase, error_cases, operation_cases
+from .cases import PATH_IDS, ErrorCase, OperationCase, error_cases, operation_cases
 from .checks import check_error, check_success
 from .contract import (
     Contract,
@@ -37,6 +37,8 @@ from .replies import Canned
 from .results import route_of
 from .surface import surface
 from .tolerances import Relaxation
+from .transport import Connections
+from .workers import WorkerFailed, share
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,20 @@ def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
     for module, error in import_every_module(root, package):
         result.failures.append(Failure("", f"import {module}", f"import {module}: {error}", ""))
     failed: set[str] = set()
-    with asyncio.Runner() as runner:  # one event loop for every async call
-        prover = _Prover(contract, runner)
-        for case in operation_cases(contract.name, contract.surface, contract.document):
-            failed |= _record(result, case.key, prover.operation(case))
-        for error_case in error_cases(contract.name, contract.surface, contract.document):
-            failed |= _record(result, error_case.key, prover.error(error_case))
+    cases: list[Case] = [
+        *operation_cases(contract.name, contract.surface, contract.document),
+        *error_cases(contract.name, contract.surface, contract.document),
+    ]
+    try:
+        outcomes = share(
+            cases, _weight, lambda case: case.key, partial(_run, contract), contract.mock.serve_here
+        )
+    except WorkerFailed as error:  # nothing is proven by a run that did not finish
+        result.failures.append(Failure("", "verify", str(error), ""))
+        failed = {case.key for case in cases}
+    else:
+        for case, failures in zip(cases, outcomes, strict=True):
+            failed |= _record(result, case.key, failures)
     exposed = {method.key for method in contract.surface.methods}
     for key in result.total:
         if key not in exposed:
@@ -112,6 +122,39 @@ def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
             result.failures.append(Failure(key, key, message, pointer))
     result.proven = exposed - failed
     return result
+
+
+Case = OperationCase | ErrorCase
+
+
+def _run(contract: Contract, cases: list[Case]) -> list[list[Failure]]:
+    """Each case's failures, in order, run in this process against its own mock server."""
+    with asyncio.Runner() as runner, _kept_open(contract, runner):  # one loop for every call
+        prover = _Prover(contract, runner)
+        return [
+            prover.operation(case) if isinstance(case, OperationCase) else prover.error(case)
+            for case in cases
+        ]
+
+
+def _weight(case: Case) -> int:
+    """About how many requests a case makes (a path-ids case makes one per awkward id)."""
+    if isinstance(case, OperationCase) and case.variant == "path-ids":
+        return len(PATH_IDS)
+    return 1
+
+
+@contextlib.contextmanager
+def _kept_open(contract: Contract, runner: asyncio.Runner) -> Iterator[None]:
+    """Lend every client of the run the same kept-open connections to the mock."""
+    connections = Connections(contract.mock.url, contract.mock.address)
+    contract.connections = connections
+    try:
+        yield
+    finally:
+        contract.connections = None
+        connections.close()
+        runner.run(connections.aclose())
 
 
 def _record(result: ContractResult, key: str, failures: list[Failure]) -> set[str]:
