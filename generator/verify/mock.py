@@ -74,17 +74,8 @@ class SpecMockServer:
 
     @property
     def address(self) -> str:
-        """Where the mock's server listens (`url` names the mock as the document does; a twin
-        process serves the same document at an address of its own)."""
+        """Where the mock's server listens (`url` names the mock as the document does)."""
         return self._server.url
-
-    def serve_here(self) -> None:
-        """In a forked twin process: serve on a loopback port of this process's own (the
-        parent's server thread did not come along, and its requests must not come here)."""
-        self._lock = threading.Lock()
-        self._exchanges = []
-        self._server = ReplyingServer(self._respond)
-        self._server.__enter__()
 
     @property
     def exchanges(self) -> list[Exchange]:

@@ -21,7 +21,7 @@ from .. import jsonpointer
 from ..ir import Api
 from ..walk import iter_operations
 from .calls import Call
-from .cases import PATH_IDS, ErrorCase, OperationCase, error_cases, operation_cases
+from .cases import ErrorCase, OperationCase, error_cases, operation_cases
 from .checks import check_error, check_success
 from .contract import (
     Contract,
@@ -38,7 +38,6 @@ from .results import route_of
 from .surface import surface
 from .tolerances import Relaxation
 from .transport import Connections
-from .workers import WorkerFailed, share
 
 
 @dataclass(frozen=True)
@@ -103,16 +102,8 @@ def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
         *operation_cases(contract.name, contract.surface, contract.document),
         *error_cases(contract.name, contract.surface, contract.document),
     ]
-    try:
-        outcomes = share(
-            cases, _weight, lambda case: case.key, partial(_run, contract), contract.mock.serve_here
-        )
-    except WorkerFailed as error:  # nothing is proven by a run that did not finish
-        result.failures.append(Failure("", "verify", str(error), ""))
-        failed = {case.key for case in cases}
-    else:
-        for case, failures in zip(cases, outcomes, strict=True):
-            failed |= _record(result, case.key, failures)
+    for case, failures in zip(cases, _run(contract, cases), strict=True):
+        failed |= _record(result, case.key, failures)
     exposed = {method.key for method in contract.surface.methods}
     for key in result.total:
         if key not in exposed:
@@ -135,13 +126,6 @@ def _run(contract: Contract, cases: list[Case]) -> list[list[Failure]]:
             prover.operation(case) if isinstance(case, OperationCase) else prover.error(case)
             for case in cases
         ]
-
-
-def _weight(case: Case) -> int:
-    """About how many requests a case makes (a path-ids case makes one per awkward id)."""
-    if isinstance(case, OperationCase) and case.variant == "path-ids":
-        return len(PATH_IDS)
-    return 1
 
 
 @contextlib.contextmanager

@@ -29,8 +29,8 @@ _NO_DELAY = [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
 
 
 def _to_mock(request: httpx.Request, mock: httpx.URL, address: httpx.URL) -> None:
-    """Address `request` to the mock; the connection goes to `address`, where the mock of
-    this process listens (the mock's own URL, except in a twin process: `workers.py`)."""
+    """Address `request` to the mock; the connection goes to `address`, where the mock
+    listens."""
     url = request.url
     if (url.scheme, url.host, url.port) != (mock.scheme, mock.host, mock.port):
         netloc = url.netloc.decode("ascii")
