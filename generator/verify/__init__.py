@@ -8,8 +8,9 @@ and with each documented error; each result must be the declared type and hold e
 mock sent. The test suite runs these same checks (`tests/contract/`).
 
     load + generate -> import every module -> mock (document.py, validation.py, replies.py)
-        -> cases (cases.py) -> calls (calls.py) -> invoke (invoke.py) -> checks (checks.py,
-        expect.py, results.py) -> `contract: <name> N/M operations` (run.py)
+        -> cases (cases.py)
+        -> calls (calls.py) -> invoke (invoke.py) -> checks (checks.py, expect.py, results.py)
+        -> `contract: <name> N/M operations` (run.py)
 
 The package reads the generator's IR only through `surface.py`. Nothing leaves the machine:
 the clients' transport delivers every request to the mock, whatever host it names.

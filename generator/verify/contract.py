@@ -2,12 +2,14 @@
 
 Clients are made fresh for every call, as users make them (one client carrying state from call
 to call would hide bugs), configured to fail fast: no retries, strict response validation, a
-short timeout, and a transport that delivers every request to the mock (`transport.py`).
+short timeout, and a transport that delivers every request to the mock (`transport.py`). A run
+may lend them kept-open connections (`connections`): the clients stay fresh, the sockets do not.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import sys
 from collections.abc import AsyncIterator, Iterator
@@ -28,7 +30,7 @@ from .schemas import properties_of
 from .security import SECRET
 from .surface import Method, Surface
 from .tolerances import moved_pointer
-from .transport import AsyncMockTransport, MockTransport
+from .transport import AsyncMockTransport, Connections, MockTransport
 
 TIMEOUT = 10.0
 
@@ -90,7 +92,9 @@ class Contract:
     package: GeneratedPackage
     mock: SpecMockServer
     spec_document: dict[str, Any]  # the normalized spec (the mock validates a copy of it)
+    connections: Connections | None = field(default=None, init=False, repr=False)
     _evaluated: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False)
+    _error_calls: dict[tuple[str, str], Call] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def surface(self) -> Surface:
@@ -121,7 +125,7 @@ class Contract:
 
     @contextlib.contextmanager
     def sync_client(self) -> Iterator[Any]:
-        transport = MockTransport(self.mock.url)
+        transport = self.connections.sync() if self.connections else MockTransport(self.mock.url)
         with (
             httpx.Client(transport=transport, timeout=TIMEOUT, follow_redirects=True) as http,
             self._client(http) as client,
@@ -130,7 +134,9 @@ class Contract:
 
     @contextlib.asynccontextmanager
     async def async_client(self) -> AsyncIterator[Any]:
-        transport = AsyncMockTransport(self.mock.url)
+        transport = (
+            self.connections.async_() if self.connections else AsyncMockTransport(self.mock.url)
+        )
         async with (
             httpx.AsyncClient(transport=transport, timeout=TIMEOUT, follow_redirects=True) as http,
             self._client(http) as client,
@@ -161,7 +167,15 @@ class Contract:
         return build_calls(self.surface, self.types, self.document, case, self.models)
 
     def error_call(self, case: ErrorCase) -> Call:
-        return error_call(self.surface, self.types, self.document, case, self.models)
+        """The call of an error case: the same request for every status of an operation (only
+        the mock's answer differs), so it is built once per operation."""
+        key = (case.key, case.label)
+        if key not in self._error_calls:
+            built = error_call(self.surface, self.types, self.document, case, self.models)
+            self._error_calls[key] = built
+        call = self._error_calls[key]
+        label = f"{call.method.key} ({case.label}) [{case.status}]"
+        return dataclasses.replace(call, label=label)
 
     def export(self, name: str) -> Any:
         return getattr(self.package.module, name)

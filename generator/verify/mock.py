@@ -33,6 +33,7 @@ from .wire import WireRequest
 __all__ = ["GENERATED", "Canned", "Exchange", "SpecMockServer"]
 
 VIOLATION_STATUS = 400
+_REMEMBERED = 4096  # reply verdicts kept: a bound, not a tuning knob
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class SpecMockServer:
         self._canned_name: str | None = None
         self._transform: Callable[[Any], Any] | None = None
         self._operation: str | None = None
+        self._judged_replies: dict[tuple[Any, ...], tuple[Violation, ...]] = {}
 
     def __enter__(self) -> SpecMockServer:
         self._server.__enter__()
@@ -69,6 +71,11 @@ class SpecMockServer:
 
     def __exit__(self, *exc_info: object) -> None:
         self._server.stop()
+
+    @property
+    def address(self) -> str:
+        """Where the mock's server listens (`url` names the mock as the document does)."""
+        return self._server.url
 
     @property
     def exchanges(self) -> list[Exchange]:
@@ -123,12 +130,25 @@ class SpecMockServer:
             self._record(Exchange(request, route, (), None, (problem,)))
             return Reply(500, {"Content-Type": "text/plain"}, message.encode())
         reply = chosen.reply()
-        headers = {name.lower(): value for name, value in reply.headers.items()}
-        reply_violations = self.validator.response_violations(
-            route, reply.status, headers, reply.body
-        )
-        self._record(Exchange(request, route, (), chosen, tuple(reply_violations)))
+        self._record(Exchange(request, route, (), chosen, self._reply_violations(route, reply)))
         return reply
+
+    def _reply_violations(self, route: Route, reply: Reply) -> tuple[Violation, ...]:
+        """How a reply breaks the spec. A verdict depends on nothing but the operation and the
+        reply's bytes, and the mock sends the same canned reply to many calls (sync and async,
+        every path id): each distinct reply is validated once."""
+        headers = {name.lower(): value for name, value in reply.headers.items()}
+        key = (route.key, reply.status, tuple(sorted(headers.items())), reply.body)
+        with self._lock:
+            known = self._judged_replies.get(key)
+        if known is None:
+            found = self.validator.response_violations(route, reply.status, headers, reply.body)
+            known = tuple(found)
+            with self._lock:
+                if len(self._judged_replies) >= _REMEMBERED:
+                    self._judged_replies.clear()
+                self._judged_replies[key] = known
+        return known
 
     def _judge(self, request: WireRequest, found: Route) -> tuple[Route, list[Violation]]:
         """The operation the request is for, and how it breaks that operation's contract."""

@@ -39,6 +39,10 @@ class SpecExampleWarning(UserWarning):
         super().__init__(message)
         self.pointer = pointer  # the media object holding the example
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with both arguments (a worker process sends its warnings back)."""
+        return (type(self), (str(self), self.pointer))
+
 
 @dataclass(frozen=True)
 class Canned:

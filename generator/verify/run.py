@@ -37,6 +37,7 @@ from .replies import Canned
 from .results import route_of
 from .surface import surface
 from .tolerances import Relaxation
+from .transport import Connections
 
 
 @dataclass(frozen=True)
@@ -97,12 +98,12 @@ def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
     for module, error in import_every_module(root, package):
         result.failures.append(Failure("", f"import {module}", f"import {module}: {error}", ""))
     failed: set[str] = set()
-    with asyncio.Runner() as runner:  # one event loop for every async call
-        prover = _Prover(contract, runner)
-        for case in operation_cases(contract.name, contract.surface, contract.document):
-            failed |= _record(result, case.key, prover.operation(case))
-        for error_case in error_cases(contract.name, contract.surface, contract.document):
-            failed |= _record(result, error_case.key, prover.error(error_case))
+    cases: list[Case] = [
+        *operation_cases(contract.name, contract.surface, contract.document),
+        *error_cases(contract.name, contract.surface, contract.document),
+    ]
+    for case, failures in zip(cases, _run(contract, cases), strict=True):
+        failed |= _record(result, case.key, failures)
     exposed = {method.key for method in contract.surface.methods}
     for key in result.total:
         if key not in exposed:
@@ -112,6 +113,32 @@ def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
             result.failures.append(Failure(key, key, message, pointer))
     result.proven = exposed - failed
     return result
+
+
+Case = OperationCase | ErrorCase
+
+
+def _run(contract: Contract, cases: list[Case]) -> list[list[Failure]]:
+    """Each case's failures, in order, run in this process against its own mock server."""
+    with asyncio.Runner() as runner, _kept_open(contract, runner):  # one loop for every call
+        prover = _Prover(contract, runner)
+        return [
+            prover.operation(case) if isinstance(case, OperationCase) else prover.error(case)
+            for case in cases
+        ]
+
+
+@contextlib.contextmanager
+def _kept_open(contract: Contract, runner: asyncio.Runner) -> Iterator[None]:
+    """Lend every client of the run the same kept-open connections to the mock."""
+    connections = Connections(contract.mock.url, contract.mock.address)
+    contract.connections = connections
+    try:
+        yield
+    finally:
+        contract.connections = None
+        connections.close()
+        runner.run(connections.aclose())
 
 
 def _record(result: ContractResult, key: str, failures: list[Failure]) -> set[str]:

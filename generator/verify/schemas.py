@@ -167,6 +167,25 @@ def _validator_class(document: dict[str, Any], direction: Direction | None) -> A
     return extend(OAS31Validator, rules)
 
 
+_KEPT = 16  # documents whose root validators are kept: a bound, not a tuning knob
+_ROOTS: dict[tuple[int, Direction | None], tuple[dict[str, Any], Any]] = {}
+
+
+def _root_validator(document: dict[str, Any], direction: Direction | None) -> Any:
+    """One validator per document and direction, rooted at the document, so `#/components/...`
+    resolves; each schema is checked by `evolve`-ing it (jsonschema's own way into a
+    subschema) instead of building a validator class and a reference registry per check. The
+    document is kept alongside, so its `id` cannot be reused while the entry lives."""
+    key = (id(document), direction)
+    kept = _ROOTS.get(key)
+    if kept is None or kept[0] is not document:
+        if len(_ROOTS) >= _KEPT:
+            _ROOTS.clear()
+        root = _validator_class(document, direction)(document, format_checker=_FORMATS)
+        kept = _ROOTS[key] = (document, root)
+    return kept[1]
+
+
 class SchemaChecker:
     """Validates instances against schemas that may `$ref` anything in `document`, as a request
     or a response when `direction` says (`toward` gives the same document's other directions)."""
@@ -174,7 +193,7 @@ class SchemaChecker:
     def __init__(self, document: dict[str, Any], direction: Direction | None = None) -> None:
         self.document = document
         self.direction = direction
-        self._validator = _validator_class(document, direction)
+        self._root = _root_validator(document, direction)
         self._towards: dict[Direction | None, SchemaChecker] = {direction: self}
 
     def toward(self, direction: Direction | None) -> SchemaChecker:
@@ -189,18 +208,23 @@ class SchemaChecker:
             return []
         if schema is False:
             return [Violation("<root>", "no value is allowed here", pointer)]
-        # The document is the root resource, so `#/components/...` resolves; OpenAPI's own keys
-        # (`paths`, `info`, ...) are not JSON Schema keywords and are ignored by the validator.
-        root = {**self.document, **schema}
-        validator = self._validator(root, format_checker=_FORMATS)
+        # The document is the root resource, so `#/components/...` resolves.
+        validator = self._root.evolve(schema=schema)
         found = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.path)))
         return [self._violation(error, pointer) for error in found]
 
     def errors(self, schema: Any, instance: Any) -> list[str]:
+        if self.is_valid(schema, instance):
+            return []
         return [str(violation) for violation in self.violations(schema, instance)]
 
     def is_valid(self, schema: Any, instance: Any) -> bool:
-        return not self.violations(schema, instance)
+        """Whether `instance` is valid; stops at the first error (no messages are built)."""
+        if schema is True or schema is None:
+            return True
+        if schema is False:
+            return False
+        return next(self._root.evolve(schema=schema).iter_errors(instance), None) is None
 
     def _violation(self, error: Any, pointer: str) -> Violation:
         where = "/".join(str(part) for part in error.absolute_path) or "<root>"

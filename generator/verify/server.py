@@ -120,6 +120,7 @@ class Connection(BaseHTTPRequestHandler):
     server's `serve`, which writes the answer (with `reply`, or byte by byte on `wfile`)."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # a reply goes out whole, at once, on a kept-open connection
     server: _HTTPServer
 
     def setup(self) -> None:
@@ -150,9 +151,8 @@ class Connection(BaseHTTPRequestHandler):
 
     def reply(self, reply: Reply, *, head: bool = False) -> None:
         """Write `reply` whole, with its Content-Length (no body after a HEAD)."""
-        self.wfile.write(self.head(reply.status, reply.headers, len(reply.body)))
-        if not head:
-            self.wfile.write(reply.body)
+        head_bytes = self.head(reply.status, reply.headers, len(reply.body))
+        self.wfile.write(head_bytes if head else head_bytes + reply.body)
 
     @staticmethod
     def head(status: int, headers: Mapping[str, str], length: int | None) -> bytes:

@@ -55,7 +55,7 @@ a `#fragment` names the URL without it (`routing.py`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,11 +89,11 @@ def overlapping_one_ofs(document: dict[str, Any]) -> list[OverlappingOneOf]:
     Both the minimal value (only what the branch requires: what strict `oneOf`s reject first
     and callers send most) and the full one are tried.
     """
-    checker = SchemaChecker(document, "request")
+    branches = _Branches(SchemaChecker(document, "request"))
     return [
         found
         for pointer, schema in iter_schemas(document)
-        if (found := _overlap(checker, pointer, schema)) is not None
+        if (found := _overlap(branches, pointer, schema)) is not None
     ]
 
 
@@ -193,28 +193,58 @@ def _move_refs(node: Any, moved: dict[str, str]) -> None:
             stack.extend(current)
 
 
-def _overlap(
-    checker: SchemaChecker, pointer: str, schema: dict[str, Any]
-) -> OverlappingOneOf | None:
-    branches = schema.get("oneOf")
-    if not isinstance(branches, list) or len(branches) < 2 or "discriminator" in schema:
+def _overlap(branches: _Branches, pointer: str, schema: dict[str, Any]) -> OverlappingOneOf | None:
+    members = schema.get("oneOf")
+    if not isinstance(members, list) or len(members) < 2 or "discriminator" in schema:
         return None  # a discriminator picks the branch: values cannot be valid under two
-    for index, instance in _branch_values(checker, branches):
-        valid = tuple(i for i, other in enumerate(branches) if checker.is_valid(other, instance))
-        if len(valid) > 1:
-            return OverlappingOneOf(pointer, index, instance, valid)
+    modes: tuple[Mode, ...] = ("minimal", "full")
+    for mode in modes:
+        for index, member in enumerate(members):
+            instance = branches.value(member, mode)
+            if instance is _NONE:
+                continue
+            valid = tuple(
+                i for i, other in enumerate(members) if branches.accepts(other, member, mode)
+            )
+            if len(valid) > 1:
+                return OverlappingOneOf(pointer, index, instance, valid)
     return None
 
 
-def _branch_values(checker: SchemaChecker, branches: list[Any]) -> Iterator[tuple[int, Any]]:
-    modes: tuple[Mode, ...] = ("minimal", "full")
-    for mode in modes:
-        for index, branch in enumerate(branches):
-            factory = ValueFactory(checker, mode=mode, direction="request")
+_NONE = object()  # no value can be built for the branch
+
+
+class _Branches:
+    """Values built from `oneOf` branches, and which branches accept them, each worked out once:
+    specs repeat the same branches in many `oneOf`s (`{"type": "null"}`, a `$ref` to an id
+    type), and a value built from a branch is the same wherever the branch appears."""
+
+    def __init__(self, checker: SchemaChecker) -> None:
+        self.checker = checker
+        self._values: dict[tuple[str, Mode], Any] = {}
+        self._verdicts: dict[tuple[str, str, Mode], bool] = {}
+
+    def value(self, branch: Any, mode: Mode) -> Any:
+        key = (_key(branch), mode)
+        if key not in self._values:
+            factory = ValueFactory(self.checker, mode=mode, direction="request")
             try:
-                yield index, factory.value(branch, "branch")
+                self._values[key] = factory.value(branch, "branch")
             except NoValidValue:
-                continue
+                self._values[key] = _NONE
+        return self._values[key]
+
+    def accepts(self, branch: Any, built_from: Any, mode: Mode) -> bool:
+        """Whether `branch` accepts the value built (in `mode`) from branch `built_from`."""
+        key = (_key(branch), _key(built_from), mode)
+        if key not in self._verdicts:
+            instance = self.value(built_from, mode)
+            self._verdicts[key] = self.checker.is_valid(branch, instance)
+        return self._verdicts[key]
+
+
+def _key(branch: Any) -> str:
+    return json.dumps(branch, sort_keys=True, default=str)
 
 
 def _short(value: Any) -> str:

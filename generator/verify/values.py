@@ -143,7 +143,7 @@ class ValueFactory:
         that the all-fields variant reaches the richest shape; the first valid value wins, which
         keeps nested compositions linear rather than exponential to build.
         """
-        problems = []
+        problems: list[str | tuple[int, Any]] = []  # a rejected value is explained only if needed
         candidates = self._branch_schemas(schema, key)
         if self.mode == "full":
             candidates.sort(key=lambda pair: -self._richness(pair[1]))
@@ -153,11 +153,16 @@ class ValueFactory:
             except NoValidValue as error:
                 problems.append(str(error))
                 continue
-            errors = self.checker.errors(schema, candidate)
-            if not errors:
+            if self.checker.is_valid(schema, candidate):
                 return candidate
-            problems.append(f"branch {index}'s value breaks the whole: {errors[0]}")
-        raise NoValidValue(f"{hint!r}: no {key} branch gives a valid value ({'; '.join(problems)})")
+            problems.append((index, candidate))
+        said = "; ".join(p if isinstance(p, str) else self._breaks(schema, *p) for p in problems)
+        raise NoValidValue(f"{hint!r}: no {key} branch gives a valid value ({said})")
+
+    def _breaks(self, schema: dict[str, Any], index: int, candidate: Any) -> str:
+        return (
+            f"branch {index}'s value breaks the whole: {self.checker.errors(schema, candidate)[0]}"
+        )
 
     def _branch_schemas(self, schema: dict[str, Any], key: str) -> list[tuple[int, Any]]:
         """Each branch merged into the schema around it (`oneOf: [{required: [a]}, ...]` next

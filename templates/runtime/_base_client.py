@@ -25,7 +25,7 @@ from ._config import ClientSettings
 from ._deadline import Budget, guard_transport
 from ._exceptions import transport_failure
 from ._http_methods import AsyncHTTPMethods, SyncHTTPMethods
-from ._logs import log_request, log_response
+from ._logs import debug_enabled, log_request, log_response
 from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPage
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
@@ -228,10 +228,13 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         """One attempt: send, follow the redirects our policy allows, and read the body unless
         it is a stream the caller will read. Returns the response and the redirects followed."""
         hops = 0
+        debug = debug_enabled()
         while True:
-            log_request(request, self._sensitive_headers, self._sensitive_query)
+            if debug:
+                log_request(request, self._auth.header_names, self._auth.query_names)
             response = self._client.send(request, stream=True, follow_redirects=False)
-            log_response(response, self._sensitive_headers, self._sensitive_query)
+            if debug:
+                log_response(response, self._auth.header_names, self._auth.query_names)
             target = self._redirect(response, hops)
             if target is None:
                 break
@@ -438,10 +441,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         self, plan: RequestPlan, request: httpx.Request, budget: Budget, retries: int
     ) -> tuple[httpx.Response, int]:
         hops = 0
+        debug = debug_enabled()
         while True:
-            log_request(request, self._sensitive_headers, self._sensitive_query)
+            if debug:
+                log_request(request, self._auth.header_names, self._auth.query_names)
             response = await self._client.send(request, stream=True, follow_redirects=False)
-            log_response(response, self._sensitive_headers, self._sensitive_query)
+            if debug:
+                log_response(response, self._auth.header_names, self._auth.query_names)
             target = self._redirect(response, hops)
             if target is None:
                 break

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import httpx
 import pytest
-from sdkrt._types import NOT_GIVEN
+from sdkrt._types import NOT_GIVEN, RequestOptions
 
 from tests.support.fault_server import FaultServer, Reply
 
@@ -67,6 +68,68 @@ def test_a_base_url_path_prefix_is_kept(server: FaultServer) -> None:
     with NoWaitDemo(api_key=API_KEY, base_url=f"{server.url}/proxy/") as client:
         client.widgets.get("w1")
     assert server.requests[0].raw_path == "/proxy/v1/widgets/w1"
+
+
+def test_a_caller_supplied_http_client_keeps_its_headers_and_cookies_under_ours(
+    server: FaultServer,
+) -> None:
+    server.enqueue(Reply.json(WIDGET))
+    own = {"Accept": "text/plain", "X-Via": "proxy"}
+    with (
+        httpx.Client(headers=own, cookies={"session": "s1"}) as http_client,
+        NoWaitDemo(api_key=API_KEY, base_url=server.url, http_client=http_client) as client,
+    ):
+        client.widgets.get("w1", x_trace="abc")
+    headers = server.requests[0].headers
+    assert (headers["accept"], headers["x-via"], headers["x-trace"]) == (
+        "application/json",
+        "proxy",
+        "abc",
+    )
+    assert (headers["authorization"], headers["cookie"]) == (f"Bearer {API_KEY}", "session=s1")
+
+
+@pytest.mark.parametrize(
+    ("method", "body"), [("GET", NOT_GIVEN), ("POST", {"displayName": "Gadget"})]
+)
+def test_a_request_is_built_as_httpx_build_request_builds_it(
+    client: NoWaitDemo, method: str, body: object
+) -> None:
+    """The runtime merges headers itself (see _request_plan); the result must not differ from
+    httpx's own merge: same headers in the same order, one of each name, ours winning."""
+    http_client = httpx.Client(
+        headers={"ACCEPT": "text/plain", "X-Via": "proxy"},
+        cookies={"session": "s1"},
+        params={"tenant": "t1"},
+    )
+    plan = client._plan(
+        method,
+        "/v1/widgets/{id}",
+        path_params={"id": "w1"},
+        query=None,
+        headers={"X-Trace": "abc"},
+        json=body,
+        form=None,
+        files=None,
+        options=RequestOptions(),
+        stream=False,
+    )
+    budget = plan.budget()
+    built = plan.build(http_client, budget, retries=1)
+    expected = http_client.build_request(
+        method,
+        plan.url,
+        headers={**plan.headers, "x-retry-count": "1"},
+        content=plan.content,
+        timeout=budget.attempt_timeout(plan.timeout),
+    )
+    assert (built.method, built.url, built.headers.raw, built.extensions) == (
+        expected.method,
+        expected.url,
+        expected.headers.raw,
+        expected.extensions,
+    )
+    assert built.read() == expected.read()
 
 
 def page(items: list[dict[str, object]]) -> Reply:
