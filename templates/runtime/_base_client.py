@@ -30,7 +30,7 @@ from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPa
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
 from ._sse import AsyncStream, Stream
-from ._types import NOT_GIVEN, Fields, RequestOptions
+from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions
 
 if TYPE_CHECKING:
     from typing_extensions import TypeForm
@@ -79,9 +79,9 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
-        form: Fields | None = None,
+        form: Fields | NotGiven | None = None,
         files: Mapping[str, object] | None = None,
-        urlencoded: Fields | None = None,
+        urlencoded: Fields | NotGiven | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
@@ -284,9 +284,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
-        form: Fields | None = None,
+        form: Fields | NotGiven | None = None,
         files: Mapping[str, object] | None = None,
-        urlencoded: Fields | None = None,
+        urlencoded: Fields | NotGiven | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,

@@ -175,9 +175,9 @@ _NO_BODY = EncodedBody()  # most calls send none: one shared (frozen) instance
 def encode_body(
     *,
     json: object,
-    form: Fields | None,
+    form: Fields | NotGiven | None,
     files: Mapping[str, object] | None,
-    urlencoded: Fields | None,
+    urlencoded: Fields | NotGiven | None,
     content: object,
     content_type: str | None,
     extra_body: Body | None,
@@ -194,8 +194,8 @@ def encode_body(
     fields (``body_fields``).
     """
     source = (json, form, urlencoded, extra_body)
-    form = None if form is None else body_fields(form)
-    urlencoded = None if urlencoded is None else body_fields(urlencoded)
+    form = _fields(form, extra_body)
+    urlencoded = _fields(urlencoded, extra_body)
     if omit_empty and not extra_body and _no_field_given(json, form, files, urlencoded):
         return _NO_BODY
     if form is not None or files is not None:
@@ -217,6 +217,14 @@ def encode_body(
         return _NO_BODY
     body = json_body(json, extra_body)
     return EncodedBody(body, content_type or "application/json", source=source)
+
+
+def _fields(body: Fields | NotGiven | None, extra_body: Body | None) -> Mapping[str, object] | None:
+    """A form or multipart body's fields; an optional body left out is none at all, unless
+    ``extra_body`` gives fields of its own."""
+    if isinstance(body, NotGiven):
+        return {} if extra_body else None
+    return None if body is None else body_fields(body)
 
 
 def _empty_multipart(source: object) -> EncodedBody:

@@ -281,14 +281,6 @@ def test_a_union_member_extending_another_member_is_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
-TYPE_CHECKED = {
-    "file_array": FILE_ARRAY,
-    "menu_union": MULTIPART_UNION,
-    "dated": DATED_DEFAULTS,
-    "tagged_chain": TAGGED_CHAIN,
-}
-
-
 def test_an_apidog_style_security_export_sends_the_bearer_token() -> None:
     """`type: bearer` and an `x-apidog` key beside the scheme name, as Apidog exports them."""
     vendor = {"schemeGroups": [{"id": "g1", "schemeIds": ["Token"]}], "required": True}
@@ -358,6 +350,37 @@ def test_a_stream_of_named_events_is_proven() -> None:
         _spec("Huma", {"/events": {"get": {"responses": {"200": ok}}}}, {"Status": status})
     )
     assert verified.result.passed, _proven(verified)
+
+
+_EMPTY_FORM = {"type": "object", "properties": {}, "additionalProperties": False}
+EMPTY_FORM_BODY = _spec(
+    "Formed",
+    {
+        "/v1/balance": {
+            "get": {
+                "requestBody": _body(_EMPTY_FORM, "application/x-www-form-urlencoded")
+                | {"required": False},
+                "responses": NO_CONTENT,
+            }
+        }
+    },
+)
+
+
+def test_an_optional_form_body_without_fields_is_left_out() -> None:
+    """Stripe puts an empty form body on every GET and DELETE: optional, no properties. A call
+    that does not give it sends no body (and the package type-checks: see below)."""
+    verified = _verify(EMPTY_FORM_BODY)
+    assert verified.result.passed, _proven(verified)
+
+
+TYPE_CHECKED = {
+    "file_array": FILE_ARRAY,
+    "menu_union": MULTIPART_UNION,
+    "dated": DATED_DEFAULTS,
+    "tagged_chain": TAGGED_CHAIN,
+    "empty_form": EMPTY_FORM_BODY,
+}
 
 
 def test_the_packages_pass_mypy_strict(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
 import pytest
 from pydantic import Field
@@ -104,6 +104,32 @@ def test_union_and_alias_types_are_parsed_leniently(caplog: pytest.LogCaptureFix
     assert vars(lamp)["shade"] == neon
     assert isinstance(lamp.owner, Owner)  # the union member whose fields match best
     assert f"unknown value '{neon}' at Lamp.shade" in "\n".join(warnings_from(caplog))
+
+
+# An alias naming classes defined after it, as datamodel-code-generator writes the unions of
+# models that refer to each other (Stripe's expandable fields): the names stay quoted in it.
+Part = TypeAliasType("Part", Annotated[Union["Sprocket", "Cog"], Field(title="Part")])
+
+
+class Machine(BaseModel):
+    part: Part
+
+
+class Sprocket(BaseModel):
+    teeth: int
+
+
+class Cog(BaseModel):
+    size: int
+
+
+Machine.model_rebuild()
+
+
+def test_an_alias_quoting_classes_defined_after_it_is_parsed_leniently() -> None:
+    machine = parse_response(Machine, {"part": {"teeth": "many"}}, strict=False)
+    assert isinstance(machine, Machine) and isinstance(machine.part, Sprocket)
+    assert machine.part.teeth == "many"  # kept as received
 
 
 def test_strict_mode_raises_with_a_summary_but_no_values(
