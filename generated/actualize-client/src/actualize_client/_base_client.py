@@ -25,12 +25,12 @@ from ._config import ClientSettings
 from ._deadline import Budget, guard_transport
 from ._exceptions import transport_failure
 from ._http_methods import AsyncHTTPMethods, SyncHTTPMethods
-from ._logs import log_request, log_response
+from ._logs import debug_enabled, log_request, log_response
 from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPage
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
 from ._sse import AsyncStream, Stream
-from ._types import NOT_GIVEN, Fields, RequestOptions
+from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions
 
 if TYPE_CHECKING:
     from typing_extensions import TypeForm
@@ -79,9 +79,9 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
-        form: Fields | None = None,
+        form: Fields | NotGiven | None = None,
         files: Mapping[str, object] | None = None,
-        urlencoded: Fields | None = None,
+        urlencoded: Fields | NotGiven | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
@@ -228,10 +228,13 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         """One attempt: send, follow the redirects our policy allows, and read the body unless
         it is a stream the caller will read. Returns the response and the redirects followed."""
         hops = 0
+        debug = debug_enabled()
         while True:
-            log_request(request, self._sensitive_headers, self._sensitive_query)
+            if debug:
+                log_request(request, self._auth.header_names, self._auth.query_names)
             response = self._client.send(request, stream=True, follow_redirects=False)
-            log_response(response, self._sensitive_headers, self._sensitive_query)
+            if debug:
+                log_response(response, self._auth.header_names, self._auth.query_names)
             target = self._redirect(response, hops)
             if target is None:
                 break
@@ -281,9 +284,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         headers: Mapping[str, object] | None = None,
         cookies: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
-        form: Fields | None = None,
+        form: Fields | NotGiven | None = None,
         files: Mapping[str, object] | None = None,
-        urlencoded: Fields | None = None,
+        urlencoded: Fields | NotGiven | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
@@ -438,10 +441,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         self, plan: RequestPlan, request: httpx.Request, budget: Budget, retries: int
     ) -> tuple[httpx.Response, int]:
         hops = 0
+        debug = debug_enabled()
         while True:
-            log_request(request, self._sensitive_headers, self._sensitive_query)
+            if debug:
+                log_request(request, self._auth.header_names, self._auth.query_names)
             response = await self._client.send(request, stream=True, follow_redirects=False)
-            log_response(response, self._sensitive_headers, self._sensitive_query)
+            if debug:
+                log_response(response, self._auth.header_names, self._auth.query_names)
             target = self._redirect(response, hops)
             if target is None:
                 break

@@ -54,7 +54,7 @@ from ._retries import (
     retry_delay,
 )
 from ._sse import AsyncStream, Stream
-from ._styles import cookie_header, header_params, merge_params, query_params
+from ._styles import Pairs, cookie_header, header_params, merge_params, query_params
 from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions, Timeout
 
 __all__ = ["BaseClient"]
@@ -112,6 +112,7 @@ class BaseClient(Generic[_HttpxClientT]):
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self.strict_response_validation = strict_response_validation
         self._constant_headers = self._headers_for_every_request(self._default_auth)
+        self._constant_query = self._query_for_every_request(self._default_auth)
         # The encoded base URL without its query, computed once: every request appends an
         # already-encoded path to it, so httpx parses each request's URL only once.
         self._url_prefix = _url_prefix(self.base_url)
@@ -159,6 +160,11 @@ class BaseClient(Generic[_HttpxClientT]):
         headers.update(auth.headers)
         headers.update((name.lower(), value) for name, value in self.default_headers.items())
         return headers
+
+    def _query_for_every_request(self, auth: AuthParts) -> dict[str, Pairs]:
+        """Credential query parameters, then ``default_query``, encoded once (by name: a call's
+        parameter replaces one of the same name)."""
+        return {**query_params(auth.query), **query_params(self.default_query)}
 
     @property
     def api_key(self) -> str | None:
@@ -222,11 +228,11 @@ class BaseClient(Generic[_HttpxClientT]):
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
         json: object,
-        form: Fields | None,
+        form: Fields | NotGiven | None,
         files: Mapping[str, object] | None,
         options: RequestOptions | None,
         stream: bool,
-        urlencoded: Fields | None = None,
+        urlencoded: Fields | NotGiven | None = None,
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         cookies: Mapping[str, object] | None = None,
@@ -278,7 +284,7 @@ class BaseClient(Generic[_HttpxClientT]):
             if layer:
                 checked = _checked_headers(header_params(layer), "headers")
                 merged_headers.update((name.lower(), value) for name, value in checked.items())
-        cookie = cookie_header(cookies or {})
+        cookie = cookie_header(cookies) if cookies else None
         if cookie is not None:
             existing = merged_headers.get("cookie")
             merged_headers["cookie"] = f"{existing}; {cookie}" if existing else cookie
@@ -293,16 +299,18 @@ class BaseClient(Generic[_HttpxClientT]):
             url=call.url,
             params=tuple(
                 merge_params(
-                    query_params(auth.query),
-                    query_params(self.default_query),
-                    query_params(query or {}),
-                    query_params(options.extra_query or {}),
+                    self._constant_query
+                    if auth is self._default_auth
+                    else self._query_for_every_request(auth),
+                    *(query_params(layer) for layer in (query, options.extra_query) if layer),
                 )
             ),
             headers=merged_headers,
             content=body.content,
             files=body.files,
-            timeout=resolve_timeout(options.timeout, self.timeout),
+            timeout=self.timeout
+            if isinstance(options.timeout, NotGiven)
+            else resolve_timeout(options.timeout, self.timeout),
             deadline=self.deadline
             if isinstance(options.deadline, NotGiven)
             else resolve_deadline(options.deadline, self.deadline),
@@ -460,14 +468,6 @@ class BaseClient(Generic[_HttpxClientT]):
                 location=response.headers.get("location"),
             )
         return status_error(response, body=body, attempts=attempt)
-
-    @property
-    def _sensitive_headers(self) -> tuple[str, ...]:
-        return self._auth.header_names
-
-    @property
-    def _sensitive_query(self) -> tuple[str, ...]:
-        return self._auth.query_names
 
 
 def _body_kind(cast_to: object) -> object:

@@ -92,10 +92,19 @@ def body_response(
 
 
 def events(
-    status: int, values: list[Any], headers: dict[str, str], request: httpx.Request
+    status: int,
+    values: list[Any],
+    headers: dict[str, str],
+    request: httpx.Request,
+    names: list[str] | None = None,
 ) -> httpx.Response:
-    """A ``text/event-stream`` body: one ``data:`` event per value, as JSON."""
-    text = "".join(f"data: {json.dumps(_jsonable(value))}\n\n" for value in values)
+    """A ``text/event-stream`` body: one ``data:`` event per value, as JSON, each named by
+    ``names`` if given."""
+    text = "".join(
+        (f"event: {names[index]}\n" if names is not None else "")
+        + f"data: {json.dumps(_jsonable(value))}\n\n"
+        for index, value in enumerate(values)
+    )
     headers = {**headers, "content-type": "text/event-stream"}
     return sent(status, text.encode(), headers, request)
 

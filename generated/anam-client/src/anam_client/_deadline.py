@@ -134,7 +134,8 @@ class _GuardedStream:
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _cap(timeout, "write"))
+        if buffer:  # httpcore hands over the empty end of a bodiless request: nothing to wait for
+            self._inner.write(buffer, _cap(timeout, "write"))
 
     def close(self) -> None:
         self._inner.close()
@@ -184,7 +185,8 @@ class _AsyncGuardedStream:
         return data
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._inner.write(buffer, _cap(timeout, "write"))
+        if buffer:  # as in _GuardedStream.write
+            await self._inner.write(buffer, _cap(timeout, "write"))
 
     async def aclose(self) -> None:
         await self._inner.aclose()

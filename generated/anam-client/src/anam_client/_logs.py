@@ -21,6 +21,7 @@ from ._redaction import redact_headers, redact_url
 
 __all__ = [
     "configure_logging",
+    "debug_enabled",
     "log_request",
     "log_response",
     "log_retry",
@@ -54,30 +55,36 @@ def configure_logging(env_prefix: str) -> None:
         logger.addHandler(handler)
 
 
+def debug_enabled() -> bool:
+    """Whether requests and responses are logged. Senders ask once per attempt and skip the
+    logging calls (and the redaction they do) otherwise: on a hot path logging is off."""
+    return logger.isEnabledFor(logging.DEBUG)
+
+
 def log_request(
     request: httpx.Request, sensitive_headers: Iterable[str], sensitive_query: Iterable[str] = ()
 ) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug(
-            "Request: %s %s headers=%s",
-            request.method,
-            redact_url(request.url, sensitive_query),
-            redact_headers(request.headers, sensitive_headers),
-        )
+    """At DEBUG level (see ``debug_enabled``), the request with its credentials hidden."""
+    logger.debug(
+        "Request: %s %s headers=%s",
+        request.method,
+        redact_url(request.url, sensitive_query),
+        redact_headers(request.headers, sensitive_headers),
+    )
 
 
 def log_response(
     response: httpx.Response, sensitive_headers: Iterable[str], sensitive_query: Iterable[str] = ()
 ) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug(
-            "Response: %s %s -> %s %s headers=%s",
-            response.request.method,
-            redact_url(response.request.url, sensitive_query),
-            response.status_code,
-            response.reason_phrase,
-            redact_headers(response.headers, sensitive_headers),
-        )
+    """At DEBUG level (see ``debug_enabled``), the response with its credentials hidden."""
+    logger.debug(
+        "Response: %s %s -> %s %s headers=%s",
+        response.request.method,
+        redact_url(response.request.url, sensitive_query),
+        response.status_code,
+        response.reason_phrase,
+        redact_headers(response.headers, sensitive_headers),
+    )
 
 
 def log_retry(request: httpx.Request, *, reason: str, delay: float, retry: int, of: int) -> None:

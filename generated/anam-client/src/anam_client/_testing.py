@@ -220,6 +220,10 @@ class FakeAPI:
         media = declared.get("media")
         if media is None:
             return sent(status, b"", headers, request)
+        named = declared.get("named_events")
+        if named:  # one event of each name the spec lists, each with its own data
+            values = [example(event, self._defs) for event in named]
+            return events(status, values, headers, request, [event["name"] for event in named])
         if declared.get("events"):
             return events(status, [example(declared, self._defs)], headers, request)
         if not declared.get("json"):

@@ -18,10 +18,9 @@ that were set); ``use_api_names=False`` gives the Python names instead.
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, Literal, get_args
 
 import pydantic
@@ -41,14 +40,22 @@ _reading_response: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 
-@contextlib.contextmanager
-def reading_response() -> Iterator[None]:
+def reading_response() -> _ReadingResponse:
     """Within this, models built by validation report fields the SDK does not know."""
-    token = _reading_response.set(True)
-    try:
-        yield
-    finally:
-        _reading_response.reset(token)
+    return _ReadingResponse()
+
+
+class _ReadingResponse:
+    """A class rather than a ``contextlib.contextmanager`` generator: it wraps the parsing of
+    every response body, where the generator machinery cost as much as the rest of that work."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _reading_response.set(True)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _reading_response.reset(self._token)
 
 
 class BaseModel(pydantic.BaseModel):

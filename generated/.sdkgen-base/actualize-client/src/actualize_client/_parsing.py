@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import sys
 import types
 import typing
 from collections.abc import Mapping, Sequence
@@ -169,11 +170,27 @@ def _unwrap(type_: object) -> object:
     """See through ``TypeAliasType`` and ``Annotated`` to the type that shapes the data."""
     while True:
         if isinstance(type_, _ALIAS_TYPES):
-            type_ = cast(typing_extensions.TypeAliasType, type_).__value__
+            type_ = _alias_value(cast(typing_extensions.TypeAliasType, type_))
         elif get_origin(type_) is Annotated:
             type_ = get_args(type_)[0]
         else:
             return type_
+
+
+@functools.cache
+def _alias_value(alias: typing_extensions.TypeAliasType) -> object:
+    """The alias's value, with the names it quotes looked up in its module: an alias may name
+    classes defined after it (models that refer to each other), which pydantic resolves for the
+    models but leaves quoted in the alias itself."""
+    value = alias.__value__
+    module = sys.modules.get(getattr(alias, "__module__", "") or "")
+    if module is None:
+        return value
+    holder = types.SimpleNamespace(__annotations__={"value": value})
+    try:
+        return typing.get_type_hints(holder, globalns=vars(module), include_extras=True)["value"]
+    except (NameError, TypeError):  # a name its module lacks: leave it quoted, as it was
+        return value
 
 
 def _matching_keys(model: type[pydantic.BaseModel], data: Mapping[Any, object]) -> int:

@@ -37,19 +37,27 @@ def expand_path(template: str, params: Mapping[str, object]) -> str:
 
     An invalid template is an SDKError; a missing or empty value is a ValueError.
     """
-    check_path(template)
-
-    def substitute(match: re.Match[str]) -> str:
-        name = match.group(1)
+    pieces = _pieces(template)
+    if len(pieces) == 1:
+        return template
+    parts = list(pieces)
+    for index in range(1, len(parts), 2):  # odd places hold parameter names
+        name = parts[index]
         if name not in params:
             raise ValueError(f"Missing path parameter {name!r} for {template!r}")
         value = params[name]
         text = path_text(name, value)
         if not text:
             raise ValueError(f"Path parameter {name!r} must be a non-empty value, got {value!r}")
-        return _not_a_dot_segment(text)
+        parts[index] = _not_a_dot_segment(text)
+    return "".join(parts)
 
-    return _PLACEHOLDER.sub(substitute, template) if "{" in template else template
+
+@functools.lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[str, ...]:
+    """A checked template split into literal text and parameter names, alternately (names at
+    odd places), once per template rather than once per call."""
+    return tuple(_PLACEHOLDER.split(check_path(template)))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -264,8 +264,9 @@ def parse_body(response: httpx.Response, cast_to: object, *, strict: bool) -> ob
         return None
     if cast_to in _TEXT_TYPES and "json" not in response.headers.get("content-type", ""):
         return response.text if response.content or cast_to is str else None
-    if response.content:
-        value = parse_json(cast_to, response.content)
+    content = response.content
+    if content:
+        value = parse_json(cast_to, content)
         if value is not NO_MATCH:
             return value
     return validate_body(response, cast_to, decode_json(response), strict=strict)

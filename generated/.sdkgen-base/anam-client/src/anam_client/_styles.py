@@ -24,6 +24,7 @@ which nests (``filter[owner][id]=7``, arrays indexed: ``items[0][id]=7``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from urllib.parse import quote
 
@@ -52,12 +53,16 @@ Pairs = list[tuple[str, str]]  # percent-encoded (name, value) pairs, in order
 _Escape = Callable[[str], str]
 
 _DELIMITERS = {"spaceDelimited": "%20", "pipeDelimited": "|"}
+# RFC 3986 unreserved characters: what quote() never escapes.
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
 # RFC 3986 reserved characters that `allowReserved` leaves as they are ('#' would end the URL).
 _RESERVED = ":/?[]@!$&'()*+,;="
 
 
 def _escape(text: str) -> str:
-    return quote(text, safe="")
+    # Most values (ids, numbers, names) have nothing to escape, and checking is far cheaper
+    # than quote(), which returns such text unchanged.
+    return text if _UNRESERVED.fullmatch(text) else quote(text, safe="")
 
 
 def _escape_reserved(text: str) -> str:
@@ -162,6 +167,8 @@ def _joined(
 def path_text(name: str, value: object) -> str:
     """A path parameter as the text that replaces ``{name}``: every character of the value
     that could end a segment is percent-encoded; ValueError if it is empty or absent."""
+    if type(value) is str:  # the common case, an id: no style, nothing to convert
+        return _escape(value)
     bare, style, explode = _how(value, "simple", False)
     data = _data(bare)
     if data in (None, "", [], {}):
