@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import importlib
+import sys
 from collections.abc import Iterable
+from types import ModuleType
 from typing import Any, Literal, get_args
 
 import pydantic
@@ -29,10 +32,12 @@ from typing_extensions import Self, override  # noqa: UP035 - typing.Self needs 
 from ._logs import warn_once
 from ._redaction import SECRET_MARK, secret_model_fields
 
-__all__ = ["SECRET_MARK", "BaseModel", "reading_response"]
+__all__ = ["SECRET_MARK", "BaseModel", "import_models", "reading_response"]
 
 _MASK = "**********"
 _EXACT_INTEGERS = 2**53
+# Frames pydantic may take to build the schemas of a module of models (see `import_models`).
+_BUILD_RECURSION_LIMIT = 4000
 
 
 _reading_response: contextvars.ContextVar[bool] = contextvars.ContextVar(
@@ -132,3 +137,23 @@ def _whole_numbers_as_integers(value: object) -> object:
     if isinstance(value, dict):
         return {key: _whole_numbers_as_integers(item) for key, item in value.items()}
     return value
+
+
+def import_models(module: str, package: str) -> ModuleType:
+    """Import a module of models, with room for pydantic to build their schemas.
+
+    pydantic builds a model's schema by recursing through every model it reaches that is not
+    built yet, about ten frames per model on the way. In a big API whose models refer to each
+    other in long cycles (Stripe's expandable fields: a charge names its customer, who names
+    invoices, which name charges) that is close to Python's default limit of 1,000 frames before
+    the caller's own frames are counted, so an import from deep inside a web framework would
+    fail. The limit is raised for the import, then put back.
+    """
+    limit = sys.getrecursionlimit()
+    if limit < _BUILD_RECURSION_LIMIT:
+        sys.setrecursionlimit(_BUILD_RECURSION_LIMIT)
+    try:
+        return importlib.import_module(module, package)
+    finally:
+        if limit < _BUILD_RECURSION_LIMIT and sys.getrecursionlimit() == _BUILD_RECURSION_LIMIT:
+            sys.setrecursionlimit(limit)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -106,7 +105,9 @@ def __getattr__(name: str) -> Any:
         module = _HOMES[name]
     except KeyError:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    from .._models import import_models  # with the first model: this module stays light
+
+    value = getattr(import_models(f".{module}", __name__), name)
     globals()[name] = value
     return value
 
