@@ -23,13 +23,12 @@ from .. import jsonpointer
 from .bodies import field_schemas, is_binary
 from .cases import (
     EMPTY_ID,
-    PATH_IDS,
     ErrorCase,
     OperationCase,
+    ids_and_takers,
     nullable_fields,
     parameter_objects,
     request_body,
-    special_ids,
 )
 from .errors import ContractFailure, NoValidValue
 from .mock import GENERATED
@@ -172,16 +171,10 @@ class _CallBuilder:
             for (where, name), value in normal.expected.parameters.items()
             if where == "path"
         }
-        accepted = {
-            parameter.wire: special_ids(self.checker, self.document, self.method, parameter)
-            for parameter in self.method.path_parameters
-        }
-        for value in PATH_IDS:  # every parameter that takes the id gets it in the one call
-            takers = [wire for wire, ids in accepted.items() if value in ids]
-            if takers:
-                named = ", ".join(f"{wire}={value!r}" for wire in takers)
-                ids = {**path, **dict.fromkeys(takers, value)}
-                yield self.call(f"{label} {named}", "minimal", False, ids)
+        for value, takers in ids_and_takers(self.checker, self.document, self.method):
+            named = ", ".join(f"{wire}={value!r}" for wire in takers)
+            ids = {**path, **dict.fromkeys(takers, value)}
+            yield self.call(f"{label} {named}", "minimal", False, ids)
         for parameter in self.method.path_parameters:
             empty = {**path, parameter.wire: EMPTY_ID}
             yield dataclasses.replace(

@@ -157,6 +157,17 @@ def special_ids(
     return []
 
 
+def ids_and_takers(
+    checker: SchemaChecker, document: dict[str, Any], method: Method
+) -> list[tuple[str, list[str]]]:
+    """Each awkward id with the path parameters that take it: one call gives it to them all."""
+    accepted = {p.wire: special_ids(checker, document, method, p) for p in method.path_parameters}
+    found = [
+        (value, [wire for wire, ids in accepted.items() if value in ids]) for value in PATH_IDS
+    ]
+    return [(value, takers) for value, takers in found if takers]
+
+
 def operation_object(document: dict[str, Any], method: Method) -> dict[str, Any]:
     operation: dict[str, Any] = document["paths"][method.path][method.http_method]
     return operation
