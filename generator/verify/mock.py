@@ -73,11 +73,6 @@ class SpecMockServer:
         self._server.stop()
 
     @property
-    def address(self) -> str:
-        """Where the mock's server listens (`url` names the mock as the document does)."""
-        return self._server.url
-
-    @property
     def exchanges(self) -> list[Exchange]:
         with self._lock:
             return list(self._exchanges)

@@ -131,7 +131,7 @@ def _run(contract: Contract, cases: list[Case]) -> list[list[Failure]]:
 @contextlib.contextmanager
 def _kept_open(contract: Contract, runner: asyncio.Runner) -> Iterator[None]:
     """Lend every client of the run the same kept-open connections to the mock."""
-    connections = Connections(contract.mock.url, contract.mock.address)
+    connections = Connections(contract.mock.url)
     contract.connections = connections
     try:
         yield

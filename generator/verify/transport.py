@@ -28,42 +28,36 @@ _SSL_CONTEXT = ssl.create_default_context()
 _NO_DELAY = [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
 
 
-def _to_mock(request: httpx.Request, mock: httpx.URL, address: httpx.URL) -> None:
-    """Address `request` to the mock; the connection goes to `address`, where the mock
-    listens."""
+def _to_mock(request: httpx.Request, mock: httpx.URL) -> None:
     url = request.url
-    if (url.scheme, url.host, url.port) != (mock.scheme, mock.host, mock.port):
-        netloc = url.netloc.decode("ascii")
-        url = url.copy_with(
-            scheme=mock.scheme,
-            netloc=mock.netloc,
-            raw_path=ORIGIN_PREFIX.encode() + netloc.encode() + url.raw_path,
-        )
-        request.headers["host"] = mock.netloc.decode("ascii")
-    if address.netloc != url.netloc:
-        url = url.copy_with(netloc=address.netloc)
-    request.url = url
+    if (url.scheme, url.host, url.port) == (mock.scheme, mock.host, mock.port):
+        return
+    netloc = url.netloc.decode("ascii")
+    request.url = url.copy_with(
+        scheme=mock.scheme,
+        netloc=mock.netloc,
+        raw_path=ORIGIN_PREFIX.encode() + netloc.encode() + url.raw_path,
+    )
+    request.headers["host"] = mock.netloc.decode("ascii")
 
 
 class MockTransport(httpx.HTTPTransport):
-    def __init__(self, mock_url: str, address: str | None = None) -> None:
+    def __init__(self, mock_url: str) -> None:
         super().__init__(verify=_SSL_CONTEXT, socket_options=_NO_DELAY)
         self._mock = httpx.URL(mock_url)
-        self._address = httpx.URL(address or mock_url)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        _to_mock(request, self._mock, self._address)
+        _to_mock(request, self._mock)
         return super().handle_request(request)
 
 
 class AsyncMockTransport(httpx.AsyncHTTPTransport):
-    def __init__(self, mock_url: str, address: str | None = None) -> None:
+    def __init__(self, mock_url: str) -> None:
         super().__init__(verify=_SSL_CONTEXT, socket_options=_NO_DELAY)
         self._mock = httpx.URL(mock_url)
-        self._address = httpx.URL(address or mock_url)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        _to_mock(request, self._mock, self._address)
+        _to_mock(request, self._mock)
         return await super().handle_async_request(request)
 
 
@@ -75,9 +69,9 @@ class Connections:
     event loop that first uses it; `aclose` must run on that loop.
     """
 
-    def __init__(self, mock_url: str, address: str) -> None:
-        self._sync = MockTransport(mock_url, address)
-        self._async = AsyncMockTransport(mock_url, address)
+    def __init__(self, mock_url: str) -> None:
+        self._sync = MockTransport(mock_url)
+        self._async = AsyncMockTransport(mock_url)
 
     def sync(self) -> httpx.BaseTransport:
         return _Lent(self._sync)

@@ -24,7 +24,7 @@ def test_clients_lent_kept_open_connections_share_one_socket() -> None:
             super()._track(connection, open_=open_)
 
     with Counting(lambda received: Reply(200, {}, received.target.encode())) as server:
-        connections = Connections(server.url, server.url)
+        connections = Connections(server.url)
         for index in range(5):  # a fresh client per call, as verify makes them
             with httpx.Client(transport=connections.sync()) as client:
                 assert client.get(f"{server.url}/call/{index}").text == f"/call/{index}"
