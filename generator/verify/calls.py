@@ -231,7 +231,7 @@ class _CallBuilder:
             assert body.whole is not None
             kwargs[body.whole.name], media = raw_argument(content, body.media_type)
             return ExpectedBody("binary", media, content)
-        value = factory.value(schema, "body")
+        value = factory.value(schema, "body", nonempty=body.encoding == "form")
         for wire in nulls:
             value[wire] = None
         if body.whole is not None:

@@ -13,12 +13,14 @@ client that sends one field's value under another field's name cannot pass by co
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
 from .compose import discriminated, forbidden_by_not, merge, merge_all_of
+from .cycles import recursive_refs
 from .errors import NoValidValue
 from .formats import formatted_text, matching_text, word
 from .numbers import integer_value, number_value
@@ -27,6 +29,7 @@ from .schemas import Direction, SchemaChecker, resolve
 Mode = Literal["minimal", "full"]
 
 _MAX_DEPTH = 6  # past this, objects get only their required properties (recursive schemas)
+_MAX_REENTRY = 2  # a recursive schema inside itself this often: a cycle no value can leave
 
 
 class ValueFactory:
@@ -34,6 +37,11 @@ class ValueFactory:
 
     ``minimal`` gives only what is required, ``full`` every property the schema allows together;
     ``request`` leaves out ``readOnly`` properties, ``response`` leaves out ``writeOnly`` ones.
+
+    A recursive schema (`cycles.py`) is built in full once per value; inside itself, or met
+    again elsewhere in the same value, it is built minimally (`_lean`), preferring `anyOf` and
+    `oneOf` branches that leave the cycle. So a value is finite and small on any graph of
+    references, and every declared field of every schema it reaches still appears once.
     """
 
     def __init__(self, checker: SchemaChecker, *, mode: Mode, direction: Direction) -> None:
@@ -43,9 +51,21 @@ class ValueFactory:
         self.direction = direction
         self._counter: Iterator[int] = itertools.count(1)
         self._turns: dict[int, int] = {}  # enum schema -> members handed out
+        self._recursive = recursive_refs(self.document)
+        self._path: list[str] = []  # recursive `$ref`s being built, outermost first
+        self._expanded: set[str] = set()  # recursive `$ref`s built in full in this value
+        self._lean = 0  # > 0 while building inside a recursive schema met before: minimally
+        self._nonempty = False
 
-    def value(self, schema: Any, hint: str = "value") -> Any:
-        """A value valid for ``schema`` (a schema object or ``{"$ref": ...}``)."""
+    def value(self, schema: Any, hint: str = "value", *, nonempty: bool = False) -> Any:
+        """A value valid for ``schema`` (a schema object or ``{"$ref": ...}``).
+
+        ``nonempty`` is for a value whose wire format cannot carry an empty array or object
+        (inside a form body one is not sent at all, so a required one would go missing):
+        every nested array and object then gets at least one member where the schema allows.
+        """
+        self._expanded.clear()
+        self._nonempty = nonempty
         built = self._build(schema, hint, 0)
         errors = self.checker.errors(schema, built)
         if errors:
@@ -54,8 +74,46 @@ class ValueFactory:
 
     # -- dispatch ------------------------------------------------------------------------
 
-    def _build(self, schema: Any, hint: str, depth: int) -> Any:
-        schema = self._resolved(schema)
+    @property
+    def _minimal(self) -> bool:
+        return self.mode == "minimal" or self._lean > 0
+
+    def _build(self, schema: Any, hint: str, depth: int, via: Any = None) -> Any:
+        """A value for `schema`; `via` is the branch it was merged from, when it was (its
+        `$ref` is the schema being entered)."""
+        with self._entering(via if via is not None else schema, hint):
+            return self._build_resolved(self._resolved(schema), hint, depth)
+
+    @contextlib.contextmanager
+    def _entering(self, schema: Any, hint: str) -> Iterator[None]:
+        """Build inside `schema`: a schema on a reference cycle is built in full the first
+        time in this value, lean after that."""
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if ref not in self._recursive:
+            yield
+            return
+        if self._path.count(ref) >= _MAX_REENTRY:
+            raise NoValidValue(f"{hint!r}: {ref} requires itself; no finite value exists")
+        lean = self._minimal or ref in self._expanded or ref in self._path
+        if not lean:
+            self._expanded.add(ref)
+        self._path.append(ref)
+        self._lean += lean
+        try:
+            yield
+        finally:
+            self._lean -= lean
+            self._path.pop()
+
+    def _recurses(self, branch: Any) -> bool:
+        """Whether a branch goes (back) into a recursive schema: one being built or already
+        built in full, or any while building lean. Such branches are tried last."""
+        ref = branch.get("$ref") if isinstance(branch, dict) else None
+        if ref not in self._recursive:
+            return False
+        return self._lean > 0 or ref in self._path or ref in self._expanded
+
+    def _build_resolved(self, schema: Any, hint: str, depth: int) -> Any:
         if schema is True or schema == {}:
             return self._anything(hint)
         if not isinstance(schema, dict):
@@ -78,7 +136,7 @@ class ValueFactory:
         enum = schema["enum"]
         valid = [member for member in enum if self.checker.is_valid(schema, member)]
         members = [member for member in valid if member is not None] or valid or enum
-        if self.mode == "minimal":
+        if self._minimal:
             return members[0]
         turn = self._turns.get(id(schema), 0)
         self._turns[id(schema)] = turn + 1
@@ -96,7 +154,7 @@ class ValueFactory:
         if builder is not None:
             return builder(schema, hint, depth)
         if kind == "boolean":
-            return self.mode == "minimal" or next(self._counter) % 2 == 0
+            return self._minimal or next(self._counter) % 2 == 0
         if kind == "null":
             return None
         return self._anything(hint)
@@ -145,11 +203,12 @@ class ValueFactory:
         """
         problems: list[str | tuple[int, Any]] = []  # a rejected value is explained only if needed
         candidates = self._branch_schemas(schema, key)
-        if self.mode == "full":
+        if not self._minimal:
             candidates.sort(key=lambda pair: -self._richness(pair[1]))
+        candidates.sort(key=lambda pair: self._recurses(schema[key][pair[0]]))
         for index, merged in candidates:
             try:
-                candidate = self._build(merged, hint, depth)
+                candidate = self._build(merged, hint, depth, via=schema[key][index])
             except NoValidValue as error:
                 problems.append(str(error))
                 continue
@@ -218,7 +277,8 @@ class ValueFactory:
                 # an optional property that admits no value (`allOf: [string, integer]`) is
                 # one no client can send: the all-fields variant leaves it out
         extra = schema.get("additionalProperties")
-        if self.mode == "full" and depth < _MAX_DEPTH and not properties and extra is not False:
+        richer = self._nonempty_at(depth) or (not self._minimal and depth < _MAX_DEPTH)
+        if richer and not properties and extra is not False:
             key = f"{word(hint)}Key{next(self._counter)}"
             extra_value = self._build(extra, key, depth + 1) if isinstance(extra, dict) else None
             value[key] = f"{key}-value" if extra_value is None else extra_value
@@ -241,11 +301,12 @@ class ValueFactory:
             if name not in excluded
             and not (isinstance(prop, dict) and self._resolved(prop).get(skip) is True)
         ]
-        minimal = self.mode == "minimal" or depth >= _MAX_DEPTH
+        minimal = self._minimal or depth >= _MAX_DEPTH
         names = [n for n in chosen if n in required] if minimal else chosen
         names += [n for n in required if n not in names and n not in properties]
         optional = [name for name in chosen if name not in names]
-        missing = max(0, int(schema.get("minProperties") or 0) - len(names))
+        least = max(int(schema.get("minProperties") or 0), int(self._nonempty_at(depth)))
+        missing = max(0, least - len(names))
         return names + optional[:missing]  # minProperties: the first optional properties
 
     def _array(self, schema: dict[str, Any], hint: str, depth: int) -> list[Any]:
@@ -254,17 +315,25 @@ class ValueFactory:
         # full: two items near the top (a list of one hides bugs), one deeper down, where
         # every extra item multiplies the size of the value
         full = 2 if depth < 3 else 1
-        count = low if self.mode == "minimal" or depth >= _MAX_DEPTH else max(low, full)
+        count = low if self._minimal or depth >= _MAX_DEPTH else max(low, full)
         if isinstance(high, int):
             count = min(count, high)
-        items = schema.get("items", {})
+        if count == 0 and self._nonempty_at(depth) and high != 0:
+            try:  # one item if any value fits (a recursive item may have none)
+                return [self._build(schema.get("items", {}), _singular(hint), depth + 1)]
+            except NoValidValue:
+                return []
         values: list[Any] = []
         for _ in range(count):
-            item = self._build(items, _singular(hint), depth + 1)
+            item = self._build(schema.get("items", {}), _singular(hint), depth + 1)
             if schema.get("uniqueItems") and item in values:
                 continue
             values.append(item)
         return values
+
+    def _nonempty_at(self, depth: int) -> bool:
+        """Whether an array or object at `depth` must not be empty (the value itself may)."""
+        return self._nonempty and depth > 0
 
     # -- scalars ---------------------------------------------------------------------------
 
