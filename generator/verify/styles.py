@@ -183,23 +183,61 @@ def _unstyle_path(document: dict[str, Any], spec: ParameterSpec, raw: str) -> st
 def _deep_object(
     document: dict[str, Any], spec: ParameterSpec, pairs: list[tuple[str, str]]
 ) -> Any:
-    """`filter[status]=open&filter[owner][id]=7` -> `{"status": "open", "owner": {"id": 7}}`."""
-    found: dict[str, Any] = {}
+    """`filter[status]=open&filter[owner][id]=7` -> `{"status": "open", "owner": {"id": 7}}`.
+
+    Where the schema is an array, indexed keys are its items: `expand[0]=a&expand[1]=b` ->
+    `["a", "b"]`, `items[0][price]=7` -> `[{"price": 7}]` (how Stripe writes arrays in queries
+    and form bodies). Indices must run 0..n-1; any other keys stay an object, which the schema
+    check then rejects.
+    """
+    tree: dict[str, Any] = {}
     prefix = spec.name + "["
     for key, text in pairs:
         if not key.startswith(prefix) or not key.endswith("]"):
             continue
-        steps = key[len(spec.name) + 1 : -1].split("][")
-        node, schema = found, resolved_schema(document, spec.schema)
+        steps = key[len(prefix) : -1].split("][")
+        node = tree
         for step in steps[:-1]:
-            schema = properties_of(document, schema).get(step, {})
             node = node.setdefault(step, {})
-        leaf = properties_of(document, schema).get(steps[-1], {})
-        node[steps[-1]] = text_value(document, leaf, text)
-    if not found:  # `filter=open` is no deepObject: the schema check says what it is instead
+            if not isinstance(node, dict):
+                break  # `a[b]=1&a[b][c]=2`: a value and a node at once; the value stays
+        else:
+            node[steps[-1]] = text
+    if not tree:  # `filter=open` is no deepObject: the schema check says what it is instead
         bare = [text for key, text in pairs if key == spec.name]
         return text_value(document, spec.schema, bare[-1]) if bare else MISSING
-    return found
+    return _typed_tree(document, spec.schema, tree)
+
+
+def _typed_tree(document: dict[str, Any], schema: Any, node: Any) -> Any:
+    """Bracketed keys' texts (a tree of dicts) as the values `schema` describes."""
+    if not isinstance(node, dict):
+        return text_value(document, schema, node)
+    indices = sorted(int(key) for key in node if key.isdigit())
+    if "array" in schema_types(document, schema) and indices == list(range(len(node))):
+        items = _items(document, schema)
+        return [_typed_tree(document, items, node[str(index)]) for index in indices]
+    return {
+        key: _typed_tree(document, _member_schema(document, schema, key), child)
+        for key, child in node.items()
+    }
+
+
+def _member_schema(document: dict[str, Any], schema: Any, key: str, depth: int = 0) -> Any:
+    """The schema of property `key` of an object `schema`, looking into its compositions (an
+    `anyOf` of an object and a scalar, as Stripe's `created` filter is)."""
+    resolved = resolved_schema(document, schema)
+    if not isinstance(resolved, dict) or depth > 10:
+        return {}
+    declared = properties_of(document, resolved)
+    if key in declared:
+        return declared[key]
+    for member in [*(resolved.get("anyOf") or []), *(resolved.get("oneOf") or [])]:
+        found = _member_schema(document, member, key, depth + 1)
+        if found != {}:
+            return found
+    extra = resolved.get("additionalProperties")
+    return extra if isinstance(extra, dict) else {}
 
 
 def _items(document: dict[str, Any], schema: Any) -> Any:
