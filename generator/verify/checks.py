@@ -29,6 +29,12 @@ def check_success(contract: Contract, call: Call, outcome: Outcome, *, asynchron
         return call.expected.key
     pointer = operation_pointer(call)
     if outcome.error is not None and not contract.mock.exchanges:
+        if contract.mock.answering:
+            raise ContractFailure(
+                f"{call.label}: the mock had not answered when the client gave up "
+                f"({outcome.error!r}): a harness problem, not the client's",
+                pointer,
+            ) from outcome.error
         raise ContractFailure(
             f"{call.label}: the call raised {outcome.error!r} before sending a request", pointer
         ) from outcome.error
@@ -80,6 +86,12 @@ def conformant_exchange(contract: Contract, call: Call, index: int = 0, total: i
     intact."""
     exchanges = contract.mock.exchanges
     pointer = operation_pointer(call)
+    for failed in (e for e in exchanges if e.harness_error):
+        target = f"{failed.request.method} {failed.request.target}"
+        raise ContractFailure(
+            f"{call.label}: {failed.harness_error} ({target}); a harness bug, not the client's",
+            pointer,
+        )
     if len(exchanges) != total:
         seen = "; ".join(f"{e.request.method} {e.request.target}" for e in exchanges) or "none"
         raise ContractFailure(

@@ -45,6 +45,7 @@ class Exchange:
     violations: tuple[Violation, ...]
     reply: Canned | None
     reply_violations: tuple[Violation, ...] = ()  # the mock's own reply broke the spec
+    harness_error: str = ""  # the mock itself failed on this request: a harness bug
 
 
 class SpecMockServer:
@@ -64,6 +65,8 @@ class SpecMockServer:
         self._transform: Callable[[Any], Any] | None = None
         self._operation: str | None = None
         self._judged_replies: dict[tuple[Any, ...], tuple[Violation, ...]] = {}
+        self._generation = 0  # bumped by `clear`: a late request of an earlier call is not kept
+        self._in_flight: dict[int, int] = {}  # generation -> requests being answered
 
     def __enter__(self) -> SpecMockServer:
         self._server.__enter__()
@@ -78,8 +81,16 @@ class SpecMockServer:
             return list(self._exchanges)
 
     def clear(self) -> None:
+        """Forget what was seen; requests still being answered for earlier calls are dropped."""
         with self._lock:
             self._exchanges.clear()
+            self._generation += 1
+
+    @property
+    def answering(self) -> int:
+        """Requests of the current call the mock has received and not answered yet."""
+        with self._lock:
+            return self._in_flight.get(self._generation, 0)
 
     @contextlib.contextmanager
     def respond_with(
@@ -110,22 +121,37 @@ class SpecMockServer:
     # -- serving ---------------------------------------------------------------------------
 
     def _respond(self, received: Received) -> Reply:
+        """Answer one request on the server's thread. Whatever goes wrong in the mock is
+        answered (500) and recorded as the harness's failure, never left to kill the thread
+        and show the client a dropped connection."""
         request = WireRequest(received.method, received.target, received.headers, received.body)
+        with self._lock:
+            generation = self._generation
+            self._in_flight[generation] = self._in_flight.get(generation, 0) + 1
+        try:
+            return self._answer(request, generation)
+        except Exception as error:
+            message = f"the mock failed: {type(error).__name__}: {error}"[:400]
+            self._record(Exchange(request, None, (), None, harness_error=message), generation)
+            return Reply(500, {"Content-Type": "text/plain"}, message.encode())
+        finally:
+            with self._lock:
+                self._in_flight[generation] -= 1
+                if not self._in_flight[generation]:
+                    del self._in_flight[generation]
+
+    def _answer(self, request: WireRequest, generation: int) -> Reply:
         found = self.validator.route(request)
         if isinstance(found, str):
-            return self._reject(request, None, [Violation("route", found, "/paths")])
+            violations = [Violation("route", found, "/paths")]
+            return self._reject(Exchange(request, None, tuple(violations), None), generation)
         route, violations = self._judge(request, found)
         if violations:
-            return self._reject(request, route, violations)
-        try:
-            chosen = self._choose(route, request)
-        except Exception as error:  # the harness cannot answer: say so, as the check will
-            message = f"the mock cannot build a reply: {type(error).__name__}: {error}"[:400]
-            problem = Violation("reply", message, self.validator.pointer(route))
-            self._record(Exchange(request, route, (), None, (problem,)))
-            return Reply(500, {"Content-Type": "text/plain"}, message.encode())
+            return self._reject(Exchange(request, route, tuple(violations), None), generation)
+        chosen = self._choose(route, request)
         reply = chosen.reply()
-        self._record(Exchange(request, route, (), chosen, self._reply_violations(route, reply)))
+        exchange = Exchange(request, route, (), chosen, self._reply_violations(route, reply))
+        self._record(exchange, generation)
         return reply
 
     def _reply_violations(self, route: Route, reply: Reply) -> tuple[Violation, ...]:
@@ -173,13 +199,12 @@ class SpecMockServer:
             )
         return chosen
 
-    def _reject(
-        self, request: WireRequest, route: Route | None, violations: list[Violation]
-    ) -> Reply:
-        self._record(Exchange(request, route, tuple(violations), None))
-        body = json.dumps({"contractViolations": [str(v) for v in violations]}).encode()
-        return Reply(VIOLATION_STATUS, {"Content-Type": "application/json"}, body)
+    def _reject(self, exchange: Exchange, generation: int) -> Reply:
+        self._record(exchange, generation)
+        body = json.dumps({"contractViolations": [str(v) for v in exchange.violations]})
+        return Reply(VIOLATION_STATUS, {"Content-Type": "application/json"}, body.encode())
 
-    def _record(self, exchange: Exchange) -> None:
+    def _record(self, exchange: Exchange, generation: int) -> None:
         with self._lock:
-            self._exchanges.append(exchange)
+            if generation == self._generation:
+                self._exchanges.append(exchange)
