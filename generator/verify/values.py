@@ -29,6 +29,7 @@ from .schemas import Direction, SchemaChecker, resolve
 Mode = Literal["minimal", "full"]
 
 _MAX_DEPTH = 6  # past this, objects get only their required properties (recursive schemas)
+_ANNOTATIONS = frozenset({"title", "description", "deprecated", "example", "examples", "nullable"})
 _MAX_REENTRY = 2  # a recursive schema inside itself this often: a cycle no value can leave
 
 
@@ -56,6 +57,7 @@ class ValueFactory:
         self._expanded: set[str] = set()  # recursive `$ref`s built in full in this value
         self._lean = 0  # > 0 while building inside a recursive schema met before: minimally
         self._nonempty = False
+        self._trusting = True  # see `_trusted`
 
     def value(self, schema: Any, hint: str = "value", *, nonempty: bool = False) -> Any:
         """A value valid for ``schema`` (a schema object or ``{"$ref": ...}``).
@@ -64,13 +66,15 @@ class ValueFactory:
         (inside a form body one is not sent at all, so a required one would go missing):
         every nested array and object then gets at least one member where the schema allows.
         """
-        self._expanded.clear()
         self._nonempty = nonempty
-        built = self._build(schema, hint, 0)
-        errors = self.checker.errors(schema, built)
-        if errors:
-            raise NoValidValue(f"built {built!r} for {hint!r} but it is invalid: {errors[0]}")
-        return built
+        for trusting in (True, False):
+            self._trusting = trusting
+            self._expanded.clear()
+            built = self._build(schema, hint, 0)
+            errors = self.checker.errors(schema, built)
+            if not errors:
+                return built
+        raise NoValidValue(f"built {built!r} for {hint!r} but it is invalid: {errors[0]}")
 
     # -- dispatch ------------------------------------------------------------------------
 
@@ -212,11 +216,23 @@ class ValueFactory:
             except NoValidValue as error:
                 problems.append(str(error))
                 continue
-            if self.checker.is_valid(schema, candidate):
+            if self._trusted(schema, key) or self.checker.is_valid(schema, candidate):
                 return candidate
             problems.append((index, candidate))
         said = "; ".join(p if isinstance(p, str) else self._breaks(schema, *p) for p in problems)
         raise NoValidValue(f"{hint!r}: no {key} branch gives a valid value ({said})")
+
+    def _trusted(self, schema: dict[str, Any], key: str) -> bool:
+        """Whether a branch's value may be taken unchecked: an `anyOf` whose siblings only
+        annotate holds any value its branch holds. Checking each choice again at every level
+        makes a nested value quadratic to build (Stripe's replies nest dozens of `anyOf`s), so
+        the first build trusts these and the whole is checked once; only if that check fails
+        is the value built again checking every choice (`value`)."""
+        return (
+            self._trusting
+            and key == "anyOf"
+            and all(k in _ANNOTATIONS or k.startswith("x-") for k in schema if k != key)
+        )
 
     def _breaks(self, schema: dict[str, Any], index: int, candidate: Any) -> str:
         return (
