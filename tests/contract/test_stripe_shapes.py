@@ -11,9 +11,12 @@ the failure must say so instead of looking like a dropped connection.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from typing import Any
 
 import httpx
+import pytest
 
 from generator.verify import Verified, verify_spec
 from generator.verify.cycles import recursive_refs
@@ -226,3 +229,28 @@ def test_a_mock_that_fails_answers_with_a_harness_error_and_keeps_serving() -> N
         assert exchange.harness_error.startswith("the mock failed: RecursionError")
         mock.clear()
         assert httpx.get(url, timeout=30).status_code == 200
+
+
+def test_a_request_the_client_gave_up_on_is_not_counted_against_the_next_call() -> None:
+    """A reply slower than the client's timeout is still being built when the next call
+    starts: while it is, the mock says it is answering, and when it ends it is dropped rather
+    than recorded as a request of the next call."""
+    release = threading.Event()
+
+    def slow(data: Any) -> Any:
+        release.wait(timeout=30)
+        return data
+
+    with SpecMockServer(TREE, SERVER) as mock:
+        url = mock.url + "/tree"
+        with mock.respond_with(transform=slow):
+            with pytest.raises(httpx.ReadTimeout):
+                httpx.get(url, timeout=0.5)
+            assert mock.answering == 1
+            mock.clear()  # the next call begins
+            assert mock.answering == 0
+            release.set()
+            deadline = time.monotonic() + 30
+            while mock._in_flight and time.monotonic() < deadline:
+                time.sleep(0.05)
+        assert mock.exchanges == []
