@@ -44,6 +44,9 @@ _OAUTH_FLOWS = {
     "application": "clientCredentials",
     "accessCode": "authorizationCode",
 }
+# Maps of path items: Azure's `x-ms-paths` (overloads told apart by a query string) is written
+# in Swagger's words too, and `$ref`s the shared body parameters that become inline bodies.
+_PATH_MAPS = ("paths", "x-ms-paths")
 # Top-level keys that the rewrite replaces; every other one is kept as it is.
 _DROPPED = frozenset(
     "swagger host basePath schemes consumes produces definitions parameters responses "
@@ -79,11 +82,12 @@ class _Converter:
         if servers:
             converted["servers"] = servers
         converted |= {k: v for k, v in source.items() if k not in _DROPPED}
-        paths = _mapping(source.get("paths"))
-        converted["paths"] = {
-            path: self._path_item(item, jsonpointer.join("", "paths", path))
-            for path, item in paths.items()
-        }
+        for key in _PATH_MAPS:
+            if key == "paths" or isinstance(source.get(key), dict):
+                converted[key] = {
+                    path: self._path_item(item, jsonpointer.join("", key, path))
+                    for path, item in _mapping(source.get(key)).items()
+                }
         components = self._components()
         if components:
             converted["components"] = components

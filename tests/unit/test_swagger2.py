@@ -272,3 +272,21 @@ def test_schemas_in_other_files_are_converted_too(tmp_path: Path) -> None:
     document = load_spec(root)
     (schema,) = document["components"]["schemas"].values()
     assert schema["properties"]["tag"] == {"type": "string", "nullable": True}
+
+
+def test_azure_x_ms_paths_are_path_items_too() -> None:
+    """Azure's `x-ms-paths` holds path items that `$ref` the shared body parameters: they are
+    rewritten like `paths`, so no reference is left pointing at a body that became inline."""
+    body = {"name": "image", "in": "body", "required": True, "schema": {"type": "string"}}
+    overload = {"post": {"parameters": [{"$ref": "#/parameters/Image"}], "responses": OK}}
+    document = _swagger(
+        {"/evaluate": {"post": {"responses": OK}}},
+        consumes=["image/png"],
+        parameters={"Image": body},
+        **{"x-ms-paths": {"/evaluate?overload=stream": overload}},
+    )
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    operation = converted["x-ms-paths"]["/evaluate?overload=stream"]["post"]
+    assert operation["requestBody"]["content"] == {"image/png": {"schema": {"type": "string"}}}
+    assert "parameters" not in operation
+
