@@ -290,3 +290,12 @@ def test_azure_x_ms_paths_are_path_items_too() -> None:
     assert operation["requestBody"]["content"] == {"image/png": {"schema": {"type": "string"}}}
     assert "parameters" not in operation
 
+
+def test_a_body_of_format_file_is_binary() -> None:
+    """AutoRest's Swagger 2.0 writes a streamed body as `type: object, format: file`; OpenAPI 3
+    says the same with `type: string, format: binary`."""
+    stream = {"name": "Text Content", "in": "body", "required": True}
+    stream["schema"] = {"type": "object", "format": "file"}
+    operation = {"consumes": ["text/plain"], "parameters": [stream], "responses": OK}
+    body = _operation(_swagger({"/screen": {"post": operation}}), "/screen", "post")["requestBody"]
+    assert body["content"] == {"text/plain": {"schema": {"type": "string", "format": "binary"}}}
