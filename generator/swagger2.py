@@ -47,6 +47,7 @@ _OAUTH_FLOWS = {
 # Maps of path items: Azure's `x-ms-paths` (overloads told apart by a query string) is written
 # in Swagger's words too, and `$ref`s the shared body parameters that become inline bodies.
 _PATH_MAPS = ("paths", "x-ms-paths")
+_TAG_KEYS = ("x-discriminator-value", "x-ms-discriminator-value")
 # Top-level keys that the rewrite replaces; every other one is kept as it is.
 _DROPPED = frozenset(
     "swagger host basePath schemes consumes produces definitions parameters responses "
@@ -346,9 +347,11 @@ def _security_scheme(scheme: Any) -> Any:
 
 
 def _discriminator_mappings(schemas: dict[str, Any]) -> None:
-    """Swagger's `x-discriminator-value` on a subtype, as the mapping of its parent."""
+    """Swagger's `x-discriminator-value` (AutoRest's `x-ms-discriminator-value`) on a subtype, as
+    the mapping of its parent."""
     for name, schema in schemas.items():
-        value = schema.get("x-discriminator-value") if isinstance(schema, dict) else None
+        tags = [schema.get(key) for key in _TAG_KEYS] if isinstance(schema, dict) else []
+        value = next((tag for tag in tags if tag is not None), None)
         if not isinstance(value, str):
             continue
         for part in schema.get("allOf") or []:

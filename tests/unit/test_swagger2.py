@@ -299,3 +299,18 @@ def test_a_body_of_format_file_is_binary() -> None:
     operation = {"consumes": ["text/plain"], "parameters": [stream], "responses": OK}
     body = _operation(_swagger({"/screen": {"post": operation}}), "/screen", "post")["requestBody"]
     assert body["content"] == {"text/plain": {"schema": {"type": "string", "format": "binary"}}}
+
+
+def test_azure_discriminator_values_map_too() -> None:
+    """AutoRest names a subtype's tag `x-ms-discriminator-value`; without it in the mapping the
+    subtype would be tagged with its schema name, which the tag's enum refuses."""
+    tag = {"type": "string", "enum": ["Microsoft.Static"]}
+    criteria = {"discriminator": "odata.type", "properties": {"odata.type": tag}}
+    static = {"allOf": [{"$ref": "#/definitions/Criteria"}], "type": "object"}
+    static["x-ms-discriminator-value"] = "Microsoft.Static"
+    document = _swagger({}, definitions={"Criteria": criteria, "StaticCriteria": static})
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    discriminator = converted["components"]["schemas"]["Criteria"]["discriminator"]
+    assert discriminator["mapping"] == {
+        "Microsoft.Static": "#/components/schemas/StaticCriteria"
+    }
