@@ -27,10 +27,10 @@ _REFS = {
 }
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 # A parameter's own keywords that make up its schema in OpenAPI 3.
-_SCHEMA_KEYS = tuple(
-    "type format items default maximum exclusiveMaximum minimum exclusiveMinimum maxLength "
-    "minLength pattern maxItems minItems uniqueItems enum multipleOf x-nullable".split()
-)
+_NUMBER_BOUNDS = ("maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "multipleOf")
+_LENGTH_BOUNDS = ("maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems")
+_BOUNDS = (*_NUMBER_BOUNDS, *_LENGTH_BOUNDS)
+_SCHEMA_KEYS = ("type", "format", "items", "default", "enum", "x-nullable", *_BOUNDS)
 # collectionFormat -> (style, explode) for query parameters; path and header ones only have csv.
 _QUERY_STYLES = {
     "csv": ("form", False),
@@ -48,11 +48,8 @@ _OAUTH_FLOWS = {
 # in Swagger's words too, and `$ref`s the shared body parameters that become inline bodies.
 _PATH_MAPS = ("paths", "x-ms-paths")
 _TAG_KEYS = ("x-discriminator-value", "x-ms-discriminator-value")
-# Top-level keys that the rewrite replaces; every other one is kept as it is.
-_DROPPED = frozenset(
-    "swagger host basePath schemes consumes produces definitions parameters responses "
-    "securityDefinitions paths".split()
-)
+# Top-level keys kept as written (with `x-` extensions): the rewrite replaces every other one.
+_KEPT = ("security", "tags", "externalDocs")
 
 
 def is_swagger2(document: Any) -> bool:
@@ -82,7 +79,7 @@ class _Converter:
         servers = _servers(source)
         if servers:
             converted["servers"] = servers
-        converted |= {k: v for k, v in source.items() if k not in _DROPPED}
+        converted |= {k: v for k, v in source.items() if k in _KEPT or k.startswith("x-")}
         for key in _PATH_MAPS:
             if key == "paths" or isinstance(source.get(key), dict):
                 converted[key] = {

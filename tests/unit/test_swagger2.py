@@ -311,6 +311,4 @@ def test_azure_discriminator_values_map_too() -> None:
     document = _swagger({}, definitions={"Criteria": criteria, "StaticCriteria": static})
     converted = parse_spec(json.dumps(document).encode(), "swagger.json")
     discriminator = converted["components"]["schemas"]["Criteria"]["discriminator"]
-    assert discriminator["mapping"] == {
-        "Microsoft.Static": "#/components/schemas/StaticCriteria"
-    }
+    assert discriminator["mapping"] == {"Microsoft.Static": "#/components/schemas/StaticCriteria"}
