@@ -140,7 +140,7 @@ def _short_name(resource: str, key: str, path: str, operation: dict[str, Any]) -
     if not isinstance(operation_id, str) or not words(operation_id):
         return _name_from_path(resource, key.split(" ", 1)[0].lower(), path)
     noun = [word.lower() for word in words(resource)]
-    tokens = [word.lower() for word in words(_action(operation_id, noun))]
+    tokens = [word.lower() for word in words(_action(_without_path(operation_id, path), noun))]
     verb, rest = tokens[0], tokens[1:]
     return "_".join([verb, *_without_noun(rest, noun)])
 
@@ -179,10 +179,17 @@ def _without_noun(rest: list[str], noun: list[str]) -> list[str]:
     return rest
 
 
+def _without_path(operation_id: str, path: str) -> str:
+    """The operationId without the path it spells out: HubSpot's
+    `delete-/webhooks/v3/{appId}/settings_clear` names the action `clear`."""
+    _, found, action = operation_id.rpartition(path)
+    return action.strip("_-.: ") if found and words(action) else operation_id
+
+
 def _full_name(key: str, path: str, operation: dict[str, Any]) -> str:
     operation_id = operation.get("operationId")
     if isinstance(operation_id, str) and snake_case(operation_id):
-        return snake_case(operation_id)
+        return snake_case(_without_path(operation_id, path))
     return snake_case(key)
 
 

@@ -188,3 +188,27 @@ def test_a_format_suffix_on_a_path_segment_is_not_part_of_the_name() -> None:
         "GET /statuses/show/{id}.json": "statuses.get_show",
         "POST /statuses/update.xml": "statuses.create_update",
     }
+
+
+def test_an_operation_id_that_spells_out_its_path_is_named_by_its_action() -> None:
+    settings, subscription = "/webhooks/v3/{appId}/settings", "/webhooks/v3/{appId}/subs/{id}"
+    names = _placements(
+        {
+            settings: {
+                "get": _op(f"get-{settings}_getAll", ["Settings"]),
+                "delete": _op(f"delete-{settings}_clear", ["Settings"]),
+            },
+            subscription: {
+                "get": _op(f"get-{subscription}_getById", ["Subscriptions"]),
+                "patch": _op(f"patch-{subscription}_update", ["Subscriptions"]),
+            },
+            "/plain": {"get": _op("get-/plain", ["Plain"])},
+        }
+    )
+    assert names == {
+        f"GET {settings}": "settings.get_all",
+        f"DELETE {settings}": "settings.clear",
+        f"GET {subscription}": "subscriptions.get_by_id",
+        f"PATCH {subscription}": "subscriptions.update",
+        "GET /plain": "plain.get",  # nothing after the path: the id as written
+    }
