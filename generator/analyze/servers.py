@@ -2,12 +2,12 @@
 
 The base URL is the config's, else the document's first server, or the same URL over https when
 the list also offers that (a Swagger 2 `schemes: [http, https]` becomes an http server listed
-first, and a credential must not travel in clear text for want of a choice). An operation whose own or
-path item's `servers` name another URL is sent there by default (the first such server, its
-variables at their defaults; a relative URL is read against the base URL). That URL is checked
-here, as the base URL is by the client: an absolute http(s) URL without credentials, query or
-fragment. One that is not is left out with a warning naming its pointer, and the operation goes
-to the base URL.
+first, and a credential must not travel in clear text for want of a choice). An operation whose
+own or path item's `servers` name another URL is sent there by default (the first such server,
+its variables at their defaults; a relative URL is read against the base URL). That URL is
+checked here, as the base URL is by the client: an absolute http(s) URL without credentials,
+query or fragment. One that is not is left out with a warning naming its pointer, and the
+operation goes to the base URL.
 
 A caller who configures a base URL (argument or environment) gets it for every operation: the
 runtime ignores the operation's server then, so a spec never sends a request or a credential
