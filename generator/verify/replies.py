@@ -62,6 +62,11 @@ class Canned:
         return Reply(self.status, headers, self.body)
 
 
+# Statuses HTTP gives no body, whatever content a spec declares for them (RFC 9110 15.3.5, 15.4.5):
+# a body after one would be read as the start of the next response on a kept-open connection.
+_BODILESS = frozenset({204, 205, 304})
+
+
 class ReplyBook:
     def __init__(self, validator: ContractValidator) -> None:
         self.validator = validator
@@ -99,7 +104,7 @@ class ReplyBook:
         response = self._response(responses[label])
         headers = self._headers(response)
         content = response.get("content") or {}
-        if not content:
+        if not content or status in _BODILESS:
             return (Canned("empty", status, None, b"", None, headers),)
         concrete = concrete_media(media)
         media_object = content[media] if isinstance(content[media], dict) else {}

@@ -393,6 +393,21 @@ def test_a_required_model_whose_schema_omits_type_object_is_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_204_that_declares_content_is_answered_without_a_body() -> None:
+    """HTTP gives a 204 no body, whatever the spec declares: a mock that sent one would break
+    the next response on the kept-open connection, and the method returns None."""
+    text = {"application/json": {"schema": {"type": "string"}}}
+    item = {
+        "parameters": [
+            {"name": "term", "in": "path", "required": True, "schema": {"type": "string"}}
+        ],
+        "delete": {"responses": {"204": {"description": "gone", "content": text}}},
+        "get": {"responses": {"200": {"description": "ok", "content": text}}},
+    }
+    verified = _verify(_spec("Terms", {"/terms/{term}": item}))
+    assert verified.result.passed, _proven(verified)
+
+
 TYPE_CHECKED = {
     "file_array": FILE_ARRAY,
     "menu_union": MULTIPART_UNION,
