@@ -155,7 +155,8 @@ class ContractValidator:
         if isinstance(body, dict) and isinstance(body.get("$ref"), str):
             pointer = body["$ref"][1:]
         body = self.resolved(body)
-        if not request.body:
+        # An empty URL-encoded form is a body: the form with no fields, all of them left out.
+        if not request.body and request.media_type != "application/x-www-form-urlencoded":
             if body.get("required"):
                 return [Violation("body", "the request body is required, none was sent", pointer)]
             return []

@@ -408,6 +408,22 @@ def test_a_204_that_declares_content_is_answered_without_a_body() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_required_form_body_whose_fields_are_all_left_out_is_proven() -> None:
+    """The client sends the empty form (its content type, no bytes): that is a body, with no
+    fields, not a missing one."""
+    schema = {
+        "type": "object",
+        "properties": {
+            "note": {"type": "string"},
+            "expand": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    body = _body(schema, "application/x-www-form-urlencoded")
+    operation = {"requestBody": body, "responses": NO_CONTENT}
+    verified = _verify(_spec("Empty Form", {"/charges": {"post": operation}}))
+    assert verified.result.passed, _proven(verified)
+
+
 TYPE_CHECKED = {
     "file_array": FILE_ARRAY,
     "menu_union": MULTIPART_UNION,
