@@ -26,6 +26,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .errors import GenerationError, Problem
+from .heap import sparse_collections
 from .model_groups import join_modules, partition
 from .model_source import ModelsRequest, model_source
 
@@ -117,6 +118,7 @@ class _Worker:
             self._process.communicate()
 
 
+@sparse_collections()
 def _main() -> None:
     """Child side: warm the library up, then one pickled request on stdin, JSON on stdout."""
     answer_fd = os.dup(1)

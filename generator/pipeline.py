@@ -21,6 +21,7 @@ from .config import ApiConfig, default_config
 from .docs import read_pages
 from .errors import Problem
 from .format import format_tree
+from .heap import sparse_collections
 from .ir import Api
 from .load import read_bundle
 from .lock import NamesLock
@@ -41,6 +42,7 @@ class Generated:
     problems: tuple[Problem, ...]
 
 
+@sparse_collections()
 def generate_package(
     data: bytes,
     file: str,
