@@ -72,8 +72,9 @@ def generate_package(
             if child is not None:
                 child.close()
             child = None
-        elif child is None:
-            child = ModelsChild()
+        else:
+            child = child or ModelsChild()
+            child.expect(len(data))
         normalized, problems = _normalized(bundle.document, file, bundle.sha256)
         structure = StructureCheck(normalized, file, bundle.sha256.encode())
         try:
