@@ -140,4 +140,4 @@ def _corpus(axis: Axes, measured: list[Measured]) -> None:
     )
     axis.set_xlim(0, max(longest, ANY_LIMIT) * 1.08)
     axis.grid(True, axis="x", alpha=0.3)
-    axis.legend(fontsize=8, loc="lower right")
+    axis.legend(fontsize=8, loc="upper right")
