@@ -7,7 +7,7 @@ and warms it on a one-class model set while the parent reads, normalizes and ana
 then turns the model set into source while the parent renders everything else. Both cores work,
 and the library's import is off the critical path. A big model set is cut into independent
 parts (see `model_groups.py`), the biggest for the child already warm, the others for children
-started then, and their modules joined.
+started then (or as soon as the spec's size announces a big set), and their modules joined.
 
 The request goes to the child pickled (plain data: schemas, aliases, names); the answer comes
 back as JSON, because the child handles spec text and nothing it writes may be unpickled.
