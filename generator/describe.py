@@ -115,6 +115,9 @@ def _is_number(value: Any) -> bool:
 
 
 def _value(value: Any) -> str:
-    """A JSON value as the spec wrote it (`true`, `5`, `cara-3`); backticks cannot end a span."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """A JSON value as the spec wrote it (`true`, `5`, `cara-3`); backticks cannot end a span.
+    A string a code span would not show as written (empty, or with spaces at its ends, which
+    Markdown trims) is quoted: `""`."""
+    plain = isinstance(value, str) and value and value.strip() == value
+    text = value if plain else json.dumps(value, ensure_ascii=False)
     return text.replace("`", "'")

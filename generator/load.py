@@ -1,5 +1,7 @@
 """Bytes -> a validated OpenAPI 3.x document, or every problem with its file and JSON pointer.
 
+A Swagger 2.0 document is read as the OpenAPI 3.0 document it describes (`swagger2.py`).
+
 Input is untrusted: size, nesting depth and YAML alias expansion are bounded before anything walks
 the document, and `$ref`s may only point inside the document, or, for a spec read from a file, to
 files under that file's folder (`bundle.py` joins them in). The structure is checked against
@@ -8,6 +10,7 @@ openapi-python-client's pydantic model of OpenAPI 3, whose error locations becom
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from pathlib import Path
@@ -15,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from . import jsonpointer, structure, yamlsafe
+from . import jsonpointer, structure, swagger2, yamlsafe
 from .bundle import Bundle, bundle
 from .errors import Problem, SpecError
 
@@ -78,12 +81,19 @@ def read_bundle(data: bytes, file: str, root: Path | None = None) -> Bundle:
     if problems:
         raise SpecError(problems)
     document: dict[str, Any] = parsed
+    notes: list[Problem] = []
+    if swagger2.is_swagger2(document):
+        document, notes = swagger2.convert(document, file)
     if root is None:
         result = Bundle(document, (), (), hashlib.sha256(data).hexdigest())
     else:
         result = bundle(document, root, data, _read_part, MAX_BYTES, file)
         if len(result.files) > 1:
             _check_bounds(result.document, file)
+    if notes:
+        if len(result.files) > 1:  # schemas joined in from other files are Swagger's too
+            swagger2.convert_components(result.document)
+        result = dataclasses.replace(result, problems=(*notes, *result.problems))
     problems = _check_refs(result.document, file)
     if problems:
         raise SpecError(problems)
@@ -216,17 +226,13 @@ def _too_deep(file: str, pointer: str, line: int = 0) -> Problem:
 def _check_kind(document: Any, file: str) -> list[Problem]:
     if not isinstance(document, dict):
         return [Problem("error", "spec must be a JSON/YAML object", file, hint="is this a spec?")]
+    if swagger2.is_swagger2(document):
+        return []
     if "swagger" in document:
         version = document.get("swagger")
-        return [
-            Problem(
-                "error",
-                f"Swagger {version} documents are not supported, only OpenAPI 3.0 and 3.1",
-                file,
-                "/swagger",
-                "convert it first, e.g. `npx swagger2openapi spec.json -o openapi.json`",
-            )
-        ]
+        message = f"Swagger {version!r} documents are not supported, only 2.0 and OpenAPI 3.x"
+        hint = "publish the spec as Swagger 2.0 or OpenAPI 3"
+        return [Problem("error", message, file, "/swagger", hint)]
     version = document.get("openapi")
     if version is None:
         hint = "an OpenAPI document starts with `openapi: 3.1.0`"

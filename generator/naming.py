@@ -18,6 +18,9 @@ _DIGIT_WORD = re.compile(r"([0-9])([A-Z][a-z])")
 _UPPER_RUN = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# Terms written in mixed case that are one word to their readers: `OAuthToken` is `oauth_token`,
+# not `o_auth_token`.
+_ONE_WORD = re.compile(r"OAuth|GraphQL|iOS|macOS")
 
 BUILTIN_NAMES = frozenset(name for name in dir(builtins) if not name.startswith("_"))
 # Hard keywords only: `type`, `match` and `case` are fine names, and `keyword.softkwlist` differs
@@ -48,7 +51,7 @@ def ascii_text(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of camelCase, PascalCase, snake_case, kebab-case or spaced text."""
-    text = ascii_text(text)
+    text = _ONE_WORD.sub(lambda match: match[0].capitalize(), ascii_text(text))
     text = _ACRONYM_PLURAL.sub(lambda match: match.group(1) + "S", text)
     text = _UPPER_RUN.sub(r"\1_\2", text)
     text = _LOWER_UPPER.sub(r"\1_\2", text)

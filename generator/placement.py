@@ -28,6 +28,12 @@ from .walk import iter_operations
 
 _VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
+# `/articlesearch.json`, `/statuses/show.xml`: the suffix names the representation, not a resource.
+_FORMAT_SUFFIX = re.compile(r"(?<=.)\.(json|xml)$", re.IGNORECASE)
+# `UserCtrl.getUsers`, `ImageOcr_Post`, `UsersController_findAll`: a class name qualifies the
+# action, as ASP.NET (Swashbuckle) and NestJS write operationIds.
+_QUALIFIED_ID = re.compile(r"^([A-Z][A-Za-z0-9]*)[._]([A-Za-z][A-Za-z0-9_.]*)$")
+_CONTROLLER_WORDS = frozenset({"ctrl", "controller"})
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,7 @@ def resource_class_name(resource: str, reserved: frozenset[str] = frozenset()) -
 def _first_static_segment(path: str) -> str:
     for segment in path.strip("/").split("/"):
         if segment and "{" not in segment and not _VERSION_SEGMENT.match(segment):
-            return segment
+            return _FORMAT_SUFFIX.sub("", segment)
     return ""
 
 
@@ -133,10 +139,23 @@ def _short_name(resource: str, key: str, path: str, operation: dict[str, Any]) -
     operation_id = operation.get("operationId")
     if not isinstance(operation_id, str) or not words(operation_id):
         return _name_from_path(resource, key.split(" ", 1)[0].lower(), path)
-    tokens = [word.lower() for word in words(operation_id)]
+    noun = [word.lower() for word in words(resource)]
+    tokens = [word.lower() for word in words(_action(_without_path(operation_id, path), noun))]
     verb, rest = tokens[0], tokens[1:]
-    rest = _without_noun(rest, [word.lower() for word in words(resource)])
-    return "_".join([verb, *rest])
+    return "_".join([verb, *_without_noun(rest, noun)])
+
+
+def _action(operation_id: str, noun: list[str]) -> str:
+    """The operationId without a qualifying class name: `ImageOcr_Post` on `image_ocr` is `Post`,
+    `UserCtrl.getUsers` is `getUsers`. Only a qualifier that is the resource's noun or names a
+    controller is dropped, so `GetUser_V2` keeps its words."""
+    match = _QUALIFIED_ID.match(operation_id)
+    if match is None:
+        return operation_id
+    qualifier = [word.lower() for word in words(match[1])]
+    if qualifier[-1] in _CONTROLLER_WORDS or not _without_noun(qualifier, noun):
+        return match[2]
+    return operation_id
 
 
 def _without_noun(rest: list[str], noun: list[str]) -> list[str]:
@@ -160,10 +179,17 @@ def _without_noun(rest: list[str], noun: list[str]) -> list[str]:
     return rest
 
 
+def _without_path(operation_id: str, path: str) -> str:
+    """The operationId without the path it spells out: HubSpot's
+    `delete-/webhooks/v3/{appId}/settings_clear` names the action `clear`."""
+    _, found, action = operation_id.rpartition(path)
+    return action.strip("_-.: ") if found and words(action) else operation_id
+
+
 def _full_name(key: str, path: str, operation: dict[str, Any]) -> str:
     operation_id = operation.get("operationId")
     if isinstance(operation_id, str) and snake_case(operation_id):
-        return snake_case(operation_id)
+        return snake_case(_without_path(operation_id, path))
     return snake_case(key)
 
 
@@ -180,7 +206,7 @@ def _path_words(path: str) -> list[str]:
     path spells after a variable (`/{Bucket}?acl` says `acl`)."""
     found = []
     for segment in path.strip("/").split("/"):
-        static = _VARIABLE.sub(" ", segment)
+        static = _VARIABLE.sub(" ", _FORMAT_SUFFIX.sub("", segment))
         if "{" in segment:
             found += [word for word in re.split(r"[^A-Za-z0-9_-]+", static) if word]
         elif static and not _VERSION_SEGMENT.match(static):

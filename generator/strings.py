@@ -10,6 +10,7 @@ forgotten is a render error, never an injection.
 
 from __future__ import annotations
 
+import html
 import keyword
 import re
 import unicodedata
@@ -66,12 +67,34 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# Descriptions written in HTML (eBay's, Amazon's, Adyen's), which no docstring or Markdown
+# reader here renders: the markup of a few well-known tags becomes the text it stands for. Any
+# other `<...>` (`Bearer <token>`) is text and stays so.
+_HTML_CODE = re.compile(r"<code>([^<>`]*)</code>", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<(?:br|/?p|/?div|/?ul|/?ol|li|/li|/?tr)\s*/?>", re.IGNORECASE)
+_HTML_INLINE = re.compile(
+    r"</?(?:a|b|strong|i|em|u|span|sup|sub|tt|small|font)(?:\s[^<>]*)?>", re.IGNORECASE
+)
+
+_BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
+
+
+def _html_as_text(text: str) -> str:
+    """`text` with well-known HTML tags read as text: breaks as newlines, `<code>` as a code
+    span, emphasis and links as their words; entities decoded only where tags were found."""
+    if not (_HTML_CODE.search(text) or _HTML_BREAK.search(text) or _HTML_INLINE.search(text)):
+        return text
+    text = _HTML_CODE.sub(lambda match: f"`{match[1]}`" if match[1].strip() else "", text)
+    text = _HTML_INLINE.sub("", _HTML_BREAK.sub("\n", text))
+    return _BLANK_LINES.sub("\n\n", html.unescape(text))
+
+
 def docstring(text: SpecText | None, indent: int = 0) -> Safe:
     """Body of a triple-quoted docstring: quotes and backslashes escaped, lines re-indented."""
     if text is None:
         return Safe("")
     # Tabs become spaces: a tab in a docstring line's indentation mixes with ours (ruff E101).
-    body = clean(text.unsafe_value).expandtabs(4).strip()
+    body = clean(_html_as_text(text.unsafe_value)).expandtabs(4).strip()
     body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     if body.endswith('"') and (len(body) - len(body[:-1].rstrip("\\")) - 1) % 2 == 0:
         body = body[:-1] + '\\"'  # a bare quote right before the closing quotes would end them
@@ -151,7 +174,7 @@ def markdown_prose(text: SpecText | str | None) -> Safe:
     if text is None:
         return Safe("")
     raw = text.unsafe_value if isinstance(text, SpecText) else text
-    parts = _CODE_SPAN.split(" ".join(clean(raw).split()))
+    parts = _CODE_SPAN.split(" ".join(clean(_html_as_text(raw)).split()))
     rendered = [
         code_span(part) if index % 2 else _prose(part, first=index == 0)
         for index, part in enumerate(parts)

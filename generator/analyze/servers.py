@@ -1,11 +1,13 @@
 """Where requests go: the API's base URL, and the server an operation declares for itself.
 
-The base URL is the config's, else the document's first server. An operation whose own or
-path item's `servers` name another URL is sent there by default (the first such server, its
-variables at their defaults; a relative URL is read against the base URL). That URL is checked
-here, as the base URL is by the client: an absolute http(s) URL without credentials, query or
-fragment. One that is not is left out with a warning naming its pointer, and the operation goes
-to the base URL.
+The base URL is the config's, else the document's first server, or the same URL over https when
+the list also offers that (a Swagger 2 `schemes: [http, https]` becomes an http server listed
+first, and a credential must not travel in clear text for want of a choice). An operation whose
+own or path item's `servers` name another URL is sent there by default (the first such server,
+its variables at their defaults; a relative URL is read against the base URL). That URL is
+checked here, as the base URL is by the client: an absolute http(s) URL without credentials,
+query or fragment. One that is not is left out with a warning naming its pointer, and the
+operation goes to the base URL.
 
 A caller who configures a base URL (argument or environment) gets it for every operation: the
 runtime ignores the operation's server then, so a spec never sends a request or a credential
@@ -40,8 +42,7 @@ def base_url(context: Context) -> str:
     """The configured base URL, else the first server's (variables at their defaults)."""
     if context.config.base_url:
         return context.config.base_url
-    servers = context.document.get("servers") or []
-    url = _expanded(servers[0]) if servers else ""
+    url = _first(context.document.get("servers"))
     return url.rstrip("/") if url.startswith(("http://", "https://")) else ""
 
 
@@ -57,7 +58,7 @@ def operation_servers(context: Context, base: str) -> OperationServers:
         if not isinstance(servers, list) or not servers:
             continue
         pointer = jsonpointer.join("", "paths", path, *at, "servers", "0")
-        url = urljoin(base + "/", _expanded(servers[0])) if base else _expanded(servers[0])
+        url = urljoin(base + "/", _first(servers)) if base else _first(servers)
         url = url.rstrip("/")
         problem = _problem(url)
         if problem is not None:
@@ -66,6 +67,15 @@ def operation_servers(context: Context, base: str) -> OperationServers:
         elif url != base:
             urls[(path, method)] = url
     return OperationServers(urls, tuple(problems))
+
+
+def _first(servers: Any) -> str:
+    """The first server's URL, or its https twin when the list offers one."""
+    if not isinstance(servers, list) or not servers:
+        return ""
+    urls = [_expanded(server) for server in servers]
+    secure = "https://" + urls[0].removeprefix("http://")
+    return secure if urls[0].startswith("http://") and secure in urls else urls[0]
 
 
 def _expanded(server: Any) -> str:

@@ -16,7 +16,11 @@ BROKEN = {
         ' "components": {"schemas": {"A": {"$ref": "#/components/schemas/B"}}}}',
         "dangling.json#/components/schemas/A/$ref: error: dangling $ref",
     ),
-    "swagger.json": ('{"swagger": "2.0", "info": {}}', "swagger.json#/swagger: error: Swagger 2.0"),
+    "swagger.json": ('{"swagger": "1.2"}', "swagger.json#/swagger: error: Swagger '1.2'"),
+    "swagger2.json": (
+        '{"swagger": "2.0", "info": {}}',
+        "swagger2.json#/info/title: error: missing required key 'title'",
+    ),
     "plain.json": ('{"hello": "world"}', "plain.json: error: not an OpenAPI document"),
     "empty.yaml": ("", "empty.yaml: error: spec file is empty"),
 }

@@ -374,6 +374,25 @@ def test_an_optional_form_body_without_fields_is_left_out() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_required_model_whose_schema_omits_type_object_is_proven() -> None:
+    """`Props` lists properties but no `type`: strict JSON Schema would let it be null too, which
+    no generated class accepts. It is read as an object, so the mock expects no null."""
+    rule = {
+        "type": "object",
+        "required": ["properties"],
+        "properties": {
+            "properties": {"$ref": "#/components/schemas/Props"},
+            "labels": {"additionalProperties": {"type": "string"}},
+        },
+    }
+    schemas = {"Rule": rule, "Props": {"properties": {"enabled": {"type": "boolean"}}}}
+    ref = {"$ref": "#/components/schemas/Rule"}
+    reply = {"200": {"description": "ok", "content": {"application/json": {"schema": ref}}}}
+    operation = {"requestBody": _body(ref), "responses": reply}
+    verified = _verify(_spec("Rules", {"/rules": {"post": operation}}, schemas))
+    assert verified.result.passed, _proven(verified)
+
+
 TYPE_CHECKED = {
     "file_array": FILE_ARRAY,
     "menu_union": MULTIPART_UNION,

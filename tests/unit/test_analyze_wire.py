@@ -439,3 +439,20 @@ def test_an_all_of_admitting_no_common_type_is_a_warning_once_where_written() ->
     (warning,) = [str(problem) for problem in api.problems]
     assert warning.startswith("demo.json#/components/schemas/Clash: warning: no value satisfies")
     assert "(string and integer)" in warning
+
+
+def test_an_http_server_listed_beside_its_https_twin_gives_way_to_it() -> None:
+    plain, secure = "http://api.example.com/v2", "https://api.example.com/v2"
+    paths = {
+        "/a": {"get": {"operationId": "a", "responses": OK}},
+        "/b": {
+            "get": {"operationId": "b", "responses": OK},
+            "servers": [{"url": "http://files.example.com"}, {"url": "https://files.example.com"}],
+        },
+    }
+    api = _api(paths, servers=[{"url": plain}, {"url": secure}])
+    assert api.base_url.unsafe_value == secure
+    servers = {str(op.name): op.server for op in api.operations}
+    assert servers["b"] is not None and servers["b"].unsafe_value == "https://files.example.com"
+    # Without a twin the first server stands, as written.
+    assert _api(paths, servers=[{"url": plain}]).base_url.unsafe_value == plain

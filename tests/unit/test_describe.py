@@ -22,6 +22,7 @@ SCHEMAS: dict[str, Any] = {
         (None, {"$ref": "#/components/schemas/Voice"}, "A voice."),
         (None, {"type": "array", "items": {"$ref": "#/components/schemas/Voice"}}, "A voice."),
         (None, {"enum": ["a", "b`c"]}, "One of `a`, `b'c`."),
+        (None, {"enum": ["", " x", "none"]}, 'One of `""`, `" x"`, `none`.'),
         (None, {"type": "string", "format": "uuid"}, "A UUID."),
         (None, {"type": "integer", "minimum": 1, "maximum": 20, "default": 5},
          "From 1 to 20. Defaults to `5`."),

@@ -28,6 +28,10 @@ from tests.conftest import REPO
         ("x-request-id", "x_request_id"),
         ("share links", "share_links"),
         ("größe", "grosse"),
+        ("OAuth2Scopes", "oauth2_scopes"),
+        ("Xero OAuth 2 Identity", "xero_oauth_2_identity"),
+        ("getGraphQLSchema", "get_graphql_schema"),
+        ("iOSAppId", "ios_app_id"),
     ],
 )
 def test_snake_case_splits_words_as_people_read_them(wire: str, expected: str) -> None:

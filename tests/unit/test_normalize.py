@@ -411,3 +411,20 @@ def test_a_media_type_without_its_subtype_is_the_full_type_with_a_warning() -> N
         "spec.json#/paths/~1notes/post/requestBody/content/text: warning: media type 'text' "
         "read as 'text/plain' (fix: write the media type as 'text/plain')"
     )
+
+
+def test_a_schema_with_properties_but_no_type_is_an_object() -> None:
+    document = _components(
+        Props={"properties": {"on": {"type": "boolean"}}},
+        Map={"additionalProperties": {"type": "string"}},
+        Either={"oneOf": [{"type": "string"}, {"type": "integer"}], "properties": {"a": {}}},
+        Typed={"type": ["object", "null"], "properties": {"a": {}}},
+        Nullable={"nullable": True, "properties": {"a": {}}},
+    )
+    normalized, _ = normalize(document, "spec.json")
+    schemas = normalized["components"]["schemas"]
+    assert schemas["Props"]["type"] == "object"
+    assert schemas["Map"]["type"] == "object"
+    assert "type" not in schemas["Either"]  # may be a string: left as written
+    assert schemas["Typed"]["type"] == ["object", "null"]
+    assert schemas["Nullable"]["type"] == ["object", "null"]  # and still admits null

@@ -154,3 +154,61 @@ def test_a_noun_written_twice_loses_the_same_word_whatever_the_hash_seed() -> No
         )
         names.add(ran.stdout.strip())
     assert names == {"get_account"}
+
+
+def test_a_controller_or_resource_qualifier_on_the_operation_id_is_dropped() -> None:
+    names = _placements(
+        {
+            "/ocr/image/toText": {"post": _op("ImageOcr_Post", ["ImageOcr"])},
+            "/ocr/pdf/to/words": {"post": _op("ImageOcr_PdfToWords", ["ImageOcr"])},
+            "/api/accounts/{account_id}/users": {"get": _op("UserCtrl.getUsers")},
+            "/cats": {"get": _op("CatsController_findAll", ["cats"])},
+            "/dogs": {"get": _op("GetDogs_V2", ["dogs"])},
+        }
+    )
+    assert names == {
+        "POST /ocr/image/toText": "image_ocr.post",
+        "POST /ocr/pdf/to/words": "image_ocr.pdf_to_words",
+        "GET /api/accounts/{account_id}/users": "accounts.get_users",
+        "GET /cats": "cats.find_all",
+        "GET /dogs": "dogs.get_v2",
+    }
+
+
+def test_a_format_suffix_on_a_path_segment_is_not_part_of_the_name() -> None:
+    names = _placements(
+        {
+            "/articlesearch.json": {"get": _op()},
+            "/statuses/show/{id}.json": {"get": _op()},
+            "/statuses/update.xml": {"post": _op()},
+        }
+    )
+    assert names == {
+        "GET /articlesearch.json": "articlesearch.list",
+        "GET /statuses/show/{id}.json": "statuses.get_show",
+        "POST /statuses/update.xml": "statuses.create_update",
+    }
+
+
+def test_an_operation_id_that_spells_out_its_path_is_named_by_its_action() -> None:
+    settings, subscription = "/webhooks/v3/{appId}/settings", "/webhooks/v3/{appId}/subs/{id}"
+    names = _placements(
+        {
+            settings: {
+                "get": _op(f"get-{settings}_getAll", ["Settings"]),
+                "delete": _op(f"delete-{settings}_clear", ["Settings"]),
+            },
+            subscription: {
+                "get": _op(f"get-{subscription}_getById", ["Subscriptions"]),
+                "patch": _op(f"patch-{subscription}_update", ["Subscriptions"]),
+            },
+            "/plain": {"get": _op("get-/plain", ["Plain"])},
+        }
+    )
+    assert names == {
+        f"GET {settings}": "settings.get_all",
+        f"DELETE {settings}": "settings.clear",
+        f"GET {subscription}": "subscriptions.get_by_id",
+        f"PATCH {subscription}": "subscriptions.update",
+        "GET /plain": "plain.get",  # nothing after the path: the id as written
+    }

@@ -111,3 +111,20 @@ def test_code_spans_and_fences_hold_any_backticks() -> None:
     assert strings.code_span("`x") == "`` `x ``"
     assert strings.code_fence("plain") == "```"
     assert strings.code_fence("x = '````'") == "`````"
+
+
+def test_html_in_a_description_reads_as_text_in_markdown_and_docstrings() -> None:
+    raw = SpecText(
+        "Items per page.<br /><br /><b>Valid Values:</b> <code>1-100</code> &amp; more, "
+        'see <a href="https://e.example">the docs</a>. Send Bearer <token>; <img src=x>'
+    )
+    assert strings.markdown_prose(raw) == (
+        "Items per page. Valid Values: `1-100` &amp; more, see the docs. "
+        "Send Bearer &lt;token&gt;; &lt;img src=x&gt;"
+    )
+    assert strings.docstring(raw) == (
+        "Items per page.\n\nValid Values: `1-100` & more, see the docs. Send Bearer <token>; "
+        "<img src=x>"
+    )
+    # Without markup nothing changes: an entity in plain text stays as written.
+    assert strings.markdown_prose(SpecText("AT&amp;T <token>")) == "AT&amp;amp;T &lt;token&gt;"

@@ -1,0 +1,314 @@
+"""Swagger 2.0 read as OpenAPI 3.0: each rule that decides what goes on the wire."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.load import load_spec, parse_spec, read_bundle
+from generator.swagger2 import convert
+
+OK = {"200": {"description": "ok"}}
+
+
+def _swagger(paths: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": paths, **extra}
+
+
+def _operation(document: dict[str, Any], path: str = "/items", method: str = "get") -> Any:
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    return converted["paths"][path][method]
+
+
+def _parameter(location: str, collection: str | None, name: str = "ids") -> dict[str, Any]:
+    parameter: dict[str, Any] = {
+        "name": name,
+        "in": location,
+        "type": "array",
+        "items": {"type": "string"},
+    }
+    if location == "path":
+        parameter["required"] = True
+    return parameter | ({"collectionFormat": collection} if collection else {})
+
+
+@pytest.mark.parametrize(
+    ("location", "collection", "style"),
+    [
+        ("query", None, {"style": "form", "explode": False}),  # Swagger's default is csv
+        ("query", "csv", {"style": "form", "explode": False}),
+        ("query", "multi", {"style": "form", "explode": True}),
+        ("query", "ssv", {"style": "spaceDelimited", "explode": False}),
+        ("query", "pipes", {"style": "pipeDelimited", "explode": False}),
+        ("header", None, {"style": "simple", "explode": False}),
+        ("path", "csv", {"style": "simple", "explode": False}),
+    ],
+)
+def test_collection_formats_become_styles(
+    location: str, collection: str | None, style: dict[str, Any]
+) -> None:
+    path = "/items/{ids}" if location == "path" else "/items"
+    document = _swagger(
+        {path: {"get": {"parameters": [_parameter(location, collection)], "responses": OK}}}
+    )
+    (parameter,) = _operation(document, path)["parameters"]
+    assert {key: parameter.get(key) for key in style} == style
+    assert parameter["schema"] == {"type": "array", "items": {"type": "string"}}
+
+
+def test_a_format_openapi_cannot_express_is_a_warning_with_its_pointer() -> None:
+    operation = {"parameters": [_parameter("query", "tsv")], "responses": OK}
+    _, problems = convert(_swagger({"/items": {"get": operation}}), "swagger.json")
+    (warning,) = [problem for problem in problems if problem.level == "warning"]
+    assert "'tsv'" in warning.message
+    assert warning.pointer == "/paths/~1items/get"
+
+
+def test_path_parameters_are_shared_and_an_operation_overrides_them() -> None:
+    shared = [
+        {"name": "id", "in": "path", "required": True, "type": "string"},
+        {"name": "verbose", "in": "query", "type": "boolean"},
+    ]
+    own = [{"name": "verbose", "in": "query", "type": "integer"}]
+    item = {"parameters": shared, "get": {"parameters": own, "responses": OK}}
+    operation = _operation(_swagger({"/items/{id}": item}), "/items/{id}")
+    types = {p["name"]: p["schema"]["type"] for p in operation["parameters"]}
+    assert types == {"id": "string", "verbose": "integer"}
+
+
+def test_body_and_form_parameters_become_request_bodies() -> None:
+    pet = {"type": "object", "properties": {"name": {"type": "string"}}}
+    body = {"name": "pet", "in": "body", "required": True, "schema": {"$ref": "#/definitions/Pet"}}
+    upload = [
+        {"name": "note", "in": "formData", "type": "string", "required": True},
+        {"name": "file", "in": "formData", "type": "file"},
+    ]
+    form = [{"name": "tags", "in": "formData", "type": "array", "items": {"type": "string"}}]
+    paths = {
+        "/pets": {"post": {"parameters": [{"$ref": "#/parameters/Pet"}], "responses": OK}},
+        "/uploads": {"post": {"parameters": upload, "responses": OK}},
+        "/forms": {"post": {"parameters": form, "responses": OK}},
+    }
+    document = _swagger(
+        paths,
+        consumes=["application/json"],
+        parameters={"Pet": body},
+        definitions={"Pet": pet},
+    )
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    pets = converted["paths"]["/pets"]["post"]
+    assert pets["requestBody"] == {
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}},
+        "required": True,
+    }
+    assert pets["x-codegen-request-body-name"] == "pet"
+    (media_type, content), *_ = converted["paths"]["/uploads"]["post"]["requestBody"][
+        "content"
+    ].items()
+    assert media_type == "multipart/form-data"
+    assert content["schema"]["properties"]["file"] == {"type": "string", "format": "binary"}
+    assert content["schema"]["required"] == ["note"]
+    forms = converted["paths"]["/forms"]["post"]["requestBody"]["content"]
+    encoding = forms["application/x-www-form-urlencoded"]["encoding"]
+    assert encoding == {"tags": {"style": "form", "explode": False}}
+    assert "parameters" not in converted.get("components", {})  # a body is not a parameter
+
+
+def test_responses_take_the_operations_media_types_examples_and_headers() -> None:
+    response = {
+        "description": "ok",
+        "schema": {"type": "object"},
+        "examples": {"application/xml": "<a/>"},
+        "headers": {"X-Rate-Limit": {"type": "integer", "description": "per hour"}},
+    }
+    operation = {"produces": ["application/xml"], "responses": {"200": response}}
+    document = _swagger({"/items": {"get": operation}}, produces=["application/json"])
+    converted = _operation(document)["responses"]["200"]
+    assert converted["content"] == {
+        "application/xml": {"schema": {"type": "object"}, "example": "<a/>"}
+    }
+    assert converted["headers"]["X-Rate-Limit"] == {
+        "description": "per hour",
+        "schema": {"type": "integer"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("scheme", "expected"),
+    [
+        ({"type": "basic"}, {"type": "http", "scheme": "basic"}),
+        (
+            {"type": "apiKey", "name": "key", "in": "query"},
+            {"type": "apiKey", "name": "key", "in": "query"},
+        ),
+        (
+            {"type": "oauth2", "flow": "application", "tokenUrl": "https://a.example/t"},
+            {
+                "type": "oauth2",
+                "flows": {"clientCredentials": {"tokenUrl": "https://a.example/t", "scopes": {}}},
+            },
+        ),
+        (
+            {
+                "type": "oauth2",
+                "flow": "accessCode",
+                "authorizationUrl": "https://a.example/a",
+                "tokenUrl": "https://a.example/t",
+                "scopes": {"read": "read"},
+            },
+            {
+                "type": "oauth2",
+                "flows": {
+                    "authorizationCode": {
+                        "authorizationUrl": "https://a.example/a",
+                        "tokenUrl": "https://a.example/t",
+                        "scopes": {"read": "read"},
+                    }
+                },
+            },
+        ),
+    ],
+)
+def test_security_definitions_become_security_schemes(
+    scheme: dict[str, Any], expected: dict[str, Any]
+) -> None:
+    document = _swagger({}, securityDefinitions={"auth": scheme})
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    assert converted["components"]["securitySchemes"]["auth"] == expected
+
+
+@pytest.mark.parametrize(
+    ("location", "servers"),
+    [
+        (
+            {"host": "api.example.com", "basePath": "/v1", "schemes": ["http", "https"]},
+            [{"url": "https://api.example.com/v1"}, {"url": "http://api.example.com/v1"}],
+        ),
+        ({"host": "api.example.com"}, [{"url": "https://api.example.com"}]),
+        ({"host": "xkcd.com", "basePath": "/", "schemes": ["http"]}, [{"url": "http://xkcd.com"}]),
+        ({"basePath": "/v1"}, [{"url": "/v1"}]),
+        ({}, None),
+    ],
+)
+def test_servers_come_from_host_base_path_and_schemes(
+    location: dict[str, Any], servers: list[dict[str, str]] | None
+) -> None:
+    converted, _ = convert(_swagger({}, **location), "swagger.json")
+    assert converted.get("servers") == servers
+
+
+def test_schemas_are_rewritten_wherever_they_sit() -> None:
+    animal = {
+        "type": "object",
+        "discriminator": "kind",
+        "required": ["kind"],
+        "properties": {"kind": {"type": "string"}},
+    }
+    cat = {
+        "x-discriminator-value": "cat",
+        "allOf": [
+            {"$ref": "#/definitions/Animal"},
+            {"properties": {"owner": {"type": "string", "x-nullable": True}}},
+        ],
+    }
+    listing = {"type": "array", "items": {"$ref": "#/definitions/Cat", "x-nullable": True}}
+    response = {"description": "ok", "schema": listing}
+    document = _swagger(
+        {"/cats": {"get": {"responses": {"200": response}}}},
+        definitions={"Animal": animal, "Cat": cat},
+    )
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    schemas = converted["components"]["schemas"]
+    assert schemas["Animal"]["discriminator"] == {
+        "propertyName": "kind",
+        "mapping": {"cat": "#/components/schemas/Cat"},
+    }
+    assert schemas["Cat"]["allOf"][0] == {"$ref": "#/components/schemas/Animal"}
+    assert schemas["Cat"]["allOf"][1]["properties"]["owner"]["nullable"] is True
+    content = converted["paths"]["/cats"]["get"]["responses"]["200"]["content"]
+    assert content["application/json"]["schema"]["items"]["$ref"] == "#/components/schemas/Cat"
+
+
+def test_a_shared_response_and_parameter_move_to_components() -> None:
+    limit = {"name": "limit", "in": "query", "type": "integer", "default": 20}
+    missing = {"description": "missing", "schema": {"type": "string"}}
+    operation = {
+        "parameters": [{"$ref": "#/parameters/Limit"}],
+        "responses": {"404": {"$ref": "#/responses/Missing"}},
+    }
+    document = _swagger(
+        {"/items": {"get": operation}}, parameters={"Limit": limit}, responses={"Missing": missing}
+    )
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    operation = converted["paths"]["/items"]["get"]
+    assert operation["parameters"] == [{"$ref": "#/components/parameters/Limit"}]
+    assert operation["responses"]["404"] == {"$ref": "#/components/responses/Missing"}
+    components = converted["components"]
+    assert components["parameters"]["Limit"]["schema"] == {"type": "integer", "default": 20}
+    assert components["responses"]["Missing"]["content"]["application/json"]["schema"] == {
+        "type": "string"
+    }
+
+
+def test_the_conversion_is_reported(tmp_path: Path) -> None:
+    bundle = read_bundle(json.dumps(_swagger({})).encode(), "swagger.json")
+    (note,) = bundle.problems
+    assert (note.level, note.pointer) == ("info", "/swagger")
+    assert "OpenAPI 3.0" in note.message
+
+
+def test_schemas_in_other_files_are_converted_too(tmp_path: Path) -> None:
+    (tmp_path / "pet.json").write_text(
+        json.dumps(
+            {"type": "object", "properties": {"tag": {"type": "string", "x-nullable": True}}}
+        )
+    )
+    response = {"description": "ok", "schema": {"$ref": "pet.json"}}
+    root = tmp_path / "swagger.json"
+    root.write_text(json.dumps(_swagger({"/pets": {"get": {"responses": {"200": response}}}})))
+    document = load_spec(root)
+    (schema,) = document["components"]["schemas"].values()
+    assert schema["properties"]["tag"] == {"type": "string", "nullable": True}
+
+
+def test_azure_x_ms_paths_are_path_items_too() -> None:
+    """Azure's `x-ms-paths` holds path items that `$ref` the shared body parameters: they are
+    rewritten like `paths`, so no reference is left pointing at a body that became inline."""
+    body = {"name": "image", "in": "body", "required": True, "schema": {"type": "string"}}
+    overload = {"post": {"parameters": [{"$ref": "#/parameters/Image"}], "responses": OK}}
+    document = _swagger(
+        {"/evaluate": {"post": {"responses": OK}}},
+        consumes=["image/png"],
+        parameters={"Image": body},
+        **{"x-ms-paths": {"/evaluate?overload=stream": overload}},
+    )
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    operation = converted["x-ms-paths"]["/evaluate?overload=stream"]["post"]
+    assert operation["requestBody"]["content"] == {"image/png": {"schema": {"type": "string"}}}
+    assert "parameters" not in operation
+
+
+def test_a_body_of_format_file_is_binary() -> None:
+    """AutoRest's Swagger 2.0 writes a streamed body as `type: object, format: file`; OpenAPI 3
+    says the same with `type: string, format: binary`."""
+    stream = {"name": "Text Content", "in": "body", "required": True}
+    stream["schema"] = {"type": "object", "format": "file"}
+    operation = {"consumes": ["text/plain"], "parameters": [stream], "responses": OK}
+    body = _operation(_swagger({"/screen": {"post": operation}}), "/screen", "post")["requestBody"]
+    assert body["content"] == {"text/plain": {"schema": {"type": "string", "format": "binary"}}}
+
+
+def test_azure_discriminator_values_map_too() -> None:
+    """AutoRest names a subtype's tag `x-ms-discriminator-value`; without it in the mapping the
+    subtype would be tagged with its schema name, which the tag's enum refuses."""
+    tag = {"type": "string", "enum": ["Microsoft.Static"]}
+    criteria = {"discriminator": "odata.type", "properties": {"odata.type": tag}}
+    static = {"allOf": [{"$ref": "#/definitions/Criteria"}], "type": "object"}
+    static["x-ms-discriminator-value"] = "Microsoft.Static"
+    document = _swagger({}, definitions={"Criteria": criteria, "StaticCriteria": static})
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    discriminator = converted["components"]["schemas"]["Criteria"]["discriminator"]
+    assert discriminator["mapping"] == {"Microsoft.Static": "#/components/schemas/StaticCriteria"}
