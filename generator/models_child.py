@@ -7,7 +7,7 @@ and warms it on a one-class model set while the parent reads, normalizes and ana
 then turns the model set into source while the parent renders everything else. Both cores work,
 and the library's import is off the critical path. A big model set is cut into independent
 parts (see `model_groups.py`), the biggest for the child already warm, the others for children
-started then, and their modules joined.
+started then (or as soon as the spec's size announces a big set), and their modules joined.
 
 The request goes to the child pickled (plain data: schemas, aliases, names); the answer comes
 back as JSON, because the child handles spec text and nothing it writes may be unpickled.
@@ -26,6 +26,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .errors import GenerationError, Problem
+from .heap import sparse_collections
 from .model_groups import join_modules, partition
 from .model_source import ModelsRequest, model_source
 
@@ -35,6 +36,9 @@ _WARM_UP = ModelsRequest(
 )
 # Classes from which a second process pays: below, its start-up costs more than it saves.
 SPLIT_AT = 400
+# Spec size from which that many classes are to be expected (every corpus spec this big has
+# them: Discord's 1.2 MB makes 581), so the second process is started before they are known.
+BIG_SPEC_BYTES = 1_000_000
 
 
 class ModelsChild:
@@ -43,11 +47,19 @@ class ModelsChild:
     def __init__(self) -> None:
         self._workers = [_Worker()]
 
+    def expect(self, spec_bytes: int) -> None:
+        """Start the second child now if a spec this big will most likely want it: its import
+        then overlaps the parent's analysis instead of competing with the first child's run."""
+        if spec_bytes >= BIG_SPEC_BYTES and _cores() > 1 and len(self._workers) < 2:
+            self._workers.append(_Worker())
+
     def submit(self, request: ModelsRequest) -> None:
         """Send the request (in parts, to more children, when it is big) without waiting."""
-        cores = os.cpu_count() or 1
-        big = len(request.schemas) >= SPLIT_AT and cores > 1
+        big = len(request.schemas) >= SPLIT_AT and _cores() > 1
         parts = partition(request, 2) if big else [request]
+        for spare in self._workers[len(parts) :]:
+            spare.close()
+        del self._workers[len(parts) :]
         self._workers += [_Worker() for _ in parts[len(self._workers) :]]
         for worker, part in zip(self._workers, parts, strict=False):
             worker.submit(part)
@@ -64,6 +76,10 @@ class ModelsChild:
         second call does nothing."""
         for worker in self._workers:
             worker.close()
+
+
+def _cores() -> int:
+    return os.cpu_count() or 1
 
 
 class _Worker:
@@ -117,6 +133,7 @@ class _Worker:
             self._process.communicate()
 
 
+@sparse_collections()
 def _main() -> None:
     """Child side: warm the library up, then one pickled request on stdin, JSON on stdout."""
     answer_fd = os.dup(1)

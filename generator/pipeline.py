@@ -12,6 +12,7 @@ for the APIs under specs/ and keeps their files (snapshot, names lock, state) co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,11 @@ from .config import ApiConfig, default_config
 from .docs import read_pages
 from .errors import Problem
 from .format import format_tree
-from .ir import Api
+from .heap import sparse_collections
+from .ir import Api, ModelSet
 from .load import read_bundle
 from .lock import NamesLock
-from .models import start_models
+from .models import PendingModels, start_models
 from .models_child import ModelsChild
 from .normalize import normalize
 from .output import write_tree
@@ -41,6 +43,7 @@ class Generated:
     problems: tuple[Problem, ...]
 
 
+@sparse_collections()
 def generate_package(
     data: bytes,
     file: str,
@@ -65,18 +68,17 @@ def generate_package(
     child = models_child
     try:
         bundle = read_bundle(data, file, source)
-        # A spec whose structural check is cached was generated before: its models are too.
-        if structure_passed(bundle.sha256.encode()):
-            if child is not None:
-                child.close()
-            child = None
-        elif child is None:
-            child = ModelsChild()
+        child = _models_child(bundle.sha256, len(data), child)
         normalized, problems = _normalized(bundle.document, file, bundle.sha256)
         structure = StructureCheck(normalized, file, bundle.sha256.encode())
         try:
-            api = _analyze(normalized, file, config, lock, state, bundle.sha256)
-            pending = start_models(api.models, api.config.package, file, child)
+            started: list[PendingModels] = []
+
+            def begin(models: ModelSet, package: str) -> None:
+                started.append(start_models(models, package, file, child))
+
+            api = _analyze(normalized, file, config, lock, state, bundle.sha256, models_known=begin)
+            pending = started[0]
             pages = read_pages(api.config.folder or Path(file).parent, api.config.docs)
             files = render_package(
                 api,
@@ -98,6 +100,18 @@ def generate_package(
     return Generated(api, used, (*bundle.problems, *problems, *api.problems))
 
 
+def _models_child(sha256: str, size: int, child: ModelsChild | None) -> ModelsChild | None:
+    """The process to make the models in, or None when a cached structural check says this spec
+    was generated before (its models are cached too)."""
+    if structure_passed(sha256.encode()):
+        if child is not None:
+            child.close()
+        return None
+    child = child or ModelsChild()
+    child.expect(size)
+    return child
+
+
 def _analyze(
     normalized: dict[str, Any],
     file: str,
@@ -105,12 +119,22 @@ def _analyze(
     lock: NamesLock | None,
     state: ApiState,
     sha256: str,
+    *,
+    models_known: Callable[[ModelSet, str], None],
 ) -> Api:
+    """The IR; `models_known` gets the model set and the package's name once they are known."""
     if config is None:
         title = str((normalized.get("info") or {}).get("title") or Path(file).stem)
         config = default_config(title, Path(file).name)
+    package = config.package
     return analyze(
-        normalized, config, lock=lock, version=state.version, spec_sha256=sha256, file=file
+        normalized,
+        config,
+        lock=lock,
+        version=state.version,
+        spec_sha256=sha256,
+        file=file,
+        models_known=lambda models: models_known(models, package),
     )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import cache, jsonpointer
 from .errors import Problem, SpecError
+from .heap import sparse_collections
 from .walk import HTTP_METHODS
 
 _MODEL = "openapi_python_client.schema"
@@ -168,6 +169,7 @@ def _document_pointer(document: Any, location: tuple[Any, ...]) -> str:
     return jsonpointer.from_tokens(tokens)
 
 
+@sparse_collections()
 def _main() -> None:
     """Child side: a document on stdin, its problems as JSON on stdout."""
     payload = json.loads(sys.stdin.buffer.read())

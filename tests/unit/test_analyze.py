@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+import generator.analyze as analysis
 from generator.analyze import analyze
 from generator.config import default_config
-from generator.ir import Operation
+from generator.ir import ModelSet, Operation
 
 WIDGET = {"type": "object", "properties": {"name": {"type": "string"}}}
 
@@ -80,3 +83,46 @@ def test_shared_components_and_path_item_parameters_are_typed() -> None:
     assert [(str(e.status), str(e.type.output)) for e in update.errors] == [
         ("404", "ProblemResponse")
     ]
+
+
+def test_the_model_set_is_handed_over_before_the_operations_are_analyzed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/widgets": {
+                "get": {
+                    "operationId": "listWidgets",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Widget"}
+                                }
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        "components": {"schemas": {"Widget": WIDGET}},
+    }
+    events: list[str] = []
+    handed: list[ModelSet] = []
+    operation = analysis._operation
+
+    def recorded(*args: Any, **kwargs: Any) -> Operation:
+        events.append("operation")
+        return operation(*args, **kwargs)
+
+    def known(models: ModelSet) -> None:
+        events.append("models")
+        handed.append(models)
+
+    monkeypatch.setattr(analysis, "_operation", recorded)
+    api = analyze(document, default_config("Demo", "demo.json"), models_known=known)
+    assert events == ["models", "operation"]
+    assert handed == [api.models] and "Widget" in api.models.schemas

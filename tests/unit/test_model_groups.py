@@ -6,12 +6,15 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
+from generator import models_child
 from generator.ir import ModelSet
 from generator.model_groups import join_modules, partition
 from generator.model_source import model_source
 from generator.models import check_models, models_request
+from generator.models_child import BIG_SPEC_BYTES, ModelsChild
 from generator.split import split_models
 
 
@@ -86,3 +89,26 @@ def _formatted(modules: dict[str, str], folder: Path) -> dict[str, str]:
     subprocess.run(fix, check=True, capture_output=True)
     subprocess.run([ruff, "format", *common, str(folder)], check=True, capture_output=True)
     return {path.name: path.read_text("utf-8") for path in sorted(folder.iterdir())}
+
+
+def test_a_second_child_started_for_a_big_spec_is_let_go_when_the_set_is_small() -> None:
+    child = ModelsChild()
+    child.expect(BIG_SPEC_BYTES)
+    spare = child._workers[-1]
+    child.submit(REQUEST)  # six classes: one part, one child
+    assert child.source("spec.yaml") == model_source(REQUEST)
+    assert spare._process.returncode is not None  # stopped, not left running
+
+
+def test_both_children_started_for_a_big_spec_make_the_parts_of_a_big_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(models_child, "SPLIT_AT", 2)
+    monkeypatch.setattr(models_child, "_cores", lambda: 2)
+    child = ModelsChild()
+    child.expect(BIG_SPEC_BYTES)
+    child.expect(BIG_SPEC_BYTES)  # one spare at most
+    assert len(child._workers) == 2
+    child.submit(REQUEST)
+    joined = join_modules([model_source(part) for part in partition(REQUEST, 2)])
+    assert child.source("spec.yaml") == joined

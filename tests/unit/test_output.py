@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -62,6 +63,30 @@ def test_symlinks_planted_during_preparation_are_refused(tmp_path: Path) -> None
     with pytest.raises(OutputError, match="escapes"):
         write_tree({PurePosixPath("a.py"): "a = 1\n"}, tmp_path / "pkg", prepare=plant)
     assert not (tmp_path / "pkg").exists()
+
+
+def test_symlinks_deep_in_the_tree_are_refused_even_when_they_point_inside(
+    tmp_path: Path,
+) -> None:
+    def plant(root: Path) -> None:
+        (root / "a" / "b" / "link.py").symlink_to(root / "a" / "b" / "c.py")
+
+    files = {PurePosixPath("a/b/c.py"): "c = 1\n", PurePosixPath("d.py"): "d = 1\n"}
+    with pytest.raises(OutputError, match="escapes"):
+        write_tree(files, tmp_path / "pkg", prepare=plant)
+    assert not (tmp_path / "pkg").exists()
+
+
+def test_unparsable_python_is_refused_while_the_preparation_still_runs(tmp_path: Path) -> None:
+    waited: list[bool] = []
+
+    def prepare(_root: Path) -> Callable[[], None]:
+        return lambda: waited.append(True)
+
+    with pytest.raises(OutputError, match=r"pkg/bad\.py does not parse"):
+        write_tree({PurePosixPath("pkg/bad.py"): "def (:\n"}, tmp_path / "out", prepare=prepare)
+    assert waited == [True]  # the preparation was waited for: nothing is left running
+    assert [p.name for p in tmp_path.iterdir()] == []
 
 
 def test_single_file_is_replaced_atomically(tmp_path: Path) -> None:
