@@ -87,7 +87,7 @@ def analyze(
     if models_known is not None:
         models_known(context.models)
     security = api_security(context)
-    base = base_url(context)
+    base, base_problems = base_url(context)
     servers = operation_servers(context, base)
     grouped: dict[str, list[Operation]] = {}
     for path, method, operation in iter_operations(document):
@@ -111,7 +111,10 @@ def analyze(
         },
         schemes=security.schemes,
         security=security.default,
-        problems=security.problems + servers.problems + unsatisfiable_schemas(context),
+        problems=security.problems
+        + base_problems
+        + servers.problems
+        + unsatisfiable_schemas(context),
     )
 
 

@@ -38,12 +38,20 @@ class OperationServers:
         return self.urls.get((path, method))
 
 
-def base_url(context: Context) -> str:
-    """The configured base URL, else the first server's (variables at their defaults)."""
+def base_url(context: Context) -> tuple[str, tuple[Problem, ...]]:
+    """The configured base URL, else the first server's (variables at their defaults), and why
+    the spec's was left out if it was: held to the rule of an operation's server, since a URL
+    like `https://api.example.com@evil.example` sends every request where it seems not to."""
     if context.config.base_url:
-        return context.config.base_url
-    url = _first(context.document.get("servers"))
-    return url.rstrip("/") if url.startswith(("http://", "https://")) else ""
+        return context.config.base_url, ()
+    url = _first(context.document.get("servers")).rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        return "", ()
+    problem = _problem(url)
+    if problem is None:
+        return url, ()
+    hint = "fix the server URL, or set `base_url:` in the API's config; callers must pass one"
+    return "", (Problem("warning", problem, context.file, "/servers/0", hint),)
 
 
 def operation_servers(context: Context, base: str) -> OperationServers:

@@ -456,3 +456,21 @@ def test_an_http_server_listed_beside_its_https_twin_gives_way_to_it() -> None:
     assert servers["b"] is not None and servers["b"].unsafe_value == "https://files.example.com"
     # Without a twin the first server stands, as written.
     assert _api(paths, servers=[{"url": plain}]).base_url.unsafe_value == plain
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://api.example.com@attacker.invalid/v1",
+        "https://api.example.com/v1?key=1",
+        "https://api.example.com/v1#x",
+        "https://api.example.com:99999",
+    ],
+)
+def test_a_deceptive_first_server_is_no_base_url_and_says_why(url: str) -> None:
+    """Held to the rule of an operation's server: the client then needs a base URL given."""
+    api = _api(_get({}), servers=[{"url": url}])
+    assert api.base_url.unsafe_value == ""
+    (warning,) = [str(problem) for problem in api.problems]
+    assert warning.startswith("demo.json#/servers/0: warning: server ")
+    assert "base_url:" in warning
