@@ -27,6 +27,7 @@ PATH_MARK = 'MARK"""\'7*7'
 # is held to a syntax allowlist by models.py), the names lock, lookup keys, and the schema an
 # argument was annotated from (examples.py reads it and writes values only as string literals).
 NOT_PRINTED = {
+    "Api.problems",  # console messages, spec text in them shown by repr()
     "Api.models",
     "Api.operations_lock",
     "Api.config",
