@@ -24,6 +24,7 @@ from typing import Any
 from . import jsonpointer
 from .errors import Problem, SpecError
 from .grammar import SECTIONS, child_kind, is_ref_site
+from .refs import refs_in
 
 # Reads one file within a single spec's bounds: its bytes and parsed content (or SpecError).
 Reader = Callable[[Path], tuple[bytes, Any]]
@@ -312,14 +313,4 @@ def _missing(document: Any, fragment: str) -> bool:
 
 
 def _has_ref(node: Any, *, internal_too: bool) -> bool:
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and (internal_too or not ref.startswith("#")):
-                return True
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
+    return any(internal_too or not ref.startswith("#") for ref in refs_in(node))

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from .model_source import ModelsRequest
+from .refs import SCHEMA_PREFIX, refs_in
 
-_PREFIX = "#/components/schemas/"
 # The first definition of a models module: its imports are all above it (only they are parsed).
 _DEFINITION = re.compile(r"^(class |[A-Za-z_]\w* = )", re.MULTILINE)
 
@@ -92,16 +92,7 @@ def _groups(schemas: dict[str, Any]) -> list[list[str]]:
 
 
 def _references(node: Any) -> Iterator[str]:
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and ref.startswith(_PREFIX):
-                yield ref[len(_PREFIX) :]
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+    return (ref[len(SCHEMA_PREFIX) :] for ref in refs_in(node) if ref.startswith(SCHEMA_PREFIX))
 
 
 def _subset(request: ModelsRequest, names: list[str]) -> ModelsRequest:

@@ -8,6 +8,7 @@ instead of looping, whatever the document says.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,20 @@ class Resolved:
     pointer: str
     first_ref: str | None = None
     siblings: dict[str, Any] = field(default_factory=dict)
+
+
+def refs_in(node: Any) -> Iterator[str]:
+    """Every `$ref` string anywhere inside `node`, without following any (no order promised)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                yield ref
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def resolve(document: dict[str, Any], node: Any, pointer: str) -> Resolved:

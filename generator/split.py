@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .graphs import strongly_connected
 from .naming import Namer, snake_case
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -130,49 +130,11 @@ def _rebuilt_name(node: ast.stmt) -> str | None:
 
 
 def _groups(definitions: dict[str, _Definition]) -> list[list[str]]:
-    """Strongly connected groups (Tarjan, iterative), each in source order, dependencies first."""
+    """Strongly connected groups, each in source order, dependencies first."""
     order = {name: index for index, name in enumerate(definitions)}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    groups: list[list[str]] = []
-    for root in definitions:
-        if root in index:
-            continue
-        work: list[tuple[str, Iterator[str]]] = [(root, _sorted_uses(definitions, root, order))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, _sorted_uses(definitions, child, order)))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == node:
-                        break
-                groups.append(sorted(group, key=order.__getitem__))
-    return groups
 
+    def uses(name: str) -> list[str]:
+        return sorted(definitions[name].uses, key=order.__getitem__)
 
-def _sorted_uses(
-    definitions: dict[str, _Definition], name: str, order: dict[str, int]
-) -> Iterator[str]:
-    return iter(sorted(definitions[name].uses, key=order.__getitem__))
+    components = strongly_connected(definitions, uses)
+    return [sorted(group, key=order.__getitem__) for group in components]

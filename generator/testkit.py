@@ -147,18 +147,7 @@ def _definitions(document: dict[str, Any], operations: list[dict[str, Any]]) -> 
 
 
 def _refs_in(node: Any) -> set[str]:
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#"):
-                found.add(ref)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return found
+    return {ref for ref in refs.refs_in(node) if ref.startswith("#")}
 
 
 def _plain(value: Any) -> Any:

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import jsonpointer
+from ..graphs import strongly_connected
+from ..refs import refs_in
 
 _KEPT = 16  # documents whose answer is kept: a bound, not a tuning knob
 _FOUND: dict[int, tuple[dict[str, Any], frozenset[str]]] = {}
@@ -36,7 +38,7 @@ def recursive_refs(document: dict[str, Any]) -> frozenset[str]:
 def _ref_graph(document: dict[str, Any]) -> dict[str, set[str]]:
     """Each local `$ref` in the document -> the local `$ref`s inside its target."""
     graph: dict[str, set[str]] = {}
-    waiting = list(dict.fromkeys(_refs_in(document)))
+    waiting = list(dict.fromkeys(_local_refs(document)))
     while waiting:
         ref = waiting.pop()
         if ref in graph:
@@ -45,68 +47,22 @@ def _ref_graph(document: dict[str, Any]) -> dict[str, set[str]]:
             target = jsonpointer.resolve(document, ref[1:])
         except (KeyError, IndexError, ValueError):
             target = None
-        graph[ref] = set(_refs_in(target))
+        graph[ref] = set(_local_refs(target))
         waiting.extend(graph[ref] - graph.keys())
     return graph
 
 
-def _refs_in(node: Any) -> Iterator[str]:
-    """Every local `$ref` string inside `node`, without following any."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, dict):
-            ref = current.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#"):
-                yield ref
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
+def _local_refs(node: Any) -> Iterator[str]:
+    return (ref for ref in refs_in(node) if ref.startswith("#"))
 
 
 def _on_cycles(graph: dict[str, set[str]]) -> frozenset[str]:
-    """The nodes of `graph` on a cycle (Tarjan's strongly connected components, iteratively)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: set[str] = set()
-    for root in sorted(graph):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(graph[root])))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, edges = work[-1]
-            step = next(edges, None)
-            if step is not None:
-                if step not in index:
-                    index[step] = low[step] = len(index)
-                    stack.append(step)
-                    on_stack.add(step)
-                    work.append((step, iter(sorted(graph.get(step, ())))))
-                elif step in on_stack:
-                    low[node] = min(low[node], index[step])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                found |= _component(stack, on_stack, node, graph)
-    return frozenset(found)
-
-
-def _component(
-    stack: list[str], on_stack: set[str], root: str, graph: dict[str, set[str]]
-) -> set[str]:
-    """Pop `root`'s component off the stack; its members if they form a cycle."""
-    members: set[str] = set()
-    while True:
-        member = stack.pop()
-        on_stack.discard(member)
-        members.add(member)
-        if member == root:
-            break
-    return members if len(members) > 1 or root in graph.get(root, ()) else set()
+    """The nodes of `graph` on a cycle: in a component of two or more, or with an edge to
+    itself."""
+    components = strongly_connected(sorted(graph), lambda node: sorted(graph.get(node, ())))
+    return frozenset(
+        member
+        for members in components
+        if len(members) > 1 or members[0] in graph.get(members[0], ())
+        for member in members
+    )
