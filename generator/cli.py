@@ -92,7 +92,7 @@ def regen(
 
 @app.command()
 def generate(
-    spec: Annotated[Path, typer.Option(help="OpenAPI 3.0/3.1 document, JSON or YAML")],
+    spec: Annotated[Path, typer.Option(help="OpenAPI 3.x or Swagger 2.0 document, JSON or YAML")],
     out: Annotated[Path, typer.Option(help="output folder (replaced atomically)")],
     config: Annotated[Optional[Path], typer.Option(help="generator config YAML")] = None,  # noqa: UP045
     version: Annotated[str, typer.Option(help="package version (PEP 440)")] = "0.1.0",
@@ -249,7 +249,7 @@ def schema(
 
 @app.command()
 def verify(
-    spec: Annotated[Optional[Path], typer.Option(help="OpenAPI 3.0/3.1 document")] = None,  # noqa: UP045
+    spec: Annotated[Optional[Path], typer.Option(help="OpenAPI 3 or Swagger 2 document")] = None,  # noqa: UP045
     config: Annotated[Optional[Path], typer.Option(help="generator config YAML")] = None,  # noqa: UP045
     api: Annotated[Optional[str], typer.Option(help="an API folder under specs/")] = None,  # noqa: UP045
     package: Annotated[
