@@ -31,18 +31,23 @@ class Resolved:
     siblings: dict[str, Any] = field(default_factory=dict)
 
 
-def refs_in(node: Any) -> Iterator[str]:
-    """Every `$ref` string anywhere inside `node`, without following any (no order promised)."""
+def ref_holders(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object inside `node` (itself too) whose `$ref` is a string, without following any
+    (no order promised). A holder's `$ref` may be rewritten while the walk goes on."""
     stack = [node]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str):
-                yield ref
+            if isinstance(item.get("$ref"), str):
+                yield item
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
+
+
+def refs_in(node: Any) -> Iterator[str]:
+    """Every `$ref` string anywhere inside `node`, without following any (no order promised)."""
+    return (holder["$ref"] for holder in ref_holders(node))
 
 
 def resolve(document: dict[str, Any], node: Any, pointer: str) -> Resolved:

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import jsonpointer
+from ..refs import ref_holders
 from ..walk import iter_schemas
 from .compose import discriminator_values
 from .errors import NoValidValue
@@ -179,18 +180,11 @@ def moved_pointer(pointer: str, moves: dict[str, str]) -> str:
 
 def _move_refs(node: Any, moved: dict[str, str]) -> None:
     """Rewrite every `$ref` under `node` that starts with a moved prefix."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, dict):
-            ref = current.get("$ref")
-            if isinstance(ref, str):
-                for old, new in moved.items():
-                    if ref.startswith(old):
-                        current["$ref"] = new + ref[len(old) :]
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
+    for holder in ref_holders(node):
+        ref = holder["$ref"]
+        for old, new in moved.items():
+            if ref.startswith(old):
+                holder["$ref"] = new + ref[len(old) :]
 
 
 def _overlap(branches: _Branches, pointer: str, schema: dict[str, Any]) -> OverlappingOneOf | None:
