@@ -239,15 +239,15 @@ def convert_components(document: dict[str, Any]) -> None:
 
 
 def schema_v3(schema: Any) -> Any:
-    """A Swagger schema in OpenAPI 3.0 words: `x-nullable` is `nullable`, `type: file` (and
-    AutoRest's `format: file`, a streamed body) is binary, and a discriminator names its
-    property in an object."""
+    """A Swagger schema in OpenAPI 3.0 words: `x-nullable` is `nullable`, `type: file` is
+    binary, and a discriminator names its property in an object. (AutoRest's `format: file`
+    stays: OpenAPI 3 documents carry it too, so normalizing reads it, for both.)"""
     if not isinstance(schema, dict) or "$ref" in schema:
         return schema
     converted = dict(schema)
     if "x-nullable" in converted:
         converted["nullable"] = converted.pop("x-nullable")
-    if converted.get("type") == "file" or converted.get("format") == "file":
+    if converted.get("type") == "file":
         converted |= {"type": "string", "format": "binary"}
     if isinstance(converted.get("discriminator"), str):
         converted["discriminator"] = {"propertyName": converted["discriminator"]}

@@ -424,6 +424,15 @@ def test_a_required_form_body_whose_fields_are_all_left_out_is_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_streamed_body_written_as_format_file_is_proven() -> None:
+    """Azure's specs, converted from Swagger 2.0, keep AutoRest's `type: object, format: file`
+    for a streamed text/plain body: it is bytes, sent as they are."""
+    stream = {"type": "object", "format": "file"}
+    operation = {"requestBody": _body(stream, "text/plain"), "responses": NO_CONTENT}
+    verified = _verify(_spec("Screen", {"/screen": {"post": operation}}))
+    assert verified.result.passed, _proven(verified)
+
+
 TYPE_CHECKED = {
     "file_array": FILE_ARRAY,
     "menu_union": MULTIPART_UNION,

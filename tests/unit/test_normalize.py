@@ -428,3 +428,13 @@ def test_a_schema_with_properties_but_no_type_is_an_object() -> None:
     assert "type" not in schemas["Either"]  # may be a string: left as written
     assert schemas["Typed"]["type"] == ["object", "null"]
     assert schemas["Nullable"]["type"] == ["object", "null"]  # and still admits null
+
+
+def test_format_file_is_a_binary_string() -> None:
+    document = _components(
+        Stream={"type": "object", "format": "file"},
+        Maybe={"type": ["object", "null"], "format": "file"},
+    )
+    schemas = normalize(document, "spec.json")[0]["components"]["schemas"]
+    assert schemas["Stream"] == {"type": "string", "format": "binary"}
+    assert schemas["Maybe"] == {"type": ["string", "null"], "format": "binary"}

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from generator.load import load_spec, parse_spec, read_bundle
+from generator.normalize import normalize
 from generator.swagger2 import convert
 
 OK = {"200": {"description": "ok"}}
@@ -297,7 +298,9 @@ def test_a_body_of_format_file_is_binary() -> None:
     stream = {"name": "Text Content", "in": "body", "required": True}
     stream["schema"] = {"type": "object", "format": "file"}
     operation = {"consumes": ["text/plain"], "parameters": [stream], "responses": OK}
-    body = _operation(_swagger({"/screen": {"post": operation}}), "/screen", "post")["requestBody"]
+    document = parse_spec(json.dumps(_swagger({"/screen": {"post": operation}})).encode(), "s")
+    normalized, _ = normalize(document, "s")
+    body = normalized["paths"]["/screen"]["post"]["requestBody"]
     assert body["content"] == {"text/plain": {"schema": {"type": "string", "format": "binary"}}}
 
 
