@@ -209,7 +209,8 @@ class _Converter:
             self.problems.append(
                 Problem("warning", message, self.file, pointer, "use csv, or multi in a query")
             )
-        return {"style": "simple", "explode": False} if location in ("path", "header") else {}
+        style = "form" if location == "query" else "simple"
+        return {"style": style, "explode": False} if location in ("query", "path", "header") else {}
 
     def _response(self, response: Any, produces: list[str]) -> Any:
         if not isinstance(response, dict) or "$ref" in response:

@@ -62,10 +62,13 @@ def test_collection_formats_become_styles(
 
 def test_a_format_openapi_cannot_express_is_a_warning_with_its_pointer() -> None:
     operation = {"parameters": [_parameter("query", "tsv")], "responses": OK}
-    _, problems = convert(_swagger({"/items": {"get": operation}}), "swagger.json")
+    converted, problems = convert(_swagger({"/items": {"get": operation}}), "swagger.json")
     (warning,) = [problem for problem in problems if problem.level == "warning"]
     assert "'tsv'" in warning.message
     assert warning.pointer == "/paths/~1items/get"
+    # sent comma-separated, as the warning says, not as repeated names
+    (parameter,) = converted["paths"]["/items"]["get"]["parameters"]
+    assert (parameter["style"], parameter["explode"]) == ("form", False)
 
 
 def test_path_parameters_are_shared_and_an_operation_overrides_them() -> None:
