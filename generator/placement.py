@@ -201,23 +201,29 @@ def _full_name(key: str, path: str, operation: dict[str, Any]) -> str:
 
 
 def _name_from_path(resource: str, verb: str, path: str) -> str:
-    """A name for an operation without operationId: the CRUD verb plus trailing sub-resources."""
-    statics = _path_words(path)
-    if statics and snake_case(statics[0]) == resource:
+    """A name for an operation without operationId: the CRUD verb plus trailing sub-resources,
+    a collection followed by its item's id in the singular (`GET /envs/{env}/builds/{build}` on
+    `envs` is `get_build`)."""
+    statics = _path_words(path, items=True)
+    if statics and snake_case(statics[0]) in (resource, singular(resource)):
         statics = statics[1:]
     return "_".join([verb, *(snake_case(s) for s in statics)])
 
 
-def _path_words(path: str) -> list[str]:
+def _path_words(path: str, *, items: bool = False) -> list[str]:
     """The path's static words: segments without `{variables}` or version markers, and what a
-    path spells after a variable (`/{Bucket}?acl` says `acl`)."""
+    path spells after a variable (`/{Bucket}?acl` says `acl`); with `items`, a segment followed
+    by a `{variable}` of its own is one item of it, in the singular (`builds/{id}` says `build`;
+    a phrase such as `all-param-types/{id}` is no collection's name and stays as written)."""
     found = []
-    for segment in path.strip("/").split("/"):
+    segments = path.strip("/").split("/")
+    for segment, following in zip(segments, [*segments[1:], ""], strict=True):
         static = _VARIABLE.sub(" ", _FORMAT_SUFFIX.sub("", segment))
         if "{" in segment:
             found += [word for word in re.split(r"[^A-Za-z0-9_-]+", static) if word]
         elif static and not _VERSION_SEGMENT.match(static):
-            found.append(static)
+            item = items and following.startswith("{") and len(words(static)) == 1
+            found.append(singular(static) if item else static)
     return found
 
 

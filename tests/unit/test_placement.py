@@ -244,3 +244,18 @@ def test_a_collection_get_is_list_only_when_it_may_answer_a_list() -> None:
         "GET /health": "health.list",
         "GET /events": "events.list",
     }
+
+
+def test_a_collection_before_its_items_id_names_one_item() -> None:
+    names = _placements(
+        {
+            "/envs/{envID}/builds/{buildID}": {"get": _op(tags=["envs"])},
+            "/envs/{envID}/builds/{buildID}/logs": {"post": _op(tags=["envs"])},
+            "/envs/{envID}/builds": {"get": _op(tags=["envs"])},
+        }
+    )
+    assert names == {
+        "GET /envs/{envID}/builds/{buildID}": "envs.get_build",
+        "POST /envs/{envID}/builds/{buildID}/logs": "envs.create_build_logs",
+        "GET /envs/{envID}/builds": "envs.list_builds",
+    }
