@@ -148,8 +148,19 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
         return _name_from_path(resource, verb, path)
     noun = [word.lower() for word in words(resource)]
     tokens = [word.lower() for word in words(_action(_without_path(operation_id, path), noun))]
-    verb, rest = tokens[0], tokens[1:]
-    return "_".join([verb, *_without_noun(rest, noun)])
+    first, rest = tokens[0], tokens[1:]
+    kept = _without_noun(rest, noun)
+    if first == "get" and verb == "list" and not kept and _lists(rest, path):
+        first = "list"  # Gotify's `getClients` on `GET /client` lists the clients
+    return "_".join([first, *kept])
+
+
+def _lists(rest: list[str], path: str) -> bool:
+    """Whether an operationId's words after `get` are the plural of the collection the path ends
+    with: `getClients` on `/client` or `/clients` (not `getUsers` on `/users/{id}/profile`)."""
+    last = _path_words(path)[-1:]
+    plural_noun = bool(rest) and singular(rest[-1]) != rest[-1]
+    return plural_noun and [singular(snake_case(w)) for w in last] == [singular(rest[-1])]
 
 
 def _action(operation_id: str, noun: list[str]) -> str:

@@ -259,3 +259,21 @@ def test_a_collection_before_its_items_id_names_one_item() -> None:
         "POST /envs/{envID}/builds/{buildID}/logs": "envs.create_build_logs",
         "GET /envs/{envID}/builds": "envs.list_builds",
     }
+
+
+def test_get_with_the_collections_plural_on_the_collection_path_is_list() -> None:
+    many = {"responses": {"200": {"description": "ok", "content": {"application/json": {}}}}}
+    names = _placements(
+        {
+            "/client": {"get": {**many, "operationId": "getClients", "tags": ["client"]}},
+            "/client/{id}": {"get": {**many, "operationId": "getClient", "tags": ["client"]}},
+            "/client/{id}/tokens": {
+                "get": {**many, "operationId": "getClients2", "tags": ["client"]}
+            },
+        }
+    )
+    assert names == {
+        "GET /client": "client.list",
+        "GET /client/{id}": "client.get",
+        "GET /client/{id}/tokens": "client.get_clients2",
+    }
