@@ -58,11 +58,15 @@ class Example:
     @property
     def result(self) -> Safe:
         """A name for what the call returns: `token` for `sessions.create_token`, `persona` for
-        `personas.get`, `page` for a list that pages, else `result`."""
+        `personas.get`, `bookings` for `bookings.list`, `page` for a list that pages, else
+        `result`."""
         if self.paginated:
             return Safe("page")
         verb, _, rest = str(self.operation.name).partition("_")
-        noun = rest if verb in _VERBS and rest else singular(str(self.resource.name))
+        resource = str(self.resource.name)
+        noun = (
+            rest if verb in _VERBS and rest else resource if verb == "list" else singular(resource)
+        )
         name = python_name(noun, fallback="result")
         return Safe(name if name not in _TAKEN and not keyword.iskeyword(name) else "result")
 
