@@ -112,26 +112,26 @@ def analyze(
         },
         schemes=security.schemes,
         security=security.default,
-        problems=security.problems
-        + base_problems
-        + servers.problems
-        + unsatisfiable_schemas(context)
-        + _nothing_to_call(document, file),
+        problems=security.problems + base_problems + servers.problems + _spec_problems(context),
     )
 
 
-def _nothing_to_call(document: dict[str, Any], file: str) -> tuple[Problem, ...]:
+def _spec_problems(context: Context) -> tuple[Problem, ...]:
+    return unsatisfiable_schemas(context) + _nothing_to_call(context)
+
+
+def _nothing_to_call(context: Context) -> tuple[Problem, ...]:
     """A spec without operations (Adyen's webhook specs declare only `webhooks`) still makes a
     package, of models alone; a warning says so rather than an empty client passing silently."""
-    if any(True for _ in iter_operations(document)):
+    if any(True for _ in iter_operations(context.document)):
         return ()
-    events = sum(1 for _ in iter_events(document))
+    events = sum(1 for _ in iter_events(context.document))
     held = {0: "its component models", 1: "the models of what its webhook sends"}.get(
         events, f"the models of what its {events} webhooks send"
     )
     message = f"the spec declares no operations: the package has no methods, only {held}"
     fix = "declare the API's operations under `paths`"
-    return (Problem("warning", message, file, "/paths", fix),)
+    return (Problem("warning", message, context.file, "/paths", fix),)
 
 
 def _operation(
