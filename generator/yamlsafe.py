@@ -83,7 +83,7 @@ class YAMLAliasError(YAMLLimitError):
 
 
 class YAMLKeyError(ValueError):
-    """A mapping key that is not text (`on:` read as a boolean, say)."""
+    """A mapping key that is not text (`1.5:` read as a number, say)."""
 
     def __init__(self, key: object, path: list[str]) -> None:
         super().__init__(f"mapping key {key!r} is not a string")
