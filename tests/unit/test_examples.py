@@ -33,3 +33,17 @@ def test_a_list_is_named_after_its_resource_and_one_item_in_the_singular() -> No
     (resource,) = api.resources
     calls = {str(op.name): str(examples.of(resource, op).result) for op in resource.operations}
     assert calls == {"list": "bookings", "get": "booking"}
+
+
+def test_a_list_of_a_resource_named_in_the_singular_is_still_plural() -> None:
+    entry = {"type": "object", "properties": {"id": {"type": "string"}}}
+    listing = {"operationId": "getChangelogs", "tags": ["Changelog"], "schema": {"items": entry}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {"/changelogs": {"get": _returns(listing)}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (resource,) = api.resources
+    (operation,) = resource.operations
+    assert str(Examples(api, document).of(resource, operation).result) == "changelogs"
