@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -74,15 +74,46 @@ Text = Annotated[str, AfterValidator(_plain_text)]
 Url = Annotated[str, AfterValidator(_rule(checks.http_url))]
 
 
+PagingStyle = Literal["page", "offset", "cursor", "next_link"]
+
+
 class PaginationConfig(BaseModel):
-    """Where page-number pagination lives in requests and responses; detection uses this shape."""
+    """How list operations page. Each style is detected from the spec's shape (see
+    `pagination.py`); a field set here replaces the names detection looks for."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    page_param: str = "page"
-    items_field: str = "data"
+    style: PagingStyle | None = Field(
+        default=None,
+        description="the one style to detect and to force on `include`d operations "
+        "(unset: page, offset, cursor, then next_link, the first whose shape matches)",
+    )
+    items_field: str | None = Field(
+        default=None,
+        description="the response's item array, e.g. data (unset: data, items, results or "
+        "the response's only array)",
+    )
+    page_param: str = Field(default="page", description="page style: the page number parameter")
     current_page: str = "meta.currentPage"
     last_page: str = "meta.lastPage"
+    offset_param: str | None = Field(
+        default=None, description="offset style: the request parameter (unset: offset)"
+    )
+    cursor_param: str | None = Field(
+        default=None,
+        description="cursor style: the request parameter (unset: cursor, after, starting_after, "
+        "page_token, pageToken, next_token, nextToken)",
+    )
+    next_cursor: str | None = Field(
+        default=None,
+        description="cursor style: the response field holding the next cursor, dotted "
+        "(unset: next_cursor, nextCursor, next_page_token, nextPageToken, cursor, ...)",
+    )
+    next_link: str | None = Field(
+        default=None,
+        description="next_link style (and offset's end marker): the response field holding "
+        "the next page's URL, dotted (unset: next, links.next, _links.next.href)",
+    )
     include: tuple[str, ...] = Field(
         default=(), description="operations (operationId or 'GET /path') always paginated"
     )

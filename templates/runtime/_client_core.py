@@ -40,7 +40,7 @@ from ._exceptions import (
 )
 from ._headers import check_header_name, check_header_value
 from ._logs import configure_logging, log_retry
-from ._pagination import PageData, PageNumberPagination, read_page
+from ._pagination import PageData, PaginationStrategy, read_page
 from ._paths import expand_path
 from ._redaction import body_secrets, hide_query_in_httpx_logs
 from ._redirects import redirect_target
@@ -255,7 +255,7 @@ class BaseClient(Generic[_HttpxClientT]):
             extra_body=options.extra_body,
             omit_empty=omit_empty_body,
         )
-        call = _Call(method.upper(), url, stream, idempotency_header)
+        call = _Call(method.upper(), url, stream, idempotency_header, prefix)
         try:
             return self._finish_plan(call, auth, body, query, headers, cookies, options)
         except BaseException:
@@ -297,6 +297,7 @@ class BaseClient(Generic[_HttpxClientT]):
         return RequestPlan(
             method=call.method,
             url=call.url,
+            prefix=call.prefix,
             params=tuple(
                 merge_params(
                     self._constant_query
@@ -375,7 +376,7 @@ class BaseClient(Generic[_HttpxClientT]):
         raise TypeError(f"{type(self).__name__} cannot return {cast_to!r}: use its twin")
 
     def _page_data_parser(
-        self, plan: RequestPlan, item_type: type[T], pagination: PageNumberPagination
+        self, plan: RequestPlan, item_type: type[T], pagination: PaginationStrategy
     ) -> Callable[[httpx.Response], PageData[T]]:
         return functools.partial(
             read_page,
@@ -485,6 +486,7 @@ class _Call(NamedTuple):
     url: str
     stream: bool
     idempotency_header: str | None
+    prefix: str  # the base URL (or the operation's server) the path was joined under
 
 
 def _checked_headers(headers: Mapping[str, str], what: str) -> dict[str, str]:
