@@ -7,6 +7,7 @@ the generated package walks them against ``FaultServer``, which records each req
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -240,3 +241,13 @@ def test_a_next_link_cannot_leave_the_api(
     with pytest.raises(SDKError, match=reason):
         page.next_page()
     assert server.count == 1
+
+
+@pytest.mark.parametrize("resource", ["songs", "incidents", "events", "charges", "tracks"])
+def test_the_fake_answers_each_style_with_a_last_page(resource: str) -> None:
+    from sdkpaging.testing import FakePaging
+
+    client = FakePaging()
+    items = list(itertools.islice(getattr(client, resource).list(limit=3), 100))
+    assert 0 < len(items) < 100  # made from the spec's schema, and not endless
+    assert len(client.fake.calls) == 1  # the page says it is the last one
