@@ -107,19 +107,20 @@ def detect_pagination(
         body,
         annotator,
     )
-    items = _items_field(config, shape)
-    if items is not None and key.startswith("GET "):
+    listed = _listed(config, shape)
+    if listed is not None and key.startswith("GET "):
         for style in (config.style,) if config.style else STYLES:
-            found = _DETECTORS[style](config, shape, items)
+            found = _DETECTORS[style](config, shape, listed)
             if found is not None:
                 return found
     if names & set(config.include):
-        return _forced(config, shape, items)
+        return _forced(config, shape, listed)
     return None
 
 
-def _items_field(config: PaginationConfig, shape: _Shape) -> Pagination | None:
-    """The items array: the configured field, else a usual name, else the body's only array."""
+def _listed(config: PaginationConfig, shape: _Shape) -> Pagination | None:
+    """What every style shares, which each detector completes: the items array (the configured
+    field, else a usual name, else the body's only array) and their type."""
     if config.items_field is not None:
         candidates: tuple[str, ...] = (config.items_field,)
     else:
@@ -163,10 +164,9 @@ def _cursor(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagin
     if param is None:
         return None
     following = shape.first(_names(config.next_cursor, _NEXT_CURSORS), _is_scalar)
-    if following is not None:
-        more = shape.first(_MORE_FLAGS, _is_boolean)
-        return _with(items, "cursor", param, following=following, more=more)
     more = shape.first(_MORE_FLAGS, _is_boolean)
+    if following is not None:
+        return _with(items, "cursor", param, following=following, more=more)
     item_schema = shape.field(items.items_field.unsafe_value).get("items")
     if more is None or not _is_scalar(_property(item_schema, _ITEM_CURSOR, shape.annotator)):
         return None
@@ -181,7 +181,9 @@ def _next_link(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pa
     return None if link is None else _with(items, "next_link", None, following=link)
 
 
-_DETECTORS: dict[PagingStyle, Callable[..., Pagination | None]] = {
+_DETECTORS: dict[
+    PagingStyle, Callable[[PaginationConfig, _Shape, Pagination], Pagination | None]
+] = {
     "page": _page,
     "offset": _offset,
     "cursor": _cursor,

@@ -182,9 +182,10 @@ def follow(plan: RequestPlan, following: NextPage) -> RequestPlan:
         target = base.join(following.link).copy_with(fragment=None)
     except httpx.InvalidURL:
         raise _refused(plan, "it is not a valid URL") from None
-    if origin_of(target) != origin_of(base) or target.userinfo:
-        shown = f"{target.scheme}://{target.host}:{origin_of(target)[2]}"
-        raise _refused(plan, f"it points to another origin ({shown})")
+    if origin_of(target) != origin_of(base):
+        raise _refused(plan, f"it points to another origin ({_origin(target)})")
+    if target.userinfo:
+        raise _refused(plan, "it names a user, whom the client's credentials are not for")
     path = target.copy_with(query=None).raw_path.decode("ascii")
     root = httpx.URL(plan.prefix).raw_path.decode("ascii").rstrip("/")
     if not (path == root or path.startswith(f"{root}/")):
@@ -201,11 +202,15 @@ def follow(plan: RequestPlan, following: NextPage) -> RequestPlan:
 
 
 def _refused(plan: RequestPlan, reason: str) -> SDKError:
-    origin = "{}://{}:{}".format(*origin_of(httpx.URL(plan.url)))
     return SDKError(
-        f"Refusing the next-page link of {plan.method} {plan.prefix}: {reason}; "
-        f"the client sends requests and credentials only to {origin} under its base URL"
+        f"Refusing the next-page link in the reply to {plan.method} {plan.url}: {reason}; "
+        f"the client sends requests and credentials only to {_origin(httpx.URL(plan.url))}, "
+        f"under {plan.prefix}"
     )
+
+
+def _origin(url: httpx.URL) -> str:
+    return "{}://{}:{}".format(*origin_of(url))
 
 
 def _pair(item: str) -> tuple[str, str]:

@@ -25,6 +25,7 @@ def paging_of(
     method: str = "get",
     config: PaginationConfig | None = None,
     response: dict[str, Any] | None = None,
+    responses: dict[str, Any] | None = None,
 ) -> Pagination | None:
     """The pagination detected for one operation answering an object of ``properties``."""
     schema = {"type": "object", "properties": properties}
@@ -41,7 +42,7 @@ def paging_of(
                 }
             }
         },
-        "components": {"schemas": {"Thing": ITEM}},
+        "components": {"schemas": {"Thing": ITEM}, "responses": responses or {}},
     }
     api_config = default_config("Demo", "demo.json")
     if config is not None:
@@ -191,28 +192,14 @@ def test_only_a_get_pages() -> None:
 
 def test_a_response_given_by_ref_is_read_where_it_is_defined() -> None:
     schema = {"type": "object", "properties": {**items(), "total": INTEGER}}
-    reference = {"$ref": "#/components/responses/Things"}
-    document_response = {"description": "ok", "content": {"application/json": {"schema": schema}}}
-    parameters = query("offset")
-    config = None
-    paging = _with_response_component(parameters, reference, document_response, config)
+    shared = {"description": "ok", "content": {"application/json": {"schema": schema}}}
+    paging = paging_of(
+        query("offset"),
+        {},
+        response={"$ref": "#/components/responses/Things"},
+        responses={"Things": shared},
+    )
     assert described(paging) == ("offset", "offset", "items", "total", None, None, None)
-
-
-def _with_response_component(
-    parameters: list[dict[str, Any]],
-    reference: dict[str, Any],
-    response: dict[str, Any],
-    config: PaginationConfig | None,
-) -> Pagination | None:
-    document: dict[str, Any] = {
-        "openapi": "3.0.3",
-        "info": {"title": "Demo", "version": "1"},
-        "paths": {"/things": {"get": {"parameters": parameters, "responses": {"200": reference}}}},
-        "components": {"schemas": {"Thing": ITEM}, "responses": {"Things": response}},
-    }
-    (operation,) = analyze(document, default_config("Demo", "demo.json")).operations
-    return operation.pagination
 
 
 def test_the_config_names_the_fields_and_limits_the_style() -> None:
