@@ -49,10 +49,12 @@ _NEXT_CURSORS = (
     "cursor",
     "meta.next_cursor",
     "response_metadata.next_cursor",
+    "page.endCursor",
+    "pageInfo.endCursor",
 )
 _NEXT_LINKS = ("next", "links.next", "_links.next.href")
 _TOTALS = ("total", "total_count", "totalCount")
-_MORE_FLAGS = ("has_more", "hasMore", "more")
+_MORE_FLAGS = ("has_more", "hasMore", "more", "page.hasNextPage", "pageInfo.hasNextPage")
 # With only a next link, one of these in the query shows the operation is a paged list.
 _LINK_PARAMS = (
     "limit",

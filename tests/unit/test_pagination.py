@@ -102,6 +102,21 @@ BOOLEAN = {"type": "boolean"}
             id="cursor-google",
         ),
         pytest.param(
+            query("after", "before"),
+            {
+                **items(),
+                "page": {
+                    "type": "object",
+                    "properties": {
+                        "endCursor": {"type": ["string", "null"]},
+                        "hasNextPage": BOOLEAN,
+                    },
+                },
+            },
+            ("cursor", "after", "items", None, "page.hasNextPage", "page.endCursor", None),
+            id="cursor-relay-end-cursor",
+        ),
+        pytest.param(
             query("starting_after", "limit"),
             {**items("data"), "has_more": BOOLEAN},
             ("cursor", "starting_after", "data", None, "has_more", None, "id"),
