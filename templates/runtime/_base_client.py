@@ -153,7 +153,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         json: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
-        item_type: type[T],
+        item_type: TypeForm[T],
         pagination: PaginationStrategy,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
@@ -183,7 +183,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         return cast(SyncPage[T], response if mode != "parsed" else response.parse())
 
     def _page_parser(
-        self, plan: RequestPlan, item_type: type[T], pagination: PaginationStrategy
+        self, plan: RequestPlan, item_type: TypeForm[T], pagination: PaginationStrategy
     ) -> Callable[[httpx.Response], SyncPage[T]]:
         read = self._page_data_parser(plan, item_type, pagination)
 
@@ -358,7 +358,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         json: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
-        item_type: type[T],
+        item_type: TypeForm[T],
         pagination: PaginationStrategy,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
@@ -397,7 +397,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         return AsyncPaginator(first_page)
 
     def _page_parser(
-        self, plan: RequestPlan, item_type: type[T], pagination: PaginationStrategy
+        self, plan: RequestPlan, item_type: TypeForm[T], pagination: PaginationStrategy
     ) -> Callable[[httpx.Response], AsyncPage[T]]:
         read = self._page_data_parser(plan, item_type, pagination)
 

@@ -11,7 +11,17 @@ import os
 import random
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, Generic, NamedTuple, NoReturn, TypeVar, get_args, get_origin
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Generic,
+    NamedTuple,
+    NoReturn,
+    TypeVar,
+    get_args,
+    get_origin,
+)
 
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
@@ -56,6 +66,9 @@ from ._retries import (
 from ._sse import AsyncStream, Stream
 from ._styles import Pairs, cookie_header, header_params, merge_params, query_params
 from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions, Timeout
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeForm
 
 __all__ = ["BaseClient"]
 
@@ -376,7 +389,7 @@ class BaseClient(Generic[_HttpxClientT]):
         raise TypeError(f"{type(self).__name__} cannot return {cast_to!r}: use its twin")
 
     def _page_data_parser(
-        self, plan: RequestPlan, item_type: type[T], pagination: PaginationStrategy
+        self, plan: RequestPlan, item_type: TypeForm[T], pagination: PaginationStrategy
     ) -> Callable[[httpx.Response], PageData[T]]:
         return functools.partial(
             read_page,

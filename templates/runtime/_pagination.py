@@ -17,7 +17,7 @@ import functools
 import types
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import httpx
 import pydantic
@@ -35,6 +35,9 @@ from ._page_styles import (
     field_at,
     follow,
 )
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeForm
 from ._parsing import NO_MATCH, parse_json
 from ._response import decode_json, validate_body
 
@@ -65,7 +68,7 @@ class PageData(Generic[T]):
 
 def read_page(
     response: httpx.Response,
-    item_type: type[T],
+    item_type: TypeForm[T],
     pagination: PaginationStrategy,
     *,
     params: Sequence[tuple[str, str]],
