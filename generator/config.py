@@ -77,6 +77,22 @@ Url = Annotated[str, AfterValidator(_rule(checks.http_url))]
 PagingStyle = Literal["page", "offset", "cursor", "next_link"]
 
 
+def _property_name(value: str) -> str:
+    if not value.strip() or "." in value:
+        raise ValueError("must be one property name of the response body, e.g. data")
+    return value
+
+
+def _property_path(value: str) -> str:
+    if not all(part.strip() for part in value.split(".")):
+        raise ValueError("must be a property name, or names joined by '.' (meta.next_cursor)")
+    return value
+
+
+FieldName = Annotated[str, AfterValidator(_property_name)]
+FieldPath = Annotated[str, AfterValidator(_property_path)]
+
+
 class PaginationConfig(BaseModel):
     """How list operations page. Each style is detected from the spec's shape (see
     `pagination.py`); a field set here replaces the names detection looks for."""
@@ -88,28 +104,28 @@ class PaginationConfig(BaseModel):
         description="the one style to detect and to force on `include`d operations "
         "(unset: page, offset, cursor, then next_link, the first whose shape matches)",
     )
-    items_field: str | None = Field(
+    items_field: FieldName | None = Field(
         default=None,
         description="the response's item array, e.g. data (unset: data, items, results or "
         "the response's only array)",
     )
-    page_param: str = Field(default="page", description="page style: the page number parameter")
-    current_page: str = "meta.currentPage"
-    last_page: str = "meta.lastPage"
-    offset_param: str | None = Field(
+    page_param: Text = Field(default="page", description="page style: the page number parameter")
+    current_page: FieldPath = "meta.currentPage"
+    last_page: FieldPath = "meta.lastPage"
+    offset_param: Text | None = Field(
         default=None, description="offset style: the request parameter (unset: offset)"
     )
-    cursor_param: str | None = Field(
+    cursor_param: Text | None = Field(
         default=None,
         description="cursor style: the request parameter (unset: cursor, after, starting_after, "
         "page_token, pageToken, next_token, nextToken)",
     )
-    next_cursor: str | None = Field(
+    next_cursor: FieldPath | None = Field(
         default=None,
         description="cursor style: the response field holding the next cursor, dotted "
         "(unset: next_cursor, nextCursor, next_page_token, nextPageToken, cursor, ...)",
     )
-    next_link: str | None = Field(
+    next_link: FieldPath | None = Field(
         default=None,
         description="next_link style (and offset's end marker): the response field holding "
         "the next page's URL, dotted (unset: next, links.next, _links.next.href)",
