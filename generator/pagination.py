@@ -204,7 +204,9 @@ def _forced(config: PaginationConfig, shape: _Shape, items: Pagination | None) -
     style = config.style or "page"
     if style == "offset":
         param = _names(config.offset_param, _OFFSET_PARAMS)[0]
-        return _with(base, "offset", param, following=config.next_link)
+        total = shape.first(_TOTALS, _is_integer)
+        more = shape.first(_MORE_FLAGS, _is_boolean)
+        return _with(base, "offset", param, total=total, more=more, following=config.next_link)
     if style == "cursor":
         following = _names(config.next_cursor, _NEXT_CURSORS)[0]
         return _with(

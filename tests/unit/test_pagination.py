@@ -190,19 +190,21 @@ def test_a_near_miss_does_not_page(
     assert paging_of(parameters, properties) is None
 
 
-def test_only_a_get_pages() -> None:
+def test_only_a_get_pages_unless_the_config_includes_it() -> None:
     properties = {**items(), "total": INTEGER}
     assert paging_of(query("offset"), properties, method="post") is None
     forced = PaginationConfig(include=("listThings",), style="offset")
-    assert described(paging_of(query("offset"), properties, method="post", config=forced)) == (
-        "offset",
-        "offset",
-        "items",
-        None,
-        None,
-        None,
-        None,
+    paging = paging_of(query("offset"), properties, method="post", config=forced)
+    assert described(paging) == ("offset", "offset", "items", "total", None, None, None)
+
+
+def test_an_included_operation_without_the_shape_takes_the_configured_names() -> None:
+    forced = PaginationConfig(
+        include=("GET /things",), style="cursor", cursor_param="pos", next_cursor="meta.pos"
     )
+    paging = paging_of(query("q"), {"entries": ITEM}, config=forced)
+    assert described(paging) == ("cursor", "pos", "data", None, None, "meta.pos", None)
+    assert paging_of(query("q"), {"entries": ITEM}) is None
 
 
 def test_a_response_given_by_ref_is_read_where_it_is_defined() -> None:
