@@ -259,9 +259,24 @@ def verify(
     specs: SpecsOption = Path("specs"),
 ) -> None:
     """Generate a package into a temporary folder and prove every operation against a mock."""
-    from .verify.command import run_verify
+    from .models_child import ModelsChild
 
-    code = run_verify(spec, config, api, specs, package=package, echo=typer.echo, report=_report)
+    child = ModelsChild()  # before the harness's imports, which its own import overlaps
+    try:
+        from .verify.command import run_verify
+
+        code = run_verify(
+            spec,
+            config,
+            api,
+            specs,
+            package=package,
+            echo=typer.echo,
+            report=_report,
+            models_child=child,
+        )
+    finally:
+        child.close()
     raise typer.Exit(code)
 
 

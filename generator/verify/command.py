@@ -19,6 +19,7 @@ from ..config import CONFIG_FILE, ApiConfig, load_config
 from ..errors import ConfigError, Problem
 from ..load import read_spec_bytes
 from ..lock import LOCK_FILE, NamesLock, read_lock
+from ..models_child import ModelsChild
 from . import verify_spec
 from .replies import SpecExampleWarning
 
@@ -32,8 +33,10 @@ def run_verify(
     package: Path | None = None,
     echo: Callable[[str], object],
     report: Callable[[Problem], object],
+    models_child: ModelsChild | None = None,
 ) -> int:
-    """Prove the chosen spec, print the result; the exit status."""
+    """Prove the chosen spec, print the result; the exit status. `models_child` is a models
+    process started early (see `generate_package`)."""
     spec_path, api_config, lock, name = _inputs(spec, config, api, specs)
     if package is not None and not (package / "src").is_dir():
         raise ConfigError(
@@ -54,6 +57,7 @@ def run_verify(
             name=name,
             package=package,
             source=spec_path,
+            models_child=models_child,
         )
     for problem in [*verified.problems, *_example_problems(caught, str(spec_path))]:
         report(problem)
