@@ -146,9 +146,9 @@ def _proving(
     with contextlib.ExitStack() as stack:
         if own_mock:
             contract.mock = stack.enter_context(contract.mock.another())
-        runner = stack.enter_context(asyncio.Runner())
-        stack.enter_context(_kept_open(contract, runner))
-        prover = _Prover(contract, runner)
+        loop = stack.enter_context(_event_loop())
+        stack.enter_context(_kept_open(contract, loop))
+        prover = _Prover(contract, loop)
         yield (
             lambda case: (
                 prover.operation(case) if isinstance(case, OperationCase) else prover.error(case)
@@ -171,7 +171,21 @@ def _lost(case: Case, why: str) -> Failure:
 
 
 @contextlib.contextmanager
-def _kept_open(contract: Contract, runner: asyncio.Runner) -> Iterator[None]:
+def _event_loop() -> Iterator[asyncio.AbstractEventLoop]:
+    """The event loop every async call of a run shares. Plain: `asyncio.Runner` would look up,
+    install and restore a SIGINT handler around each of thousands of calls."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+@contextlib.contextmanager
+def _kept_open(contract: Contract, loop: asyncio.AbstractEventLoop) -> Iterator[None]:
     """Lend every client of the run the same kept-open connections to the mock."""
     connections = Connections(contract.mock.url)
     contract.connections = connections
@@ -180,7 +194,7 @@ def _kept_open(contract: Contract, runner: asyncio.Runner) -> Iterator[None]:
     finally:
         contract.connections = None
         connections.close()
-        runner.run(connections.aclose())
+        loop.run_until_complete(connections.aclose())
 
 
 def _record(result: ContractResult, key: str, failures: list[Failure]) -> set[str]:
@@ -191,9 +205,9 @@ def _record(result: ContractResult, key: str, failures: list[Failure]) -> set[st
 class _Prover:
     """Runs a case's calls, sync then async, and keeps its first failure."""
 
-    def __init__(self, contract: Contract, runner: asyncio.Runner) -> None:
+    def __init__(self, contract: Contract, loop: asyncio.AbstractEventLoop) -> None:
         self.contract = contract
-        self.runner = runner
+        self.loop = loop
 
     def operation(self, case: OperationCase) -> list[Failure]:
         label = f"{case.key} ({case.label}) [{case.variant}]"
@@ -237,7 +251,7 @@ class _Prover:
     ) -> Outcome:
         if asynchronous:
             coroutine = invoke_async(self.contract, call, status=status, reply=reply)
-            return self.runner.run(coroutine)
+            return self.loop.run_until_complete(coroutine)
         return invoke_sync(self.contract, call, status=status, reply=reply)
 
 
