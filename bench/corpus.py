@@ -414,10 +414,11 @@ def _verify_section(measured: list[Measured], rounds: int, scratch: Path) -> Sec
 
 def _verify_profile(item: Measured, scratch: Path) -> str:
     """cProfile of one verify (the smallest spec, to keep the run short): where its time goes
-    beyond generating. The mock server answers from another thread, so its work shows as the
-    client's wait for a response."""
+    beyond generating. It runs its cases in one process (`--workers 1`): cProfile sees only the
+    process it started, and the timed runs share the same work out over worker processes. The
+    mock server answers from another thread, so its work shows as the client's wait."""
     path = scratch / "verify-profile.prof"
-    command = verify_command(item.spec.path)
+    command = [*verify_command(item.spec.path), "--workers", "1"]
     ran = run_child(
         [command[0], "-m", "cProfile", "-o", str(path), *command[1:]], cwd=PROJECT, env=COLD
     )
@@ -426,7 +427,8 @@ def _verify_profile(item: Measured, scratch: Path) -> str:
     profile = profiling.load(path)
     total = profiling.total_time(profile)
     return (
-        f"Where `verify` spends its time, `{item.spec.label}` (one cProfile run, main thread, "
+        f"Where `verify` spends its time, `{item.spec.label}` (one cProfile run, `--workers 1`, "
+        "main thread, "
         f"{total:.1f} s under cProfile), top 15 by cumulative time:\n\n"
         + profiling.markdown(profiling.top(profile, by="cumulative", count=15), total=total)
     )

@@ -256,6 +256,10 @@ def verify(
         Optional[Path],  # noqa: UP045
         typer.Option(help="prove this generated package instead of a fresh one"),
     ] = None,
+    workers: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(min=1, help="processes to run the cases in (default: one per core)"),
+    ] = None,
     specs: SpecsOption = Path("specs"),
 ) -> None:
     """Generate a package into a temporary folder and prove every operation against a mock."""
@@ -271,6 +275,7 @@ def verify(
             api,
             specs,
             package=package,
+            workers=workers,
             echo=typer.echo,
             report=_report,
             models_child=child,

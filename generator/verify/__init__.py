@@ -48,6 +48,7 @@ def verify_spec(
     package: Path | None = None,
     source: Path | None = None,
     models_child: ModelsChild | None = None,
+    workers: int | None = None,
 ) -> Verified:
     """Generate the package for spec bytes `data` into a temporary folder and prove it.
 
@@ -55,7 +56,8 @@ def verify_spec(
     earlier), that package is proven instead of the fresh one: the fresh generation then only
     tells the harness what the package should offer. `source` is the file `data` was read
     from: a multi-file spec's other files are read beside it. `models_child` is a models
-    process the caller started early (see `generate_package`).
+    process the caller started early (see `generate_package`). The cases run in `workers`
+    processes (default: one per core; see `run.prove`).
     """
     with tempfile.TemporaryDirectory(prefix="sdkgen-verify-") as scratch:
         root = Path(scratch) / "package"
@@ -67,7 +69,7 @@ def verify_spec(
         document = generated.document  # the mock validates what the package was made from
         label = name or generated.api.config.name
         with open_contract(label, package or root, generated.api, document) as contract:
-            result = prove(contract, document)
+            result = prove(contract, document, workers=workers)
     return Verified(result, generated.problems)
 
 
