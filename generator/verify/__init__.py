@@ -8,7 +8,7 @@ and with each documented error; each result must be the declared type and hold e
 mock sent. The test suite runs these same checks (`tests/contract/`).
 
     load + generate -> import every module -> mock (document.py, validation.py, replies.py)
-        -> cases (cases.py)
+        -> cases (cases.py), shared out over one forked worker per core (workers.py)
         -> calls (calls.py) -> invoke (invoke.py) -> checks (checks.py, expect.py, results.py)
         -> `contract: <name> N/M operations` (run.py)
 
