@@ -25,6 +25,7 @@ import sys
 import traceback
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TextIO, TypeVar
 
 from .replies import SpecExampleWarning
@@ -58,27 +59,40 @@ def run_in_workers(
     that runs a case there; `encode`/`decode` carry a failure as strings; `lost` makes the
     failure of a case whose worker died before answering it."""
     queue_read, queue_write = os.pipe()
-    by_size = sorted(range(len(groups)), key=lambda index: -len(groups[index]))
-    os.write(queue_write, b"".join(_INDEX.pack(index) for index in by_size))
-    os.close(queue_write)
     sys.stdout.flush()
     sys.stderr.flush()
     gc.freeze()  # the workers share the parent's objects instead of copying them on collection
-    children = []
+    children: list[tuple[int, int]] = []
     try:
         for _ in range(workers):
             answer_read, answer_write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the worker: it never returns into the parent's code
-                os.close(answer_read)
+                for unused in (answer_read, queue_write, *(fd for _, fd in children)):
+                    os.close(unused)
                 _work(cases, groups, queue_read, answer_write, start, encode)
             os.close(answer_write)
             children.append((pid, answer_read))
         os.close(queue_read)
-        answers = [_collect(pid, answer) for pid, answer in children]
+        biggest_first = sorted(range(len(groups)), key=lambda index: -len(groups[index]))
+        # the queue and every answer at once: a worker blocked on a full answer pipe must not
+        # stop the others, nor the queue wait for a worker that waits to be read
+        with ThreadPoolExecutor(max_workers=workers + 1) as pool:
+            queued = pool.submit(_enqueue, queue_write, biggest_first)
+            answering = [pool.submit(_collect, pid, answer) for pid, answer in children]
+            answers = [future.result() for future in answering]
+            queued.result()
     finally:
         gc.unfreeze()
     return _merge(cases, answers, decode, lost)
+
+
+def _enqueue(queue: int, groups: list[int]) -> None:
+    """Queue the groups, one atomic write each, while the workers take them (a pipe holds only
+    so many); closing the queue tells the workers when it is empty."""
+    with contextlib.suppress(BrokenPipeError), os.fdopen(queue, "wb", buffering=0) as writer:
+        for group in groups:
+            writer.write(_INDEX.pack(group))
 
 
 def _work(

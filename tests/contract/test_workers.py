@@ -9,11 +9,12 @@ very document the package was generated from.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from generator.verify.cases import OperationCase
 from generator.verify.replies import SpecExampleWarning
 from generator.verify.run import ContractResult, _Prover, open_contract, prove
 from generator.verify.source import spec_document
+from generator.verify.workers import run_in_workers
 
 from .specs import REPO
 
@@ -134,3 +136,20 @@ def test_the_mock_validates_the_document_the_package_was_generated_from(tmp_path
     generated, _root = _generate(tmp_path)
     spec = ANAM / "swagger.json"
     assert generated.document == spec_document(spec.read_bytes(), str(spec), spec)
+
+
+def test_more_operations_than_a_pipe_holds_are_all_run() -> None:
+    """The queue of operations is a pipe: one of a 16,000-operation spec holds more than the
+    pipe's buffer, so the workers must take from it while it fills."""
+    cases = list(range(40_000))
+
+    @contextlib.contextmanager
+    def start() -> Iterator[Callable[[int], list[str]]]:
+        yield lambda case: [f"{case}:{os.getpid()}"]
+
+    groups = [[index] for index in cases]
+    results = run_in_workers(
+        cases, groups, 2, start, lambda f: [f], lambda f: f[0], lambda _case, why: why
+    )
+    assert [int(failures[0].split(":")[0]) for failures in results] == cases
+    assert len({failures[0].split(":")[1] for failures in results}) == 2  # both workers took some
