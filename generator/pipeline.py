@@ -41,6 +41,7 @@ class Generated:
     api: Api
     lock: NamesLock
     problems: tuple[Problem, ...]
+    document: dict[str, Any]  # the normalized spec it was generated from (`verify` reads it)
 
 
 @sparse_collections()
@@ -97,7 +98,7 @@ def generate_package(
             child.close()
     write_tree(files, out, prepare=format_tree, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
-    return Generated(api, used, (*bundle.problems, *problems, *api.problems))
+    return Generated(api, used, (*bundle.problems, *problems, *api.problems), normalized)
 
 
 def _models_child(sha256: str, size: int, child: ModelsChild | None) -> ModelsChild | None:
