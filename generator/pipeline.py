@@ -1,10 +1,10 @@
 """The pipeline end to end: spec bytes -> a package on disk.
 
-    load -> normalize -> analyze (names, IR) -> models -> render
-         -> write to staging -> format -> check -> swap in
+    load -> normalize -> analyze (names, IR) -> models -> render -> format -> write to staging
+         -> check -> swap in
     (the spec's structural check runs beside the stages, see structure.py, and so do the
     models: a child process imports their library at once and makes them while the rest of
-    the package is rendered, see models_child.py)
+    the package is rendered, and formatted, see models_child.py and format.py)
 
 Each stage is its own module; this one only sequences them. `regen.py` decides when to run it
 for the APIs under specs/ and keeps their files (snapshot, names lock, state) consistent.
@@ -21,7 +21,7 @@ from .analyze import analyze
 from .config import ApiConfig, default_config
 from .docs import read_pages
 from .errors import Problem
-from .format import format_tree
+from .format import Formatter
 from .heap import sparse_collections
 from .ir import Api, ModelSet
 from .load import read_bundle
@@ -66,6 +66,7 @@ def generate_package(
     """
     state = state or ApiState()
     child = models_child
+    formatter = Formatter()
     try:
         bundle = read_bundle(data, file, source)
         child = _models_child(bundle.sha256, len(data), child)
@@ -87,15 +88,19 @@ def generate_package(
                 normalized,
                 pages=pages,
                 overrides=templates,
+                rendered=formatter.add,
             )
         except Exception:
             structure.verify()  # a malformed spec explains a failure better than the failure does
             raise
         structure.verify()
+        formatter.add(files)  # the model modules: the rest is formatted already
+        formatted = formatter.result()
     finally:
         if child is not None:
             child.close()
-    write_tree(files, out, prepare=format_tree, marker=MARKER)
+        formatter.close()
+    write_tree(formatted, out, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
     return Generated(api, used, (*bundle.problems, *problems, *api.problems))
 
