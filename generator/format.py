@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path, PurePosixPath
 
 from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
@@ -45,9 +45,12 @@ class Formatter:
         self._workers: list[threading.Thread] = []
         self._failures: list[Exception] = []
 
-    def add(self, files: Mapping[PurePosixPath, str]) -> None:
+    def add(
+        self, files: Mapping[PurePosixPath, str], parsed: Collection[PurePosixPath] = ()
+    ) -> None:
         """Start formatting the files of `files` not added before, and check meanwhile that the
-        Python ones parse as they are given (a parse error is the news, not ruff's complaint).
+        Python ones parse as they are given (a parse error is the news, not ruff's complaint),
+        but those of `parsed`, known to parse already.
 
         Every file goes, whatever its kind: ruff formats the Python blocks of Markdown too,
         and leaves alone what it does not know.
@@ -70,7 +73,8 @@ class Formatter:
         worker = threading.Thread(target=self._work, args=(root, targets), name="ruff", daemon=True)
         worker.start()
         self._workers.append(worker)
-        check_python({path: text for path, text in batch.items() if path.suffix == ".py"})
+        skip = set(parsed)
+        check_python({p: text for p, text in batch.items() if p.suffix == ".py" and p not in skip})
 
     def result(self) -> dict[PurePosixPath, bytes]:
         """Every added file as ruff left it, once all batches are done; or the first

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .analyze import analyze
@@ -30,8 +30,8 @@ from .models import PendingModels, start_models
 from .models_child import ModelsChild
 from .normalize import normalize
 from .output import write_tree
-from .render import MARKER, render_package
-from .split import split_models
+from .render import MARKER, model_paths, render_package
+from .split import ModelModules, split_models
 from .state import ApiState
 from .structure import StructureCheck, structure_passed
 
@@ -79,22 +79,12 @@ def generate_package(
                 started.append(start_models(models, package, file, child))
 
             api = _analyze(normalized, file, config, lock, state, bundle.sha256, models_known=begin)
-            pending = started[0]
-            pages = read_pages(api.config.folder or Path(file).parent, api.config.docs)
-            files = render_package(
-                api,
-                lambda: split_models(*pending.result()),
-                state.releases,
-                normalized,
-                pages=pages,
-                overrides=templates,
-                rendered=formatter.add,
-            )
+            files, cut = _render(api, file, started[0], state, normalized, templates, formatter)
         except Exception:
             structure.verify()  # a malformed spec explains a failure better than the failure does
             raise
         structure.verify()
-        formatter.add(files)  # the model modules: the rest is formatted already
+        formatter.add(files, parsed=cut)  # the model modules: the rest is formatted already
         formatted = formatter.result()
     finally:
         if child is not None:
@@ -103,6 +93,36 @@ def generate_package(
     write_tree(formatted, out, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
     return Generated(api, used, (*bundle.problems, *problems, *api.problems))
+
+
+def _render(
+    api: Api,
+    file: str,
+    pending: PendingModels,
+    state: ApiState,
+    normalized: dict[str, Any],
+    templates: Path | None,
+    formatter: Formatter,
+) -> tuple[dict[PurePosixPath, str], set[PurePosixPath]]:
+    """The package's files, those that do not depend on the models handed to `formatter` while
+    the models are made; and which files hold model code (cut from the checked module)."""
+    pages = read_pages(api.config.folder or Path(file).parent, api.config.docs)
+    split: list[ModelModules] = []
+
+    def models() -> ModelModules:
+        split.append(split_models(*pending.result()))
+        return split[0]
+
+    files = render_package(
+        api,
+        models,
+        state.releases,
+        normalized,
+        pages=pages,
+        overrides=templates,
+        rendered=formatter.add,
+    )
+    return files, model_paths(api, split[0])
 
 
 def _models_child(sha256: str, size: int, child: ModelsChild | None) -> ModelsChild | None:

@@ -109,7 +109,7 @@ def render_package(
     """
     env = environment(overrides)
     context = _context(api, releases, document, pages)
-    src = PurePosixPath("src") / context["names"].package
+    src = _package_folder(api)
     files = {
         PurePosixPath(name): _render(env, f"{name}.jinja", context)
         for name in ("pyproject.toml", "README.md", "api.md", "CHANGELOG.md")
@@ -136,6 +136,16 @@ def render_package(
     for module, text in _types(env, context, modules).items():
         files[src / "types" / module] = text
     return files
+
+
+def model_paths(api: Api, models: ModelModules) -> set[PurePosixPath]:
+    """The files of `render_package` that hold model code, each cut at statement boundaries
+    from the models module that `models.check_models` parsed whole."""
+    return {_package_folder(api) / "types" / f"{module}.py" for module in models.modules}
+
+
+def _package_folder(api: Api) -> PurePosixPath:
+    return PurePosixPath("src") / strings.identifier(api.config.package)
 
 
 def _context(

@@ -119,3 +119,16 @@ def test_ruff_is_named_the_folders_of_a_batch_and_the_files_beside_earlier_ones(
         PurePosixPath("src/pkg/_late.py"),
     ]
     assert formatting._targets(batch, []) == [PurePosixPath("src/pkg")]
+
+
+def test_files_known_to_parse_are_not_parsed_again_but_still_formatted() -> None:
+    formatter = Formatter()
+    known, other = PurePosixPath("types/_cut.py"), PurePosixPath("types/_rendered.py")
+    formatter.add({known: "def (:\n", other: "x=1\n"}, parsed={known})  # no parse error
+    with pytest.raises(GenerationError, match=r"ruff failed: .*_cut\.py"):
+        formatter.result()  # ruff formats it still, and here cannot
+    formatter.close()
+    checked = Formatter()
+    with pytest.raises(OutputError, match=r"_rendered\.py does not parse"):
+        checked.add({known: "x = 1\n", other: "def (:\n"}, parsed={known})
+    checked.close()
