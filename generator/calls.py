@@ -14,6 +14,7 @@ from .ir import (
     Argument,
     BodyField,
     Operation,
+    Pagination,
     ParameterLocation,
     RequestBody,
     Security,
@@ -184,14 +185,38 @@ def _pagination_arguments(operation: Operation) -> list[Safe]:
     assert pagination is not None
     return [
         Safe(f"item_type={pagination.item_type.output},"),
-        Safe(
-            "pagination=PageNumberPagination("
-            f"page_param={strings.string_literal(pagination.page_param)}, "
-            f"items_field={strings.string_literal(pagination.items_field)}, "
-            f"current_page={_path_tuple(pagination.current_page)}, "
-            f"last_page={_path_tuple(pagination.last_page)}),"
-        ),
+        Safe(f"pagination={pagination_literal(pagination)},"),
     ]
+
+
+_STRATEGIES = {
+    "page": "PageNumberPagination",
+    "offset": "OffsetPagination",
+    "cursor": "CursorPagination",
+    "next_link": "NextLinkPagination",
+}
+
+
+def pagination_literal(pagination: Pagination) -> Safe:
+    """The runtime strategy for the operation, e.g. `OffsetPagination(offset_param="offset",
+    items_field="items", total=("total",))`, naming only the fields the API has."""
+    param_name = {"page": "page_param", "offset": "offset_param", "cursor": "cursor_param"}
+    arguments: list[str] = []
+    if pagination.page_param is not None and pagination.style in param_name:
+        literal = strings.string_literal(pagination.page_param)
+        arguments.append(f"{param_name[pagination.style]}={literal}")
+    arguments.append(f"items_field={strings.string_literal(pagination.items_field)}")
+    paths = {
+        "current_page": pagination.current_page,
+        "last_page": pagination.last_page,
+        "total": pagination.total,
+        "has_more": pagination.has_more,
+        "next_cursor" if pagination.style == "cursor" else "next_link": pagination.next,
+    }
+    arguments += [f"{name}={_path_tuple(path)}" for name, path in paths.items() if path]
+    if pagination.item_cursor is not None:
+        arguments.append(f"item_cursor={strings.string_literal(pagination.item_cursor)}")
+    return Safe(f"{_STRATEGIES[pagination.style]}({', '.join(arguments)})")
 
 
 def _path_tuple(parts: tuple[SpecText, ...]) -> str:

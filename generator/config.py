@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -74,15 +74,62 @@ Text = Annotated[str, AfterValidator(_plain_text)]
 Url = Annotated[str, AfterValidator(_rule(checks.http_url))]
 
 
+PagingStyle = Literal["page", "offset", "cursor", "next_link"]
+
+
+def _property_name(value: str) -> str:
+    if not value.strip() or "." in value:
+        raise ValueError("must be one property name of the response body, e.g. data")
+    return value
+
+
+def _property_path(value: str) -> str:
+    if not all(part.strip() for part in value.split(".")):
+        raise ValueError("must be a property name, or names joined by '.' (meta.next_cursor)")
+    return value
+
+
+FieldName = Annotated[str, AfterValidator(_property_name)]
+FieldPath = Annotated[str, AfterValidator(_property_path)]
+
+
 class PaginationConfig(BaseModel):
-    """Where page-number pagination lives in requests and responses; detection uses this shape."""
+    """How list operations page. Each style is detected from the spec's shape (see
+    `pagination.py`); a field set here replaces the names detection looks for."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    page_param: str = "page"
-    items_field: str = "data"
-    current_page: str = "meta.currentPage"
-    last_page: str = "meta.lastPage"
+    style: PagingStyle | None = Field(
+        default=None,
+        description="the one style to detect and to force on `include`d operations "
+        "(unset: page, offset, cursor, then next_link, the first whose shape matches)",
+    )
+    items_field: FieldName | None = Field(
+        default=None,
+        description="the response's item array, e.g. data (unset: data, items, results or "
+        "the response's only array)",
+    )
+    page_param: Text = Field(default="page", description="page style: the page number parameter")
+    current_page: FieldPath = "meta.currentPage"
+    last_page: FieldPath = "meta.lastPage"
+    offset_param: Text | None = Field(
+        default=None, description="offset style: the request parameter (unset: offset)"
+    )
+    cursor_param: Text | None = Field(
+        default=None,
+        description="cursor style: the request parameter (unset: cursor, after, starting_after, "
+        "page_token, pageToken, next_token, nextToken)",
+    )
+    next_cursor: FieldPath | None = Field(
+        default=None,
+        description="cursor style: the response field holding the next cursor, dotted "
+        "(unset: next_cursor, nextCursor, next_page_token, nextPageToken, cursor, ...)",
+    )
+    next_link: FieldPath | None = Field(
+        default=None,
+        description="next_link style (and offset's end marker): the response field holding "
+        "the next page's URL, dotted (unset: next, links.next, _links.next.href)",
+    )
     include: tuple[str, ...] = Field(
         default=(), description="operations (operationId or 'GET /path') always paginated"
     )

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .config import ApiConfig
+from .config import ApiConfig, PagingStyle
 from .errors import Problem
 from .media import is_concrete
 from .refs import component_name
@@ -142,11 +142,22 @@ class ErrorType:
 
 @dataclass(frozen=True)
 class Pagination:
+    """How a list operation pages (see `pagination.py`). `page_param` is the query parameter
+    each later request changes (the page number, offset or cursor; None for a next link, whose
+    URL says it all); the other fields are paths into the response body, empty when the API
+    does not have them: `next` holds the next cursor or link (for offsets, a link that is null
+    on the last page), `item_cursor` the item field whose last value is the next cursor."""
+
     item_type: TypeRef
-    page_param: SpecText
     items_field: SpecText
-    current_page: tuple[SpecText, ...]
-    last_page: tuple[SpecText, ...]
+    style: PagingStyle = "page"
+    page_param: SpecText | None = None
+    current_page: tuple[SpecText, ...] = ()
+    last_page: tuple[SpecText, ...] = ()
+    total: tuple[SpecText, ...] = ()
+    has_more: tuple[SpecText, ...] = ()
+    next: tuple[SpecText, ...] = ()
+    item_cursor: SpecText | None = None
 
 
 @dataclass(frozen=True)

@@ -119,13 +119,29 @@ def _examples(document: dict[str, Any], media: dict[str, Any]) -> list[Any]:
 
 
 def _pagination(operation: Operation) -> dict[str, Any] | None:
+    """Where a page says it is the last one, for the fake's replies (`as_last_page`)."""
     paging = operation.pagination
     if paging is None:
         return None
+    if paging.style == "page":
+        assert paging.page_param is not None
+        return {
+            "page_param": paging.page_param.unsafe_value,
+            "current_page": [part.unsafe_value for part in paging.current_page],
+            "last_page": [part.unsafe_value for part in paging.last_page],
+        }
+    fields = {
+        "current_page": paging.current_page,
+        "last_page": paging.last_page,
+        "total": paging.total,
+        "has_more": paging.has_more,
+        "next": paging.next,
+    }
     return {
-        "page_param": paging.page_param.unsafe_value,
-        "current_page": [part.unsafe_value for part in paging.current_page],
-        "last_page": [part.unsafe_value for part in paging.last_page],
+        "style": paging.style,
+        "page_param": None if paging.page_param is None else paging.page_param.unsafe_value,
+        "items_field": [paging.items_field.unsafe_value],
+        **{name: [part.unsafe_value for part in path] for name, path in fields.items() if path},
     }
 
 

@@ -48,6 +48,7 @@ RESOURCE_IMPORTS: Imports = {
     "typing": ("Any", "Dict", "List", "Literal", "Sequence"),
     ".._binary": ("AsyncBinaryResponse", "BinaryResponse"),
     ".._files": ("FileArray",),
+    ".._page_styles": ("CursorPagination", "NextLinkPagination", "OffsetPagination"),
     ".._pagination": ("AsyncPaginator", "PageNumberPagination", "SyncPage"),
     ".._resource": ("AsyncAPIResource", "SyncAPIResource"),
     ".._response": (

@@ -186,7 +186,7 @@ def _pagination(
         operation,
         arguments,
         response,
-        page_root(context, pointer, response),
+        page_root(context, operation, pointer, response),
         context.annotator,
     )
 

@@ -110,14 +110,18 @@ def _status_key(status: str) -> Safe:
     return Safe(string_literal(SpecText(label)))
 
 
-def page_root(context: Context, pointer: str, response: Response) -> dict[str, Any]:
-    """The success response schema with a top-level model expanded (for pagination)."""
+def page_root(
+    context: Context, operation: dict[str, Any], pointer: str, response: Response
+) -> dict[str, Any]:
+    """The success response schema with a top-level model expanded (for pagination); a
+    response given by `$ref` (`#/components/responses/...`) is read where it is defined."""
     if response.media_type is None or response.kind != "model":
         return {}
     media = response.media_type.unsafe_value
-    root = context.root(
-        jsonpointer.join(pointer, "responses", response.status, "content", media, "schema")
-    )
+    where = jsonpointer.join(pointer, "responses", response.status)
+    declared = (operation.get("responses") or {}).get(response.status)
+    resolved = context.resolve(declared, where)
+    root = context.root(jsonpointer.join(resolved.pointer, "content", media, "schema"))
     name = context.model_of(root)
     if name:
         properties, _required = context.models.properties(name)

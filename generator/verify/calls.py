@@ -32,6 +32,7 @@ from .cases import (
 )
 from .errors import ContractFailure, NoValidValue
 from .mock import GENERATED
+from .paging import page_reply_transform
 from .schemas import SchemaChecker
 from .surface import Annotation, Argument, Method, Surface
 from .values import Mode, ValueFactory
@@ -89,7 +90,7 @@ def build_calls(
     call = builder.call(label, mode, rich)
     # required-only is answered with the spec's example, all-fields with every declared field
     # (and, for a list, as a page that is not the last, so the client must ask for the next)
-    transform = _not_the_last_page(method, call) if rich and method.paging else None
+    transform = page_reply_transform(method, call.expected.parameters, rich)
     return [dataclasses.replace(call, reply=GENERATED if rich else None, transform=transform)]
 
 
@@ -103,24 +104,6 @@ def error_call(
     method = surface.method(case.key, case.label)
     builder = _CallBuilder(types, document, method, models)
     return builder.call(f"{method.key} ({case.label}) [{case.status}]", "minimal", rich=False)
-
-
-def _not_the_last_page(method: Method, call: Call) -> Callable[[Any], Any]:
-    """Set the reply's paging fields to "page N of N+1", N the page the call asked for."""
-    assert method.paging is not None
-    paging = method.paging
-    asked = call.expected.parameters.get(("query", paging.page_param), 1)
-
-    def transform(data: Any) -> Any:
-        for path, value in ((paging.current_page, asked), (paging.last_page, asked + 1)):
-            node = data
-            for step in path[:-1]:
-                node = node.setdefault(step, {}) if isinstance(node, dict) else {}
-            if isinstance(node, dict):
-                node[path[-1]] = value
-        return data
-
-    return transform
 
 
 class _CallBuilder:

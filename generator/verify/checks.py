@@ -18,8 +18,9 @@ from .errors import ContractFailure
 from .expect import request_differences
 from .invoke import Outcome
 from .mock import Exchange
+from .paging import check_next_page
 from .replies import Canned
-from .results import check_error_reply, check_next_page, check_result
+from .results import check_error_reply, check_result
 
 
 def check_success(contract: Contract, call: Call, outcome: Outcome, *, asynchronous: bool) -> str:

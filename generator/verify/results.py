@@ -9,7 +9,6 @@ error reply must raise the class the runtime's error tree assigns to its status,
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
@@ -134,41 +133,6 @@ def _returned(
         raise ContractFailure(message, pointer)
 
 
-def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outcome) -> Call | None:
-    """Whether the client fetched page two exactly when the reply says there is one; the call
-    that page two must match (the first page's query, the page parameter advanced), if any.
-
-    The paging fields are read where the generator's pagination reads them; when the reply
-    does not say, only the request for page two (if any) is judged.
-    """
-    paging = call.method.paging
-    assert paging is not None
-    current = _at(reply.data, paging.current_page)
-    last = _at(reply.data, paging.last_page)
-    if isinstance(current, int) and isinstance(last, int):
-        says = bool(_field(reply.data, paging.items_field)) and current < last
-        if says != (outcome.following is not None):
-            found = "found no" if says else "fetched a"
-            message = (
-                f"{call.label}: the reply is page {current} of {last}, "
-                f"but the client {found} next page"
-            )
-            raise ContractFailure(
-                message, response_pointer(call.method, call.method.returns.status, None)
-            )
-    if outcome.following is None:
-        return None
-    number = (
-        current + 1 if isinstance(current, int) else _page_number_sent(contract, paging.page_param)
-    )
-    parameters = {**call.expected.parameters, ("query", paging.page_param): number}
-    return dataclasses.replace(
-        call,
-        label=f"{call.label} (page {number})",
-        expected=dataclasses.replace(call.expected, parameters=parameters),
-    )
-
-
 def check_error_reply(
     contract: Contract, call: Call, status: int, reply: Canned, outcome: Outcome
 ) -> None:
@@ -231,17 +195,6 @@ def route_of(method: Method) -> Route:
 def response_pointer(method: Method, status: str, media: str | None) -> str:
     pointer = jsonpointer.join("", "paths", method.path, method.http_method, "responses", status)
     return pointer if media is None else jsonpointer.join(pointer, "content", media, "schema")
-
-
-def _page_number_sent(contract: Contract, page_param: str) -> Any:
-    sent = dict(contract.mock.exchanges[1].request.query)
-    return int(sent[page_param]) if sent.get(page_param, "").isdigit() else sent.get(page_param)
-
-
-def _at(data: Any, path: tuple[str, ...]) -> Any:
-    for step in path:
-        data = data.get(step) if isinstance(data, dict) else None
-    return data
 
 
 def _declared_error(method: Method, status: int) -> tuple[str, str] | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..ir import Api, BodyField, Operation, Parameter, Resource, TypeRef
+from ..ir import Api, BodyField, Operation, Pagination, Parameter, Resource, TypeRef
+from ..strings import SpecText
 
 Location = Literal["path", "query", "header", "cookie", "body"]
 
@@ -62,11 +63,18 @@ class Returns:
 
 @dataclass(frozen=True)
 class Paging:
+    """How a list method pages (`ir.Pagination`, as plain text)."""
+
     item_annotation: str
-    page_param: str
+    style: str
+    page_param: str | None
     items_field: str
     current_page: tuple[str, ...]
     last_page: tuple[str, ...]
+    total: tuple[str, ...]
+    has_more: tuple[str, ...]
+    next: tuple[str, ...]
+    item_cursor: str | None
 
 
 @dataclass(frozen=True)
@@ -156,15 +164,28 @@ def _method(resource: Resource, op: Operation) -> Method:
             else op.response.media_type.unsafe_value,
         ),
         errors=tuple((str(e.status).strip("'\""), str(e.type.output)) for e in op.errors),
-        paging=None
-        if op.pagination is None
-        else Paging(
-            item_annotation=str(op.pagination.item_type.output),
-            page_param=op.pagination.page_param.unsafe_value,
-            items_field=op.pagination.items_field.unsafe_value,
-            current_page=tuple(s.unsafe_value for s in op.pagination.current_page),
-            last_page=tuple(s.unsafe_value for s in op.pagination.last_page),
-        ),
+        paging=None if op.pagination is None else _paging(op.pagination),
+    )
+
+
+def _paging(pagination: Pagination) -> Paging:
+    def text(value: SpecText | None) -> str | None:
+        return None if value is None else value.unsafe_value
+
+    def path(parts: tuple[SpecText, ...]) -> tuple[str, ...]:
+        return tuple(part.unsafe_value for part in parts)
+
+    return Paging(
+        item_annotation=str(pagination.item_type.output),
+        style=pagination.style,
+        page_param=text(pagination.page_param),
+        items_field=pagination.items_field.unsafe_value,
+        current_page=path(pagination.current_page),
+        last_page=path(pagination.last_page),
+        total=path(pagination.total),
+        has_more=path(pagination.has_more),
+        next=path(pagination.next),
+        item_cursor=text(pagination.item_cursor),
     )
 
 

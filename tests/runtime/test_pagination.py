@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 from sdkrt._exceptions import APIResponseValidationError
-from sdkrt._pagination import PageNumberPagination, read_page
+from sdkrt._pagination import NextPage, PageNumberPagination, read_page
 
 from tests.support.fault_server import FaultServer, Reply
 
@@ -150,7 +150,7 @@ def test_a_page_nested_deeper_reads_its_items_and_paging_fields() -> None:
     data = read_page(_response(body), Widget, pagination, params=[("page", "2")], strict=True)
 
     assert [(widget.id, widget.kind) for widget in data.items] == [("a", "small")]
-    assert data.next_page_number == 3
+    assert data.following == NextPage(param=("page", "3"))
 
 
 def test_a_page_with_an_item_that_does_not_fit_keeps_it_unless_strict() -> None:

@@ -157,3 +157,22 @@ def test_docs_pages_are_read_beside_the_config_and_must_exist(tmp_path: Path) ->
         read_pages(tmp_path, config.docs)
     (tmp_path / "guide.md").write_text("## Guide\n\n```python\n# a comment\n```\n")
     assert read_pages(tmp_path, config.docs) == ("## Guide\n\n```python\n# a comment\n```",)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "fragment"),
+    [
+        ("style", "pages", "'page', 'offset', 'cursor' or 'next_link'"),
+        ("items_field", "result.items", "one property name"),
+        ("next_cursor", "meta..next", "names joined by '.'"),
+        ("cursor_param", " ", "one line of text"),
+    ],
+)
+def test_pagination_keys_are_refused_with_their_pointer(
+    key: str, value: str, fragment: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config({**VALID, "pagination": {key: value}}, "config.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(f"config.yaml#/pagination/{key}: error: ")
+    assert fragment in str(problem)

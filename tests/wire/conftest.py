@@ -25,13 +25,14 @@ if TYPE_CHECKING:
     from sdkwire import Wire
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_NAMES = ("wire", "security", "paging")
 _generated = pytest.StashKey[Path]()
 PROBLEMS: dict[str, tuple[Problem, ...]] = {}  # what generating each fixture warned about
 
 
 def pytest_configure(config: pytest.Config) -> None:
     root = Path(tempfile.mkdtemp(prefix="sdkwire-"))
-    for fixture in ("wire", "security"):
+    for fixture in FIXTURE_NAMES:
         spec = FIXTURES / fixture / "openapi.yaml"
         api_config = load_config(FIXTURES / fixture / "config.yaml")
         generated = generate_package(spec.read_bytes(), str(spec), root / fixture, api_config)
@@ -43,7 +44,7 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     root = config.stash.get(_generated, None)
     if root is not None:
-        for fixture in ("wire", "security"):
+        for fixture in FIXTURE_NAMES:
             sys.path.remove(str(root / fixture / "src"))
         shutil.rmtree(root, ignore_errors=True)
 

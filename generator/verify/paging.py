@@ -1,0 +1,172 @@
+"""Proving a list method pages: the reply it is given, and the second request it must make.
+
+verify answers a list call with a page that is not the last one (page N of N+1, more items after
+these, a next cursor, a next link back to the mock), so the client must ask for page two; it is
+judged on whether it asked exactly when the reply says there is more, and on that request: the
+first one's arguments with only the paging parameter changed, as each style says (the page
+number advanced, the offset moved past the items received, the cursor the reply gave, or what
+the next link names). The rules here are written from the styles' definitions, independently
+of the runtime that is being judged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .errors import ContractFailure
+from .surface import Method, Paging
+
+if TYPE_CHECKING:  # they import the call builder, which uses `page_reply_transform`
+    from .calls import Call
+    from .contract import Contract
+    from .invoke import Outcome
+    from .replies import Canned
+
+# A next link the mock can serve: a relative reference of only a query, which names the first
+# request's path again (RFC 3986, 5.2.2); with no parameters of its own, the client repeats the
+# first request's query, so page two is that request sent again.
+SAME_REQUEST_LINK = "?"
+_EMPTY: tuple[object, ...] = (None, False, "", [], {})
+
+
+def page_reply_transform(
+    method: Method, parameters: dict[tuple[str, str], Any], rich: bool
+) -> Callable[[Any], Any] | None:
+    """How the mock adapts the reply to a list call sending ``parameters``: with every field
+    (``rich``), a page that is not the last one; a next link always points back to the mock
+    (the spec's example names the real API, which the client rightly refuses to follow)."""
+    paging = method.paging
+    if paging is None or not (rich or paging.style == "next_link"):
+        return None
+    sent = parameters.get(("query", paging.page_param or ""))
+
+    def transform(data: Any) -> Any:
+        if paging.style == "page":
+            asked = sent if isinstance(sent, int) else 1
+            _put(data, paging.current_page, asked)
+            _put(data, paging.last_page, asked + 1)
+            return data
+        items = _at(data, (paging.items_field,))
+        count = len(items) if isinstance(items, list) else 0
+        _put(data, paging.total, (sent if isinstance(sent, int) else 0) + count + 1)
+        _put(data, paging.has_more, True)
+        if paging.style != "cursor":
+            _put(data, paging.next, SAME_REQUEST_LINK)
+        return data
+
+    return transform
+
+
+def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outcome) -> Call | None:
+    """Whether the client fetched page two exactly when the reply says there is one; the call
+    that page two must match, if any. When the reply does not say (page numbers absent), only
+    the request for page two, if any, is judged."""
+    paging = call.method.paging
+    assert paging is not None
+    data = reply.data
+    says, number = _next_of(paging, data, call.expected.parameters)
+    if says is not None and says != (outcome.following is not None):
+        found = "found no" if says else "fetched a"
+        raise ContractFailure(
+            f"{call.label}: the reply says {_what(paging, says)}, but the client {found} next page",
+            _pointer(call.method),
+        )
+    if outcome.following is None:
+        return None
+    parameters = dict(call.expected.parameters)
+    if paging.page_param is not None and paging.style != "next_link":
+        if number is None:
+            number = _sent(contract, paging.page_param)
+        parameters[("query", paging.page_param)] = number
+    return dataclasses.replace(
+        call,
+        label=f"{call.label} (page 2)",
+        expected=dataclasses.replace(call.expected, parameters=parameters),
+    )
+
+
+def _next_of(paging: Paging, data: Any, parameters: dict[Any, Any]) -> tuple[bool | None, Any]:
+    """Whether the reply says a page follows (None: it does not say), and the paging parameter
+    that page must be asked for with (None: whatever the client sent)."""
+    items = _at(data, (paging.items_field,))
+    listed = items if isinstance(items, list) else []
+    sent = parameters.get(("query", paging.page_param or ""))
+    return _STYLES[paging.style](paging, data, listed, sent)
+
+
+def _page(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
+    current, last = _at(data, paging.current_page), _at(data, paging.last_page)
+    following = current + 1 if isinstance(current, int) else None
+    if not (isinstance(current, int) and isinstance(last, int)):
+        return None, following
+    return bool(items) and current < last, following
+
+
+def _offset(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
+    after = (sent if isinstance(sent, int) else 0) + len(items)
+    total, more = _at(data, paging.total), _at(data, paging.has_more)
+    if isinstance(total, int) and not isinstance(total, bool):
+        return bool(items) and after < total, after
+    if isinstance(more, bool):
+        return bool(items) and more, after
+    return bool(items) and _at(data, paging.next) not in _EMPTY, after
+
+
+def _cursor(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
+    if paging.item_cursor is not None:
+        last = items[-1] if items else None
+        cursor = last.get(paging.item_cursor) if isinstance(last, dict) else None
+    else:
+        cursor = _at(data, paging.next)
+    ends = not items or _at(data, paging.has_more) is False or cursor in _EMPTY
+    return not (ends or str(cursor) == str(sent)), cursor
+
+
+def _next_link(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
+    link = _at(data, paging.next)
+    return bool(items) and isinstance(link, str) and link != "", None
+
+
+_STYLES: dict[str, Callable[[Paging, Any, list[Any], Any], tuple[bool | None, Any]]] = {
+    "page": _page,
+    "offset": _offset,
+    "cursor": _cursor,
+    "next_link": _next_link,
+}
+
+
+def _what(paging: Paging, says: bool) -> str:
+    if paging.style == "page":
+        return "this page is not the last" if says else "this is the last page"
+    return "more items follow" if says else "no items follow"
+
+
+def _pointer(method: Method) -> str:
+    from .results import response_pointer
+
+    return response_pointer(method, method.returns.status, None)
+
+
+def _sent(contract: Contract, name: str) -> Any:
+    """The paging parameter the client sent for page two, as a number where it is one."""
+    value = dict(contract.mock.exchanges[1].request.query).get(name)
+    return int(value) if isinstance(value, str) and value.isdigit() else value
+
+
+def _put(data: Any, path: tuple[str, ...], value: Any) -> None:
+    """Set the field at ``path``, making the objects on the way."""
+    if not path:
+        return
+    node = data
+    for step in path[:-1]:
+        node = node.setdefault(step, {}) if isinstance(node, dict) else {}
+    if isinstance(node, dict):
+        node[path[-1]] = value
+
+
+def _at(data: Any, path: tuple[str, ...]) -> Any:
+    for step in path:
+        data = data.get(step) if isinstance(data, dict) else None
+    return data

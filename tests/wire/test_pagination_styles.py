@@ -1,0 +1,253 @@
+"""Each paging style against a real server: the exact requests iteration sends, and where it stops.
+
+``fixtures/paging/openapi.yaml`` has one list operation per style (offset with a total, offset
+with a `more` flag, a cursor the body gives, Stripe's last id with `has_more`, a next link);
+the generated package walks them against ``FaultServer``, which records each request as sent.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.support.fault_server import FaultServer, Reply
+
+KEY = "k-123"
+
+
+@pytest.fixture
+def paging(server: FaultServer) -> Iterator[Any]:
+    from sdkpaging import Paging
+
+    with Paging(api_key=KEY, base_url=server.url + "/api", max_retries=0) as client:
+        yield client
+
+
+@pytest.fixture
+def async_paging(server: FaultServer) -> Any:
+    from sdkpaging import AsyncPaging
+
+    return AsyncPaging(api_key=KEY, base_url=server.url + "/api", max_retries=0)
+
+
+def songs(*ids: str) -> list[dict[str, str]]:
+    return [{"id": each, "title": each.upper()} for each in ids]
+
+
+def targets(server: FaultServer) -> list[str]:
+    return [request.raw_path for request in server.requests]
+
+
+# Offset and limit with a total: the next offset is where the page ended.
+SONG_PAGES = [
+    Reply.json({"items": songs("a", "b"), "total": 5, "next": "ignored"}),
+    Reply.json({"items": songs("c", "d"), "total": 5, "next": "ignored"}),
+    Reply.json({"items": songs("e"), "total": 5, "next": None}),
+]
+SONG_TARGETS = [
+    "/api/songs?limit=2&genre=rock",
+    "/api/songs?limit=2&genre=rock&offset=2",
+    "/api/songs?limit=2&genre=rock&offset=4",
+]
+
+
+def test_offset_pages_advance_by_the_items_received_until_the_total(
+    server: FaultServer, paging: Any
+) -> None:
+    server.enqueue(*SONG_PAGES)
+    first = paging.songs.list(limit=2, genre="rock")
+    assert server.count == 1  # later pages wait until iteration reaches them
+    assert [song.id for song in first] == ["a", "b", "c", "d", "e"]
+    assert targets(server) == SONG_TARGETS
+    assert all(request.headers["x-api-key"] == KEY for request in server.requests)
+
+
+@pytest.mark.anyio
+async def test_offset_pages_advance_by_the_items_received_async(
+    server: FaultServer, async_paging: Any
+) -> None:
+    server.enqueue(*SONG_PAGES)
+    async with async_paging as client:
+        assert [song.id async for song in client.songs.list(limit=2, genre="rock")] == list("abcde")
+    assert targets(server) == SONG_TARGETS
+
+
+def test_offset_starting_later_continues_from_there(server: FaultServer, paging: Any) -> None:
+    server.enqueue(Reply.json({"items": songs("x"), "total": 12}))
+    page = paging.songs.list(offset=10)
+    assert page.has_next_page()  # 10 + 1 < 12
+    server.enqueue(Reply.json({"items": songs("y"), "total": 12}))
+    assert not page.next_page().has_next_page()
+    assert targets(server) == ["/api/songs?offset=10", "/api/songs?offset=11"]
+
+
+def test_offset_with_a_more_flag_reads_a_resource_named_list(
+    server: FaultServer, paging: Any
+) -> None:
+    server.enqueue(
+        Reply.json({"incidents": songs("a", "b"), "offset": 0, "limit": 2, "more": True}),
+        Reply.json({"incidents": songs("c"), "offset": 2, "limit": 2, "more": False}),
+    )
+    assert [incident.id for incident in paging.incidents.list(limit=2)] == ["a", "b", "c"]
+    assert targets(server) == ["/api/incidents?limit=2", "/api/incidents?limit=2&offset=2"]
+
+
+CURSOR_PAGES = [
+    Reply.json({"data": songs("a"), "next_cursor": "c/2+=="}),
+    Reply.json({"data": songs("b"), "next_cursor": "c3"}),
+    Reply.json({"data": songs("c"), "next_cursor": None}),
+]
+CURSOR_TARGETS = [
+    "/api/events?limit=1",
+    "/api/events?limit=1&cursor=c%2F2%2B%3D%3D",
+    "/api/events?limit=1&cursor=c3",
+]
+
+
+def test_a_cursor_from_the_body_is_sent_back_encoded_until_it_is_null(
+    server: FaultServer, paging: Any
+) -> None:
+    server.enqueue(*CURSOR_PAGES)
+    assert [event.id for event in paging.events.list(limit=1)] == ["a", "b", "c"]
+    assert targets(server) == CURSOR_TARGETS
+
+
+@pytest.mark.anyio
+async def test_a_cursor_from_the_body_is_sent_back_async(
+    server: FaultServer, async_paging: Any
+) -> None:
+    server.enqueue(*CURSOR_PAGES)
+    async with async_paging as client:
+        first = await client.events.list(limit=1)
+        pages = [page async for page in first.iter_pages()]
+    assert [[event.id for event in page.items] for page in pages] == [["a"], ["b"], ["c"]]
+    assert targets(server) == CURSOR_TARGETS
+
+
+def test_a_cursor_that_comes_back_unchanged_ends_iteration(
+    server: FaultServer, paging: Any
+) -> None:
+    server.enqueue(
+        Reply.json({"data": songs("a"), "next_cursor": "same"}),
+        Reply.json({"data": songs("b"), "next_cursor": "same"}),
+    )
+    assert [event.id for event in paging.events.list()] == ["a", "b"]
+    assert server.count == 2
+
+
+def test_the_last_id_is_the_next_cursor_while_has_more(server: FaultServer, paging: Any) -> None:
+    server.enqueue(
+        Reply.json({"data": songs("ch_1", "ch_2"), "has_more": True}),
+        Reply.json({"data": songs("ch_3"), "has_more": False}),
+    )
+    assert [charge.id for charge in paging.charges.list(limit=2)] == ["ch_1", "ch_2", "ch_3"]
+    assert targets(server) == ["/api/charges?limit=2", "/api/charges?limit=2&starting_after=ch_2"]
+
+
+def link_pages(server: FaultServer) -> list[Reply]:
+    return [
+        # absolute, on the client's origin: its own query, the first request's `q` not repeated
+        Reply.json(
+            {"results": songs("a"), "links": {"next": f"{server.url}/api/tracks?page=2&limit=1"}}
+        ),
+        Reply.json({"results": songs("b"), "links": {"next": "/api/tracks?page=3&limit=1"}}),
+        Reply.json({"results": songs("c"), "links": {"next": None}}),
+    ]
+
+
+LINK_TARGETS = [
+    "/api/tracks?limit=1&q=x",
+    "/api/tracks?page=2&limit=1&q=x",
+    "/api/tracks?page=3&limit=1&q=x",
+]
+
+
+def test_next_links_on_the_same_origin_are_followed_with_the_credentials(
+    server: FaultServer, paging: Any
+) -> None:
+    server.enqueue(*link_pages(server))
+    assert [track.id for track in paging.tracks.list(limit=1, q="x")] == ["a", "b", "c"]
+    assert targets(server) == LINK_TARGETS
+    assert [request.headers.get("x-api-key") for request in server.requests] == [KEY] * 3
+
+
+@pytest.mark.anyio
+async def test_next_links_are_followed_async(server: FaultServer, async_paging: Any) -> None:
+    server.enqueue(*link_pages(server))
+    async with async_paging as client:
+        assert [track.id async for track in client.tracks.list(limit=1, q="x")] == list("abc")
+    assert targets(server) == LINK_TARGETS
+
+
+@pytest.fixture
+def elsewhere() -> Iterator[FaultServer]:
+    with FaultServer() as running:
+        yield running
+
+
+def test_a_next_link_to_another_origin_is_refused_and_nothing_is_sent_there(
+    server: FaultServer, elsewhere: FaultServer, paging: Any
+) -> None:
+    from sdkpaging import SDKError
+
+    link = f"{elsewhere.url}/api/tracks?page=2"
+    server.enqueue(Reply.json({"results": songs("a"), "links": {"next": link}}))
+    items = iter(paging.tracks.list())
+    assert next(items).id == "a"
+    with pytest.raises(SDKError, match="another origin") as refused:
+        next(items)
+    assert server.url.rsplit(":", 1)[1] in str(refused.value)  # names where requests may go
+    assert elsewhere.count == 0
+    assert server.count == 1
+
+
+@pytest.mark.anyio
+async def test_a_next_link_to_another_origin_is_refused_async(
+    server: FaultServer, elsewhere: FaultServer, async_paging: Any
+) -> None:
+    from sdkpaging import SDKError
+
+    link = f"{elsewhere.url}/api/tracks"
+    server.enqueue(Reply.json({"results": songs("a"), "links": {"next": link}}))
+    async with async_paging as client:
+        page = await client.tracks.list()
+        with pytest.raises(SDKError, match="another origin"):
+            await page.next_page()
+    assert elsewhere.count == 0
+
+
+@pytest.mark.parametrize(
+    ("link", "reason"),
+    [
+        ("/admin/keys", "outside the API's base path"),
+        ("/api/../admin", "outside the API's base path"),
+        ("/api/%2e%2e/admin", "'.' or '..' segment"),
+        ("//evil.example/api/tracks", "another origin"),
+        ("https://{host}/api/tracks", "another origin"),  # same host and port, another scheme
+        ("http://user@{host}/api/tracks", "names a user"),
+    ],
+)
+def test_a_next_link_cannot_leave_the_api(
+    server: FaultServer, paging: Any, link: str, reason: str
+) -> None:
+    from sdkpaging import SDKError
+
+    host = server.url.removeprefix("http://")
+    server.enqueue(Reply.json({"results": songs("a"), "links": {"next": link.format(host=host)}}))
+    page = paging.tracks.list()
+    with pytest.raises(SDKError, match=reason):
+        page.next_page()
+    assert server.count == 1
+
+
+@pytest.mark.parametrize("resource", ["songs", "incidents", "events", "charges", "tracks"])
+def test_the_fake_answers_each_style_with_a_last_page(resource: str) -> None:
+    from sdkpaging.testing import FakePaging
+
+    client = FakePaging()
+    items = list(itertools.islice(getattr(client, resource).list(limit=3), 100))
+    assert 0 < len(items) < 100  # made from the spec's schema, and not endless
+    assert len(client.fake.calls) == 1  # the page says it is the last one
