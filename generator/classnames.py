@@ -313,10 +313,12 @@ def branch_shorts(branches: list[Any], base: str, *, base_free: bool = True) -> 
     """Names for union branches: titles; a branch built on a component after it, with what it
     adds (`CreateGuildInviteRequestWithTargetUsersFile`); else the base name for the richest
     branch (unless the union itself is called that) and `<Base>With<Property>` for the others,
-    named by a property no other branch has."""
+    named by a property no other branch has. Branches told apart by a tag, a property each pins
+    to its own value, are named by it (`GrammarTypeJson`, `GrammarTypeRegex` for `type`)."""
     base = base or "Variant"
     props = [_own_properties(branch) for branch in branches]
     primary = max(range(len(branches)), key=lambda i: (len(props[i]), -i)) if branches else -1
+    tags = _tags(branches)
     shorts = []
     for index, branch in enumerate(branches):
         title = branch.get("title") if isinstance(branch, dict) else None
@@ -326,6 +328,8 @@ def branch_shorts(branches: list[Any], base: str, *, base_free: bool = True) -> 
             shorts.append(class_name(title, fallback="Variant"))
         elif component is not None:
             shorts.append(class_name(component, fallback="Variant") + _with(props[index], set()))
+        elif tags:
+            shorts.append(base + tags[index])
         elif index == primary and base_free:
             shorts.append(base)
         else:
@@ -337,6 +341,33 @@ def _with(own: set[str], others: set[str]) -> str:
     """`WithPersonaId`: the first property only this branch has (else its first one)."""
     unique = sorted(own - others) or sorted(own)
     return "With" + class_name(unique[0], fallback="Field") if unique else ""
+
+
+def _tags(branches: list[Any]) -> list[str]:
+    """Each branch's value, as a class name, of the first property (by name) that every branch
+    pins to one value of its own (`enum: [json]`, `const: json`); empty when there is none."""
+    pinned = [_pinned(branch) for branch in branches]
+    shared = set.intersection(*(set(p) for p in pinned)) if len(pinned) > 1 else set()
+    for name in sorted(shared):
+        values = [class_name(p[name], fallback="") for p in pinned]
+        if all(values) and len(set(values)) == len(values):
+            return values
+    return []
+
+
+def _pinned(branch: Any) -> dict[str, str]:
+    """The properties a branch pins to one text value, in inline `allOf` members too."""
+    if not isinstance(branch, dict):
+        return {}
+    found = {}
+    for name, schema in (branch.get("properties") or {}).items():
+        values = schema.get("enum", [schema.get("const")]) if isinstance(schema, dict) else []
+        if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
+            found[name] = values[0]
+    for member in branch.get("allOf") or []:
+        if isinstance(member, dict) and "$ref" not in member:
+            found |= _pinned(member)
+    return found
 
 
 def _own_properties(branch: Any) -> set[str]:

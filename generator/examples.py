@@ -18,7 +18,7 @@ from . import jsonpointer, keywords, refs
 from .annotate import is_model
 from .example_values import Values
 from .ir import Api, Argument, BodyField, Operation, Resource
-from .naming import python_name, singular
+from .naming import plural, python_name, singular
 from .strings import Safe, string_literal
 
 
@@ -58,11 +58,13 @@ class Example:
     @property
     def result(self) -> Safe:
         """A name for what the call returns: `token` for `sessions.create_token`, `persona` for
-        `personas.get`, `page` for a list that pages, else `result`."""
+        `personas.get`, `bookings` for `bookings.list` (and `changelogs` for `changelog.list`),
+        `page` for a list that pages, else `result`."""
         if self.paginated:
             return Safe("page")
         verb, _, rest = str(self.operation.name).partition("_")
-        noun = rest if verb in _VERBS and rest else singular(str(self.resource.name))
+        one = singular(str(self.resource.name))
+        noun = rest if verb in _VERBS and rest else plural(one) if verb == "list" else one
         name = python_name(noun, fallback="result")
         return Safe(name if name not in _TAKEN and not keyword.iskeyword(name) else "result")
 

@@ -148,7 +148,7 @@ def _parse(data: bytes, file: str) -> Any:
         raise SpecError(Problem("error", message, file, hint="remove the alias chains")) from None
     except yamlsafe.YAMLKeyError as error:
         pointer = jsonpointer.from_tokens(error.path)
-        hint = "quote the key: YAML 1.1 reads unquoted on/off/yes/no as booleans"
+        hint = "quote the key: every key of an OpenAPI document is text"
         raise SpecError(Problem("error", str(error), file, pointer, hint)) from None
     except RecursionError:
         raise SpecError(_too_deep(file, "")) from None

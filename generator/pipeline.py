@@ -41,6 +41,7 @@ class Generated:
     api: Api
     lock: NamesLock
     problems: tuple[Problem, ...]
+    document: dict[str, Any]  # the normalized spec it was generated from (`verify` reads it)
 
 
 @sparse_collections()
@@ -92,7 +93,7 @@ def generate_package(
         formatter.close()
     write_tree(formatted, out, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
-    return Generated(api, used, (*bundle.problems, *problems, *api.problems))
+    return Generated(api, used, (*bundle.problems, *problems, *api.problems), normalized)
 
 
 def _render(

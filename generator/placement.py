@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .answers import answers_one
 from .naming import (
     Namer,
     class_name,
@@ -64,12 +65,13 @@ def place_operations(
             continue
         resource = resource_name(path, operation)
         wanted.setdefault(resource, []).append((key, path, operation))
+    verbs = {key: _verb(document, key, path, op) for ms in wanted.values() for key, path, op in ms}
     locked_methods: dict[str, set[str]] = {}
     for placement in placements.values():
         locked_methods.setdefault(placement.resource, set()).add(placement.method)
     for resource, members in wanted.items():
         taken = locked_methods.get(resource, set())
-        for key, method in _method_names(resource, members, taken).items():
+        for key, method in _method_names(resource, members, taken, verbs).items():
             placements[key] = Placement(key, resource, method)
     return placements
 
@@ -101,12 +103,15 @@ def _first_static_segment(path: str) -> str:
 
 
 def _method_names(
-    resource: str, members: list[tuple[str, str, dict[str, Any]]], taken: Iterable[str]
+    resource: str,
+    members: list[tuple[str, str, dict[str, Any]]],
+    taken: Iterable[str],
+    verbs: Mapping[str, str],
 ) -> dict[str, str]:
     """Each operation takes its first candidate name that no other operation of the resource
     wants at the same step: the short name (`create_token`), then the operationId's own words
     (`create_session_token`), then the method and the path's words (`get_bucket_acl`)."""
-    pending = {key: _candidates(resource, key, path, op) for key, path, op in members}
+    pending = {key: _candidates(resource, key, path, op, verbs[key]) for key, path, op in members}
     namer = Namer(set(taken))
     names: dict[str, str] = {}
     step = 0
@@ -122,11 +127,13 @@ def _method_names(
     return names
 
 
-def _candidates(resource: str, key: str, path: str, operation: dict[str, Any]) -> list[str]:
+def _candidates(
+    resource: str, key: str, path: str, operation: dict[str, Any], verb: str
+) -> list[str]:
     method = key.split(" ", 1)[0].lower()
-    names = [_short_name(resource, key, path, operation), _full_name(key, path, operation)]
+    names = [_short_name(resource, path, operation, verb), _full_name(key, path, operation)]
     words = [snake_case(word) for word in _path_words(path)]
-    names.append("_".join([_method_verb(method, path), *words]))
+    names.append("_".join([verb, *words]))
     names.append("_".join([method, *words, *(f"by_{snake_case(p)}" for p in _variables(path))]))
     return list(dict.fromkeys(_safe_method(name) for name in names))
 
@@ -135,14 +142,25 @@ def _safe_method(name: str) -> str:
     return python_name(name, reserved=METHOD_RESERVED, fallback="call")
 
 
-def _short_name(resource: str, key: str, path: str, operation: dict[str, Any]) -> str:
+def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) -> str:
     operation_id = operation.get("operationId")
     if not isinstance(operation_id, str) or not words(operation_id):
-        return _name_from_path(resource, key.split(" ", 1)[0].lower(), path)
+        return _name_from_path(resource, verb, path)
     noun = [word.lower() for word in words(resource)]
     tokens = [word.lower() for word in words(_action(_without_path(operation_id, path), noun))]
-    verb, rest = tokens[0], tokens[1:]
-    return "_".join([verb, *_without_noun(rest, noun)])
+    first, rest = tokens[0], tokens[1:]
+    kept = _without_noun(rest, noun)
+    if first == "get" and verb == "list" and not kept and _lists(rest, path):
+        first = "list"  # Gotify's `getClients` on `GET /client` lists the clients
+    return "_".join([first, *kept])
+
+
+def _lists(rest: list[str], path: str) -> bool:
+    """Whether an operationId's words after `get` are the plural of the collection the path ends
+    with: `getClients` on `/client` or `/clients` (not `getUsers` on `/users/{id}/profile`)."""
+    last = _path_words(path)[-1:]
+    plural_noun = bool(rest) and singular(rest[-1]) != rest[-1]
+    return plural_noun and [singular(snake_case(w)) for w in last] == [singular(rest[-1])]
 
 
 def _action(operation_id: str, noun: list[str]) -> str:
@@ -193,24 +211,30 @@ def _full_name(key: str, path: str, operation: dict[str, Any]) -> str:
     return snake_case(key)
 
 
-def _name_from_path(resource: str, method: str, path: str) -> str:
-    """A name for an operation without operationId: the CRUD verb plus trailing sub-resources."""
-    statics = _path_words(path)
-    if statics and snake_case(statics[0]) == resource:
+def _name_from_path(resource: str, verb: str, path: str) -> str:
+    """A name for an operation without operationId: the CRUD verb plus trailing sub-resources,
+    a collection followed by its item's id in the singular (`GET /envs/{env}/builds/{build}` on
+    `envs` is `get_build`)."""
+    statics = _path_words(path, items=True)
+    if statics and snake_case(statics[0]) in (resource, singular(resource)):
         statics = statics[1:]
-    return "_".join([_method_verb(method, path), *(snake_case(s) for s in statics)])
+    return "_".join([verb, *(snake_case(s) for s in statics)])
 
 
-def _path_words(path: str) -> list[str]:
+def _path_words(path: str, *, items: bool = False) -> list[str]:
     """The path's static words: segments without `{variables}` or version markers, and what a
-    path spells after a variable (`/{Bucket}?acl` says `acl`)."""
+    path spells after a variable (`/{Bucket}?acl` says `acl`); with `items`, a segment followed
+    by a `{variable}` of its own is one item of it, in the singular (`builds/{id}` says `build`;
+    a phrase such as `all-param-types/{id}` is no collection's name and stays as written)."""
     found = []
-    for segment in path.strip("/").split("/"):
+    segments = path.strip("/").split("/")
+    for segment, following in zip(segments, [*segments[1:], ""], strict=True):
         static = _VARIABLE.sub(" ", _FORMAT_SUFFIX.sub("", segment))
         if "{" in segment:
             found += [word for word in re.split(r"[^A-Za-z0-9_-]+", static) if word]
         elif static and not _VERSION_SEGMENT.match(static):
-            found.append(static)
+            item = items and following.startswith("{") and len(words(static)) == 1
+            found.append(singular(static) if item else static)
     return found
 
 
@@ -218,8 +242,13 @@ def _variables(path: str) -> list[str]:
     return _VARIABLE.findall(path)
 
 
-def _method_verb(method: str, path: str) -> str:
-    ends_with_param = "{" in path.rstrip("/").rsplit("/", 1)[-1]
-    verbs = {"get": "get" if ends_with_param else "list", "post": "create", "put": "update"}
-    verbs |= {"patch": "update", "delete": "delete"}
+def _verb(document: dict[str, Any], key: str, path: str, operation: dict[str, Any]) -> str:
+    """The CRUD verb of an operation: a GET is `list` on a collection path unless what it
+    answers is plainly not a list (`GET /files` sending a file's bytes, `GET /profile` answering
+    one object without arrays), which is `get` like a GET of one item."""
+    method = key.split(" ", 1)[0].lower()
+    if method == "get":
+        ends_with_param = "{" in path.rstrip("/").rsplit("/", 1)[-1]
+        return "get" if ends_with_param or answers_one(document, operation) else "list"
+    verbs = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
     return verbs.get(method, method)

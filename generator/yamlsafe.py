@@ -3,14 +3,17 @@
 libyaml composes documents recursively in C: a hundred thousand nested `[` crash the process, and
 a few anchors expand into billions of nodes. So the event stream (which libyaml produces without
 recursion) is checked for depth and alias count first, and only a bounded document is composed.
-YAML 1.1 also reads unquoted `200:` as an integer and `on:` as a boolean; integer keys become the
-strings they were written as, and other non-string keys are refused, since OpenAPI keys are text.
-Unquoted timestamps (`version: 2022-08-30`, even the impossible `0000-00-00`) stay the text they
-were written as, as JSON would hold them, instead of becoming dates or failing to.
+Scalars are read as YAML 1.2, the version OpenAPI names, where PyYAML reads YAML 1.1: Shotstack's
+`enum: [16:9, 1:1]` is text, not the base-60 integers 969 and 61; `yes`, `on` and `n` are text, not
+booleans; `0777` is 777 and `1_000` is text. Integer keys (`200:`) become the strings they were
+written as, and other non-string keys are refused, since OpenAPI keys are text. Unquoted
+timestamps (`version: 2022-08-30`, even the impossible `0000-00-00`) stay the text they were
+written as, as JSON would hold them, instead of becoming dates or failing to.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -24,9 +27,43 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)
 
 
-# The safe loader with timestamps read as text; a subclass, so PyYAML's own loader stays as it is.
-_Loader: type[yaml.SafeLoader] = type("_TextTimestampLoader", (_BaseLoader,), {})
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
+_HEXADECIMAL = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
+_BOOLEANS |= {"FALSE": False}
+
+
+def _core_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    """YAML 1.2's integers: decimal (a leading zero is no octal) and `0x` hexadecimal; YAML 1.1's
+    others (base 60 as in `16:9`, `0b1`, `1_000`) are text."""
+    text = loader.construct_scalar(node)
+    if _DECIMAL.fullmatch(text):
+        return int(text)
+    return int(text, 16) if _HEXADECIMAL.fullmatch(text) else text
+
+
+def _core_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float | str:
+    text = loader.construct_scalar(node)
+    if not _FLOAT.fullmatch(text):
+        return text  # `1:30.5` (base 60), `1_000.5`
+    return loader.construct_yaml_float(node)
+
+
+def _core_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool | str:
+    text = loader.construct_scalar(node)
+    return _BOOLEANS.get(text, text)  # `yes`, `on`, `n` are text
+
+
+# The safe loader with timestamps read as text and YAML 1.2's integers, floats and booleans; a
+# subclass, so PyYAML's own loader stays as it is.
+_Loader: type[yaml.SafeLoader] = type("_YAML12Loader", (_BaseLoader,), {})
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+_Loader.add_constructor("tag:yaml.org,2002:int", _core_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _core_float)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _core_bool)
 
 
 class YAMLLimitError(ValueError):
@@ -46,7 +83,7 @@ class YAMLAliasError(YAMLLimitError):
 
 
 class YAMLKeyError(ValueError):
-    """A mapping key that is not text (`on:` read as a boolean, say)."""
+    """A mapping key that is not text (`1.5:` read as a number, say)."""
 
     def __init__(self, key: object, path: list[str]) -> None:
         super().__init__(f"mapping key {key!r} is not a string")

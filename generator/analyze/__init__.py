@@ -15,6 +15,7 @@ from typing import Any
 from .. import jsonpointer
 from ..classnames import component_class_names
 from ..config import ApiConfig
+from ..errors import Problem
 from ..hoist import hoist
 from ..ir import (
     Api,
@@ -43,7 +44,7 @@ from ..vocabulary import (
     RESOURCE_CLASS_SUFFIXES,
     STDLIB_ANNOTATIONS,
 )
-from ..walk import iter_operations
+from ..walk import iter_events, iter_operations
 from .auth import ApiSecurity, api_security, auth
 from .bodies import method_suffix, request_bodies
 from .context import Context, text
@@ -111,11 +112,26 @@ def analyze(
         },
         schemes=security.schemes,
         security=security.default,
-        problems=security.problems
-        + base_problems
-        + servers.problems
-        + unsatisfiable_schemas(context),
+        problems=security.problems + base_problems + servers.problems + _spec_problems(context),
     )
+
+
+def _spec_problems(context: Context) -> tuple[Problem, ...]:
+    return unsatisfiable_schemas(context) + _nothing_to_call(context)
+
+
+def _nothing_to_call(context: Context) -> tuple[Problem, ...]:
+    """A spec without operations (Adyen's webhook specs declare only `webhooks`) still makes a
+    package, of models alone; a warning says so rather than an empty client passing silently."""
+    if any(True for _ in iter_operations(context.document)):
+        return ()
+    events = sum(1 for _ in iter_events(context.document))
+    held = {0: "its component models", 1: "the models of what its webhook sends"}.get(
+        events, f"the models of what its {events} webhooks send"
+    )
+    message = f"the spec declares no operations: the package has no methods, only {held}"
+    fix = "declare the API's operations under `paths`"
+    return (Problem("warning", message, context.file, "/paths", fix),)
 
 
 def _operation(

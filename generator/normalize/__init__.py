@@ -32,6 +32,7 @@ from . import (
     single_branch,
     surrogates,
     undeclared_required,
+    wrapper_type,
 )
 
 Pass = Callable[[dict[str, Any], str], list[Problem]]
@@ -43,6 +44,7 @@ PASSES: tuple[Pass, ...] = (
     implicit_object.apply,
     nullable.apply,
     single_branch.apply,
+    wrapper_type.apply,
     binary_content.apply,
     bare_media_types.apply,
     empty_enum.apply,

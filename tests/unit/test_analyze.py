@@ -126,3 +126,25 @@ def test_the_model_set_is_handed_over_before_the_operations_are_analyzed(
     api = analyze(document, default_config("Demo", "demo.json"), models_known=known)
     assert events == ["models", "operation"]
     assert handed == [api.models] and "Widget" in api.models.schemas
+
+
+def test_a_spec_without_operations_is_a_package_of_models_with_a_warning() -> None:
+    """Adyen publishes its webhooks as specs of their own: `webhooks` and no `paths`."""
+    payload = {"type": "object", "properties": {"type": {"type": "string"}}}
+    hook = {"post": {"requestBody": {"content": {"application/json": {"schema": payload}}}}}
+    webhooks_only = {
+        "openapi": "3.1.0",
+        "info": {"title": "Hooks", "version": "1"},
+        "webhooks": {"report.created": {**hook, "responses": {"200": {"description": "ok"}}}},
+    }
+    api = analyze(webhooks_only, default_config("Hooks", "hooks.json"), file="hooks.json")
+    assert not api.operations and api.models.class_names
+    assert [str(problem) for problem in api.problems] == [
+        "hooks.json#/paths: warning: the spec declares no operations: the package has no "
+        "methods, only the models of what its webhook sends (fix: declare the API's operations "
+        "under `paths`)"
+    ]
+    ok = {"responses": {"204": {"description": "ok"}}}
+    with_paths = {**webhooks_only, "paths": {"/a": {"get": ok}}}
+    api = analyze(with_paths, default_config("Hooks", "hooks.json"), file="hooks.json")
+    assert not api.problems

@@ -23,6 +23,11 @@ def _operation(paths: dict[str, Any], name: str, **extra: Any) -> Operation:
     return {str(op.name): op for op in _api(paths, **extra).operations}[name]
 
 
+def _only(paths: dict[str, Any]) -> Operation:
+    (operation,) = _api(paths).operations
+    return operation
+
+
 def _get(operation: dict[str, Any], path: str = "/things") -> dict[str, Any]:
     return {path: {"get": {"operationId": "getThings", "responses": OK, **operation}}}
 
@@ -97,7 +102,7 @@ def test_a_placeholder_after_a_question_mark_is_refused() -> None:
 
 
 def _serialization(parameter: dict[str, Any]) -> Serialization | None:
-    operation = _operation(_get({"parameters": [parameter]}), "get")
+    operation = _only(_get({"parameters": [parameter]}))
     (found,) = operation.parameters
     return found.serialization
 
@@ -134,7 +139,7 @@ def test_parameters_keep_how_they_depart_from_their_locations_default(
 
 def test_a_path_parameter_style_is_kept() -> None:
     parameter = {"name": "id", "in": "path", "required": True, "style": "matrix", "explode": True}
-    operation = _operation(_get({"parameters": [parameter]}, "/things/{id}"), "get")
+    operation = _only(_get({"parameters": [parameter]}, "/things/{id}"))
     assert operation.parameters[0].serialization == Serialization("matrix", explode=True)
 
 
@@ -152,7 +157,7 @@ def test_cookie_parameters_are_arguments_and_reserved_headers_are_not() -> None:
         {"name": "authorization", "in": "header", "schema": {"type": "string"}},
         {"name": "X-Trace", "in": "header", "schema": {"type": "string"}},
     ]
-    operation = _operation(_get({"parameters": parameters}), "get")
+    operation = _only(_get({"parameters": parameters}))
     located = [(p.location, str(p.name)) for p in operation.parameters]
     assert located == [("header", "x_trace"), ("cookie", "session")]
 
@@ -250,7 +255,7 @@ def test_read_only_properties_are_not_arguments_and_encodings_are_kept() -> None
 
 
 def _replies(responses: dict[str, Any]) -> Operation:
-    return _operation(_get({"responses": responses}), "get")
+    return _only(_get({"responses": responses}))
 
 
 def _json(schema: dict[str, Any]) -> dict[str, Any]:

@@ -399,3 +399,18 @@ def test_a_member_tagged_apart_from_the_member_it_extends_is_not_its_subclass() 
 def test_a_member_with_the_same_tag_as_the_member_it_extends_stays_its_subclass() -> None:
     puppy = _chain("dog")
     assert {"$ref": "#/components/schemas/Dog"} in puppy["allOf"]
+
+
+def test_union_branches_told_apart_by_a_tag_are_named_by_it() -> None:
+    """Text Generation Inference's `GrammarType`: inline branches pinning `type` to `json` and
+    `regex` share every property, so only the tag names them apart."""
+
+    def tagged(tag: str, value: dict[str, Any]) -> dict[str, Any]:
+        kind = {"type": "string", "enum": [tag]}
+        return {"type": "object", "properties": {"type": kind, "value": value}}
+
+    grammar = {"oneOf": [tagged("json", {}), tagged("regex", {"type": "string"})]}
+    same_tag = {"oneOf": [tagged("a", {}), {**tagged("a", {}), "required": ["value"]}]}
+    names = set(hoist(_doc({}, {"GrammarType": grammar, "Same": same_tag})).schemas)
+    assert {"GrammarTypeJson", "GrammarTypeRegex"} <= names
+    assert not any(name.startswith("SameA") for name in names)  # one value for both: no tag

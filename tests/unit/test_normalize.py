@@ -438,3 +438,28 @@ def test_format_file_is_a_binary_string() -> None:
     schemas = normalize(document, "spec.json")[0]["components"]["schemas"]
     assert schemas["Stream"] == {"type": "string", "format": "binary"}
     assert schemas["Maybe"] == {"type": ["string", "null"], "format": "binary"}
+
+
+def test_a_type_object_beside_an_allof_wrapping_an_enum_is_dropped_with_a_warning() -> None:
+    """Swagger-era wrappers give a described `$ref` to a string enum `type: object` too."""
+    wrapped = {"allOf": [{"$ref": "#/components/schemas/Kind"}], "type": "object"}
+    document, warnings = _normalized(
+        _components(
+            Kind={"type": "string", "enum": ["personal", "business"]},
+            Ride={"type": "object", "properties": {"kind": {**wrapped, "description": "d"}}},
+            Kept={**wrapped, "minProperties": 1},  # object keywords of its own: as written
+            Merged={"allOf": [{"$ref": "#/components/schemas/Ride"}], "type": "object"},
+        )
+    )
+    schemas = document["components"]["schemas"]
+    assert schemas["Ride"]["properties"]["kind"] == {
+        "allOf": [{"$ref": "#/components/schemas/Kind"}],
+        "description": "d",
+    }
+    assert schemas["Kept"]["type"] == "object"
+    assert schemas["Merged"]["type"] == "object"
+    assert warnings == [
+        "spec.json#/components/schemas/Ride/properties/kind/type: warning: `type: object` "
+        "contradicts the `string` its `allOf` wraps; it is dropped (fix: remove `type: object` "
+        "beside the `allOf`)"
+    ]

@@ -212,3 +212,68 @@ def test_an_operation_id_that_spells_out_its_path_is_named_by_its_action() -> No
         f"PATCH {subscription}": "subscriptions.update",
         "GET /plain": "plain.get",  # nothing after the path: the id as written
     }
+
+
+def _answering(content: dict[str, Any] | None) -> dict[str, Any]:
+    response: dict[str, Any] = {"description": "ok"}
+    if content is not None:
+        response["content"] = content
+    return {"responses": {"200": response}}
+
+
+def test_a_collection_get_is_list_only_when_it_may_answer_a_list() -> None:
+    one = {"type": "object", "properties": {"name": {"type": "string"}}}
+    page = {"type": "object", "properties": {"data": {"type": "array", "items": one}}}
+    names = _placements(
+        {
+            "/files": {"get": _answering({"application/octet-stream": {"schema": {}}})},
+            "/profile": {"get": _answering({"application/json": {"schema": one}})},
+            "/report": {"get": _answering({"text/csv": {"schema": {"type": "string"}}})},
+            "/pets": {"get": _answering({"application/json": {"schema": page}})},
+            "/tags": {"get": _answering({"application/json": {"schema": {"items": one}}})},
+            "/health": {"get": _answering(None)},
+            "/events": {"get": _answering({"text/event-stream": {"schema": one}})},
+        }
+    )
+    assert names == {
+        "GET /files": "files.get",
+        "GET /profile": "profile.get",
+        "GET /report": "report.get",
+        "GET /pets": "pets.list",
+        "GET /tags": "tags.list",
+        "GET /health": "health.list",
+        "GET /events": "events.list",
+    }
+
+
+def test_a_collection_before_its_items_id_names_one_item() -> None:
+    names = _placements(
+        {
+            "/envs/{envID}/builds/{buildID}": {"get": _op(tags=["envs"])},
+            "/envs/{envID}/builds/{buildID}/logs": {"post": _op(tags=["envs"])},
+            "/envs/{envID}/builds": {"get": _op(tags=["envs"])},
+        }
+    )
+    assert names == {
+        "GET /envs/{envID}/builds/{buildID}": "envs.get_build",
+        "POST /envs/{envID}/builds/{buildID}/logs": "envs.create_build_logs",
+        "GET /envs/{envID}/builds": "envs.list_builds",
+    }
+
+
+def test_get_with_the_collections_plural_on_the_collection_path_is_list() -> None:
+    many = {"responses": {"200": {"description": "ok", "content": {"application/json": {}}}}}
+    names = _placements(
+        {
+            "/client": {"get": {**many, "operationId": "getClients", "tags": ["client"]}},
+            "/client/{id}": {"get": {**many, "operationId": "getClient", "tags": ["client"]}},
+            "/client/{id}/tokens": {
+                "get": {**many, "operationId": "getClients2", "tags": ["client"]}
+            },
+        }
+    )
+    assert names == {
+        "GET /client": "client.list",
+        "GET /client/{id}": "client.get",
+        "GET /client/{id}/tokens": "client.get_clients2",
+    }

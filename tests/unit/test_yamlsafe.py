@@ -67,3 +67,15 @@ def test_bounds_hold_in_the_one_pass() -> None:
     aliases = "x: &x 1\nl: [" + ", ".join(["*x"] * (yamlsafe.MAX_ALIASES + 1)) + "]\n"
     with pytest.raises(yamlsafe.YAMLAliasError):
         yamlsafe.load(aliases, 50)
+
+
+# A merge key sends the document to PyYAML's safe loader instead of the one pass: both read alike.
+@pytest.mark.parametrize("extra", ["", "base: &b {x: 1}\nmerged: {<<: *b}\n"])
+def test_scalars_are_read_as_yaml_1_2_as_openapi_specifies(extra: str) -> None:
+    text = "enum: [16:9, 1:1, 1:30.5, yes, no, on, 0777, 1_000, 0x1F, 2.5, true, False]\non: 1\n"
+    document = yamlsafe.load(text + extra, 50)
+    assert document["enum"] == [
+        *("16:9", "1:1", "1:30.5", "yes", "no", "on"),
+        *(777, "1_000", 31, 2.5, True, False),
+    ]
+    assert document["on"] == 1

@@ -1,0 +1,49 @@
+"""The names README and `api.md` examples give what a call returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.analyze import analyze
+from generator.config import default_config
+from generator.examples import Examples
+
+
+def _returns(operation: dict[str, Any]) -> dict[str, Any]:
+    content = {"application/json": {"schema": operation.pop("schema")}}
+    return {**operation, "responses": {"200": {"description": "ok", "content": content}}}
+
+
+def test_a_list_is_named_after_its_resource_and_one_item_in_the_singular() -> None:
+    booking = {"type": "object", "properties": {"id": {"type": "string"}}}
+    many = {"type": "array", "items": booking}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/bookings": {"get": _returns({"operationId": "getBookings", "schema": many})},
+            "/bookings/{id}": {
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {}}],
+                "get": _returns({"operationId": "getBooking", "schema": booking}),
+            },
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    examples = Examples(api, document)
+    (resource,) = api.resources
+    calls = {str(op.name): str(examples.of(resource, op).result) for op in resource.operations}
+    assert calls == {"list": "bookings", "get": "booking"}
+
+
+def test_a_list_of_a_resource_named_in_the_singular_is_still_plural() -> None:
+    entry = {"type": "object", "properties": {"id": {"type": "string"}}}
+    listing = {"operationId": "getChangelogs", "tags": ["Changelog"], "schema": {"items": entry}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {"/changelogs": {"get": _returns(listing)}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (resource,) = api.resources
+    (operation,) = resource.operations
+    assert str(Examples(api, document).of(resource, operation).result) == "changelogs"
