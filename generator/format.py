@@ -5,6 +5,8 @@ file it changes in place, and on ext4 rewriting a freshly written file pushes it
 once (`auto_da_alloc`), which made formatting the four thousand modules of a Stripe-sized
 package wait seconds on the disk. The scratch folder is memory-backed where the system has one
 with room to spare, and the formatted bytes are written to the staging folder once, as new files.
+A run killed outright cannot remove its scratch folder, and in memory it would stay until a
+reboot: its name carries the run's process id, and the next run removes those of dead runs.
 
 Files come in batches, each formatted in the background while the caller checks that the batch
 parses: the modules that do not depend on the models go while the models are still being made,
@@ -34,6 +36,7 @@ _LINT = ["--select", "E,F,W", "--ignore", "E501"]
 # A memory-backed folder for the scratch copies, used when it has this much room left.
 _MEMORY = "/dev/shm"
 _ROOM = 512 * 1024 * 1024
+_PREFIX = "sdkgen-ruff-"
 
 
 class Formatter:
@@ -96,7 +99,10 @@ class Formatter:
 
     def _scratch(self) -> Path:
         if self._root is None:
-            self._root = Path(tempfile.mkdtemp(prefix="sdkgen-ruff-", dir=_memory_backed()))
+            parent = _memory_backed() or tempfile.gettempdir()
+            _remove_abandoned(parent)
+            prefix = f"{_PREFIX}{os.getpid()}-"
+            self._root = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
         return self._root
 
     def _wait(self) -> None:
@@ -133,6 +139,34 @@ def _memory_backed() -> str | None:
         return None
     roomy = stats.f_bavail * stats.f_frsize >= _ROOM
     return _MEMORY if roomy and os.access(_MEMORY, os.W_OK | os.X_OK) else None
+
+
+def _remove_abandoned(parent: str) -> None:
+    """Remove this user's scratch folders under `parent` whose run is no longer alive."""
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        pid = entry.name.removeprefix(_PREFIX).partition("-")[0]
+        if not entry.name.startswith(_PREFIX) or not pid.isdigit() or _alive(int(pid)):
+            continue
+        try:
+            mine = entry.stat(follow_symlinks=False).st_uid == os.getuid()
+            if mine and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 def _lint(ruff: str, targets: list[str], root: Path) -> None:

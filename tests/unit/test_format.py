@@ -3,6 +3,8 @@ caller, and a batch formats exactly as it would with the rest of the package."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -132,3 +134,27 @@ def test_files_known_to_parse_are_not_parsed_again_but_still_formatted() -> None
     with pytest.raises(OutputError, match=r"_rendered\.py does not parse"):
         checked.add({known: "x = 1\n", other: "def (:\n"}, parsed={known})
     checked.close()
+
+
+def test_scratch_folders_of_killed_runs_are_removed_and_live_runs_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    killed = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        killed.kill()
+        killed.wait()
+        abandoned = tmp_path / f"sdkgen-ruff-{killed.pid}-abc"
+        in_use = tmp_path / f"sdkgen-ruff-{running.pid}-def"
+        unrelated = tmp_path / f"other-{killed.pid}-ghi"
+        for folder in (abandoned, in_use, unrelated):
+            (folder / "src").mkdir(parents=True)
+            (folder / "src" / "module.py").write_text("x = 1\n")
+        monkeypatch.setattr(formatting, "_memory_backed", lambda: str(tmp_path))
+        assert _formatted(_PACKAGE)[PurePosixPath("src/pkg/__init__.py")] == b""
+        assert not abandoned.exists()
+        assert (in_use / "src" / "module.py").is_file()
+        assert (unrelated / "src" / "module.py").is_file()
+    finally:
+        running.kill()
+        running.wait()
