@@ -329,6 +329,9 @@ class ValueFactory:
         return names + optional[:missing]  # minProperties: the first optional properties
 
     def _array(self, schema: dict[str, Any], hint: str, depth: int) -> list[Any]:
+        prefix = schema.get("prefixItems")
+        if isinstance(prefix, list) and prefix:
+            return self._tuple(schema, prefix, hint, depth)
         low = int(schema.get("minItems") or 0)
         high = schema.get("maxItems")
         # full: two items near the top (a list of one hides bugs), one deeper down, where
@@ -348,6 +351,15 @@ class ValueFactory:
             if schema.get("uniqueItems") and item in values:
                 continue
             values.append(item)
+        return values
+
+    def _tuple(self, schema: dict[str, Any], prefix: list[Any], hint: str, depth: int) -> list[Any]:
+        """A 3.1 tuple: one value per `prefixItems` position, then `items` values only as many
+        as `minItems` asks (with `items: false`, pydantic's fixed-length tuple, there are none)."""
+        values = [self._build(position, _singular(hint), depth + 1) for position in prefix]
+        extra = schema.get("items")
+        while len(values) < int(schema.get("minItems") or 0) and isinstance(extra, dict):
+            values.append(self._build(extra, _singular(hint), depth + 1))
         return values
 
     def _nonempty_at(self, depth: int) -> bool:

@@ -393,6 +393,26 @@ def test_a_required_model_whose_schema_omits_type_object_is_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_tuple_of_prefix_items_is_proven() -> None:
+    """OpenAPI 3.1's tuple, as pydantic writes one: `prefixItems` and `items: false`. Each
+    position gets a value of its own type, and nothing beyond them."""
+    point = {
+        "type": "array",
+        "prefixItems": [{"type": "integer"}, {"type": "string"}],
+        "items": False,
+        "minItems": 2,
+        "maxItems": 2,
+    }
+    pair = {"type": "object", "required": ["point"], "properties": {"point": point}}
+    ref = {"$ref": "#/components/schemas/Pair"}
+    reply = {"200": {"description": "ok", "content": {"application/json": {"schema": ref}}}}
+    document = _spec("Pairs", {"/pair": {"post": {"requestBody": _body(ref), "responses": reply}}})
+    document["openapi"] = "3.1.0"
+    document["components"]["schemas"]["Pair"] = pair
+    verified = _verify(document)
+    assert verified.result.passed, _proven(verified)
+
+
 def test_a_204_that_declares_content_is_answered_without_a_body() -> None:
     """HTTP gives a 204 no body, whatever the spec declares: a mock that sent one would break
     the next response on the kept-open connection, and the method returns None."""
