@@ -166,6 +166,8 @@ def _schema_object(schema: Any) -> Any:
 
 def _structure_problems(document: Any, errors: list[Any], file: str) -> list[Problem]:
     """One problem per location; union-branch names in pydantic's `loc` are dropped."""
+    version = "3.1" if str(document.get("openapi", "")).startswith("3.1") else "3.0"
+    hint = f"see the OpenAPI {version} specification"
     seen: dict[str, Problem] = {}
     for item in errors:
         pointer = _document_pointer(document, item["loc"], missing=item["type"] == "missing")
@@ -175,9 +177,7 @@ def _structure_problems(document: Any, errors: list[Any], file: str) -> list[Pro
             message = f"missing required key '{item['loc'][-1]}'"
         else:
             message = str(item["msg"])
-        seen[pointer] = Problem(
-            "error", message, file, pointer, "see the OpenAPI 3.1 specification"
-        )
+        seen[pointer] = Problem("error", message, file, pointer, hint)
     return sorted(seen.values(), key=lambda problem: problem.pointer)[:20]
 
 

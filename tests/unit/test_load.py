@@ -92,6 +92,7 @@ def test_structure_errors_point_into_the_document() -> None:
     )
     assert any("#/info/version: error: missing required key 'version'" in p for p in problems)
     assert any("#/paths/~1a/get/responses/200/description" in p for p in problems)
+    assert all("see the OpenAPI 3.1 specification" in p for p in problems)
 
 
 def _tuple_response(version: str) -> bytes:
@@ -161,6 +162,7 @@ def test_openapi_30_operations_still_need_responses() -> None:
     spec = {**MINIMAL, "openapi": "3.0.3", "paths": {"/ping": {"post": {"operationId": "p"}}}}
     problems = _problems(json.dumps(spec).encode())
     assert any("#/paths/~1ping/post/responses: error: missing required key" in p for p in problems)
+    assert all("see the OpenAPI 3.0 specification" in p for p in problems)
 
 
 def test_webhooks_are_checked_as_path_items() -> None:
