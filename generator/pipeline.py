@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from .analyze import analyze
+from .bundle import Bundle
 from .config import ApiConfig, default_config
 from .docs import read_pages
-from .errors import Problem
+from .errors import GeneratorError, Problem
 from .format import format_tree
 from .heap import sparse_collections
 from .ir import Api, ModelSet
@@ -66,6 +67,7 @@ def generate_package(
     """
     state = state or ApiState()
     child = models_child
+    bundle: Bundle | None = None
     try:
         bundle = read_bundle(data, file, source)
         child = _models_child(bundle.sha256, len(data), child)
@@ -92,12 +94,16 @@ def generate_package(
             structure.verify()  # a malformed spec explains a failure better than the failure does
             raise
         structure.verify()
+    except GeneratorError as error:  # a Swagger 2.0 spec's problems, where its file has them
+        if bundle is None:
+            raise
+        raise type(error)(bundle.located(error.problems)) from None
     finally:
         if child is not None:
             child.close()
     write_tree(files, out, prepare=format_tree, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
-    return Generated(api, used, (*bundle.problems, *problems, *api.problems))
+    return Generated(api, used, (*bundle.problems, *bundle.located([*problems, *api.problems])))
 
 
 def _models_child(sha256: str, size: int, child: ModelsChild | None) -> ModelsChild | None:
