@@ -12,7 +12,7 @@ for the APIs under specs/ and keeps their files (snapshot, names lock, state) co
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,8 @@ class Generated:
     api: Api
     lock: NamesLock
     problems: tuple[Problem, ...]
+    # Problems found later (by `verify`) named where the user's files have them: see Bundle.
+    located: Callable[[Iterable[Problem]], list[Problem]]
 
 
 @sparse_collections()
@@ -103,7 +105,8 @@ def generate_package(
             child.close()
     write_tree(files, out, prepare=format_tree, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
-    return Generated(api, used, (*bundle.problems, *bundle.located([*problems, *api.problems])))
+    located = bundle.located([*problems, *api.problems])
+    return Generated(api, used, (*bundle.problems, *located), bundle.located)
 
 
 def _models_child(sha256: str, size: int, child: ModelsChild | None) -> ModelsChild | None:

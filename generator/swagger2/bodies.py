@@ -30,6 +30,7 @@ def body(located: Located, consumes: list[str], origins: Origins, at: str) -> di
             content[media_type]["example"] = examples[media_type]
             example = jsonpointer.join(source, "x-examples", media_type)
             origins.record(jsonpointer.join(where, "example"), example)
+            origins.record(where, example)  # the media type's own part
     converted: dict[str, Any] = {"content": content, "required": bool(parameter.get("required"))}
     if parameter.get("description"):
         converted["description"] = parameter["description"]

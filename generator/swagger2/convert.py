@@ -239,6 +239,7 @@ class Converter:
                     content[media_type]["example"] = examples[media_type]
                     example = jsonpointer.join(source, "examples", media_type)
                     self.origins.record(f"{where}/example", example)
+                    self.origins.record(where, example)  # the media type's own part
             converted["content"] = content
         headers = mapping(response.get("headers"))
         if headers:

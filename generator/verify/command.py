@@ -55,7 +55,8 @@ def run_verify(
             package=package,
             source=spec_path,
         )
-    for problem in [*verified.problems, *_example_problems(caught, str(spec_path))]:
+    examples = verified.located(_example_problems(caught, str(spec_path)))
+    for problem in [*verified.problems, *examples]:
         report(problem)
     result = verified.result
     echo(result.line())

@@ -147,3 +147,22 @@ def test_an_openapi_3_spec_keeps_its_own_pointers(tmp_path: Path) -> None:
         "properties/kind/enum",
         "openapi.yaml#/servers/0",
     ]
+
+
+def test_verify_names_a_broken_response_example_where_the_swagger_file_has_it(
+    folder: Path,
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "verify", "--spec", "examples.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        check=False,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(
+        "examples.yaml#/paths/~1pets~1{id}/get/responses/200/examples/application~1json: "
+        "warning: example 'example' breaks its own schema"
+    ), result.stderr
