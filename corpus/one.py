@@ -61,7 +61,7 @@ def run(spec: Path, work: Path, api_dir: Path | None) -> Row:
     row.mypy_errors, mypy_notes = _mypy(root, package, work)
     try:
         with open_contract("corpus", root, generated.api, document) as contract:
-            result = prove(contract, document)
+            result = prove(contract, document, workers=1)  # specs already run one per core
     except Exception as error:  # the package itself does not import
         row.import_errors = 1
         row.notes = [_clean(f"import {package}: {type(error).__name__}: {error}", spec, work)]

@@ -256,12 +256,32 @@ def verify(
         Optional[Path],  # noqa: UP045
         typer.Option(help="prove this generated package instead of a fresh one"),
     ] = None,
+    workers: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(min=1, help="processes to run the cases in (default: one per core)"),
+    ] = None,
     specs: SpecsOption = Path("specs"),
 ) -> None:
     """Generate a package into a temporary folder and prove every operation against a mock."""
-    from .verify.command import run_verify
+    from .models_child import ModelsChild
 
-    code = run_verify(spec, config, api, specs, package=package, echo=typer.echo, report=_report)
+    child = ModelsChild()  # before the harness's imports, which its own import overlaps
+    try:
+        from .verify.command import run_verify
+
+        code = run_verify(
+            spec,
+            config,
+            api,
+            specs,
+            package=package,
+            workers=workers,
+            echo=typer.echo,
+            report=_report,
+            models_child=child,
+        )
+    finally:
+        child.close()
     raise typer.Exit(code)
 
 

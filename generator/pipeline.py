@@ -42,6 +42,7 @@ class Generated:
     api: Api
     lock: NamesLock
     problems: tuple[Problem, ...]
+    document: dict[str, Any]  # the normalized spec it was generated from (`verify` reads it)
     # Problems found later (by `verify`) named where the user's files have them: see Bundle.
     located: Callable[[Iterable[Problem]], list[Problem]]
 
@@ -106,7 +107,7 @@ def generate_package(
     write_tree(files, out, prepare=format_tree, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
     located = bundle.located([*problems, *api.problems])
-    return Generated(api, used, (*bundle.problems, *located), bundle.located)
+    return Generated(api, used, (*bundle.problems, *located), normalized, bundle.located)
 
 
 def _models_child(sha256: str, size: int, child: ModelsChild | None) -> ModelsChild | None:

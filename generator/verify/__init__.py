@@ -8,7 +8,7 @@ and with each documented error; each result must be the declared type and hold e
 mock sent. The test suite runs these same checks (`tests/contract/`).
 
     load + generate -> import every module -> mock (document.py, validation.py, replies.py)
-        -> cases (cases.py)
+        -> cases (cases.py), shared out over one forked worker per core (workers.py)
         -> calls (calls.py) -> invoke (invoke.py) -> checks (checks.py, expect.py, results.py)
         -> `contract: <name> N/M operations` (run.py)
 
@@ -26,9 +26,9 @@ from pathlib import Path
 from ..config import ApiConfig
 from ..errors import ConfigError, Problem
 from ..lock import NamesLock
+from ..models_child import ModelsChild
 from ..pipeline import generate_package
 from .run import ContractResult, Failure, open_contract, prove
-from .source import spec_document
 
 __all__ = ["ContractResult", "Failure", "Verified", "verify_spec"]
 
@@ -50,23 +50,29 @@ def verify_spec(
     name: str | None = None,
     package: Path | None = None,
     source: Path | None = None,
+    models_child: ModelsChild | None = None,
+    workers: int | None = None,
 ) -> Verified:
     """Generate the package for spec bytes `data` into a temporary folder and prove it.
 
     With `package` (a distribution folder holding `src/<package>/`, e.g. one `generate` wrote
     earlier), that package is proven instead of the fresh one: the fresh generation then only
     tells the harness what the package should offer. `source` is the file `data` was read
-    from: a multi-file spec's other files are read beside it.
+    from: a multi-file spec's other files are read beside it. `models_child` is a models
+    process the caller started early (see `generate_package`). The cases run in `workers`
+    processes (default: one per core; see `run.prove`).
     """
     with tempfile.TemporaryDirectory(prefix="sdkgen-verify-") as scratch:
         root = Path(scratch) / "package"
-        generated = generate_package(data, file, root, config, lock=lock, source=source)
+        generated = generate_package(
+            data, file, root, config, lock=lock, source=source, models_child=models_child
+        )
         if package is not None:
             _check_package(package, generated.api.config.package)
-        document = spec_document(data, file, source)
+        document = generated.document  # the mock validates what the package was made from
         label = name or generated.api.config.name
         with open_contract(label, package or root, generated.api, document) as contract:
-            result = prove(contract, document)
+            result = prove(contract, document, workers=workers)
     return Verified(result, generated.problems, generated.located)
 
 

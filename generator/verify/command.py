@@ -3,7 +3,8 @@
 `--spec PATH [--config FILE]` proves any document (names from the config, else the spec's
 title); `--api NAME` proves `specs/NAME/` with its config and names lock, as `regen` builds it.
 `--package DIR` proves a package generated earlier (e.g. `generated/anam-client`) instead of a
-fresh one.
+fresh one. `--workers N` runs the cases in N processes (default: one per core; the result is
+the same however many).
 The output is the `contract: <name> N/M operations` line, one `FAIL` line per failed case
 (operation and case, what was wrong, the spec's JSON pointer), and the `oneOf`s validated as
 `anyOf` (`tolerances.py`). The exit status is 0 only when every operation was proven.
@@ -19,6 +20,7 @@ from ..config import CONFIG_FILE, ApiConfig, load_config
 from ..errors import ConfigError, Problem
 from ..load import read_spec_bytes
 from ..lock import LOCK_FILE, NamesLock, read_lock
+from ..models_child import ModelsChild
 from . import verify_spec
 from .replies import SpecExampleWarning
 
@@ -30,10 +32,13 @@ def run_verify(
     specs: Path,
     *,
     package: Path | None = None,
+    workers: int | None = None,
     echo: Callable[[str], object],
     report: Callable[[Problem], object],
+    models_child: ModelsChild | None = None,
 ) -> int:
-    """Prove the chosen spec, print the result; the exit status."""
+    """Prove the chosen spec, print the result; the exit status. `models_child` is a models
+    process started early (see `generate_package`)."""
     spec_path, api_config, lock, name = _inputs(spec, config, api, specs)
     if package is not None and not (package / "src").is_dir():
         raise ConfigError(
@@ -54,6 +59,8 @@ def run_verify(
             name=name,
             package=package,
             source=spec_path,
+            models_child=models_child,
+            workers=workers,
         )
     examples = verified.located(_example_problems(caught, str(spec_path)))
     for problem in [*verified.problems, *examples]:

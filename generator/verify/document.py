@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -51,19 +52,39 @@ def validation_document(
     """`normalized` as the mock validates it; `base_url` is where the client sends requests
     by default (the config's or the spec's first server; "" if none), `mock_url` the mock's
     address."""
+    return served(prepared_document(normalized), mock_url, base_url)
+
+
+def prepared_document(normalized: dict[str, Any]) -> ValidationDocument:
+    """Everything of the validation document but where it is served: the costly part (the
+    tolerances try values against every `oneOf`), done once however many mocks serve it."""
     document = copy.deepcopy(normalized)
     document["openapi"] = "3.1.0"
     document.setdefault("paths", {})
-    document["servers"] = [{"url": local_url(base_url, mock_url) if base_url else mock_url}]
-    for item in document["paths"].values():
-        if isinstance(item, dict):
-            _serve_locally(item, mock_url, base_url)
     _mappings_as_refs(document)
     discriminators = unusable_discriminators(document)
     drop_discriminators(document, discriminators)
     overlaps = overlapping_one_ofs(document)
     moves = relax(document, overlaps)
     return ValidationDocument(document, (*discriminators, *overlaps), moves)
+
+
+def served(prepared: ValidationDocument, mock_url: str, base_url: str) -> ValidationDocument:
+    """A prepared document served by the mock at `mock_url`: its own copies of the root, the
+    path items and the operations get the local `servers`; schemas are shared, unchanged."""
+    document = dict(prepared.document)
+    document["servers"] = [{"url": local_url(base_url, mock_url) if base_url else mock_url}]
+    paths: dict[str, Any] = {}
+    for key, item in document["paths"].items():
+        if isinstance(item, dict):
+            item = {
+                k: dict(v) if k in HTTP_METHODS and isinstance(v, dict) else v
+                for k, v in item.items()
+            }
+            _serve_locally(item, mock_url, base_url)
+        paths[key] = item
+    document["paths"] = paths
+    return dataclasses.replace(prepared, document=document)
 
 
 def local_url(server_url: str, mock_url: str) -> str:

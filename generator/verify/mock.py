@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .document import validation_document
+from .document import ValidationDocument, prepared_document, served
 from .replies import GENERATED, Canned, ReplyBook, encode_json
 from .routing import Route
 from .schemas import Violation
@@ -51,9 +51,17 @@ class Exchange:
 class SpecMockServer:
     """Serves one spec; `url` is the mock's address plus the API's base path."""
 
-    def __init__(self, normalized: dict[str, Any], base_url: str) -> None:
+    def __init__(
+        self,
+        normalized: dict[str, Any],
+        base_url: str,
+        *,
+        prepared: ValidationDocument | None = None,
+    ) -> None:
         self._server = ReplyingServer(self._respond)
-        validation = validation_document(normalized, self._server.url, base_url)
+        self._prepared = prepared or prepared_document(normalized)
+        self._normalized, self._base_url = normalized, base_url
+        validation = served(self._prepared, self._server.url, base_url)
         self.validator = ContractValidator(validation, self._server.url)
         self.document = self.validator.document
         self.url = self.document["servers"][0]["url"]
@@ -67,6 +75,11 @@ class SpecMockServer:
         self._judged_replies: dict[tuple[Any, ...], tuple[Violation, ...]] = {}
         self._generation = 0  # bumped by `clear`: a late request of an earlier call is not kept
         self._in_flight: dict[int, int] = {}  # generation -> requests being answered
+
+    def another(self) -> SpecMockServer:
+        """A mock of the same spec on a port of its own (not started), for a worker process:
+        the document's costly preparation is shared, not repeated."""
+        return SpecMockServer(self._normalized, self._base_url, prepared=self._prepared)
 
     def __enter__(self) -> SpecMockServer:
         self._server.__enter__()

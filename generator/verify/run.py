@@ -38,6 +38,7 @@ from .results import route_of
 from .surface import surface
 from .tolerances import Relaxation
 from .transport import Connections
+from .workers import run_in_workers, worker_count
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,12 @@ def open_contract(name: str, root: Path, api: Api, document: dict[str, Any]) -> 
         forget_package(root, shape.package)
 
 
-def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
-    """Run every case of the package behind `contract`; `document` is the normalized spec."""
+def prove(
+    contract: Contract, document: dict[str, Any], *, workers: int | None = None
+) -> ContractResult:
+    """Run every case of the package behind `contract`; `document` is the normalized spec.
+    The cases run in `workers` processes (by default one per core, one for few cases); the
+    result is the same however many."""
     relaxed = contract.mock.validator.relaxed
     result = ContractResult(contract.name, operation_keys(document), relaxed=relaxed)
     root, package = contract.package.root, contract.surface.package
@@ -102,7 +107,8 @@ def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
         *operation_cases(contract.name, contract.surface, contract.document),
         *error_cases(contract.name, contract.surface, contract.document),
     ]
-    for case, failures in zip(cases, _run(contract, cases), strict=True):
+    count = worker_count(len(cases)) if workers is None else workers
+    for case, failures in zip(cases, _run(contract, cases, count), strict=True):
         failed |= _record(result, case.key, failures)
     exposed = {method.key for method in contract.surface.methods}
     for key in result.total:
@@ -118,18 +124,68 @@ def prove(contract: Contract, document: dict[str, Any]) -> ContractResult:
 Case = OperationCase | ErrorCase
 
 
-def _run(contract: Contract, cases: list[Case]) -> list[list[Failure]]:
-    """Each case's failures, in order, run in this process against its own mock server."""
-    with asyncio.Runner() as runner, _kept_open(contract, runner):  # one loop for every call
-        prover = _Prover(contract, runner)
-        return [
-            prover.operation(case) if isinstance(case, OperationCase) else prover.error(case)
-            for case in cases
-        ]
+def _run(contract: Contract, cases: list[Case], workers: int) -> list[list[Failure]]:
+    """Each case's failures, in order: here, or in `workers` processes, an operation's cases
+    together in one (`workers.py`)."""
+    if workers <= 1:
+        with _proving(contract) as prove_case:
+            return [prove_case(case) for case in cases]
+    groups: dict[str, list[int]] = {}
+    for index, case in enumerate(cases):
+        groups.setdefault(case.key, []).append(index)
+    start = partial(_proving, contract, own_mock=True)
+    return run_in_workers(cases, list(groups.values()), workers, start, _encode, _decode, _lost)
 
 
 @contextlib.contextmanager
-def _kept_open(contract: Contract, runner: asyncio.Runner) -> Iterator[None]:
+def _proving(
+    contract: Contract, *, own_mock: bool = False
+) -> Iterator[Callable[[Case], list[Failure]]]:
+    """A function that runs one case against the contract's mock (with `own_mock`, against a
+    new one of its own, as a worker process needs), on one event loop for every call."""
+    with contextlib.ExitStack() as stack:
+        if own_mock:
+            contract.mock = stack.enter_context(contract.mock.another())
+        loop = stack.enter_context(_event_loop())
+        stack.enter_context(_kept_open(contract, loop))
+        prover = _Prover(contract, loop)
+        yield (
+            lambda case: (
+                prover.operation(case) if isinstance(case, OperationCase) else prover.error(case)
+            )
+        )
+
+
+def _encode(failure: Failure) -> list[str]:
+    return [failure.key, failure.label, failure.message, failure.pointer]
+
+
+def _decode(fields: list[str]) -> Failure:
+    return Failure(*fields)
+
+
+def _lost(case: Case, why: str) -> Failure:
+    method, _, path = case.key.partition(" ")
+    pointer = jsonpointer.join("", "paths", path, method.lower())
+    return Failure(case.key, case.label, f"{case.key} ({case.label}): not run: {why}", pointer)
+
+
+@contextlib.contextmanager
+def _event_loop() -> Iterator[asyncio.AbstractEventLoop]:
+    """The event loop every async call of a run shares. Plain: `asyncio.Runner` would look up,
+    install and restore a SIGINT handler around each of thousands of calls."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
+@contextlib.contextmanager
+def _kept_open(contract: Contract, loop: asyncio.AbstractEventLoop) -> Iterator[None]:
     """Lend every client of the run the same kept-open connections to the mock."""
     connections = Connections(contract.mock.url)
     contract.connections = connections
@@ -138,7 +194,7 @@ def _kept_open(contract: Contract, runner: asyncio.Runner) -> Iterator[None]:
     finally:
         contract.connections = None
         connections.close()
-        runner.run(connections.aclose())
+        loop.run_until_complete(connections.aclose())
 
 
 def _record(result: ContractResult, key: str, failures: list[Failure]) -> set[str]:
@@ -149,9 +205,9 @@ def _record(result: ContractResult, key: str, failures: list[Failure]) -> set[st
 class _Prover:
     """Runs a case's calls, sync then async, and keeps its first failure."""
 
-    def __init__(self, contract: Contract, runner: asyncio.Runner) -> None:
+    def __init__(self, contract: Contract, loop: asyncio.AbstractEventLoop) -> None:
         self.contract = contract
-        self.runner = runner
+        self.loop = loop
 
     def operation(self, case: OperationCase) -> list[Failure]:
         label = f"{case.key} ({case.label}) [{case.variant}]"
@@ -195,7 +251,7 @@ class _Prover:
     ) -> Outcome:
         if asynchronous:
             coroutine = invoke_async(self.contract, call, status=status, reply=reply)
-            return self.runner.run(coroutine)
+            return self.loop.run_until_complete(coroutine)
         return invoke_sync(self.contract, call, status=status, reply=reply)
 
 

@@ -194,11 +194,21 @@ def _overlap(branches: _Branches, pointer: str, schema: dict[str, Any]) -> Overl
     modes: tuple[Mode, ...] = ("minimal", "full")
     for mode in modes:
         for index, member in enumerate(members):
+            others = [
+                i
+                for i, other in enumerate(members)
+                if i != index and not branches.refuses(other, member)
+            ]
+            if not others:
+                continue  # no other branch can accept the value: no need to build it
             instance = branches.value(member, mode)
             if instance is _NONE:
                 continue
+            # a branch accepts its own value: `value` built it valid for that branch
             valid = tuple(
-                i for i, other in enumerate(members) if branches.accepts(other, member, mode)
+                i
+                for i in range(len(members))
+                if i == index or (i in others and branches.accepts(members[i], member, mode))
             )
             if len(valid) > 1:
                 return OverlappingOneOf(pointer, index, instance, valid)
@@ -206,6 +216,7 @@ def _overlap(branches: _Branches, pointer: str, schema: dict[str, Any]) -> Overl
 
 
 _NONE = object()  # no value can be built for the branch
+_NULL_BRANCH = {"type": "null"}
 
 
 class _Branches:
@@ -227,6 +238,12 @@ class _Branches:
             except NoValidValue:
                 self._values[key] = _NONE
         return self._values[key]
+
+    def refuses(self, branch: Any, built_from: Any) -> bool:
+        """Whether `branch` surely accepts no value built from `built_from`, known without
+        building one: the `null` branch (`oneOf: [X, {type: null}]`, the commonest `oneOf`)
+        accepts only null, which a value valid for an `X` that refuses null cannot be."""
+        return branch == _NULL_BRANCH and not self.checker.is_valid(built_from, None)
 
     def accepts(self, branch: Any, built_from: Any, mode: Mode) -> bool:
         """Whether `branch` accepts the value built (in `mode`) from branch `built_from`."""

@@ -51,7 +51,10 @@ class ValueFactory:
         self.mode = mode
         self.direction = direction
         self._counter: Iterator[int] = itertools.count(1)
-        self._turns: dict[int, int] = {}  # enum schema -> members handed out
+        # enum schema -> (the schema, members handed out); holding the schema keeps its `id`
+        # from being reused by a schema merged on the fly, whose turns would then depend on
+        # memory layout rather than on the spec
+        self._turns: dict[int, tuple[Any, int]] = {}
         self._recursive = recursive_refs(self.document)
         self._path: list[str] = []  # recursive `$ref`s being built, outermost first
         self._expanded: set[str] = set()  # recursive `$ref`s built in full in this value
@@ -142,8 +145,8 @@ class ValueFactory:
         members = [member for member in valid if member is not None] or valid or enum
         if self._minimal:
             return members[0]
-        turn = self._turns.get(id(schema), 0)
-        self._turns[id(schema)] = turn + 1
+        turn = self._turns.get(id(schema), (schema, 0))[1]
+        self._turns[id(schema)] = (schema, turn + 1)
         return members[-1 - turn % len(members)]
 
     def _typed(self, schema: dict[str, Any], hint: str, depth: int) -> Any:
