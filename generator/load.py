@@ -95,7 +95,6 @@ def read_bundle(data: bytes, file: str, root: Path | None = None) -> Bundle:
         result = _bundled(converted, data, file, root)
     except SpecError as error:
         raise SpecError(origins.locate(error.problems)) from None
-    origins.converted = result.document
     for part in result.parts:
         origins.record_part(part.pointer, swagger2.Source(part.file, part.document, part.fragment))
     if len(result.files) > 1:  # schemas joined in from other files are Swagger's too

@@ -39,9 +39,10 @@ def convert(document: dict[str, Any], file: str) -> tuple[dict[str, Any], list[P
     """The OpenAPI 3.0 document `document` describes, notes on what could not be kept, and where
     each converted node came from."""
     converter = Converter(document, file)
-    converted = converter.document()
+    converted = rewrite_refs(converter.document())
+    converter.origins.converted = converted
     note = Problem("info", "Swagger 2.0 document read as OpenAPI 3.0", file, "/swagger")
-    return rewrite_refs(converted), [note, *converter.problems], converter.origins
+    return converted, [note, *converter.problems], converter.origins
 
 
 def convert_components(document: dict[str, Any]) -> None:
