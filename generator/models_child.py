@@ -79,6 +79,10 @@ class ModelsChild:
 
 
 def _cores() -> int:
+    """The cores this process may run on (`taskset`, a container's cpuset), not the machine's:
+    a second child on the same one core only adds its start-up."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
 
 

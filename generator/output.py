@@ -1,8 +1,9 @@
-"""Staging directory -> parse check -> containment check -> atomic swap.
+"""Staging directory -> containment check -> atomic swap; and the parse check before it.
 
 A generated package replaces the previous one only once every file is written, formatted, parses
-as Python and lies inside the output folder. Any failure leaves the previous output exactly as it
-was and removes the staging directory.
+as Python (`check_python`, which the formatter runs on each batch) and lies inside the output
+folder. Any failure leaves the previous output exactly as it was and removes the staging
+directory.
 
 The swap is one `renameat2(RENAME_EXCHANGE)` on Linux: at every instant the output path holds the
 complete old tree or the complete new one, even if the process is killed. Where the kernel or the
@@ -14,7 +15,6 @@ the output) are hidden names that git ignores, `build` skips and the next run re
 from __future__ import annotations
 
 import ast
-import contextlib
 import ctypes
 import errno
 import hashlib
@@ -22,7 +22,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -31,16 +31,9 @@ from .errors import OutputError, Problem
 
 
 def write_tree(
-    files: Mapping[PurePosixPath, str],
-    out: Path,
-    *,
-    prepare: Callable[[Path], Callable[[], None] | None] | None = None,
-    marker: PurePosixPath | None = None,
+    files: Mapping[PurePosixPath, bytes], out: Path, *, marker: PurePosixPath | None = None
 ) -> None:
-    """Write `files` into `out`, replacing it atomically; `prepare` runs on the staged tree.
-
-    `prepare` may leave work running (ruff): it then returns a function that waits for that
-    work, called once this process has parsed every Python file of `files`.
+    """Write `files` (formatted, checked) into `out`, replacing it atomically.
 
     With a `marker` (a file every tree of this kind holds), an existing non-empty `out` is replaced
     only if it holds the marker too: `--out .` must not delete a user's work.
@@ -49,8 +42,7 @@ def write_tree(
     if marker is not None:
         _check_replaceable(out, marker)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _write_and_swap(files, out, prepare)
+        replace_tree(files, out)
     except OSError as error:
         message = f"cannot write {error.filename or out}: {error.strerror}"
         raise OutputError(Problem("error", message, str(out))) from None
@@ -62,37 +54,6 @@ def _check_replaceable(out: Path, marker: PurePosixPath) -> None:
         raise OutputError(Problem("error", message, str(out), hint="choose an empty folder"))
     if out.exists() and not out.is_dir():
         raise OutputError(Problem("error", f"{out} is a file", str(out), hint="choose a folder"))
-
-
-def _write_and_swap(
-    files: Mapping[PurePosixPath, str],
-    out: Path,
-    prepare: Callable[[Path], Callable[[], None] | None] | None,
-) -> None:
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
-    try:
-        made: set[Path] = set()
-        for relative, text in sorted(files.items()):
-            target = _inside(staging, relative)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_text(text, encoding="utf-8", newline="\n")
-        finish = prepare(staging) if prepare is not None else None
-        try:
-            _check_python(files)
-        except BaseException:
-            if finish is not None:
-                with contextlib.suppress(Exception):
-                    finish()  # wait for it: nothing is left running, the parse error is the news
-            raise
-        if finish is not None:
-            finish()
-        _check_contained(staging)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
 def write_file_atomically(path: Path, data: bytes) -> None:
@@ -124,11 +85,11 @@ def files_digest(files: Mapping[PurePosixPath, bytes]) -> str:
     return digest.hexdigest()
 
 
-def _inside(root: Path, relative: PurePosixPath) -> Path:
+def inside(root: Path, relative: PurePosixPath) -> Path:
     """`root / relative`, for a relative path that stays under `root` by its parts alone.
 
-    `root` is a staging folder this run made and nothing else writes to, so no symlink can lie
-    on the way (and `_check_contained` looks again before the swap): resolving each of thousands
+    `root` is a folder this run made and nothing else writes to, so no symlink can lie on the
+    way (and `check_contained` looks again before it is used): resolving each of thousands
     of paths would only repeat what the parts already say.
     """
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
@@ -136,9 +97,9 @@ def _inside(root: Path, relative: PurePosixPath) -> Path:
     return root.joinpath(*relative.parts)
 
 
-def _check_python(files: Mapping[PurePosixPath, str]) -> None:
-    """Every Python file parses, as it was given (while `prepare`'s ruff, whose lint parses
-    the formatted files again, works on the staged copies)."""
+def check_python(files: Mapping[PurePosixPath, str]) -> None:
+    """Every Python file of `files` parses, as it was given (`format.Formatter` checks each batch
+    while ruff, whose lint parses the formatted files again, works on copies)."""
     problems = []
     for relative, text in sorted(files.items()):
         if relative.suffix != ".py":
@@ -158,7 +119,7 @@ def _check_python(files: Mapping[PurePosixPath, str]) -> None:
         raise OutputError(problems)
 
 
-def _check_contained(root: Path) -> None:
+def check_contained(root: Path) -> None:
     """No symlink anywhere in the staged tree: then every path in it, read from the tree's own
     directories (which hold no `..`), lies inside it. The entries' types come with the listing,
     so thousands of files cost no call per file."""
@@ -174,14 +135,19 @@ def _check_contained(root: Path) -> None:
 
 
 def replace_tree(files: Mapping[PurePosixPath, bytes], out: Path) -> None:
-    """Put exactly `files` at `out`, swapped in atomically (already checked, formatted bytes)."""
+    """Put exactly `files` at `out`, swapped in atomically: written to a staging folder beside
+    it, which must hold nothing else (no link) by the time it is swapped in."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
+        made: set[Path] = set()
         for relative, data in sorted(files.items()):
-            target = _inside(staging, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = inside(staging, relative)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_bytes(data)
+        check_contained(staging)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

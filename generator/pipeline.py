@@ -1,10 +1,10 @@
 """The pipeline end to end: spec bytes -> a package on disk.
 
-    load -> normalize -> analyze (names, IR) -> models -> render
-         -> write to staging -> format -> check -> swap in
+    load -> normalize -> analyze (names, IR) -> models -> render -> format -> write to staging
+         -> check -> swap in
     (the spec's structural check runs beside the stages, see structure.py, and so do the
     models: a child process imports their library at once and makes them while the rest of
-    the package is rendered, see models_child.py)
+    the package is rendered, and formatted, see models_child.py and format.py)
 
 Each stage is its own module; this one only sequences them. `regen.py` decides when to run it
 for the APIs under specs/ and keeps their files (snapshot, names lock, state) consistent.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .analyze import analyze
@@ -22,7 +22,7 @@ from .bundle import Bundle
 from .config import ApiConfig, default_config
 from .docs import read_pages
 from .errors import GeneratorError, Problem
-from .format import format_tree
+from .format import Formatter
 from .heap import sparse_collections
 from .ir import Api, ModelSet
 from .load import read_bundle
@@ -31,8 +31,8 @@ from .models import PendingModels, start_models
 from .models_child import ModelsChild
 from .normalize import normalize
 from .output import write_tree
-from .render import MARKER, render_package
-from .split import split_models
+from .render import MARKER, model_paths, render_package
+from .split import ModelModules, split_models
 from .state import ApiState
 from .structure import StructureCheck, structure_passed
 
@@ -70,6 +70,7 @@ def generate_package(
     """
     state = state or ApiState()
     child = models_child
+    formatter = Formatter()
     bundle: Bundle | None = None
     try:
         bundle = read_bundle(data, file, source)
@@ -83,20 +84,13 @@ def generate_package(
                 started.append(start_models(models, package, file, child))
 
             api = _analyze(normalized, file, config, lock, state, bundle.sha256, models_known=begin)
-            pending = started[0]
-            pages = read_pages(api.config.folder or Path(file).parent, api.config.docs)
-            files = render_package(
-                api,
-                lambda: split_models(*pending.result()),
-                state.releases,
-                normalized,
-                pages=pages,
-                overrides=templates,
-            )
+            files, cut = _render(api, file, started[0], state, normalized, templates, formatter)
         except Exception:
             structure.verify()  # a malformed spec explains a failure better than the failure does
             raise
         structure.verify()
+        formatter.add(files, parsed=cut)  # the model modules: the rest is formatted already
+        formatted = formatter.result()
     except GeneratorError as error:  # a Swagger 2.0 spec's problems, where its file has them
         if bundle is None:
             raise
@@ -104,10 +98,41 @@ def generate_package(
     finally:
         if child is not None:
             child.close()
-    write_tree(files, out, prepare=format_tree, marker=MARKER)
+        formatter.close()
+    write_tree(formatted, out, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
     located = bundle.located([*problems, *api.problems])
     return Generated(api, used, (*bundle.problems, *located), normalized, bundle.located)
+
+
+def _render(
+    api: Api,
+    file: str,
+    pending: PendingModels,
+    state: ApiState,
+    normalized: dict[str, Any],
+    templates: Path | None,
+    formatter: Formatter,
+) -> tuple[dict[PurePosixPath, str], set[PurePosixPath]]:
+    """The package's files, those that do not depend on the models handed to `formatter` while
+    the models are made; and which files hold model code (cut from the checked module)."""
+    pages = read_pages(api.config.folder or Path(file).parent, api.config.docs)
+    split: list[ModelModules] = []
+
+    def models() -> ModelModules:
+        split.append(split_models(*pending.result()))
+        return split[0]
+
+    files = render_package(
+        api,
+        models,
+        state.releases,
+        normalized,
+        pages=pages,
+        overrides=templates,
+        rendered=formatter.add,
+    )
+    return files, model_paths(api, split[0])
 
 
 def _models_child(sha256: str, size: int, child: ModelsChild | None) -> ModelsChild | None:

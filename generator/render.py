@@ -8,7 +8,7 @@ Templates mirror the output tree under `templates/package/`; the runtime under
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -95,6 +95,7 @@ def render_package(
     *,
     pages: Sequence[Safe] = (),
     overrides: Path | None = None,
+    rendered: Callable[[Mapping[PurePosixPath, str]], None] | None = None,
 ) -> dict[PurePosixPath, str]:
     """Every file of the generated project, keyed by its path relative to the project root.
 
@@ -103,11 +104,12 @@ def render_package(
     `document` is the normalized spec, which the fake client of `testing.py` answers from and
     examples consult; `pages` are the API's documentation pages the README includes.
     `overrides` is an API's folder of template overrides: a template found there is used instead
-    of the one under templates/package/ with the same relative path.
+    of the one under templates/package/ with the same relative path. `rendered`, if given, gets
+    the files that do not depend on the models as soon as they are rendered (to format them).
     """
     env = environment(overrides)
     context = _context(api, releases, document, pages)
-    src = PurePosixPath("src") / context["names"].package
+    src = _package_folder(api)
     files = {
         PurePosixPath(name): _render(env, f"{name}.jinja", context)
         for name in ("pyproject.toml", "README.md", "api.md", "CHANGELOG.md")
@@ -128,10 +130,22 @@ def render_package(
         )
     for path, text in runtime_files().items():
         files[src / path] = text
+    if rendered is not None:
+        rendered(files)
     modules = models() if callable(models) else models
     for module, text in _types(env, context, modules).items():
         files[src / "types" / module] = text
     return files
+
+
+def model_paths(api: Api, models: ModelModules) -> set[PurePosixPath]:
+    """The files of `render_package` that hold model code, each cut at statement boundaries
+    from the models module that `models.check_models` parsed whole."""
+    return {_package_folder(api) / "types" / f"{module}.py" for module in models.modules}
+
+
+def _package_folder(api: Api) -> PurePosixPath:
+    return PurePosixPath("src") / strings.identifier(api.config.package)
 
 
 def _context(

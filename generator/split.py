@@ -97,17 +97,19 @@ def _definitions(tree: ast.Module, lines: list[str]) -> dict[str, _Definition]:
 def _used_names(node: ast.stmt) -> set[str]:
     """Names a definition refers to, including forward references written as strings
     (`TypeAliasType("Alias", "Echo")`); docstrings are text, not references."""
-    docstrings = {id(child.value) for child in ast.walk(node) if isinstance(child, ast.Expr)}
+    docstrings: set[int] = set()
+    strings: list[tuple[int, str]] = []
     used: set[str] = set()
-    for child in ast.walk(node):
+    for child in ast.walk(node):  # one walk: the tree of a big model set is large
         if isinstance(child, ast.Name):
             used.add(child.id)
-        elif (
-            isinstance(child, ast.Constant)
-            and isinstance(child.value, str)
-            and (id(child) not in docstrings)
-        ):
-            used |= set(_IDENTIFIER.findall(child.value))
+        elif isinstance(child, ast.Expr):
+            docstrings.add(id(child.value))
+        elif isinstance(child, ast.Constant) and isinstance(child.value, str):
+            strings.append((id(child), child.value))
+    for key, text in strings:
+        if key not in docstrings:
+            used.update(_IDENTIFIER.findall(text))
     return used
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from generator import format as formatting
 from generator import output, pipeline
 from generator.errors import GenerationError, GeneratorError, OutputError, SpecError
 from generator.pipeline import generate_package
@@ -64,7 +65,6 @@ def test_failure_at_load_keeps_previous_output(previous: tuple[Path, dict[str, b
         ("analyze", GenerationError([])),
         ("start_models", GenerationError([])),
         ("render_package", TypeError("template printed unescaped spec text")),
-        ("format_tree", GenerationError([])),
     ],
 )
 def test_failure_at_a_later_stage_keeps_previous_output(
@@ -84,20 +84,37 @@ def test_failure_at_a_later_stage_keeps_previous_output(
     _assert_untouched(out, before)
 
 
-def test_format_that_dies_half_way_keeps_previous_output(
+def test_ruff_failing_keeps_previous_output(
     previous: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Even an interrupt (not an Exception) after staged files were rewritten changes nothing."""
+    def fail(command: list[str], root: Path) -> None:
+        raise GenerationError([])
+
+    monkeypatch.setattr(formatting, "_run", fail)
+    with pytest.raises(GenerationError):
+        _generate(out := previous[0])
+    _assert_untouched(out, previous[1])
+
+
+def test_a_write_that_dies_half_way_keeps_previous_output(
+    previous: tuple[Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even an interrupt (not an Exception) after some staged files were written changes
+    nothing."""
     out, before = previous
+    real = Path.write_bytes
+    written: list[Path] = []
 
-    def interrupted(root: Path) -> None:
-        for path in root.rglob("*.py"):
-            path.write_text("half formatted\n")
-        raise KeyboardInterrupt
+    def interrupted(path: Path, data: bytes) -> int:
+        if len(written) == 5:
+            raise KeyboardInterrupt
+        written.append(path)
+        return real(path, data)
 
-    monkeypatch.setattr(pipeline, "format_tree", interrupted)
+    monkeypatch.setattr(Path, "write_bytes", interrupted)
     with pytest.raises(KeyboardInterrupt):
         _generate(out)
+    assert len(written) == 5 and all(f".{out.name}.staging-" in str(path) for path in written)
     _assert_untouched(out, before)
 
 
@@ -131,7 +148,6 @@ def test_unparsable_python_is_refused_before_the_swap(
     out, before = previous
     broken = {PurePosixPath("src/circular_client/evil.py"): '"""\n"""x"""\n'}
     monkeypatch.setattr(pipeline, "render_package", _render_with(broken))
-    monkeypatch.setattr(pipeline, "format_tree", lambda root: None)
     with pytest.raises(OutputError, match="does not parse"):
         _generate(out)
     _assert_untouched(out, before)
@@ -142,10 +158,14 @@ def test_symlink_planted_in_staging_is_refused(
 ) -> None:
     out, before = previous
 
-    def plant(root: Path) -> None:
-        (root / "src" / "passwd").symlink_to("/etc/passwd")
+    real = Path.write_bytes
 
-    monkeypatch.setattr(pipeline, "format_tree", plant)
+    def plant(path: Path, data: bytes) -> int:
+        if path.name == "py.typed":
+            (path.parent / "passwd").symlink_to("/etc/passwd")
+        return real(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", plant)
     with pytest.raises(OutputError, match="escapes the package"):
         _generate(out)
     _assert_untouched(out, before)

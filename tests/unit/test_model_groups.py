@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -112,3 +113,14 @@ def test_both_children_started_for_a_big_spec_make_the_parts_of_a_big_set(
     child.submit(REQUEST)
     joined = join_modules([model_source(part) for part in partition(REQUEST, 2)])
     assert child.source("spec.yaml") == joined
+
+
+def test_a_process_pinned_to_one_core_makes_a_big_set_in_one_child() -> None:
+    """Under `taskset -c 0` a second child would only compete with the first for the core."""
+    script = (
+        "import os; from generator import models_child as m; "
+        "os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); "
+        "c = m.ModelsChild(); c.expect(m.BIG_SPEC_BYTES); print(len(c._workers)); c.close()"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "1"

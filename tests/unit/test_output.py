@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import pytest
 
-from generator.errors import GenerationError, OutputError
-from generator.output import read_tree, recover, replace_tree, write_file_atomically, write_tree
+from generator.errors import OutputError
+from generator.output import (
+    check_contained,
+    check_python,
+    read_tree,
+    recover,
+    replace_tree,
+    write_file_atomically,
+    write_tree,
+)
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
@@ -19,8 +26,8 @@ def _snapshot(root: Path) -> dict[str, bytes]:
 
 def test_tree_is_replaced_as_a_whole(tmp_path: Path) -> None:
     out = tmp_path / "pkg"
-    write_tree({PurePosixPath("a.py"): "x = 1\n", PurePosixPath("sub/b.txt"): "b"}, out)
-    write_tree({PurePosixPath("c.py"): "y = 2\n"}, out)
+    write_tree({PurePosixPath("a.py"): b"x = 1\n", PurePosixPath("sub/b.txt"): b"b"}, out)
+    write_tree({PurePosixPath("c.py"): b"y = 2\n"}, out)
     assert _snapshot(out) == {"c.py": b"y = 2\n"}
     assert [p.name for p in tmp_path.iterdir()] == ["pkg"]  # no staging or retired folders left
 
@@ -28,65 +35,52 @@ def test_tree_is_replaced_as_a_whole(tmp_path: Path) -> None:
 @pytest.mark.parametrize("bad", ["../escape.py", "/abs.py", "a/../../x.py"])
 def test_paths_outside_the_output_are_refused(tmp_path: Path, bad: str) -> None:
     out = tmp_path / "pkg"
-    write_tree({PurePosixPath("keep.py"): "k = 1\n"}, out)
+    write_tree({PurePosixPath("keep.py"): b"k = 1\n"}, out)
     with pytest.raises(OutputError, match="outside the package"):
-        write_tree({PurePosixPath(bad): "x = 1\n"}, out)
+        write_tree({PurePosixPath(bad): b"x = 1\n"}, out)
     assert _snapshot(out) == {"keep.py": b"k = 1\n"}
     assert not (tmp_path / "escape.py").exists()
 
 
-def test_unparsable_python_leaves_previous_output(tmp_path: Path) -> None:
+def test_unparsable_python_is_reported_by_file_with_every_other_problem() -> None:
+    files = {PurePosixPath("pkg/bad.py"): "def (:\n", PurePosixPath("pkg/worse.py"): "x = (\n"}
+    files[PurePosixPath("notes.md")] = "def (:\n"  # not Python: not parsed
+    with pytest.raises(OutputError) as raised:
+        check_python(files)
+    assert [problem.message.split(" does not parse")[0] for problem in raised.value.problems] == [
+        "generated pkg/bad.py",
+        "generated pkg/worse.py",
+    ]
+
+
+@pytest.mark.parametrize("depth", ["link", "a/b/link.py"])
+def test_symlinks_anywhere_in_a_staged_tree_are_refused_even_pointing_inside(
+    tmp_path: Path, depth: str
+) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "c.py").write_text("c = 1\n")
+    (tmp_path / depth).symlink_to(tmp_path / "a" / "b" / "c.py")
+    with pytest.raises(OutputError, match="escapes"):
+        check_contained(tmp_path)
+
+
+def test_a_failed_write_leaves_the_previous_output_and_nothing_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "pkg"
-    write_tree({PurePosixPath("ok.py"): "ok = 1\n"}, out)
-    with pytest.raises(OutputError, match="does not parse"):
-        write_tree({PurePosixPath("bad.py"): "def (:\n"}, out)
+    write_tree({PurePosixPath("ok.py"): b"ok = 1\n"}, out)
+    real = Path.write_bytes
+
+    def full(path: Path, data: bytes) -> int:
+        if path.name == "second.py":
+            raise OSError(28, "No space left on device", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(OutputError, match="No space left"):
+        write_tree({PurePosixPath("first.py"): b"1\n", PurePosixPath("second.py"): b"2\n"}, out)
     assert _snapshot(out) == {"ok.py": b"ok = 1\n"}
     assert [p.name for p in tmp_path.iterdir()] == ["pkg"]
-
-
-def test_failing_prepare_step_leaves_previous_output(tmp_path: Path) -> None:
-    out = tmp_path / "pkg"
-    write_tree({PurePosixPath("ok.py"): "ok = 1\n"}, out)
-
-    def fail(_root: Path) -> None:
-        raise GenerationError([])
-
-    with pytest.raises(GenerationError):
-        write_tree({PurePosixPath("new.py"): "n = 1\n"}, out, prepare=fail)
-    assert _snapshot(out) == {"ok.py": b"ok = 1\n"}
-
-
-def test_symlinks_planted_during_preparation_are_refused(tmp_path: Path) -> None:
-    def plant(root: Path) -> None:
-        (root / "link").symlink_to("/etc")
-
-    with pytest.raises(OutputError, match="escapes"):
-        write_tree({PurePosixPath("a.py"): "a = 1\n"}, tmp_path / "pkg", prepare=plant)
-    assert not (tmp_path / "pkg").exists()
-
-
-def test_symlinks_deep_in_the_tree_are_refused_even_when_they_point_inside(
-    tmp_path: Path,
-) -> None:
-    def plant(root: Path) -> None:
-        (root / "a" / "b" / "link.py").symlink_to(root / "a" / "b" / "c.py")
-
-    files = {PurePosixPath("a/b/c.py"): "c = 1\n", PurePosixPath("d.py"): "d = 1\n"}
-    with pytest.raises(OutputError, match="escapes"):
-        write_tree(files, tmp_path / "pkg", prepare=plant)
-    assert not (tmp_path / "pkg").exists()
-
-
-def test_unparsable_python_is_refused_while_the_preparation_still_runs(tmp_path: Path) -> None:
-    waited: list[bool] = []
-
-    def prepare(_root: Path) -> Callable[[], None]:
-        return lambda: waited.append(True)
-
-    with pytest.raises(OutputError, match=r"pkg/bad\.py does not parse"):
-        write_tree({PurePosixPath("pkg/bad.py"): "def (:\n"}, tmp_path / "out", prepare=prepare)
-    assert waited == [True]  # the preparation was waited for: nothing is left running
-    assert [p.name for p in tmp_path.iterdir()] == []
 
 
 def test_single_file_is_replaced_atomically(tmp_path: Path) -> None:
