@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import jsonpointer
+from . import jsonpointer, schemanames
 from .media import encoding, is_json, pick_media
 from .naming import Namer, bounded_class_name, class_name, pascal_case, singular, snake_case
 from .refs import SCHEMA_PREFIX
@@ -280,7 +280,7 @@ def component_class_names(document: dict[str, Any]) -> frozenset[str]:
     """The class names components ask for: resource classes step aside for them (a tag `Shapes`
     beside a schema `Shapes` makes `ShapesResource`), since users import models by name."""
     schemas = (document.get("components") or {}).get("schemas") or {}
-    return frozenset(class_name(key, fallback="Schema") for key in schemas)
+    return frozenset(schemanames.component_class_names(schemas).values())
 
 
 def event_name(operation: dict[str, Any], name: str) -> str:
@@ -327,7 +327,8 @@ def branch_shorts(branches: list[Any], base: str, *, base_free: bool = True) -> 
         if isinstance(title, str) and class_name(title, fallback=""):
             shorts.append(class_name(title, fallback="Variant"))
         elif component is not None:
-            shorts.append(class_name(component, fallback="Variant") + _with(props[index], set()))
+            short = class_name(schemanames.unqualified(component), fallback="Variant")
+            shorts.append(short + _with(props[index], set()))
         elif tags:
             shorts.append(base + tags[index])
         elif index == primary and base_free:

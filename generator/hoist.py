@@ -21,6 +21,7 @@ from .classnames import PLACEHOLDER, Entity
 from .inheritance import cyclic_inheritance, narrow_overrides, separate_tagged_members
 from .naming import class_name, is_secret_name, singular
 from .refs import component_name
+from .schemanames import component_class_names
 from .strings import plain
 from .vocabulary import CLASS_RESERVED
 from .walk import iter_events, iter_operations
@@ -105,9 +106,10 @@ class _Hoister:
 
     def collect(self) -> None:
         components = self.document.get("components") or {}
+        names = component_class_names(components.get("schemas") or {})
         for key, schema in (components.get("schemas") or {}).items():
             pointer = jsonpointer.join("", "components", "schemas", key)
-            name = class_name(key, fallback="Schema")
+            name = names[key]
             self._add_root(pointer, schema, _Site(pointer, pointer, name, key), fixed=name)
         self._shared_components(components)
         for path, item in (self.document.get("paths") or {}).items():

@@ -25,7 +25,7 @@ from .naming import (
     words,
 )
 from .vocabulary import CLASS_RESERVED, CLIENT_RESERVED, METHOD_RESERVED
-from .walk import iter_operations
+from .walk import HTTP_METHODS, iter_operations
 
 _VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
@@ -35,6 +35,7 @@ _FORMAT_SUFFIX = re.compile(r"(?<=.)\.(json|xml)$", re.IGNORECASE)
 # action, as ASP.NET (Swashbuckle) and NestJS write operationIds.
 _QUALIFIED_ID = re.compile(r"^([A-Z][A-Za-z0-9]*)[._]([A-Za-z][A-Za-z0-9_.]*)$")
 _CONTROLLER_WORDS = frozenset({"ctrl", "controller"})
+_NOT_WORD = re.compile(r"\W")
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,11 @@ def _without_noun(rest: list[str], noun: list[str]) -> list[str]:
 
 def _without_path(operation_id: str, path: str) -> str:
     """The operationId without the path it spells out: HubSpot's
-    `delete-/webhooks/v3/{appId}/settings_clear` names the action `clear`."""
+    `delete-/webhooks/v3/{appId}/settings_clear` names the action `clear`, and FastAPI's
+    `get_document_documents__id__get` (function, path, method) is `get_document`."""
+    function, found, method = operation_id.rpartition(_NOT_WORD.sub("_", path) + "_")
+    if found and method in HTTP_METHODS and words(function):
+        return function
     _, found, action = operation_id.rpartition(path)
     return action.strip("_-.: ") if found and words(action) else operation_id
 

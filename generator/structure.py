@@ -20,7 +20,7 @@ from typing import Any
 from . import cache, jsonpointer
 from .errors import Problem, SpecError
 from .heap import sparse_collections
-from .walk import HTTP_METHODS
+from .walk import HTTP_METHODS, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_SINGLES
 
 _MODEL = "openapi_python_client.schema"
 _PASSED = "passed\n"
@@ -95,9 +95,10 @@ def _key(data: bytes) -> str:
 def check_structure(document: dict[str, Any], file: str) -> list[Problem]:
     """Validate against openapi-python-client's pydantic model of OpenAPI 3 (fast, precise).
 
-    The model predates OpenAPI 3.1, which made `paths` and an operation's `responses` optional
-    and added `webhooks`: a 3.1 document is validated with those defaults filled in, and each
-    webhook as the path item it is.
+    The model predates OpenAPI 3.1, which made `paths` and an operation's `responses` optional,
+    added `webhooks` and allowed `true`/`false` as schemas (`items: false` closes a tuple of
+    `prefixItems`, as pydantic writes it): a 3.1 document is validated with those defaults
+    filled in, each boolean schema as the object it means, and each webhook as a path item.
     """
     from openapi_python_client.schema import OpenAPI, PathItem
     from pydantic import ValidationError
@@ -119,6 +120,7 @@ def check_structure(document: dict[str, Any], file: str) -> list[Problem]:
 def _with_31_defaults(document: dict[str, Any]) -> dict[str, Any]:
     if not str(document.get("openapi", "")).startswith("3.1"):
         return document
+    document = _boolean_schemas_as_objects(document)
     paths = document.get("paths")
     if not isinstance(paths, dict):
         return {**document, "paths": {}} if paths is None else document
@@ -136,11 +138,37 @@ def _responses_default(item: Any) -> Any:
     }
 
 
+def _boolean_schemas_as_objects(node: Any) -> Any:
+    """A copy of `node` where each `true` schema is `{}` and each `false` one `{"not": {}}`.
+
+    Any dict is looked at, examples included: this copy is only validated, never generated.
+    """
+    if isinstance(node, list):
+        return [_boolean_schemas_as_objects(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _boolean_schemas_as_objects(value) for key, value in node.items()}
+    for key, value in node.items():
+        if key in SCHEMA_SINGLES and key != "additionalProperties":
+            out[key] = _schema_object(out[key])
+        elif key in SCHEMA_LISTS and isinstance(value, list):
+            out[key] = [_schema_object(item) for item in out[key]]
+        elif key in SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {name: _schema_object(item) for name, item in out[key].items()}
+    return out
+
+
+def _schema_object(schema: Any) -> Any:
+    if schema is True:
+        return {}
+    return {"not": {}} if schema is False else schema
+
+
 def _structure_problems(document: Any, errors: list[Any], file: str) -> list[Problem]:
     """One problem per location; union-branch names in pydantic's `loc` are dropped."""
     seen: dict[str, Problem] = {}
     for item in errors:
-        pointer = _document_pointer(document, item["loc"])
+        pointer = _document_pointer(document, item["loc"], missing=item["type"] == "missing")
         if pointer in seen:
             continue
         if item["type"] == "missing":
@@ -153,10 +181,12 @@ def _structure_problems(document: Any, errors: list[Any], file: str) -> list[Pro
     return sorted(seen.values(), key=lambda problem: problem.pointer)[:20]
 
 
-def _document_pointer(document: Any, location: tuple[Any, ...]) -> str:
+def _document_pointer(document: Any, location: tuple[Any, ...], *, missing: bool) -> str:
+    """The document's own keys along pydantic's `loc`: union-branch names (`Reference`,
+    `other`) are not keys and are skipped, and a missing key ends the pointer."""
     tokens: list[str] = []
     node = document
-    for part in location:
+    for index, part in enumerate(location):
         key = str(part)
         if isinstance(node, dict) and key in node:
             node = node[key]
@@ -164,7 +194,7 @@ def _document_pointer(document: Any, location: tuple[Any, ...]) -> str:
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
             tokens.append(key)
-        elif part == location[-1] and isinstance(node, dict):
+        elif missing and index == len(location) - 1 and isinstance(node, dict):
             tokens.append(key)
     return jsonpointer.from_tokens(tokens)
 

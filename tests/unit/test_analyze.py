@@ -148,3 +148,34 @@ def test_a_spec_without_operations_is_a_package_of_models_with_a_warning() -> No
     with_paths = {**webhooks_only, "paths": {"/a": {"get": ok}}}
     api = analyze(with_paths, default_config("Hooks", "hooks.json"), file="hooks.json")
     assert not api.problems
+
+
+def test_java_qualified_schema_keys_are_named_by_their_classes() -> None:
+    """Springdoc's fully qualified keys: the packages go, a generic's arguments stay
+    (`Response<List<Invoice>>`), and two classes of one name in two packages keep their keys
+    rather than take numbers."""
+    ref = "#/components/schemas/"
+    page = {"type": "array", "items": {"$ref": ref + "com.acme.web.Invoice"}}
+    wrapper = {"type": "object", "properties": {"data": page}}
+    document = {
+        "openapi": "3.0.1",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "com.acme.web.Invoice": WIDGET,
+                "com.acme.common.ResponseJava.util.ListCom.acme.web.Invoice": wrapper,
+                "com.acme.v1.Item": WIDGET,
+                "com.acme.v2.Item": WIDGET,
+                "Plain.Name": WIDGET,
+            }
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"))
+    assert set(api.models.class_names) >= {
+        "Invoice",
+        "ResponseListInvoice",
+        "ComAcmeV1Item",
+        "ComAcmeV2Item",
+        "PlainName",
+    }

@@ -94,6 +94,24 @@ def test_structure_errors_point_into_the_document() -> None:
     assert any("#/paths/~1a/get/responses/200/description" in p for p in problems)
 
 
+def _tuple_response(version: str) -> bytes:
+    pair = {"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}]}
+    content = {"application/json": {"schema": {**pair, "items": False}}}
+    ok = {"200": {"description": "ok", "content": content}}
+    return _doc(openapi=version, paths={"/pair": {"get": {"responses": ok}}})
+
+
+def test_boolean_schemas_of_31_pass_the_structure_check() -> None:
+    document = parse_spec(_tuple_response("3.1.0"), "spec.json")
+    assert "/pair" in document["paths"]
+
+
+def test_structure_pointers_skip_union_branch_names() -> None:
+    (problem,) = _problems(_tuple_response("3.0.3"))
+    pointer = "#/paths/~1pair/get/responses/200/content/application~1json/schema/items:"
+    assert pointer in problem
+
+
 def test_yaml_alias_bomb_is_bounded() -> None:
     lines = ["a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]"]
     for previous, name in zip("abcdefgh", "bcdefghi", strict=True):

@@ -57,6 +57,22 @@ def test_untagged_operations_use_the_first_path_segment() -> None:
     }
 
 
+def test_fastapi_default_operation_ids_are_named_by_their_function() -> None:
+    """FastAPI writes `{function}{path, non-word characters as _}_{method}`."""
+    names = _placements(
+        {
+            "/documents": {"get": _op("get_documents_documents_get")},
+            "/documents/{id}": {"delete": _op("delete_document_documents__id__delete")},
+            "/documents/search/{q}": {"get": _op("search_documents_documents_search__q__get")},
+        }
+    )
+    assert names == {
+        "GET /documents": "documents.list",
+        "DELETE /documents/{id}": "documents.delete",
+        "GET /documents/search/{q}": "documents.search",
+    }
+
+
 def test_operations_without_id_get_crud_names() -> None:
     names = _placements(
         {
