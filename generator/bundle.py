@@ -16,15 +16,18 @@ import copy
 import hashlib
 import re
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import jsonpointer
 from .errors import Problem, SpecError
 from .grammar import SECTIONS, child_kind, is_ref_site
 from .refs import refs_in
+
+if TYPE_CHECKING:
+    from .swagger2.origins import Origins
 
 # Reads one file within a single spec's bounds: its bytes and parsed content (or SpecError).
 Reader = Callable[[Path], tuple[bytes, Any]]
@@ -43,6 +46,23 @@ class Bundle:
     files: tuple[Path, ...]
     problems: tuple[Problem, ...]
     sha256: str
+    parts: tuple[Part, ...] = ()
+    # For a Swagger 2.0 spec, read as OpenAPI 3: where each converted node came from.
+    origins: Origins | None = None
+
+    def located(self, problems: Iterable[Problem]) -> list[Problem]:
+        """`problems` with their pointers into the files the user wrote."""
+        return self.origins.locate(problems) if self.origins else list(problems)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A component joined in from another file: where it sits now, and where it was written."""
+
+    pointer: str
+    file: str
+    document: Any
+    fragment: str
 
 
 def bundle(
@@ -56,7 +76,8 @@ def bundle(
     if errors:
         raise SpecError(sorted(errors, key=lambda problem: (problem.file, problem.pointer)))
     files = tuple(bundler.docs)
-    return Bundle(document, files, tuple(bundler.problems), files_sha256(files, bundler.data))
+    sha256 = files_sha256(files, bundler.data)
+    return Bundle(document, files, tuple(bundler.problems), sha256, tuple(bundler.parts))
 
 
 def files_sha256(files: tuple[Path, ...], data: dict[Path, bytes]) -> str:
@@ -99,6 +120,7 @@ class _Bundler:
         self.pending: list[tuple[_Target, str, str, str]] = []
         self.inlining: set[_Target] = set()
         self.problems: list[Problem] = []
+        self.parts: list[Part] = []
 
     def run(self) -> None:
         self._claim_component_slots()
@@ -108,6 +130,9 @@ class _Bundler:
             content = copy.deepcopy(jsonpointer.resolve(self.docs[target.file], target.fragment))
             walked = self._walk(content, kind, target.file, target.fragment)
             self.document["components"][section][name] = walked
+            pointer = jsonpointer.join("", "components", section, name)
+            written = self.docs[target.file]
+            self.parts.append(Part(pointer, self._name(target.file), written, target.fragment))
 
     def _claim_component_slots(self) -> None:
         """`components.schemas.Pet: {$ref: pet.yaml}` makes pet.yaml *the* Pet component."""

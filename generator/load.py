@@ -1,6 +1,7 @@
 """Bytes -> a validated OpenAPI 3.x document, or every problem with its file and JSON pointer.
 
-A Swagger 2.0 document is read as the OpenAPI 3.0 document it describes (`swagger2.py`).
+A Swagger 2.0 document is read as the OpenAPI 3.0 document it describes (`swagger2/`), and its
+problems are reported where the user's file has them (`Bundle.located`).
 
 Input is untrusted: size, nesting depth and YAML alias expansion are bounded before anything walks
 the document, and `$ref`s may only point inside the document, or, for a spec read from a file, to
@@ -62,11 +63,11 @@ def parse_spec(data: bytes, file: str, root: Path | None = None) -> dict[str, An
 
     With `root` (the path `data` was read from), `$ref`s to files under its folder are followed.
     """
-    document = read_bundle(data, file, root).document
-    problems = structure.check_structure(document, file)
+    result = read_bundle(data, file, root)
+    problems = structure.check_structure(result.document, file)
     if problems:
-        raise SpecError(problems)
-    return document
+        raise SpecError(result.located(problems))
+    return result.document
 
 
 def read_document(data: bytes, file: str, root: Path | None = None) -> dict[str, Any]:
@@ -75,29 +76,49 @@ def read_document(data: bytes, file: str, root: Path | None = None) -> dict[str,
 
 
 def read_bundle(data: bytes, file: str, root: Path | None = None) -> Bundle:
-    """Everything `parse_spec` checks except the document's structure (see `structure.py`)."""
+    """Everything `parse_spec` checks except the document's structure (see `structure.py`).
+
+    A Swagger 2.0 document is converted first; the bundle's `located` turns pointers into the
+    converted document back into pointers into the files the user wrote.
+    """
     parsed = parse_file_bytes(data, file)
     problems = _check_kind(parsed, file)
     if problems:
         raise SpecError(problems)
     document: dict[str, Any] = parsed
-    notes: list[Problem] = []
-    if swagger2.is_swagger2(document):
-        document, notes = swagger2.convert(document, file)
+    if not swagger2.is_swagger2(document):
+        result = _bundled(document, data, file, root)
+        _raise_dangling(result, file)
+        return result
+    converted, notes, origins = swagger2.convert(document, file)
+    try:
+        result = _bundled(converted, data, file, root)
+    except SpecError as error:
+        raise SpecError(origins.locate(error.problems)) from None
+    for part in result.parts:
+        origins.record_part(part.pointer, swagger2.Source(part.file, part.document, part.fragment))
+    if len(result.files) > 1:  # schemas joined in from other files are Swagger's too
+        swagger2.convert_components(result.document)
+    located = (*notes, *origins.locate(result.problems))
+    result = dataclasses.replace(result, problems=located, origins=origins)
+    _raise_dangling(result, file)
+    return result
+
+
+def _bundled(document: dict[str, Any], data: bytes, file: str, root: Path | None) -> Bundle:
     if root is None:
-        result = Bundle(document, (), (), hashlib.sha256(data).hexdigest())
-    else:
-        result = bundle(document, root, data, _read_part, MAX_BYTES, file)
-        if len(result.files) > 1:
-            _check_bounds(result.document, file)
-    if notes:
-        if len(result.files) > 1:  # schemas joined in from other files are Swagger's too
-            swagger2.convert_components(result.document)
-        result = dataclasses.replace(result, problems=(*notes, *result.problems))
+        return Bundle(document, (), (), hashlib.sha256(data).hexdigest())
+    result = bundle(document, root, data, _read_part, MAX_BYTES, file)
+    if len(result.files) > 1:
+        _check_bounds(result.document, file)
+    return result
+
+
+def _raise_dangling(result: Bundle, file: str) -> None:
+    """Refuse `$ref`s that lead nowhere."""
     problems = _check_refs(result.document, file)
     if problems:
-        raise SpecError(problems)
-    return result
+        raise SpecError(result.located(problems))
 
 
 def parse_file_bytes(data: bytes, file: str) -> Any:

@@ -12,15 +12,16 @@ for the APIs under specs/ and keeps their files (snapshot, names lock, state) co
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .analyze import analyze
+from .bundle import Bundle
 from .config import ApiConfig, default_config
 from .docs import read_pages
-from .errors import Problem
+from .errors import GeneratorError, Problem
 from .format import Formatter
 from .heap import sparse_collections
 from .ir import Api, ModelSet
@@ -42,6 +43,8 @@ class Generated:
     lock: NamesLock
     problems: tuple[Problem, ...]
     document: dict[str, Any]  # the normalized spec it was generated from (`verify` reads it)
+    # Problems found later (by `verify`) named where the user's files have them: see Bundle.
+    located: Callable[[Iterable[Problem]], list[Problem]]
 
 
 @sparse_collections()
@@ -68,6 +71,7 @@ def generate_package(
     state = state or ApiState()
     child = models_child
     formatter = Formatter()
+    bundle: Bundle | None = None
     try:
         bundle = read_bundle(data, file, source)
         child = _models_child(bundle.sha256, len(data), child)
@@ -87,13 +91,18 @@ def generate_package(
         structure.verify()
         formatter.add(files, parsed=cut)  # the model modules: the rest is formatted already
         formatted = formatter.result()
+    except GeneratorError as error:  # a Swagger 2.0 spec's problems, where its file has them
+        if bundle is None:
+            raise
+        raise type(error)(bundle.located(error.problems)) from None
     finally:
         if child is not None:
             child.close()
         formatter.close()
     write_tree(formatted, out, marker=MARKER)
     used = NamesLock(dict(api.models.pointers), api.operations_lock)
-    return Generated(api, used, (*bundle.problems, *problems, *api.problems), normalized)
+    located = bundle.located([*problems, *api.problems])
+    return Generated(api, used, (*bundle.problems, *located), normalized, bundle.located)
 
 
 def _render(

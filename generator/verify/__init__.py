@@ -19,6 +19,7 @@ the clients' transport delivers every request to the mock, whatever host it name
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,8 @@ __all__ = ["ContractResult", "Failure", "Verified", "verify_spec"]
 class Verified:
     result: ContractResult
     problems: tuple[Problem, ...]  # what the generator said while generating
+    # Problems about the spec named where the user's files have them (a Swagger 2.0 one's).
+    located: Callable[[Iterable[Problem]], list[Problem]]
 
 
 def verify_spec(
@@ -70,7 +73,7 @@ def verify_spec(
         label = name or generated.api.config.name
         with open_contract(label, package or root, generated.api, document) as contract:
             result = prove(contract, document, workers=workers)
-    return Verified(result, generated.problems)
+    return Verified(result, generated.problems, generated.located)
 
 
 def _check_package(root: Path, package: str) -> None:

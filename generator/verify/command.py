@@ -62,7 +62,8 @@ def run_verify(
             models_child=models_child,
             workers=workers,
         )
-    for problem in [*verified.problems, *_example_problems(caught, str(spec_path))]:
+    examples = verified.located(_example_problems(caught, str(spec_path)))
+    for problem in [*verified.problems, *examples]:
         report(problem)
     result = verified.result
     echo(result.line())

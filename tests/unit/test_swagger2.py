@@ -62,10 +62,10 @@ def test_collection_formats_become_styles(
 
 def test_a_format_openapi_cannot_express_is_a_warning_with_its_pointer() -> None:
     operation = {"parameters": [_parameter("query", "tsv")], "responses": OK}
-    converted, problems = convert(_swagger({"/items": {"get": operation}}), "swagger.json")
+    converted, problems, _ = convert(_swagger({"/items": {"get": operation}}), "swagger.json")
     (warning,) = [problem for problem in problems if problem.level == "warning"]
     assert "'tsv'" in warning.message
-    assert warning.pointer == "/paths/~1items/get"
+    assert warning.pointer == "/paths/~1items/get/parameters/0/collectionFormat"
     # sent comma-separated, as the warning says, not as repeated names
     (parameter,) = converted["paths"]["/items"]["get"]["parameters"]
     assert (parameter["style"], parameter["explode"]) == ("form", False)
@@ -200,7 +200,7 @@ def test_security_definitions_become_security_schemes(
 def test_servers_come_from_host_base_path_and_schemes(
     location: dict[str, Any], servers: list[dict[str, str]] | None
 ) -> None:
-    converted, _ = convert(_swagger({}, **location), "swagger.json")
+    converted, _, _ = convert(_swagger({}, **location), "swagger.json")
     assert converted.get("servers") == servers
 
 

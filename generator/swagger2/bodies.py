@@ -1,0 +1,76 @@
+"""Body and form parameters as the request body they describe in OpenAPI 3.0."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import jsonpointer
+from .origins import Origins
+from .schemas import mapping, parameter_schema, schema_v3
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+# A parameter as written (resolved if it was a `$ref`) and the pointer it was written at.
+Located = tuple[dict[str, Any], str]
+
+
+def body(located: Located, consumes: list[str], origins: Origins, at: str) -> dict[str, Any]:
+    """The request body at converted pointer `at` that body parameter `located` describes."""
+    parameter, source = located
+    origins.record(at, source)
+    schema = schema_v3(parameter.get("schema") or {})
+    media_types = [m for m in consumes if m not in FORM_TYPES] or ["application/json"]
+    examples = mapping(parameter.get("x-examples"))
+    content: dict[str, Any] = {}
+    for media_type in media_types:
+        where = jsonpointer.join(at, "content", media_type)
+        content[media_type] = {"schema": schema}
+        origins.record(jsonpointer.join(where, "schema"), jsonpointer.join(source, "schema"))
+        if media_type in examples:
+            content[media_type]["example"] = examples[media_type]
+            example = jsonpointer.join(source, "x-examples", media_type)
+            origins.record(jsonpointer.join(where, "example"), example)
+            origins.record(where, example)  # the media type's own part
+    converted: dict[str, Any] = {"content": content, "required": bool(parameter.get("required"))}
+    if parameter.get("description"):
+        converted["description"] = parameter["description"]
+    return converted
+
+
+def form(parameters: list[Located], consumes: list[str], origins: Origins, at: str) -> Any:
+    """Form parameters as one object schema, sent the way the operation consumes; the request
+    body at `at` comes from the first of them, each property from its own."""
+    origins.record(at, parameters[0][1])
+    properties: dict[str, Any] = {}
+    encoding: dict[str, Any] = {}
+    for parameter, _source in parameters:
+        name = str(parameter.get("name"))
+        field = parameter_schema(parameter)
+        if parameter.get("description"):
+            field["description"] = parameter["description"]
+        properties[name] = field
+        if parameter.get("type") == "array":
+            multi = parameter.get("collectionFormat") == "multi"
+            encoding[name] = {"style": "form", "explode": multi}
+    schema: dict[str, Any] = {"type": "object", "properties": properties}
+    required = [str(p.get("name")) for p, _source in parameters if p.get("required")]
+    if required:
+        schema["required"] = required
+    uploads = any(p.get("type") == "file" for p, _source in parameters)
+    media_types = [m for m in consumes if m in FORM_TYPES]
+    if uploads or not media_types:
+        media_types = ["multipart/form-data"] if uploads else ["application/x-www-form-urlencoded"]
+    content: dict[str, Any] = {}
+    for media_type in media_types:
+        content[media_type] = {"schema": schema}
+        if encoding and media_type == "application/x-www-form-urlencoded":
+            content[media_type]["encoding"] = encoding
+        _record_fields(parameters, origins, jsonpointer.join(at, "content", media_type))
+    return {"content": content, "required": bool(required)}
+
+
+def _record_fields(parameters: list[Located], origins: Origins, where: str) -> None:
+    for parameter, source in parameters:
+        name = str(parameter.get("name"))
+        origins.record(jsonpointer.join(where, "schema", "properties", name), source)
+        origins.record(jsonpointer.join(where, "encoding", name), source)

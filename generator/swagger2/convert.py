@@ -1,0 +1,255 @@
+"""The rewrite of one Swagger 2.0 document, recording where each moved node came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import jsonpointer
+from ..errors import Problem
+from ..walk import HTTP_METHODS
+from .bodies import Located, body, form
+from .origins import Origins
+from .schemas import (
+    discriminator_mappings,
+    header,
+    mapping,
+    media_types,
+    parameter_schema,
+    schema_v3,
+    security_scheme,
+    servers,
+)
+
+OPENAPI_VERSION = "3.0.3"
+
+# collectionFormat -> (style, explode) for query parameters; path and header ones only have csv.
+_QUERY_STYLES = {
+    "csv": ("form", False),
+    "multi": ("form", True),
+    "ssv": ("spaceDelimited", False),
+    "pipes": ("pipeDelimited", False),
+}
+# Maps of path items: Azure's `x-ms-paths` (overloads told apart by a query string) is written
+# in Swagger's words too, and `$ref`s the shared body parameters that become inline bodies.
+_PATH_MAPS = ("paths", "x-ms-paths")
+# Top-level keys kept as written (with `x-` extensions): the rewrite replaces every other one.
+_KEPT = ("security", "tags", "externalDocs")
+# Converted component sections and the Swagger sections they come from.
+_SECTIONS = {
+    "schemas": "definitions",
+    "parameters": "parameters",
+    "responses": "responses",
+    "securitySchemes": "securityDefinitions",
+}
+
+
+class Converter:
+    """One document's rewrite: `document()` is the OpenAPI 3.0 document, `problems` what could
+    not be kept, `origins` where each converted node came from."""
+
+    def __init__(self, source: dict[str, Any], file: str) -> None:
+        self.source, self.file = source, file
+        self.problems: list[Problem] = []
+        self.origins = Origins(file, source)
+        self.consumes = media_types(source.get("consumes")) or ["application/json"]
+        self.produces = media_types(source.get("produces")) or ["application/json"]
+        self.shared = mapping(source.get("parameters"))
+
+    def document(self) -> dict[str, Any]:
+        source = self.source
+        converted: dict[str, Any] = {"openapi": OPENAPI_VERSION}
+        self.origins.record("/openapi", "/swagger")
+        converted |= {k: v for k, v in source.items() if k == "info"}
+        written = servers(source)
+        if written:
+            converted["servers"] = written
+            self.origins.record("/servers", "/host" if "host" in source else "/basePath")
+        converted |= {k: v for k, v in source.items() if k in _KEPT or k.startswith("x-")}
+        for key in _PATH_MAPS:
+            if key == "paths" or isinstance(source.get(key), dict):
+                converted[key] = {
+                    path: self._path_item(item, jsonpointer.join("", key, path))
+                    for path, item in mapping(source.get(key)).items()
+                }
+        components = self._components()
+        if components:
+            converted["components"] = components
+        for section, written_as in _SECTIONS.items():
+            if section in components:
+                self.origins.record(f"/components/{section}", f"/{written_as}")
+        return converted
+
+    def _components(self) -> dict[str, Any]:
+        source = self.source
+        schemas = {
+            name: schema_v3(schema) for name, schema in mapping(source.get("definitions")).items()
+        }
+        discriminator_mappings(schemas)
+        parameters = {
+            name: self._parameter(parameter, *_component("parameters", name))
+            for name, parameter in self.shared.items()
+            if isinstance(parameter, dict) and parameter.get("in") not in ("body", "formData")
+        }
+        responses = {
+            name: self._response(response, self.produces, *_component("responses", name))
+            for name, response in mapping(source.get("responses")).items()
+        }
+        schemes = {
+            name: security_scheme(scheme)
+            for name, scheme in mapping(source.get("securityDefinitions")).items()
+        }
+        sections = {
+            "schemas": schemas,
+            "parameters": parameters,
+            "responses": responses,
+            "securitySchemes": schemes,
+        }
+        return {section: entries for section, entries in sections.items() if entries}
+
+    def _path_item(self, item: Any, pointer: str) -> Any:
+        if not isinstance(item, dict):
+            return item
+        shared = [
+            (parameter, jsonpointer.join(pointer, "parameters", index))
+            for index, parameter in enumerate(item.get("parameters") or [])
+        ]
+        converted: dict[str, Any] = {}
+        for key, value in item.items():
+            if key in HTTP_METHODS and isinstance(value, dict):
+                converted[key] = self._operation(value, shared, jsonpointer.join(pointer, key))
+            elif key != "parameters":
+                converted[key] = value
+        return converted
+
+    def _operation(self, operation: dict[str, Any], shared: list[Located], at: str) -> Any:
+        moved = ("parameters", "responses", "consumes", "produces", "schemes")
+        converted = {k: v for k, v in operation.items() if k not in moved}
+        consumes = media_types(operation.get("consumes")) or self.consumes
+        produces = media_types(operation.get("produces")) or self.produces
+        body_parameters: list[Located] = []
+        form_parameters: list[Located] = []
+        parameters: list[Any] = []
+        own = [
+            (parameter, jsonpointer.join(at, "parameters", index))
+            for index, parameter in enumerate(operation.get("parameters") or [])
+        ]
+        for (written, source), resolved in self._parameters([*shared, *own]):
+            where = resolved[0].get("in")
+            if where == "body":
+                body_parameters.append(resolved)
+            elif where == "formData":
+                form_parameters.append(resolved)
+            else:
+                converted_at = jsonpointer.join(at, "parameters", len(parameters))
+                parameters.append(self._parameter(written, source, converted_at))
+        if parameters:
+            converted["parameters"] = parameters
+        request = jsonpointer.join(at, "requestBody")
+        if body_parameters:
+            converted["requestBody"] = body(body_parameters[0], consumes, self.origins, request)
+            first, source = body_parameters[0]
+            if first.get("name"):
+                converted.setdefault("x-codegen-request-body-name", first["name"])
+                named = jsonpointer.join(source, "name")
+                self.origins.record(jsonpointer.join(at, "x-codegen-request-body-name"), named)
+        elif form_parameters:
+            converted["requestBody"] = form(form_parameters, consumes, self.origins, request)
+        converted["responses"] = self._responses(mapping(operation.get("responses")), produces, at)
+        return converted
+
+    def _responses(self, responses: dict[str, Any], produces: list[str], at: str) -> Any:
+        """An operation's responses, each where it was written."""
+        converted = {}
+        for status, response in responses.items():
+            where = jsonpointer.join(at, "responses", status)
+            converted[status] = self._response(response, produces, where, where)
+        return converted
+
+    def _parameters(self, written: list[Located]) -> list[tuple[Located, Located]]:
+        """(as written, resolved) for the operation's parameters, its own replacing the path
+        item's of the same name and location, as both versions define."""
+        merged: dict[tuple[Any, Any], tuple[Located, Located]] = {}
+        for parameter in written:
+            resolved = self._resolve(parameter)
+            merged[(resolved[0].get("name"), resolved[0].get("in"))] = (parameter, resolved)
+        return list(merged.values())
+
+    def _resolve(self, located: Located) -> Located:
+        parameter, source = located
+        if not isinstance(parameter, dict):
+            return {}, source
+        ref = parameter.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/parameters/"):
+            name = jsonpointer.unescape(ref.removeprefix("#/parameters/"))
+            target = self.shared.get(name)
+            if not isinstance(target, dict):
+                return {}, source
+            return target, jsonpointer.join("", "parameters", name)
+        return parameter, source
+
+    def _parameter(self, parameter: Any, source: str, at: str) -> Any:
+        self.origins.record(at, source)
+        if not isinstance(parameter, dict) or "$ref" in parameter:
+            return parameter
+        kept = ("name", "in", "description", "required", "deprecated", "allowEmptyValue")
+        converted = {k: v for k, v in parameter.items() if k in kept or k.startswith("x-")}
+        converted.pop("x-nullable", None)
+        converted.pop("x-example", None)
+        converted["schema"] = parameter_schema(parameter)
+        self.origins.record(jsonpointer.join(at, "schema"), source)
+        if "x-example" in parameter:
+            converted["example"] = parameter["x-example"]
+            self.origins.record(jsonpointer.join(at, "example"), f"{source}/x-example")
+        if parameter.get("type") == "array":
+            converted |= self._style(parameter, source)
+        return converted
+
+    def _style(self, parameter: dict[str, Any], source: str) -> dict[str, Any]:
+        collection = parameter.get("collectionFormat", "csv")
+        location = parameter.get("in")
+        if location == "query" and collection in _QUERY_STYLES:
+            style, explode = _QUERY_STYLES[collection]
+            return {"style": style, "explode": explode}
+        if collection != "csv":
+            name = parameter.get("name")
+            message = (
+                f"parameter {name!r} uses collectionFormat {collection!r}, which OpenAPI 3 cannot "
+                f"express for a {location} parameter; it is sent comma-separated"
+            )
+            pointer = jsonpointer.join(source, "collectionFormat")
+            fix = "use csv, or multi in a query"
+            self.problems.append(Problem("warning", message, self.file, pointer, fix))
+        style = "form" if location == "query" else "simple"
+        return {"style": style, "explode": False} if location in ("query", "path", "header") else {}
+
+    def _response(self, response: Any, produces: list[str], source: str, at: str) -> Any:
+        if not isinstance(response, dict) or "$ref" in response:
+            return response
+        kept = {k: v for k, v in response.items() if k.startswith("x-")}
+        converted: dict[str, Any] = {"description": response.get("description", ""), **kept}
+        schema = response.get("schema")
+        if isinstance(schema, dict):
+            examples = mapping(response.get("examples"))
+            content: dict[str, Any] = {}
+            for media_type in produces:
+                where = jsonpointer.join(at, "content", media_type)
+                content[media_type] = {"schema": schema_v3(schema)}
+                self.origins.record(f"{where}/schema", f"{source}/schema")
+                if media_type in examples:
+                    content[media_type]["example"] = examples[media_type]
+                    example = jsonpointer.join(source, "examples", media_type)
+                    self.origins.record(f"{where}/example", example)
+                    self.origins.record(where, example)  # the media type's own part
+            converted["content"] = content
+        headers = mapping(response.get("headers"))
+        if headers:
+            converted["headers"] = {name: header(written) for name, written in headers.items()}
+            for name in headers:
+                written_at = jsonpointer.join(source, "headers", name)
+                self.origins.record(jsonpointer.join(at, "headers", name, "schema"), written_at)
+        return converted
+
+
+def _component(section: str, name: str) -> tuple[str, str]:
+    """Where a shared parameter or response sits in the source and in the converted document."""
+    return jsonpointer.join("", section, name), jsonpointer.join("", "components", section, name)
