@@ -11,7 +11,17 @@ import os
 import random
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, Generic, NamedTuple, NoReturn, TypeVar, get_args, get_origin
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Generic,
+    NamedTuple,
+    NoReturn,
+    TypeVar,
+    get_args,
+    get_origin,
+)
 
 import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
@@ -40,7 +50,7 @@ from ._exceptions import (
 )
 from ._headers import check_header_name, check_header_value
 from ._logs import configure_logging, log_retry
-from ._pagination import PageData, PageNumberPagination, read_page
+from ._pagination import PageData, PaginationStrategy, read_page
 from ._paths import expand_path
 from ._redaction import body_secrets, hide_query_in_httpx_logs
 from ._redirects import redirect_target
@@ -56,6 +66,9 @@ from ._retries import (
 from ._sse import AsyncStream, Stream
 from ._styles import Pairs, cookie_header, header_params, merge_params, query_params
 from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions, Timeout
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeForm
 
 __all__ = ["BaseClient"]
 
@@ -255,7 +268,7 @@ class BaseClient(Generic[_HttpxClientT]):
             extra_body=options.extra_body,
             omit_empty=omit_empty_body,
         )
-        call = _Call(method.upper(), url, stream, idempotency_header)
+        call = _Call(method.upper(), url, stream, idempotency_header, prefix)
         try:
             return self._finish_plan(call, auth, body, query, headers, cookies, options)
         except BaseException:
@@ -297,6 +310,7 @@ class BaseClient(Generic[_HttpxClientT]):
         return RequestPlan(
             method=call.method,
             url=call.url,
+            prefix=call.prefix,
             params=tuple(
                 merge_params(
                     self._constant_query
@@ -375,7 +389,7 @@ class BaseClient(Generic[_HttpxClientT]):
         raise TypeError(f"{type(self).__name__} cannot return {cast_to!r}: use its twin")
 
     def _page_data_parser(
-        self, plan: RequestPlan, item_type: type[T], pagination: PageNumberPagination
+        self, plan: RequestPlan, item_type: TypeForm[T], pagination: PaginationStrategy
     ) -> Callable[[httpx.Response], PageData[T]]:
         return functools.partial(
             read_page,
@@ -485,6 +499,7 @@ class _Call(NamedTuple):
     url: str
     stream: bool
     idempotency_header: str | None
+    prefix: str  # the base URL (or the operation's server) the path was joined under
 
 
 def _checked_headers(headers: Mapping[str, str], what: str) -> dict[str, str]:

@@ -36,6 +36,7 @@ _MultipartParts = list[tuple[str, tuple[str | None, Upload, str | None]]]
 class RequestPlan:
     method: str
     url: str  # scheme, host and percent-encoded path; the query is `params`
+    prefix: str  # the base URL the path was joined under: a next-page link must stay below it
     params: tuple[tuple[str, str], ...]  # percent-encoded, in order
     headers: Mapping[str, str]  # lower-case names
     content: Upload | None  # the encoded body; its Content-Type is in `headers`

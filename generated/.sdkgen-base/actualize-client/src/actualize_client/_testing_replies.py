@@ -45,17 +45,35 @@ def json_response(
 
 
 def as_last_page(value: Any, paging: Mapping[str, Any], request: httpx.Request) -> Any:
-    """A page that says it is the last one, so iterating a list ends after it."""
+    """A page that says it is the last one, so iterating a list ends after it: page N of N,
+    no more items after these, no next cursor or link."""
     if not isinstance(value, dict):
         return value
-    requested = request.url.params.get(paging["page_param"])
-    number = int(requested) if requested and requested.isdigit() else 1
-    for path in (paging.get("current_page"), paging.get("last_page")):
-        target: Any = value
-        for step in (path or [])[:-1]:
-            target = target.get(step) if isinstance(target, dict) else None
-        if isinstance(target, dict) and path:
-            target[path[-1]] = number
+    requested = request.url.params.get(paging.get("page_param") or "")
+    number = int(requested) if requested and requested.isdigit() else None
+    if paging.get("style", "page") == "page":
+        for name in ("current_page", "last_page"):
+            _put(value, paging.get(name), number or 1)
+        return value
+    items = _at(value, paging.get("items_field"))
+    offset = number if paging.get("style") == "offset" else None
+    _put(value, paging.get("total"), (offset or 0) + (len(items) if isinstance(items, list) else 0))
+    _put(value, paging.get("has_more"), False)
+    _put(value, paging.get("next"), None)
+    return value
+
+
+def _put(value: Any, path: Sequence[str] | None, new: Any) -> None:
+    """Set the field at ``path`` where the body has its parent object."""
+    if path:
+        parent = _at(value, path[:-1])
+        if isinstance(parent, dict):
+            parent[path[-1]] = new
+
+
+def _at(value: Any, path: Sequence[str] | None) -> Any:
+    for step in path or []:
+        value = value.get(step) if isinstance(value, dict) else None
     return value
 
 

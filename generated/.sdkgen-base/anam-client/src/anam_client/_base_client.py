@@ -26,7 +26,14 @@ from ._deadline import Budget, guard_transport
 from ._exceptions import transport_failure
 from ._http_methods import AsyncHTTPMethods, SyncHTTPMethods
 from ._logs import debug_enabled, log_request, log_response
-from ._pagination import AsyncPage, AsyncPaginator, PageNumberPagination, SyncPage
+from ._pagination import (
+    AsyncPage,
+    AsyncPaginator,
+    NextPage,
+    PaginationStrategy,
+    SyncPage,
+    follow,
+)
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
 from ._sse import AsyncStream, Stream
@@ -146,8 +153,8 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         json: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
-        item_type: type[T],
-        pagination: PageNumberPagination,
+        item_type: TypeForm[T],
+        pagination: PaginationStrategy,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
@@ -176,12 +183,12 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         return cast(SyncPage[T], response if mode != "parsed" else response.parse())
 
     def _page_parser(
-        self, plan: RequestPlan, item_type: type[T], pagination: PageNumberPagination
+        self, plan: RequestPlan, item_type: TypeForm[T], pagination: PaginationStrategy
     ) -> Callable[[httpx.Response], SyncPage[T]]:
         read = self._page_data_parser(plan, item_type, pagination)
 
-        def fetch_page(number: int) -> SyncPage[T]:
-            following = plan.with_param(pagination.page_param, str(number))
+        def fetch_page(where: NextPage) -> SyncPage[T]:
+            following = follow(plan, where)
             return self._execute(
                 following, self._page_parser(following, item_type, pagination), None
             ).parse()
@@ -351,8 +358,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         json: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
-        item_type: type[T],
-        pagination: PageNumberPagination,
+        item_type: TypeForm[T],
+        pagination: PaginationStrategy,
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
         security: Security | None = None,
@@ -390,12 +397,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         return AsyncPaginator(first_page)
 
     def _page_parser(
-        self, plan: RequestPlan, item_type: type[T], pagination: PageNumberPagination
+        self, plan: RequestPlan, item_type: TypeForm[T], pagination: PaginationStrategy
     ) -> Callable[[httpx.Response], AsyncPage[T]]:
         read = self._page_data_parser(plan, item_type, pagination)
 
-        async def fetch_page(number: int) -> AsyncPage[T]:
-            following = plan.with_param(pagination.page_param, str(number))
+        async def fetch_page(where: NextPage) -> AsyncPage[T]:
+            following = follow(plan, where)
             parse = self._page_parser(following, item_type, pagination)
             return await (await self._execute(following, parse, None)).parse()
 

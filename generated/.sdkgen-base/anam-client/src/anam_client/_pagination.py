@@ -1,9 +1,10 @@
-"""Page-number pagination: where an API keeps its paging data, and the page objects users hold.
+"""The page objects users hold, and reading a page whatever the API's paging style.
 
 Iterating a page iterates every item of every later page too, fetching each page only when the
 iteration reaches it, so ``for item in client.things.list()`` works on any size of collection
 without loading it all first. Every later request repeats the first one's query, changing only
-the page number.
+the paging parameter (page number, offset or cursor), or follows the next link the server gave
+(see ``_page_styles``).
 
 A page is read straight from its bytes by pydantic, as one typed dict whose items field is the
 item list: no decoded copy of a thousand items is built only to be validated and thrown away.
@@ -16,99 +17,59 @@ import functools
 import types
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
-from urllib.parse import unquote
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import httpx
 import pydantic
 import typing_extensions
 
 from ._exceptions import APIResponseValidationError, describe
+from ._page_styles import (
+    CursorPagination,
+    FieldPath,
+    NextLinkPagination,
+    NextPage,
+    OffsetPagination,
+    PageNumberPagination,
+    PaginationStrategy,
+    field_at,
+    follow,
+)
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeForm
 from ._parsing import NO_MATCH, parse_json
 from ._response import decode_json, validate_body
 
 __all__ = [
     "AsyncPage",
     "AsyncPaginator",
+    "CursorPagination",
+    "NextLinkPagination",
+    "NextPage",
+    "OffsetPagination",
     "PageData",
     "PageNumberPagination",
+    "PaginationStrategy",
     "SyncPage",
+    "follow",
     "read_page",
 ]
 
 T = TypeVar("T")
-
-FieldPath = str | tuple[str, ...]
-
-
-@dataclass(frozen=True, kw_only=True)
-class PageNumberPagination:
-    """Where one API puts its paging data; generated once per paginated operation.
-
-    ``current_page``/``last_page``/``next_page`` are paths into the response body. A page is the
-    last one when it is empty, when ``current_page`` reaches ``last_page``, or when ``next_page``
-    is null; with none of them declared, pages are fetched until an empty one arrives.
-    """
-
-    page_param: str = "page"
-    items_field: FieldPath = "data"
-    current_page: FieldPath | None = None
-    last_page: FieldPath | None = None
-    next_page: FieldPath | None = None
-    first_page: int = 1
-
-    def page_after(self, body: object, *, requested: int | None, item_count: int) -> int | None:
-        """The number of the page after the one in ``body``, or None when it was the last."""
-        if item_count == 0:
-            return None
-        current = _as_int(_field_at(body, self.current_page))
-        if current is None:
-            current = self.first_page if requested is None else requested
-        last = _as_int(_field_at(body, self.last_page))
-        if last is not None:
-            return current + 1 if current < last else None
-        if self.next_page is not None:
-            following = _field_at(body, self.next_page)
-            if following in (None, False, "", [], {}):
-                return None
-            explicit = _as_int(following)
-            return current + 1 if explicit is None else explicit
-        return current + 1
-
-
-def _field_at(body: object, path: FieldPath | None) -> object:
-    """The value at ``path`` in a JSON body, or None when any step is missing."""
-    if path is None:
-        return None
-    value = body
-    for step in (path,) if isinstance(path, str) else path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(step)
-    return value
-
-
-def _as_int(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    return None
 
 
 @dataclass(frozen=True)
 class PageData(Generic[T]):
     items: list[T]
     response: httpx.Response
-    next_page_number: int | None
+    following: NextPage | None
 
 
 def read_page(
     response: httpx.Response,
-    item_type: type[T],
-    pagination: PageNumberPagination,
+    item_type: TypeForm[T],
+    pagination: PaginationStrategy,
     *,
     params: Sequence[tuple[str, str]],
     strict: bool,
@@ -117,7 +78,7 @@ def read_page(
     body = _typed_page(response, item_type, pagination.items_field)
     if body is NO_MATCH:
         body = decode_json(response)
-        raw_items = _field_at(body, pagination.items_field)
+        raw_items = field_at(body, pagination.items_field)
         if not isinstance(raw_items, list):
             raise APIResponseValidationError(
                 f"Response to {describe(response.request, 1)} has no list at "
@@ -128,14 +89,9 @@ def read_page(
         list_type = types.GenericAlias(list, (item_type,))
         items = cast(list[T], validate_body(response, list_type, raw_items, strict=strict))
     else:
-        items = cast(list[T], _field_at(body, pagination.items_field))
-    requested = [
-        _as_int(unquote(value)) for name, value in params if unquote(name) == pagination.page_param
-    ]
-    next_number = pagination.page_after(
-        body, requested=requested[-1] if requested else None, item_count=len(items)
-    )
-    return PageData(items=items, response=response, next_page_number=next_number)
+        items = cast(list[T], field_at(body, pagination.items_field))
+    following = pagination.following(body, params=params, items=items)
+    return PageData(items=items, response=response, following=following)
 
 
 def _typed_page(response: httpx.Response, item_type: object, items_field: FieldPath) -> object:
@@ -148,7 +104,7 @@ def _typed_page(response: httpx.Response, item_type: object, items_field: FieldP
     except TypeError:  # an unhashable item type: no cached shape, take the slow path
         return NO_MATCH
     page = parse_json(shape, response.content)
-    if not isinstance(_field_at(page, items_field), list):
+    if not isinstance(field_at(page, items_field), list):
         return NO_MATCH
     return page
 
@@ -169,7 +125,7 @@ class _BasePage(Generic[T]):
     def __init__(self, data: PageData[T]) -> None:
         self.items = data.items
         self._response = data.response
-        self._next_page_number = data.next_page_number
+        self._following = data.following
 
     @functools.cached_property
     def body(self) -> object:
@@ -177,19 +133,19 @@ class _BasePage(Generic[T]):
         return decode_json(self._response)
 
     def has_next_page(self) -> bool:
-        return self._next_page_number is not None
+        return self._following is not None
 
-    def _require_next_page(self) -> int:
-        if self._next_page_number is None:
+    def _require_next_page(self) -> NextPage:
+        if self._following is None:
             raise RuntimeError("This is the last page; check has_next_page() first")
-        return self._next_page_number
+        return self._following
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} items={len(self.items)} more={self.has_next_page()}>"
 
 
 class SyncPage(_BasePage[T]):
-    def __init__(self, data: PageData[T], fetch_page: Callable[[int], SyncPage[T]]) -> None:
+    def __init__(self, data: PageData[T], fetch_page: Callable[[NextPage], SyncPage[T]]) -> None:
         super().__init__(data)
         self._fetch_page = fetch_page
 
@@ -211,7 +167,7 @@ class SyncPage(_BasePage[T]):
 
 class AsyncPage(_BasePage[T]):
     def __init__(
-        self, data: PageData[T], fetch_page: Callable[[int], Awaitable[AsyncPage[T]]]
+        self, data: PageData[T], fetch_page: Callable[[NextPage], Awaitable[AsyncPage[T]]]
     ) -> None:
         super().__init__(data)
         self._fetch_page = fetch_page
