@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
 from .errors import GenerationError, Problem
-from .output import check_contained, check_python, inside
+from .output import check_contained, check_python, inside, write_files
 
 _COMMON = ["--isolated", "--no-cache", "--target-version", "py310", "--line-length", "100"]
 _LINT = ["--select", "E,F,W", "--ignore", "E501"]
@@ -64,13 +64,7 @@ class Formatter:
             return
         self._wait()  # ruff walks the folders of earlier batches: none may change meanwhile
         root = self._scratch()
-        made: set[Path] = set()
-        for relative, text in sorted(batch.items()):
-            target = inside(root, relative)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_text(text, encoding="utf-8", newline="\n")
+        write_files(root, {path: text.encode() for path, text in batch.items()})
         targets = [str(root / path) for path in _targets(sorted(batch), self._paths)]
         self._paths += sorted(batch)
         worker = threading.Thread(target=self._work, args=(root, targets), name="ruff", daemon=True)

@@ -140,18 +140,23 @@ def replace_tree(files: Mapping[PurePosixPath, bytes], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
-        made: set[Path] = set()
-        for relative, data in sorted(files.items()):
-            target = inside(staging, relative)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(data)
+        write_files(staging, files)
         check_contained(staging)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def write_files(root: Path, files: Mapping[PurePosixPath, bytes]) -> None:
+    """Write `files` under `root` as new files, making each folder once."""
+    made: set[Path] = set()
+    for relative, data in sorted(files.items()):
+        target = inside(root, relative)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)
 
 
 def read_tree(root: Path) -> dict[PurePosixPath, bytes]:
