@@ -106,15 +106,16 @@ def test_a_write_that_dies_half_way_keeps_previous_output(
     written: list[Path] = []
 
     def interrupted(path: Path, data: bytes) -> int:
-        if len(written) == 5:
-            raise KeyboardInterrupt
-        written.append(path)
+        if f".{out.name}.staging-" in str(path):  # not ruff's scratch copies
+            if len(written) == 5:
+                raise KeyboardInterrupt
+            written.append(path)
         return real(path, data)
 
     monkeypatch.setattr(Path, "write_bytes", interrupted)
     with pytest.raises(KeyboardInterrupt):
         _generate(out)
-    assert len(written) == 5 and all(f".{out.name}.staging-" in str(path) for path in written)
+    assert len(written) == 5
     _assert_untouched(out, before)
 
 
