@@ -26,6 +26,7 @@ PACKAGE_EXPORTS: Imports = {
         "ConflictError",
         "InternalServerError",
         "NotFoundError",
+        "PaginationLoopError",
         "PermissionDeniedError",
         "RateLimitError",
         "RedirectError",
