@@ -89,6 +89,8 @@ class Parameter(Argument):
 class BodyField(Argument):
     is_file: bool = False
     file_array: bool = False  # an array of files: one part each
+    # A field an optional body requires, with a default: its literal, sent when the body is.
+    fill_in: Safe | None = None
 
 
 @dataclass(frozen=True)
