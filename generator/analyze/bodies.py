@@ -139,7 +139,7 @@ def _fields(
             file_array=file_array,
             schema=schema if isinstance(schema, dict) else {},
             deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
-            fill_in=None if body_required else _fill_in(context, schema, wire in required_names),
+            fill_in=_fill_in(context, schema, wire in required_names and not body_required),
         )
         how = _field_serialization(context, kind, encodings.get(wire), pointer, wire)
         fields.append(replace(field, serialization=how))
@@ -149,9 +149,11 @@ def _fields(
 def _fill_in(context: Context, schema: Any, required: bool) -> Safe | None:
     """What to send for a field the body requires when the body is optional, so the argument is
     too, and the caller sends the body without it: the spec's `default`, which is what the field
-    means when not chosen. Nothing is invented for a field without one."""
+    means when not chosen. Nothing is invented for a field without one, nor for a file."""
     resolved = _resolved(context, schema)
-    return _python_literal(resolved["default"]) if required and "default" in resolved else None
+    if not required or "default" not in resolved or _is_binary(context, resolved):
+        return None
+    return _python_literal(resolved["default"])
 
 
 class _NoLiteral(Exception):

@@ -240,7 +240,9 @@ def _filled(fields: _F, defaults: Mapping[str, object], left_out: Callable[[obje
     """``fields`` with each field of ``defaults`` the caller left out set to its default."""
     if not isinstance(fields, Mapping):
         return fields
-    missing = {name: value for name, value in defaults.items() if left_out(fields.get(name))}
+    missing = {
+        name: value for name, value in defaults.items() if name in fields and left_out(fields[name])
+    }
     return cast(_F, {**fields, **missing}) if missing else fields
 
 

@@ -243,3 +243,17 @@ async def test_an_async_form_body_carries_the_defaults_too(server: FaultServer) 
         ("exact", "false"),
         ("owner", "ada"),
     ]
+
+
+def test_a_multipart_body_sent_fills_in_text_fields_but_never_a_file(
+    server: FaultServer, client: Wire
+) -> None:
+    server.enqueue(NO_CONTENT, NO_CONTENT)
+    client.bodies.add_attachment(label="a")
+    client.bodies.add_attachment(file=("a.txt", b"hello"))
+    first, second = (request.form_parts() for request in server.requests)
+    assert [(part.name, part.data) for part in first] == [("note", b"none"), ("label", b"a")]
+    assert [(part.name, part.filename, part.data) for part in second] == [
+        ("note", None, b"none"),
+        ("file", "a.txt", b"hello"),
+    ]
