@@ -64,7 +64,7 @@ def _tags(
     prop = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
     if not isinstance(prop, str):
         return None, "it names no `propertyName`"
-    members = _members(document, pointer, schema)
+    members = union_members(document, pointer, schema)
     if members is None:
         return None, "a member is not a `$ref` to a component schema"
     mapped: dict[str, list[str]] = {}
@@ -89,7 +89,9 @@ def _tags(
     return tags, ""
 
 
-def _members(document: dict[str, Any], pointer: str, schema: dict[str, Any]) -> list[str] | None:
+def union_members(
+    document: dict[str, Any], pointer: str, schema: dict[str, Any]
+) -> list[str] | None:
     """The union's branches, or for a discriminator on a parent, the components including it."""
     branches = schema.get("oneOf") or schema.get("anyOf")
     if isinstance(branches, list) and branches:

@@ -29,9 +29,9 @@ from .. import jsonpointer
 from ..errors import Problem
 from ..inheritance import allof_ancestors, declared_properties
 from ..refs import SCHEMA_PREFIX, component_name, ref_holders
+from .discriminator import union_members
 
 _SUFFIX = "Union"
-_NOT_A_BASE = "no schema extends it"
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
@@ -41,11 +41,10 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems: list[Problem] = []
     ancestors = allof_ancestors({k: v for k, v in schemas.items() if isinstance(v, dict)})
     for base in sorted(name for name, schema in schemas.items() if _is_base(document, schema)):
-        members = _members(schemas, base)
+        where = jsonpointer.join("/components/schemas", base)
+        members = union_members(document, where, schemas[base]) or []
         reason = _unsplittable(schemas, base, members, ancestors)
-        pointer = jsonpointer.join("/components/schemas", base, "discriminator")
-        if reason == _NOT_A_BASE:
-            continue
+        pointer = jsonpointer.join(where, "discriminator")
         if reason:
             problems.append(
                 Problem("info", f"discriminator kept on the base: {reason}", file, pointer)
@@ -67,30 +66,17 @@ def _is_base(document: dict[str, Any], schema: Any) -> bool:
     return isinstance(prop, str) and prop in declared_properties(document, schema)
 
 
-def _members(schemas: dict[str, Any], base: str) -> list[str | None]:
-    """The subclasses: the base's own `oneOf`/`anyOf`, else the components including it."""
-    branches = schemas[base].get("oneOf") or schemas[base].get("anyOf")
-    if isinstance(branches, list):
-        return [component_name(branch) for branch in branches]
-    return [
-        name
-        for name, schema in schemas.items()
-        if isinstance(schema, dict)
-        and any(component_name(part) == base for part in schema.get("allOf") or [])
-    ]
-
-
 def _unsplittable(
-    schemas: dict[str, Any], base: str, members: list[str | None], ancestors: dict[str, set[str]]
+    schemas: dict[str, Any], base: str, members: list[str], ancestors: dict[str, set[str]]
 ) -> str:
     """Why the base cannot become a union of its subclasses, or "" when it can."""
     if not members:
-        return _NOT_A_BASE
+        return "no schema extends it, or a member of its `oneOf` is not a component"
     if base in members:
         return "the base is one of its own members"
-    stranger = next((m for m in members if m is None or base not in ancestors.get(m, ())), "")
-    if stranger != "":
-        return f"member {stranger or 'inline'!r} does not extend it through `allOf`"
+    stranger = next((m for m in members if base not in ancestors.get(m, ())), None)
+    if stranger is not None:
+        return f"member {stranger!r} does not extend it through `allOf`"
     mapping = schemas[base]["discriminator"].get("mapping")
     targets = {_target(ref) for ref in (mapping if isinstance(mapping, dict) else {}).values()}
     if base in targets:
@@ -99,7 +85,7 @@ def _unsplittable(
 
 
 def _split(
-    document: dict[str, Any], schemas: dict[str, Any], base: str, union: str, members: list[Any]
+    document: dict[str, Any], schemas: dict[str, Any], base: str, union: str, members: list[str]
 ) -> None:
     """Add the union, point every use of the base as a type at it, keep the base a class."""
     schema = schemas[base]
