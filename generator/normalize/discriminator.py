@@ -35,7 +35,7 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     for pointer, schema in list(iter_schemas(document)):
         if "discriminator" not in schema:
             continue
-        tags, reason = _tags(document, pointer, schema)
+        tags, reason = member_tags(document, pointer, schema)
         if tags is None:
             _drop(schema, reason, file, pointer, problems)
         else:
@@ -43,8 +43,8 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     claimed: dict[tuple[str, str], set[tuple[str, ...]]] = {}
     for site in sites:
         prop = site.schema["discriminator"]["propertyName"]
-        for member, member_tags in site.tags.items():
-            claimed.setdefault((member, prop), set()).add(tuple(sorted(member_tags)))
+        for member, tags_of_member in site.tags.items():
+            claimed.setdefault((member, prop), set()).add(tuple(sorted(tags_of_member)))
     for site in sites:
         prop = site.schema["discriminator"]["propertyName"]
         clash = next((m for m in site.tags if len(claimed[(m, prop)]) > 1), None)
@@ -57,9 +57,10 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     return problems
 
 
-def _tags(
+def member_tags(
     document: dict[str, Any], pointer: str, schema: dict[str, Any]
 ) -> tuple[dict[str, list[str]] | None, str]:
+    """Each member's tags, or None and why the discriminator cannot be honoured."""
     discriminator = schema["discriminator"]
     prop = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
     if not isinstance(prop, str):

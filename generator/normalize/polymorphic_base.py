@@ -17,8 +17,11 @@ the spec uses `Pet` as a value's type, so that a reply is parsed into the right 
 discriminator check that follows judges the union's tags as for any other.
 
 Left as written, with the reason in an info note: a base listed among its own subclasses (a
-concrete base with a tag of its own), and a `oneOf` listing a schema that does not extend the
-base (that is a union of unrelated shapes, not a hierarchy).
+concrete base with a tag of its own), a base whose property allows a tag no subclass carries
+(PagerDuty's `Restriction`: `daily_restriction` is the base itself, `weekly_restriction` its
+one subclass), a discriminator whose tags cannot be honoured (the check that follows drops it),
+and a `oneOf` listing a schema that does not extend the base (a union of unrelated shapes, not
+a hierarchy).
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ from typing import Any
 from .. import jsonpointer
 from ..errors import Problem
 from ..inheritance import allof_ancestors, declared_properties
-from ..refs import SCHEMA_PREFIX, component_name, ref_holders
-from .discriminator import union_members
+from ..refs import SCHEMA_PREFIX, component_name, ref_holders, resolve
+from .discriminator import member_tags, union_members
 
 _SUFFIX = "Union"
 
@@ -43,7 +46,7 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     for base in sorted(name for name, schema in schemas.items() if _is_base(document, schema)):
         where = jsonpointer.join("/components/schemas", base)
         members = union_members(document, where, schemas[base]) or []
-        reason = _unsplittable(schemas, base, members, ancestors)
+        reason = _unsplittable(document, where, base, members, ancestors)
         pointer = jsonpointer.join(where, "discriminator")
         if reason:
             problems.append(
@@ -67,7 +70,11 @@ def _is_base(document: dict[str, Any], schema: Any) -> bool:
 
 
 def _unsplittable(
-    schemas: dict[str, Any], base: str, members: list[str], ancestors: dict[str, set[str]]
+    document: dict[str, Any],
+    where: str,
+    base: str,
+    members: list[str],
+    ancestors: dict[str, set[str]],
 ) -> str:
     """Why the base cannot become a union of its subclasses, or "" when it can."""
     if not members:
@@ -77,11 +84,25 @@ def _unsplittable(
     stranger = next((m for m in members if base not in ancestors.get(m, ())), None)
     if stranger is not None:
         return f"member {stranger!r} does not extend it through `allOf`"
-    mapping = schemas[base]["discriminator"].get("mapping")
-    targets = {_target(ref) for ref in (mapping if isinstance(mapping, dict) else {}).values()}
-    if base in targets:
-        return "its mapping gives the base a tag of its own"
+    schema = jsonpointer.resolve(document, where)
+    tags, reason = member_tags(document, where, schema)
+    if tags is None:
+        return reason
+    prop = schema["discriminator"]["propertyName"]
+    tagged = {tag for each in tags.values() for tag in each}
+    untagged = sorted(_values(document, where, schema, prop) - tagged)
+    if untagged:
+        return f"{prop!r} may be {untagged[0]!r}, which no subclass is tagged with: the base's own"
     return ""
+
+
+def _values(document: dict[str, Any], where: str, schema: dict[str, Any], prop: str) -> set[str]:
+    """The values the base's own declaration of the property lists (`enum`, `const`)."""
+    declared = resolve(document, declared_properties(document, schema)[prop], where).node
+    if not isinstance(declared, dict):
+        return set()
+    values = declared.get("enum") if "const" not in declared else [declared["const"]]
+    return {value for value in values or [] if isinstance(value, str)}
 
 
 def _split(
@@ -114,12 +135,6 @@ def _included(schema: Any) -> list[Any]:
         if component_name(part) is None:
             found.extend(_included(part))
     return found
-
-
-def _target(ref: Any) -> str | None:
-    if not isinstance(ref, str):
-        return None
-    return component_name({"$ref": ref}) if ref.startswith("#") else ref
 
 
 def _free_name(schemas: dict[str, Any], wanted: str) -> str:

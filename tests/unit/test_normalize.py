@@ -512,7 +512,7 @@ def test_a_discriminator_on_a_base_becomes_a_union_of_its_subclasses() -> None:
     [
         (
             {"discriminator": {"propertyName": "petType", "mapping": {"pet": "Pet"}}},
-            "its mapping gives the base a tag of its own",
+            "mapping 'pet' names no member of the union",
         ),
         (
             {
@@ -522,6 +522,10 @@ def test_a_discriminator_on_a_base_becomes_a_union_of_its_subclasses() -> None:
                 ]
             },
             "member 'Owner' does not extend it through `allOf`",
+        ),
+        (  # PagerDuty's Restriction: `daily_restriction` is the base itself
+            {"properties": {"petType": {"type": "string", "enum": ["Dog", "Cat", "Pet"]}}},
+            "'petType' may be 'Pet', which no subclass is tagged with",
         ),
     ],
 )
