@@ -7,10 +7,10 @@ the paging parameter (page number, offset or cursor), or follows the next link t
 (see ``_page_styles``).
 
 Paging never goes back: a reply that points to a page already fetched on the way here (the same
-cursor or next link again, or a cycle of them), or a page that holds exactly the items of the
-page before it (a server ignoring the offset or page number), raises PaginationLoopError
-instead of repeating pages forever. Nothing is requested for it, and the items already
-delivered stay delivered.
+cursor or next link again, or a cycle of them) raises PaginationLoopError instead of repeating
+pages forever, and nothing is requested for it. Iteration also stops with it at a page that
+holds exactly the items of the page before it (a server ignoring the offset or page number),
+without delivering them again. The items already delivered stay delivered.
 
 A page is read straight from its bytes by pydantic, as one typed dict whose items field is the
 item list: no decoded copy of a thousand items is built only to be validated and thrown away.
@@ -178,19 +178,24 @@ class _BasePage(Generic[T]):
         return self._following
 
     def _continued_by(self, page: _PageT) -> _PageT:
-        """``page``, fetched as this page's next one, after checking that it moved on."""
-        if page.items and page.items == self.items:
-            assert self._following is not None
-            shown = _shown(self._following)
-            raise PaginationLoopError(
-                f"Stopped paging {describe(page._response.request, 1)}: the page at {shown} "
-                f"holds the same {len(page.items)} items as the page before it, so the server "
-                "is not moving on; following it would repeat them forever",
-                request=page._response.request,
-                repeated=_repeated(self._following),
-            )
+        """``page``, fetched as this page's next one, on this page's walk one step further."""
         page._walk, page._depth = self._walk, self._depth + 1
         return page
+
+    def _check_moved_on(self, page: _BasePage[T]) -> None:
+        """Iteration's guard against a server that ignores the paging parameter: ``page``, the
+        one after this, must not hold exactly this page's items. (``next_page()`` alone hands
+        over whatever the server sent: one step is the caller's to judge.)"""
+        if not page.items or page.items != self.items:
+            return
+        assert self._following is not None
+        raise PaginationLoopError(
+            f"Stopped paging {describe(page._response.request, 1)}: the page at "
+            f"{_shown(self._following)} holds the same {len(page.items)} items as the page "
+            "before it, so the server is not moving on; following it would repeat them forever",
+            request=page._response.request,
+            repeated=_repeated(self._following),
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} items={len(self.items)} more={self.has_next_page()}>"
@@ -209,7 +214,9 @@ class SyncPage(_BasePage[T]):
         page: SyncPage[T] = self
         yield page
         while page.has_next_page():
-            page = page.next_page()
+            following = page.next_page()
+            page._check_moved_on(following)
+            page = following
             yield page
 
     def __iter__(self) -> Iterator[T]:
@@ -231,7 +238,9 @@ class AsyncPage(_BasePage[T]):
         page: AsyncPage[T] = self
         yield page
         while page.has_next_page():
-            page = await page.next_page()
+            following = await page.next_page()
+            page._check_moved_on(following)
+            page = following
             yield page
 
     async def __aiter__(self) -> AsyncIterator[T]:

@@ -267,6 +267,16 @@ def test_an_offset_the_server_ignores_stops_iteration_at_the_repeated_page(
     assert server.count == 2
 
 
+def test_one_next_page_step_hands_over_what_the_server_sent(
+    server: FaultServer, paging: Any
+) -> None:
+    """Only iteration judges a repeated page: one explicit step is the caller's to judge."""
+    server.fallback = Reply.json({"incidents": songs("a", "b"), "offset": 0, "more": True})
+    first = paging.incidents.list()
+    assert [incident.id for incident in first.next_page().items] == ["a", "b"]
+    assert server.count == 2
+
+
 @pytest.mark.anyio
 async def test_an_offset_the_server_ignores_stops_iteration_async(
     server: FaultServer, async_paging: Any
