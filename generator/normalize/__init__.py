@@ -27,6 +27,7 @@ from . import (
     invalid_default,
     nullable,
     optional_keyword,
+    pageable,
     path_parameters,
     security_quirks,
     single_branch,
@@ -56,6 +57,7 @@ PASSES: tuple[Pass, ...] = (
     path_parameters.apply,
     duplicate_operation_ids.apply,
     security_quirks.apply,
+    pageable.apply,
 )
 
 
