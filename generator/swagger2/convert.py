@@ -7,7 +7,7 @@ from typing import Any
 from .. import jsonpointer
 from ..errors import Problem
 from ..walk import HTTP_METHODS
-from . import azure_paths
+from . import azure_host, azure_paths
 from .bodies import Located, body, form
 from .origins import Origins
 from .schemas import (
@@ -32,7 +32,7 @@ _QUERY_STYLES = {
 }
 # Top-level keys kept as written (with `x-` extensions but those rewritten into other keys).
 _KEPT = ("security", "tags", "externalDocs")
-_REWRITTEN = (azure_paths.KEY,)
+_REWRITTEN = (azure_paths.KEY, azure_host.KEY)
 # Converted component sections and the Swagger sections they come from.
 _SECTIONS = {
     "schemas": "definitions",
@@ -59,10 +59,12 @@ class Converter:
         converted: dict[str, Any] = {"openapi": OPENAPI_VERSION}
         self.origins.record("/openapi", "/swagger")
         converted |= {k: v for k, v in source.items() if k == "info"}
-        written = servers(source)
+        hosted = azure_host.host_servers(source, self.file)
+        written = servers(source) if hosted is None else hosted
         if written:
             converted["servers"] = written
-            self.origins.record("/servers", "/host" if "host" in source else "/basePath")
+            origin = "/host" if "host" in source else "/basePath"
+            self.origins.record("/servers", f"/{azure_host.KEY}" if hosted else origin)
         converted |= {
             k: v
             for k, v in source.items()

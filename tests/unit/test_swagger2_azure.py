@@ -245,3 +245,124 @@ def test_a_declaration_that_cannot_be_honoured_warns_and_does_not_page(
     assert operations["Containers_List"].pagination is None
     (warning,) = warnings
     assert reason in warning.message
+
+
+# -- x-ms-parameterized-host ----------------------------------------------------------------
+
+ACCOUNT = {"name": "accountName", "in": "path", "required": True, "type": "string"}
+SUFFIX = {"name": "dnsSuffix", "in": "path", "type": "string", "default": "core.windows.net"}
+
+
+def _hosted(host: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return _swagger(
+        {"/{containerName}": {"get": _get("Container_Get")}},
+        parameters={"AccountName": ACCOUNT},
+        **{"x-ms-parameterized-host": host},
+        **extra,
+    )
+
+
+def test_a_parameterized_host_becomes_a_server_with_variables() -> None:
+    host = {
+        "hostTemplate": "{accountName}.blob.{dnsSuffix}",
+        "parameters": [{"$ref": "#/parameters/AccountName"}, SUFFIX],
+    }
+    converted = parse_spec(json.dumps(_hosted(host, basePath="/v1/")).encode(), "blobs.json")
+    assert converted["servers"] == [
+        {
+            "url": "https://{accountName}.blob.{dnsSuffix}/v1",
+            "variables": {
+                "accountName": {"default": ""},
+                "dnsSuffix": {"default": "core.windows.net"},
+            },
+        }
+    ]
+    assert "x-ms-parameterized-host" not in converted
+
+
+def test_a_host_without_scheme_prefix_is_the_url_as_written() -> None:
+    """`{endpoint}` is the whole origin: the caller's URL, its scheme included."""
+    endpoint = {"name": "endpoint", "in": "path", "type": "string", "description": "Endpoint."}
+    host = {"hostTemplate": "{endpoint}/language", "useSchemePrefix": False}
+    host["parameters"] = [endpoint]
+    converted = parse_spec(json.dumps(_hosted(host, schemes=["http"])).encode(), "blobs.json")
+    variable = {"default": "", "description": "Endpoint."}
+    assert converted["servers"] == [
+        {"url": "{endpoint}/language", "variables": {"endpoint": variable}}
+    ]
+
+
+def test_the_client_takes_each_host_variable_and_has_no_default_url_without_a_value() -> None:
+    host = {
+        "hostTemplate": "{accountName}.blob.{dnsSuffix}",
+        "parameters": [{"$ref": "#/parameters/AccountName"}, SUFFIX],
+    }
+    converted = parse_spec(json.dumps(_hosted(host)).encode(), "blobs.json")
+    api = analyze(converted, default_config("Blobs", "blobs.json"), file="blobs.json")
+    assert api.base_url.unsafe_value == ""
+    assert api.server is not None
+    assert api.server.url.unsafe_value == "https://{accountName}.blob.{dnsSuffix}"
+    described = [
+        (v.name.unsafe_value, str(v.argument), v.default and v.default.unsafe_value)
+        for v in api.server.variables
+    ]
+    assert described == [
+        ("accountName", "account_name", None),
+        ("dnsSuffix", "dns_suffix", "core.windows.net"),
+    ]
+
+
+def test_openapi_server_variables_with_defaults_keep_their_default_url() -> None:
+    """The one implementation of server variables: an OpenAPI 3 server's too, whose every
+    variable has a default, so the default base URL is as before; an argument may not take
+    the name of a client option."""
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "servers": [
+            {
+                "url": "https://{region}.api.example/{timeout}",
+                "variables": {"region": {"default": "eu"}, "timeout": {"default": "v1"}},
+            }
+        ],
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}},
+    }
+    api = analyze(document, default_config("T", "t.json"), file="t.json")
+    assert api.base_url.unsafe_value == "https://eu.api.example/v1"
+    assert api.server is not None
+    assert [str(v.argument) for v in api.server.variables] == ["region", "timeout_"]
+
+
+def test_a_server_template_of_the_wrong_shape_is_left_out_with_a_warning() -> None:
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://{name}@evil.example", "variables": {"name": {"default": ""}}}],
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}},
+    }
+    api = analyze(document, default_config("T", "t.json"), file="t.json")
+    assert api.server is None and api.base_url.unsafe_value == ""
+    (problem,) = [p for p in api.problems if p.pointer == "/servers/0"]
+    assert "credentials" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("host", "pointer", "message"),
+    [
+        ({"parameters": []}, "/hostTemplate", "has no hostTemplate"),
+        ({"hostTemplate": "{accountName}.blob.{dnsSuffix}"}, "/hostTemplate", "{accountName}"),
+        (
+            {"hostTemplate": "blob.example", "parameters": [{"$ref": "#/parameters/AccountName"}]},
+            "/parameters/0",
+            "'accountName' names no placeholder",
+        ),
+    ],
+)
+def test_a_host_that_cannot_be_a_server_is_refused(
+    host: dict[str, Any], pointer: str, message: str
+) -> None:
+    with pytest.raises(SpecError) as refused:
+        parse_spec(json.dumps(_hosted(host)).encode(), "blobs.json")
+    (problem,) = refused.value.problems
+    assert problem.pointer == "/x-ms-parameterized-host" + pointer
+    assert message in problem.message and problem.hint and problem.file == "blobs.json"
