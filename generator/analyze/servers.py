@@ -103,7 +103,8 @@ def operation_servers(context: Context, base: str) -> OperationServers:
 
 def server_template(context: Context) -> tuple[ServerTemplate | None, tuple[Problem, ...]]:
     """The base URL's template when it has variables, held to the rule of a server URL with
-    sample values in their place, and why it was left out if it was."""
+    the defaults in their place (a sample value for a variable without one), and why it was
+    left out if it was."""
     server = _chosen(context.document.get("servers"))
     defaults = _defaults(server)
     if context.config.base_url or not defaults:
@@ -111,7 +112,8 @@ def server_template(context: Context) -> tuple[ServerTemplate | None, tuple[Prob
     url = str(server.get("url")).rstrip("/")
     declared = server.get("variables")
     samples = {
-        name: "https://host.example" if url.startswith(f"{{{name}}}") else "x" for name in defaults
+        name: default or ("https://host.example" if url.startswith(f"{{{name}}}") else "x")
+        for name, default in defaults.items()
     }
     problem = _problem(_PLACEHOLDER.sub(lambda found: samples.get(found[1], found[0]), url))
     if problem is not None:
