@@ -366,3 +366,46 @@ def test_a_host_that_cannot_be_a_server_is_refused(
     (problem,) = refused.value.problems
     assert problem.pointer == "/x-ms-parameterized-host" + pointer
     assert message in problem.message and problem.hint and problem.file == "blobs.json"
+
+
+# -- x-ms-enum, x-ms-client-name ------------------------------------------------------------
+
+
+def test_an_enum_modelled_as_string_is_open_and_a_closed_one_stays_closed() -> None:
+    open_enum = {"name": "PublicAccessType", "modelAsString": True}
+    closed_enum = {"name": "Tier", "modelAsString": False}
+    properties = {
+        "access": {"type": "string", "enum": ["container", "blob"], "x-ms-enum": open_enum},
+        "tier": {"type": "string", "enum": ["hot", "cool"], "x-ms-enum": closed_enum},
+    }
+    header = {"name": "x-ms-access", "in": "header", "type": "string", "enum": ["a"]}
+    header["x-ms-enum"] = open_enum
+    get = _get("Container_Get")
+    get["parameters"] = [NAME, header]
+    definitions = {"Container": {"type": "object", "properties": properties}}
+    document = _swagger({"/{containerName}": {"get": get}}, definitions=definitions)
+    converted = parse_spec(json.dumps(document).encode(), "blobs.json")
+    schema = converted["components"]["schemas"]["Container"]["properties"]
+    assert schema["access"]["anyOf"] == [
+        {"type": "string", "enum": ["container", "blob"]},
+        {"type": "string"},
+    ]
+    assert schema["tier"]["enum"] == ["hot", "cool"]
+    parameter = converted["paths"]["/{containerName}"]["get"]["parameters"][1]
+    assert parameter["schema"]["anyOf"] == [{"type": "string", "enum": ["a"]}, {"type": "string"}]
+    operations, _ = _operations(document)
+    (argument,) = operations["Container_Get"].located("header")
+    assert argument.type.output == "Literal['a'] | str"
+
+
+def test_a_parameter_takes_its_client_name_and_keeps_its_wire_name() -> None:
+    header = {"name": "x-ms-blob-public-access", "in": "header", "type": "string"}
+    header["x-ms-client-name"] = "PublicAccess"
+    get = _get("Container_Get")
+    get["parameters"] = [NAME, header]
+    operations, _ = _operations(_swagger({"/{containerName}": {"get": get}}))
+    (argument,) = operations["Container_Get"].located("header")
+    assert (str(argument.name), argument.wire_name.unsafe_value) == (
+        "public_access",
+        "x-ms-blob-public-access",
+    )

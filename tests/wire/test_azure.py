@@ -93,6 +93,8 @@ def test_operations_told_apart_by_a_fixed_query_send_it_as_written(
         f"/photos?restype=container&{VERSION}",
     ]
     assert [request.method for request in server.requests] == ["GET", "GET", "PUT"]
+    # `x-ms-client-name` names the argument; the header keeps its wire name
+    assert server.requests[2].headers["x-ms-blob-public-access"] == "blob"
     assert (container.name, created.name) == ("photos", "photos")
     assert metadata == {"owner": "ana"}
 
@@ -253,6 +255,22 @@ def test_a_variable_with_listed_values_takes_one_of_them(package: ModuleType) ->
     assert template.base_url({"scheme": "http"}, "X") == "http://api.example/v1"
     with pytest.raises(package.SDKError, match="one of https, http"):
         template.base_url({"scheme": "gopher"}, "X")
+
+
+def test_an_open_enum_takes_and_parses_values_beyond_those_listed(
+    package: ModuleType, server: FaultServer
+) -> None:
+    """`x-ms-enum` with `modelAsString: true`: a value the spec does not list yet is sent, and
+    parses even under strict response validation."""
+    server.enqueue(Reply(201, {"content-type": "application/json"}, b'{"name": "p"}'))
+    server.enqueue(Reply.json({"name": "p", "publicAccess": "private"}))
+    with package.BlobContainers(
+        base_url=server.url, max_retries=0, strict_response_validation=True
+    ) as blobs:
+        blobs.container.create("p", api_version="2021-08-06", access="private")
+        container = blobs.container.get_properties("p", api_version="2021-08-06")
+    assert server.requests[0].headers["x-ms-blob-public-access"] == "private"
+    assert container.public_access == "private"
 
 
 def test_verify_proves_every_operation_of_the_azure_spec() -> None:
