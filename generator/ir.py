@@ -299,6 +299,26 @@ class ModelSet:
 
 
 @dataclass(frozen=True)
+class ServerVariable:
+    """A `{name}` of the API's URL the client takes as its argument `argument`; without a
+    default the caller must give it (or a base URL)."""
+
+    name: SpecText
+    argument: Safe
+    default: SpecText | None = None
+    enum: tuple[SpecText, ...] = ()
+    description: SpecText | None = None
+
+
+@dataclass(frozen=True)
+class ServerTemplate:
+    """The API's URL with variables (`https://{accountName}.blob.core.windows.net`)."""
+
+    url: SpecText
+    variables: tuple[ServerVariable, ...]
+
+
+@dataclass(frozen=True)
 class Api:
     config: ApiConfig
     title: SpecText
@@ -313,6 +333,7 @@ class Api:
     schemes: tuple[SecurityScheme, ...] = ()
     security: Security = ()
     problems: tuple[Problem, ...] = ()  # warnings about what the client cannot do
+    server: ServerTemplate | None = None  # set when the base URL takes variables
 
     @property
     def operations(self) -> tuple[Operation, ...]:

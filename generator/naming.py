@@ -98,6 +98,14 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+def client_name(node: object, wire: str) -> str:
+    """What a parameter is called in client code: the name the spec gives it for that
+    (AutoRest's `x-ms-client-name`: `access` for the header `x-ms-blob-public-access`), else
+    its wire name; either way only a seed for `python_name`."""
+    given = node.get("x-ms-client-name") if isinstance(node, dict) else None
+    return given if isinstance(given, str) and given.strip() else wire
+
+
 def python_name(
     text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "field"
 ) -> str:

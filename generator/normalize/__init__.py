@@ -27,6 +27,7 @@ from . import (
     invalid_default,
     nullable,
     optional_keyword,
+    pageable,
     path_parameters,
     polymorphic_base,
     security_quirks,
@@ -58,6 +59,7 @@ PASSES: tuple[Pass, ...] = (
     path_parameters.apply,
     duplicate_operation_ids.apply,
     security_quirks.apply,
+    pageable.apply,
 )
 
 
