@@ -304,11 +304,27 @@ def config_schema() -> str:
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"
 
 
+_GENERIC_WORDS = re.compile(r"(?i)\b(api|rest|http|openapi|swagger)\b")
+_TRAILING_CLIENT = re.compile(r"(?i)\b(client|sdk)\s*$")
+# Titles a framework writes when the API team set none: Springdoc's "OpenAPI definition", FastAPI's.
+_PLACEHOLDER_TITLES = frozenset({"definition", "fastapi"})
+
+
+def _api_name(title: str, spec_name: str) -> str:
+    """The API's own name in its title: generic words go ("Anam AI API" -> "Anam AI"), so does a
+    trailing "Client" (the package adds its own suffix), and a framework's placeholder title gives
+    way to the spec file's name."""
+    base = _TRAILING_CLIENT.sub(" ", _GENERIC_WORDS.sub(" ", title)).strip()
+    if base.casefold() in _PLACEHOLDER_TITLES:
+        base = _GENERIC_WORDS.sub(" ", Path(spec_name).stem).strip() or base
+    return base or title
+
+
 def default_config(title: str, spec_name: str) -> ApiConfig:
     """Names derived from a spec's title, for `generate` without a config file."""
     from .naming import class_name, python_name
 
-    base = re.sub(r"(?i)\b(api|rest|http|openapi|swagger)\b", " ", title).strip() or title
+    base = _api_name(title, spec_name)
     snake = python_name(base, fallback="api").rstrip("_")
     return ApiConfig(
         name=snake if checks.api_name(snake) is None else "api",  # only --api uses it

@@ -68,6 +68,25 @@ def test_default_config_derives_names_from_the_title() -> None:
     assert default_config("123 !!!", "x.json").package.isidentifier()
 
 
+def test_default_config_does_not_double_a_client_suffix_in_the_title() -> None:
+    config = default_config("Anomaly Detector Client", "AnomalyDetector.json")
+    assert (config.package, config.distribution, config.client_class, config.env_prefix) == (
+        "anomaly_detector_client",
+        "anomaly-detector-client",
+        "AnomalyDetector",
+        "ANOMALY_DETECTOR",
+    )
+    assert default_config("Client Portal API", "p.json").package == "client_portal_client"
+
+
+def test_a_framework_placeholder_title_gives_way_to_the_spec_file_name() -> None:
+    assert default_config("OpenAPI definition", "billing-service.json").package == (
+        "billing_service_client"
+    )
+    assert default_config("FastAPI", "inventory.json").client_class == "Inventory"
+    assert default_config("OpenAPI definition", "openapi.json").package == "definition_client"
+
+
 def test_shipped_configs_are_valid(repo: Path) -> None:
     for path in sorted((repo / "specs").glob("*/config.yaml")):
         config = load_config(path)
