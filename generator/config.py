@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -310,11 +311,19 @@ _TRAILING_CLIENT = re.compile(r"(?i)\b(client|sdk)\s*$")
 _PLACEHOLDER_TITLES = frozenset({"definition", "fastapi"})
 
 
+def _letters_and_digits(text: str) -> str:
+    """The title with its emoji, symbols and non-ASCII punctuation blanked: "♾️ Infinity" names
+    the package `infinity`, not `u267e_ufe0f_infinity` (letters of any script stay)."""
+    return "".join(
+        char if char.isascii() or unicodedata.category(char)[0] in "LN" else " " for char in text
+    )
+
+
 def _api_name(title: str, spec_name: str) -> str:
     """The API's own name in its title: generic words go ("Anam AI API" -> "Anam AI"), so does a
     trailing "Client" (the package adds its own suffix), and a framework's placeholder title gives
     way to the spec file's name."""
-    base = _TRAILING_CLIENT.sub(" ", _GENERIC_WORDS.sub(" ", title)).strip()
+    base = _TRAILING_CLIENT.sub(" ", _GENERIC_WORDS.sub(" ", _letters_and_digits(title))).strip()
     if base.casefold() in _PLACEHOLDER_TITLES:
         base = _GENERIC_WORDS.sub(" ", Path(spec_name).stem).strip() or base
     return base or title

@@ -87,6 +87,15 @@ def test_a_framework_placeholder_title_gives_way_to_the_spec_file_name() -> None
     assert default_config("OpenAPI definition", "openapi.json").package == "definition_client"
 
 
+def test_emoji_and_symbols_in_a_title_name_nothing() -> None:
+    config = default_config("\u267e\ufe0f Infinity \u2014 Embedding Server", "openapi.json")
+    assert (config.package, config.client_class) == (
+        "infinity_embedding_server_client",
+        "InfinityEmbeddingServer",
+    )
+    assert default_config("\u540d\u524d API", "x.json").package == "u540d_u524d_client"
+
+
 def test_shipped_configs_are_valid(repo: Path) -> None:
     for path in sorted((repo / "specs").glob("*/config.yaml")):
         config = load_config(path)
