@@ -7,13 +7,22 @@ import enum
 import json
 import uuid
 from decimal import Decimal
+from typing import Literal
 from urllib.parse import unquote
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sdkrt._models import BaseModel
 from sdkrt._paths import encode_segment, expand_path
-from sdkrt._serialization import Style, Styled, format_value, json_body, to_jsonable
+from sdkrt._serialization import (
+    Style,
+    Styled,
+    body_fields,
+    format_value,
+    json_body,
+    to_jsonable,
+)
 from sdkrt._styles import header_params, merge_params, query_params
 from sdkrt._types import NOT_GIVEN
 
@@ -114,6 +123,19 @@ def test_to_jsonable_converts_recursively_and_keeps_secret_values() -> None:
 def test_a_model_body_only_sends_fields_that_were_set() -> None:
     assert to_jsonable(Widget(id="w1")) == {"id": "w1"}
     assert to_jsonable(Widget(id="w1", kind=None)) == {"id": "w1", "kind": None}
+
+
+class _ImageInput(BaseModel):
+    input: str
+    modality: Literal["image"] = "image"
+    detail: Literal["low", "high"] = "low"
+
+
+def test_a_constant_that_names_a_union_variant_is_always_sent() -> None:
+    image = _ImageInput(input="a.png")
+    assert to_jsonable(image) == {"input": "a.png", "modality": "image"}
+    assert body_fields(image) == {"input": "a.png", "modality": "image"}
+    assert to_jsonable({"items": [image]}) == {"items": [{"input": "a.png", "modality": "image"}]}
 
 
 @pytest.mark.parametrize(
