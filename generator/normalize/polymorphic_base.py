@@ -61,8 +61,11 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
 
 
 def _is_base(document: dict[str, Any], schema: Any) -> bool:
-    """A class (own properties) with a discriminator on one of the properties it declares."""
-    if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
+    """A class (own properties, or a subclass through `allOf`: Springdoc's intermediate classes)
+    with a discriminator on one of the properties it declares."""
+    if not isinstance(schema, dict):
+        return False
+    if not isinstance(schema.get("properties"), dict) and not isinstance(schema.get("allOf"), list):
         return False
     discriminator = schema.get("discriminator")
     prop = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
