@@ -156,8 +156,10 @@ class Connection(BaseHTTPRequestHandler):
         Read line by line here: the standard library parses headers with `email.parser`, which
         costs more than the rest of a loopback request's reading and writing together.
         """
-        words = self.raw_requestline.decode("latin-1").rstrip("\r\n").split()
-        self.command, self.request_version = "", "HTTP/0.9"  # what send_error reads
+        self.requestline = self.raw_requestline.decode("latin-1").rstrip("\r\n")
+        words = self.requestline.split()
+        # what send_error reads: with no version, the stdlib's answer has no status line either
+        self.command, self.request_version = "", words[2] if len(words) == 3 else "HTTP/0.9"
         if len(words) != 3 or words[2] not in ("HTTP/1.0", "HTTP/1.1"):
             self.send_error(HTTPStatus.BAD_REQUEST, "Bad request line")
             return None
