@@ -149,6 +149,11 @@ def _body_arguments(body: RequestBody) -> list[Safe]:
             lines.append(Safe(f"content_type={strings.string_literal(body.media_type)},"))
     if body.whole is None and not body.required:
         lines.append(Safe("omit_empty_body=True,"))
+        defaults = [
+            (f.wire_name, _wrapped(f.fill_in, f.serialization)) for f in body.fields if f.fill_in
+        ]
+        if defaults:
+            lines.append(_mapping("body_defaults", defaults))
     return lines
 
 

@@ -279,8 +279,7 @@ def referenced_short(pointer: str) -> str:
 def component_class_names(document: dict[str, Any]) -> frozenset[str]:
     """The class names components ask for: resource classes step aside for them (a tag `Shapes`
     beside a schema `Shapes` makes `ShapesResource`), since users import models by name."""
-    schemas = (document.get("components") or {}).get("schemas") or {}
-    return frozenset(schemanames.component_class_names(schemas).values())
+    return frozenset(schemanames.component_class_names(document).values())
 
 
 def event_name(operation: dict[str, Any], name: str) -> str:

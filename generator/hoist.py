@@ -106,7 +106,7 @@ class _Hoister:
 
     def collect(self) -> None:
         components = self.document.get("components") or {}
-        names = component_class_names(components.get("schemas") or {})
+        names = component_class_names(self.document)
         for key, schema in (components.get("schemas") or {}).items():
             pointer = jsonpointer.join("", "components", "schemas", key)
             name = names[key]

@@ -89,6 +89,8 @@ class Parameter(Argument):
 class BodyField(Argument):
     is_file: bool = False
     file_array: bool = False  # an array of files: one part each
+    # A field an optional body requires, with a default: its literal, sent when the body is.
+    fill_in: Safe | None = None
 
 
 @dataclass(frozen=True)
@@ -297,6 +299,26 @@ class ModelSet:
 
 
 @dataclass(frozen=True)
+class ServerVariable:
+    """A `{name}` of the API's URL the client takes as its argument `argument`; without a
+    default the caller must give it (or a base URL)."""
+
+    name: SpecText
+    argument: Safe
+    default: SpecText | None = None
+    enum: tuple[SpecText, ...] = ()
+    description: SpecText | None = None
+
+
+@dataclass(frozen=True)
+class ServerTemplate:
+    """The API's URL with variables (`https://{accountName}.blob.core.windows.net`)."""
+
+    url: SpecText
+    variables: tuple[ServerVariable, ...]
+
+
+@dataclass(frozen=True)
 class Api:
     config: ApiConfig
     title: SpecText
@@ -311,6 +333,7 @@ class Api:
     schemes: tuple[SecurityScheme, ...] = ()
     security: Security = ()
     problems: tuple[Problem, ...] = ()  # warnings about what the client cannot do
+    server: ServerTemplate | None = None  # set when the base URL takes variables
 
     @property
     def operations(self) -> tuple[Operation, ...]:

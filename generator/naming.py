@@ -12,11 +12,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .walk import HTTP_METHODS
+
 _ACRONYM_PLURAL = re.compile(r"(?<![a-z])([A-Z]{2,})s(?![a-z])")
 _LOWER_UPPER = re.compile(r"([a-z])([A-Z])")
 _DIGIT_WORD = re.compile(r"([0-9])([A-Z][a-z])")
 _UPPER_RUN = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_NOT_WORD = re.compile(r"\W")
 _WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Terms written in mixed case that are one word to their readers: `OAuthToken` is `oauth_token`,
 # not `o_auth_token`.
@@ -95,6 +98,14 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+def client_name(node: object, wire: str) -> str:
+    """What a parameter is called in client code: the name the spec gives it for that
+    (AutoRest's `x-ms-client-name`: `access` for the header `x-ms-blob-public-access`), else
+    its wire name; either way only a seed for `python_name`."""
+    given = node.get("x-ms-client-name") if isinstance(node, dict) else None
+    return given if isinstance(given, str) and given.strip() else wire
+
+
 def python_name(
     text: str, *, reserved: frozenset[str] = frozenset(), fallback: str = "field"
 ) -> str:
@@ -119,6 +130,17 @@ def class_name(
     if keyword.iskeyword(name) or name in reserved or name in BUILTIN_NAMES or name in AMBIGUOUS:
         name += fallback
     return name
+
+
+def operation_id_without_path(operation_id: str, path: str) -> str:
+    """The operationId without the path it spells out: HubSpot's
+    `delete-/webhooks/v3/{appId}/settings_clear` names the action `clear`, and FastAPI's
+    `get_document_documents__id__get` (function, path, method) is `get_document`."""
+    function, found, method = operation_id.rpartition(_NOT_WORD.sub("_", path) + "_")
+    if found and method in HTTP_METHODS and words(function):
+        return function
+    _, found, action = operation_id.rpartition(path)
+    return action.strip("_-.: ") if found and words(action) else operation_id
 
 
 _SECRET_WORDS = frozenset({"secret", "password", "token", "apikey"})

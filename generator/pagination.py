@@ -10,6 +10,11 @@ both an array of items and the field that says where the next page is:
   body (`next_cursor`, `nextPageToken`, ...), or `has_more` and items with an `id` (Stripe);
 - next_link: a `next` URL (`links.next`, `_links.next.href`) and a page-size or paging parameter.
 
+A spec that declares how an operation pages (AutoRest's `x-ms-pageable`: the items under
+`itemName`, `value` by default, the next page at the URL under `nextLinkName`, no paging when
+that is null) is taken at its word instead of detected; `normalize/pageable.py` has dropped the
+declarations a client cannot honour.
+
 The API config has the final say: its field names replace the ones looked for, `style` limits
 detection to one style, `include` forces pagination and `exclude` forbids it.
 """
@@ -28,6 +33,7 @@ from .refs import component_name
 from .strings import SpecText
 
 STYLES: tuple[PagingStyle, ...] = ("page", "offset", "cursor", "next_link")
+DECLARATION = "x-ms-pageable"
 _ITEMS = ("data", "items", "results")
 _OFFSET_PARAMS = ("offset",)
 _CURSOR_PARAMS = (
@@ -109,6 +115,9 @@ def detect_pagination(
         body,
         annotator,
     )
+    declared = operation.get(DECLARATION)
+    if isinstance(declared, dict) and not names & set(config.include):
+        return _declared(declared, shape)
     listed = _listed(config, shape)
     if listed is not None and key.startswith("GET "):
         for style in (config.style,) if config.style else STYLES:
@@ -118,6 +127,23 @@ def detect_pagination(
     if names & set(config.include):
         return _forced(config, shape, listed)
     return None
+
+
+def _declared(declared: dict[str, Any], shape: _Shape) -> Pagination | None:
+    """The next-link paging the spec declares: the names are single fields, taken as written
+    (Azure's `@odata.nextLink` holds a dot), and both must be in the body's schema."""
+    link, items_field = declared.get("nextLinkName"), declared.get("itemName", "value")
+    if not isinstance(link, str) or not isinstance(items_field, str):
+        return None
+    items = _property(shape.body, items_field, shape.annotator)
+    if not _is_array(items) or not _is_string(_property(shape.body, link, shape.annotator)):
+        return None
+    return Pagination(
+        item_type=shape.annotator.annotate(items.get("items")),
+        items_field=SpecText(items_field),
+        style="next_link",
+        next=(SpecText(link),),
+    )
 
 
 def _listed(config: PaginationConfig, shape: _Shape) -> Pagination | None:

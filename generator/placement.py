@@ -18,6 +18,7 @@ from .answers import answers_one
 from .naming import (
     Namer,
     class_name,
+    operation_id_without_path,
     plural,
     python_name,
     singular,
@@ -25,7 +26,7 @@ from .naming import (
     words,
 )
 from .vocabulary import CLASS_RESERVED, CLIENT_RESERVED, METHOD_RESERVED
-from .walk import HTTP_METHODS, iter_operations
+from .walk import iter_operations
 
 _VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
@@ -35,7 +36,6 @@ _FORMAT_SUFFIX = re.compile(r"(?<=.)\.(json|xml)$", re.IGNORECASE)
 # action, as ASP.NET (Swashbuckle) and NestJS write operationIds.
 _QUALIFIED_ID = re.compile(r"^([A-Z][A-Za-z0-9]*)[._]([A-Za-z][A-Za-z0-9_.]*)$")
 _CONTROLLER_WORDS = frozenset({"ctrl", "controller"})
-_NOT_WORD = re.compile(r"\W")
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,9 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     if not isinstance(operation_id, str) or not words(operation_id):
         return _name_from_path(resource, verb, path)
     noun = [word.lower() for word in words(resource)]
-    tokens = [word.lower() for word in words(_action(_without_path(operation_id, path), noun))]
+    tokens = [
+        word.lower() for word in words(_action(operation_id_without_path(operation_id, path), noun))
+    ]
     first, rest = tokens[0], tokens[1:]
     kept = _without_noun(rest, noun)
     if first == "get" and verb == "list" and not kept and _lists(rest, path):
@@ -198,21 +200,10 @@ def _without_noun(rest: list[str], noun: list[str]) -> list[str]:
     return rest
 
 
-def _without_path(operation_id: str, path: str) -> str:
-    """The operationId without the path it spells out: HubSpot's
-    `delete-/webhooks/v3/{appId}/settings_clear` names the action `clear`, and FastAPI's
-    `get_document_documents__id__get` (function, path, method) is `get_document`."""
-    function, found, method = operation_id.rpartition(_NOT_WORD.sub("_", path) + "_")
-    if found and method in HTTP_METHODS and words(function):
-        return function
-    _, found, action = operation_id.rpartition(path)
-    return action.strip("_-.: ") if found and words(action) else operation_id
-
-
 def _full_name(key: str, path: str, operation: dict[str, Any]) -> str:
     operation_id = operation.get("operationId")
     if isinstance(operation_id, str) and snake_case(operation_id):
-        return snake_case(_without_path(operation_id, path))
+        return snake_case(operation_id_without_path(operation_id, path))
     return snake_case(key)
 
 

@@ -27,6 +27,7 @@ from .metadata import project_metadata
 from .model_source import HEADER as MODELS_HEADER
 from .params import param_modules
 from .resources import templates_root
+from .server_views import server_arguments, server_settings
 from .split import ModelModules
 from .state import Release
 from .strings import Safe, SpecText
@@ -37,6 +38,7 @@ from .vocabulary import (
     PACKAGE_EXPORTS,
     PARAM_IMPORTS,
     RESOURCE_IMPORTS,
+    SERVER_IMPORTS,
     Imports,
     imported_names,
 )
@@ -227,6 +229,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     env.globals.update(
         api_exports=api_exports,
         client_imports=import_lines(CLIENT_IMPORTS),
+        server_imports=import_lines(SERVER_IMPORTS),
         package_imports=import_lines(PACKAGE_EXPORTS),
         resource_imports=import_lines(RESOURCE_IMPORTS),
         param_imports=import_lines(PARAM_IMPORTS),
@@ -234,6 +237,8 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         body_forms=body_forms,
         credentials=credentials,
         security_settings=security_settings,
+        server_arguments=server_arguments,
+        server_settings=server_settings,
     )
     return env
 

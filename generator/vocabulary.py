@@ -26,6 +26,7 @@ PACKAGE_EXPORTS: Imports = {
         "ConflictError",
         "InternalServerError",
         "NotFoundError",
+        "PaginationLoopError",
         "PermissionDeniedError",
         "RateLimitError",
         "RedirectError",
@@ -77,6 +78,17 @@ CLIENT_IMPORTS: Imports = {
     "typing": ("TYPE_CHECKING",),
     "._base_client": ("AsyncAPIClient", "ClientSettings", "SecurityScheme", "SyncAPIClient"),
     "._version": ("__version__",),
+}
+# What the client module adds when the API's URL takes variables (its constructors' arguments).
+SERVER_IMPORTS: Imports = {
+    "typing_extensions": ("Unpack",),
+    "._base_client": (
+        "AsyncClientOptions",
+        "ServerTemplate",
+        "ServerVariable",
+        "SyncClientOptions",
+        "merged_variables",
+    ),
 }
 
 # What every TypedDict module of `types/` imports (besides the annotations' own names).
@@ -231,4 +243,4 @@ FIELD_RESERVED = KWARG_RESERVED | _names(
 METHOD_RESERVED = _names(_RESOURCE_MODULE_NAMES, RESOURCE_ATTRIBUTES, METHOD_BUILTINS)
 
 # Resources are attributes of the client classes, in a module importing CLIENT_IMPORTS.
-CLIENT_RESERVED = frozenset(CLIENT_ATTRIBUTES) | imported_names(CLIENT_IMPORTS)
+CLIENT_RESERVED = frozenset(CLIENT_ATTRIBUTES) | imported_names(CLIENT_IMPORTS, SERVER_IMPORTS)

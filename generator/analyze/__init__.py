@@ -51,7 +51,7 @@ from .context import Context, text
 from .parameters import parameters
 from .paths import request_path
 from .responses import error_types, page_root, success_response
-from .servers import OperationServers, base_url, operation_servers
+from .servers import OperationServers, base_server, operation_servers
 from .unsatisfiable import unsatisfiable_schemas
 
 __all__ = ["analyze"]
@@ -88,7 +88,7 @@ def analyze(
     if models_known is not None:
         models_known(context.models)
     security = api_security(context)
-    base, base_problems = base_url(context)
+    base, server, base_problems = base_server(context)
     servers = operation_servers(context, base)
     grouped: dict[str, list[Operation]] = {}
     for path, method, operation in iter_operations(document):
@@ -113,6 +113,7 @@ def analyze(
         schemes=security.schemes,
         security=security.default,
         problems=security.problems + base_problems + servers.problems + _spec_problems(context),
+        server=server,
     )
 
 

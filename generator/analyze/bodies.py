@@ -11,6 +11,7 @@ form gets a method of its own, named by `analyze` (`create_json`).
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from ..errors import Problem, SpecError
 from ..ir import BodyField, RequestBody, Serialization, TypeRef
 from ..media import Encoding, encoding, is_concrete, is_json
 from ..refs import component_name
-from ..strings import Safe, SpecText, identifier
+from ..strings import Safe, SpecText, identifier, string_literal
 from .context import Context, text
 from .parameters import explicit_explode
 
@@ -138,10 +139,46 @@ def _fields(
             file_array=file_array,
             schema=schema if isinstance(schema, dict) else {},
             deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
+            fill_in=_fill_in(context, schema, wire in required_names and not body_required),
         )
         how = _field_serialization(context, kind, encodings.get(wire), pointer, wire)
         fields.append(replace(field, serialization=how))
     return tuple(fields)
+
+
+def _fill_in(context: Context, schema: Any, required: bool) -> Safe | None:
+    """What to send for a field the body requires when the body is optional, so the argument is
+    too, and the caller sends the body without it: the spec's `default`, which is what the field
+    means when not chosen. Nothing is invented for a field without one, nor for a file."""
+    resolved = _resolved(context, schema)
+    if not required or "default" not in resolved or _is_binary(context, resolved):
+        return None
+    return _python_literal(resolved["default"])
+
+
+class _NoLiteral(Exception):
+    """A value that no Python literal spells (NaN, infinity, a date a YAML loader made)."""
+
+
+def _python_literal(value: Any) -> Safe | None:
+    """A JSON value as the Python literal of the same value, or None when there is none."""
+    try:
+        return Safe(_literal_text(value))
+    except _NoLiteral:
+        return None
+
+
+def _literal_text(value: Any) -> str:
+    if value is None or isinstance(value, bool | int | str):
+        return string_literal(value) if isinstance(value, str) else repr(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_literal_text(item) for item in value) + "]"
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        entries = (f"{string_literal(key)}: {_literal_text(item)}" for key, item in value.items())
+        return "{" + ", ".join(entries) + "}"
+    raise _NoLiteral
 
 
 def _field_serialization(

@@ -12,7 +12,7 @@ from .. import jsonpointer, refs
 from ..describe import describe
 from ..errors import Problem, SpecError
 from ..ir import Parameter, Serialization, TypeRef, is_idempotency_header
-from ..naming import Namer, python_name
+from ..naming import Namer, client_name, python_name
 from ..strings import SpecText, identifier
 from ..vocabulary import KWARG_RESERVED
 from .context import Context
@@ -63,7 +63,9 @@ def parameters(
         Parameter(
             schema=context.root(_schema_pointer(site)),
             wire_name=SpecText(site.name),
-            name=identifier(namer.claim(python_name(site.name, reserved=forbidden))),
+            name=identifier(
+                namer.claim(python_name(client_name(site.parameter, site.name), reserved=forbidden))
+            ),
             location=site.location,  # type: ignore[arg-type]
             type=_annotation(context, site),
             required=site.location == "path"

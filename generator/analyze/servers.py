@@ -12,6 +12,12 @@ operation goes to the base URL.
 A caller who configures a base URL (argument or environment) gets it for every operation: the
 runtime ignores the operation's server then, so a spec never sends a request or a credential
 away from an origin the caller chose.
+
+The base URL's `{variables}` (an account name in the host, an endpoint the caller provisioned)
+are the client's arguments, each defaulting to the spec's default: the URL is kept as a
+template, checked here with sample values, and filled by the client (`_servers` holds each
+value to the URL's shape). A variable without a default leaves no default base URL: the caller
+gives it, or a base URL.
 """
 
 from __future__ import annotations
@@ -23,10 +29,17 @@ from urllib.parse import urljoin, urlsplit
 
 from .. import jsonpointer
 from ..errors import Problem
+from ..ir import ServerTemplate, ServerVariable
+from ..naming import python_name
+from ..strings import SpecText, identifier
+from ..vocabulary import CLIENT_ATTRIBUTES
 from ..walk import iter_operations
 from .context import Context
 
 _URL_TEXT = re.compile(r"[!-~]+")  # printable ASCII, no spaces
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+# Names a variable's argument must not take: the client's own options and arguments.
+_TAKEN = frozenset({*CLIENT_ATTRIBUTES, "server_variables", "options", "self"})
 
 
 @dataclass(frozen=True)
@@ -38,12 +51,23 @@ class OperationServers:
         return self.urls.get((path, method))
 
 
+def base_server(context: Context) -> tuple[str, ServerTemplate | None, tuple[Problem, ...]]:
+    """The base URL, its template when it takes variables, and why the spec's was left out."""
+    base, problems = base_url(context)
+    if problems:
+        return base, None, problems
+    server, problems = server_template(context)
+    return base, server, problems
+
+
 def base_url(context: Context) -> tuple[str, tuple[Problem, ...]]:
     """The configured base URL, else the first server's (variables at their defaults), and why
     the spec's was left out if it was: held to the rule of an operation's server, since a URL
     like `https://api.example.com@evil.example` sends every request where it seems not to."""
     if context.config.base_url:
         return context.config.base_url, ()
+    if not all(_defaults(_chosen(context.document.get("servers"))).values()):
+        return "", ()  # the caller gives the variables (see `server_template`), or a base URL
     url = _first(context.document.get("servers")).rstrip("/")
     if not url.startswith(("http://", "https://")):
         return "", ()
@@ -77,13 +101,72 @@ def operation_servers(context: Context, base: str) -> OperationServers:
     return OperationServers(urls, tuple(problems))
 
 
+def server_template(context: Context) -> tuple[ServerTemplate | None, tuple[Problem, ...]]:
+    """The base URL's template when it has variables, held to the rule of a server URL with
+    the defaults in their place (a sample value for a variable without one), and why it was
+    left out if it was."""
+    server = _chosen(context.document.get("servers"))
+    defaults = _defaults(server)
+    if context.config.base_url or not defaults:
+        return None, ()
+    url = str(server.get("url")).rstrip("/")
+    declared = server.get("variables")
+    samples = {
+        name: default or ("https://host.example" if url.startswith(f"{{{name}}}") else "x")
+        for name, default in defaults.items()
+    }
+    problem = _problem(_PLACEHOLDER.sub(lambda found: samples.get(found[1], found[0]), url))
+    if problem is not None:
+        hint = "fix the server URL, or set `base_url:` in the API's config; callers must pass one"
+        return None, (Problem("warning", problem, context.file, "/servers/0", hint),)
+    taken = set(_TAKEN)
+    variables = []
+    for name, default in defaults.items():
+        variable = declared[name]
+        argument = python_name(name, reserved=frozenset(taken), fallback="host")
+        taken.add(argument)
+        variables.append(
+            ServerVariable(
+                name=SpecText(name),
+                argument=identifier(argument),
+                default=SpecText(default) if default else None,
+                enum=tuple(SpecText(str(value)) for value in variable.get("enum") or ()),
+                description=_text(variable.get("description")),
+            )
+        )
+    return ServerTemplate(SpecText(url), tuple(variables)), ()
+
+
+def _defaults(server: Any) -> dict[str, str]:
+    """The defaults of the variables `server`'s URL uses, by name ("" for none)."""
+    if not isinstance(server, dict) or not isinstance(server.get("variables"), dict):
+        return {}
+    declared = server["variables"]
+    used = dict.fromkeys(_PLACEHOLDER.findall(str(server.get("url") or "")))
+    return {
+        name: str(declared[name].get("default") or "")
+        for name in used
+        if isinstance(declared.get(name), dict)
+    }
+
+
+def _text(value: Any) -> SpecText | None:
+    return SpecText(value) if isinstance(value, str) and value else None
+
+
 def _first(servers: Any) -> str:
     """The first server's URL, or its https twin when the list offers one."""
+    return _expanded(_chosen(servers))
+
+
+def _chosen(servers: Any) -> Any:
+    """The first server, or its https twin when the list offers one."""
     if not isinstance(servers, list) or not servers:
-        return ""
+        return None
     urls = [_expanded(server) for server in servers]
     secure = "https://" + urls[0].removeprefix("http://")
-    return secure if urls[0].startswith("http://") and secure in urls else urls[0]
+    twin = urls[0].startswith("http://") and secure in urls
+    return servers[urls.index(secure)] if twin else servers[0]
 
 
 def _expanded(server: Any) -> str:

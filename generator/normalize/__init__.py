@@ -27,7 +27,9 @@ from . import (
     invalid_default,
     nullable,
     optional_keyword,
+    pageable,
     path_parameters,
+    polymorphic_base,
     security_quirks,
     single_branch,
     surrogates,
@@ -51,11 +53,13 @@ PASSES: tuple[Pass, ...] = (
     broken_pattern.apply,
     invalid_default.apply,
     undeclared_required.apply,
+    polymorphic_base.apply,
     discriminator.apply,
     colon_variables.apply,
     path_parameters.apply,
     duplicate_operation_ids.apply,
     security_quirks.apply,
+    pageable.apply,
 )
 
 

@@ -35,7 +35,7 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     for pointer, schema in list(iter_schemas(document)):
         if "discriminator" not in schema:
             continue
-        tags, reason = _tags(document, pointer, schema)
+        tags, reason = member_tags(document, pointer, schema)
         if tags is None:
             _drop(schema, reason, file, pointer, problems)
         else:
@@ -43,8 +43,8 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     claimed: dict[tuple[str, str], set[tuple[str, ...]]] = {}
     for site in sites:
         prop = site.schema["discriminator"]["propertyName"]
-        for member, member_tags in site.tags.items():
-            claimed.setdefault((member, prop), set()).add(tuple(sorted(member_tags)))
+        for member, tags_of_member in site.tags.items():
+            claimed.setdefault((member, prop), set()).add(tuple(sorted(tags_of_member)))
     for site in sites:
         prop = site.schema["discriminator"]["propertyName"]
         clash = next((m for m in site.tags if len(claimed[(m, prop)]) > 1), None)
@@ -57,14 +57,15 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     return problems
 
 
-def _tags(
+def member_tags(
     document: dict[str, Any], pointer: str, schema: dict[str, Any]
 ) -> tuple[dict[str, list[str]] | None, str]:
+    """Each member's tags, or None and why the discriminator cannot be honoured."""
     discriminator = schema["discriminator"]
     prop = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
     if not isinstance(prop, str):
         return None, "it names no `propertyName`"
-    members = _members(document, pointer, schema)
+    members = union_members(document, pointer, schema)
     if members is None:
         return None, "a member is not a `$ref` to a component schema"
     mapped: dict[str, list[str]] = {}
@@ -89,7 +90,9 @@ def _tags(
     return tags, ""
 
 
-def _members(document: dict[str, Any], pointer: str, schema: dict[str, Any]) -> list[str] | None:
+def union_members(
+    document: dict[str, Any], pointer: str, schema: dict[str, Any]
+) -> list[str] | None:
     """The union's branches, or for a discriminator on a parent, the components including it."""
     branches = schema.get("oneOf") or schema.get("anyOf")
     if isinstance(branches, list) and branches:

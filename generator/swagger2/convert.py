@@ -7,6 +7,7 @@ from typing import Any
 from .. import jsonpointer
 from ..errors import Problem
 from ..walk import HTTP_METHODS
+from . import azure_host, azure_paths
 from .bodies import Located, body, form
 from .origins import Origins
 from .schemas import (
@@ -29,11 +30,9 @@ _QUERY_STYLES = {
     "ssv": ("spaceDelimited", False),
     "pipes": ("pipeDelimited", False),
 }
-# Maps of path items: Azure's `x-ms-paths` (overloads told apart by a query string) is written
-# in Swagger's words too, and `$ref`s the shared body parameters that become inline bodies.
-_PATH_MAPS = ("paths", "x-ms-paths")
-# Top-level keys kept as written (with `x-` extensions): the rewrite replaces every other one.
+# Top-level keys kept as written (with `x-` extensions but those rewritten into other keys).
 _KEPT = ("security", "tags", "externalDocs")
+_REWRITTEN = (azure_paths.KEY, azure_host.KEY)
 # Converted component sections and the Swagger sections they come from.
 _SECTIONS = {
     "schemas": "definitions",
@@ -60,17 +59,18 @@ class Converter:
         converted: dict[str, Any] = {"openapi": OPENAPI_VERSION}
         self.origins.record("/openapi", "/swagger")
         converted |= {k: v for k, v in source.items() if k == "info"}
-        written = servers(source)
+        hosted = azure_host.host_servers(source, self.file)
+        written = servers(source) if hosted is None else hosted
         if written:
             converted["servers"] = written
-            self.origins.record("/servers", "/host" if "host" in source else "/basePath")
-        converted |= {k: v for k, v in source.items() if k in _KEPT or k.startswith("x-")}
-        for key in _PATH_MAPS:
-            if key == "paths" or isinstance(source.get(key), dict):
-                converted[key] = {
-                    path: self._path_item(item, jsonpointer.join("", key, path))
-                    for path, item in mapping(source.get(key)).items()
-                }
+            origin = "/host" if "host" in source else "/basePath"
+            self.origins.record("/servers", f"/{azure_host.KEY}" if hosted else origin)
+        converted |= {
+            k: v
+            for k, v in source.items()
+            if k in _KEPT or (k.startswith("x-") and k not in _REWRITTEN)
+        }
+        converted["paths"] = self._paths()
         components = self._components()
         if components:
             converted["components"] = components
@@ -106,22 +106,43 @@ class Converter:
         }
         return {section: entries for section, entries in sections.items() if entries}
 
-    def _path_item(self, item: Any, pointer: str) -> Any:
+    def _paths(self) -> dict[str, Any]:
+        """`paths`, then the items of Azure's `x-ms-paths` (keys with a fixed query) beside
+        them, each recorded as written there."""
+        items = {
+            path: self._path_item(item, jsonpointer.join("", "paths", path))
+            for path, item in mapping(self.source.get("paths")).items()
+        }
+        for path in azure_paths.checked_keys(self.source, self.file):
+            source = jsonpointer.join("", azure_paths.KEY, path)
+            at = jsonpointer.join("", "paths", path)
+            self.origins.record(at, source)
+            items[path] = self._path_item(self.source[azure_paths.KEY][path], source, at)
+        return items
+
+    def _path_item(self, item: Any, source: str, at: str | None = None) -> Any:
+        """The path item written at `source`, converted to sit at `at` (the same by default)."""
         if not isinstance(item, dict):
             return item
+        at = source if at is None else at
         shared = [
-            (parameter, jsonpointer.join(pointer, "parameters", index))
+            (parameter, jsonpointer.join(source, "parameters", index))
             for index, parameter in enumerate(item.get("parameters") or [])
         ]
         converted: dict[str, Any] = {}
         for key, value in item.items():
             if key in HTTP_METHODS and isinstance(value, dict):
-                converted[key] = self._operation(value, shared, jsonpointer.join(pointer, key))
+                written, where = jsonpointer.join(source, key), jsonpointer.join(at, key)
+                self.origins.record(where, written)
+                converted[key] = self._operation(value, shared, written, where)
             elif key != "parameters":
                 converted[key] = value
         return converted
 
-    def _operation(self, operation: dict[str, Any], shared: list[Located], at: str) -> Any:
+    def _operation(
+        self, operation: dict[str, Any], shared: list[Located], written_at: str, at: str
+    ) -> Any:
+        """The operation written at `written_at`, converted to sit at `at`."""
         moved = ("parameters", "responses", "consumes", "produces", "schemes")
         converted = {k: v for k, v in operation.items() if k not in moved}
         consumes = media_types(operation.get("consumes")) or self.consumes
@@ -130,7 +151,7 @@ class Converter:
         form_parameters: list[Located] = []
         parameters: list[Any] = []
         own = [
-            (parameter, jsonpointer.join(at, "parameters", index))
+            (parameter, jsonpointer.join(written_at, "parameters", index))
             for index, parameter in enumerate(operation.get("parameters") or [])
         ]
         for (written, source), resolved in self._parameters([*shared, *own]):
@@ -154,15 +175,20 @@ class Converter:
                 self.origins.record(jsonpointer.join(at, "x-codegen-request-body-name"), named)
         elif form_parameters:
             converted["requestBody"] = form(form_parameters, consumes, self.origins, request)
-        converted["responses"] = self._responses(mapping(operation.get("responses")), produces, at)
+        responses = mapping(operation.get("responses"))
+        converted["responses"] = self._responses(responses, produces, written_at, at)
         return converted
 
-    def _responses(self, responses: dict[str, Any], produces: list[str], at: str) -> Any:
-        """An operation's responses, each where it was written."""
+    def _responses(
+        self, responses: dict[str, Any], produces: list[str], source: str, at: str
+    ) -> Any:
+        """An operation's responses, each recorded where it was written."""
         converted = {}
         for status, response in responses.items():
+            written = jsonpointer.join(source, "responses", status)
             where = jsonpointer.join(at, "responses", status)
-            converted[status] = self._response(response, produces, where, where)
+            self.origins.record(where, written)
+            converted[status] = self._response(response, produces, written, where)
         return converted
 
     def _parameters(self, written: list[Located]) -> list[tuple[Located, Located]]:

@@ -16,7 +16,7 @@ _REFS = {
 _NUMBER_BOUNDS = ("maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "multipleOf")
 _LENGTH_BOUNDS = ("maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems")
 _BOUNDS = (*_NUMBER_BOUNDS, *_LENGTH_BOUNDS)
-_SCHEMA_KEYS = ("type", "format", "items", "default", "enum", "x-nullable", *_BOUNDS)
+_SCHEMA_KEYS = ("type", "format", "items", "default", "enum", "x-nullable", "x-ms-enum", *_BOUNDS)
 _OAUTH_FLOWS = {
     "implicit": "implicit",
     "password": "password",
@@ -28,11 +28,12 @@ _TAG_KEYS = ("x-discriminator-value", "x-ms-discriminator-value")
 
 def schema_v3(schema: Any) -> Any:
     """A Swagger schema in OpenAPI 3.0 words: `x-nullable` is `nullable`, `type: file` is
-    binary, and a discriminator names its property in an object. (AutoRest's `format: file`
-    stays: OpenAPI 3 documents carry it too, so normalizing reads it, for both.)"""
+    binary, a discriminator names its property in an object, and an open enum is the values
+    listed or any other. (AutoRest's `format: file` stays: OpenAPI 3 documents carry it too, so
+    normalizing reads it, for both.)"""
     if not isinstance(schema, dict) or "$ref" in schema:
         return schema
-    converted = dict(schema)
+    converted = _open_enum(dict(schema))
     if "x-nullable" in converted:
         converted["nullable"] = converted.pop("x-nullable")
     if converted.get("type") == "file":
@@ -49,6 +50,20 @@ def schema_v3(schema: Any) -> Any:
         if key in converted:
             converted[key] = schema_v3(converted[key])
     return converted
+
+
+def _open_enum(schema: dict[str, Any]) -> dict[str, Any]:
+    """AutoRest's `x-ms-enum` with `modelAsString: true` lists the values known today, and
+    says a service may send others: the values listed, or any other of the type (a client
+    takes `Literal[...] | str`, and a reply with a new value still parses)."""
+    marker = schema.get("x-ms-enum")
+    if not isinstance(marker, dict) or marker.get("modelAsString") is not True:
+        return schema
+    if not isinstance(schema.get("enum"), list):
+        return schema
+    kind = {"type": schema["type"]} if "type" in schema else {}
+    rest = {key: value for key, value in schema.items() if key not in ("enum", "type")}
+    return {**rest, "anyOf": [{**kind, "enum": schema["enum"]}, kind]}
 
 
 def parameter_schema(parameter: dict[str, Any]) -> Any:

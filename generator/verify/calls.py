@@ -32,7 +32,7 @@ from .cases import (
 )
 from .errors import ContractFailure, NoValidValue
 from .mock import GENERATED
-from .paging import page_reply_transform
+from .paging import last_page_transform, page_reply_transform
 from .schemas import SchemaChecker
 from .surface import Annotation, Argument, Method, Surface
 from .values import Mode, ValueFactory
@@ -80,8 +80,11 @@ def build_calls(
     method = surface.method(case.key, case.label)
     builder = _CallBuilder(types, document, method, models)
     label = f"{method.key} ({case.label}) [{case.variant}]"
-    if case.variant == "path-ids":
-        return list(builder.path_id_calls(label))
+    if case.variant == "path-ids":  # a next link in the spec's example names the real API
+        return [
+            dataclasses.replace(call, transform=last_page_transform(method))
+            for call in builder.path_id_calls(label)
+        ]
     if case.variant == "nulls":
         nulls = nullable_fields(builder.checker, document, method)
         return [builder.call(label, "minimal", rich=False, nulls=nulls)]

@@ -59,6 +59,24 @@ def page_reply_transform(
     return transform
 
 
+def last_page_transform(method: Method) -> Callable[[Any], Any] | None:
+    """For calls that prove something else (the path ids): a next-link list reply made the
+    last page, since the link in the spec's example names the real API (or a path that is not
+    this call's)."""
+    paging = method.paging
+    if paging is None or paging.style != "next_link" or not paging.next:
+        return None
+    *parents, last = paging.next
+
+    def transform(data: Any) -> Any:
+        holder = _at(data, tuple(parents))
+        if isinstance(holder, dict):
+            holder.pop(last, None)
+        return data
+
+    return transform
+
+
 def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outcome) -> Call | None:
     """Whether the client fetched page two exactly when the reply says there is one; the call
     that page two must match, if any. When the reply does not say (page numbers absent), only

@@ -5,9 +5,11 @@ template, so a request sent to the wrong server, path or method finds no operati
 the path exactly as it arrived (still percent-encoded, so `a%2Fb` stays one segment and routes
 as a real server routes it); the variables it returns are then decoded (`%2E` is the id `.`).
 
-A path key with a fragment (`/pets#byTag`, how some specs give one URL several operations) names
-the URL without it: fragments never reach a server. Operations that share a URL and method are
-all candidates (`Route.candidates`); the validator picks the one the request satisfies.
+A path key with a fragment or a fixed query (`/pets#byTag`, `/{name}?restype=container`: how
+some specs give one URL several operations) names the URL without it: fragments never reach a
+server. Operations that share a URL and method are all candidates (`Route.candidates`), less
+those whose fixed query the request lacks, the most specific first; the validator picks the one
+the request satisfies.
 
 The finder walks every path item of the document through its schema-path objects, which on a
 spec of hundreds of paths costs more than the rest of a request's checks. So the path keys are
@@ -20,10 +22,10 @@ same error.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from jsonschema_path import SchemaPath
 from openapi_core.templating.paths.exceptions import PathError
@@ -59,14 +61,23 @@ class Route:
         return [self, *(Route(self.method, t, self.variables, self.candidates) for t in others)]
 
 
+def fixed_query(template: str) -> frozenset[tuple[str, str]]:
+    """The name/value pairs a `?` in the path key fixes, decoded."""
+    query = template.partition("#")[0].partition("?")[2]
+    return frozenset(parse_qsl(query, keep_blank_values=True))
+
+
 class Router:
     def __init__(self, document: dict[str, Any], server_url: str) -> None:
         split = urlsplit(server_url)
         self.host_url = f"{split.scheme}://{split.netloc}"
         paths: dict[str, Any] = {}
         self._keys: dict[tuple[str, str], list[str]] = {}
+        self._fixed: dict[str, frozenset[tuple[str, str]]] = {}
         for key, item in (document.get("paths") or {}).items():
-            url = key.partition("#")[0]
+            url = key.partition("#")[0].partition("?")[0]
+            if fixed_query(key):
+                self._fixed[key] = fixed_query(key)
             paths.setdefault(url, {})
             for method in item if isinstance(item, dict) else ():
                 paths[url].setdefault(method, item[method])
@@ -80,8 +91,11 @@ class Router:
         self._finders: dict[tuple[str, ...], APICallPathFinder] = {}
         self._found: dict[tuple[str, str], Route | str] = {}
 
-    def route(self, method: str, raw_path: str) -> Route | str:
-        """The operation `method raw_path` addresses, or why there is none.
+    def route(
+        self, method: str, raw_path: str, query: Sequence[tuple[str, str]] = ()
+    ) -> Route | str:
+        """The operation `method raw_path` (with the decoded `query`) addresses, or why there is
+        none.
 
         The finder tries every path template in turn, so on a spec of hundreds of paths it
         costs more than the rest of a request's checks; a client's retries and the sync and
@@ -92,7 +106,17 @@ class Router:
             if len(self._found) >= _REMEMBERED:
                 self._found.clear()
             self._found[key] = self._find(*key)
-        return self._found[key]
+        found = self._found[key]
+        return found if isinstance(found, str) or not self._fixed else self._by_query(found, query)
+
+    def _by_query(self, found: Route, query: Sequence[tuple[str, str]]) -> Route | str:
+        """`found` narrowed to the path keys whose fixed query the request sent."""
+        sent = set(query)
+        keys = [key for key in found.candidates if self._fixed.get(key, frozenset()) <= sent]
+        if not keys:
+            return f"QueryNotFound: no operation at {found.template!r} takes the query sent"
+        keys.sort(key=lambda key: -len(self._fixed.get(key, ())))
+        return Route(found.method, keys[0], found.variables, tuple(keys))
 
     def _find(self, method: str, raw_path: str) -> Route | str:
         name = self.host_url + raw_path

@@ -16,7 +16,7 @@ from ..media import is_event_stream
 from .bodies import Decoded, body_violations, declared_media, decode, is_opaque
 from .document import ValidationDocument
 from .events import event_violations
-from .routing import Route, Router
+from .routing import Route, Router, fixed_query
 from .schemas import SchemaChecker, Violation, resolve
 from .security import security_violations
 from .styles import MISSING, ParameterSpec, query_names, read_parameter, times_sent
@@ -49,7 +49,7 @@ class ContractValidator:
         self._router = Router(self.document, server_url)
 
     def route(self, request: WireRequest) -> Route | str:
-        return self._router.route(request.method, request.raw_path)
+        return self._router.route(request.method, request.raw_path, request.query)
 
     def operation(self, route: Route) -> dict[str, Any]:
         operation: dict[str, Any] = self.document["paths"][route.template][route.method]
@@ -143,6 +143,7 @@ class ContractValidator:
             )
         }
         claimed |= query_api_keys(self.document)
+        claimed |= {name for name, _ in fixed_query(route.template)}  # the router checked them
         found += [
             Violation(f"query parameter {name!r}", "is not declared", self.pointer(route))
             for name in dict.fromkeys(sent)

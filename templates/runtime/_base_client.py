@@ -11,7 +11,7 @@ import dataclasses
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
 
 import anyio
 import httpx
@@ -20,7 +20,7 @@ from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.1
 from ._auth import Security, SecurityScheme
 from ._binary import AsyncBinaryResponse, BinaryResponse
 from ._body import aread_limited, read_limited
-from ._client_core import BaseClient
+from ._client_core import BaseClient, ClientOptions
 from ._config import ClientSettings
 from ._deadline import Budget, guard_transport
 from ._exceptions import transport_failure
@@ -36,16 +36,30 @@ from ._pagination import (
 )
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
+from ._servers import ServerTemplate, ServerVariable, merged_variables
 from ._sse import AsyncStream, Stream
 from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions
 
 if TYPE_CHECKING:
     from typing_extensions import TypeForm
 
-__all__ = ["AsyncAPIClient", "ClientSettings", "SecurityScheme", "SyncAPIClient"]
+__all__ = [
+    "AsyncAPIClient",
+    "AsyncClientOptions",
+    "ClientSettings",
+    "SecurityScheme",
+    "ServerTemplate",
+    "ServerVariable",
+    "SyncAPIClient",
+    "SyncClientOptions",
+    "merged_variables",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+SyncClientOptions: TypeAlias = ClientOptions[httpx.Client]
+AsyncClientOptions: TypeAlias = ClientOptions[httpx.AsyncClient]
 
 
 class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
@@ -92,6 +106,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
+        body_defaults: Mapping[str, object] | None = None,
         cast_to: TypeForm[T],
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
@@ -129,6 +144,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
             content=content,
             content_type=content_type,
             omit_empty_body=omit_empty_body,
+            body_defaults=body_defaults,
             security=security,
             server=server,
             idempotency_header=idempotency_header,
@@ -153,6 +169,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         json: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
+        body_defaults: Mapping[str, object] | None = None,
         item_type: TypeForm[T],
         pagination: PaginationStrategy,
         error_types: ErrorTypes | None = None,
@@ -176,6 +193,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
             stream=mode == "streamed",
             content_type=content_type,
             omit_empty_body=omit_empty_body,
+            body_defaults=body_defaults,
             security=security,
             server=server,
         )
@@ -297,6 +315,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         content: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
+        body_defaults: Mapping[str, object] | None = None,
         cast_to: TypeForm[T],
         error_types: ErrorTypes | None = None,
         options: RequestOptions | None = None,
@@ -334,6 +353,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
             content=content,
             content_type=content_type,
             omit_empty_body=omit_empty_body,
+            body_defaults=body_defaults,
             security=security,
             server=server,
             idempotency_header=idempotency_header,
@@ -358,6 +378,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         json: object = NOT_GIVEN,
         content_type: str | None = None,
         omit_empty_body: bool = False,
+        body_defaults: Mapping[str, object] | None = None,
         item_type: TypeForm[T],
         pagination: PaginationStrategy,
         error_types: ErrorTypes | None = None,
@@ -383,6 +404,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
             stream=False,
             content_type=content_type,
             omit_empty_body=omit_empty_body,
+            body_defaults=body_defaults,
             security=security,
             server=server,
         )

@@ -52,7 +52,7 @@ class _Reference:
         paths: dict[str, Any] = {}
         self.keys: dict[tuple[str, str], list[str]] = {}
         for key, item in document["paths"].items():
-            url = key.partition("#")[0]
+            url = key.partition("#")[0].partition("?")[0]
             paths.setdefault(url, {})
             for name in item:
                 paths[url].setdefault(name, item[name])
@@ -76,7 +76,7 @@ def _urls(keys: list[str]) -> list[str]:
     """Every key with each awkward id for its variables, under each prefix, and mangled."""
     found = []
     for key, value, prefix in itertools.product(keys, _IDS, _PREFIXES):
-        path = prefix + _filled(key.partition("#")[0], value)
+        path = prefix + _filled(key.partition("#")[0].partition("?")[0], value)
         found += [path, path + "/", path[:-1], path + "x", "/nowhere" + path]
     return list(dict.fromkeys(found))
 

@@ -150,6 +150,52 @@ def test_a_spec_without_operations_is_a_package_of_models_with_a_warning() -> No
     assert not api.problems
 
 
+def _fastapi_post(operation_id: str, media: str, tag: str | None = None) -> dict[str, Any]:
+    body = {"$ref": f"#/components/schemas/Body_{operation_id}"}
+    operation = {
+        "operationId": operation_id,
+        "requestBody": {"required": True, "content": {media: {"schema": body}}},
+        "responses": {"200": {"description": "ok"}},
+    }
+    return {"post": operation | ({"tags": [tag]} if tag else {})}
+
+
+def test_fastapi_body_schemas_are_named_after_their_operations() -> None:
+    """`Body_<operationId>`: FastAPI's default ids (function, path, method) lose the path and
+    method, the client-generation recipe's `<tag>-` prefix goes, and two bodies that would
+    then share a name keep their keys, as does a `Body_` schema no operation sends."""
+    form = "application/x-www-form-urlencoded"
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/uploadfiles/": _fastapi_post(
+                "create_upload_files_uploadfiles__post", "multipart/form-data"
+            ),
+            "/login/access-token": _fastapi_post("login-login_access_token", form, tag="login"),
+            "/a/": _fastapi_post("create_item_a__post", form),
+            "/b/": _fastapi_post("create_item_b__post", form),
+        },
+        "components": {
+            "schemas": {
+                "Body_create_upload_files_uploadfiles__post": WIDGET,
+                "Body_login-login_access_token": WIDGET,
+                "Body_create_item_a__post": WIDGET,
+                "Body_create_item_b__post": WIDGET,
+                "Body_unused": WIDGET,
+            }
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"))
+    assert set(api.models.class_names) == {
+        "CreateUploadFilesBody",
+        "LoginAccessTokenBody",
+        "BodyCreateItemAPost",
+        "BodyCreateItemBPost",
+        "BodyUnused",
+    }
+
+
 def test_java_qualified_schema_keys_are_named_by_their_classes() -> None:
     """Springdoc's fully qualified keys: the packages go, a generic's arguments stay
     (`Response<List<Invoice>>`), and two classes of one name in two packages keep their keys

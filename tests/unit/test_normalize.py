@@ -463,3 +463,81 @@ def test_a_type_object_beside_an_allof_wrapping_an_enum_is_dropped_with_a_warnin
         "contradicts the `string` its `allOf` wraps; it is dropped (fix: remove `type: object` "
         "beside the `allOf`)"
     ]
+
+
+def _hierarchy(base_extra: dict[str, Any] | None = None, **extra: Any) -> dict[str, Any]:
+    """A Springdoc-style base (discriminator on the class itself) with two subclasses."""
+
+    def child(name: str) -> dict[str, Any]:
+        own = {"type": "object", "properties": {name.lower(): {"type": "boolean"}}}
+        return {"allOf": [{"$ref": "#/components/schemas/Pet"}, own]}
+
+    base = {
+        "type": "object",
+        "required": ["petType"],
+        "properties": {"petType": {"type": "string"}},
+        "discriminator": {"propertyName": "petType"},
+        **(base_extra or {}),
+    }
+    owner = {
+        "type": "object",
+        "properties": {
+            "pet": {"$ref": "#/components/schemas/Pet"},
+            "first": {"allOf": [{"$ref": "#/components/schemas/Pet"}], "description": "1st"},
+        },
+    }
+    return _components(Pet=base, Dog=child("Dog"), Cat=child("Cat"), Owner=owner, **extra)
+
+
+def test_a_discriminator_on_a_base_becomes_a_union_of_its_subclasses() -> None:
+    document, warnings = _normalized(_hierarchy(PetUnion={"type": "string"}))
+    schemas = document["components"]["schemas"]
+    assert schemas["PetUnion2"] == {  # the spec's own PetUnion keeps its name
+        "oneOf": [{"$ref": "#/components/schemas/Dog"}, {"$ref": "#/components/schemas/Cat"}],
+        "discriminator": {
+            "propertyName": "petType",
+            "mapping": {"Dog": "#/components/schemas/Dog", "Cat": "#/components/schemas/Cat"},
+        },
+    }
+    assert "discriminator" not in schemas["Pet"]
+    assert schemas["Dog"]["allOf"][0] == {"$ref": "#/components/schemas/Pet"}  # still a subclass
+    pet, first = schemas["Owner"]["properties"]["pet"], schemas["Owner"]["properties"]["first"]
+    assert pet == {"$ref": "#/components/schemas/PetUnion2"}
+    assert first["allOf"] == [{"$ref": "#/components/schemas/PetUnion2"}]
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("base_extra", "reason"),
+    [
+        (
+            {"discriminator": {"propertyName": "petType", "mapping": {"pet": "Pet"}}},
+            "mapping 'pet' names no member of the union",
+        ),
+        (
+            {
+                "oneOf": [
+                    {"$ref": "#/components/schemas/Dog"},
+                    {"$ref": "#/components/schemas/Owner"},
+                ]
+            },
+            "member 'Owner' does not extend it through `allOf`",
+        ),
+        (  # PagerDuty's Restriction: `daily_restriction` is the base itself
+            {"properties": {"petType": {"type": "string", "enum": ["Dog", "Cat", "Pet"]}}},
+            "'petType' may be 'Pet', which no subclass is tagged with",
+        ),
+    ],
+)
+def test_a_base_that_is_no_plain_hierarchy_keeps_its_discriminator(
+    base_extra: dict[str, Any], reason: str
+) -> None:
+    document, problems = normalize(_hierarchy(base_extra), "spec.json")
+    schemas = document["components"]["schemas"]
+    assert "PetUnion" not in schemas
+    assert schemas["Owner"]["properties"]["pet"] == {"$ref": "#/components/schemas/Pet"}
+    assert any(
+        str(problem).startswith("spec.json#/components/schemas/Pet/discriminator: info: ")
+        and reason in str(problem)
+        for problem in problems
+    )

@@ -290,7 +290,7 @@ def test_azure_x_ms_paths_are_path_items_too() -> None:
         **{"x-ms-paths": {"/evaluate?overload=stream": overload}},
     )
     converted = parse_spec(json.dumps(document).encode(), "swagger.json")
-    operation = converted["x-ms-paths"]["/evaluate?overload=stream"]["post"]
+    operation = converted["paths"]["/evaluate?overload=stream"]["post"]
     assert operation["requestBody"]["content"] == {"image/png": {"schema": {"type": "string"}}}
     assert "parameters" not in operation
 

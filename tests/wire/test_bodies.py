@@ -191,3 +191,69 @@ def test_extra_body_is_sent_even_when_no_field_was_given(server: FaultServer, cl
     server.enqueue(Reply.json({"id": "t1"}))
     client.bodies.patch_thing("t1", extra_body={"name": None})
     assert server.requests[0].json() == {"name": None}
+
+
+# An optional body requiring fields that have defaults (USPTO's search form): left out whole, it
+# is not sent; sent with some fields, it carries the defaults of the required ones left out.
+
+
+def test_an_optional_form_body_left_out_is_not_sent(server: FaultServer, client: Wire) -> None:
+    server.enqueue(NO_CONTENT)
+    client.bodies.search_records()
+    request = server.requests[0]
+    assert request.body == b""
+    assert "content-type" not in request.headers
+
+
+def test_a_form_body_sent_carries_the_defaults_of_its_required_fields(
+    server: FaultServer, client: Wire
+) -> None:
+    server.enqueue(NO_CONTENT, NO_CONTENT)
+    client.bodies.search_records(rows=10)
+    client.bodies.search_records(criteria="title:patent", exact=True)
+    first, second = (parse_qsl(request.body.decode()) for request in server.requests)
+    assert first == [("criteria", "*:*"), ("exact", "false"), ("rows", "10")]
+    assert second == [("criteria", "title:patent"), ("exact", "true")]  # given: not replaced
+
+
+def test_a_json_body_sent_carries_the_defaults_of_its_required_fields(
+    server: FaultServer, client: Wire
+) -> None:
+    server.enqueue(NO_CONTENT, NO_CONTENT)
+    client.bodies.add_note(pinned=True)
+    client.bodies.add_note()
+    assert server.requests[0].json() == {
+        "text": "untitled",
+        "weight": 0.5,
+        "labels": [],
+        "pinned": True,
+    }
+    assert server.requests[1].body == b""
+
+
+@pytest.mark.anyio
+async def test_an_async_form_body_carries_the_defaults_too(server: FaultServer) -> None:
+    from sdkwire import AsyncWire
+
+    server.enqueue(NO_CONTENT)
+    async with AsyncWire(base_url=server.url + "/api", max_retries=0) as client:
+        await client.bodies.search_records(owner="ada")
+    assert parse_qsl(server.requests[0].body.decode()) == [
+        ("criteria", "*:*"),
+        ("exact", "false"),
+        ("owner", "ada"),
+    ]
+
+
+def test_a_multipart_body_sent_fills_in_text_fields_but_never_a_file(
+    server: FaultServer, client: Wire
+) -> None:
+    server.enqueue(NO_CONTENT, NO_CONTENT)
+    client.bodies.add_attachment(label="a")
+    client.bodies.add_attachment(file=("a.txt", b"hello"))
+    first, second = (request.form_parts() for request in server.requests)
+    assert [(part.name, part.data) for part in first] == [("note", b"none"), ("label", b"a")]
+    assert [(part.name, part.filename, part.data) for part in second] == [
+        ("note", None, b"none"),
+        ("file", "a.txt", b"hello"),
+    ]

@@ -8,12 +8,12 @@ the generated package walks them against ``FaultServer``, which records each req
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
-from tests.support.fault_server import FaultServer, Reply
+from tests.support.fault_server import FaultServer, RecordedRequest, Reply
 
 KEY = "k-123"
 
@@ -127,15 +127,86 @@ async def test_a_cursor_from_the_body_is_sent_back_async(
     assert targets(server) == CURSOR_TARGETS
 
 
-def test_a_cursor_that_comes_back_unchanged_ends_iteration(
+# Servers that loop: each answers every request forever (``fallback``), by what it asked for.
+# Iteration is bounded by ``islice`` so that, without the guard, a test fails instead of hanging.
+BOUND = 50
+
+
+def cursor_server(*, after: dict[str | None, str]) -> Callable[[RecordedRequest], Reply]:
+    """A cursor API whose next cursor after each one is ``after[cursor sent]``."""
+
+    def answer(request: RecordedRequest) -> Reply:
+        sent = request.query.get("cursor", [None])[0]
+        return Reply.json({"data": songs(f"after-{sent}"), "next_cursor": after[sent]})
+
+    return answer
+
+
+def test_a_cursor_that_comes_back_unchanged_stops_iteration_with_an_error(
     server: FaultServer, paging: Any
 ) -> None:
-    server.enqueue(
-        Reply.json({"data": songs("a"), "next_cursor": "same"}),
-        Reply.json({"data": songs("b"), "next_cursor": "same"}),
-    )
-    assert [event.id for event in paging.events.list()] == ["a", "b"]
-    assert server.count == 2
+    from sdkpaging import PaginationLoopError
+
+    server.fallback = cursor_server(after={None: "same", "same": "same"})
+    seen: list[str] = []
+    with pytest.raises(PaginationLoopError, match="page 2 points to cursor='same'") as loop:
+        seen.extend(event.id for event in itertools.islice(paging.events.list(), BOUND))
+    assert seen == ["after-None", "after-same"]  # every page before the loop was delivered
+    assert loop.value.repeated == "same"
+    assert loop.value.request.url.raw_path == b"/api/events?cursor=same"
+    assert server.count == 2  # the repeated page is not requested
+
+
+def test_a_cursor_pointing_back_to_an_earlier_page_stops_iteration(
+    server: FaultServer, paging: Any
+) -> None:
+    from sdkpaging import PaginationLoopError
+
+    server.fallback = cursor_server(after={None: "c2", "c2": "c3", "c3": "c2"})
+    with pytest.raises(PaginationLoopError, match="page 2 was already fetched from"):
+        list(itertools.islice(paging.events.list(limit=1), BOUND))
+    assert targets(server) == [
+        "/api/events?limit=1",
+        "/api/events?limit=1&cursor=c2",
+        "/api/events?limit=1&cursor=c3",
+    ]
+
+
+@pytest.mark.anyio
+async def test_a_cursor_pointing_back_stops_iteration_async(
+    server: FaultServer, async_paging: Any
+) -> None:
+    from sdkpaging import PaginationLoopError
+
+    server.fallback = cursor_server(after={None: "c2", "c2": "c3", "c3": "c2"})
+    seen: list[str] = []
+    async with async_paging as client:
+        with pytest.raises(PaginationLoopError, match="cursor='c2'"):
+            async for event in client.events.list():
+                seen.append(event.id)
+                assert len(seen) < BOUND
+    assert seen == ["after-None", "after-c2", "after-c3"]
+
+
+def test_a_page_fetched_twice_or_iterated_again_is_not_a_loop(
+    server: FaultServer, paging: Any
+) -> None:
+    server.fallback = cursor_server(after={None: "c2", "c2": ""})
+    first = paging.events.list()
+    assert [event.id for event in first.next_page().items] == ["after-c2"]
+    assert [event.id for event in first.next_page().items] == ["after-c2"]
+    assert [event.id for event in first] == ["after-None", "after-c2"]
+    assert [event.id for event in first] == ["after-None", "after-c2"]
+    assert server.count == 5
+
+
+def test_a_server_ignoring_starting_after_stops_iteration(server: FaultServer, paging: Any) -> None:
+    from sdkpaging import PaginationLoopError
+
+    server.fallback = Reply.json({"data": songs("ch_1", "ch_2"), "has_more": True})
+    with pytest.raises(PaginationLoopError, match="starting_after='ch_2'"):
+        list(itertools.islice(paging.charges.list(limit=2), BOUND))
+    assert targets(server) == ["/api/charges?limit=2", "/api/charges?limit=2&starting_after=ch_2"]
 
 
 def test_the_last_id_is_the_next_cursor_while_has_more(server: FaultServer, paging: Any) -> None:
@@ -180,6 +251,83 @@ async def test_next_links_are_followed_async(server: FaultServer, async_paging: 
     async with async_paging as client:
         assert [track.id async for track in client.tracks.list(limit=1, q="x")] == list("abc")
     assert targets(server) == LINK_TARGETS
+
+
+def test_an_offset_the_server_ignores_stops_iteration_at_the_repeated_page(
+    server: FaultServer, paging: Any
+) -> None:
+    from sdkpaging import PaginationLoopError
+
+    server.fallback = Reply.json({"incidents": songs("a", "b"), "offset": 0, "more": True})
+    seen: list[str] = []
+    with pytest.raises(PaginationLoopError, match="offset='2' holds the same 2 items") as loop:
+        seen.extend(incident.id for incident in itertools.islice(paging.incidents.list(), BOUND))
+    assert seen == ["a", "b"]  # the repeated page's items are not delivered again
+    assert loop.value.repeated == "2"
+    assert server.count == 2
+
+
+def test_one_next_page_step_hands_over_what_the_server_sent(
+    server: FaultServer, paging: Any
+) -> None:
+    """Only iteration judges a repeated page: one explicit step is the caller's to judge."""
+    server.fallback = Reply.json({"incidents": songs("a", "b"), "offset": 0, "more": True})
+    first = paging.incidents.list()
+    assert [incident.id for incident in first.next_page().items] == ["a", "b"]
+    assert server.count == 2
+
+
+@pytest.mark.anyio
+async def test_an_offset_the_server_ignores_stops_iteration_async(
+    server: FaultServer, async_paging: Any
+) -> None:
+    from sdkpaging import PaginationLoopError
+
+    server.fallback = Reply.json({"items": songs("a"), "total": 1000})
+    seen: list[str] = []
+    async with async_paging as client:
+        with pytest.raises(PaginationLoopError, match="offset='1'"):
+            async for song in client.songs.list():
+                seen.append(song.id)
+                assert len(seen) < BOUND
+    assert server.count == 2
+
+
+def repeated_link(request: RecordedRequest) -> Reply:
+    """Fresh items every time, and always the same next link."""
+    items = songs(f"t{next(ANSWERED)}")
+    return Reply.json({"results": items, "links": {"next": "/api/tracks?page=2&key=s3cret"}})
+
+
+ANSWERED = itertools.count()
+
+
+def test_a_next_link_that_repeats_stops_iteration(server: FaultServer, paging: Any) -> None:
+    from sdkpaging import PaginationLoopError
+
+    server.enqueue(Reply.json({"results": songs("z"), "links": {"next": "/api/tracks?page=2"}}))
+    server.fallback = repeated_link
+    with pytest.raises(PaginationLoopError) as loop:
+        list(itertools.islice(paging.tracks.list(), BOUND))
+    assert "page 3 points to the next link '/api/tracks?page=...&key=...'" in str(loop.value)
+    assert "s3cret" not in str(loop.value)  # link values may echo a credential
+    assert loop.value.repeated == "/api/tracks?page=2&key=s3cret"
+    assert server.count == 3
+
+
+@pytest.mark.anyio
+async def test_a_next_link_that_repeats_stops_iteration_async(
+    server: FaultServer, async_paging: Any
+) -> None:
+    from sdkpaging import PaginationLoopError
+
+    server.fallback = repeated_link
+    async with async_paging as client:
+        page = await client.tracks.list()
+        with pytest.raises(PaginationLoopError, match="page 2 points to the next link"):
+            async for _ in page.iter_pages():
+                assert server.count < BOUND
+    assert server.count == 2
 
 
 @pytest.fixture

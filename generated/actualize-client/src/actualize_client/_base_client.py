@@ -11,7 +11,7 @@ import dataclasses
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
 
 import anyio
 import httpx
@@ -20,7 +20,7 @@ from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.1
 from ._auth import Security, SecurityScheme
 from ._binary import AsyncBinaryResponse, BinaryResponse
 from ._body import aread_limited, read_limited
-from ._client_core import BaseClient
+from ._client_core import BaseClient, ClientOptions
 from ._config import ClientSettings
 from ._deadline import Budget, guard_transport
 from ._exceptions import transport_failure
@@ -36,16 +36,30 @@ from ._pagination import (
 )
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
+from ._servers import ServerTemplate, ServerVariable, merged_variables
 from ._sse import AsyncStream, Stream
 from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions
 
 if TYPE_CHECKING:
     from typing_extensions import TypeForm
 
-__all__ = ["AsyncAPIClient", "ClientSettings", "SecurityScheme", "SyncAPIClient"]
+__all__ = [
+    "AsyncAPIClient",
+    "AsyncClientOptions",
+    "ClientSettings",
+    "SecurityScheme",
+    "ServerTemplate",
+    "ServerVariable",
+    "SyncAPIClient",
+    "SyncClientOptions",
+    "merged_variables",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+SyncClientOptions: TypeAlias = ClientOptions[httpx.Client]
+AsyncClientOptions: TypeAlias = ClientOptions[httpx.AsyncClient]
 
 
 class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):

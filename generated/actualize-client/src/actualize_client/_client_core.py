@@ -24,7 +24,7 @@ from typing import (
 )
 
 import httpx
-from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
+from typing_extensions import Self, TypedDict  # noqa: UP035 - generic TypedDict: Python 3.11
 
 from ._auth import Authenticator, AuthParts, Security, collect_credentials
 from ._binary import AsyncBinaryResponse, BinaryResponse
@@ -70,10 +70,29 @@ from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions, Timeout
 if TYPE_CHECKING:
     from typing_extensions import TypeForm
 
-__all__ = ["BaseClient"]
+__all__ = ["BaseClient", "ClientOptions"]
 
 T = TypeVar("T")
 _HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
+
+
+class ClientOptions(TypedDict, Generic[_HttpxClientT], total=False):
+    """The options every client takes, for a generated client that adds arguments of its own
+    (the variables of its URL) and passes these on."""
+
+    api_key: str | None
+    credentials: Mapping[str, str | None] | None
+    base_url: str | httpx.URL | None
+    timeout: Timeout | NotGiven
+    max_retries: int
+    retry_non_idempotent: bool
+    deadline: float | NotGiven
+    max_response_size: int | NotGiven
+    default_headers: Mapping[str, str] | None
+    default_query: Mapping[str, object] | None
+    http_client: _HttpxClientT | None
+    strict_response_validation: bool
+    server_variables: Mapping[str, str | None] | None
 
 
 class BaseClient(Generic[_HttpxClientT]):
@@ -96,11 +115,14 @@ class BaseClient(Generic[_HttpxClientT]):
         default_query: Mapping[str, object] | None = None,
         http_client: _HttpxClientT | None = None,
         strict_response_validation: bool = False,
+        server_variables: Mapping[str, str | None] | None = None,
     ) -> None:
         """``credentials`` holds credentials by name (``api_key`` may also be passed alone);
         each one missing is read from ``<PREFIX>_<NAME>``. ``retry_non_idempotent`` lets POST
         and PATCH calls retry like GET (see _retries). ``deadline`` bounds a whole call,
-        retries included, and ``max_response_size`` the decoded bytes read into memory."""
+        retries included, and ``max_response_size`` the decoded bytes read into memory.
+        ``server_variables`` fill the API's URL template, by the spec's names (a generated
+        client takes each as an argument of its own)."""
         settings = getattr(type(self), "_settings", None)
         if not isinstance(settings, ClientSettings):
             raise TypeError(f"{type(self).__name__} must set `_settings = ClientSettings(...)`")
@@ -111,6 +133,9 @@ class BaseClient(Generic[_HttpxClientT]):
         chosen = base_url or os.environ.get(f"{prefix}_BASE_URL")
         # A base URL the caller configured wins over every operation's own server.
         self._base_url_chosen = bool(chosen)
+        self._server_variables = {k: v for k, v in (server_variables or {}).items() if v}
+        if not chosen and settings.server is not None:
+            chosen = settings.server.base_url(self._server_variables, prefix)
         self.base_url = _parse_base_url(chosen or settings.default_base_url)
         self.timeout = resolve_timeout(timeout, DEFAULT_TIMEOUT)
         if max_retries < 0:
@@ -228,6 +253,7 @@ class BaseClient(Generic[_HttpxClientT]):
             strict_response_validation=self.strict_response_validation
             if isinstance(strict_response_validation, NotGiven)
             else strict_response_validation,
+            server_variables=self._server_variables,
         )
 
     copy = with_options  # the name openai-python users know

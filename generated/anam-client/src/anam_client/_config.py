@@ -17,6 +17,7 @@ import httpx
 from ._auth import Security, SecurityScheme, check_security
 from ._exceptions import SDKError
 from ._headers import check_header_name
+from ._servers import ServerTemplate
 from ._types import NotGiven
 
 __all__ = [
@@ -66,6 +67,9 @@ class ClientSettings:
 
     ``idempotency_header`` names the header (e.g. ``"Idempotency-Key"``) in which the API
     accepts a key that makes repeating a request safe; see ``RequestOptions.idempotent``.
+
+    ``server`` is the API's URL when it is a template whose variables the client takes as
+    arguments (see ``_servers``); ``default_base_url`` is then that URL at its defaults.
     """
 
     distribution: str
@@ -77,6 +81,7 @@ class ClientSettings:
     auth: str | None = None
     api_key_required: bool = True
     idempotency_header: str | None = None
+    server: ServerTemplate | None = None
 
     def __post_init__(self) -> None:
         if self.auth is not None:

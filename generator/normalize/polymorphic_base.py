@@ -1,0 +1,146 @@
+"""A discriminator on a base class (the Springdoc/Jackson, NSwag and Redocly shape) as a union.
+
+Java and .NET frameworks describe a class hierarchy by putting the discriminator on the base
+schema itself, which holds the shared properties; each subclass includes the base through
+`allOf`. The base may also list the subclasses in its own `oneOf` (Springdoc with
+`@Schema(oneOf = ...)`), or not, leaving them to point back through `allOf` alone:
+
+    Pet: {type: object, properties: {petType: ..., name: ...},
+          discriminator: {propertyName: petType, mapping: {dog: Dog, cat: Cat}},
+          oneOf: [Dog, Cat]}                      # optional
+    Dog: {allOf: [Pet, {properties: {barks: ...}}]}
+
+A value of type `Pet` is then one of the subclasses, told apart by `petType`. Here the base stays
+the class its subclasses extend (`Dog(Pet)`, so `isinstance(value, Pet)` holds), and a union
+component `PetUnion` (`oneOf` the subclasses, with the discriminator) takes its place wherever
+the spec uses `Pet` as a value's type, so that a reply is parsed into the right subclass. The
+discriminator check that follows judges the union's tags as for any other.
+
+Left as written, with the reason in an info note: a base listed among its own subclasses (a
+concrete base with a tag of its own), a base whose property allows a tag no subclass carries
+(PagerDuty's `Restriction`: `daily_restriction` is the base itself, `weekly_restriction` its
+one subclass), a discriminator whose tags cannot be honoured (the check that follows drops it),
+and a `oneOf` listing a schema that does not extend the base (a union of unrelated shapes, not
+a hierarchy).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import jsonpointer
+from ..errors import Problem
+from ..inheritance import allof_ancestors, declared_properties
+from ..refs import SCHEMA_PREFIX, component_name, ref_holders, resolve
+from .discriminator import member_tags, union_members
+
+_SUFFIX = "Union"
+
+
+def apply(document: dict[str, Any], file: str) -> list[Problem]:
+    schemas = (document.get("components") or {}).get("schemas")
+    if not isinstance(schemas, dict):
+        return []
+    problems: list[Problem] = []
+    ancestors = allof_ancestors({k: v for k, v in schemas.items() if isinstance(v, dict)})
+    for base in sorted(name for name, schema in schemas.items() if _is_base(document, schema)):
+        where = jsonpointer.join("/components/schemas", base)
+        members = union_members(document, where, schemas[base]) or []
+        reason = _unsplittable(document, where, base, members, ancestors)
+        pointer = jsonpointer.join(where, "discriminator")
+        if reason:
+            problems.append(
+                Problem("info", f"discriminator kept on the base: {reason}", file, pointer)
+            )
+            continue
+        union = _free_name(schemas, base + _SUFFIX)
+        _split(document, schemas, base, union, members)
+        message = f"the base's subclasses are read by their tag as {union} where {base} is a type"
+        problems.append(Problem("info", message, file, pointer))
+    return problems
+
+
+def _is_base(document: dict[str, Any], schema: Any) -> bool:
+    """A class (own properties) with a discriminator on one of the properties it declares."""
+    if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
+        return False
+    discriminator = schema.get("discriminator")
+    prop = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+    return isinstance(prop, str) and prop in declared_properties(document, schema)
+
+
+def _unsplittable(
+    document: dict[str, Any],
+    where: str,
+    base: str,
+    members: list[str],
+    ancestors: dict[str, set[str]],
+) -> str:
+    """Why the base cannot become a union of its subclasses, or "" when it can."""
+    if not members:
+        return "no schema extends it, or a member of its `oneOf` is not a component"
+    if base in members:
+        return "the base is one of its own members"
+    stranger = next((m for m in members if base not in ancestors.get(m, ())), None)
+    if stranger is not None:
+        return f"member {stranger!r} does not extend it through `allOf`"
+    schema = jsonpointer.resolve(document, where)
+    tags, reason = member_tags(document, where, schema)
+    if tags is None:
+        return reason
+    prop = schema["discriminator"]["propertyName"]
+    tagged = {tag for each in tags.values() for tag in each}
+    untagged = sorted(_values(document, where, schema, prop) - tagged)
+    if untagged:
+        return f"{prop!r} may be {untagged[0]!r}, which no subclass is tagged with: the base's own"
+    return ""
+
+
+def _values(document: dict[str, Any], where: str, schema: dict[str, Any], prop: str) -> set[str]:
+    """The values the base's own declaration of the property lists (`enum`, `const`)."""
+    declared = resolve(document, declared_properties(document, schema)[prop], where).node
+    if not isinstance(declared, dict):
+        return set()
+    values = declared.get("enum") if "const" not in declared else [declared["const"]]
+    return {value for value in values or [] if isinstance(value, str)}
+
+
+def _split(
+    document: dict[str, Any], schemas: dict[str, Any], base: str, union: str, members: list[str]
+) -> None:
+    """Add the union, point every use of the base as a type at it, keep the base a class."""
+    schema = schemas[base]
+    inherited = {id(part) for child in schemas.values() for part in _included(child)}
+    old, new = SCHEMA_PREFIX + jsonpointer.escape(base), SCHEMA_PREFIX + jsonpointer.escape(union)
+    for holder in list(ref_holders(document)):
+        if holder["$ref"] == old and id(holder) not in inherited:
+            holder["$ref"] = new
+    schemas[union] = {
+        **({"description": schema["description"]} if "description" in schema else {}),
+        "oneOf": [{"$ref": SCHEMA_PREFIX + jsonpointer.escape(member)} for member in members],
+        "discriminator": schema.pop("discriminator"),
+    }
+    schema.pop("oneOf", None)
+    schema.pop("anyOf", None)
+
+
+def _included(schema: Any) -> list[Any]:
+    """The `allOf` parts a component includes (nested `allOf`s too): the refs that are
+    inheritance. An `allOf` around a single ref elsewhere (a property's type with a description
+    beside it) is a use of the type, not a subclass."""
+    parts = schema.get("allOf") if isinstance(schema, dict) else None
+    found: list[Any] = []
+    for part in parts if isinstance(parts, list) else []:
+        found.append(part)
+        if component_name(part) is None:
+            found.extend(_included(part))
+    return found
+
+
+def _free_name(schemas: dict[str, Any], wanted: str) -> str:
+    """`wanted`, or `wanted2`, `wanted3`... when the spec already has a schema of that name."""
+    name, number = wanted, 1
+    while name in schemas:
+        number += 1
+        name = f"{wanted}{number}"
+    return name
