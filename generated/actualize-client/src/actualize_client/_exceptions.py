@@ -5,6 +5,7 @@
         ├── APIConnectionError        the server could not be reached or the reply was cut off
         │   └── APITimeoutError       a timeout, or the call's deadline passed
         ├── APIResponseValidationError   a 2xx body that does not match the declared type
+        ├── PaginationLoopError       paging went back to a page already fetched: .repeated
         ├── ResponseTooLargeError     the decoded body outgrew max_response_size: .limit
         └── APIStatusError            any non-2xx reply: .status_code, .response, .body, .request_id
             ├── RedirectError                a 3xx the client will not follow: .location
@@ -43,6 +44,7 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
+    "PaginationLoopError",
     "PermissionDeniedError",
     "RateLimitError",
     "RedirectError",
@@ -89,6 +91,17 @@ class APIResponseValidationError(APIError):
         self.response = response
         self.body = body
         self.status_code = response.status_code
+
+
+class PaginationLoopError(APIError):
+    """Paging stopped because the server sent it back to a page it had already fetched (the
+    same cursor or next link again, or the same items for a new offset): following it would
+    repeat pages forever. ``repeated`` names that cursor or link; ``request`` fetched the page
+    whose reply pointed back. The items of every page before it were delivered."""
+
+    def __init__(self, message: str, *, request: httpx.Request, repeated: str) -> None:
+        super().__init__(message, request=request)
+        self.repeated = repeated
 
 
 class ResponseTooLargeError(APIError):

@@ -3,7 +3,8 @@
 Each strategy reads a page's body and says what the next request changes: a query parameter
 (the page number, the offset, the cursor) set on the first request's query, or the URL of the
 next page the server gave. Every strategy stops at an empty page, so a server that keeps
-pointing further without sending items cannot make iteration endless.
+pointing further without sending items cannot make iteration endless; a server that points back
+to a page already fetched is stopped by the pages themselves (``_pagination``).
 
 A next link is data from the server, so it is followed only to the origin (scheme, host and
 port) the first request went to and only under the API's base path: a link elsewhere raises
@@ -34,6 +35,7 @@ __all__ = [
     "PaginationStrategy",
     "field_at",
     "follow",
+    "place_of",
 ]
 
 FieldPath = str | tuple[str, ...]
@@ -61,6 +63,10 @@ class PageNumberPagination:
     last_page: FieldPath | None = None
     next_page: FieldPath | None = None
     first_page: int = 1
+
+    @property
+    def param(self) -> str:
+        return self.page_param
 
     def following(
         self, body: object, *, params: Sequence[tuple[str, str]], items: Sequence[object]
@@ -101,6 +107,10 @@ class OffsetPagination:
     has_more: FieldPath | None = None
     next_link: FieldPath | None = None
 
+    @property
+    def param(self) -> str:
+        return self.offset_param
+
     def following(
         self, body: object, *, params: Sequence[tuple[str, str]], items: Sequence[object]
     ) -> NextPage | None:
@@ -126,13 +136,18 @@ class CursorPagination:
     """Cursors: the next request sends the cursor this page gives, at ``next_cursor`` or, with
     ``item_cursor``, the value of that field of the last item (Stripe's ``starting_after``).
     It is the last page when it is empty, when ``has_more`` is false, or when there is no
-    cursor (or the one just sent comes back)."""
+    cursor. A cursor that comes back (the one just sent, or an earlier one) is a loop, which
+    iteration refuses to follow."""
 
     cursor_param: str = "cursor"
     items_field: FieldPath = "data"
     next_cursor: FieldPath | None = None
     has_more: FieldPath | None = None
     item_cursor: str | None = None
+
+    @property
+    def param(self) -> str:
+        return self.cursor_param
 
     def following(
         self, body: object, *, params: Sequence[tuple[str, str]], items: Sequence[object]
@@ -144,8 +159,6 @@ class CursorPagination:
         else:
             cursor = None if self.item_cursor is None else _item_field(items[-1], self.item_cursor)
         if isinstance(cursor, bool) or not isinstance(cursor, str | int) or cursor == "":
-            return None
-        if str(cursor) == _requested(params, self.cursor_param):
             return None
         return NextPage(param=(self.cursor_param, str(cursor)))
 
@@ -168,6 +181,16 @@ class NextLinkPagination:
 
 
 PaginationStrategy = PageNumberPagination | OffsetPagination | CursorPagination | NextLinkPagination
+
+
+def place_of(pagination: PaginationStrategy, params: Sequence[tuple[str, str]]) -> NextPage | None:
+    """Where a page was requested from, as the NextPage that leads there: the paging parameter
+    its query was sent with (a first page may have none). Pages reached by a next link are known
+    by that link instead."""
+    if isinstance(pagination, NextLinkPagination):
+        return None
+    value = _requested(params, pagination.param)
+    return None if value is None else NextPage(param=(pagination.param, value))
 
 
 def follow(plan: RequestPlan, following: NextPage) -> RequestPlan:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, cast
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import Any, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -21,7 +21,7 @@ from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.1
 from ._deadline import Budget
 from ._files import OneShotStream, RewindableFile, Upload, multipart_parts, upload_content
 from ._retries import RETRY_COUNT_HEADER
-from ._serialization import body_fields, is_absent, json_body
+from ._serialization import Styled, WithContentType, body_fields, is_absent, json_body
 from ._styles import form_pairs
 from ._types import Body, Fields, NotGiven
 
@@ -171,6 +171,7 @@ class EncodedBody:
 
 
 _NO_BODY = EncodedBody()  # most calls send none: one shared (frozen) instance
+_F = TypeVar("_F")
 
 
 def encode_body(
@@ -183,6 +184,7 @@ def encode_body(
     content_type: str | None,
     extra_body: Body | None,
     omit_empty: bool = False,
+    defaults: Mapping[str, object] | None = None,
 ) -> EncodedBody:
     """The body in the encoding the operation declares (``extra_body`` joins the field kinds).
 
@@ -191,7 +193,10 @@ def encode_body(
     ``content_type`` is the declared media type (for JSON, e.g. ``application/merge-patch+json``).
     ``omit_empty`` is set for an optional body passed as fields: when every field was left out,
     none is sent (rather than ``{}``), so a GET or DELETE that may carry a body carries none
-    unless the caller gives it. A form or multipart body given whole as a model is sent as its
+    unless the caller gives it. ``defaults`` holds, for such a body, the spec's default of each
+    field it requires: a body that is sent without one of them carries the default there, since
+    the server would refuse it without the field, and the default is what the spec says the
+    field is when not chosen. A form or multipart body given whole as a model is sent as its
     fields (``body_fields``).
     """
     source = (json, form, urlencoded, extra_body)
@@ -199,6 +204,9 @@ def encode_body(
     urlencoded = _fields(urlencoded, extra_body)
     if omit_empty and not extra_body and _no_field_given(json, form, files, urlencoded):
         return _NO_BODY
+    if defaults:
+        json = _filled(json, defaults, lambda value: isinstance(value, NotGiven))
+        form, urlencoded = (_filled(fields, defaults, _left_out) for fields in (form, urlencoded))
     if form is not None or files is not None:
         parts = multipart_parts({**(form or {}), **(extra_body or {})}, files or {})
         if not parts:  # each field left out (some wrapped: `FileArray`, `WithContentType`)
@@ -228,6 +236,23 @@ def _fields(body: Fields | NotGiven | None, extra_body: Body | None) -> Mapping[
     return None if body is None else body_fields(body)
 
 
+def _filled(fields: _F, defaults: Mapping[str, object], left_out: Callable[[object], bool]) -> _F:
+    """``fields`` with each field of ``defaults`` the caller left out set to its default."""
+    if not isinstance(fields, Mapping):
+        return fields
+    missing = {
+        name: value for name, value in defaults.items() if name in fields and left_out(fields[name])
+    }
+    return cast(_F, {**fields, **missing}) if missing else fields
+
+
+def _left_out(value: object) -> bool:
+    """A form field not given: absent itself, or an absent value in a serialization wrapper."""
+    if isinstance(value, Styled | WithContentType):
+        value = value.value
+    return is_absent(value)
+
+
 def _empty_multipart(source: object) -> EncodedBody:
     """A multipart body of no parts: only the closing boundary. httpx sends no body at all for
     empty ``files``, but a required body must be sent even when each of its fields is optional."""
@@ -243,4 +268,4 @@ def _no_field_given(json: object, *mappings: Mapping[str, object] | None) -> boo
             return False
     elif not isinstance(json, NotGiven):
         return False
-    return all(is_absent(value) for fields in mappings for value in (fields or {}).values())
+    return all(_left_out(value) for fields in mappings for value in (fields or {}).values())

@@ -276,6 +276,7 @@ class BaseClient(Generic[_HttpxClientT]):
         content_type: str | None = None,
         cookies: Mapping[str, object] | None = None,
         omit_empty_body: bool = False,
+        body_defaults: Mapping[str, object] | None = None,
         security: Security | None = None,
         idempotency_header: str | None = None,
         server: str | None = None,
@@ -293,6 +294,7 @@ class BaseClient(Generic[_HttpxClientT]):
             content_type=content_type,
             extra_body=options.extra_body,
             omit_empty=omit_empty_body,
+            defaults=body_defaults,
         )
         call = _Call(method.upper(), url, stream, idempotency_header, prefix)
         try:

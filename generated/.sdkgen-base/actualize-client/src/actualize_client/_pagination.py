@@ -6,6 +6,12 @@ without loading it all first. Every later request repeats the first one's query,
 the paging parameter (page number, offset or cursor), or follows the next link the server gave
 (see ``_page_styles``).
 
+Paging never goes back: a reply that points to a page already fetched on the way here (the same
+cursor or next link again, or a cycle of them) raises PaginationLoopError instead of repeating
+pages forever, and nothing is requested for it. Iteration also stops with it at a page that
+holds exactly the items of the page before it (a server ignoring the offset or page number),
+without delivering them again. The items already delivered stay delivered.
+
 A page is read straight from its bytes by pydantic, as one typed dict whose items field is the
 item list: no decoded copy of a thousand items is built only to be validated and thrown away.
 The page's raw JSON is decoded again only if someone asks for ``page.body``.
@@ -23,7 +29,7 @@ import httpx
 import pydantic
 import typing_extensions
 
-from ._exceptions import APIResponseValidationError, describe
+from ._exceptions import APIResponseValidationError, PaginationLoopError, describe
 from ._page_styles import (
     CursorPagination,
     FieldPath,
@@ -34,6 +40,7 @@ from ._page_styles import (
     PaginationStrategy,
     field_at,
     follow,
+    place_of,
 )
 
 if TYPE_CHECKING:
@@ -57,6 +64,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+_PageT = TypeVar("_PageT", bound="_BasePage[Any]")
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ class PageData(Generic[T]):
     items: list[T]
     response: httpx.Response
     following: NextPage | None
+    place: NextPage | None = None  # the paging parameter the page was requested with
 
 
 def read_page(
@@ -91,7 +100,8 @@ def read_page(
     else:
         items = cast(list[T], field_at(body, pagination.items_field))
     following = pagination.following(body, params=params, items=items)
-    return PageData(items=items, response=response, following=following)
+    place = place_of(pagination, params)
+    return PageData(items=items, response=response, following=following, place=place)
 
 
 def _typed_page(response: httpx.Response, item_type: object, items_field: FieldPath) -> object:
@@ -121,11 +131,37 @@ def _page_shape(item_type: object, items_field: FieldPath) -> object:
     return shape
 
 
+class _Walk:
+    """The places (cursors, offsets, links) that one chain of pages was fetched from, each with
+    its depth in the chain (the first page is 0), so that a reply pointing back up the chain is
+    refused. Depths, rather than a plain set, let a caller fetch a page's next page twice or
+    iterate the same first page again without that counting as a loop."""
+
+    def __init__(self, first: NextPage | None) -> None:
+        self._depths: dict[NextPage, int] = {} if first is None else {first: 0}
+
+    def enter(self, following: NextPage, *, depth: int, request: httpx.Request) -> None:
+        """Record the step from the page at ``depth`` to ``following``, or refuse it."""
+        earlier = self._depths.get(following)
+        if earlier is not None and earlier <= depth:
+            shown = _shown(following)
+            raise PaginationLoopError(
+                f"Stopped paging {describe(request, 1)}: page {depth + 1} points to {shown}, "
+                f"which page {earlier + 1} was already fetched from; following it would repeat "
+                "pages forever",
+                request=request,
+                repeated=_repeated(following),
+            )
+        self._depths[following] = depth + 1
+
+
 class _BasePage(Generic[T]):
     def __init__(self, data: PageData[T]) -> None:
         self.items = data.items
         self._response = data.response
         self._following = data.following
+        self._walk = _Walk(data.place)
+        self._depth = 0
 
     @functools.cached_property
     def body(self) -> object:
@@ -138,7 +174,28 @@ class _BasePage(Generic[T]):
     def _require_next_page(self) -> NextPage:
         if self._following is None:
             raise RuntimeError("This is the last page; check has_next_page() first")
+        self._walk.enter(self._following, depth=self._depth, request=self._response.request)
         return self._following
+
+    def _continued_by(self, page: _PageT) -> _PageT:
+        """``page``, fetched as this page's next one, on this page's walk one step further."""
+        page._walk, page._depth = self._walk, self._depth + 1
+        return page
+
+    def _check_moved_on(self, page: _BasePage[T]) -> None:
+        """Iteration's guard against a server that ignores the paging parameter: ``page``, the
+        one after this, must not hold exactly this page's items. (``next_page()`` alone hands
+        over whatever the server sent: one step is the caller's to judge.)"""
+        if not page.items or page.items != self.items:
+            return
+        assert self._following is not None
+        raise PaginationLoopError(
+            f"Stopped paging {describe(page._response.request, 1)}: the page at "
+            f"{_shown(self._following)} holds the same {len(page.items)} items as the page "
+            "before it, so the server is not moving on; following it would repeat them forever",
+            request=page._response.request,
+            repeated=_repeated(self._following),
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} items={len(self.items)} more={self.has_next_page()}>"
@@ -150,14 +207,16 @@ class SyncPage(_BasePage[T]):
         self._fetch_page = fetch_page
 
     def next_page(self) -> SyncPage[T]:
-        return self._fetch_page(self._require_next_page())
+        return self._continued_by(self._fetch_page(self._require_next_page()))
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:
         """This page, then each later page as iteration reaches it."""
         page: SyncPage[T] = self
         yield page
         while page.has_next_page():
-            page = page.next_page()
+            following = page.next_page()
+            page._check_moved_on(following)
+            page = following
             yield page
 
     def __iter__(self) -> Iterator[T]:
@@ -173,13 +232,15 @@ class AsyncPage(_BasePage[T]):
         self._fetch_page = fetch_page
 
     async def next_page(self) -> AsyncPage[T]:
-        return await self._fetch_page(self._require_next_page())
+        return self._continued_by(await self._fetch_page(self._require_next_page()))
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
         page: AsyncPage[T] = self
         yield page
         while page.has_next_page():
-            page = await page.next_page()
+            following = await page.next_page()
+            page._check_moved_on(following)
+            page = following
             yield page
 
     async def __aiter__(self) -> AsyncIterator[T]:
@@ -202,3 +263,21 @@ class AsyncPaginator(Generic[T]):
         page = await self
         async for item in page:
             yield item
+
+
+def _shown(where: NextPage) -> str:
+    """A paging step for a message: ``cursor='c2'``, or a next link with its query's values
+    left out, since a server may echo a credential of the first request into its links."""
+    if where.param is not None:
+        name, value = where.param
+        return f"{name}={value!r}"
+    path, _, query = (where.link or "").partition("?")
+    names = "&".join(f"{item.partition('=')[0]}=..." for item in query.split("&") if item)
+    return f"the next link {path + ('?' + names if names else '')!r}"
+
+
+def _repeated(where: NextPage) -> str:
+    if where.param is not None:
+        return where.param[1]
+    assert where.link is not None
+    return where.link
