@@ -73,6 +73,7 @@ class SpecMockServer:
         self._transform: Callable[[Any], Any] | None = None
         self._operation: str | None = None
         self._judged_replies: dict[tuple[Any, ...], tuple[Violation, ...]] = {}
+        self._judged_requests: dict[tuple[Any, ...], tuple[Route, tuple[Violation, ...]]] = {}
         self._generation = 0  # bumped by `clear`: a late request of an earlier call is not kept
         self._in_flight: dict[int, int] = {}  # generation -> requests being answered
 
@@ -185,12 +186,26 @@ class SpecMockServer:
         return known
 
     def _judge(self, request: WireRequest, found: Route) -> tuple[Route, list[Violation]]:
-        """The operation the request is for, and how it breaks that operation's contract."""
+        """The operation the request is for, and how it breaks that operation's contract.
+
+        A verdict depends on nothing but the operation asked for and the request's bytes (its
+        route is read from its target), and a call's sync and async runs, and its runs against
+        each documented error, send the same bytes: each distinct request is judged once."""
         with self._lock:
             wanted = self._operation
-        routes = sorted(found.alternatives(), key=lambda route: route.key != wanted)
-        judged = [(route, self._violations(request, route)) for route in routes]
-        return next(((r, v) for r, v in judged if not v), judged[0])
+        headers = tuple(sorted(request.headers.items()))
+        key = (wanted, request.method, request.target, headers, request.body)
+        with self._lock:
+            known = self._judged_requests.get(key)
+        if known is None:
+            routes = sorted(found.alternatives(), key=lambda route: route.key != wanted)
+            judged = [(route, tuple(self._violations(request, route))) for route in routes]
+            known = next(((r, v) for r, v in judged if not v), judged[0])
+            with self._lock:
+                if len(self._judged_requests) >= _REMEMBERED:
+                    self._judged_requests.clear()
+                self._judged_requests[key] = known
+        return known[0], list(known[1])
 
     def _violations(self, request: WireRequest, route: Route) -> list[Violation]:
         try:

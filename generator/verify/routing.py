@@ -10,6 +10,14 @@ some specs give one URL several operations) names the URL without it: fragments 
 server. Operations that share a URL and method are all candidates (`Route.candidates`), less
 those whose fixed query the request lacks, the most specific first; the validator picks the one
 the request satisfies.
+
+The finder walks every path item of the document through its schema-path objects, which on a
+spec of hundreds of paths costs more than the rest of a request's checks. So the path keys are
+first tested here with the finder's own test (the key as a suffix of the URL, or its template
+as openapi-core's `PathParser` searches it; `_PathIndex`), and the finder is given a document
+holding only the path items that pass, in their order: it then yields the same paths it would
+have yielded from the whole document, and finds the same operation and server, or raises the
+same error.
 """
 
 from __future__ import annotations
@@ -19,9 +27,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from openapi_core import Config, OpenAPI
+from jsonschema_path import SchemaPath
 from openapi_core.templating.paths.exceptions import PathError
 from openapi_core.templating.paths.finders import APICallPathFinder
+from openapi_core.templating.paths.parsers import PathParser
 
 _HINTS = {
     "ServerNotFound": (
@@ -77,10 +86,9 @@ class Router:
                 if isinstance(item, dict) and shared in item:
                     paths[url].setdefault(shared, item[shared])
         # The document was read by the generator; openapi-core need not check it again.
-        app = OpenAPI.from_dict(
-            {**document, "paths": paths}, config=Config(spec_validator_cls=None)
-        )
-        self._finder = APICallPathFinder(app.spec)
+        self._document, self._paths = document, paths
+        self._index = _PathIndex(list(paths))
+        self._finders: dict[tuple[str, ...], APICallPathFinder] = {}
         self._found: dict[tuple[str, str], Route | str] = {}
 
     def route(
@@ -111,8 +119,9 @@ class Router:
         return Route(found.method, keys[0], found.variables, tuple(keys))
 
     def _find(self, method: str, raw_path: str) -> Route | str:
+        name = self.host_url + raw_path
         try:
-            found = self._finder.find(method, self.host_url + raw_path)
+            found = self._finder(name).find(method, name)
         except PathError as error:
             hint = _HINTS.get(type(error).__name__, "")
             return f"{type(error).__name__}: {error}{hint}"
@@ -120,3 +129,50 @@ class Router:
         keys = tuple(self._keys.get((url, method), [url]))
         variables = {name: unquote(value) for name, value in found.path_result.variables.items()}
         return Route(method, keys[0], variables, keys)
+
+    def _finder(self, name: str) -> APICallPathFinder:
+        """openapi-core's finder over the path items whose key `name` may mean (all of them
+        when none may: the finder then says why none does, as it would have)."""
+        urls = self._index.matching(name) or tuple(self._paths)
+        if urls not in self._finders:
+            if len(self._finders) >= _REMEMBERED:
+                self._finders.clear()
+            paths = {url: self._paths[url] for url in urls}
+            spec = SchemaPath.from_dict({**self._document, "paths": paths})
+            self._finders[urls] = APICallPathFinder(spec)
+        return self._finders[urls]
+
+
+class _PathIndex:
+    """The path keys a URL may mean, by the finder's own test, without testing every key.
+
+    A key such as `/a/{x}/b` is searched for at the end of the URL, and its variables match no
+    `/` (`PathParser`), so a match covers exactly the URL's last three segments, and so does a
+    key the URL merely ends with. A key whose first segment is plain text can therefore only
+    mean a URL whose segment at that place is that text: only those keys, and the keys whose
+    first segment holds a variable, are tested.
+    """
+
+    def __init__(self, urls: list[str]) -> None:
+        self._order = {url: index for index, url in enumerate(urls)}
+        self._parsers = {url: PathParser(url, post_expression="$") for url in urls}
+        self._anywhere = [url for url in urls if not url.startswith("/")]
+        self._buckets: dict[tuple[int, str | None], list[str]] = {}
+        for url in urls:
+            if url.startswith("/"):
+                segments = url.split("/")
+                first = None if "{" in segments[1] else segments[1]
+                self._buckets.setdefault((len(segments) - 1, first), []).append(url)
+        self._depths = sorted({depth for depth, _ in self._buckets})
+
+    def matching(self, name: str) -> tuple[str, ...]:
+        """The keys the finder would yield for the URL `name`, in the document's order."""
+        segments = name.split("/")
+        found = list(self._anywhere)
+        for depth in self._depths:
+            if depth >= len(segments):
+                break
+            found += self._buckets.get((depth, segments[-depth]), ())
+            found += self._buckets.get((depth, None), ())
+        found.sort(key=self._order.__getitem__)
+        return tuple(url for url in found if name.endswith(url) or self._parsers[url].search(name))

@@ -98,6 +98,41 @@ def test_verify_fails_on_a_broken_package_naming_the_operation(tmp_path: Path) -
     assert all("(at #/paths/~1v1~1personas/post" in line for line in failures), failures
 
 
+def test_an_async_method_that_mangles_only_awkward_ids_fails_verify(tmp_path: Path) -> None:
+    """The async twin of a call is never taken as proven by its sync run: a package whose async
+    method alone mangles ids holding a dot fails on those ids, async side only, while the same
+    calls' sync runs and every other case pass."""
+    parameter = {"name": "thing_id", "in": "path", "required": True, "schema": {"type": "string"}}
+    found = {"application/json": {"schema": {"type": "object"}}}
+    responses = {"200": {"description": "ok", "content": found}, "404": {"description": "no"}}
+    operation = {"operationId": "getThing", "parameters": [parameter], "responses": responses}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Things", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {"/things/{thing_id}": {"get": operation}},
+    }
+    spec, package = tmp_path / "openapi.json", tmp_path / "things-client"
+    spec.write_text(json.dumps(document))
+    made = _sdkgen("generate", "--spec", str(spec), "--out", str(package))
+    assert made.returncode == 0, made.stderr
+    assert _sdkgen("verify", "--spec", str(spec), "--package", str(package)).returncode == 0
+    module = package / "src" / "things_client" / "resources" / "things.py"
+    sync, marker, asynchronous = module.read_text(encoding="utf-8").partition("class AsyncThings")
+    sent = 'path_params={"thing_id": thing_id}'
+    mangled = 'path_params={"thing_id": str(thing_id).replace(".", "-")}'
+    assert sent in sync and sent in asynchronous, "the generated methods no longer look this way"
+    module.write_text(sync + marker + asynchronous.replace(sent, mangled), encoding="utf-8")
+    run = _sdkgen("verify", "--spec", str(spec), "--package", str(package))
+    assert run.returncode == 1, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "contract: things 0/1 operations"
+    failures = [line for line in lines if line.startswith("FAIL ")]
+    assert len(failures) == 1, failures  # a case stops at its first failing call
+    assert "(things.get) [path-ids] thing_id='.'" in failures[0], failures
+    assert "thing_id" in failures[0] and "'-'" in failures[0], failures
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
