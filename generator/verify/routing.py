@@ -9,7 +9,9 @@ A path key with a fragment or a fixed query (`/pets#byTag`, `/{name}?restype=con
 some specs give one URL several operations) names the URL without it: fragments never reach a
 server. Operations that share a URL and method are all candidates (`Route.candidates`), less
 those whose fixed query the request lacks, the most specific first; the validator picks the one
-the request satisfies.
+the request satisfies. A fixed pair whose name the operation also declares as a query parameter
+is the parameter's to send (the client sends it only when given, as `calls.py` does), so the
+request need not carry it.
 
 The finder walks every path item of the document through its schema-path objects, which on a
 spec of hundreds of paths costs more than the rest of a request's checks. So the path keys are
@@ -31,6 +33,10 @@ from jsonschema_path import SchemaPath
 from openapi_core.templating.paths.exceptions import PathError
 from openapi_core.templating.paths.finders import APICallPathFinder
 from openapi_core.templating.paths.parsers import PathParser
+
+from .. import jsonpointer
+from ..refs import operation_parameters
+from ..walk import HTTP_METHODS
 
 _HINTS = {
     "ServerNotFound": (
@@ -67,21 +73,30 @@ def fixed_query(template: str) -> frozenset[tuple[str, str]]:
     return frozenset(parse_qsl(query, keep_blank_values=True))
 
 
+def _required_query(document: dict[str, Any], key: str, method: str) -> frozenset[tuple[str, str]]:
+    """The pairs of `key`'s fixed query that every request of its `method` operation carries:
+    those no query parameter of the operation (or its path item) takes over."""
+    pointer = jsonpointer.join("", "paths", key, method)
+    sites = operation_parameters(document, key, document["paths"][key][method], pointer)
+    declared = {site.name for site in sites if site.location == "query"}
+    return frozenset(pair for pair in fixed_query(key) if pair[0] not in declared)
+
+
 class Router:
     def __init__(self, document: dict[str, Any], server_url: str) -> None:
         split = urlsplit(server_url)
         self.host_url = f"{split.scheme}://{split.netloc}"
         paths: dict[str, Any] = {}
         self._keys: dict[tuple[str, str], list[str]] = {}
-        self._fixed: dict[str, frozenset[tuple[str, str]]] = {}
+        self._fixed: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
         for key, item in (document.get("paths") or {}).items():
             url = key.partition("#")[0].partition("?")[0]
-            if fixed_query(key):
-                self._fixed[key] = fixed_query(key)
             paths.setdefault(url, {})
             for method in item if isinstance(item, dict) else ():
                 paths[url].setdefault(method, item[method])
                 self._keys.setdefault((url, method), []).append(key)
+                if method in HTTP_METHODS and fixed_query(key):
+                    self._fixed[(key, method)] = _required_query(document, key, method)
             for shared in ("parameters", "servers"):
                 if isinstance(item, dict) and shared in item:
                     paths[url].setdefault(shared, item[shared])
@@ -112,10 +127,11 @@ class Router:
     def _by_query(self, found: Route, query: Sequence[tuple[str, str]]) -> Route | str:
         """`found` narrowed to the path keys whose fixed query the request sent."""
         sent = set(query)
-        keys = [key for key in found.candidates if self._fixed.get(key, frozenset()) <= sent]
+        fixed = {key: self._fixed.get((key, found.method), frozenset()) for key in found.candidates}
+        keys = [key for key in found.candidates if fixed[key] <= sent]
         if not keys:
             return f"QueryNotFound: no operation at {found.template!r} takes the query sent"
-        keys.sort(key=lambda key: -len(self._fixed.get(key, ())))
+        keys.sort(key=lambda key: -len(fixed[key]))
         return Route(found.method, keys[0], found.variables, tuple(keys))
 
     def _find(self, method: str, raw_path: str) -> Route | str:

@@ -118,3 +118,53 @@ def test_narrowed_routing_answers_as_the_whole_document_does_on_real_specs(
     document = load(spec).document
     paths = dict(itertools.islice(document["paths"].items(), 40))
     assert _same_routes({**document, "paths": paths}, ["get", "post"]) > 0
+
+
+def _query_parameter(name: str) -> dict[str, Any]:
+    return {"name": name, "in": "query", "schema": {"type": "integer"}}
+
+
+_BY_QUERY: dict[str, Any] = {
+    # Azure's x-ms-paths: a key's query both fixed and declared (the parameter sends it)
+    "/models?$skip=0&$top=5": {
+        "get": {
+            "parameters": [_query_parameter("$skip"), _query_parameter("$top")],
+            **_OPERATION,
+        }
+    },
+    "/models?comp=list": {"get": _OPERATION},
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "key"),
+    [
+        ([], "/models?$skip=0&$top=5"),
+        ([("$top", "7")], "/models?$skip=0&$top=5"),
+        ([("comp", "list")], "/models?comp=list"),
+        ([("comp", "list"), ("$top", "7")], "/models?comp=list"),
+    ],
+)
+def test_a_fixed_query_pair_an_operation_declares_as_a_parameter_is_not_required(
+    query: list[tuple[str, str]], key: str
+) -> None:
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Routes", "version": "1"},
+        "servers": [{"url": HOST}],
+        "paths": _BY_QUERY,
+    }
+    found = Router(document, HOST).route("get", "/models", query)
+    assert isinstance(found, Route), found
+    assert found.template == key
+
+
+def test_a_fixed_query_pair_no_parameter_declares_is_required() -> None:
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Routes", "version": "1"},
+        "servers": [{"url": HOST}],
+        "paths": {"/models?comp=list": {"get": _OPERATION}},
+    }
+    found = Router(document, HOST).route("get", "/models", [("comp", "other")])
+    assert isinstance(found, str) and found.startswith("QueryNotFound"), found
