@@ -13,6 +13,7 @@ pointer of the schema keyword that failed, `$ref`s followed), so a failure names
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -121,25 +122,48 @@ def _required_unless(skipped: str, document: dict[str, Any]) -> Any:
     return required
 
 
-def _all_of_unless(skipped: str, document: dict[str, Any]) -> Any:
+def _all_of_unless(skipped: str | None, document: dict[str, Any]) -> Any:
     """`allOf`, where a property one member marks `skipped` is not required by another member
-    (`allOf: [Base (id read-only), {required: [id]}]` is common)."""
+    (`allOf: [Base (id read-only), {required: [id]}]` is common).
+
+    Beside a `discriminator`, openapi-schema-validator checks the schema its tag names in place
+    of the members. In a class hierarchy that repeats the discriminator at each level (Springdoc
+    writes them so), the tag of a subclass names that subclass itself, which would be checked in
+    place of itself forever; there the members are checked instead, as a plain `allOf` is.
+    """
     original = OAS31Validator.VALIDATORS["allOf"]
+    active = threading.local()
 
     def all_of(validator: Any, members: Any, instance: Any, schema: Any) -> Iterator[Any]:
-        root = document
-        names = {
-            name
-            for member in members
-            for name, prop in properties_of(root, member).items()
-            if isinstance(resolved_schema(root, prop), dict)
-            and (prop.get(skipped) is True or resolved_schema(root, prop).get(skipped) is True)
-        }
-        if names:
-            members = [_without_required(root, member, names) for member in members]
-        yield from original(validator, members, instance, schema)
+        if skipped is not None:
+            members = _required_as_read(skipped, document, members)
+        if "discriminator" not in schema:
+            yield from original(validator, members, instance, schema)
+            return
+        checking: set[tuple[int, int]] = active.__dict__.setdefault("checking", set())
+        mark = (id(schema), id(instance))
+        if mark in checking:
+            plain = {key: value for key, value in schema.items() if key != "discriminator"}
+            yield from original(validator, members, instance, plain)
+            return
+        checking.add(mark)
+        try:
+            yield from original(validator, members, instance, schema)
+        finally:
+            checking.discard(mark)
 
     return all_of
+
+
+def _required_as_read(skipped: str, root: dict[str, Any], members: Any) -> Any:
+    names = {
+        name
+        for member in members
+        for name, prop in properties_of(root, member).items()
+        if isinstance(resolved_schema(root, prop), dict)
+        and (prop.get(skipped) is True or resolved_schema(root, prop).get(skipped) is True)
+    }
+    return [_without_required(root, member, names) for member in members] if names else members
 
 
 def _without_required(root: Any, member: Any, names: set[str]) -> Any:
@@ -158,7 +182,7 @@ _SKIPPED: dict[Direction, str] = {"request": "readOnly", "response": "writeOnly"
 
 def _validator_class(document: dict[str, Any], direction: Direction | None) -> Any:
     if direction is None:
-        return OAS31Validator
+        return extend(OAS31Validator, {"allOf": _all_of_unless(None, document)})
     skipped = _SKIPPED[direction]
     rules = {
         "required": _required_unless(skipped, document),

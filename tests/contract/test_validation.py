@@ -444,3 +444,42 @@ def test_refs_into_a_relaxed_one_of_follow_its_branches() -> None:
     second = validated["components"]["schemas"]["Second"]
     assert second == {"$ref": "#/components/schemas/Either/anyOf/1"}
     assert not SchemaChecker(validated).is_valid({"$ref": "#/components/schemas/Second"}, {"a": 1})
+
+
+def _hierarchy() -> dict[str, Any]:
+    """Springdoc's class hierarchy: the subclass repeats the base's discriminator, whose
+    mapping names the subclass itself."""
+    discriminator = {"propertyName": "kind", "mapping": {"dog": "#/components/schemas/Dog"}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Pets", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Pet": {
+                    "type": "object",
+                    "required": ["kind"],
+                    "properties": {"kind": {"type": "string"}},
+                    "discriminator": discriminator,
+                },
+                "Dog": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/Pet"},
+                        {"type": "object", "properties": {"bark": {"type": "integer"}}},
+                    ],
+                    "discriminator": discriminator,
+                },
+            }
+        },
+    }
+
+
+@pytest.mark.parametrize("direction", [None, "request", "response"])
+def test_a_discriminator_whose_tag_names_the_schema_being_checked_validates_its_members(
+    direction: Any,
+) -> None:
+    checker = SchemaChecker(_hierarchy(), direction)
+    dog = {"$ref": "#/components/schemas/Dog"}
+    assert checker.violations(dog, {"kind": "dog", "bark": 3}) == []
+    [violation] = checker.violations(dog, {"kind": "dog", "bark": "loud"})
+    assert violation.where == "bark"
