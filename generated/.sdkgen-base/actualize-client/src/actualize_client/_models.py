@@ -13,7 +13,8 @@ field is written as an integer instead (up to 2**53, where floats stop being exa
 the same JSON number to any reader and what the caller wrote.
 
 ``to_dict()`` and ``to_json()`` give the model as the API spells it (wire names, only the fields
-that were set); ``use_api_names=False`` gives the Python names instead.
+that were set, a constant always counting as set); ``use_api_names=False`` gives the Python names
+instead.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import importlib
 import sys
 from collections.abc import Iterable
 from types import ModuleType
-from typing import Any, Literal, get_args
+from typing import Any, Literal, get_args, get_origin
 
 import pydantic
 from typing_extensions import Self, override  # noqa: UP035 - typing.Self needs Python 3.11
@@ -76,6 +77,11 @@ class BaseModel(pydantic.BaseModel):
         if extra and _reading_response.get():
             for name in extra:
                 warn_once(type(self).__name__, name, "unknown field", "")
+        constants = _constant_fields(type(self))
+        if constants:
+            # A constant (`modality: Literal["image"] = "image"`) tells the server which variant
+            # of a union it is reading: it counts as set, so the body always carries it.
+            self.__pydantic_fields_set__.update(constants)
         return self
 
     @pydantic.model_serializer(mode="wrap")
@@ -113,6 +119,18 @@ class BaseModel(pydantic.BaseModel):
         secret = secret_model_fields(type(self))
         for name, value in super().__repr_args__():
             yield name, _MASK if name in secret and value is not None else value
+
+
+@functools.cache
+def _constant_fields(model: type[pydantic.BaseModel]) -> frozenset[str]:
+    """The fields that hold one value only, given as their default."""
+    return frozenset(
+        name
+        for name, field in model.model_fields.items()
+        if get_origin(field.annotation) is Literal
+        and len(get_args(field.annotation)) == 1
+        and field.default == get_args(field.annotation)[0]
+    )
 
 
 @functools.cache
