@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem, SpecError
-from .schemas import mapping
+from ..refs import resolve
 
 KEY = "x-ms-parameterized-host"
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -47,11 +47,12 @@ def _variables(
     written: dict[str, Any], template: str, source: dict[str, Any], file: str
 ) -> dict[str, Any]:
     """The server variables the host's parameters describe, by name."""
-    shared = mapping(source.get("parameters"))
     parameters = written.get("parameters") or []
     variables: dict[str, Any] = {}
     for index, parameter in enumerate(parameters if isinstance(parameters, list) else []):
-        resolved = _resolved(parameter, shared)
+        pointer = jsonpointer.join("", KEY, "parameters", index)
+        node = resolve(source, parameter, pointer).node
+        resolved = node if isinstance(node, dict) else {}
         name = resolved.get("name")
         if not isinstance(name, str) or f"{{{name}}}" not in template:
             message = f"the parameter {name!r} names no placeholder of the hostTemplate"
@@ -64,16 +65,6 @@ def _variables(
             variable["enum"] = [str(value) for value in resolved["enum"]]
         variables[name] = variable
     return variables
-
-
-def _resolved(parameter: Any, shared: dict[str, Any]) -> dict[str, Any]:
-    if not isinstance(parameter, dict):
-        return {}
-    ref = parameter.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/parameters/"):
-        target = shared.get(jsonpointer.unescape(ref.removeprefix("#/parameters/")))
-        return target if isinstance(target, dict) else {}
-    return parameter
 
 
 def _refused(file: str, where: str, message: str, hint: str) -> SpecError:
