@@ -43,11 +43,12 @@ def _header(factors: list[int]) -> list[str]:
     if len(factors) > 1:
         a, b = factors[-2], factors[-1]
         growth = f" {a}x → {b}x growth (linear = {b / a:.0f}x) |"
+    runs = "one run per size; " if len(factors) > 1 else ""
     return [
-        "Where the time goes, by stage (cProfile, one run per size; a stage is a call "
+        f"Where the time goes, by stage (cProfile, {runs}a stage is a call "
         "`generate_package` makes, cumulative, including the imports it triggers; the "
-        "structural check runs in a child process, so only its start and wait show here; ruff "
-        "runs in child processes inside the write step):",
+        "structural check and the models run in child processes, so only their start and the "
+        "wait for them show here; ruff runs in child processes inside the write step):",
         "",
         f"| stage |{cells}{growth}",
         "| --- |" + " ---: | ---: |" * len(factors) + (" ---: |" if growth else ""),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .model_source import ModelsRequest
@@ -25,16 +26,31 @@ from .refs import SCHEMA_PREFIX, refs_in
 _DEFINITION = re.compile(r"^(class |[A-Za-z_]\w* = )", re.MULTILINE)
 
 
-def partition(request: ModelsRequest, parts: int) -> list[ModelsRequest]:
-    """At most `parts` requests, none referring to another's classes, largest first; one (the
-    given one) when the classes are a single group."""
-    groups = _groups(request.schemas)
+@dataclass(frozen=True)
+class Partition:
+    """The parts, largest group first. `leading` says that the first part holds one group of
+    at least `LEADING_SHARE` of the classes: the library makes the classes of such a group (a
+    web of types that all reach one another) more slowly than as many in small groups, so that
+    part finishes last whatever else runs, and the others can give it the cores it needs."""
+
+    parts: list[ModelsRequest]
+    leading: bool
+
+
+LEADING_SHARE = 1 / 3
+
+
+def partition(request: ModelsRequest, parts: int) -> Partition:
+    """At most `parts` requests, none referring to another's classes; one (the given one) when
+    the classes are a single group."""
+    groups = sorted(_groups(request.schemas), key=lambda names: (-len(names), names[0]))
     if parts < 2 or len(groups) < 2:
-        return [request]
+        return Partition([request], leading=False)
     buckets: list[list[str]] = [[] for _ in range(min(parts, len(groups)))]
-    for group in sorted(groups, key=lambda names: (-len(names), names[0])):
+    for group in groups:
         min(buckets, key=len).extend(group)
-    return [_subset(request, names) for names in buckets if names]
+    leading = len(groups[0]) >= LEADING_SHARE * len(request.schemas)
+    return Partition([_subset(request, names) for names in buckets if names], leading)
 
 
 def join_modules(sources: list[str]) -> str:
@@ -55,7 +71,7 @@ def join_modules(sources: list[str]) -> str:
             raise ValueError("a models module with a plain `import`: cannot be joined")
         for node in imports:
             names = imported.setdefault(node.module or "", set())
-            names.update(_spelt(alias) for alias in node.names)
+            names.update(spelt_alias(alias) for alias in node.names)
         first = min((node.lineno for node in imports), default=1)
         last = max((node.end_lineno or node.lineno for node in imports), default=0)
         preamble = preamble or "".join(lines[: first - 1])
@@ -67,7 +83,8 @@ def join_modules(sources: list[str]) -> str:
     return f"{preamble}{head}\n\n" + "\n\n\n".join(bodies) + end
 
 
-def _spelt(alias: ast.alias) -> str:
+def spelt_alias(alias: ast.alias) -> str:
+    """`name` or `name as other`, as an import line names it."""
     return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
 
 

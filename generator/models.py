@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from . import cache
 from .errors import GenerationError, Problem
 from .ir import ModelSet
+from .model_groups import join_modules
 from .model_source import BUG_HINT, HEADER, ModelsRequest, model_source
 
 if TYPE_CHECKING:
@@ -33,11 +36,23 @@ _ALLOWED_MODULES = frozenset(
 def generate_models(models: ModelSet, package: str, file: str = "") -> str:
     """The models as one module (split into `types/` later by `split.py`), checked against the
     allowlist."""
-    return start_models(models, package, file).result()[0]
+    return start_models(models, package, file).result().source
+
+
+@dataclass(frozen=True)
+class CheckedModels:
+    """The models module, as the parts it was made in: each part's source and syntax tree."""
+
+    parts: tuple[tuple[str, ast.Module], ...]
+
+    @property
+    def source(self) -> str:
+        """The parts as one module (what the cache keeps)."""
+        return join_modules([source for source, _ in self.parts])
 
 
 class PendingModels:
-    """The models module on its way: from the cache, from a child process (`models_child.py`)
+    """The models module on its way: from the cache, from child processes (`models_child.py`)
     working while the caller renders the rest, or made in this process when asked for."""
 
     def __init__(
@@ -45,20 +60,37 @@ class PendingModels:
         models: ModelSet,
         package: str,
         file: str,
-        make: Callable[[], str],
+        parts: list[Callable[[], str]],
         cache_key: str = "",
     ) -> None:
         self._models, self._package, self._file = models, package, file
-        self._make = make
+        self._parts = parts  # a wait for each part's module
         self._cache_key = cache_key
 
-    def result(self) -> tuple[str, ast.Module]:
-        """The source and its syntax tree, held to the allowlist (cached once checked)."""
-        source = self._make()
-        tree = check_models(source, self._models, self._package, self._file)
+    def result(self) -> CheckedModels:
+        """The parts, held to the allowlist (cached once checked). Each part is parsed and
+        checked as soon as it comes: a part made early is ready while the caller still waits
+        for the last one."""
+        if len(self._parts) == 1:
+            parsed = [self._parsed(self._parts[0])]
+        else:
+            with ThreadPoolExecutor(len(self._parts), thread_name_prefix="models") as pool:
+                parsed = list(pool.map(self._parsed, self._parts))
+        _raise_problems(
+            [problem for _, _, problems in parsed for problem in problems],
+            [tree for _, tree, _ in parsed],
+            self._models,
+            self._file,
+        )
+        checked = CheckedModels(tuple((source, tree) for source, tree, _ in parsed))
         if self._cache_key:
-            cache.write("models", self._cache_key, source)
-        return source, tree
+            cache.write("models", self._cache_key, checked.source)
+        return checked
+
+    def _parsed(self, part: Callable[[], str]) -> tuple[str, ast.Module, list[tuple[str, str]]]:
+        source = part()
+        tree = _parse(source, self._file)
+        return source, tree, _violations(tree, self._package)
 
 
 def start_models(
@@ -76,12 +108,12 @@ def start_models(
     if known is not None:
         if child is not None:
             child.close()
-        return PendingModels(models, package, file, partial(str, known))
+        return PendingModels(models, package, file, [partial(str, known)])
     request = models_request(models, package, file)
     if child is None:
-        return PendingModels(models, package, file, partial(model_source, request), key)
+        return PendingModels(models, package, file, [partial(model_source, request)], key)
     child.submit(request)
-    return PendingModels(models, package, file, partial(child.source, file), key)
+    return PendingModels(models, package, file, child.sources(file), key)
 
 
 def models_request(models: ModelSet, package: str, file: str) -> ModelsRequest:
@@ -154,19 +186,31 @@ def check_models(source: str, models: ModelSet, package: str, file: str = "") ->
     can take one of our names and push our class aside (`CustomerModel`, leaving `Customer` an
     alias of `str`), so any name beyond ours is an error, not a curiosity.
     """
+    tree = _parse(source, file)
+    _raise_problems(_violations(tree, package), [tree], models, file)
+    return tree
+
+
+def _parse(source: str, file: str) -> ast.Module:
     try:
-        tree = ast.parse(source)
+        return ast.parse(source)
     except SyntaxError as error:
         message = f"generated models do not parse: {error}"
         raise GenerationError(Problem("error", message, file, hint=BUG_HINT)) from None
+
+
+def _raise_problems(
+    violations: list[tuple[str, str]], trees: list[ast.Module], models: ModelSet, file: str
+) -> None:
+    """The allowlist's `violations` and the name checks over the module made of `trees`."""
+    body = [node for tree in trees for node in tree.body]
     where = _pointers(models)
     problems = [
         Problem("error", message, file, where.get(owner, ""), BUG_HINT)
-        for owner, message in [*_violations(tree, package), *_name_mismatches(tree, models)]
+        for owner, message in [*violations, *_name_mismatches(body, models)]
     ]
     if problems:
         raise GenerationError(problems)
-    return tree
 
 
 def _pointers(models: ModelSet) -> dict[str, str]:
@@ -241,11 +285,11 @@ _FORBIDDEN = (
 )
 
 
-def _name_mismatches(tree: ast.Module, models: ModelSet) -> list[tuple[str, str]]:
-    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+def _name_mismatches(body: list[ast.stmt], models: ModelSet) -> list[tuple[str, str]]:
+    classes = {node.name: node for node in body if isinstance(node, ast.ClassDef)}
     defined = set(classes) | {
         target.id
-        for node in tree.body
+        for node in body
         if isinstance(node, ast.Assign)
         for target in node.targets
         if isinstance(target, ast.Name)
@@ -253,7 +297,7 @@ def _name_mismatches(tree: ast.Module, models: ModelSet) -> list[tuple[str, str]
     ours = set(models.class_names)
     found = [(name, f"model {name} was not generated") for name in sorted(ours - defined)]
     found += [
-        (_user_of(tree, name, ours), f"datamodel-code-generator named a type {name} itself")
+        (_user_of(body, name, ours), f"datamodel-code-generator named a type {name} itself")
         for name in sorted(defined - ours)
     ]
     for name, node in classes.items():
@@ -270,9 +314,9 @@ def _name_mismatches(tree: ast.Module, models: ModelSet) -> list[tuple[str, str]
     return found
 
 
-def _user_of(tree: ast.Module, name: str, ours: set[str]) -> str:
+def _user_of(body: list[ast.stmt], name: str, ours: set[str]) -> str:
     """The first of our classes whose code mentions `name` (where the stray type came from)."""
-    for node in tree.body:
+    for node in body:
         owner = _defined(node)
         if owner in ours and any(
             isinstance(child, ast.Name) and child.id == name for child in ast.walk(node)

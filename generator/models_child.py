@@ -7,7 +7,9 @@ and warms it on a one-class model set while the parent reads, normalizes and ana
 then turns the model set into source while the parent renders everything else. Both cores work,
 and the library's import is off the critical path. A big model set is cut into independent
 parts (see `model_groups.py`), the biggest for the child already warm, the others for children
-started then (or as soon as the spec's size announces a big set), and their modules joined.
+started then (or as soon as the spec's size announces a big set), each module taken as it comes.
+When one part holds a web of types big enough to finish last whatever else runs, the other
+children run at a lower priority, so that it keeps a core to itself.
 
 The request goes to the child pickled (plain data: schemas, aliases, names); the answer comes
 back as JSON, because the child handles spec text and nothing it writes may be unpickled.
@@ -16,18 +18,21 @@ Anything the library prints goes to the child's stderr, never into the answer.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import asdict
+from functools import partial
 from typing import Any
 
 from .errors import GenerationError, Problem
 from .heap import sparse_collections
-from .model_groups import join_modules, partition
+from .model_groups import Partition, partition
 from .model_source import ModelsRequest, model_source
 
 _TIMEOUT = 900.0
@@ -36,6 +41,9 @@ _WARM_UP = ModelsRequest(
 )
 # Classes from which a second process pays: below, its start-up costs more than it saves.
 SPLIT_AT = 400
+# The niceness of a child whose part is not on the critical path: the scheduler then gives it a
+# tenth of a core while the critical part and the parent's rendering want both.
+_YIELDING = 10
 # Spec size from which that many classes are to be expected (every corpus spec this big has
 # them: Discord's 1.2 MB makes 581), so the second process is started before they are known.
 BIG_SPEC_BYTES = 1_000_000
@@ -56,20 +64,22 @@ class ModelsChild:
     def submit(self, request: ModelsRequest) -> None:
         """Send the request (in parts, to more children, when it is big) without waiting."""
         big = len(request.schemas) >= SPLIT_AT and _cores() > 1
-        parts = partition(request, 2) if big else [request]
+        split = partition(request, 2) if big else Partition([request], leading=False)
+        parts = split.parts
         for spare in self._workers[len(parts) :]:
             spare.close()
         del self._workers[len(parts) :]
         self._workers += [_Worker() for _ in parts[len(self._workers) :]]
         for worker, part in zip(self._workers, parts, strict=False):
             worker.submit(part)
+        if split.leading:  # the others yield to the first part, and to the parent's rendering
+            for worker in self._workers[1:]:
+                worker.yield_cores()
 
-    def source(self, file: str) -> str:
-        """The models module, or the GenerationError a part's run raised."""
-        try:
-            return join_modules([worker.source(file) for worker in self._workers])
-        finally:
-            self.close()
+    def sources(self, file: str) -> list[Callable[[], str]]:
+        """A wait for each part's module, in the parts' order: each gives the module, or raises
+        the GenerationError that part's run raised."""
+        return [partial(worker.source, file) for worker in self._workers]
 
     def close(self) -> None:
         """Stop children whose answers are no longer wanted (a cache hit, a failed stage); a
@@ -104,6 +114,12 @@ class _Worker:
         payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
         self._talk = threading.Thread(target=self._communicate, args=(payload,), daemon=True)
         self._talk.start()
+
+    def yield_cores(self) -> None:
+        """Run at a lower priority: this child's part is not the one everything waits for."""
+        if hasattr(os, "setpriority"):
+            with contextlib.suppress(OSError):  # it ended already
+                os.setpriority(os.PRIO_PROCESS, self._process.pid, _YIELDING)
 
     def source(self, file: str) -> str:
         """The models module, or the GenerationError the library's run raised."""

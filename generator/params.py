@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .annotate import Annotator
+from .imports import import_block
 from .ir import Api, ModelSet, TypeRef
 from .naming import Namer, snake_case
 from .strings import Safe, SpecText, identifier, string_literal
-from .vocabulary import STDLIB_ANNOTATIONS
+from .vocabulary import PARAM_IMPORTS, STDLIB_ANNOTATIONS
 
 _TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Sequence")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -46,8 +47,8 @@ class ParamView:
     description: SpecText | None
     fields: tuple[ParamField, ...]
     functional: bool
-    imports: tuple[Safe, ...]
-    type_checking_imports: tuple[Safe, ...]
+    imports: Safe  # the import block
+    type_checking_imports: Safe  # the models and TypedDicts its quoted annotations name
 
 
 @dataclass(frozen=True)
@@ -133,18 +134,23 @@ def _view(
         )
         for wire, schema in properties.items()
     )
-    used = _spelt(annotations.values())
+    # the annotations' names, `Required`/`NotRequired` as the keys have them, and the base
+    used = {*_spelt(annotations.values()), *(f.annotation.partition("[")[0] for f in fields)}
+    used.add("TypedDict")
     names = {name for a in annotations.values() for name in (*a.models, *a.params)}
-    generated = sorted((used & names) - {param})
+    generated: dict[str, set[str]] = {}
+    for name in (used & names) - {param}:
+        if name in homes:  # a model and its neighbours may share a module
+            generated.setdefault(f".{homes[name]}", set()).add(name)
+    if generated:
+        used.add("TYPE_CHECKING")
     return ParamView(
         name=identifier(param),
         description=_description(models.schemas.get(model)),
         fields=fields,
         functional=functional,
-        imports=_imports(used, annotations.values()),
-        type_checking_imports=tuple(
-            Safe(f"from .{homes[name]} import {name}") for name in generated if name in homes
-        ),
+        imports=Safe(import_block(_imports(used, annotations.values()), "").rstrip("\n")),
+        type_checking_imports=Safe(import_block(generated, "", indent="    ").rstrip("\n")),
     )
 
 
@@ -178,15 +184,13 @@ def _spelt(annotations: Iterable[TypeRef]) -> set[str]:
     return {word for a in annotations for word in _WORD.findall(a.input)}
 
 
-def _imports(used: set[str], annotations: Iterable[TypeRef]) -> tuple[Safe, ...]:
-    """Standard-library and typing imports the annotations need, one line per module."""
+def _imports(used: set[str], annotations: Iterable[TypeRef]) -> dict[str, list[str]]:
+    """The imports the module's annotations need, by module."""
     stdlib = {name for a in annotations for name in a.imports} & set(STDLIB_ANNOTATIONS)
     by_module: dict[str, list[str]] = {}
     for name in sorted(stdlib):
         by_module.setdefault(_STDLIB_MODULES[name], []).append(name)
-    typing = [name for name in _TYPING_NAMES if name in used]
-    if typing:
-        by_module["typing"] = typing
-    return tuple(
-        Safe(f"from {module} import {', '.join(names)}") for module, names in by_module.items()
-    )
+    for module, names in PARAM_IMPORTS.items():
+        by_module.setdefault(module, []).extend(name for name in names if name in used)
+    by_module["typing"] += [name for name in _TYPING_NAMES if name in used]
+    return by_module

@@ -120,7 +120,7 @@ def _render(
     split: list[ModelModules] = []
 
     def models() -> ModelModules:
-        split.append(split_models(*pending.result()))
+        split.append(split_models(pending.result().parts, package=api.config.package))
         return split[0]
 
     files = render_package(

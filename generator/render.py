@@ -36,7 +36,6 @@ from .views import body_forms, credentials, resource_view, security_settings
 from .vocabulary import (
     CLIENT_IMPORTS,
     PACKAGE_EXPORTS,
-    PARAM_IMPORTS,
     RESOURCE_IMPORTS,
     SERVER_IMPORTS,
     Imports,
@@ -142,7 +141,7 @@ def render_package(
 
 def model_paths(api: Api, models: ModelModules) -> set[PurePosixPath]:
     """The files of `render_package` that hold model code, each cut at statement boundaries
-    from the models module that `models.check_models` parsed whole."""
+    from the models module's parts that `models.PendingModels` parsed and checked."""
     return {_package_folder(api) / "types" / f"{module}.py" for module in models.modules}
 
 
@@ -232,7 +231,6 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         server_imports=import_lines(SERVER_IMPORTS),
         package_imports=import_lines(PACKAGE_EXPORTS),
         resource_imports=import_lines(RESOURCE_IMPORTS),
-        param_imports=import_lines(PARAM_IMPORTS),
         provenance=provenance,
         body_forms=body_forms,
         credentials=credentials,

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .graphs import strongly_connected
+from .imports import import_block
+from .model_groups import spelt_alias
 from .naming import Namer, snake_case
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -25,7 +28,8 @@ class _Definition:
     name: str
     text: str
     rebuild: str = ""
-    uses: set[str] = field(default_factory=set)
+    uses: set[str] = field(default_factory=set)  # other definitions
+    imported: set[str] = field(default_factory=set)  # names of the module's imports
 
 
 @dataclass(frozen=True)
@@ -36,14 +40,23 @@ class ModelModules:
     homes: dict[str, str]
 
 
-def split_models(source: str, tree: ast.Module | None = None) -> ModelModules:
-    """`tree`, if given, is `source` parsed already (by the allowlist check)."""
-    tree = tree or ast.parse(source)
-    lines = source.splitlines(keepends=True)
+def split_models(parts: Sequence[tuple[str, ast.Module]], *, package: str) -> ModelModules:
+    """`parts` are the models module's parts (see `model_groups.py`), each as its source and
+    syntax tree (parsed by the allowlist check); `package` is the package the modules belong to
+    (its imports are first-party)."""
     header = [
-        _text(lines, node) for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)
+        node
+        for _, tree in parts
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
     ]
-    definitions = _definitions(tree, lines)
+    imported = {_bound(alias) for node in header for alias in node.names}
+    definitions: dict[str, _Definition] = {}
+    plain = ""  # `import x` lines, as written (the library writes `from` imports)
+    for source, tree in parts:
+        lines = source.splitlines(keepends=True)
+        definitions.update(_definitions(tree, lines, imported))
+        plain += "".join(_text(lines, node) for node in tree.body if isinstance(node, ast.Import))
     groups = _groups(definitions)
     namer = Namer({"__init__"})
     homes: dict[str, str] = {}
@@ -53,18 +66,36 @@ def split_models(source: str, tree: ast.Module | None = None) -> ModelModules:
     modules = {}
     for group in groups:
         module = homes[group[0]]
-        imports = sorted(
-            {
-                f"from .{homes[used]} import {used}\n"
-                for name in group
-                for used in definitions[name].uses
-                if homes[used] != module
-            }
-        )
+        imports = _imports_of(header, set().union(*(definitions[name].imported for name in group)))
+        for name in group:
+            for used in definitions[name].uses:
+                if homes[used] != module:
+                    imports.setdefault(f".{homes[used]}", set()).add(used)
         body = "\n\n".join(definitions[name].text for name in group)
         rebuilds = "".join(definitions[name].rebuild for name in group)
-        modules[module] = "".join(header) + "".join(imports) + "\n\n" + body + "\n\n" + rebuilds
+        head = plain + import_block(imports, package)
+        modules[module] = head + "\n\n" + body + "\n\n" + rebuilds
     return ModelModules(modules, homes)
+
+
+def _imports_of(header: list[ast.Import | ast.ImportFrom], used: set[str]) -> dict[str, set[str]]:
+    """The `from` imports of `header` that `used` needs, and `from __future__` ones, by module.
+
+    Each module would otherwise start with every import of the whole set, for ruff to drop.
+    """
+    kept: dict[str, set[str]] = {}
+    for node in header:
+        if isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            for alias in node.names:
+                if module == "__future__" or _bound(alias) in used:
+                    kept.setdefault(module, set()).add(spelt_alias(alias))
+    return kept
+
+
+def _bound(alias: ast.alias) -> str:
+    """The name an import binds: `a` for `import a.b`, `c` for `import a as c`."""
+    return alias.asname or alias.name.partition(".")[0]
 
 
 def _text(lines: list[str], node: ast.stmt, end: ast.stmt | None = None) -> str:
@@ -72,9 +103,9 @@ def _text(lines: list[str], node: ast.stmt, end: ast.stmt | None = None) -> str:
     return "".join(lines[node.lineno - 1 : last])
 
 
-def _definitions(tree: ast.Module, lines: list[str]) -> dict[str, _Definition]:
+def _definitions(tree: ast.Module, lines: list[str], imported: set[str]) -> dict[str, _Definition]:
     """Classes and aliases, each with the docstring that follows it and its `model_rebuild()`,
-    which runs only once every member of its group is defined."""
+    which runs only once every member of its group is defined; and the names each uses."""
     definitions: dict[str, _Definition] = {}
     last: _Definition | None = None
     for node in tree.body:
@@ -90,7 +121,9 @@ def _definitions(tree: ast.Module, lines: list[str]) -> dict[str, _Definition]:
     for node in tree.body:
         name = _defined_name(node) or _rebuilt_name(node)
         if name in definitions:
-            definitions[name].uses |= (_used_names(node) & names) - {name}
+            used = _used_names(node)
+            definitions[name].uses |= (used & names) - {name}
+            definitions[name].imported |= used & imported
     return definitions
 
 

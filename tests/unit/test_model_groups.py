@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,33 +52,46 @@ REQUEST = models_request(MODELS, "pkg", "spec.yaml")
 
 
 def test_groups_that_refer_to_one_another_stay_in_one_part() -> None:
-    parts = partition(REQUEST, 2)
+    parts = partition(REQUEST, 2).parts
     assert [sorted(part.schemas) for part in parts] == [
         ["Edge", "Leaf", "Node"],
         ["Line", "Order", "Stamp"],
     ]
-    assert partition(REQUEST, 1) == [REQUEST]
+    assert partition(REQUEST, 1).parts == [REQUEST]
     single = models_request(ModelSet({"A": _object(b=_ref("B")), "B": _object()}, {}, {}), "p", "")
-    assert partition(single, 2) == [single]
+    assert partition(single, 2).parts == [single]
+
+
+def test_a_part_holding_a_third_of_the_classes_in_one_group_leads() -> None:
+    assert partition(REQUEST, 2).leading  # the cycle: three of six classes
+    singles = {f"S{index}": _object() for index in range(6)}
+    request = models_request(ModelSet(singles, {}, {}), "pkg", "")
+    assert not partition(request, 2).leading  # six groups of one: the parts are alike
 
 
 def test_each_part_keeps_the_aliases_of_its_own_classes() -> None:
     request = models_request(
         ModelSet(SCHEMAS, {"Leaf": {"value": "value_"}, "Line": {"sku": "sku_"}}, {}), "pkg", ""
     )
-    assert [part.aliases for part in partition(request, 2)] == [
+    assert [part.aliases for part in partition(request, 2).parts] == [
         {"Leaf.value": "value_"},
         {"Line.sku": "sku_"},
     ]
 
 
-def test_joined_parts_make_the_same_package_as_one_run(tmp_path: Path) -> None:
+def test_parts_joined_or_split_apart_make_the_same_package_as_one_run(tmp_path: Path) -> None:
     whole = model_source(REQUEST)
-    joined = join_modules([model_source(part) for part in partition(REQUEST, 2)])
+    joined = join_modules([model_source(part) for part in partition(REQUEST, 2).parts])
     check_models(joined, MODELS, "pkg")
-    assert _formatted(split_models(whole).modules, tmp_path / "whole") == _formatted(
-        split_models(joined).modules, tmp_path / "joined"
-    )
+    parts = [
+        (source, ast.parse(source)) for source in map(model_source, partition(REQUEST, 2).parts)
+    ]
+    whole_modules = split_models([(whole, ast.parse(whole))], package="pkg").modules
+    joined_modules = split_models([(joined, ast.parse(joined))], package="pkg").modules
+    parted_modules = split_models(parts, package="pkg").modules
+    formatted = _formatted(whole_modules, tmp_path / "whole")
+    assert _formatted(joined_modules, tmp_path / "joined") == formatted
+    assert _formatted(parted_modules, tmp_path / "parted") == formatted
 
 
 def _formatted(modules: dict[str, str], folder: Path) -> dict[str, str]:
@@ -97,7 +112,7 @@ def test_a_second_child_started_for_a_big_spec_is_let_go_when_the_set_is_small()
     child.expect(BIG_SPEC_BYTES)
     spare = child._workers[-1]
     child.submit(REQUEST)  # six classes: one part, one child
-    assert child.source("spec.yaml") == model_source(REQUEST)
+    assert [wait() for wait in child.sources("spec.yaml")] == [model_source(REQUEST)]
     assert spare._process.returncode is not None  # stopped, not left running
 
 
@@ -111,8 +126,26 @@ def test_both_children_started_for_a_big_spec_make_the_parts_of_a_big_set(
     child.expect(BIG_SPEC_BYTES)  # one spare at most
     assert len(child._workers) == 2
     child.submit(REQUEST)
-    joined = join_modules([model_source(part) for part in partition(REQUEST, 2)])
-    assert child.source("spec.yaml") == joined
+    made = [wait() for wait in child.sources("spec.yaml")]
+    assert made == [model_source(part) for part in partition(REQUEST, 2).parts]
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="process priorities are POSIX")
+def test_the_children_of_lesser_parts_yield_the_cores_to_the_leading_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(models_child, "SPLIT_AT", 2)
+    monkeypatch.setattr(models_child, "_cores", lambda: 2)
+    # the children wait for a request that never comes, so they are alive when looked at
+    monkeypatch.setattr(models_child._Worker, "submit", lambda worker, part: None)
+    child = ModelsChild()
+    child.submit(REQUEST)
+    try:
+        leading, lesser = (os.getpriority(os.PRIO_PROCESS, w._process.pid) for w in child._workers)
+    finally:
+        child.close()
+    assert leading == os.getpriority(os.PRIO_PROCESS, 0)
+    assert lesser > leading
 
 
 def test_a_process_pinned_to_one_core_makes_a_big_set_in_one_child() -> None:

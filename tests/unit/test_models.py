@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from generator.analyze import analyze
 from generator.config import default_config
 from generator.errors import GenerationError
 from generator.ir import ModelSet
-from generator.models import check_models, generate_models
+from generator.models import PendingModels, check_models, generate_models
 
 MODELS = ModelSet(
     schemas={
@@ -150,3 +152,25 @@ def test_a_property_a_later_all_of_member_redeclares_is_read_only_as_that_member
     assert "id: Annotated[str | None, Field(json_schema_extra={'readOnly': True})]" in source
     assert source.rstrip().endswith("    type: Literal['tag']")
     assert api.models.request_properties("Tag")[1] == {"type"}
+
+
+_TWO = ModelSet(
+    schemas={"Voice": MODELS.schemas["Voice"], "Echo": {"type": "string"}},
+    field_names=MODELS.field_names,
+    pointers={},
+)
+
+
+def test_each_part_of_a_model_set_made_in_parts_is_held_to_the_allowlist() -> None:
+    echo = "Echo = str\n"
+    checked = PendingModels(_TWO, "pkg", "", [partial(str, SAFE), partial(str, echo)]).result()
+    assert [source for source, _ in checked.parts] == [SAFE, echo]
+
+    evil = "Echo = str\n__import__('os').system('id')\n"
+    with pytest.raises(GenerationError, match="unexpected call to __import__"):
+        PendingModels(_TWO, "pkg", "", [partial(str, SAFE), partial(str, evil)]).result()
+
+
+def test_a_class_no_part_made_is_refused() -> None:
+    with pytest.raises(GenerationError, match="model Echo was not generated"):
+        PendingModels(_TWO, "pkg", "", [partial(str, SAFE), partial(str, "")]).result()

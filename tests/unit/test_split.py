@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import sys
 import textwrap
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.split import split_models
+from generator.split import ModelModules, split_models
 
 _SOURCE = textwrap.dedent(
     '''
@@ -41,15 +42,19 @@ _SOURCE = textwrap.dedent(
 )
 
 
+def _split(source: str) -> ModelModules:
+    return split_models([(source, ast.parse(source))], package="split_models_pkg")
+
+
 def test_mutually_recursive_models_share_a_module_and_others_get_their_own() -> None:
-    split = split_models(_SOURCE)
+    split = _split(_SOURCE)
 
     assert split.homes["Tree"] == split.homes["Node"]
     assert len({split.homes["Leaf"], split.homes["Tree"], split.homes["Names"]}) == 3
 
 
 def test_each_module_imports_what_it_uses_from_the_others() -> None:
-    split = split_models(_SOURCE)
+    split = _split(_SOURCE)
     tree_module = split.modules[split.homes["Tree"]]
     names_module = split.modules[split.homes["Names"]]
 
@@ -59,14 +64,14 @@ def test_each_module_imports_what_it_uses_from_the_others() -> None:
 
 
 def test_a_rebuild_runs_only_after_every_member_of_its_group_is_defined() -> None:
-    split = split_models(_SOURCE)
+    split = _split(_SOURCE)
     module = split.modules[split.homes["Tree"]]
 
     assert module.index("Tree.model_rebuild()") > module.index("class Node(")
 
 
 def test_split_modules_import_and_validate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    split = split_models(_SOURCE)
+    split = _split(_SOURCE)
     package = tmp_path / "split_models_pkg"
     package.mkdir()
     (package / "__init__.py").write_text("")
