@@ -74,8 +74,11 @@ class PendingModels:
         if len(self._parts) == 1:
             parsed = [self._parsed(self._parts[0])]
         else:
-            with ThreadPoolExecutor(len(self._parts), thread_name_prefix="models") as pool:
+            pool = ThreadPoolExecutor(len(self._parts), thread_name_prefix="models")
+            try:
                 parsed = list(pool.map(self._parsed, self._parts))
+            finally:  # a failed part is news at once: the caller's cleanup stops the others
+                pool.shutdown(wait=False, cancel_futures=True)
         _raise_problems(
             [problem for _, _, problems in parsed for problem in problems],
             [tree for _, tree, _ in parsed],

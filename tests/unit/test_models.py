@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from functools import partial
 
 import pytest
@@ -174,3 +176,20 @@ def test_each_part_of_a_model_set_made_in_parts_is_held_to_the_allowlist() -> No
 def test_a_class_no_part_made_is_refused() -> None:
     with pytest.raises(GenerationError, match="model Echo was not generated"):
         PendingModels(_TWO, "pkg", "", [partial(str, SAFE), partial(str, "")]).result()
+
+
+def test_a_failed_part_is_reported_without_waiting_for_the_others() -> None:
+    release = threading.Event()
+
+    def slow() -> str:
+        release.wait(60)
+        return SAFE
+
+    pending = PendingModels(_TWO, "pkg", "", [partial(str, "class ("), slow])
+    try:
+        started = time.monotonic()
+        with pytest.raises(GenerationError, match="do not parse"):
+            pending.result()
+        assert time.monotonic() - started < 30
+    finally:
+        release.set()
