@@ -59,19 +59,30 @@ class ParamModules:
     homes: dict[str, str]
 
 
-def param_modules(api: Api, model_homes: Mapping[str, str]) -> ParamModules:
-    """A module per TypedDict that a request reaches; `model_homes` says where models live."""
+@dataclass(frozen=True)
+class ParamPlan:
+    """The TypedDicts requests reach, with their keys' annotations: the part of the work that
+    does not depend on where the models live, done while the models are still being made."""
+
+    model_of: dict[str, str]  # TypedDict -> the model it is written from
+    annotations: dict[str, dict[str, TypeRef]]  # TypedDict -> wire key -> annotation
+
+
+def plan_params(api: Api) -> ParamPlan:
     models = api.models
     annotator = Annotator(models.schemas, models.param_names)
     model_of = {param: model for model, param in models.param_names.items()}
     wanted = _reachable(_request_params(api), models, annotator, model_of)
+    return ParamPlan(model_of, wanted)
+
+
+def param_modules(api: Api, plan: ParamPlan, model_homes: Mapping[str, str]) -> ParamModules:
+    """A module per TypedDict that a request reaches; `model_homes` says where models live."""
     namer = Namer({"__init__", *model_homes.values()})
-    homes = {param: namer.claim("_" + snake_case(param)) for param in sorted(wanted)}
+    wanted = sorted(plan.annotations)
+    homes = {param: namer.claim("_" + snake_case(param)) for param in wanted}
     everywhere = {**model_homes, **homes}
-    views = {
-        homes[param]: _view(param, model_of[param], models, annotator, everywhere)
-        for param in sorted(wanted)
-    }
+    views = {homes[param]: _view(param, api.models, plan, everywhere) for param in wanted}
     return ParamModules(views, homes)
 
 
@@ -86,16 +97,17 @@ def _request_params(api: Api) -> set[str]:
 
 def _reachable(
     seeds: set[str], models: ModelSet, annotator: Annotator, model_of: Mapping[str, str]
-) -> set[str]:
-    """The TypedDicts requests name, and those their keys name in turn."""
-    found: set[str] = set()
+) -> dict[str, dict[str, TypeRef]]:
+    """The TypedDicts requests name, and those their keys name in turn, with their keys'
+    annotations."""
+    found: dict[str, dict[str, TypeRef]] = {}
     stack = sorted(seeds)
     while stack:
         param = stack.pop()
         if param in found or param not in model_of:
             continue
-        found.add(param)
-        for annotation in _annotations(model_of[param], models, annotator).values():
+        found[param] = _annotations(model_of[param], models, annotator)
+        for annotation in found[param].values():
             stack.extend(sorted(annotation.params))
     return found
 
@@ -116,11 +128,10 @@ def _annotations(model: str, models: ModelSet, annotator: Annotator) -> dict[str
     return {wire: annotator.annotate(schema) for wire, schema in properties.items()}
 
 
-def _view(
-    param: str, model: str, models: ModelSet, annotator: Annotator, homes: Mapping[str, str]
-) -> ParamView:
+def _view(param: str, models: ModelSet, plan: ParamPlan, homes: Mapping[str, str]) -> ParamView:
+    model = plan.model_of[param]
     properties, required = _writable(models, model)
-    annotations = _annotations(model, models, annotator)
+    annotations = plan.annotations[param]
     functional = not all(_is_plain_key(wire) for wire in properties)
     fields = tuple(
         ParamField(

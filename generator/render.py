@@ -25,7 +25,7 @@ from .examples import Examples
 from .ir import Api
 from .metadata import project_metadata
 from .model_source import HEADER as MODELS_HEADER
-from .params import param_modules
+from .params import ParamPlan, param_modules, plan_params
 from .resources import templates_root
 from .server_views import server_arguments, server_settings
 from .split import ModelModules
@@ -133,8 +133,9 @@ def render_package(
         files[src / path] = text
     if rendered is not None:
         rendered(files)
+    params = plan_params(api)  # while the models are still being made
     modules = models() if callable(models) else models
-    for module, text in _types(env, context, modules).items():
+    for module, text in _types(env, context, modules, params).items():
         files[src / "types" / module] = text
     return files
 
@@ -171,10 +172,10 @@ def _context(
 
 
 def _types(
-    env: jinja2.Environment, context: dict[str, Any], models: ModelModules
+    env: jinja2.Environment, context: dict[str, Any], models: ModelModules, plan: ParamPlan
 ) -> dict[str, str]:
     """`types/`: the models, the TypedDicts requests take, and the lazy `__init__` over both."""
-    params = param_modules(context["api"], models.homes)
+    params = param_modules(context["api"], plan, models.homes)
     homes = {**models.homes, **params.homes}
     files = {
         f"{module}.py": f"{MODELS_HEADER}\n{source}" for module, source in models.modules.items()

@@ -7,7 +7,7 @@ from typing import Any
 from generator.analyze import analyze
 from generator.config import default_config
 from generator.ir import Api
-from generator.params import param_modules
+from generator.params import param_modules, plan_params
 
 
 def _api(document: dict[str, Any]) -> Api:
@@ -56,5 +56,5 @@ def test_a_typed_dict_only_an_alternative_body_names_is_written() -> None:
     api = _api(document)
     (operation,) = api.operations
     assert [str(body.method) for body in operation.alternatives] == ["create_multipart"]
-    written = set(param_modules(api, {}).homes)
+    written = set(param_modules(api, plan_params(api), {}).homes)
     assert {"MetaParam", "OriginParam"} <= written
