@@ -13,7 +13,9 @@ generator that runs its models stage in a child process beside rendering needs b
 time. On request (`sample_tree=True`) the launcher also samples the summed resident size of the
 whole process group every 20 ms from /proc and reports its peak; a peak shorter than a sample
 interval can be missed, so that figure is a floor of the true tree peak (and ru_maxrss of the
-largest process is always at or below the true peak too).
+largest process is always at or below the true peak too). The sampler shares the machine with
+the run it measures, so it reads each process's group once and then only its members' sizes:
+reading every process's status 50 times a second took a few percent of a 2-core machine.
 """
 
 from __future__ import annotations
@@ -34,19 +36,24 @@ import json, os, sys, threading, time
 report, sample, command = sys.argv[1], sys.argv[2] == "1", sys.argv[3:]
 group, page, peak, done = os.getpgrp(), os.sysconf("SC_PAGE_SIZE"), [0], threading.Event()
 
+members, strangers = set(), {str(os.getpid())}
+
 def tree_rss():
     total = 0
     for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) == os.getpid():
+        if entry in strangers or not entry.isdigit():
             continue
         try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-            if int(fields[2]) == group:
-                with open(f"/proc/{entry}/statm") as statm:
-                    total += int(statm.read().split()[1]) * page
+            if entry not in members:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                (members if int(fields[2]) == group else strangers).add(entry)
+                if entry in strangers:
+                    continue
+            with open(f"/proc/{entry}/statm") as statm:
+                total += int(statm.read().split()[1]) * page
         except (OSError, IndexError, ValueError):
-            pass
+            members.discard(entry)
     return total
 
 def sampler():
