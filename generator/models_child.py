@@ -100,12 +100,19 @@ class _Worker:
     """One child process; `submit` hands it a request once, `source` waits for the module."""
 
     def __init__(self) -> None:
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", __name__],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
+        stdin, self._request = os.pipe()  # the child's stdin: the request goes into `_request`
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", __name__],
+                stdin=stdin,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+        except BaseException:
+            os.close(self._request)
+            raise
+        finally:
+            os.close(stdin)
         self._answer: tuple[bytes, bytes] | None = None
         self._talk: threading.Thread | None = None
 
@@ -143,14 +150,35 @@ class _Worker:
         if self._process.poll() is None:
             self._process.kill()
         if self._talk is None:  # nobody reads its pipes: wait here, and close them
+            self._close_request()
             self._process.communicate()
 
     def _communicate(self, payload: bytes) -> None:
+        """Send the request in one write, then wait for the answer.
+
+        `communicate(payload)` would write it in pipe-sized pieces, each waiting for this
+        thread's turn at the interpreter while the parent renders: a Stripe-sized request
+        then reached its child a fifth of a second late. The child reads its whole request
+        before it writes anything, and a child that never reads is killed by `source`'s timeout.
+        """
         try:
-            self._answer = self._process.communicate(payload, timeout=_TIMEOUT)
+            unsent = memoryview(payload)
+            with contextlib.suppress(BrokenPipeError):  # it died: its exit status says why
+                while unsent:
+                    unsent = unsent[os.write(self._request, unsent) :]
+            self._close_request()
+            self._answer = self._process.communicate(timeout=_TIMEOUT)
         except (subprocess.TimeoutExpired, OSError):
             self._process.kill()
             self._process.communicate()
+        finally:
+            self._close_request()
+
+    def _close_request(self) -> None:
+        """The end of the request: the child reads to it (a second call does nothing)."""
+        if self._request >= 0:
+            os.close(self._request)
+            self._request = -1
 
 
 @sparse_collections()
