@@ -21,6 +21,7 @@ from .errors import GenerationError, Problem
 from .ir import ModelSet
 from .model_groups import join_modules
 from .model_source import BUG_HINT, HEADER, ModelsRequest, model_source
+from .split import ModelsPart, cut_part
 
 if TYPE_CHECKING:
     from .models_child import ModelsChild
@@ -41,14 +42,16 @@ def generate_models(models: ModelSet, package: str, file: str = "") -> str:
 
 @dataclass(frozen=True)
 class CheckedModels:
-    """The models module, as the parts it was made in: each part's source and syntax tree."""
+    """The models module, as the parts it was made in: each part's source, and the part cut
+    into definitions for `split.py`."""
 
-    parts: tuple[tuple[str, ast.Module], ...]
+    sources: tuple[str, ...]
+    parts: tuple[ModelsPart, ...]
 
     @property
     def source(self) -> str:
         """The parts as one module (what the cache keeps)."""
-        return join_modules([source for source, _ in self.parts])
+        return join_modules(list(self.sources))
 
 
 class PendingModels:
@@ -68,8 +71,8 @@ class PendingModels:
         self._cache_key = cache_key
 
     def result(self) -> CheckedModels:
-        """The parts, held to the allowlist (cached once checked). Each part is parsed and
-        checked as soon as it comes: a part made early is ready while the caller still waits
+        """The parts, held to the allowlist (cached once checked). Each part is parsed, checked
+        and cut as soon as it comes: a part made early is ready while the caller still waits
         for the last one."""
         if len(self._parts) == 1:
             parsed = [self._parsed(self._parts[0])]
@@ -80,20 +83,30 @@ class PendingModels:
             finally:  # a failed part is news at once: the caller's cleanup stops the others
                 pool.shutdown(wait=False, cancel_futures=True)
         _raise_problems(
-            [problem for _, _, problems in parsed for problem in problems],
-            [tree for _, tree, _ in parsed],
+            [problem for part in parsed for problem in part.violations],
+            [part.tree for part in parsed],
             self._models,
             self._file,
         )
-        checked = CheckedModels(tuple((source, tree) for source, tree, _ in parsed))
+        checked = CheckedModels(
+            tuple(part.source for part in parsed), tuple(part.cut for part in parsed)
+        )
         if self._cache_key:
             cache.write("models", self._cache_key, checked.source)
         return checked
 
-    def _parsed(self, part: Callable[[], str]) -> tuple[str, ast.Module, list[tuple[str, str]]]:
+    def _parsed(self, part: Callable[[], str]) -> _Parsed:
         source = part()
         tree = _parse(source, self._file)
-        return source, tree, _violations(tree, self._package)
+        return _Parsed(source, tree, _violations(tree, self._package), cut_part(source, tree))
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    source: str
+    tree: ast.Module
+    violations: list[tuple[str, str]]
+    cut: ModelsPart
 
 
 def start_models(

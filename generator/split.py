@@ -40,23 +40,32 @@ class ModelModules:
     homes: dict[str, str]
 
 
-def split_models(parts: Sequence[tuple[str, ast.Module]], *, package: str) -> ModelModules:
-    """`parts` are the models module's parts (see `model_groups.py`), each as its source and
-    syntax tree (parsed by the allowlist check); `package` is the package the modules belong to
-    (its imports are first-party)."""
-    header = [
-        node
-        for _, tree in parts
-        for node in tree.body
-        if isinstance(node, ast.Import | ast.ImportFrom)
-    ]
+@dataclass(frozen=True)
+class ModelsPart:
+    """One part of the models module (see `model_groups.py`), cut into its imports and its
+    definitions, each definition with the names it uses."""
+
+    header: list[ast.Import | ast.ImportFrom]
+    plain: str  # its `import x` lines, as written (the library writes `from` imports)
+    definitions: dict[str, _Definition]
+
+
+def cut_part(source: str, tree: ast.Module) -> ModelsPart:
+    """The work of `split_models` that one part needs alone, done as soon as that part is
+    made (see `models.PendingModels`); `tree` is `source` parsed."""
+    lines = source.splitlines(keepends=True)
+    header = [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
     imported = {_bound(alias) for node in header for alias in node.names}
-    definitions: dict[str, _Definition] = {}
-    plain = ""  # `import x` lines, as written (the library writes `from` imports)
-    for source, tree in parts:
-        lines = source.splitlines(keepends=True)
-        definitions.update(_definitions(tree, lines, imported))
-        plain += "".join(_text(lines, node) for node in tree.body if isinstance(node, ast.Import))
+    plain = "".join(_text(lines, node) for node in header if isinstance(node, ast.Import))
+    return ModelsPart(header, plain, _definitions(tree, lines, imported))
+
+
+def split_models(parts: Sequence[ModelsPart], *, package: str) -> ModelModules:
+    """One module per group, from the models module's parts; `package` is the package the
+    modules belong to (its imports are first-party)."""
+    header = [node for part in parts for node in part.header]
+    plain = "".join(part.plain for part in parts)
+    definitions = {name: d for part in parts for name, d in part.definitions.items()}
     groups = _groups(definitions)
     namer = Namer({"__init__"})
     homes: dict[str, str] = {}

@@ -18,7 +18,7 @@ from generator.model_groups import join_modules, partition
 from generator.model_source import model_source
 from generator.models import check_models, models_request
 from generator.models_child import BIG_SPEC_BYTES, ModelsChild
-from generator.split import split_models
+from generator.split import ModelsPart, cut_part, split_models
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -83,15 +83,17 @@ def test_parts_joined_or_split_apart_make_the_same_package_as_one_run(tmp_path: 
     whole = model_source(REQUEST)
     joined = join_modules([model_source(part) for part in partition(REQUEST, 2).parts])
     check_models(joined, MODELS, "pkg")
-    parts = [
-        (source, ast.parse(source)) for source in map(model_source, partition(REQUEST, 2).parts)
-    ]
-    whole_modules = split_models([(whole, ast.parse(whole))], package="pkg").modules
-    joined_modules = split_models([(joined, ast.parse(joined))], package="pkg").modules
+    parts = [_cut(model_source(part)) for part in partition(REQUEST, 2).parts]
+    whole_modules = split_models([_cut(whole)], package="pkg").modules
+    joined_modules = split_models([_cut(joined)], package="pkg").modules
     parted_modules = split_models(parts, package="pkg").modules
     formatted = _formatted(whole_modules, tmp_path / "whole")
     assert _formatted(joined_modules, tmp_path / "joined") == formatted
     assert _formatted(parted_modules, tmp_path / "parted") == formatted
+
+
+def _cut(source: str) -> ModelsPart:
+    return cut_part(source, ast.parse(source))
 
 
 def _formatted(modules: dict[str, str], folder: Path) -> dict[str, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.split import ModelModules, split_models
+from generator.split import ModelModules, cut_part, split_models
 
 _SOURCE = textwrap.dedent(
     '''
@@ -43,7 +43,7 @@ _SOURCE = textwrap.dedent(
 
 
 def _split(source: str) -> ModelModules:
-    return split_models([(source, ast.parse(source))], package="split_models_pkg")
+    return split_models([cut_part(source, ast.parse(source))], package="split_models_pkg")
 
 
 def test_mutually_recursive_models_share_a_module_and_others_get_their_own() -> None:
