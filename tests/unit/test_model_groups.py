@@ -62,11 +62,15 @@ def test_groups_that_refer_to_one_another_stay_in_one_part() -> None:
     assert partition(single, 2).parts == [single]
 
 
-def test_a_part_holding_a_third_of_the_classes_in_one_group_leads() -> None:
-    assert partition(REQUEST, 2).leading  # the cycle: three of six classes
-    singles = {f"S{index}": _object() for index in range(6)}
+def test_a_group_of_a_big_share_of_the_classes_is_a_part_alone_that_leads() -> None:
+    chain = {f"N{i}": _object(next=_ref(f"N{i + 1}")) for i in range(3)} | {"N3": _object()}
+    singles = {f"S{i}": _object() for i in range(5)}
+    split = partition(models_request(ModelSet(chain | singles, {}, {}), "pkg", ""), 2)
+    assert split.leading  # four of nine classes in one group
+    assert [sorted(part.schemas) for part in split.parts] == [sorted(chain), sorted(singles)]
+
     request = models_request(ModelSet(singles, {}, {}), "pkg", "")
-    assert not partition(request, 2).leading  # six groups of one: the parts are alike
+    assert not partition(request, 2).leading  # five groups of one: the parts are alike
 
 
 def test_each_part_keeps_the_aliases_of_its_own_classes() -> None:
