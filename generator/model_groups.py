@@ -29,10 +29,9 @@ _DEFINITION = re.compile(r"^(class |[A-Za-z_]\w* = )", re.MULTILINE)
 @dataclass(frozen=True)
 class Partition:
     """The parts, largest group first. `leading` says that the first part is one group of at
-    least `LEADING_SHARE` of the classes, alone: the library makes the classes of such a group
-    (a web of types that all reach one another) about 1.6 times as slowly as as many in small
-    groups, so that part finishes last whatever else runs, and the others can give it the
-    cores it needs."""
+    least `LEADING_SHARE` of the classes, alone: the library takes about 1.6 times as long per
+    class on such a group (a web of types that all reach one another) as on small groups, so
+    that part finishes last whatever else runs, and the others can give it the cores it needs."""
 
     parts: list[ModelsRequest]
     leading: bool
