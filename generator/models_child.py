@@ -25,9 +25,8 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import asdict
-from functools import partial
 from typing import Any
 
 from .errors import GenerationError, Problem
@@ -44,6 +43,7 @@ SPLIT_AT = 400
 # The niceness of a child whose part is not on the critical path: the scheduler then gives it a
 # tenth of a core while the critical part and the parent's rendering want both.
 _YIELDING = 10
+_POLL = 0.005  # seconds between looks at which part is made, while several are awaited
 # Spec size from which that many classes are to be expected (every corpus spec this big has
 # them: Discord's 1.2 MB makes 581), so the second process is started before they are known.
 BIG_SPEC_BYTES = 1_000_000
@@ -76,10 +76,18 @@ class ModelsChild:
             for worker in self._workers[1:]:
                 worker.yield_cores()
 
-    def sources(self, file: str) -> list[Callable[[], str]]:
-        """A wait for each part's module, in the parts' order: each gives the module, or raises
-        the GenerationError that part's run raised."""
-        return [partial(worker.source, file) for worker in self._workers]
+    def made(self, file: str) -> Iterator[tuple[int, str]]:
+        """Each part's index and module, the first made first, so that the caller can work on
+        one while another is still being made; a part whose run failed raises its
+        GenerationError."""
+        waiting = dict(enumerate(self._workers))
+        while waiting:
+            done = [index for index, worker in waiting.items() if worker.answered()]
+            if not done:  # wait a moment on the first, and look at all again
+                next(iter(waiting.values())).answered(_POLL)
+                continue
+            for index in done:
+                yield index, waiting.pop(index).source(file)
 
     def close(self) -> None:
         """Stop children whose answers are no longer wanted (a cache hit, a failed stage); a
@@ -127,6 +135,12 @@ class _Worker:
         if hasattr(os, "setpriority"):
             with contextlib.suppress(OSError):  # it ended already
                 os.setpriority(os.PRIO_PROCESS, self._process.pid, _YIELDING)
+
+    def answered(self, wait: float = 0.0) -> bool:
+        """Whether the child's answer (or its end) is in, after waiting up to `wait` seconds."""
+        assert self._talk is not None, "submit() first"
+        self._talk.join(wait)
+        return not self._talk.is_alive()
 
     def source(self, file: str) -> str:
         """The models module, or the GenerationError the library's run raised."""

@@ -118,7 +118,7 @@ def test_a_second_child_started_for_a_big_spec_is_let_go_when_the_set_is_small()
     child.expect(BIG_SPEC_BYTES)
     spare = child._workers[-1]
     child.submit(REQUEST)  # six classes: one part, one child
-    assert [wait() for wait in child.sources("spec.yaml")] == [model_source(REQUEST)]
+    assert list(child.made("spec.yaml")) == [(0, model_source(REQUEST))]
     assert spare._process.returncode is not None  # stopped, not left running
 
 
@@ -132,7 +132,7 @@ def test_both_children_started_for_a_big_spec_make_the_parts_of_a_big_set(
     child.expect(BIG_SPEC_BYTES)  # one spare at most
     assert len(child._workers) == 2
     child.submit(REQUEST)
-    made = [wait() for wait in child.sources("spec.yaml")]
+    made = [source for _, source in sorted(child.made("spec.yaml"))]
     assert made == [model_source(part) for part in partition(REQUEST, 2).parts]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from functools import partial
 
 import pytest
@@ -165,31 +166,32 @@ _TWO = ModelSet(
 
 def test_each_part_of_a_model_set_made_in_parts_is_held_to_the_allowlist() -> None:
     echo = "Echo = str\n"
-    checked = PendingModels(_TWO, "pkg", "", [partial(str, SAFE), partial(str, echo)]).result()
+    # the second part is made first: the parts keep their order all the same
+    checked = PendingModels(_TWO, "pkg", "", partial(list, [(1, echo), (0, SAFE)])).result()
     assert checked.sources == (SAFE, echo)
 
     evil = "Echo = str\n__import__('os').system('id')\n"
     with pytest.raises(GenerationError, match="unexpected call to __import__"):
-        PendingModels(_TWO, "pkg", "", [partial(str, SAFE), partial(str, evil)]).result()
+        PendingModels(_TWO, "pkg", "", partial(list, [(0, SAFE), (1, evil)])).result()
 
 
 def test_a_class_no_part_made_is_refused() -> None:
     with pytest.raises(GenerationError, match="model Echo was not generated"):
-        PendingModels(_TWO, "pkg", "", [partial(str, SAFE), partial(str, "")]).result()
+        PendingModels(_TWO, "pkg", "", partial(list, [(0, SAFE), (1, "")])).result()
 
 
 def test_a_failed_part_is_reported_without_waiting_for_the_others() -> None:
     release = threading.Event()
 
-    def slow() -> str:
+    def made() -> Iterator[tuple[int, str]]:
+        yield 1, "class ("  # made first, and broken
         release.wait(60)
-        return SAFE
+        yield 0, SAFE
 
-    pending = PendingModels(_TWO, "pkg", "", [partial(str, "class ("), slow])
     try:
         started = time.monotonic()
         with pytest.raises(GenerationError, match="do not parse"):
-            pending.result()
+            PendingModels(_TWO, "pkg", "", made).result()
         assert time.monotonic() - started < 30
     finally:
         release.set()
