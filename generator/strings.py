@@ -164,21 +164,28 @@ def markdown(text: SpecText | None) -> Safe:
 _PROSE_MARKS = re.compile(r"([\\`*\[\]~|])")
 _LONE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _BACKTICKS = re.compile(r"`+")
-_CODE_SPAN = re.compile(r"`([^`]+)`")
+# As CommonMark reads them: a code span opens with a run of backticks and closes at the next run
+# of the same length; a fenced block is a line of three or more, its lines, and a closing line.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_FENCED_BLOCK = re.compile(r"^[ \t]*(`{3,})[^`\n]*\n(.*?)\n[ \t]*\1`*[ \t]*$", re.M | re.S)
 
 
 def markdown_prose(text: SpecText | str | None) -> Safe:
     """One line of Markdown that reads as the text: the spec's `code` stays code, the rest is
     literal (no HTML, links, emphasis, headings or list items) without escaping what cannot
-    mean anything, so `brain_type` and `/v1/{id}` read as written in the raw file too."""
+    mean anything, so `brain_type` and `/v1/{id}` read as written in the raw file too. A fenced
+    example (```json ...```) has no line of its own here: it reads as a code span."""
     if text is None:
         return Safe("")
     raw = text.unsafe_value if isinstance(text, SpecText) else text
-    parts = _CODE_SPAN.split(" ".join(clean(_html_as_text(raw)).split()))
-    rendered = [
-        code_span(part) if index % 2 else _prose(part, first=index == 0)
-        for index, part in enumerate(parts)
-    ]
+    unfenced = _FENCED_BLOCK.sub(lambda block: code_span(block[2]), clean(_html_as_text(raw)))
+    flat = " ".join(unfenced.split())
+    rendered: list[str] = []
+    start = 0
+    for span in _CODE_SPAN.finditer(flat):
+        rendered += [_prose(flat[start : span.start()], first=start == 0), code_span(span[2])]
+        start = span.end()
+    rendered.append(_prose(flat[start:], first=start == 0))
     return Safe("".join(rendered))
 
 

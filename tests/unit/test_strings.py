@@ -105,6 +105,18 @@ def test_markdown_prose_keeps_code_and_plain_punctuation(raw: str, expected: str
     assert strings.markdown_prose(SpecText(raw)) == expected
 
 
+def test_markdown_prose_pairs_backtick_runs_and_reads_a_fenced_example_as_code() -> None:
+    # A span opens and closes with runs of the same length, so a fence or a double-backtick span
+    # does not shift which parts are code: the words around them keep their spaces.
+    assert strings.markdown_prose(SpecText("Send ``a`b`` or `c` (`d` and `e`).")) == (
+        "Send ``a`b`` or `c` (`d` and `e`)."
+    )
+    fenced = 'Returns:\n```json\n{\n  "id": "x_1"\n}\n```\nHere `id` and `name` are kept.'
+    assert strings.markdown_prose(SpecText(fenced)) == (
+        'Returns: `{ "id": "x_1" }` Here `id` and `name` are kept.'
+    )
+
+
 def test_code_spans_and_fences_hold_any_backticks() -> None:
     assert strings.code_span("str | UUID") == "`str | UUID`"
     assert strings.code_span("a`b") == "``a`b``"
