@@ -305,8 +305,11 @@ def config_schema() -> str:
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"
 
 
-_GENERIC_WORDS = re.compile(r"(?i)\b(api|rest|http|openapi|swagger)\b")
-_TRAILING_CLIENT = re.compile(r"(?i)\b(client|sdk)\s*$")
+_GENERIC_WORDS = re.compile(r"(?i)\b(api|rest|http|openapi|swagger|documentation)\b")
+# A trailing "Client" as a word, or as the last part of a CamelCase name (AutoRest's titles:
+# "RedisManagementClient"), but not the end of a word ("Webclient").
+_TRAILING_CLIENT = re.compile(r"(?:(?i:\b(?:client|sdk))|(?<=[a-z0-9])(?:Client|SDK|Sdk))\s*$")
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 # Titles a framework writes when the API team set none: Springdoc's "OpenAPI definition", FastAPI's.
 _PLACEHOLDER_TITLES = frozenset({"definition", "fastapi"})
 
@@ -320,10 +323,11 @@ def _letters_and_digits(text: str) -> str:
 
 
 def _api_name(title: str, spec_name: str) -> str:
-    """The API's own name in its title: generic words go ("Anam AI API" -> "Anam AI"), so does a
-    trailing "Client" (the package adds its own suffix), and a framework's placeholder title gives
-    way to the spec file's name."""
-    base = _TRAILING_CLIENT.sub(" ", _GENERIC_WORDS.sub(" ", _letters_and_digits(title))).strip()
+    """The API's own name in its title: generic words go ("Anam AI API" -> "Anam AI"), so do a
+    possessive ("Netlify's API documentation" -> "Netlify") and a trailing "Client" (the package
+    adds its own suffix), and a framework's placeholder title gives way to the spec file's name."""
+    words = _letters_and_digits(_POSSESSIVE.sub("", title))
+    base = _TRAILING_CLIENT.sub(" ", _GENERIC_WORDS.sub(" ", words)).strip()
     if base.casefold() in _PLACEHOLDER_TITLES:
         base = _GENERIC_WORDS.sub(" ", Path(spec_name).stem).strip() or base
     return base or title

@@ -77,6 +77,20 @@ def test_default_config_does_not_double_a_client_suffix_in_the_title() -> None:
         "ANOMALY_DETECTOR",
     )
     assert default_config("Client Portal API", "p.json").package == "client_portal_client"
+    # AutoRest's titles are one CamelCase word; a word that merely ends in "client" keeps it.
+    camel = default_config("BillingManagementClient", "billing.json")
+    assert (camel.package, camel.distribution, camel.client_class) == (
+        "billing_management_client",
+        "billing-management-client",
+        "BillingManagement",
+    )
+    assert default_config("Webclient", "w.json").package == "webclient_client"
+
+
+def test_a_possessive_title_names_the_api_not_its_s() -> None:
+    for title in ("Acme's API documentation", "Acme\u2019s API"):
+        config = default_config(title, "acme.yaml")
+        assert (config.package, config.client_class) == ("acme_client", "Acme")
 
 
 def test_a_framework_placeholder_title_gives_way_to_the_spec_file_name() -> None:
