@@ -180,9 +180,11 @@ def _action(operation_id: str, noun: list[str]) -> str:
 
 
 def _without_noun(rest: list[str], noun: list[str]) -> list[str]:
-    """`rest` with the first occurrence of the resource noun removed: the longest form first,
-    and among forms of one length the noun as written, then its singular, then its plural
-    (`GetAccountsAccount` on `accounts` is `get_account`, whatever the process's hash seed)."""
+    """`rest` without the resource noun it starts with: the longest form first, and among forms
+    of one length the noun as written, then its singular, then its plural (`GetAccountsAccount`
+    on `accounts` is `get_account`, whatever the process's hash seed). A noun after other words
+    stays, for those words qualify it: `listSiteAssets` on `assets` is `list_site_assets`, not
+    `list_site`, and `getCurrentUser` on `users` is `get_current_user`."""
     if not noun:
         return rest
     forms = dict.fromkeys(
@@ -193,10 +195,8 @@ def _without_noun(rest: list[str], noun: list[str]) -> list[str]:
         ]
     )
     for form in sorted(forms, key=len, reverse=True):
-        size = len(form)
-        for start in range(len(rest) - size + 1):
-            if tuple(rest[start : start + size]) == form:
-                return rest[:start] + rest[start + size :]
+        if tuple(rest[: len(form)]) == form:
+            return rest[len(form) :]
     return rest
 
 

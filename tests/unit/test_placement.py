@@ -293,3 +293,22 @@ def test_get_with_the_collections_plural_on_the_collection_path_is_list() -> Non
         "GET /client/{id}": "client.get",
         "GET /client/{id}/tokens": "client.get_clients2",
     }
+
+
+def test_a_noun_after_words_that_qualify_it_stays_in_the_name() -> None:
+    """Taking `Assets` out of `cancelSiteAsset` would leave `cancel_site`, which reads as
+    cancelling a site: only a noun right after the verb goes."""
+    names = _placements(
+        {
+            "/sites/{site_id}/assets": {"get": _op("listSiteAssets", ["asset"])},
+            "/assets/{id}/cancel": {"post": _op("cancelSiteAsset", ["asset"])},
+            "/assets/{id}": {"get": _op("getAssetById", ["asset"])},
+            "/me": {"get": _op("getCurrentUser", ["users"])},
+        }
+    )
+    assert names == {
+        "GET /sites/{site_id}/assets": "asset.list_site_assets",
+        "POST /assets/{id}/cancel": "asset.cancel_site_asset",
+        "GET /assets/{id}": "asset.get_by_id",
+        "GET /me": "users.get_current_user",
+    }
