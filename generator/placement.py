@@ -151,6 +151,10 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     tokens = [
         word.lower() for word in words(_action(operation_id_without_path(operation_id, path), noun))
     ]
+    # An id that opens with the resource's noun names its namespace, then the action: Slack's
+    # `chat_postMessage` on `chat` is `post_message`, `admin_apps_approve` on `admin.apps` is
+    # `approve`.
+    tokens = _without_noun(tokens, noun) or tokens
     first, rest = tokens[0], tokens[1:]
     kept = _without_noun(rest, noun)
     if first == "get" and verb == "list" and not kept and _lists(rest, path):

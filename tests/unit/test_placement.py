@@ -312,3 +312,20 @@ def test_a_noun_after_words_that_qualify_it_stays_in_the_name() -> None:
         "GET /assets/{id}": "asset.get_by_id",
         "GET /me": "users.get_current_user",
     }
+
+
+def test_an_operation_id_that_opens_with_its_namespace_is_named_by_the_action() -> None:
+    """RPC-style APIs prefix each id with its namespace (`chat_postMessage` at
+    `/chat.postMessage`): under that namespace's resource the method is the action alone."""
+    names = _placements(
+        {
+            "/chat.postMessage": {"post": _op("chat_postMessage", ["chat"])},
+            "/admin.apps.approve": {"post": _op("admin_apps_approve", ["admin.apps"])},
+            "/search": {"get": _op("search", ["search"])},
+        }
+    )
+    assert names == {
+        "POST /chat.postMessage": "chat.post_message",
+        "POST /admin.apps.approve": "admin_apps.approve",
+        "GET /search": "search.search",
+    }
