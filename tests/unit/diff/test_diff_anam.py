@@ -160,7 +160,7 @@ ADDED_OPERATIONS = {
     "DELETE /v1/meetings/invites/{id}": "meetings.cancel_invite",
     "POST /v1/voices/presigned-upload": "voices.create_presigned_upload",
     "GET /v1/sessions/concurrency": "sessions.get_concurrency",
-    "GET /v1/sessions/analytics": "sessions.get_aggregated_analytics",
+    "GET /v1/sessions/analytics": "sessions.get_aggregated_session_analytics",
     "GET /v1/sessions/{id}/transcript": "sessions.get_transcript",
     "POST /v1/sessions/{id}/stop": "sessions.stop",
     "GET /v1/sessions/{id}/recording": "sessions.get_recording",
