@@ -148,7 +148,7 @@ def _operation(
     target = request_path(path, context.file)
     bodies = request_bodies(context, operation, pointer)
     body = bodies[0] if bodies else None
-    response = success_response(context, operation, pointer)
+    response = success_response(context, operation, pointer, method)
     errors = error_types(context, operation, pointer)
     spelt = {
         name

@@ -2,9 +2,9 @@
 
 The first success status with a body decides the return type, its media type chosen as JSON,
 then text (`str`), then bytes (`BinaryResponse`). A declared 204 or 205 adds `None` (that reply
-has no body, whatever the spec says). An operation that declares only `default` returns what
-`default` describes. Error bodies are keyed as the runtime looks them up: `404`, `4XX`,
-`default`.
+has no body, whatever the spec says), and a HEAD returns `None` (no reply to it has a body). An
+operation that declares only `default` returns what `default` describes. Error bodies are keyed
+as the runtime looks them up: `404`, `4XX`, `default`.
 """
 
 from __future__ import annotations
@@ -23,12 +23,16 @@ _NONE = TypeRef((Safe("None"),), (Safe("None"),))
 _STR = TypeRef((Safe("str"),), (Safe("str"),))
 
 
-def success_response(context: Context, operation: dict[str, Any], pointer: str) -> Response:
+def success_response(
+    context: Context, operation: dict[str, Any], pointer: str, method: str
+) -> Response:
     responses = operation.get("responses") or {}
     statuses = [str(status) for status in responses]
     successes = sorted(status for status in statuses if status.startswith("2"))
     if not successes and "default" in statuses:
         successes = ["default"]
+    if method == "head":
+        return Response("none", successes[0] if successes else "200")
     for status in successes:
         if status in _NO_CONTENT:
             continue

@@ -291,6 +291,19 @@ def test_what_an_operation_returns(
     assert (None if response.type is None else str(response.type.output)) == returns
 
 
+@pytest.mark.parametrize(
+    "responses",
+    [
+        {"200": {"description": "exists", "headers": {"ETag": {"schema": {"type": "string"}}}}},
+        {"200": _json(NAMED)},  # a body no HEAD reply carries
+    ],
+)
+def test_a_head_returns_nothing_whatever_its_reply_declares(responses: dict[str, Any]) -> None:
+    paths = {"/things": {"head": {"operationId": "checkThings", "responses": responses}}}
+    response = _only(paths).response
+    assert (response.kind, response.type, response.status) == ("none", None, "200")
+
+
 # -- security ---------------------------------------------------------------------------------
 
 SCHEMES = {
