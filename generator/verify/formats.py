@@ -8,11 +8,13 @@ one field's value under another's name cannot pass by coincidence.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import functools
 import re
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 from .errors import NoValidValue
 
@@ -54,6 +56,25 @@ _FORMATS: dict[str, Callable[[str, int], str]] = {
     "byte": lambda w, n: base64.b64encode(f"{w}-{n}".encode()).decode(),
     "password": lambda w, n: f"{w}-secret-{n}",
 }
+
+
+def object_key(schema: dict[str, Any], hint: str, n: int) -> tuple[str, Any] | None:
+    """The `n`th key beyond an object's declared properties, with the schema its value meets:
+    one a `patternProperties` pattern matches, else a plain one where the object admits others
+    (neither `additionalProperties` nor `unevaluatedProperties` is false); None where it does
+    not."""
+    key = f"{word(hint)}Key{n}"
+    patterns = schema.get("patternProperties")
+    for pattern, extra in (patterns if isinstance(patterns, dict) else {}).items():
+        if extra is False:
+            continue  # the keys it matches are refused
+        with contextlib.suppress(re.error, NoValidValue):
+            return key if re.search(pattern, key) else matching_text(
+                pattern, hint, n, 1, None
+            ), extra
+    if schema.get("additionalProperties") is False or schema.get("unevaluatedProperties") is False:
+        return None
+    return key, schema.get("additionalProperties")
 
 
 def matching_text(pattern: str, hint: str, n: int, low: int, high: int | None) -> str:

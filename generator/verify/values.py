@@ -22,7 +22,7 @@ from typing import Any, Literal
 from .compose import discriminated, forbidden_by_not, merge, merge_all_of
 from .cycles import recursive_refs
 from .errors import NoValidValue
-from .formats import formatted_text, matching_text, word
+from .formats import formatted_text, matching_text, object_key, word
 from .numbers import integer_value, number_value
 from .schemas import Direction, SchemaChecker, resolve
 
@@ -295,15 +295,12 @@ class ValueFactory:
                     raise
                 # an optional property that admits no value (`allOf: [string, integer]`) is
                 # one no client can send: the all-fields variant leaves it out
-        extra = schema.get("additionalProperties")
         richer = self._nonempty_at(depth) or (not self._minimal and depth < _MAX_DEPTH)
-        if richer and not properties and extra is not False:
-            key = f"{word(hint)}Key{next(self._counter)}"
-            extra_value = self._build(extra, key, depth + 1) if isinstance(extra, dict) else None
-            value[key] = f"{key}-value" if extra_value is None else extra_value
-        while len(value) < int(schema.get("minProperties") or 0):
-            key = f"{word(hint)}Key{next(self._counter)}"
-            value[key] = f"{key}-value"
+        wanted = max(int(richer and not properties), int(schema.get("minProperties") or 0))
+        while len(value) < wanted and (found := object_key(schema, hint, next(self._counter))):
+            key, extra = found  # a key beyond the declared ones: one the schema admits
+            built = self._build(extra, key, depth + 1) if isinstance(extra, dict) else None
+            value[key] = f"{key}-value" if built is None else built
         return value
 
     def _property_names(

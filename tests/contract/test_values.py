@@ -96,6 +96,19 @@ def test_formats_are_valid(fmt: str) -> None:
         {"type": "string", "pattern": "^[A-Z]{3}-[0-9]{2}$"},
         {"type": "array", "items": {"type": "string", "enum": ["x"]}, "uniqueItems": True},
         {"type": "object", "minProperties": 2},
+        {"type": "object", "additionalProperties": {"type": "integer"}, "minProperties": 2},
+        # keys beyond the declared ones must match a pattern, and the values its schema
+        {
+            "type": "object",
+            "patternProperties": {"^x-[a-z]+$": {"type": "integer", "minimum": 3}},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+        {
+            "type": "object",
+            "patternProperties": {"^[0-9]+$": {"type": "string"}},
+            "unevaluatedProperties": False,
+        },
     ],
 )
 def test_bounds_and_patterns_are_honoured(schema: dict[str, Any]) -> None:
