@@ -141,3 +141,21 @@ def test_a_union_with_nothing_but_itself_is_refused_with_each_pointer_and_the_fi
         "of its own, or remove it)"
         for name, key in (("Loop/anyOf", "anyOf"), ("Loop2/oneOf", "oneOf"))
     ]
+
+
+def test_a_base_listing_itself_among_its_subclasses_is_a_hierarchy_like_any_other() -> None:
+    def child(name: str) -> dict[str, Any]:
+        own = {"type": "object", "properties": {name.lower(): {"type": "boolean"}}}
+        return {"allOf": [_ref("Pet"), own]}
+
+    pet = {
+        "type": "object",
+        "required": ["petType"],
+        "properties": {"petType": {"type": "string"}},
+        "discriminator": {"propertyName": "petType"},
+        "oneOf": [_ref("Dog"), _ref("Cat"), _ref("Pet")],
+    }
+    schemas, warnings = _normalized(Pet=pet, Dog=child("Dog"), Cat=child("Cat"))
+    assert schemas["PetUnion"]["oneOf"] == [_ref("Dog"), _ref("Cat")]
+    assert "oneOf" not in schemas["Pet"] and "discriminator" not in schemas["Pet"]
+    assert warnings == [_dropped("/components/schemas/Pet/oneOf/2", "oneOf")]
