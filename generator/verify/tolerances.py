@@ -56,6 +56,7 @@ a `#fragment` names the URL without it (`routing.py`).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,7 +65,7 @@ from ..refs import ref_holders
 from ..walk import iter_schemas
 from .compose import discriminator_values
 from .errors import NoValidValue
-from .schemas import SchemaChecker, properties_of
+from .schemas import SchemaChecker, properties_of, resolved_schema
 from .values import Mode, ValueFactory
 
 
@@ -228,9 +229,19 @@ class _Branches:
         self.checker = checker
         self._values: dict[tuple[str, Mode], Any] = {}
         self._verdicts: dict[tuple[str, str, Mode], bool] = {}
+        self._reaches: dict[str, _Reach] = {}
+        self._keys: dict[int, tuple[Any, str]] = {}
+
+    def _key(self, branch: Any) -> str:
+        """`branch` as text, so equal branches share their work; worked out once per object
+        (the object is held with its key, so its id is not reused while the key is cached)."""
+        held = self._keys.get(id(branch))
+        if held is None or held[0] is not branch:
+            held = self._keys[id(branch)] = (branch, _key(branch))
+        return held[1]
 
     def value(self, branch: Any, mode: Mode) -> Any:
-        key = (_key(branch), mode)
+        key = (self._key(branch), mode)
         if key not in self._values:
             factory = ValueFactory(self.checker, mode=mode, direction="request")
             try:
@@ -242,16 +253,88 @@ class _Branches:
     def refuses(self, branch: Any, built_from: Any) -> bool:
         """Whether `branch` surely accepts no value built from `built_from`, known without
         building one: the `null` branch (`oneOf: [X, {type: null}]`, the commonest `oneOf`)
-        accepts only null, which a value valid for an `X` that refuses null cannot be."""
-        return branch == _NULL_BRANCH and not self.checker.is_valid(built_from, None)
+        accepts only null, which a value valid for an `X` that refuses null cannot be; and two
+        branches that declare disjoint types or `const`/`enum` values (a `oneOf` of one `const`
+        per event name), or require a property with such values (objects tagged by a `type`
+        property), share no value."""
+        if branch == _NULL_BRANCH:
+            return not self.checker.is_valid(built_from, None)
+        return self._reach(branch).disjoint(self._reach(built_from))
+
+    def _reach(self, branch: Any) -> _Reach:
+        key = self._key(branch)
+        if key not in self._reaches:
+            self._reaches[key] = _Reach.of(self.checker.document, branch)
+        return self._reaches[key]
 
     def accepts(self, branch: Any, built_from: Any, mode: Mode) -> bool:
         """Whether `branch` accepts the value built (in `mode`) from branch `built_from`."""
-        key = (_key(branch), _key(built_from), mode)
+        key = (self._key(branch), self._key(built_from), mode)
         if key not in self._verdicts:
             instance = self.value(built_from, mode)
             self._verdicts[key] = self.checker.is_valid(branch, instance)
         return self._verdicts[key]
+
+
+@dataclass(frozen=True)
+class _Reach:
+    """What a schema's own `type` and `const`/`enum` let through (None: not limited), and the
+    same for each property it requires (a tagged object's `kind`)."""
+
+    types: frozenset[str] | None
+    values: frozenset[tuple[str, Any]] | None
+    required: Mapping[str, _Reach]
+
+    @classmethod
+    def of(cls, document: dict[str, Any], schema: Any, *, properties: bool = True) -> _Reach:
+        schema = resolved_schema(document, schema)
+        if not isinstance(schema, dict):
+            return cls(None, None, {})
+        declared = schema.get("type")
+        names = [declared] if isinstance(declared, str) else declared
+        types = None
+        if isinstance(names, list) and all(isinstance(name, str) for name in names):
+            types = frozenset(names) | ({"integer"} if "number" in names else set())
+        listed = [schema["const"]] if "const" in schema else schema.get("enum")
+        values = None
+        if isinstance(listed, list) and all(_scalar(value) for value in listed):
+            values = frozenset(_json_value(value) for value in listed)
+        required: dict[str, _Reach] = {}
+        known, needed = schema.get("properties"), schema.get("required")
+        if properties and isinstance(known, dict) and isinstance(needed, list):
+            required = {
+                name: cls.of(document, known[name], properties=False)
+                for name in needed
+                if isinstance(name, str) and name in known
+            }
+        return cls(types, values, required)
+
+    def disjoint(self, other: _Reach) -> bool:
+        """Whether no value can be valid under both: a value has one type and one value, and
+        an object has one value for a property both require."""
+        return (
+            (self.types is not None and other.types is not None and not self.types & other.types)
+            or (
+                self.values is not None
+                and other.values is not None
+                and not self.values & other.values
+            )
+            or any(
+                name in other.required and reach.disjoint(other.required[name])
+                for name, reach in self.required.items()
+            )
+        )
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float)
+
+
+def _json_value(value: Any) -> tuple[str, Any]:
+    """A scalar as JSON compares it: `true` is not `1`, but `1` is `1.0`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return (type(value).__name__, value)
+    return ("number", value)
 
 
 def _key(branch: Any) -> str:

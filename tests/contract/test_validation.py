@@ -22,10 +22,12 @@ from openapi_core.testing import MockRequest
 
 from generator import jsonpointer
 from generator.verify import document as validation
+from generator.verify import tolerances
 from generator.verify.document import validation_document
 from generator.verify.mock import VIOLATION_STATUS, SpecMockServer
 from generator.verify.schemas import SchemaChecker
 from generator.verify.security import SECRET
+from generator.verify.source import spec_document
 from generator.verify.tolerances import UnusableDiscriminator, overlapping_one_ofs
 from generator.verify.validation import ContractValidator
 from generator.verify.wire import WireRequest
@@ -99,6 +101,54 @@ def test_only_overlapping_one_ofs_are_relaxed() -> None:
     relaxed = validation_document(document, SERVER, SERVER).document["components"]["schemas"]
     assert "anyOf" in relaxed["Overlapping"] and "oneOf" not in relaxed["Overlapping"]
     assert "oneOf" in relaxed["Exclusive"] and "oneOf" in relaxed["Discriminated"]
+
+
+def _tagged(kind: str | dict[str, Any]) -> dict[str, Any]:
+    """An object tagged by a required `kind` (a `const`, or any schema)."""
+    tag = {"const": kind} if isinstance(kind, str) else kind
+    return {"type": "object", "required": ["kind"], "properties": {"kind": tag}}
+
+
+@pytest.mark.parametrize(
+    ("branches", "overlap"),
+    [
+        ([{"const": "TYPING_START"}, {"const": "INVITE_CREATE"}], False),
+        ([{"enum": ["a", "b"]}, {"enum": ["c"]}], False),
+        ([{"enum": ["a", "b"]}, {"enum": ["b", "c"]}], True),
+        ([{"const": 1}, {"const": 1.0}], True),  # JSON has one number 1
+        ([{"const": True}, {"const": 1}], False),  # and `true` is not it
+        ([{"type": "string"}, {"type": "object"}], False),
+        ([{"type": "integer"}, {"type": "number"}], True),
+        ([{"type": ["string", "null"]}, {"type": "null"}], True),
+        ([{"$ref": "#/components/schemas/Id"}, {"type": "integer"}], False),
+        ([{"$ref": "#/components/schemas/Id"}, {"type": "string", "minLength": 2}], True),
+        ([_tagged("a"), _tagged("b")], False),
+        ([_tagged("a"), _tagged("a")], True),
+        ([_tagged("a"), _tagged({"$ref": "#/components/schemas/Id"})], True),
+        ([_tagged("a"), {"type": "object", "properties": {"kind": {"type": "string"}}}], True),
+    ],
+)
+def test_branches_that_share_no_type_or_value_stay_strict(
+    branches: list[dict[str, Any]], overlap: bool
+) -> None:
+    """Disjoint `type`s or `const`/`enum` values, there or in a property both require, are known
+    not to overlap without building a value; everything else is still decided by a value."""
+    document = {
+        "openapi": "3.1.0",
+        "components": {"schemas": {"Choice": {"oneOf": branches}, "Id": {"type": "string"}}},
+    }
+    found = [place.pointer for place in overlapping_one_ofs(document)]
+    assert found == (["/components/schemas/Choice"] if overlap else [])
+
+
+def test_knowing_branches_disjoint_changes_no_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Discord's spec has hundreds of `oneOf`s, many of one `const` per name: the places found
+    are the same when every branch is tried with a value."""
+    path = shared.require(shared.SHARED / "corpus" / "discord.json")
+    document = spec_document(path.read_bytes(), str(path))
+    quick = overlapping_one_ofs(copy.deepcopy(document))
+    monkeypatch.setattr(tolerances._Reach, "disjoint", lambda self, other: False)
+    assert overlapping_one_ofs(document) == quick
 
 
 def test_validation_document_differs_only_where_listed(contract_spec: ContractSpec) -> None:
