@@ -87,7 +87,7 @@ def canonical(schema: dict[str, Any], *, nested: bool) -> dict[str, Any]:
     out = _applicable(out)
     if nested:
         out = {key: value for key, value in out.items() if key not in _CONSTRAINTS}
-    if "$ref" in out and set(out) - _ANNOTATIONS - {"$ref"}:
+    if "$ref" in out and _assertions(out) - {"$ref"}:
         out = _ref_with_assertions(out)
     if isinstance(out.get("allOf"), list):
         out["allOf"] = _last_visibility(_flat_all_of(out["allOf"]))
@@ -148,6 +148,12 @@ def _prefix_items(schema: dict[str, Any]) -> dict[str, Any]:
     out = {key: value for key, value in schema.items() if key != "prefixItems"}
     out["items"] = members[0] if len(members) == 1 else {"anyOf": members}
     return out
+
+
+def _assertions(schema: dict[str, Any]) -> set[str]:
+    """The keys of `schema` that say what a value must be: not annotations, and not extensions
+    (AutoRest's `x-ms-client-flatten` beside a `$ref` makes no type of its own)."""
+    return {key for key in schema if not key.startswith("x-")} - _ANNOTATIONS
 
 
 def _ref_with_assertions(schema: dict[str, Any]) -> dict[str, Any]:

@@ -157,6 +157,30 @@ def test_a_property_a_later_all_of_member_redeclares_is_read_only_as_that_member
     assert api.models.request_properties("Tag")[1] == {"type"}
 
 
+def test_an_extension_beside_a_ref_makes_no_class_of_its_own() -> None:
+    """AutoRest writes `x-ms-client-flatten` beside a `$ref`: it says nothing about the value,
+    so the property is the referenced class, not a copy named after the property."""
+    inner = {"type": "object", "properties": {"size": {"type": "integer"}}}
+    outer = {
+        "type": "object",
+        "properties": {
+            "props": {"$ref": "#/components/schemas/Inner", "x-ms-client-flatten": True},
+            "told": {"$ref": "#/components/schemas/Inner", "description": "Told.", "x-order": 1},
+        },
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Inner": inner, "Outer": outer}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    source = generate_models(api.models, "pkg")
+    assert sorted(api.models.schemas) == ["Inner", "Outer"]
+    assert "props: Inner | None = None" in source
+    assert "told: Inner | None = None" in source
+
+
 _TWO = ModelSet(
     schemas={"Voice": MODELS.schemas["Voice"], "Echo": {"type": "string"}},
     field_names=MODELS.field_names,
