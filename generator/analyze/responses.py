@@ -27,10 +27,7 @@ def success_response(
     context: Context, operation: dict[str, Any], pointer: str, method: str
 ) -> Response:
     responses = operation.get("responses") or {}
-    statuses = [str(status) for status in responses]
-    successes = sorted(status for status in statuses if status.startswith("2"))
-    if not successes and "default" in statuses:
-        successes = ["default"]
+    successes = _successes(responses)
     if method == "head":
         return Response("none", successes[0] if successes else "200")
     for status in successes:
@@ -50,6 +47,13 @@ def success_response(
         return Response("none", successes[0])
     status = successes[0] if successes else "200"
     return Response("model", status, context.annotator.annotate({}))
+
+
+def _successes(responses: dict[str, Any]) -> list[str]:
+    """The success statuses, in order; `default` alone where the operation declares no 2xx."""
+    statuses = [str(status) for status in responses]
+    successes = sorted(status for status in statuses if status.startswith("2"))
+    return successes or (["default"] if "default" in statuses else [])
 
 
 def _events(context: Context, status: str, media: str, media_pointer: str) -> Response:
