@@ -176,8 +176,8 @@ def test_a_json_media_type_is_sent_as_declared(server: FaultServer, client: Wire
 
 def test_an_optional_body_left_out_is_not_sent(server: FaultServer, client: Wire) -> None:
     server.enqueue(Reply.json([]), Reply.json([]))
-    client.bodies.search_with()
-    client.bodies.search_with(limit=3)
+    client.bodies.search_with_body()
+    client.bodies.search_with_body(limit=3)
     empty, given = server.requests
     assert (empty.method, empty.body, "content-type" in empty.headers) == ("GET", b"", False)
     assert (given.method, given.json(), given.headers["content-type"]) == (
