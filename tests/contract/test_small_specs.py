@@ -186,6 +186,34 @@ def test_operations_go_to_the_servers_they_declare() -> None:
     assert len(verified.result.proven) == 4
 
 
+def test_paths_that_differ_only_in_variable_names_are_told_apart_by_pattern() -> None:
+    """`/reports/{reportId}` (digits) and `/reports/{reportName}` (any text) are one template
+    to a router, which OpenAPI forbids but published specs rely on: a call by name reaches the
+    operation by name, checked against its own parameter, not refused by the id's pattern."""
+
+    def by(name: str, pattern: str) -> dict[str, Any]:
+        parameter = {"name": name, "in": "path", "required": True}
+        return {**parameter, "schema": {"type": "string", "pattern": pattern}}
+
+    def operations(parameter: dict[str, Any]) -> dict[str, Any]:
+        ok = {
+            "200": {"description": "ok", "content": {"text/plain": {"schema": {"type": "string"}}}}
+        }
+        return {
+            "parameters": [parameter],
+            "get": {"responses": ok},
+            "delete": {"responses": NO_CONTENT},
+        }
+
+    paths = {
+        "/reports/{reportId}": operations(by("reportId", r"\d+")),
+        "/reports/{reportName}": operations(by("reportName", ".+")),
+    }
+    verified = _verify(_spec("Equivalent Paths", paths))
+    assert verified.result.passed, _proven(verified)
+    assert len(verified.result.proven) == 4
+
+
 def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
     """An optional property of `allOf: [string, integer]` is one no client can send: it is left
     out and the operation proven. A required body of it cannot be sent: verify says so, naming
