@@ -214,6 +214,34 @@ def test_paths_that_differ_only_in_variable_names_are_told_apart_by_pattern() ->
     assert len(verified.result.proven) == 4
 
 
+def test_an_enum_reference_with_its_type_restated_beside_it_is_proven() -> None:
+    """`{$ref: Status, type: string, nullable: true}` (how Twilio writes every enum field): the
+    client reads the enum's values and null, not an object."""
+    status = {"$ref": "#/components/schemas/Status", "type": "string"}
+    sink = {
+        "type": "object",
+        "required": ["status", "previous"],
+        "properties": {"status": status, "previous": {**status, "nullable": True}},
+    }
+    schemas = {"Status": {"type": "string", "enum": ["active", "failed"]}, "Sink": sink}
+    reply = {
+        "description": "ok",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Sink"}}},
+    }
+    paths = {
+        "/sinks/{id}": {
+            "get": {
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"200": reply},
+            }
+        }
+    }
+    verified = _verify(_spec("Restated Types", paths, schemas))
+    assert verified.result.passed, _proven(verified)
+
+
 def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
     """An optional property of `allOf: [string, integer]` is one no client can send: it is left
     out and the operation proven. A required body of it cannot be sent: verify says so, naming
