@@ -242,6 +242,17 @@ def test_an_enum_reference_with_its_type_restated_beside_it_is_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_form_fields_of_any_type_holding_objects_are_proven() -> None:
+    """A form field with no schema, and a list of such items (Twilio's `SinkConfiguration` and
+    `Types`): an object given for the field is sent with brackets, one in the list as its JSON
+    text, and the server reads both back as the objects."""
+    fields = {"Config": {"description": "JSON text."}, "Types": {"type": "array", "items": {}}}
+    schema = {"type": "object", "required": ["Config", "Types"], "properties": fields}
+    upload = {"requestBody": _body(schema, "application/x-www-form-urlencoded")}
+    verified = _verify(_spec("Form Any", {"/sinks": {"post": {**upload, "responses": NO_CONTENT}}}))
+    assert verified.result.passed, _proven(verified)
+
+
 def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
     """An optional property of `allOf: [string, integer]` is one no client can send: it is left
     out and the operation proven. A required body of it cannot be sent: verify says so, naming
