@@ -57,6 +57,7 @@ _NEXT_CURSORS = (
     "response_metadata.next_cursor",
     "page.endCursor",
     "pageInfo.endCursor",
+    "paging.next.after",
 )
 _NEXT_LINKS = ("next", "links.next", "_links.next.href")
 _TOTALS = ("total", "total_count", "totalCount")

@@ -117,6 +117,24 @@ BOOLEAN = {"type": "boolean"}
             id="cursor-relay-end-cursor",
         ),
         pytest.param(
+            query("after", "limit"),
+            {
+                **items("results"),
+                "paging": {
+                    "type": "object",
+                    "properties": {
+                        "next": {
+                            "type": "object",
+                            "required": ["after"],
+                            "properties": {"after": STRING, "link": STRING},
+                        }
+                    },
+                },
+            },
+            ("cursor", "after", "results", None, None, "paging.next.after", None),
+            id="cursor-hubspot-paging-next-after",
+        ),
+        pytest.param(
             query("starting_after", "limit"),
             {**items("data"), "has_more": BOOLEAN},
             ("cursor", "starting_after", "data", None, "has_more", None, "id"),
