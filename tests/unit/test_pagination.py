@@ -158,6 +158,18 @@ BOOLEAN = {"type": "boolean"}
             ("next_link", None, "items", None, None, "_links.next.href", None),
             id="next-link-hal",
         ),
+        pytest.param(
+            query("PageSize", "Page", "PageToken"),
+            {
+                **items("sinks"),
+                "meta": {
+                    "type": "object",
+                    "properties": {"next_page_url": NULLABLE_STRING, "page_size": INTEGER},
+                },
+            },
+            ("next_link", None, "sinks", None, None, "meta.next_page_url", None),
+            id="next-link-twilio-meta",
+        ),
     ],
 )
 def test_each_style_is_found_from_the_shape(
