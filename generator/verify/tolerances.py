@@ -56,6 +56,7 @@ a `#fragment` names the URL without it (`routing.py`).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -253,8 +254,9 @@ class _Branches:
         """Whether `branch` surely accepts no value built from `built_from`, known without
         building one: the `null` branch (`oneOf: [X, {type: null}]`, the commonest `oneOf`)
         accepts only null, which a value valid for an `X` that refuses null cannot be; and two
-        branches that declare disjoint types, or disjoint `const`/`enum` values (a `oneOf` of
-        one `const` per event name), share no value."""
+        branches that declare disjoint types or `const`/`enum` values (a `oneOf` of one `const`
+        per event name), or require a property with such values (objects tagged by a `type`
+        property), share no value."""
         if branch == _NULL_BRANCH:
             return not self.checker.is_valid(built_from, None)
         return self._reach(branch).disjoint(self._reach(built_from))
@@ -262,7 +264,7 @@ class _Branches:
     def _reach(self, branch: Any) -> _Reach:
         key = self._key(branch)
         if key not in self._reaches:
-            self._reaches[key] = _Reach.of(resolved_schema(self.checker.document, branch))
+            self._reaches[key] = _Reach.of(self.checker.document, branch)
         return self._reaches[key]
 
     def accepts(self, branch: Any, built_from: Any, mode: Mode) -> bool:
@@ -276,15 +278,18 @@ class _Branches:
 
 @dataclass(frozen=True)
 class _Reach:
-    """What a schema's own `type` and `const`/`enum` let through (None: not limited)."""
+    """What a schema's own `type` and `const`/`enum` let through (None: not limited), and the
+    same for each property it requires (a tagged object's `kind`)."""
 
     types: frozenset[str] | None
     values: frozenset[tuple[str, Any]] | None
+    required: Mapping[str, _Reach]
 
     @classmethod
-    def of(cls, schema: Any) -> _Reach:
+    def of(cls, document: dict[str, Any], schema: Any, *, properties: bool = True) -> _Reach:
+        schema = resolved_schema(document, schema)
         if not isinstance(schema, dict):
-            return cls(None, None)
+            return cls(None, None, {})
         declared = schema.get("type")
         names = [declared] if isinstance(declared, str) else declared
         types = None
@@ -294,15 +299,29 @@ class _Reach:
         values = None
         if isinstance(listed, list) and all(_scalar(value) for value in listed):
             values = frozenset(_json_value(value) for value in listed)
-        return cls(types, values)
+        required: dict[str, _Reach] = {}
+        known, needed = schema.get("properties"), schema.get("required")
+        if properties and isinstance(known, dict) and isinstance(needed, list):
+            required = {
+                name: cls.of(document, known[name], properties=False)
+                for name in needed
+                if isinstance(name, str) and name in known
+            }
+        return cls(types, values, required)
 
     def disjoint(self, other: _Reach) -> bool:
-        return bool(
+        """Whether no value can be valid under both: a value has one type and one value, and
+        an object has one value for a property both require."""
+        return (
             (self.types is not None and other.types is not None and not self.types & other.types)
             or (
                 self.values is not None
                 and other.values is not None
                 and not self.values & other.values
+            )
+            or any(
+                name in other.required and reach.disjoint(other.required[name])
+                for name, reach in self.required.items()
             )
         )
 

@@ -103,6 +103,12 @@ def test_only_overlapping_one_ofs_are_relaxed() -> None:
     assert "oneOf" in relaxed["Exclusive"] and "oneOf" in relaxed["Discriminated"]
 
 
+def _tagged(kind: str | dict[str, Any]) -> dict[str, Any]:
+    """An object tagged by a required `kind` (a `const`, or any schema)."""
+    tag = {"const": kind} if isinstance(kind, str) else kind
+    return {"type": "object", "required": ["kind"], "properties": {"kind": tag}}
+
+
 @pytest.mark.parametrize(
     ("branches", "overlap"),
     [
@@ -116,13 +122,17 @@ def test_only_overlapping_one_ofs_are_relaxed() -> None:
         ([{"type": ["string", "null"]}, {"type": "null"}], True),
         ([{"$ref": "#/components/schemas/Id"}, {"type": "integer"}], False),
         ([{"$ref": "#/components/schemas/Id"}, {"type": "string", "minLength": 2}], True),
+        ([_tagged("a"), _tagged("b")], False),
+        ([_tagged("a"), _tagged("a")], True),
+        ([_tagged("a"), _tagged({"$ref": "#/components/schemas/Id"})], True),
+        ([_tagged("a"), {"type": "object", "properties": {"kind": {"type": "string"}}}], True),
     ],
 )
 def test_branches_that_share_no_type_or_value_stay_strict(
     branches: list[dict[str, Any]], overlap: bool
 ) -> None:
-    """Disjoint `type`s or `const`/`enum` values are known not to overlap without building a
-    value; everything else is still decided by a value."""
+    """Disjoint `type`s or `const`/`enum` values, there or in a property both require, are known
+    not to overlap without building a value; everything else is still decided by a value."""
     document = {
         "openapi": "3.1.0",
         "components": {"schemas": {"Choice": {"oneOf": branches}, "Id": {"type": "string"}}},
