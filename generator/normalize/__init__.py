@@ -3,9 +3,10 @@
 Every later stage (naming, models, the diff, the contract validator) sees the normalized document,
 so a quirk is handled once, here, and two spellings of the same contract compare equal: `nullable:
 true` (OpenAPI 3.0 style, found even in 3.1 documents) and `type: [X, "null"]` are one thing after
-this. Each pass rewrites the document in place and reports what it changed as info-level
-problems; callers hand over a freshly parsed document (copying a large spec costs more than all
-the passes together).
+this. Each pass rewrites the document in place and reports what it changed as problems (a
+quirk read one way with a warning, a plain respelling as info); a pass that finds what has no
+reading at all raises it as an error, once it has found every instance. Callers hand over a
+freshly parsed document (copying a large spec costs more than all the passes together).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from . import (
     path_parameters,
     polymorphic_base,
     security_quirks,
+    self_union,
     single_branch,
     surrogates,
     undeclared_required,
@@ -44,8 +46,9 @@ PASSES: tuple[Pass, ...] = (
     optional_keyword.apply,
     exclusive_bounds.apply,
     implicit_object.apply,
-    nullable.apply,
-    single_branch.apply,
+    nullable.apply,  # first: a nullable union's `null` is a branch self_union must see
+    self_union.apply,  # before any pass that validates against a union or follows its branches
+    single_branch.apply,  # after self_union: merges a union it leaves with one branch
     wrapper_type.apply,
     binary_content.apply,
     bare_media_types.apply,

@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import Problem
 from ..walk import iter_schemas
 
-_ANNOTATIONS = (
+ANNOTATIONS = (  # keywords that only describe a schema: they allow and forbid nothing
     "title",
     "description",
     "default",
@@ -44,7 +44,7 @@ def _make_nullable(schema: dict[str, Any]) -> None:
         if "null" not in kind:
             kind.append("null")
     elif any(key in schema for key in ("$ref", "allOf", "oneOf", "anyOf")):
-        inner = {key: schema.pop(key) for key in list(schema) if key not in _ANNOTATIONS}
+        inner = {key: schema.pop(key) for key in list(schema) if key not in ANNOTATIONS}
         schema["anyOf"] = [inner, {"type": "null"}]
         return
     enum = schema.get("enum")

@@ -16,8 +16,9 @@ component `PetUnion` (`oneOf` the subclasses, with the discriminator) takes its 
 the spec uses `Pet` as a value's type, so that a reply is parsed into the right subclass. The
 discriminator check that follows judges the union's tags as for any other.
 
-Left as written, with the reason in an info note: a base listed among its own subclasses (a
-concrete base with a tag of its own), a base whose property allows a tag no subclass carries
+Left as written, with the reason in an info note: a base listed among its own subclasses by a
+`$ref` with constraints beside it (a bare one adds nothing to the union and is gone already, see
+self_union.py), a base whose property allows a tag no subclass carries
 (PagerDuty's `Restriction`: `daily_restriction` is the base itself, `weekly_restriction` its
 one subclass), a discriminator whose tags cannot be honoured (the check that follows drops it),
 and a `oneOf` listing a schema that does not extend the base (a union of unrelated shapes, not

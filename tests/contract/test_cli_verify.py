@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -131,6 +132,71 @@ def test_an_async_method_that_mangles_only_awkward_ids_fails_verify(tmp_path: Pa
     assert len(failures) == 1, failures  # a case stops at its first failing call
     assert "(things.get) [path-ids] thing_id='.'" in failures[0], failures
     assert "thing_id" in failures[0] and "'-'" in failures[0], failures
+
+
+def _self_union_spec(folder: Path, schemas: dict[str, Any]) -> Path:
+    """A one-operation spec whose reply is the first of `schemas`."""
+    reply = {"schema": {"$ref": f"#/components/schemas/{next(iter(schemas))}"}}
+    ok = {"description": "ok", "content": {"application/json": reply}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Self", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": {"/things": {"get": {"operationId": "listThings", "responses": {"200": ok}}}},
+        "components": {"schemas": schemas},
+    }
+    spec = folder / "openapi.json"
+    spec.write_text(json.dumps(document))
+    return spec
+
+
+def _schema(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def test_unions_that_list_themselves_are_proven_without_the_branch_back(tmp_path: Path) -> None:
+    """A union listing itself (directly, or through another union) once crashed `verify` with
+    a RecursionError, and two unions adding a type to each other crashed the generated client's
+    process; the branches back are dropped with a warning and every operation is proven."""
+    value = {"oneOf": [{"type": "string"}, {"type": "array", "items": _schema("Value")}]}
+    value["oneOf"].append(_schema("Value"))
+    spec = _self_union_spec(
+        tmp_path,
+        {
+            "Reply": {
+                "type": "object",
+                "properties": {n: _schema(n) for n in ("Value", "Loop", "U")},
+            },
+            "Value": value,
+            "Loop": {"anyOf": [_schema("Loop2")]},
+            "Loop2": {"anyOf": [_schema("Loop"), {"type": "integer"}]},
+            "U": {"anyOf": [{"type": "string"}, _schema("V")]},
+            "V": {"anyOf": [_schema("U"), {"type": "integer"}]},
+        },
+    )
+    run = _sdkgen("verify", "--spec", str(spec))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.splitlines()[0] == "contract: self 1/1 operations"
+    assert "FAIL" not in run.stdout
+    warned = [line.split(": ")[0] for line in run.stderr.splitlines() if "refers back" in line]
+    assert warned == [
+        f"{spec}#/components/schemas/{branch}"
+        for branch in ("Value/oneOf/2", "Loop2/anyOf/0", "U/anyOf/1", "V/anyOf/0")
+    ]
+
+
+def test_a_union_of_nothing_but_itself_is_refused_with_the_pointer(tmp_path: Path) -> None:
+    schemas = {"Loop": {"anyOf": [_schema("Loop2")]}, "Loop2": {"anyOf": [_schema("Loop")]}}
+    spec = _self_union_spec(tmp_path, schemas)
+    run = _sdkgen("verify", "--spec", str(spec))
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert run.stdout == ""
+    assert run.stderr.splitlines() == [
+        f"{spec}#/components/schemas/{name}/anyOf: error: every `anyOf` branch refers back to "
+        "this union: it says nothing about a value (fix: give the union a branch that is a type "
+        "of its own, or remove it)"
+        for name in ("Loop", "Loop2")
+    ]
 
 
 @pytest.mark.parametrize(
