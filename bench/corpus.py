@@ -441,7 +441,12 @@ twin send the bytes of the required-only call), and request heads are read witho
 request now costs 1.7-1.9 ms of CPU (2.1-2.3 ms before) against 0.35 ms for a bare kept-open \
 httpx request; most of the difference is the client under test. On this 2-core machine verify \
 approaches generation plus the serial part (imports, the mock's document, planning) plus half \
-the cases' work: where requests are many (PagerDuty, Discord) the ratio stays above 2x."""
+the cases' work: where requests are many (PagerDuty, Discord) the ratio stays above 2x. Of the \
+serial part, the mock's document was the largest on Discord: each of its 497 `oneOf`s had its \
+branches tried against each other with built values, 1.5 s of CPU before any worker started. \
+Branches whose `type`s or `const`/`enum` values are disjoint, or those of a property both \
+require (a `oneOf` of one `const` per event name, objects tagged by a `type` property), are now \
+known apart without a value, and the places found are the same (tested on Discord): 0.13 s."""
 
 
 def _verify_profile(item: Measured, scratch: Path) -> str:

@@ -57,8 +57,9 @@ _NEXT_CURSORS = (
     "response_metadata.next_cursor",
     "page.endCursor",
     "pageInfo.endCursor",
+    "paging.next.after",
 )
-_NEXT_LINKS = ("next", "links.next", "_links.next.href")
+_NEXT_LINKS = ("next", "links.next", "_links.next.href", "meta.next_page_url")
 _TOTALS = ("total", "total_count", "totalCount")
 _MORE_FLAGS = ("has_more", "hasMore", "more", "page.hasNextPage", "pageInfo.hasNextPage")
 # With only a next link, one of these in the query shows the operation is a paged list.
@@ -68,6 +69,7 @@ _LINK_PARAMS = (
     "perPage",
     "page_size",
     "pageSize",
+    "PageSize",
     "page",
     "offset",
     *_CURSOR_PARAMS,

@@ -9,6 +9,8 @@ spells inline, without changing what the API accepts or returns:
 - keywords that only apply to a type the schema does not allow are dropped (`properties` on a
   string), and so are keywords no Python type expresses (`not`, `if`, `propertyNames`...);
 - where a type is nested (array items, map values, union branches) its constraints are dropped;
+- a `type` beside a `$ref` restates the target's and goes, but a `null` in it (a 3.0 `nullable`
+  there) makes the reference nullable: `anyOf: [$ref, null]`;
 - a `$ref` with assertions beside it (`required`, `properties`) becomes `allOf: [$ref, rest]`, and
   an `allOf` inside an `allOf` is flattened: both mean the same and make one class; a property
   that several members declare is read-only (or write-only) as the last declaration says;
@@ -87,6 +89,8 @@ def canonical(schema: dict[str, Any], *, nested: bool) -> dict[str, Any]:
     out = _applicable(out)
     if nested:
         out = {key: value for key, value in out.items() if key not in _CONSTRAINTS}
+    if "$ref" in out and "type" in out:
+        out = _ref_without_type(out)
     if "$ref" in out and _assertions(out) - {"$ref"}:
         out = _ref_with_assertions(out)
     if isinstance(out.get("allOf"), list):
@@ -154,6 +158,20 @@ def _assertions(schema: dict[str, Any]) -> set[str]:
     """The keys of `schema` that say what a value must be: not annotations, and not extensions
     (AutoRest's `x-ms-client-flatten` beside a `$ref` makes no type of its own)."""
     return {key for key in schema if not key.startswith("x-")} - _ANNOTATIONS
+
+
+def _ref_without_type(schema: dict[str, Any]) -> dict[str, Any]:
+    """`{$ref: A, type: string}` -> `{$ref: A}`: generators write the target's type beside every
+    reference (Twilio), and as an `allOf` member of its own it would make an empty class; with
+    `null` among the types -> `anyOf: [{$ref: A}, {type: null}]`."""
+    out = {key: value for key, value in schema.items() if key != "type"}
+    if "null" not in keywords.types(schema):
+        return out
+    outer = {key: value for key, value in out.items() if key in _ANNOTATIONS}
+    inner = {key: value for key, value in out.items() if key not in _ANNOTATIONS}
+    if _assertions(inner) - {"$ref"}:
+        inner = _ref_with_assertions(inner)
+    return {**outer, "anyOf": [inner, {"type": "null"}]}
 
 
 def _ref_with_assertions(schema: dict[str, Any]) -> dict[str, Any]:

@@ -2,15 +2,18 @@
 
 Operations are matched by method and path with parameter names blanked (`/v1/x/{id}` and
 `/v1/x/{xid}` are the same URL), and path parameters by position, so renaming a path parameter
-does not change the wire. Schemas inside parameters, bodies and responses are compared by
-`schemas.compare_schemas`.
+does not change the wire. A spec may hold several paths of one shape, told apart by their
+parameters' patterns (`/folders/{folderId}` and `/folders/{folderPath}`, which OpenAPI forbids but
+published specs have): those are matched by their exact path. Schemas inside parameters, bodies
+and responses are compared by `schemas.compare_schemas`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .. import jsonpointer, refs
 from ..walk import iter_operations
@@ -22,6 +25,7 @@ from .values import deref, mapping, strings
 from .views import Node
 
 _TEMPLATE = re.compile(r"\{[^}/]*\}")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,10 +44,8 @@ class _Operation:
 
 
 def diff_operations(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    before, after = _operations(old), _operations(new)
     changes: list[Change] = []
-    for key in sorted(before.keys() | after.keys()):
-        old_op, new_op = before.get(key), after.get(key)
+    for old_op, new_op in paired(_operations(old), _operations(new)):
         if old_op is None and new_op is not None:
             message = f"operation {new_op.label} was added"
             changes.append(change("api-added", new_op.label, new_op.pointer, message))
@@ -55,16 +57,45 @@ def diff_operations(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     return changes
 
 
-def match_key(method: str, path: str) -> tuple[str, str]:
-    """What identifies an operation across versions: the method and the path, names blanked."""
-    return (_TEMPLATE.sub("{}", path), method.lower())
+def paired(
+    old: Iterable[tuple[str, str, T]], new: Iterable[tuple[str, str, T]]
+) -> list[tuple[T | None, T | None]]:
+    """Each operation `(method, path, item)` of `old` with the one of `new` a client calls the
+    same way, or with None where it was removed or added, in a stable order (see the module
+    docstring); of several paths of one shape, one left over on each side is one operation."""
+    before, after = _by_shape(old), _by_shape(new)
+    pairs: list[tuple[T | None, T | None]] = []
+    for key in sorted(before.keys() | after.keys()):
+        pairs += _paired_paths(before.get(key, {}), after.get(key, {}))
+    return pairs
 
 
-def _operations(document: dict[str, Any]) -> dict[tuple[str, str], _Operation]:
-    return {
-        match_key(method, path): _Operation(path, method, operation)
+def _by_shape(operations: Iterable[tuple[str, str, T]]) -> dict[tuple[str, str], dict[str, T]]:
+    """Operations by method and path with names blanked, then by exact path."""
+    found: dict[tuple[str, str], dict[str, T]] = {}
+    for method, path, item in operations:
+        found.setdefault((_TEMPLATE.sub("{}", path), method.lower()), {})[path] = item
+    return found
+
+
+def _paired_paths(old: Mapping[str, T], new: Mapping[str, T]) -> list[tuple[T | None, T | None]]:
+    if len(old) == 1 and len(new) == 1:
+        return [(next(iter(old.values())), next(iter(new.values())))]
+    pairs: list[tuple[T | None, T | None]] = [
+        (old[p], new[p]) for p in sorted(old.keys() & new.keys())
+    ]
+    gone = [old[path] for path in sorted(old.keys() - new.keys())]
+    came = [new[path] for path in sorted(new.keys() - old.keys())]
+    if len(gone) == 1 and len(came) == 1:
+        return [*pairs, (gone[0], came[0])]
+    return [*pairs, *((item, None) for item in gone), *((None, item) for item in came)]
+
+
+def _operations(document: dict[str, Any]) -> list[tuple[str, str, _Operation]]:
+    return [
+        (method, path, _Operation(path, method, operation))
         for path, method, operation in iter_operations(document)
-    }
+    ]
 
 
 class _OperationPair:

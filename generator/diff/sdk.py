@@ -20,7 +20,7 @@ from ..config import ApiConfig, default_config
 from ..ir import Api, Operation
 from ..lock import NamesLock
 from .model import Change
-from .operations import match_key
+from .operations import paired
 from .rules import change
 from .sdk_models import diff_models, model_renames
 from .surface import match_names, renamed, spelled, verdict
@@ -106,10 +106,8 @@ def _resources(old: Api, new: Api) -> list[Change]:
 
 
 def _methods(old: Api, new: Api, renames: Mapping[str, str]) -> list[Change]:
-    before, after = _index(old), _index(new)
     changes = []
-    for key in sorted(before.keys() | after.keys()):
-        old_method, new_method = before.get(key), after.get(key)
+    for old_method, new_method in paired(_index(old), _index(new)):
         if new_method is None and old_method is not None:
             changes.append(
                 change(
@@ -133,14 +131,12 @@ def _methods(old: Api, new: Api, renames: Mapping[str, str]) -> list[Change]:
     return changes
 
 
-def _index(api: Api) -> dict[tuple[str, str], _Method]:
-    return {
-        match_key(operation.http_method, operation.path.unsafe_value): _Method(
-            str(resource.name), operation
-        )
+def _index(api: Api) -> list[tuple[str, str, _Method]]:
+    return [
+        (operation.http_method, operation.path.unsafe_value, _Method(str(resource.name), operation))
         for resource in api.resources
         for operation in resource.operations
-    }
+    ]
 
 
 def _method(old: _Method, new: _Method, renames: Mapping[str, str]) -> list[Change]:

@@ -166,8 +166,9 @@ def _field_spec(
 ) -> ParameterSpec:
     style = encoding.get("style")
     content_type = str(encoding.get("contentType") or "")
-    nested = schema_types(document, prop)[:1] == ["object"]
-    if style is None and nested:
+    kinds = schema_types(document, prop)
+    nested = kinds[:1] == ["object"]
+    if style is None and (nested or not kinds):  # a field of any type may hold an object
         bracketed = any(key.startswith(name + "[") for key, _ in pairs)
         style = "deepObject" if bracketed else None
     parameter: dict[str, Any] = {"name": name, "in": "query", "schema": prop}

@@ -13,6 +13,12 @@ the request satisfies. A fixed pair whose name the operation also declares as a 
 is the parameter's to send (the client sends it only when given, as `calls.py` does), so the
 request need not carry it.
 
+Path keys that differ only in their variables' names (`/folders/{folderId}` and
+`/folders/{folderPath}`) are one template to the finder, which yields the first. OpenAPI forbids
+them, yet published specs have them, telling them apart by the parameters' schemas (a `pattern`
+of digits for the id): such keys are candidates too, each with the URL's variables under its own
+names, and the validator picks the one whose parameters the request satisfies.
+
 The finder walks every path item of the document through its schema-path objects, which on a
 spec of hundreds of paths costs more than the rest of a request's checks. So the path keys are
 first tested here with the finder's own test (the key as a suffix of the URL, or its template
@@ -35,6 +41,7 @@ from openapi_core.templating.paths.finders import APICallPathFinder
 from openapi_core.templating.paths.parsers import PathParser
 
 from .. import jsonpointer
+from ..analyze.paths import PLACEHOLDER
 from ..refs import operation_parameters
 from ..walk import HTTP_METHODS
 
@@ -62,9 +69,25 @@ class Route:
         return f"{self.method.upper()} {self.template}"
 
     def alternatives(self) -> list[Route]:
-        """This route for each path key the URL may mean (itself first)."""
+        """This route for each path key the URL may mean (itself first), the variables under
+        that key's names."""
         others = [t for t in self.candidates if t != self.template]
-        return [self, *(Route(self.method, t, self.variables, self.candidates) for t in others)]
+        return [self, *(self._as(template) for template in others)]
+
+    def _as(self, template: str) -> Route:
+        """This route as `template`, a key of the same shape: its variables by position."""
+        values = [self.variables.get(name, "") for name in _variable_names(self.template)]
+        variables = dict(zip(_variable_names(template), values, strict=True))
+        return Route(self.method, template, variables, self.candidates)
+
+
+def _variable_names(key: str) -> list[str]:
+    return PLACEHOLDER.findall(key.partition("#")[0].partition("?")[0])
+
+
+def _shape(url: str) -> str:
+    """A path's template with its variables unnamed: keys of one shape match the same URLs."""
+    return PLACEHOLDER.sub("{}", url)
 
 
 def fixed_query(template: str) -> frozenset[tuple[str, str]]:
@@ -102,6 +125,9 @@ class Router:
                     paths[url].setdefault(shared, item[shared])
         # The document was read by the generator; openapi-core need not check it again.
         self._document, self._paths = document, paths
+        self._shapes: dict[str, list[str]] = {}
+        for url in paths:
+            self._shapes.setdefault(_shape(url), []).append(url)
         self._index = _PathIndex(list(paths))
         self._finders: dict[tuple[str, ...], APICallPathFinder] = {}
         self._found: dict[tuple[str, str], Route | str] = {}
@@ -142,7 +168,9 @@ class Router:
             hint = _HINTS.get(type(error).__name__, "")
             return f"{type(error).__name__}: {error}{hint}"
         url = str(found.path.parts[-1])
-        keys = tuple(self._keys.get((url, method), [url]))
+        same = [other for other in self._shapes.get(_shape(url), ()) if other != url]
+        keys = (*self._keys.get((url, method), [url]),)
+        keys += tuple(key for other in same for key in self._keys.get((other, method), ()))
         variables = {name: unquote(value) for name, value in found.path_result.variables.items()}
         return Route(method, keys[0], variables, keys)
 

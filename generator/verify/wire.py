@@ -98,9 +98,13 @@ def multipart_parts(content_type: str, body: bytes) -> list[Part]:
 
 def text_value(document: dict[str, Any], schema: Any, text: str) -> Any:
     """A text value (query, header, form field) as the schema's type, as server frameworks read
-    it: `"3"` for an integer is 3, `"true"` for a boolean is True, JSON for objects and arrays;
+    it: `"3"` for an integer is 3, `"true"` for a boolean is True, JSON for objects and arrays
+    (also where the schema allows any value: a client sends an object there as its JSON text);
     text that is no such value stays text, and the schema check then says why."""
-    for kind in schema_types(document, schema):
+    kinds = schema_types(document, schema)
+    if not kinds and text.startswith(("{", "[")):
+        kinds = ["object", "array"]
+    for kind in kinds:
         if kind == "integer" and re.fullmatch(r"-?\d+", text):
             return int(text)
         if kind == "number" and re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", text):

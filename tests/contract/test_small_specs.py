@@ -186,6 +186,73 @@ def test_operations_go_to_the_servers_they_declare() -> None:
     assert len(verified.result.proven) == 4
 
 
+def test_paths_that_differ_only_in_variable_names_are_told_apart_by_pattern() -> None:
+    """`/reports/{reportId}` (digits) and `/reports/{reportName}` (any text) are one template
+    to a router, which OpenAPI forbids but published specs rely on: a call by name reaches the
+    operation by name, checked against its own parameter, not refused by the id's pattern."""
+
+    def by(name: str, pattern: str) -> dict[str, Any]:
+        parameter = {"name": name, "in": "path", "required": True}
+        return {**parameter, "schema": {"type": "string", "pattern": pattern}}
+
+    def operations(parameter: dict[str, Any]) -> dict[str, Any]:
+        ok = {
+            "200": {"description": "ok", "content": {"text/plain": {"schema": {"type": "string"}}}}
+        }
+        return {
+            "parameters": [parameter],
+            "get": {"responses": ok},
+            "delete": {"responses": NO_CONTENT},
+        }
+
+    paths = {
+        "/reports/{reportId}": operations(by("reportId", r"\d+")),
+        "/reports/{reportName}": operations(by("reportName", ".+")),
+    }
+    verified = _verify(_spec("Equivalent Paths", paths))
+    assert verified.result.passed, _proven(verified)
+    assert len(verified.result.proven) == 4
+
+
+def test_an_enum_reference_with_its_type_restated_beside_it_is_proven() -> None:
+    """`{$ref: Status, type: string, nullable: true}` (how Twilio writes every enum field): the
+    client reads the enum's values and null, not an object."""
+    status = {"$ref": "#/components/schemas/Status", "type": "string"}
+    sink = {
+        "type": "object",
+        "required": ["status", "previous"],
+        "properties": {"status": status, "previous": {**status, "nullable": True}},
+    }
+    schemas = {"Status": {"type": "string", "enum": ["active", "failed"]}, "Sink": sink}
+    reply = {
+        "description": "ok",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Sink"}}},
+    }
+    paths = {
+        "/sinks/{id}": {
+            "get": {
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {"200": reply},
+            }
+        }
+    }
+    verified = _verify(_spec("Restated Types", paths, schemas))
+    assert verified.result.passed, _proven(verified)
+
+
+def test_form_fields_of_any_type_holding_objects_are_proven() -> None:
+    """A form field with no schema, and a list of such items (Twilio's `SinkConfiguration` and
+    `Types`): an object given for the field is sent with brackets, one in the list as its JSON
+    text, and the server reads both back as the objects."""
+    fields = {"Config": {"description": "JSON text."}, "Types": {"type": "array", "items": {}}}
+    schema = {"type": "object", "required": ["Config", "Types"], "properties": fields}
+    upload = {"requestBody": _body(schema, "application/x-www-form-urlencoded")}
+    verified = _verify(_spec("Form Any", {"/sinks": {"post": {**upload, "responses": NO_CONTENT}}}))
+    assert verified.result.passed, _proven(verified)
+
+
 def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
     """An optional property of `allOf: [string, integer]` is one no client can send: it is left
     out and the operation proven. A required body of it cannot be sent: verify says so, naming

@@ -220,6 +220,25 @@ def test_a_ref_with_assertions_beside_it_is_a_subclass_and_nested_all_of_is_flat
     ]
 
 
+def test_a_type_beside_a_ref_restates_the_target_and_a_null_in_it_makes_it_nullable() -> None:
+    """`{$ref: Kind, type: string}` is the enum, not an `allOf` with a bare string (which made an
+    empty class); `nullable: true` beside it makes the reference nullable."""
+    kind = {"$ref": "#/components/schemas/Kind"}
+    thing = {
+        "type": "object",
+        "properties": {
+            "kind": {**kind, "type": "string"},
+            "maybe": {**kind, "type": "string", "nullable": True, "description": "d"},
+        },
+    }
+    document = _doc({}, {"Kind": {"type": "string", "enum": ["a", "b"]}, "Thing": thing})
+    properties = hoist(normalize(document)[0]).schemas["Thing"]["properties"]
+    assert properties == {
+        "kind": kind,
+        "maybe": {"description": "d", "anyOf": [kind, {"type": "null"}]},
+    }
+
+
 def test_keywords_no_python_type_can_hold_are_dropped_where_they_would_need_a_name() -> None:
     schema = {
         "type": "object",

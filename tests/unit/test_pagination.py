@@ -117,6 +117,24 @@ BOOLEAN = {"type": "boolean"}
             id="cursor-relay-end-cursor",
         ),
         pytest.param(
+            query("after", "limit"),
+            {
+                **items("results"),
+                "paging": {
+                    "type": "object",
+                    "properties": {
+                        "next": {
+                            "type": "object",
+                            "required": ["after"],
+                            "properties": {"after": STRING, "link": STRING},
+                        }
+                    },
+                },
+            },
+            ("cursor", "after", "results", None, None, "paging.next.after", None),
+            id="cursor-hubspot-paging-next-after",
+        ),
+        pytest.param(
             query("starting_after", "limit"),
             {**items("data"), "has_more": BOOLEAN},
             ("cursor", "starting_after", "data", None, "has_more", None, "id"),
@@ -139,6 +157,18 @@ BOOLEAN = {"type": "boolean"}
             },
             ("next_link", None, "items", None, None, "_links.next.href", None),
             id="next-link-hal",
+        ),
+        pytest.param(
+            query("PageSize", "Page", "PageToken"),
+            {
+                **items("sinks"),
+                "meta": {
+                    "type": "object",
+                    "properties": {"next_page_url": NULLABLE_STRING, "page_size": INTEGER},
+                },
+            },
+            ("next_link", None, "sinks", None, None, "meta.next_page_url", None),
+            id="next-link-twilio-meta",
         ),
     ],
 )

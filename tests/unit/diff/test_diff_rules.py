@@ -382,3 +382,29 @@ def test_a_names_lock_keeps_the_method_name() -> None:
     unlocked = diff(_pets(), spec({"/pets": {"get": operation("fetchPets")}}))
     [renamed] = [c for c in unlocked.changes if c.rule == "sdk-method-renamed"]
     assert renamed.message == "client.pets.list() is now client.pets.fetch()"
+
+
+def _folders(by_id_query: list[dict[str, Any]]) -> Spec:
+    """Two paths of one shape, told apart by their parameter's pattern (as HubSpot writes)."""
+
+    def path(name: str, pattern: str) -> dict[str, Any]:
+        return {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "string", "pattern": pattern},
+        }
+
+    by_id = operation("getFolderById", parameters=[path("folderId", r"\d+"), *by_id_query])
+    by_path = operation("getFolderByPath", parameters=[path("folderPath", ".+")])
+    return spec({"/folders/{folderId}": {"get": by_id}, "/folders/{folderPath}": {"get": by_path}})
+
+
+def test_paths_of_one_shape_are_each_compared_with_their_own_next_version() -> None:
+    """A required parameter added to the first of two same-shaped paths is breaking, though the
+    two are one URL once their variables' names are blanked."""
+    archived = {"name": "archived", "in": "query", "required": True, "schema": {"type": "boolean"}}
+    report = diff(_folders([]), _folders([archived]))
+    assert rules(report) == {"request-parameter-added-required", "sdk-argument-added-required"}
+    assert {c.operation for c in report.changes} == {"GET /folders/{folderId}"}
+    assert rules(diff(_folders([]), _folders([]))) == set()
