@@ -36,6 +36,7 @@ _FORMAT_SUFFIX = re.compile(r"(?<=.)\.(json|xml)$", re.IGNORECASE)
 # action, as ASP.NET (Swashbuckle) and NestJS write operationIds.
 _QUALIFIED_ID = re.compile(r"^([A-Z][A-Za-z0-9]*)[._]([A-Za-z][A-Za-z0-9_.]*)$")
 _CONTROLLER_WORDS = frozenset({"ctrl", "controller"})
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 @dataclass(frozen=True)
@@ -155,11 +156,19 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     # `chat_postMessage` on `chat` is `post_message`, `admin_apps_approve` on `admin.apps` is
     # `approve`.
     tokens = _without_noun(tokens, noun) or tokens
-    first, rest = tokens[0], tokens[1:]
+    first, rest = tokens[0], _without_article(tokens[1:])
     kept = _without_noun(rest, noun)
     if first == "get" and verb == "list" and not kept and _lists(rest, path):
         first = "list"  # Gotify's `getClients` on `GET /client` lists the clients
     return "_".join([first, *kept])
+
+
+def _without_article(rest: list[str]) -> list[str]:
+    """The words after the verb without an article before them: ids written as sentences
+    (Spotify's `get-an-album`, `get-an-artists-top-tracks`) name the same action as `getAlbum`,
+    so `get-an-album` on `albums` is `get` and `get-an-artists-top-tracks` on `artists` is
+    `get_top_tracks`."""
+    return rest[1:] if len(rest) > 1 and rest[0] in _ARTICLES else rest
 
 
 def _lists(rest: list[str], path: str) -> bool:

@@ -329,3 +329,25 @@ def test_an_operation_id_that_opens_with_its_namespace_is_named_by_the_action() 
         "POST /admin.apps.approve": "admin_apps.approve",
         "GET /search": "search.search",
     }
+
+
+def test_an_article_after_the_verb_is_not_part_of_the_name() -> None:
+    """Spotify writes its ids as sentences: `get-an-album` names what `getAlbum` does."""
+    names = _placements(
+        {
+            "/albums/{id}": {"get": _op("get-an-album", ["Albums"])},
+            "/albums": {"get": _op("get-multiple-albums", ["Albums"])},
+            "/albums/{id}/tracks": {"get": _op("get-an-albums-tracks", ["Albums"])},
+            "/artists/{id}/top-tracks": {"get": _op("get-an-artists-top-tracks", ["Artists"])},
+            "/browse/categories/{id}": {"get": _op("get-a-category", ["Categories"])},
+            "/the": {"get": _op("getThe", ["misc"])},
+        }
+    )
+    assert names == {
+        "GET /albums/{id}": "albums.get",
+        "GET /albums": "albums.get_multiple_albums",
+        "GET /albums/{id}/tracks": "albums.get_tracks",
+        "GET /artists/{id}/top-tracks": "artists.get_top_tracks",
+        "GET /browse/categories/{id}": "categories.get",
+        "GET /the": "misc.get_the",
+    }
