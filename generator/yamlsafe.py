@@ -99,7 +99,7 @@ def load(text: str, max_depth: int) -> Any:
     whose result and errors are the reference the one pass reproduces.
     """
     try:
-        document = _Builder(max_depth).build(text)
+        return _Builder(max_depth).build(text)  # its keys are text already
     except _Unusual:
         _check_events(text, max_depth)
         document = yaml.load(text, Loader=_Loader)  # a safe loader: no Python object tags
@@ -190,8 +190,10 @@ class _Builder:
         elif isinstance(stack[-1], list):
             stack[-1].append(value)
         elif keys[-1] is _NO_KEY:
-            if container:
-                raise _Unusual  # a mapping or sequence as a key
+            if type(value) is int:
+                value = str(value)  # `200:` is the status "200", as `_string_keys` makes it
+            elif type(value) is not str:
+                raise _Unusual  # a mapping, sequence or other scalar as a key: refused there
             keys[-1] = value
         else:
             stack[-1][keys[-1]] = value
@@ -242,7 +244,8 @@ def _line(event: yaml.Event) -> int:
 
 
 def _string_keys(document: Any) -> Any:
-    """Integer keys become text; any other non-string key is refused with its path."""
+    """Integer keys become text, where they were written; any other non-string key is refused
+    with its path."""
     stack: list[tuple[Any, list[str]]] = [(document, [])]
     seen: set[int] = set()
     while stack:
@@ -251,12 +254,18 @@ def _string_keys(document: Any) -> Any:
             continue
         seen.add(id(node))
         if isinstance(node, dict):
-            for key in list(node):
-                if isinstance(key, int) and not isinstance(key, bool):
-                    node[str(key)] = node.pop(key)
-                elif not isinstance(key, str):
-                    raise YAMLKeyError(key, [*path, str(key)])
+            if any(type(key) is not str for key in node):
+                _keys_as_text(node, path)
             stack.extend((child, [*path, key]) for key, child in node.items())
         elif isinstance(node, list):
             stack.extend((child, [*path, str(index)]) for index, child in enumerate(node))
     return document
+
+
+def _keys_as_text(node: dict[Any, Any], path: list[str]) -> None:
+    items = list(node.items())
+    for key, _ in items:
+        if type(key) is not str and type(key) is not int:
+            raise YAMLKeyError(key, [*path, str(key)])
+    node.clear()  # in place: an alias elsewhere holds this same mapping
+    node.update((str(key), value) for key, value in items)

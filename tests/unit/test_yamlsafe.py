@@ -56,6 +56,15 @@ def test_documents_and_errors_match_the_safe_loader(text: str) -> None:
         assert repr(ours[1]) == repr(reference[1])
 
 
+@pytest.mark.parametrize("extra", ["", "base: &b {x: 1}\nmerged: {<<: *b}\n"])
+def test_status_keys_stay_where_they_were_written(extra: str) -> None:
+    """Integer keys become text in place, in the one pass and in the safe loader's: the order
+    of a spec's responses is the order of the generated code."""
+    text = "responses:\n  default: {}\n  200: {}\n  '201': {}\n  404: {}\n"
+    document = yamlsafe.load(text + extra, 50)
+    assert list(document["responses"]) == ["default", "200", "201", "404"]
+
+
 def test_an_anchored_value_is_one_object_wherever_an_alias_repeats_it() -> None:
     document = yamlsafe.load("base: &b {type: object}\nuse: *b\n", 50)
     assert document["use"] is document["base"]
