@@ -69,9 +69,9 @@ def object_key(schema: dict[str, Any], hint: str, n: int) -> tuple[str, Any] | N
         if extra is False:
             continue  # the keys it matches are refused
         with contextlib.suppress(re.error, NoValidValue):
-            return key if re.search(pattern, key) else matching_text(
-                pattern, hint, n, 1, None
-            ), extra
+            if not re.search(pattern, key):
+                key = matching_text(pattern, hint, n, 1, None)
+            return key, extra
     if schema.get("additionalProperties") is False or schema.get("unevaluatedProperties") is False:
         return None
     return key, schema.get("additionalProperties")
