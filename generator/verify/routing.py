@@ -31,7 +31,7 @@ same error.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -72,9 +72,9 @@ class Route:
         """This route for each path key the URL may mean (itself first), the variables under
         that key's names."""
         others = [t for t in self.candidates if t != self.template]
-        return [self, *(self._as(template) for template in others)]
+        return [self, *(self.as_template(template) for template in others)]
 
-    def _as(self, template: str) -> Route:
+    def as_template(self, template: str) -> Route:
         """This route as `template`, a key of the same shape: its variables by position."""
         values = [self.variables.get(name, "") for name in _variable_names(self.template)]
         variables = dict(zip(_variable_names(template), values, strict=True))
@@ -158,7 +158,7 @@ class Router:
         if not keys:
             return f"QueryNotFound: no operation at {found.template!r} takes the query sent"
         keys.sort(key=lambda key: -len(fixed[key]))
-        return Route(found.method, keys[0], found.variables, tuple(keys))
+        return replace(found.as_template(keys[0]), candidates=tuple(keys))
 
     def _find(self, method: str, raw_path: str) -> Route | str:
         name = self.host_url + raw_path

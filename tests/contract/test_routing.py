@@ -168,3 +168,29 @@ def test_a_fixed_query_pair_no_parameter_declares_is_required() -> None:
     }
     found = Router(document, HOST).route("get", "/models", [("comp", "other")])
     assert isinstance(found, str) and found.startswith("QueryNotFound"), found
+
+
+@pytest.mark.parametrize(
+    ("query", "key", "variables"),
+    [
+        ([], "/folders/{folderId}", {"folderId": "x"}),
+        ([("by", "path")], "/folders/{folderPath}?by=path", {"folderPath": "x"}),
+    ],
+)
+def test_a_key_of_the_same_shape_chosen_by_its_query_names_the_variables_its_own_way(
+    query: list[tuple[str, str]], key: str, variables: dict[str, str]
+) -> None:
+    """Keys that differ only in their variables' names are all candidates for a URL; the one
+    the fixed query picks reads the URL's values under its own names."""
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Routes", "version": "1"},
+        "servers": [{"url": HOST}],
+        "paths": {
+            "/folders/{folderId}": {"get": _OPERATION},
+            "/folders/{folderPath}?by=path": {"get": _OPERATION},
+        },
+    }
+    found = Router(document, HOST).route("get", "/folders/x", query)
+    assert isinstance(found, Route), found
+    assert (found.template, found.variables) == (key, variables)
