@@ -11,9 +11,12 @@ forgotten is a render error, never an injection.
 from __future__ import annotations
 
 import html
+import itertools
 import keyword
 import re
 import unicodedata
+from collections import deque
+from collections.abc import Iterator
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # C0 controls and the bidirectional overrides of "Trojan Source" (CVE-2021-42574), which make code
@@ -165,9 +168,11 @@ _PROSE_MARKS = re.compile(r"([\\`*\[\]~|])")
 _LONE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _BACKTICKS = re.compile(r"`+")
 # As CommonMark reads them: a code span opens with a run of backticks and closes at the next run
-# of the same length; a fenced block is a line of three or more, its lines, and a closing line.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_FENCED_BLOCK = re.compile(r"^[ \t]*(`{3,})[^`\n]*\n(.*?)\n[ \t]*\1`*[ \t]*$", re.M | re.S)
+# of the same length; a fenced block opens with a line of three or more and closes at the next
+# line of at least as many. Both are paired in one pass: spec text is untrusted, and a regex
+# that searches on from every unclosed opener costs the square of a hostile description.
+_FENCE_OPEN = re.compile(r"[ \t]*(`{3,})[^`]*")
+_FENCE_CLOSE = re.compile(r"[ \t]*(`{3,})[ \t]*")
 
 
 def markdown_prose(text: SpecText | str | None) -> Safe:
@@ -178,15 +183,57 @@ def markdown_prose(text: SpecText | str | None) -> Safe:
     if text is None:
         return Safe("")
     raw = text.unsafe_value if isinstance(text, SpecText) else text
-    unfenced = _FENCED_BLOCK.sub(lambda block: code_span(block[2]), clean(_html_as_text(raw)))
-    flat = " ".join(unfenced.split())
+    flat = " ".join(_unfenced(clean(_html_as_text(raw))).split())
     rendered: list[str] = []
     start = 0
-    for span in _CODE_SPAN.finditer(flat):
-        rendered += [_prose(flat[start : span.start()], first=start == 0), code_span(span[2])]
-        start = span.end()
+    for opening, closing in _code_spans(flat):
+        rendered += [
+            _prose(flat[start : opening.start()], first=start == 0),
+            code_span(flat[opening.end() : closing.start()]),
+        ]
+        start = closing.end()
     rendered.append(_prose(flat[start:], first=start == 0))
     return Safe("".join(rendered))
+
+
+def _code_spans(text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """Each code span's opening and closing backtick runs, in order; a run with no later run
+    of its length is literal text."""
+    runs = list(_BACKTICKS.finditer(text))
+    later: dict[int, deque[int]] = {}  # run length -> indices of the runs of that length
+    for index, run in enumerate(runs):
+        later.setdefault(len(run[0]), deque()).append(index)
+    index = 0
+    while index < len(runs):
+        same = later[len(runs[index][0])]
+        while same and same[0] <= index:
+            same.popleft()
+        if not same:
+            index += 1
+            continue
+        closing = same.popleft()
+        yield runs[index], runs[closing]
+        index = closing + 1
+
+
+def _unfenced(text: str) -> str:
+    """`text` with each fenced block's lines as one code span."""
+    lines = text.split("\n")
+    fences = [len(m[1]) if (m := _FENCE_CLOSE.fullmatch(line)) else 0 for line in lines]
+    # the longest closing fence at or after each line: an opener longer than that stays text
+    reach = [*reversed([*itertools.accumulate(reversed(fences), max)]), 0]
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        opened = _FENCE_OPEN.fullmatch(lines[index])
+        if opened is None or len(opened[1]) > reach[index + 1]:
+            kept.append(lines[index])
+            index += 1
+            continue
+        end = next(j for j in range(index + 1, len(lines)) if fences[j] >= len(opened[1]))
+        kept.append(code_span("\n".join(lines[index + 1 : end])))
+        index = end + 1
+    return "\n".join(kept)
 
 
 def _prose(text: str, *, first: bool) -> str:

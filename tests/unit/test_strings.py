@@ -117,6 +117,16 @@ def test_markdown_prose_pairs_backtick_runs_and_reads_a_fenced_example_as_code()
     )
 
 
+def test_an_unclosed_run_or_fence_stays_text_and_what_follows_still_pairs() -> None:
+    """A run with no later run of its length, or a fence with no later line of as many
+    backticks, is literal; the spans and blocks after it are read as if it were not there."""
+    assert strings.markdown_prose(SpecText("a ``` b `c` d")) == "a \\`\\`\\` b `c` d"
+    fenced = "Intro\n`````json\nopen\n```\nx = 1\n```\nEnd"
+    assert strings.markdown_prose(SpecText(fenced)) == (
+        "Intro \\`\\`\\`\\`\\`json open `x = 1` End"
+    )
+
+
 def test_code_spans_and_fences_hold_any_backticks() -> None:
     assert strings.code_span("str | UUID") == "`str | UUID`"
     assert strings.code_span("a`b") == "``a`b``"
