@@ -86,7 +86,12 @@ def resource_name(path: str, operation: dict[str, Any]) -> str:
 
 
 def tag_resource_name(tag: str) -> str:
-    """The client attribute a tag becomes (`Share Links` -> `share_links`)."""
+    """The client attribute a tag becomes (`Share Links` -> `share_links`). A closing word `API`
+    says only that the tag is part of the API, as every tag is: `Templates API` -> `templates`,
+    so that `client.templates.create()` reads like any other resource (`OpenAPI` keeps it)."""
+    head, _sep, last = tag.strip().rpartition(" ")
+    if head.strip() and last.lower() == "api":
+        tag = head
     return python_name(snake_case(tag) or "default", reserved=CLIENT_RESERVED, fallback="resource")
 
 

@@ -351,3 +351,25 @@ def test_an_article_after_the_verb_is_not_part_of_the_name() -> None:
         "GET /browse/categories/{id}": "categories.get",
         "GET /the": "misc.get_the",
     }
+
+
+def test_a_tag_that_closes_with_the_word_api_names_the_resource_without_it() -> None:
+    """Tags written `Templates API` give `client.templates`, whose methods read like any other
+    resource's; `API` inside a word or alone is part of the name."""
+    names = _placements(
+        {
+            "/templates": {"get": _op(tags=["Templates API"]), "post": _op(tags=["Templates API"])},
+            "/templates/{id}": {"delete": _op(tags=["Templates API"])},
+            "/server": {"get": _op("getServer", ["Server Configuration API"])},
+            "/specs": {"get": _op("listSpecs", ["OpenAPI"])},
+            "/api": {"get": _op("getRoot", ["API"])},
+        }
+    )
+    assert names == {
+        "GET /templates": "templates.list",
+        "POST /templates": "templates.create",
+        "DELETE /templates/{id}": "templates.delete",
+        "GET /server": "server_configuration.get_server",
+        "GET /specs": "open_api.list_specs",
+        "GET /api": "api.get_root",
+    }
