@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from .. import jsonpointer
@@ -37,6 +38,7 @@ _REWRITTEN = (azure_paths.KEY, azure_host.KEY)
 _SECTIONS = {
     "schemas": "definitions",
     "parameters": "parameters",
+    "requestBodies": "parameters",
     "responses": "responses",
     "securitySchemes": "securityDefinitions",
 }
@@ -53,6 +55,7 @@ class Converter:
         self.consumes = media_types(source.get("consumes")) or ["application/json"]
         self.produces = media_types(source.get("produces")) or ["application/json"]
         self.shared = mapping(source.get("parameters"))
+        self.shared_bodies = self._shared_bodies()
 
     def document(self) -> dict[str, Any]:
         source = self.source
@@ -94,6 +97,15 @@ class Converter:
             name: self._response(response, self.produces, *_component("responses", name))
             for name, response in mapping(source.get("responses")).items()
         }
+        bodies = {
+            name: body(
+                (self.shared[name], jsonpointer.join("", "parameters", name)),
+                self.consumes,
+                self.origins,
+                jsonpointer.join("", "components", "requestBodies", name),
+            )
+            for name in sorted(self.shared_bodies)
+        }
         schemes = {
             name: security_scheme(scheme)
             for name, scheme in mapping(source.get("securityDefinitions")).items()
@@ -101,6 +113,7 @@ class Converter:
         sections = {
             "schemas": schemas,
             "parameters": parameters,
+            "requestBodies": bodies,
             "responses": responses,
             "securitySchemes": schemes,
         }
@@ -167,7 +180,7 @@ class Converter:
             converted["parameters"] = parameters
         request = jsonpointer.join(at, "requestBody")
         if body_parameters:
-            converted["requestBody"] = body(body_parameters[0], consumes, self.origins, request)
+            converted["requestBody"] = self._request_body(body_parameters[0], consumes, request)
             first, source = body_parameters[0]
             if first.get("name"):
                 converted.setdefault("x-codegen-request-body-name", first["name"])
@@ -178,6 +191,36 @@ class Converter:
         responses = mapping(operation.get("responses"))
         converted["responses"] = self._responses(responses, produces, written_at, at)
         return converted
+
+    def _request_body(self, located: Located, consumes: list[str], at: str) -> dict[str, Any]:
+        """The request body at `at` that body parameter `located` describes: a `$ref` to the
+        component of a shared one (`_shared_bodies`), else written out in the operation."""
+        _parameter, source = located
+        name = _shared_name(source)
+        if name in self.shared_bodies and consumes == self.consumes:
+            self.origins.record(at, source)
+            return {"$ref": jsonpointer.join("#/components/requestBodies", name)}
+        return body(located, consumes, self.origins, at)
+
+    def _shared_bodies(self) -> frozenset[str]:
+        """Body parameters that two operations or more take (through `$ref`, with the document's
+        `consumes`): each becomes one request body component, so that its schema is named after
+        the parameter the spec shares (`PatchRequest`), not after one of the operations."""
+        uses: Counter[str] = Counter()
+        for section in ("paths", azure_paths.KEY):
+            for item in mapping(self.source.get(section)).values():
+                if not isinstance(item, dict):
+                    continue
+                common = [(parameter, "") for parameter in item.get("parameters") or []]
+                for key, operation in item.items():
+                    if key not in HTTP_METHODS or not isinstance(operation, dict):
+                        continue
+                    if (media_types(operation.get("consumes")) or self.consumes) != self.consumes:
+                        continue
+                    own = [(parameter, "") for parameter in operation.get("parameters") or []]
+                    resolved = [r for _w, r in self._parameters([*common, *own])]
+                    uses.update({_shared_name(s) for p, s in resolved if p.get("in") == "body"})
+        return frozenset(name for name, count in uses.items() if name and count > 1)
 
     def _responses(
         self, responses: dict[str, Any], produces: list[str], source: str, at: str
@@ -279,3 +322,9 @@ class Converter:
 def _component(section: str, name: str) -> tuple[str, str]:
     """Where a shared parameter or response sits in the source and in the converted document."""
     return jsonpointer.join("", section, name), jsonpointer.join("", "components", section, name)
+
+
+def _shared_name(source: str) -> str:
+    """The name of the shared parameter written at `source` (`/parameters/<name>`), else ``."""
+    tokens = jsonpointer.split(source)
+    return tokens[1] if len(tokens) == 2 and tokens[0] == "parameters" else ""

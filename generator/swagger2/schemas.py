@@ -12,6 +12,9 @@ _REFS = {
     "#/parameters/": "#/components/parameters/",
     "#/responses/": "#/components/responses/",
 }
+# Converted sections that no Swagger reference moves into: a shared body parameter is a request
+# body component in the converted document (`convert.py`).
+_WRITTEN_AS = {"#/components/requestBodies/": "#/parameters/"}
 # A parameter's own keywords that make up its schema in OpenAPI 3.
 _NUMBER_BOUNDS = ("maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "multipleOf")
 _LENGTH_BOUNDS = ("maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems")
@@ -142,7 +145,7 @@ def rewrite_refs(node: Any) -> Any:
 
 def written_ref(ref: str) -> str:
     """A reference of the converted document as the Swagger file spells it."""
-    for old, new in _REFS.items():
+    for new, old in {**{new: old for old, new in _REFS.items()}, **_WRITTEN_AS}.items():
         if ref.startswith(new):
             return old + ref.removeprefix(new)
     return ref

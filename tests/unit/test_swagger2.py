@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from generator.hoist import hoist
 from generator.load import load_spec, parse_spec, read_bundle
 from generator.normalize import normalize
 from generator.swagger2 import convert
@@ -255,6 +256,56 @@ def test_a_shared_response_and_parameter_move_to_components() -> None:
     assert components["responses"]["Missing"]["content"]["application/json"]["schema"] == {
         "type": "string"
     }
+
+
+def test_a_body_parameter_two_operations_share_is_named_after_the_parameter() -> None:
+    """A JSON Patch list every resource takes: its class is the spec's `PatchRequest`, not the
+    name of one operation's resource (`environments.patch(body: list[Project])` misleads)."""
+    patch = {
+        "name": "patchDelta",
+        "in": "body",
+        "required": True,
+        "description": "JSON Patch",
+        "schema": {
+            "type": "array",
+            "items": {"type": "object", "properties": {"op": {"type": "string"}}},
+        },
+    }
+    created = {"name": "body", "in": "body", "schema": {"type": "object"}}
+    project = {"type": "object", "properties": {"key": {"type": "string"}}}
+
+    def patched(operation_id: str, **extra: Any) -> dict[str, Any]:
+        parameters = [{"$ref": "#/parameters/PatchRequest"}]
+        return {"operationId": operation_id, "parameters": parameters, "responses": OK, **extra}
+
+    document = _swagger(
+        {
+            "/environments": {"patch": patched("patchEnvironment")},
+            "/projects": {
+                "patch": patched("patchProject"),
+                "post": {"parameters": [{"$ref": "#/parameters/Created"}], "responses": OK},
+            },
+            "/webhooks": {"patch": patched("patchWebhook", consumes=["application/xml"])},
+        },
+        parameters={"PatchRequest": patch, "Created": created},
+        definitions={"Project": project},
+    )
+    converted = parse_spec(json.dumps(document).encode(), "swagger.json")
+    shared = {"$ref": "#/components/requestBodies/PatchRequest"}
+    assert converted["paths"]["/environments"]["patch"]["requestBody"] == shared
+    assert converted["paths"]["/projects"]["patch"]["requestBody"] == shared
+    assert list(converted["components"]["requestBodies"]) == ["PatchRequest"]
+    component = converted["components"]["requestBodies"]["PatchRequest"]
+    assert component["required"] is True and component["description"] == "JSON Patch"
+    # A body one operation takes, or one sent as another media type, stays in its operation.
+    assert "content" in converted["paths"]["/projects"]["post"]["requestBody"]
+    webhook = converted["paths"]["/webhooks"]["patch"]["requestBody"]
+    assert list(webhook["content"]) == ["application/xml"]
+    del document["paths"]["/webhooks"]  # an inline twin would be named too
+    normalized, _problems = normalize(parse_spec(json.dumps(document).encode(), "swagger.json"))
+    names = set(hoist(normalized).schemas)
+    assert {"PatchRequest", "Project"} <= names
+    assert not {"Project2", "Environment"} & names
 
 
 def test_the_conversion_is_reported(tmp_path: Path) -> None:
