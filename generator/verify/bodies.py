@@ -152,8 +152,15 @@ def _form(
         found = read_parameter(document, spec, fields, {})
         if found is not MISSING:
             value[name] = found
-    # Names no property owns are kept, so the schema's `additionalProperties` judges them.
-    value.update({key: text for key, text in fields.query if key.split("[")[0] not in properties})
+    # Names no property owns are kept, so the schema's `additionalProperties` judges them; a
+    # property may own a name with brackets itself (`employee[email]`) or through them (deepObject).
+    value.update(
+        {
+            key: text
+            for key, text in fields.query
+            if key not in properties and key.split("[")[0] not in properties
+        }
+    )
     return Decoded(value)
 
 

@@ -253,6 +253,21 @@ def test_form_fields_of_any_type_holding_objects_are_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_form_fields_named_with_brackets_are_read_as_their_own_type() -> None:
+    """Fields named `employee[weekly_hours]` (Personio's form): each is its own property, read
+    as its own type, not as raw text kept for an `employee` property nobody declares."""
+    fields = {
+        "employee[email]": {"type": "string"},
+        "employee[weekly_hours]": {"type": "number"},
+        "employee[active]": {"type": "boolean"},
+    }
+    schema = {"type": "object", "required": ["employee[email]"], "properties": fields}
+    create = {"requestBody": _body(schema, "application/x-www-form-urlencoded")}
+    paths = {"/employees": {"post": {**create, "responses": NO_CONTENT}}}
+    verified = _verify(_spec("Bracketed Form", paths))
+    assert verified.result.passed, _proven(verified)
+
+
 def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
     """An optional property of `allOf: [string, integer]` is one no client can send: it is left
     out and the operation proven. A required body of it cannot be sent: verify says so, naming
