@@ -2,9 +2,12 @@
 
 `allOf: [{type: string}, {type: integer}]` is valid OpenAPI, but every value breaks it, so a
 request that must carry one cannot be correct whatever the client does, and a reply that must
-carry one is never valid. The package is still generated (the rest of the API is usable); each
-such schema is a warning naming its pointer, once, where the conflict is written (a schema
-whose member is itself unsatisfiable is not warned about again).
+carry one is never valid. So does an `allOf` whose members declare a required property with no
+common type (a base `Response` with `data: object`, extended with `data: array`): the models
+read the later declaration as an override, but no value is valid against the spec. The package
+is still generated (the rest of the API is usable); each such schema is a warning naming its
+pointer, once, where the conflict is written (a schema whose member is itself unsatisfiable is
+not warned about again).
 """
 
 from __future__ import annotations
@@ -30,13 +33,45 @@ def unsatisfiable_schemas(context: Context) -> tuple[Problem, ...]:
         if schema.get("type") is not None:
             kinds.append(_names(schema["type"]))
         declared = [kind for kind in kinds if kind is not None]
-        if [] in declared or _common(declared) != []:
+        if [] in declared:
             continue
-        shown = " and ".join("/".join(kind) for kind in declared)
-        message = f"no value satisfies this schema: its `allOf` admits no common type ({shown})"
-        hint = "give the members one type: no request that must carry it can be valid"
-        problems.append(Problem("warning", message, context.file, pointer, hint))
+        if _common(declared) == []:
+            shown = " and ".join("/".join(kind) for kind in declared)
+            message = f"no value satisfies this schema: its `allOf` admits no common type ({shown})"
+            hint = "give the members one type: no request that must carry it can be valid"
+            problems.append(Problem("warning", message, context.file, pointer, hint))
+        elif clash := _property_clash(context.document, [*members, schema], pointer):
+            name, shown = clash
+            message = (
+                f"no value satisfies this schema: its `allOf` members declare the required "
+                f"property {name!r} with no common type ({shown}); the models read the last "
+                "declaration as the one that holds"
+            )
+            hint = f"declare {name!r} with a type every member admits, or drop it from the base"
+            problems.append(Problem("warning", message, context.file, pointer, hint))
     return tuple(problems)
+
+
+def _property_clash(
+    document: dict[str, Any], members: list[Any], pointer: str
+) -> tuple[str, str] | None:
+    """The first required property the members declare with no common type, and its types."""
+    declared: dict[str, list[list[str]]] = {}
+    required: set[str] = set()
+    for member in members:
+        schema = refs.resolve(document, member, pointer).node
+        if not isinstance(schema, dict):
+            continue
+        required.update(name for name in schema.get("required") or [] if isinstance(name, str))
+        properties = schema.get("properties")
+        for name, prop in properties.items() if isinstance(properties, dict) else ():
+            kind = _types(document, prop, pointer, 0)
+            if kind:
+                declared.setdefault(name, []).append(kind)
+    for name in sorted(required & declared.keys()):
+        if _common(declared[name]) == []:
+            return name, " and ".join("/".join(kind) for kind in declared[name])
+    return None
 
 
 def _types(document: dict[str, Any], node: Any, pointer: str, depth: int) -> list[str] | None:

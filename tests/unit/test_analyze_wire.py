@@ -459,6 +459,34 @@ def test_an_all_of_admitting_no_common_type_is_a_warning_once_where_written() ->
     assert "(string and integer)" in warning
 
 
+def test_a_required_property_the_all_of_members_declare_apart_is_a_warning() -> None:
+    """A base reply with `data: object` extended with `data: array`: no reply is valid against
+    the spec, which verify then shows; the warning says so where it is written. A property no
+    member requires, or declared with types in common, is fine."""
+    base = {
+        "type": "object",
+        "required": ["success", "data"],
+        "properties": {"success": {"type": "boolean"}, "data": {"type": "object"}},
+    }
+    listed = {"type": "object", "properties": {"data": {"type": "array", "items": {}}}}
+    optional = {"type": "object", "properties": {"data": {"type": "object"}}}
+    schemas = {
+        "Response": base,
+        "Optional": optional,
+        "Listed": {"allOf": [{"$ref": "#/components/schemas/Response"}, listed]},
+        "Loose": {"allOf": [{"$ref": "#/components/schemas/Optional"}, listed]},
+        "Same": {"allOf": [{"$ref": "#/components/schemas/Response"}, optional]},
+    }
+    reply = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Listed"}}}}
+    api = _api(
+        _get({"responses": {"200": {**reply, "description": "ok"}}}),
+        components={"schemas": schemas},
+    )
+    (warning,) = [str(problem) for problem in api.problems]
+    assert warning.startswith("demo.json#/components/schemas/Listed: warning: no value satisfies")
+    assert "'data'" in warning and "(object and array)" in warning
+
+
 def test_an_http_server_listed_beside_its_https_twin_gives_way_to_it() -> None:
     plain, secure = "http://api.example.com/v2", "https://api.example.com/v2"
     paths = {
