@@ -90,7 +90,7 @@ def conformant_exchange(contract: Contract, call: Call, index: int = 0, total: i
     for failed in (e for e in exchanges if e.harness_error):
         target = f"{failed.request.method} {failed.request.target}"
         raise ContractFailure(
-            f"{call.label}: {failed.harness_error} ({target}); a harness bug, not the client's",
+            f"{call.label}: {failed.harness_error} ({target}); {failed.blame}",
             pointer,
         )
     if len(exchanges) != total:

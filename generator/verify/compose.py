@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..keywords import common_types
-from .errors import NoValidValue
+from .errors import NoValueAtAll
 
 Resolve = Callable[[Any], Any]
 
@@ -58,10 +58,10 @@ def _merge_keywords(merged: dict[str, Any], member: dict[str, Any]) -> None:
 
 
 def common_type(first: Any, second: Any) -> Any:
-    """The `type` admitting what both admit; NoValidValue when that is nothing."""
+    """The `type` admitting what both admit; NoValueAtAll when that is nothing."""
     both = common_types(first, second)
     if not both:
-        raise NoValidValue(f"`allOf` members admit no common type ({first!r} and {second!r})")
+        raise NoValueAtAll(f"`allOf` members admit no common type ({first!r} and {second!r})")
     return both[0] if len(both) == 1 else both
 
 

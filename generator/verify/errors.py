@@ -7,6 +7,11 @@ class NoValidValue(ValueError):
     """A schema admits no value the harness can build (or none at all)."""
 
 
+class NoValueAtAll(NoValidValue):
+    """A schema no value satisfies (`allOf` members with no common type): the spec's doing, which
+    the generator warned about where it is written, not the harness's."""
+
+
 class ContractFailure(AssertionError):
     """A generated client broke its spec's contract.
 

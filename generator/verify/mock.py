@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .document import ValidationDocument, prepared_document, served
+from .errors import NoValueAtAll
 from .replies import GENERATED, Canned, ReplyBook, encode_json
 from .routing import Route
 from .schemas import Violation
@@ -45,7 +46,8 @@ class Exchange:
     violations: tuple[Violation, ...]
     reply: Canned | None
     reply_violations: tuple[Violation, ...] = ()  # the mock's own reply broke the spec
-    harness_error: str = ""  # the mock itself failed on this request: a harness bug
+    harness_error: str = ""  # the mock itself failed on this request
+    blame: str = "a harness bug, not the client's"  # whose doing `harness_error` is
 
 
 class SpecMockServer:
@@ -145,8 +147,9 @@ class SpecMockServer:
         try:
             return self._answer(request, generation)
         except Exception as error:
-            message = f"the mock failed: {type(error).__name__}: {error}"[:400]
-            self._record(Exchange(request, None, (), None, harness_error=message), generation)
+            failed = _failed(request, error)
+            message = failed.harness_error
+            self._record(failed, generation)
             return Reply(500, {"Content-Type": "text/plain"}, message.encode())
         finally:
             with self._lock:
@@ -236,3 +239,14 @@ class SpecMockServer:
         with self._lock:
             if generation == self._generation:
                 self._exchanges.append(exchange)
+
+
+def _failed(request: WireRequest, error: Exception) -> Exchange:
+    """The exchange of a request the mock could not answer: a harness bug, unless the spec
+    admits no reply there at all (which the generator warned about)."""
+    if isinstance(error, NoValueAtAll):
+        message = f"no reply is valid against the spec: {error}"[:400]
+        blame = "the spec's doing, as the generator warned, not the client's"
+        return Exchange(request, None, (), None, harness_error=message, blame=blame)
+    message = f"the mock failed: {type(error).__name__}: {error}"[:400]
+    return Exchange(request, None, (), None, harness_error=message)

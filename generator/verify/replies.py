@@ -155,7 +155,7 @@ class ReplyBook:
         try:
             return factory.value(schema, _hint(route))
         except NoValidValue as error:
-            raise NoValidValue(f"{route.key} {status}: {error}") from None
+            raise type(error)(f"{route.key} {status}: {error}") from None
 
     def _usable(self, schema: Any, example: Any, where: str, name: str, media: str) -> bool:
         if not is_json_media(media) and not isinstance(example, str):

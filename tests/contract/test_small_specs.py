@@ -268,6 +268,35 @@ def test_form_fields_named_with_brackets_are_read_as_their_own_type() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_reply_no_value_satisfies_is_blamed_on_the_spec_not_the_harness() -> None:
+    """A base reply `data: object` extended with `data: array` (Personio's `Response`): no
+    reply is valid, so the operation cannot be proven; verify says it is the spec's doing, as
+    the generator's warning said, instead of calling it a harness bug."""
+    base = {
+        "type": "object",
+        "required": ["success", "data"],
+        "properties": {"success": {"type": "boolean"}, "data": {"type": "object"}},
+    }
+    listed = {"properties": {"data": {"type": "array", "items": {"type": "integer"}}}}
+    schemas = {
+        "Response": base,
+        "Listed": {"allOf": [{"$ref": "#/components/schemas/Response"}, listed]},
+    }
+    reply = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Listed"}}}}
+    paths = {
+        "/items": {"get": {"responses": {"200": {**reply, "description": "ok"}}}},
+        "/fine": {"get": {"responses": NO_CONTENT}},
+    }
+    verified = _verify(_spec("Clashing Reply", paths, schemas))
+    assert verified.result.proven == {"GET /fine"}, _proven(verified)
+    assert {failure.key for failure in verified.result.failures} == {"GET /items"}
+    for failure in verified.result.failures:
+        assert "no reply is valid against the spec" in failure.message
+        assert "harness bug" not in failure.message
+    warned = [problem.pointer for problem in verified.problems if problem.level == "warning"]
+    assert warned == ["/components/schemas/Listed"]
+
+
 def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
     """An optional property of `allOf: [string, integer]` is one no client can send: it is left
     out and the operation proven. A required body of it cannot be sent: verify says so, naming
