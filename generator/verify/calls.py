@@ -33,6 +33,7 @@ from .cases import (
 from .errors import ContractFailure, NoValidValue
 from .mock import GENERATED
 from .paging import last_page_transform, page_reply_transform
+from .replies import Canned
 from .schemas import SchemaChecker
 from .surface import Annotation, Argument, Method, Surface
 from .values import Mode, ValueFactory
@@ -65,7 +66,7 @@ class Call:
     expected: ExpectedRequest
     refused: bool = False  # the client must raise ValueError and send nothing
     reply: str | None = None  # which canned reply the mock answers with (None: its first)
-    transform: Callable[[Any], Any] | None = None  # how the mock adapts that reply's data
+    transform: Callable[[Canned], Canned] | None = None  # how the mock adapts that reply
 
 
 def build_calls(

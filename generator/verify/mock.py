@@ -14,8 +14,6 @@ status and the spec's first example) and reads what happened (`exchanges`).
 from __future__ import annotations
 
 import contextlib
-import copy
-import dataclasses
 import json
 import threading
 from collections.abc import Callable, Iterator
@@ -23,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .document import ValidationDocument, prepared_document, served
-from .replies import GENERATED, Canned, ReplyBook, encode_json
+from .replies import GENERATED, Canned, ReplyBook
 from .routing import Route
 from .schemas import Violation
 from .server import Received, Reply, ReplyingServer
@@ -70,7 +68,7 @@ class SpecMockServer:
         self._exchanges: list[Exchange] = []
         self._status: int | None = None
         self._canned_name: str | None = None
-        self._transform: Callable[[Any], Any] | None = None
+        self._transform: Callable[[Canned], Canned] | None = None
         self._operation: str | None = None
         self._judged_replies: dict[tuple[Any, ...], tuple[Violation, ...]] = {}
         self._judged_requests: dict[tuple[Any, ...], tuple[Route, tuple[Violation, ...]]] = {}
@@ -111,14 +109,15 @@ class SpecMockServer:
         self,
         status: int | None = None,
         canned: str | None = None,
-        transform: Callable[[Any], Any] | None = None,
+        transform: Callable[[Canned], Canned] | None = None,
         operation: str | None = None,
     ) -> Iterator[None]:
         """Choose how conformant requests are answered while the block runs.
 
         `status` defaults to the operation's success status, `canned` (a reply's name) to its
-        first reply; `transform` adapts that reply's data. The result is validated like every
-        reply, so the harness cannot make the mock say what the spec does not allow.
+        first reply; `transform` adapts that reply (its data, its headers). The result is
+        validated like every reply, so the harness cannot make the mock say what the spec does
+        not allow.
         `operation` is the key of the operation being called: where several share a URL
         (`/pets#byTag`), the request is judged as that one first.
         """
@@ -220,12 +219,7 @@ class SpecMockServer:
         status = status or self.replies.success_status(route)
         options = self.replies.canned(route, status, request.headers.get("accept", ""))
         chosen = next((c for c in options if c.name == wanted), options[0])
-        if transform is not None and chosen.data is not None:
-            data = transform(copy.deepcopy(chosen.data))
-            chosen = dataclasses.replace(
-                chosen, name=f"{chosen.name}+", data=data, body=encode_json(data)
-            )
-        return chosen
+        return chosen if transform is None else transform(chosen)
 
     def _reject(self, exchange: Exchange, generation: int) -> Reply:
         self._record(exchange, generation)

@@ -11,11 +11,13 @@ of the runtime that is being judged.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import ContractFailure
+from .replies import encode_json
 from .surface import Method, Paging
 
 if TYPE_CHECKING:  # they import the call builder, which uses `page_reply_transform`
@@ -24,20 +26,26 @@ if TYPE_CHECKING:  # they import the call builder, which uses `page_reply_transf
     from .invoke import Outcome
     from .replies import Canned
 
+Adapt = Callable[["Canned"], "Canned"]  # how the mock changes a canned reply for one call
+
 # A next link the mock can serve: a relative reference of only a query, which names the first
 # request's path again (RFC 3986, 5.2.2); with no parameters of its own, the client repeats the
 # first request's query, so page two is that request sent again.
 SAME_REQUEST_LINK = "?"
+NEXT_RELATION = "next"
 _EMPTY: tuple[object, ...] = (None, False, "", [], {})
 
 
 def page_reply_transform(
     method: Method, parameters: dict[tuple[str, str], Any], rich: bool
-) -> Callable[[Any], Any] | None:
+) -> Adapt | None:
     """How the mock adapts the reply to a list call sending ``parameters``: with every field
     (``rich``), a page that is not the last one; a next link always points back to the mock
-    (the spec's example names the real API, which the client rightly refuses to follow)."""
+    (the spec's example names the real API, which the client rightly refuses to follow), and a
+    ``Link`` header names the mock's next page only on a page that is not the last."""
     paging = method.paging
+    if paging is not None and paging.style == "link_header":
+        return _with_link(SAME_REQUEST_LINK if rich else None)
     if paging is None or not (rich or paging.style == "next_link"):
         return None
     sent = parameters.get(("query", paging.page_param or ""))
@@ -48,7 +56,7 @@ def page_reply_transform(
             _put(data, paging.current_page, asked)
             _put(data, paging.last_page, asked + 1)
             return data
-        items = _at(data, (paging.items_field,))
+        items = value_at(data, paging.items_path)
         count = len(items) if isinstance(items, list) else 0
         _put(data, paging.total, (sent if isinstance(sent, int) else 0) + count + 1)
         _put(data, paging.has_more, True)
@@ -56,25 +64,53 @@ def page_reply_transform(
             _put(data, paging.next, SAME_REQUEST_LINK)
         return data
 
-    return transform
+    return _on_data(transform)
 
 
-def last_page_transform(method: Method) -> Callable[[Any], Any] | None:
+def last_page_transform(method: Method) -> Adapt | None:
     """For calls that prove something else (the path ids): a next-link list reply made the
     last page, since the link in the spec's example names the real API (or a path that is not
     this call's)."""
     paging = method.paging
+    if paging is not None and paging.style == "link_header":
+        return _with_link(None)
     if paging is None or paging.style != "next_link" or not paging.next:
         return None
     *parents, last = paging.next
 
     def transform(data: Any) -> Any:
-        holder = _at(data, tuple(parents))
+        holder = value_at(data, tuple(parents))
         if isinstance(holder, dict):
             holder.pop(last, None)
         return data
 
-    return transform
+    return _on_data(transform)
+
+
+def _on_data(change: Callable[[Any], Any]) -> Adapt:
+    """The reply with its JSON data changed (a copy: the canned reply serves other calls)."""
+
+    def adapt(canned: Canned) -> Canned:
+        if canned.data is None:
+            return canned
+        data = change(copy.deepcopy(canned.data))
+        name = f"{canned.name}+"
+        return dataclasses.replace(canned, name=name, data=data, body=encode_json(data))
+
+    return adapt
+
+
+def _with_link(target: str | None) -> Adapt:
+    """The reply with a ``Link`` header naming ``target`` as the next page, or with none (the
+    spec's own example of one names the real API)."""
+
+    def adapt(canned: Canned) -> Canned:
+        headers = {name: value for name, value in canned.headers.items() if name.lower() != "link"}
+        if target is not None:
+            headers["Link"] = f'<{target}>; rel="{NEXT_RELATION}"'
+        return dataclasses.replace(canned, name=f"{canned.name}+", headers=headers)
+
+    return adapt
 
 
 def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outcome) -> Call | None:
@@ -83,8 +119,7 @@ def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outc
     the request for page two, if any, is judged."""
     paging = call.method.paging
     assert paging is not None
-    data = reply.data
-    says, number = _next_of(paging, data, call.expected.parameters)
+    says, number = _next_of(paging, reply, call.expected.parameters)
     if says is not None and says != (outcome.following is not None):
         found = "found no" if says else "fetched a"
         raise ContractFailure(
@@ -105,17 +140,21 @@ def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outc
     )
 
 
-def _next_of(paging: Paging, data: Any, parameters: dict[Any, Any]) -> tuple[bool | None, Any]:
+def _next_of(paging: Paging, reply: Canned, parameters: dict[Any, Any]) -> tuple[bool | None, Any]:
     """Whether the reply says a page follows (None: it does not say), and the paging parameter
     that page must be asked for with (None: whatever the client sent)."""
-    items = _at(data, (paging.items_field,))
+    data = reply.data
+    items = value_at(data, paging.items_path)
     listed = items if isinstance(items, list) else []
+    if paging.style == "link_header":
+        links = [value for name, value in reply.headers.items() if name.lower() == "link"]
+        return bool(listed) and any(f'rel="{NEXT_RELATION}"' in link for link in links), None
     sent = parameters.get(("query", paging.page_param or ""))
     return _STYLES[paging.style](paging, data, listed, sent)
 
 
 def _page(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
-    current, last = _at(data, paging.current_page), _at(data, paging.last_page)
+    current, last = value_at(data, paging.current_page), value_at(data, paging.last_page)
     following = current + 1 if isinstance(current, int) else None
     if not (isinstance(current, int) and isinstance(last, int)):
         return None, following
@@ -124,12 +163,12 @@ def _page(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool 
 
 def _offset(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
     after = (sent if isinstance(sent, int) else 0) + len(items)
-    total, more = _at(data, paging.total), _at(data, paging.has_more)
+    total, more = value_at(data, paging.total), value_at(data, paging.has_more)
     if isinstance(total, int) and not isinstance(total, bool):
         return bool(items) and after < total, after
     if isinstance(more, bool):
         return bool(items) and more, after
-    return bool(items) and _at(data, paging.next) not in _EMPTY, after
+    return bool(items) and value_at(data, paging.next) not in _EMPTY, after
 
 
 def _cursor(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
@@ -137,13 +176,13 @@ def _cursor(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[boo
         last = items[-1] if items else None
         cursor = last.get(paging.item_cursor) if isinstance(last, dict) else None
     else:
-        cursor = _at(data, paging.next)
-    ends = not items or _at(data, paging.has_more) is False or cursor in _EMPTY
+        cursor = value_at(data, paging.next)
+    ends = not items or value_at(data, paging.has_more) is False or cursor in _EMPTY
     return not (ends or str(cursor) == str(sent)), cursor
 
 
 def _next_link(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
-    link = _at(data, paging.next)
+    link = value_at(data, paging.next)
     return bool(items) and isinstance(link, str) and link != "", None
 
 
@@ -184,7 +223,8 @@ def _put(data: Any, path: tuple[str, ...], value: Any) -> None:
         node[path[-1]] = value
 
 
-def _at(data: Any, path: tuple[str, ...]) -> Any:
+def value_at(data: Any, path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in a reply (the reply itself for an empty path), or None."""
     for step in path:
         data = data.get(step) if isinstance(data, dict) else None
     return data
