@@ -11,13 +11,11 @@ of the runtime that is being judged.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import ContractFailure
-from .replies import encode_json
 from .surface import Method, Paging
 
 if TYPE_CHECKING:  # they import the call builder, which uses `page_reply_transform`
@@ -26,26 +24,21 @@ if TYPE_CHECKING:  # they import the call builder, which uses `page_reply_transf
     from .invoke import Outcome
     from .replies import Canned
 
-Adapt = Callable[["Canned"], "Canned"]  # how the mock changes a canned reply for one call
-
 # A next link the mock can serve: a relative reference of only a query, which names the first
 # request's path again (RFC 3986, 5.2.2); with no parameters of its own, the client repeats the
 # first request's query, so page two is that request sent again.
 SAME_REQUEST_LINK = "?"
-NEXT_RELATION = "next"
+LINK, NEXT_RELATION = "Link", "next"  # the header naming it, for `Link`-header paging
 _EMPTY: tuple[object, ...] = (None, False, "", [], {})
 
 
 def page_reply_transform(
     method: Method, parameters: dict[tuple[str, str], Any], rich: bool
-) -> Adapt | None:
+) -> Callable[[Any], Any] | None:
     """How the mock adapts the reply to a list call sending ``parameters``: with every field
     (``rich``), a page that is not the last one; a next link always points back to the mock
-    (the spec's example names the real API, which the client rightly refuses to follow), and a
-    ``Link`` header names the mock's next page only on a page that is not the last."""
+    (the spec's example names the real API, which the client rightly refuses to follow)."""
     paging = method.paging
-    if paging is not None and paging.style == "link_header":
-        return _with_link(SAME_REQUEST_LINK if rich else None)
     if paging is None or not (rich or paging.style == "next_link"):
         return None
     sent = parameters.get(("query", paging.page_param or ""))
@@ -64,16 +57,23 @@ def page_reply_transform(
             _put(data, paging.next, SAME_REQUEST_LINK)
         return data
 
-    return _on_data(transform)
+    return transform
 
 
-def last_page_transform(method: Method) -> Adapt | None:
+def page_reply_headers(method: Method, rich: bool) -> dict[str, str | None]:
+    """The headers the mock sets on (or, as None, leaves out of) a list reply: a page that
+    says where the next page is in its ``Link`` header names the mock's next page when the
+    call is ``rich``, and none otherwise (the spec's own example link names the real API)."""
+    if method.paging is None or method.paging.style != "link_header":
+        return {}
+    return {LINK: f'<{SAME_REQUEST_LINK}>; rel="{NEXT_RELATION}"' if rich else None}
+
+
+def last_page_transform(method: Method) -> Callable[[Any], Any] | None:
     """For calls that prove something else (the path ids): a next-link list reply made the
     last page, since the link in the spec's example names the real API (or a path that is not
     this call's)."""
     paging = method.paging
-    if paging is not None and paging.style == "link_header":
-        return _with_link(None)
     if paging is None or paging.style != "next_link" or not paging.next:
         return None
     *parents, last = paging.next
@@ -84,33 +84,7 @@ def last_page_transform(method: Method) -> Adapt | None:
             holder.pop(last, None)
         return data
 
-    return _on_data(transform)
-
-
-def _on_data(change: Callable[[Any], Any]) -> Adapt:
-    """The reply with its JSON data changed (a copy: the canned reply serves other calls)."""
-
-    def adapt(canned: Canned) -> Canned:
-        if canned.data is None:
-            return canned
-        data = change(copy.deepcopy(canned.data))
-        name = f"{canned.name}+"
-        return dataclasses.replace(canned, name=name, data=data, body=encode_json(data))
-
-    return adapt
-
-
-def _with_link(target: str | None) -> Adapt:
-    """The reply with a ``Link`` header naming ``target`` as the next page, or with none (the
-    spec's own example of one names the real API)."""
-
-    def adapt(canned: Canned) -> Canned:
-        headers = {name: value for name, value in canned.headers.items() if name.lower() != "link"}
-        if target is not None:
-            headers["Link"] = f'<{target}>; rel="{NEXT_RELATION}"'
-        return dataclasses.replace(canned, name=f"{canned.name}+", headers=headers)
-
-    return adapt
+    return transform
 
 
 def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outcome) -> Call | None:
@@ -147,7 +121,7 @@ def _next_of(paging: Paging, reply: Canned, parameters: dict[Any, Any]) -> tuple
     items = value_at(data, paging.items_path)
     listed = items if isinstance(items, list) else []
     if paging.style == "link_header":
-        links = [value for name, value in reply.headers.items() if name.lower() == "link"]
+        links = [value for name, value in reply.headers.items() if name.lower() == LINK.lower()]
         return bool(listed) and any(f'rel="{NEXT_RELATION}"' in link for link in links), None
     sent = parameters.get(("query", paging.page_param or ""))
     return _STYLES[paging.style](paging, data, listed, sent)
