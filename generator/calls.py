@@ -199,6 +199,7 @@ _STRATEGIES = {
     "offset": "OffsetPagination",
     "cursor": "CursorPagination",
     "next_link": "NextLinkPagination",
+    "link_header": "LinkHeaderPagination",
 }
 
 
@@ -210,7 +211,9 @@ def pagination_literal(pagination: Pagination) -> Safe:
     if pagination.page_param is not None and pagination.style in param_name:
         literal = strings.string_literal(pagination.page_param)
         arguments.append(f"{param_name[pagination.style]}={literal}")
-    arguments.append(f"items_field={strings.string_literal(pagination.items_field)}")
+    whole_body = not pagination.items_path
+    items = "()" if whole_body else strings.string_literal(pagination.items_field)
+    arguments.append(f"items_field={items}")
     paths = {
         "current_page": pagination.current_page,
         "last_page": pagination.last_page,

@@ -75,7 +75,7 @@ Text = Annotated[str, AfterValidator(_plain_text)]
 Url = Annotated[str, AfterValidator(_rule(checks.http_url))]
 
 
-PagingStyle = Literal["page", "offset", "cursor", "next_link"]
+PagingStyle = Literal["page", "offset", "cursor", "next_link", "link_header"]
 
 
 def _property_name(value: str) -> str:
@@ -103,12 +103,13 @@ class PaginationConfig(BaseModel):
     style: PagingStyle | None = Field(
         default=None,
         description="the one style to detect and to force on `include`d operations "
-        "(unset: page, offset, cursor, then next_link, the first whose shape matches)",
+        "(unset: page, offset, cursor, next_link, then link_header, the first whose shape "
+        "matches)",
     )
     items_field: FieldName | None = Field(
         default=None,
-        description="the response's item array, e.g. data (unset: data, items, results or "
-        "the response's only array)",
+        description="the response's item array, e.g. data (unset: data, items, results, "
+        "the response's only array, or for link_header the response itself when it is one)",
     )
     page_param: Text = Field(default="page", description="page style: the page number parameter")
     current_page: FieldPath = "meta.currentPage"
@@ -118,13 +119,13 @@ class PaginationConfig(BaseModel):
     )
     cursor_param: Text | None = Field(
         default=None,
-        description="cursor style: the request parameter (unset: cursor, after, starting_after, "
-        "page_token, pageToken, next_token, nextToken)",
+        description="cursor style: the request parameter (unset: cursor, after, starting_after "
+        "or a page token's usual names: page_token, next_token, continuation_token, ...)",
     )
     next_cursor: FieldPath | None = Field(
         default=None,
         description="cursor style: the response field holding the next cursor, dotted "
-        "(unset: next_cursor, nextCursor, next_page_token, nextPageToken, cursor, ...)",
+        "(unset: next_cursor, next_page_token, next_token, continuation_token, cursor, ...)",
     )
     next_link: FieldPath | None = Field(
         default=None,

@@ -33,6 +33,9 @@ _CONTAINERS = frozenset({"data", "items", "results", "records", "entries", "valu
 _DROPPED_KEYS = frozenset(
     {"example", "examples", "externalDocs", "xml", "$comment", "deprecated", "pattern"}
 )
+# Extensions the later stages read: a secret to mask, and the name a property's field takes
+# (AutoRest's `x-ms-client-name`, see `naming.client_name`).
+_KEPT_EXTENSIONS = frozenset({"x-sdk-secret", "x-ms-client-name"})
 _COMPONENTS = "/components/schemas/"
 _SITE_REF = "#/x-site"  # a `$ref` into the middle of a schema, until every schema has been seen
 _DROP: Any = object()  # a handler's answer for "leave this keyword out"
@@ -243,7 +246,7 @@ class _Hoister:
         """`schema` cleaned for code generation, with nested class-worthy schemas hoisted."""
         out: dict[str, Any] = {}
         for key, value in shapes.canonical(schema, nested=site.nested).items():
-            if key in _DROPPED_KEYS or (key.startswith("x-") and key != "x-sdk-secret"):
+            if key in _DROPPED_KEYS or (key.startswith("x-") and key not in _KEPT_EXTENSIONS):
                 continue
             handler = _HANDLERS.get(key)
             kept = copy.deepcopy(value) if handler is None else handler(self, key, value, site)

@@ -99,7 +99,7 @@ def plural(word: str) -> str:
 
 
 def client_name(node: object, wire: str) -> str:
-    """What a parameter is called in client code: the name the spec gives it for that
+    """What a parameter or property is called in client code: the name the spec gives it for that
     (AutoRest's `x-ms-client-name`: `access` for the header `x-ms-blob-public-access`), else
     its wire name; either way only a seed for `python_name`."""
     given = node.get("x-ms-client-name") if isinstance(node, dict) else None

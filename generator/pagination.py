@@ -8,7 +8,9 @@ both an array of items and the field that says where the next page is:
 - offset: `?offset=` with a `total`, a `more`/`has_more` flag or a `next` link;
 - cursor: `?cursor=` (`after`, `starting_after`, `page_token`, ...) with the next cursor in the
   body (`next_cursor`, `nextPageToken`, ...), or `has_more` and items with an `id` (Stripe);
-- next_link: a `next` URL (`links.next`, `_links.next.href`) and a page-size or paging parameter.
+- next_link: a `next` URL (`links.next`, `_links.next.href`) and a page-size or paging parameter;
+- link_header: a `Link` header declared on the success response (RFC 8288, GitHub), with the
+  items in the body or the body itself an array of them.
 
 A spec that declares how an operation pages (AutoRest's `x-ms-pageable`: the items under
 `itemName`, `value` by default, the next page at the URL under `nextLinkName`, no paging when
@@ -29,29 +31,39 @@ from typing import Any
 from .annotate import Annotator
 from .config import PaginationConfig, PagingStyle
 from .ir import Pagination, Parameter, Response
-from .refs import component_name
+from .page_schema import (
+    follow,
+    is_array,
+    is_boolean,
+    is_integer,
+    is_scalar,
+    is_string,
+    own_properties,
+    property_of,
+)
+from .refs import resolve
 from .strings import SpecText
 
-STYLES: tuple[PagingStyle, ...] = ("page", "offset", "cursor", "next_link")
+STYLES: tuple[PagingStyle, ...] = ("page", "offset", "cursor", "next_link", "link_header")
 DECLARATION = "x-ms-pageable"
+LINK_HEADER = "link"
 _ITEMS = ("data", "items", "results")
 _OFFSET_PARAMS = ("offset",)
-_CURSOR_PARAMS = (
-    "cursor",
-    "after",
-    "starting_after",
-    "page_token",
-    "pageToken",
-    "next_token",
-    "nextToken",
-)
-_NEXT_CURSORS = (
-    "next_cursor",
-    "nextCursor",
+# A page token the response gives and the next request sends back, often under one name for
+# both (OpenFGA's `continuation_token`, Zoom's `next_page_token`, AWS's `nextToken`).
+_TOKENS = (
     "next_page_token",
     "nextPageToken",
     "next_token",
     "nextToken",
+    "continuation_token",
+    "continuationToken",
+)
+_CURSOR_PARAMS = ("cursor", "after", "starting_after", "page_token", "pageToken", *_TOKENS)
+_NEXT_CURSORS = (
+    "next_cursor",
+    "nextCursor",
+    *_TOKENS,
     "cursor",
     "meta.next_cursor",
     "response_metadata.next_cursor",
@@ -84,11 +96,14 @@ class _Shape:
     query: frozenset[str]
     body: Any
     annotator: Annotator
+    link_header: bool = False  # the success response declares a `Link` header
 
     def field(self, path: str, accepts: Callable[[Any], bool] = lambda _: True) -> Any:
-        node = self.body
-        for part in path.split("."):
-            node = _property(node, part, self.annotator)
+        """The schema at the dotted `path` in the body (the body itself for an empty path),
+        or None where the body has no such field or `accepts` refuses it."""
+        node = follow(self.body, self.annotator)
+        for part in path.split(".") if path else ():
+            node = property_of(node, part, self.annotator)
             if node is None:
                 return None
         return node if accepts(node) else None
@@ -108,7 +123,10 @@ def detect_pagination(
     response: Response,
     body: dict[str, Any],
     annotator: Annotator,
+    headers: frozenset[str] = frozenset(),
 ) -> Pagination | None:
+    """How the operation pages, or None; `headers` names (in lower case) the headers its
+    success response declares."""
     names = {key, str(operation.get("operationId") or "")}
     if names & set(config.exclude) or response.kind != "model":
         return None
@@ -116,6 +134,7 @@ def detect_pagination(
         frozenset(p.wire_name.unsafe_value for p in parameters if p.location == "query"),
         body,
         annotator,
+        link_header=LINK_HEADER in headers,
     )
     declared = operation.get(DECLARATION)
     if isinstance(declared, dict) and not names & set(config.include):
@@ -131,14 +150,30 @@ def detect_pagination(
     return None
 
 
+def declared_headers(
+    document: dict[str, Any], operation: dict[str, Any], status: str
+) -> frozenset[str]:
+    """The names, in lower case, of the headers the operation's `status` response declares
+    (a response given by `$ref` is read where it is defined)."""
+    responses = operation.get("responses")
+    declared = responses.get(status) if isinstance(responses, dict) else None
+    response = resolve(document, declared, "").node
+    headers = response.get("headers") if isinstance(response, dict) else None
+    return (
+        frozenset(str(name).lower() for name in headers or ())
+        if isinstance(headers, dict)
+        else frozenset()
+    )
+
+
 def _declared(declared: dict[str, Any], shape: _Shape) -> Pagination | None:
     """The next-link paging the spec declares: the names are single fields, taken as written
     (Azure's `@odata.nextLink` holds a dot), and both must be in the body's schema."""
     link, items_field = declared.get("nextLinkName"), declared.get("itemName", "value")
     if not isinstance(link, str) or not isinstance(items_field, str):
         return None
-    items = _property(shape.body, items_field, shape.annotator)
-    if not _is_array(items) or not _is_string(_property(shape.body, link, shape.annotator)):
+    items = property_of(shape.body, items_field, shape.annotator)
+    if not is_array(items) or not is_string(property_of(shape.body, link, shape.annotator)):
         return None
     return Pagination(
         item_type=shape.annotator.annotate(items.get("items")),
@@ -150,13 +185,16 @@ def _declared(declared: dict[str, Any], shape: _Shape) -> Pagination | None:
 
 def _listed(config: PaginationConfig, shape: _Shape) -> Pagination | None:
     """What every style shares, which each detector completes: the items array (the configured
-    field, else a usual name, else the body's only array) and their type."""
+    field, else a usual name, else the body's only array, else the body when it is an array:
+    there only a header can say where the next page is) and their type."""
     if config.items_field is not None:
         candidates: tuple[str, ...] = (config.items_field,)
+    elif shape.field("", is_array) is not None:
+        candidates = ("",)
     else:
-        arrays = [name for name, schema in _properties(shape) if _is_array(schema)]
+        arrays = [name for name, schema in _properties(shape) if is_array(schema)]
         candidates = (*_ITEMS, *arrays) if len(arrays) == 1 else _ITEMS
-    name = shape.first(candidates, _is_array)
+    name = shape.first(candidates, is_array)
     if name is None or "." in name:
         return None
     items = shape.field(name)
@@ -181,9 +219,9 @@ def _offset(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagin
     param = shape.param(_names(config.offset_param, _OFFSET_PARAMS))
     if param is None:
         return None
-    total = shape.first(_TOTALS, _is_integer)
-    more = shape.first(_MORE_FLAGS, _is_boolean)
-    link = shape.first(_names(config.next_link, _NEXT_LINKS), _is_string)
+    total = shape.first(_TOTALS, is_integer)
+    more = shape.first(_MORE_FLAGS, is_boolean)
+    link = shape.first(_names(config.next_link, _NEXT_LINKS), is_string)
     if total is None and more is None and link is None:
         return None
     return _with(items, "offset", param, total=total, more=more, following=link)
@@ -193,12 +231,12 @@ def _cursor(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagin
     param = shape.param(_names(config.cursor_param, _CURSOR_PARAMS))
     if param is None:
         return None
-    following = shape.first(_names(config.next_cursor, _NEXT_CURSORS), _is_scalar)
-    more = shape.first(_MORE_FLAGS, _is_boolean)
+    following = shape.first(_names(config.next_cursor, _NEXT_CURSORS), is_scalar)
+    more = shape.first(_MORE_FLAGS, is_boolean)
     if following is not None:
         return _with(items, "cursor", param, following=following, more=more)
     item_schema = shape.field(items.items_field.unsafe_value).get("items")
-    if more is None or not _is_scalar(_property(item_schema, _ITEM_CURSOR, shape.annotator)):
+    if more is None or not is_scalar(property_of(item_schema, _ITEM_CURSOR, shape.annotator)):
         return None
     pagination = _with(items, "cursor", param, more=more)
     return dataclasses.replace(pagination, item_cursor=SpecText(_ITEM_CURSOR))
@@ -207,8 +245,13 @@ def _cursor(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagin
 def _next_link(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
     if shape.param(_LINK_PARAMS) is None:
         return None
-    link = shape.first(_names(config.next_link, _NEXT_LINKS), _is_string)
+    link = shape.first(_names(config.next_link, _NEXT_LINKS), is_string)
     return None if link is None else _with(items, "next_link", None, following=link)
+
+
+def _link_header(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
+    """The `Link` header is evidence enough: a list response declares it only to page."""
+    return _with(items, "link_header", None) if shape.link_header else None
 
 
 _DETECTORS: dict[
@@ -218,6 +261,7 @@ _DETECTORS: dict[
     "offset": _offset,
     "cursor": _cursor,
     "next_link": _next_link,
+    "link_header": _link_header,
 }
 
 
@@ -232,8 +276,8 @@ def _forced(config: PaginationConfig, shape: _Shape, items: Pagination | None) -
     style = config.style or "page"
     if style == "offset":
         param = _names(config.offset_param, _OFFSET_PARAMS)[0]
-        total = shape.first(_TOTALS, _is_integer)
-        more = shape.first(_MORE_FLAGS, _is_boolean)
+        total = shape.first(_TOTALS, is_integer)
+        more = shape.first(_MORE_FLAGS, is_boolean)
         return _with(base, "offset", param, total=total, more=more, following=config.next_link)
     if style == "cursor":
         following = _names(config.next_cursor, _NEXT_CURSORS)[0]
@@ -242,6 +286,8 @@ def _forced(config: PaginationConfig, shape: _Shape, items: Pagination | None) -
         )
     if style == "next_link":
         return _with(base, "next_link", None, following=_names(config.next_link, _NEXT_LINKS)[0])
+    if style == "link_header":
+        return _with(base, "link_header", None)
     return _with(
         base, "page", config.page_param, current=config.current_page, last=config.last_page
     )
@@ -279,79 +325,12 @@ def _names(configured: str | None, usual: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _properties(shape: _Shape) -> list[tuple[str, Any]]:
-    schema = _follow(shape.body, shape.annotator)
+    schema = follow(shape.body, shape.annotator)
     if not isinstance(schema, dict):
         return []
-    found = [(name, _follow(value, shape.annotator)) for name, value in _own(schema).items()]
+    found = [
+        (name, follow(value, shape.annotator)) for name, value in own_properties(schema).items()
+    ]
     for member in schema.get("allOf") or []:
         found += _properties(_Shape(shape.query, member, shape.annotator))
     return found
-
-
-def _own(schema: dict[str, Any]) -> dict[str, Any]:
-    properties = schema.get("properties")
-    return properties if isinstance(properties, dict) else {}
-
-
-def _property(schema: Any, name: str, annotator: Annotator) -> Any:
-    schema = _follow(schema, annotator)
-    if not isinstance(schema, dict):
-        return None
-    if name in _own(schema):
-        return _follow(_own(schema)[name], annotator)
-    for member in schema.get("allOf") or []:
-        found = _property(member, name, annotator)
-        if found is not None:
-            return found
-    return None
-
-
-def _follow(schema: Any, annotator: Annotator) -> Any:
-    """A `$ref` (or a nullable `anyOf` around one) replaced by the named schema."""
-    for _ in range(20):
-        if not isinstance(schema, dict):
-            return schema
-        name = component_name(schema)
-        if name is not None:
-            schema = annotator.schema(name)
-            continue
-        branches = [
-            b
-            for b in schema.get("anyOf") or schema.get("oneOf") or []
-            if not (isinstance(b, dict) and b.get("type") == "null")
-        ]
-        if len(branches) == 1:
-            schema = branches[0]
-            continue
-        if not schema.get("type") and len(schema.get("allOf") or []) == 1:
-            schema = schema["allOf"][0]  # `allOf: [$ref]` beside a description
-            continue
-        return schema
-    return schema
-
-
-def _types(schema: Any) -> set[str]:
-    kind = schema.get("type") if isinstance(schema, dict) else None
-    if isinstance(kind, str):
-        return {kind}
-    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
-
-
-def _is_array(schema: Any) -> bool:
-    return "array" in _types(schema)
-
-
-def _is_string(schema: Any) -> bool:
-    return "string" in _types(schema)
-
-
-def _is_integer(schema: Any) -> bool:
-    return "integer" in _types(schema)
-
-
-def _is_boolean(schema: Any) -> bool:
-    return "boolean" in _types(schema)
-
-
-def _is_scalar(schema: Any) -> bool:
-    return bool(_types(schema) & {"string", "integer"})

@@ -140,7 +140,7 @@ def _pagination(operation: Operation) -> dict[str, Any] | None:
     return {
         "style": paging.style,
         "page_param": None if paging.page_param is None else paging.page_param.unsafe_value,
-        "items_field": [paging.items_field.unsafe_value],
+        "items_field": [part.unsafe_value for part in paging.items_path],
         **{name: [part.unsafe_value for part in path] for name, path in fields.items() if path},
     }
 

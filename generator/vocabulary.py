@@ -50,7 +50,8 @@ RESOURCE_IMPORTS: Imports = {
     ".._binary": ("AsyncBinaryResponse", "BinaryResponse"),
     ".._files": ("FileArray",),
     ".._page_styles": ("CursorPagination", "NextLinkPagination", "OffsetPagination"),
-    ".._pagination": ("AsyncPaginator", "PageNumberPagination", "SyncPage"),
+    # (one line each, as ruff leaves it after dropping the names a module does not use)
+    ".._pagination": ("AsyncPaginator", "LinkHeaderPagination", "PageNumberPagination", "SyncPage"),
     ".._resource": ("AsyncAPIResource", "SyncAPIResource"),
     ".._response": (
         "async_to_raw_response_wrapper",

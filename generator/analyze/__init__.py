@@ -29,7 +29,7 @@ from ..ir import (
 )
 from ..lock import NamesLock
 from ..naming import Namer
-from ..pagination import detect_pagination
+from ..pagination import declared_headers, detect_pagination
 from ..placement import (
     Placement,
     operation_key,
@@ -205,6 +205,7 @@ def _pagination(
         response,
         page_root(context, operation, pointer, response),
         context.annotator,
+        declared_headers(context.document, operation, response.status),
     )
 
 

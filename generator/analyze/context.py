@@ -10,7 +10,7 @@ from ..annotate import Annotator, param_names
 from ..config import ApiConfig
 from ..hoist import Hoisted
 from ..ir import ModelSet
-from ..naming import Namer, python_name
+from ..naming import Namer, client_name, python_name
 from ..strings import SpecText
 from ..vocabulary import FIELD_RESERVED
 
@@ -73,4 +73,7 @@ def _field_names(models: ModelSet, name: str) -> dict[str, str]:
     """Python names of a class's fields; the body keyword arguments use the same ones."""
     properties, _required = models.properties(name)
     namer = Namer()
-    return {wire: namer.claim(python_name(wire, reserved=FIELD_RESERVED)) for wire in properties}
+    return {
+        wire: namer.claim(python_name(client_name(schema, wire), reserved=FIELD_RESERVED))
+        for wire, schema in properties.items()
+    }

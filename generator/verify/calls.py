@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import typing
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +32,7 @@ from .cases import (
 )
 from .errors import ContractFailure, NoValidValue
 from .mock import GENERATED
-from .paging import last_page_transform, page_reply_transform
+from .paging import last_page_transform, page_reply_headers, page_reply_transform
 from .schemas import SchemaChecker
 from .surface import Annotation, Argument, Method, Surface
 from .values import Mode, ValueFactory
@@ -66,6 +66,7 @@ class Call:
     refused: bool = False  # the client must raise ValueError and send nothing
     reply: str | None = None  # which canned reply the mock answers with (None: its first)
     transform: Callable[[Any], Any] | None = None  # how the mock adapts that reply's data
+    headers: Mapping[str, str | None] = dataclasses.field(default_factory=dict)  # and headers
 
 
 def build_calls(
@@ -81,20 +82,24 @@ def build_calls(
     builder = _CallBuilder(types, document, method, models)
     label = f"{method.key} ({case.label}) [{case.variant}]"
     if case.variant == "path-ids":  # a next link in the spec's example names the real API
+        transform, headers = last_page_transform(method), page_reply_headers(method, False)
         return [
-            dataclasses.replace(call, transform=last_page_transform(method))
+            dataclasses.replace(call, transform=transform, headers=headers)
             for call in builder.path_id_calls(label)
         ]
     if case.variant == "nulls":
         nulls = nullable_fields(builder.checker, document, method)
-        return [builder.call(label, "minimal", rich=False, nulls=nulls)]
+        call = builder.call(label, "minimal", rich=False, nulls=nulls)
+        return [dataclasses.replace(call, headers=page_reply_headers(method, False))]
     mode: Mode = "minimal" if case.variant == "required" else "full"
     rich = case.variant == "all-fields"
     call = builder.call(label, mode, rich)
     # required-only is answered with the spec's example, all-fields with every declared field
     # (and, for a list, as a page that is not the last, so the client must ask for the next)
     transform = page_reply_transform(method, call.expected.parameters, rich)
-    return [dataclasses.replace(call, reply=GENERATED if rich else None, transform=transform)]
+    headers = page_reply_headers(method, rich)
+    reply = GENERATED if rich else None
+    return [dataclasses.replace(call, reply=reply, transform=transform, headers=headers)]
 
 
 def error_call(

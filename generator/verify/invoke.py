@@ -29,7 +29,7 @@ def invoke_sync(
     """Make the call; the mock answers with `status` and the canned `reply` when given."""
     contract.mock.clear()
     answer = contract.mock.respond_with(
-        status, reply or call.reply, call.transform, call.method.key
+        status, reply or call.reply, call.transform, call.method.key, call.headers
     )
     with answer, contract.sync_client() as client:
         method = getattr(getattr(client, call.method.resource), call.method.name)
@@ -51,7 +51,7 @@ async def invoke_async(
 ) -> Outcome:
     contract.mock.clear()
     answer = contract.mock.respond_with(
-        status, reply or call.reply, call.transform, call.method.key
+        status, reply or call.reply, call.transform, call.method.key, call.headers
     )
     with answer:
         async with contract.async_client() as client:

@@ -18,7 +18,7 @@ import copy
 import dataclasses
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +74,7 @@ class SpecMockServer:
         self._canned_name: str | None = None
         self._transform: Callable[[Any], Any] | None = None
         self._operation: str | None = None
+        self._headers: dict[str, str | None] = {}
         self._judged_replies: dict[tuple[Any, ...], tuple[Violation, ...]] = {}
         self._judged_requests: dict[tuple[Any, ...], tuple[Route, tuple[Violation, ...]]] = {}
         self._generation = 0  # bumped by `clear`: a late request of an earlier call is not kept
@@ -115,6 +116,7 @@ class SpecMockServer:
         canned: str | None = None,
         transform: Callable[[Any], Any] | None = None,
         operation: str | None = None,
+        headers: Mapping[str, str | None] | None = None,
     ) -> Iterator[None]:
         """Choose how conformant requests are answered while the block runs.
 
@@ -122,17 +124,18 @@ class SpecMockServer:
         first reply; `transform` adapts that reply's data. The result is validated like every
         reply, so the harness cannot make the mock say what the spec does not allow.
         `operation` is the key of the operation being called: where several share a URL
-        (`/pets#byTag`), the request is judged as that one first.
+        (`/pets#byTag`), the request is judged as that one first. `headers` are set on the reply
+        (or, given as None, left out of it), whatever their case in the spec.
         """
         with self._lock:
             self._status, self._canned_name, self._transform = status, canned, transform
-            self._operation = operation
+            self._operation, self._headers = operation, dict(headers or {})
         try:
             yield
         finally:
             with self._lock:
                 self._status, self._canned_name, self._transform = None, None, None
-                self._operation = None
+                self._operation, self._headers = None, {}
 
     # -- serving ---------------------------------------------------------------------------
 
@@ -220,6 +223,7 @@ class SpecMockServer:
     def _choose(self, route: Route, request: WireRequest) -> Canned:
         with self._lock:
             status, wanted, transform = self._status, self._canned_name, self._transform
+            headers = self._headers
         status = status or self.replies.success_status(route)
         options = self.replies.canned(route, status, request.headers.get("accept", ""))
         chosen = next((c for c in options if c.name == wanted), options[0])
@@ -228,7 +232,7 @@ class SpecMockServer:
             chosen = dataclasses.replace(
                 chosen, name=f"{chosen.name}+", data=data, body=encode_json(data)
             )
-        return chosen
+        return _with_headers(chosen, headers) if headers else chosen
 
     def _reject(self, exchange: Exchange, generation: int) -> Reply:
         self._record(exchange, generation)
@@ -239,6 +243,14 @@ class SpecMockServer:
         with self._lock:
             if generation == self._generation:
                 self._exchanges.append(exchange)
+
+
+def _with_headers(canned: Canned, headers: Mapping[str, str | None]) -> Canned:
+    """The reply with `headers` set, or left out where given as None."""
+    replaced = {name.lower() for name in headers}
+    kept = {name: value for name, value in canned.headers.items() if name.lower() not in replaced}
+    kept.update({name: value for name, value in headers.items() if value is not None})
+    return dataclasses.replace(canned, name=f"{canned.name}+", headers=kept)
 
 
 def _failed(request: WireRequest, error: Exception) -> Exchange:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # they import the call builder, which uses `page_reply_transf
 # request's path again (RFC 3986, 5.2.2); with no parameters of its own, the client repeats the
 # first request's query, so page two is that request sent again.
 SAME_REQUEST_LINK = "?"
+LINK, NEXT_RELATION = "Link", "next"  # the header naming it, for `Link`-header paging
 _EMPTY: tuple[object, ...] = (None, False, "", [], {})
 
 
@@ -48,7 +49,7 @@ def page_reply_transform(
             _put(data, paging.current_page, asked)
             _put(data, paging.last_page, asked + 1)
             return data
-        items = _at(data, (paging.items_field,))
+        items = value_at(data, paging.items_path)
         count = len(items) if isinstance(items, list) else 0
         _put(data, paging.total, (sent if isinstance(sent, int) else 0) + count + 1)
         _put(data, paging.has_more, True)
@@ -57,6 +58,15 @@ def page_reply_transform(
         return data
 
     return transform
+
+
+def page_reply_headers(method: Method, rich: bool) -> dict[str, str | None]:
+    """The headers the mock sets on (or, as None, leaves out of) a list reply: a page that
+    says where the next page is in its ``Link`` header names the mock's next page when the
+    call is ``rich``, and none otherwise (the spec's own example link names the real API)."""
+    if method.paging is None or method.paging.style != "link_header":
+        return {}
+    return {LINK: f'<{SAME_REQUEST_LINK}>; rel="{NEXT_RELATION}"' if rich else None}
 
 
 def last_page_transform(method: Method) -> Callable[[Any], Any] | None:
@@ -69,7 +79,7 @@ def last_page_transform(method: Method) -> Callable[[Any], Any] | None:
     *parents, last = paging.next
 
     def transform(data: Any) -> Any:
-        holder = _at(data, tuple(parents))
+        holder = value_at(data, tuple(parents))
         if isinstance(holder, dict):
             holder.pop(last, None)
         return data
@@ -83,8 +93,7 @@ def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outc
     the request for page two, if any, is judged."""
     paging = call.method.paging
     assert paging is not None
-    data = reply.data
-    says, number = _next_of(paging, data, call.expected.parameters)
+    says, number = _next_of(paging, reply, call.expected.parameters)
     if says is not None and says != (outcome.following is not None):
         found = "found no" if says else "fetched a"
         raise ContractFailure(
@@ -105,17 +114,21 @@ def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outc
     )
 
 
-def _next_of(paging: Paging, data: Any, parameters: dict[Any, Any]) -> tuple[bool | None, Any]:
+def _next_of(paging: Paging, reply: Canned, parameters: dict[Any, Any]) -> tuple[bool | None, Any]:
     """Whether the reply says a page follows (None: it does not say), and the paging parameter
     that page must be asked for with (None: whatever the client sent)."""
-    items = _at(data, (paging.items_field,))
+    data = reply.data
+    items = value_at(data, paging.items_path)
     listed = items if isinstance(items, list) else []
+    if paging.style == "link_header":
+        links = [value for name, value in reply.headers.items() if name.lower() == LINK.lower()]
+        return bool(listed) and any(f'rel="{NEXT_RELATION}"' in link for link in links), None
     sent = parameters.get(("query", paging.page_param or ""))
     return _STYLES[paging.style](paging, data, listed, sent)
 
 
 def _page(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
-    current, last = _at(data, paging.current_page), _at(data, paging.last_page)
+    current, last = value_at(data, paging.current_page), value_at(data, paging.last_page)
     following = current + 1 if isinstance(current, int) else None
     if not (isinstance(current, int) and isinstance(last, int)):
         return None, following
@@ -124,12 +137,12 @@ def _page(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool 
 
 def _offset(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
     after = (sent if isinstance(sent, int) else 0) + len(items)
-    total, more = _at(data, paging.total), _at(data, paging.has_more)
+    total, more = value_at(data, paging.total), value_at(data, paging.has_more)
     if isinstance(total, int) and not isinstance(total, bool):
         return bool(items) and after < total, after
     if isinstance(more, bool):
         return bool(items) and more, after
-    return bool(items) and _at(data, paging.next) not in _EMPTY, after
+    return bool(items) and value_at(data, paging.next) not in _EMPTY, after
 
 
 def _cursor(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
@@ -137,13 +150,13 @@ def _cursor(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[boo
         last = items[-1] if items else None
         cursor = last.get(paging.item_cursor) if isinstance(last, dict) else None
     else:
-        cursor = _at(data, paging.next)
-    ends = not items or _at(data, paging.has_more) is False or cursor in _EMPTY
+        cursor = value_at(data, paging.next)
+    ends = not items or value_at(data, paging.has_more) is False or cursor in _EMPTY
     return not (ends or str(cursor) == str(sent)), cursor
 
 
 def _next_link(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
-    link = _at(data, paging.next)
+    link = value_at(data, paging.next)
     return bool(items) and isinstance(link, str) and link != "", None
 
 
@@ -184,7 +197,8 @@ def _put(data: Any, path: tuple[str, ...], value: Any) -> None:
         node[path[-1]] = value
 
 
-def _at(data: Any, path: tuple[str, ...]) -> Any:
+def value_at(data: Any, path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in a reply (the reply itself for an empty path), or None."""
     for step in path:
         data = data.get(step) if isinstance(data, dict) else None
     return data

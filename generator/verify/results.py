@@ -19,6 +19,7 @@ from .compare import differences, leaked_fields, to_wire
 from .contract import Contract
 from .errors import ContractFailure
 from .invoke import Outcome
+from .paging import value_at
 from .replies import Canned
 from .routing import Route
 from .surface import Method
@@ -53,7 +54,7 @@ def check_result(
             if reason:
                 message = f"{label}: {reason} (declared {method.paging.item_annotation})"
                 raise ContractFailure(message, pointer)
-        expected = _field(reply.data, method.paging.items_field)
+        expected = value_at(reply.data, method.paging.items_path)
         _no_differences(label, expected, to_wire(result.items), "items", pointer)
         _no_leaks(contract, label, result.items, "items", pointer)
         return
@@ -204,10 +205,6 @@ def _declared_error(method: Method, status: int) -> tuple[str, str] | None:
         if label in by_label:
             return by_label[label]
     return None
-
-
-def _field(data: Any, name: str) -> Any:
-    return data.get(name) if isinstance(data, dict) else None
 
 
 def _no_leaks(contract: Contract, label: str, value: Any, where: str, pointer: str) -> None:

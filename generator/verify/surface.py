@@ -72,7 +72,7 @@ class Paging:
     item_annotation: str
     style: str
     page_param: str | None
-    items_field: str
+    items_path: tuple[str, ...]  # empty: the body is the item list
     current_page: tuple[str, ...]
     last_page: tuple[str, ...]
     total: tuple[str, ...]
@@ -183,7 +183,7 @@ def _paging(pagination: Pagination) -> Paging:
         item_annotation=str(pagination.item_type.output),
         style=pagination.style,
         page_param=text(pagination.page_param),
-        items_field=pagination.items_field.unsafe_value,
+        items_path=path(pagination.items_path),
         current_page=path(pagination.current_page),
         last_page=path(pagination.last_page),
         total=path(pagination.total),

@@ -204,7 +204,7 @@ def test_docs_pages_are_read_beside_the_config_and_must_exist(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("key", "value", "fragment"),
     [
-        ("style", "pages", "'page', 'offset', 'cursor' or 'next_link'"),
+        ("style", "pages", "'page', 'offset', 'cursor', 'next_link' or 'link_header'"),
         ("items_field", "result.items", "one property name"),
         ("next_cursor", "meta..next", "names joined by '.'"),
         ("cursor_param", " ", "one line of text"),

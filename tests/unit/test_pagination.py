@@ -26,8 +26,10 @@ def paging_of(
     config: PaginationConfig | None = None,
     response: dict[str, Any] | None = None,
     responses: dict[str, Any] | None = None,
+    extra_responses: dict[str, Any] | None = None,
 ) -> Pagination | None:
-    """The pagination detected for one operation answering an object of ``properties``."""
+    """The pagination detected for one operation answering an object of ``properties`` (or
+    ``response``), beside ``extra_responses``; ``responses`` are the shared ones."""
     schema = {"type": "object", "properties": properties}
     answer = response or {"description": "ok", "content": {"application/json": {"schema": schema}}}
     document: dict[str, Any] = {
@@ -38,11 +40,15 @@ def paging_of(
                 method: {
                     "operationId": "listThings",
                     "parameters": parameters,
-                    "responses": {"200": answer},
+                    "responses": {"200": answer, **(extra_responses or {})},
                 }
             }
         },
-        "components": {"schemas": {"Thing": ITEM}, "responses": responses or {}},
+        "components": {
+            "schemas": {"Thing": ITEM},
+            "responses": responses or {},
+            "headers": {"Link": {"schema": {"type": "string"}}},
+        },
     }
     api_config = default_config("Demo", "demo.json")
     if config is not None:

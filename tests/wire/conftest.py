@@ -12,7 +12,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -66,3 +66,28 @@ def client(server: FaultServer) -> Iterator[Wire]:
 
     with Wire(base_url=server.url + "/api", timeout=5.0, max_retries=0) as wire:
         yield wire
+
+
+PAGING_KEY = "k-123"  # the paging fixture's API key
+
+
+@pytest.fixture
+def paging(server: FaultServer) -> Iterator[Any]:
+    from sdkpaging import Paging
+
+    with Paging(api_key=PAGING_KEY, base_url=server.url + "/api", max_retries=0) as client:
+        yield client
+
+
+@pytest.fixture
+def async_paging(server: FaultServer) -> Any:
+    from sdkpaging import AsyncPaging
+
+    return AsyncPaging(api_key=PAGING_KEY, base_url=server.url + "/api", max_retries=0)
+
+
+@pytest.fixture
+def elsewhere() -> Iterator[FaultServer]:
+    """A second server: another origin, which must receive nothing."""
+    with FaultServer() as running:
+        yield running

@@ -116,6 +116,16 @@ def test_the_api_version_is_the_specs_own_unless_the_caller_passes_another(
     assert signature.parameters["api_version"].default == "2021-08-06"
 
 
+def test_a_property_takes_its_client_name_and_keeps_its_wire_name(
+    package: ModuleType, client: Any, server: FaultServer
+) -> None:
+    server.enqueue(Reply.json({"name": "p", "lastModified": "2024-05-01T10:00:00Z"}))
+    container = client.container.get_properties("p")
+    assert container.modified_at.year == 2024
+    assert container.model_dump(by_alias=True, exclude_none=True)["lastModified"]
+    assert "last_modified" not in package.types.Container.model_fields
+
+
 def test_the_path_part_of_an_x_ms_paths_key_is_templated_and_encoded(
     client: Any, server: FaultServer
 ) -> None:

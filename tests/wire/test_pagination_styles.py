@@ -8,29 +8,14 @@ the generated package walks them against ``FaultServer``, which records each req
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from tests.support.fault_server import FaultServer, RecordedRequest, Reply
 
-KEY = "k-123"
-
-
-@pytest.fixture
-def paging(server: FaultServer) -> Iterator[Any]:
-    from sdkpaging import Paging
-
-    with Paging(api_key=KEY, base_url=server.url + "/api", max_retries=0) as client:
-        yield client
-
-
-@pytest.fixture
-def async_paging(server: FaultServer) -> Any:
-    from sdkpaging import AsyncPaging
-
-    return AsyncPaging(api_key=KEY, base_url=server.url + "/api", max_retries=0)
+from .conftest import PAGING_KEY as KEY
 
 
 def songs(*ids: str) -> list[dict[str, str]]:
@@ -328,12 +313,6 @@ async def test_a_next_link_that_repeats_stops_iteration_async(
             async for _ in page.iter_pages():
                 assert server.count < BOUND
     assert server.count == 2
-
-
-@pytest.fixture
-def elsewhere() -> Iterator[FaultServer]:
-    with FaultServer() as running:
-        yield running
 
 
 def test_a_next_link_to_another_origin_is_refused_and_nothing_is_sent_there(

@@ -1,0 +1,78 @@
+"""Reading a response schema for pagination: its fields by name, through `$ref`s, `allOf`
+members and nullable wrappers, and what type each is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .annotate import Annotator
+from .refs import component_name
+
+
+def own_properties(schema: dict[str, Any]) -> dict[str, Any]:
+    properties = schema.get("properties")
+    return properties if isinstance(properties, dict) else {}
+
+
+def property_of(schema: Any, name: str, annotator: Annotator) -> Any:
+    schema = follow(schema, annotator)
+    if not isinstance(schema, dict):
+        return None
+    if name in own_properties(schema):
+        return follow(own_properties(schema)[name], annotator)
+    for member in schema.get("allOf") or []:
+        found = property_of(member, name, annotator)
+        if found is not None:
+            return found
+    return None
+
+
+def follow(schema: Any, annotator: Annotator) -> Any:
+    """A `$ref` (or a nullable `anyOf` around one) replaced by the named schema."""
+    for _ in range(20):
+        if not isinstance(schema, dict):
+            return schema
+        name = component_name(schema)
+        if name is not None:
+            schema = annotator.schema(name)
+            continue
+        branches = [
+            b
+            for b in schema.get("anyOf") or schema.get("oneOf") or []
+            if not (isinstance(b, dict) and b.get("type") == "null")
+        ]
+        if len(branches) == 1:
+            schema = branches[0]
+            continue
+        if not schema.get("type") and len(schema.get("allOf") or []) == 1:
+            schema = schema["allOf"][0]  # `allOf: [$ref]` beside a description
+            continue
+        return schema
+    return schema
+
+
+def _types(schema: Any) -> set[str]:
+    kind = schema.get("type") if isinstance(schema, dict) else None
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
+
+
+def is_array(schema: Any) -> bool:
+    return "array" in _types(schema)
+
+
+def is_string(schema: Any) -> bool:
+    return "string" in _types(schema)
+
+
+def is_integer(schema: Any) -> bool:
+    return "integer" in _types(schema)
+
+
+def is_boolean(schema: Any) -> bool:
+    return "boolean" in _types(schema)
+
+
+def is_scalar(schema: Any) -> bool:
+    return bool(_types(schema) & {"string", "integer"})
