@@ -211,9 +211,11 @@ def pagination_literal(pagination: Pagination) -> Safe:
     if pagination.page_param is not None and pagination.style in param_name:
         literal = strings.string_literal(pagination.page_param)
         arguments.append(f"{param_name[pagination.style]}={literal}")
-    whole_body = not pagination.items_path
-    items = "()" if whole_body else strings.string_literal(pagination.items_field)
-    arguments.append(f"items_field={items}")
+    items = pagination.items_path
+    one = len(items) == 1
+    arguments.append(
+        f"items_field={strings.string_literal(items[0]) if one else _path_tuple(items)}"
+    )
     paths = {
         "current_page": pagination.current_page,
         "last_page": pagination.last_page,

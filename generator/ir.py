@@ -149,13 +149,14 @@ class ErrorType:
 class Pagination:
     """How a list operation pages (see `pagination.py`). `page_param` is the query parameter
     each later request changes (the page number, offset or cursor; None for a next link, whose
-    URL says it all); `items_field` is empty where the whole body is the item list; the other
-    fields are paths into the response body, empty when the API does not have them: `next`
+    URL says it all); `items_path` leads to the item list in the body, and is empty where the
+    whole body is the list; the other fields are paths into the response body too, empty when
+    the API does not have them: `next`
     holds the next cursor or link (for offsets, a link that is null on the last page),
     `item_cursor` the item field whose last value is the next cursor."""
 
     item_type: TypeRef
-    items_field: SpecText
+    items_path: tuple[SpecText, ...]
     style: PagingStyle = "page"
     page_param: SpecText | None = None
     current_page: tuple[SpecText, ...] = ()
@@ -164,11 +165,6 @@ class Pagination:
     has_more: tuple[SpecText, ...] = ()
     next: tuple[SpecText, ...] = ()
     item_cursor: SpecText | None = None
-
-    @property
-    def items_path(self) -> tuple[SpecText, ...]:
-        """The path to the item list in the body: none when the body is the list."""
-        return (self.items_field,) if self.items_field.unsafe_value else ()
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ both an array of items and the field that says where the next page is:
 - offset: `?offset=` with a `total`, a `more`/`has_more` flag or a `next` link;
 - cursor: `?cursor=` (`after`, `starting_after`, `page_token`, ...) with the next cursor in the
   body (`next_cursor`, `nextPageToken`, ...), or `has_more` and items with an `id` (Stripe);
-- next_link: a `next` URL (`links.next`, `_links.next.href`) and a page-size or paging parameter;
+- next_link: a `next` URL (`links.next`, `_links.next.href`) and a page-size or paging parameter
+  (HAL's items are the one array under `_embedded`);
 - link_header: a `Link` header declared on the success response (RFC 8288, GitHub), with the
   items in the body or the body itself an array of them.
 
@@ -48,6 +49,7 @@ STYLES: tuple[PagingStyle, ...] = ("page", "offset", "cursor", "next_link", "lin
 DECLARATION = "x-ms-pageable"
 LINK_HEADER = "link"
 _ITEMS = ("data", "items", "results")
+_HAL_EMBEDDED = "_embedded"
 _OFFSET_PARAMS = ("offset",)
 # A page token the response gives and the next request sends back, often under one name for
 # both (OpenFGA's `continuation_token`, Zoom's `next_page_token`, AWS's `nextToken`).
@@ -101,8 +103,12 @@ class _Shape:
     def field(self, path: str, accepts: Callable[[Any], bool] = lambda _: True) -> Any:
         """The schema at the dotted `path` in the body (the body itself for an empty path),
         or None where the body has no such field or `accepts` refuses it."""
+        return self.at(path.split(".") if path else (), accepts)
+
+    def at(self, parts: Iterable[str], accepts: Callable[[Any], bool] = lambda _: True) -> Any:
+        """The schema at the path of `parts` in the body, as `field` finds it."""
         node = follow(self.body, self.annotator)
-        for part in path.split(".") if path else ():
+        for part in parts:
             node = property_of(node, part, self.annotator)
             if node is None:
                 return None
@@ -177,7 +183,7 @@ def _declared(declared: dict[str, Any], shape: _Shape) -> Pagination | None:
         return None
     return Pagination(
         item_type=shape.annotator.annotate(items.get("items")),
-        items_field=SpecText(items_field),
+        items_path=(SpecText(items_field),),
         style="next_link",
         next=(SpecText(link),),
     )
@@ -185,8 +191,9 @@ def _declared(declared: dict[str, Any], shape: _Shape) -> Pagination | None:
 
 def _listed(config: PaginationConfig, shape: _Shape) -> Pagination | None:
     """What every style shares, which each detector completes: the items array (the configured
-    field, else a usual name, else the body's only array, else the body when it is an array:
-    there only a header can say where the next page is) and their type."""
+    field, else a usual name, else the body's only array, else the only array a HAL body
+    embeds, else the body when it is an array: there only a header can say where the next page
+    is) and their type."""
     if config.items_field is not None:
         candidates: tuple[str, ...] = (config.items_field,)
     elif shape.field("", is_array) is not None:
@@ -195,14 +202,29 @@ def _listed(config: PaginationConfig, shape: _Shape) -> Pagination | None:
         arrays = [name for name, schema in _properties(shape) if is_array(schema)]
         candidates = (*_ITEMS, *arrays) if len(arrays) == 1 else _ITEMS
     name = shape.first(candidates, is_array)
-    if name is None or "." in name:
+    path: tuple[str, ...] | None = _embedded(shape) if name is None else (name,) if name else ()
+    if path is None or "." in (name or ""):
         return None
-    items = shape.field(name)
+    items = shape.at(path)
     return Pagination(
         item_type=shape.annotator.annotate(items.get("items")),
-        items_field=SpecText(name),
+        items_path=tuple(SpecText(part) for part in path),
         style="page",
     )
+
+
+def _embedded(shape: _Shape) -> tuple[str, str] | None:
+    """HAL's list (`_embedded.<name>`, Spring HATEOAS, Vonage): the path to the one array
+    `_embedded` holds, or None."""
+    embedded = shape.at((_HAL_EMBEDDED,))
+    if not isinstance(embedded, dict):
+        return None
+    arrays = [
+        name
+        for name, schema in _properties(_Shape(shape.query, embedded, shape.annotator))
+        if is_array(schema)
+    ]
+    return (_HAL_EMBEDDED, arrays[0]) if len(arrays) == 1 else None
 
 
 def _page(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
@@ -235,7 +257,7 @@ def _cursor(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagin
     more = shape.first(_MORE_FLAGS, is_boolean)
     if following is not None:
         return _with(items, "cursor", param, following=following, more=more)
-    item_schema = shape.field(items.items_field.unsafe_value).get("items")
+    item_schema = shape.at(part.unsafe_value for part in items.items_path).get("items")
     if more is None or not is_scalar(property_of(item_schema, _ITEM_CURSOR, shape.annotator)):
         return None
     pagination = _with(items, "cursor", param, more=more)
@@ -270,7 +292,7 @@ def _forced(config: PaginationConfig, shape: _Shape, items: Pagination | None) -
     first usual name of each."""
     base = items or Pagination(
         item_type=shape.annotator.annotate(None),
-        items_field=SpecText(config.items_field or _ITEMS[0]),
+        items_path=(SpecText(config.items_field or _ITEMS[0]),),
         style="page",
     )
     style = config.style or "page"

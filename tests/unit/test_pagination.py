@@ -68,7 +68,7 @@ def described(paging: Pagination | None) -> tuple[Any, ...] | None:
     return (
         paging.style,
         None if paging.page_param is None else paging.page_param.unsafe_value,
-        paging.items_field.unsafe_value,
+        ".".join(part.unsafe_value for part in paging.items_path),
         *(".".join(part.unsafe_value for part in path) or None for path in paths),
         None if paging.item_cursor is None else paging.item_cursor.unsafe_value,
     )
@@ -78,6 +78,12 @@ STRING = {"type": "string"}
 NULLABLE_STRING = {"type": "string", "nullable": True}
 INTEGER = {"type": "integer"}
 BOOLEAN = {"type": "boolean"}
+HAL_LINKS = {
+    "_links": {
+        "type": "object",
+        "properties": {"next": {"type": "object", "properties": {"href": STRING}}},
+    }
+}
 
 
 @pytest.mark.parametrize(
@@ -176,6 +182,12 @@ BOOLEAN = {"type": "boolean"}
             ("next_link", None, "sinks", None, None, "meta.next_page_url", None),
             id="next-link-twilio-meta",
         ),
+        pytest.param(
+            query("page", "page_size"),
+            {"_embedded": {"type": "object", "properties": items("applications")}, **HAL_LINKS},
+            ("next_link", None, "_embedded.applications", None, None, "_links.next.href", None),
+            id="next-link-hal-embedded-list",
+        ),
     ],
 )
 def test_each_style_is_found_from_the_shape(
@@ -217,6 +229,21 @@ def test_each_style_is_found_from_the_shape(
             query("page"),
             {**items("data"), "meta": {"type": "object", "properties": {"currentPage": INTEGER}}},
             id="page-without-last-page",
+        ),
+        pytest.param(
+            query("page"),
+            {"_embedded": {"type": "object", "properties": {**items("a"), **items("b")}}},
+            id="hal-two-embedded-lists",
+        ),
+        pytest.param(
+            query("page"),
+            {"_embedded": {"type": "object", "properties": items("applications")}},
+            id="hal-embedded-list-without-next-link",
+        ),
+        pytest.param(
+            query("page"),
+            {"embedded": {"type": "object", "properties": items("applications")}, **HAL_LINKS},
+            id="a-list-nested-elsewhere-than-embedded",
         ),
     ],
 )

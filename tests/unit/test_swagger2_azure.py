@@ -155,7 +155,12 @@ def _described(operation: Operation) -> tuple[Any, ...] | None:
     if paging is None:
         return None
     next_link = tuple(part.unsafe_value for part in paging.next)
-    return paging.style, paging.items_field.unsafe_value, next_link, paging.item_type.output
+    return (
+        paging.style,
+        ".".join(part.unsafe_value for part in paging.items_path),
+        next_link,
+        paging.item_type.output,
+    )
 
 
 def test_a_declared_next_link_pages_with_items_under_value_by_default() -> None:

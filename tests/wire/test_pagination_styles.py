@@ -238,6 +238,21 @@ async def test_next_links_are_followed_async(server: FaultServer, async_paging: 
     assert targets(server) == LINK_TARGETS
 
 
+def test_a_hal_list_is_read_where_it_is_embedded_and_its_next_link_followed(
+    server: FaultServer, paging: Any
+) -> None:
+    def page(*ids: str, following: str | None) -> Reply:
+        links = {"next": {"href": following}} if following else {}
+        return Reply.json({"_embedded": {"albums": songs(*ids)}, "_links": links})
+
+    server.enqueue(
+        page("a", "b", following="/api/albums?page=2&page_size=2"), page("c", following=None)
+    )
+    albums = paging.albums.list(page_size=2)
+    assert [album.title for album in albums] == ["A", "B", "C"]
+    assert targets(server) == ["/api/albums?page_size=2", "/api/albums?page=2&page_size=2"]
+
+
 def test_an_offset_the_server_ignores_stops_iteration_at_the_repeated_page(
     server: FaultServer, paging: Any
 ) -> None:
