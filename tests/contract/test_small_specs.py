@@ -495,6 +495,18 @@ def test_a_204_that_declares_content_is_answered_without_a_body() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_head_whose_errors_declare_a_json_body_is_proven() -> None:
+    """A reply to HEAD has no body, whatever the spec declares (responses shared with the GET
+    of the same path often do): the mock expects none, and `error.body` is None."""
+    problem = {"type": "object", "properties": {"message": {"type": "string"}}}
+    failed = {"description": "no", "content": {"application/json": {"schema": problem}}}
+    responses = {"200": {"description": "there"}, "404": failed, "default": failed}
+    tag = {"name": "tag", "in": "path", "required": True, "schema": {"type": "string"}}
+    item = {"parameters": [tag], "head": {"responses": responses}}
+    verified = _verify(_spec("Tags", {"/tags/{tag}": item}))
+    assert verified.result.passed, _proven(verified)
+
+
 def test_a_required_form_body_whose_fields_are_all_left_out_is_proven() -> None:
     """The client sends the empty form (its content type, no bytes): that is a body, with no
     fields, not a missing one."""
