@@ -507,6 +507,25 @@ def test_a_head_whose_errors_declare_a_json_body_is_proven() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_swagger_text_operation_whose_errors_are_objects_is_proven() -> None:
+    """Swagger 2.0's `produces` covers every response of an operation: a text ping's object
+    error is answered and read as JSON, its success as text."""
+    problem = {"type": "object", "properties": {"message": {"type": "string"}}}
+    responses = {
+        "200": {"description": "up", "schema": {"type": "string"}},
+        "500": {"description": "down", "schema": {"$ref": "#/definitions/Problem"}},
+    }
+    document = {
+        "swagger": "2.0",
+        "info": {"title": "Ping", "version": "1"},
+        "host": "api.example.com",
+        "paths": {"/_ping": {"get": {"produces": ["text/plain"], "responses": responses}}},
+        "definitions": {"Problem": problem},
+    }
+    verified = _verify(document)
+    assert verified.result.passed, _proven(verified)
+
+
 def test_a_required_form_body_whose_fields_are_all_left_out_is_proven() -> None:
     """The client sends the empty form (its content type, no bytes): that is a body, with no
     fields, not a missing one."""
