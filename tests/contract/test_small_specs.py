@@ -304,6 +304,59 @@ DATED_DEFAULTS = _spec(
 )
 
 
+# Defaults holding objects where the field holds models (a map, a list, an `allOf` of one), and
+# one beside plain strings, which stays.
+MODEL_DEFAULTS = _spec(
+    "Daemon",
+    {
+        "/info": {
+            "get": {
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Info"}}
+                        },
+                    }
+                }
+            }
+        }
+    },
+    {
+        "Runtime": {"type": "object", "properties": {"path": {"type": "string"}}},
+        "Info": {
+            "type": "object",
+            "properties": {
+                "runtimes": {
+                    "type": "object",
+                    "additionalProperties": {"$ref": "#/components/schemas/Runtime"},
+                    "default": {"runc": {"path": "runc"}},
+                },
+                "main": {
+                    "allOf": [{"$ref": "#/components/schemas/Runtime"}],
+                    "default": {"path": "runc"},
+                },
+                "spares": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/Runtime"},
+                    "default": [{"path": "crun"}],
+                },
+                "labels": {
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                    "default": {"tier": "free"},
+                },
+            },
+        },
+    },
+)
+
+
+def test_defaults_holding_objects_for_models_are_proven() -> None:
+    verified = _verify(MODEL_DEFAULTS)
+    assert verified.result.passed, _proven(verified)
+
+
 def _extends(parent: str, **properties: Any) -> dict[str, Any]:
     own = {"type": "object", "properties": properties}
     return {"allOf": [{"$ref": f"#/components/schemas/{parent}"}, own]}
@@ -557,6 +610,7 @@ TYPE_CHECKED = {
     "file_array": FILE_ARRAY,
     "menu_union": MULTIPART_UNION,
     "dated": DATED_DEFAULTS,
+    "model_defaults": MODEL_DEFAULTS,
     "tagged_chain": TAGGED_CHAIN,
     "empty_form": EMPTY_FORM_BODY,
 }
