@@ -39,6 +39,7 @@ class ParameterDoc:
     type: Safe
     required: bool
     description: Safe
+    default: Safe | None = None  # a required one's value when the caller gives none
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ def _method(book: Examples, resource: Resource, operation: Operation) -> MethodD
                 strings.code_span(argument.type.input),
                 argument.required,
                 strings.markdown_prose(argument.description),
+                strings.code_span(argument.default) if argument.default is not None else None,
             )
             for argument in arguments
         ),

@@ -190,7 +190,7 @@ class Examples:
     def _needed(self, operation: Operation, given: set[str]) -> set[str]:
         """Required arguments, and for each `oneOf: [{required: [a]}, {required: [b]}]` of the
         body the keys of its first branch, unless a `given` argument chose another."""
-        needed = {str(a.name) for a in _arguments(operation) if a.required}
+        needed = {str(a.name) for a in _arguments(operation) if _needs_value(a)}
         body = operation.body
         if body is None or body.whole is not None:
             return needed
@@ -226,9 +226,14 @@ class Examples:
 def _simplicity(example: Example) -> tuple[int, bool, bool, int]:
     """Fewest required arguments, then a plain JSON answer, then a read, then the shortest."""
     operation = example.operation
-    required = sum(argument.required for argument in _arguments(operation))
+    required = sum(map(_needs_value, _arguments(operation)))
     streamed = operation.response.kind in ("binary", "events")
     return (required, streamed, operation.http_method != "get", len(example.call))
+
+
+def _needs_value(argument: Argument) -> bool:
+    """Required, and without a default in the signature."""
+    return argument.required and argument.default is None
 
 
 def _arguments(operation: Operation) -> list[Argument]:

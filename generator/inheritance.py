@@ -114,10 +114,13 @@ def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
     pydantic checks against the parent's. Made so, in place: such a class declares the parent's
     properties itself, the tag property without the parent's tag."""
     tagged = _tagged_members(schemas)
+    if not tagged:
+        return
+    names = set(schemas)  # passes replace schemas, never add or remove one
     for _ in range(len(schemas)):  # each pass lifts one level of a chain
         lifted = False
-        for name in sorted(schemas):
-            for parent in sorted(_parents(schemas[name]) & set(schemas)):
+        for name in sorted(names):
+            for parent in sorted(_parents(schemas[name]) & names):
                 own, inherited = tagged.get(name, {}), tagged.get(parent, {})
                 shared = {p for p in own.keys() & inherited.keys() if own[p] - inherited[p]}
                 if shared:

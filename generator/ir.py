@@ -76,6 +76,9 @@ class Argument:
     description: SpecText | None = None
     deprecated: bool = False
     serialization: Serialization | None = None
+    # A required parameter's value in the signature, sent unless the caller passes another (see
+    # `analyze.parameters`): a Python literal. Body fields have none.
+    default: Safe | None = None
     # The hoisted schema it was annotated from (for examples and docs), not part of its identity.
     schema: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

@@ -146,6 +146,7 @@ def operation_id_without_path(operation_id: str, path: str) -> str:
 _SECRET_WORDS = frozenset({"secret", "password", "token", "apikey"})
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def is_secret_name(name: str) -> bool:
     """`password`, `clientSecret`, `apiKey`: a value to mask wherever it is shown."""
     tokens = snake_case(name).split("_")

@@ -118,7 +118,9 @@ def _signature(operation: Operation, body: RequestBody | None) -> tuple[Safe, ..
     keyword = [p for p in operation.parameters if p.location != "path"]
     for argument in [*keyword, *(body.arguments if body else ())]:
         annotation = argument.type.input
-        if argument.required:
+        if argument.required and argument.default is not None:
+            lines.append(Safe(f"{argument.name}: {annotation} = {argument.default},"))
+        elif argument.required:
             lines.append(Safe(f"{argument.name}: {annotation},"))
         else:
             lines.append(Safe(f"{argument.name}: {annotation} | NotGiven = NOT_GIVEN,"))

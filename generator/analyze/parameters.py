@@ -6,19 +6,22 @@ with a media type) where that differs from its location's default, for the clien
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from .. import jsonpointer, refs
+from .. import jsonpointer, keywords, refs
 from ..describe import describe
 from ..errors import Problem, SpecError
 from ..ir import Parameter, Serialization, TypeRef, is_idempotency_header
 from ..naming import Namer, client_name, python_name
-from ..strings import SpecText, identifier
+from ..strings import Safe, SpecText, identifier, string_literal
 from ..vocabulary import KWARG_RESERVED
 from .context import Context
 from .paths import PLACEHOLDER
 
 _LOCATIONS = ("path", "query", "header", "cookie")
+# The API versions AutoRest specs name: a date, and a stage after it (`2023-05-01-preview`).
+_DATED_VERSION = re.compile(r"\d{4}-\d{2}-\d{2}(-[A-Za-z0-9.]+)?")
 _ORDER = {location: index for index, location in enumerate(_LOCATIONS)}
 # Header parameters OpenAPI says to ignore: the client sets these itself.
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
@@ -67,9 +70,9 @@ def parameters(
                 namer.claim(python_name(client_name(site.parameter, site.name), reserved=forbidden))
             ),
             location=site.location,  # type: ignore[arg-type]
-            type=_annotation(context, site),
-            required=site.location == "path"
-            or (site.parameter.get("required") is True and not _generated(site)),
+            type=annotation,
+            required=site.location == "path" or required,
+            default=_default(context, site, annotation) if required else None,
             description=describe(
                 site.parameter.get("description"),
                 context.root(_schema_pointer(site)),
@@ -79,7 +82,67 @@ def parameters(
             serialization=_serialization(context, site),
         )
         for site in sites
+        for annotation, required in [(_annotation(context, site), _required(site))]
     )
+
+
+def _required(site: refs.ParameterSite) -> bool:
+    """Whether the caller must give the value (path parameters aside)."""
+    return site.parameter.get("required") is True and not _generated(site)
+
+
+def _default(context: Context, site: refs.ParameterSite, annotation: TypeRef) -> Safe | None:
+    """The literal a required query, header or cookie parameter takes in the signature, and
+    sends unless the caller passes another: the one value its schema allows, its schema's
+    `default` (a default only a required parameter can make use of), or the `api-version` of an
+    AutoRest spec (Azure's), which is the spec's own version. None where the annotation would
+    not hold the value as it is, and for path parameters, which are positional."""
+    if site.location == "path":
+        return None
+    schema = refs.resolve(context.document, site.parameter.get("schema"), site.pointer).node
+    schema = schema if isinstance(schema, dict) else {}
+    allowed = [schema["const"]] if "const" in schema else schema.get("enum")
+    allowed = allowed if isinstance(allowed, list) else None
+    if allowed is not None and len(allowed) == 1:
+        value = allowed[0]
+    elif "default" in schema:
+        value = schema["default"]
+    elif _is_api_version(site, schema):
+        value = (context.document.get("info") or {}).get("version")
+        value = value if isinstance(value, str) and _DATED_VERSION.fullmatch(value) else None
+    else:
+        return None
+    return _literal(value) if _holds(annotation, value, allowed) else None
+
+
+def _is_api_version(site: refs.ParameterSite, schema: dict[str, Any]) -> bool:
+    """AutoRest's query parameter naming the API version, which is the spec's own."""
+    return (
+        site.location == "query"
+        and site.name == "api-version"
+        and keywords.types(schema) <= {"string"}
+    )
+
+
+def _holds(annotation: TypeRef, value: Any, allowed: list[Any] | None) -> bool:
+    """Whether the annotation takes `value` as it is: one of the `Literal` of its allowed
+    values, or a scalar of its own kind."""
+    if allowed is not None and any(m.startswith("Literal[") for m in annotation.inputs):
+        return any(value == v and type(value) is type(v) for v in allowed)
+    if isinstance(value, bool):
+        return "bool" in annotation.inputs
+    if isinstance(value, int):
+        return "int" in annotation.inputs or "float" in annotation.inputs
+    return isinstance(value, str) and "str" in annotation.inputs
+
+
+def _literal(value: Any) -> Safe | None:
+    """`value` as Python source: text through `string_literal`, integers and booleans as such."""
+    if isinstance(value, str):
+        return string_literal(value)
+    if isinstance(value, bool | int):
+        return Safe(repr(value))
+    return None
 
 
 def _generated(site: refs.ParameterSite) -> bool:

@@ -54,22 +54,24 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     ]
     problems: list[Problem] = []
     for replace in (False, True):
-        plans = [(union, _plan(document, union, replace=replace)) for union in unions]
+        plans = [(union, _plan(document, union)) for union in unions]
+        if not any(plan for _, plan in plans):
+            break  # no branch leads back (any more)
         for union, plan in plans:
-            problems += _rewrite(union, plan, file)
+            kept = {index: others for index, others in plan.items() if replace or not others}
+            problems += _rewrite(union, kept, file)
         errors = [problem for problem in problems if problem.level == "error"]
         if errors:
             raise GenerationError(errors)
     return problems
 
 
-def _plan(document: dict[str, Any], union: _Union, *, replace: bool) -> dict[int, list[Any]]:
-    """Index of each branch that leads back -> what else it reaches (only those reaching
-    nothing else, unless `replace`)."""
+def _plan(document: dict[str, Any], union: _Union) -> dict[int, list[Any]]:
+    """Index of each branch that leads back -> what else it reaches."""
     plan: dict[int, list[Any]] = {}
     for index, branch in enumerate(union.schema.get(union.key) or ()):
         others = _elsewhere(document, union.schema, branch)
-        if others is not None and (replace or not others):
+        if others is not None:
             plan[index] = others
     return plan
 

@@ -136,6 +136,9 @@ class _CallBuilder:
         for parameter in method.parameters:
             if parameter.location == "path" or not (parameter.required or mode == "full"):
                 continue
+            if parameter.has_default and mode == "minimal":  # the signature's value goes out
+                parameters[(parameter.location, parameter.wire)] = parameter.default
+                continue
             try:
                 value = self._parameter_value(factory, parameter)
             except NoValidValue:

@@ -8,8 +8,9 @@ the IR is adapted here and nowhere else in the harness.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from ..ir import Api, BodyField, Operation, Pagination, Parameter, Resource, TypeRef
 from ..strings import SpecText
@@ -42,6 +43,9 @@ class Argument:
     type: Annotation
     required: bool
     is_file: bool = False
+    # A required parameter's value in the signature (`has_default`), sent when none is passed.
+    has_default: bool = False
+    default: Any = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,8 @@ def _parameter(parameter: Parameter) -> Argument:
         location=parameter.location,
         type=Annotation.of(parameter.type),
         required=parameter.required,
+        has_default=parameter.default is not None,
+        default=None if parameter.default is None else ast.literal_eval(str(parameter.default)),
     )
 
 

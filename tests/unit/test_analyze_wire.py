@@ -162,6 +162,65 @@ def test_cookie_parameters_are_arguments_and_reserved_headers_are_not() -> None:
     assert located == [("header", "x_trace"), ("cookie", "session")]
 
 
+def _default(schema: dict[str, Any], **parameter: Any) -> str | None:
+    """The signature default of a required query parameter `v` with `schema`."""
+    parameter = {"name": "v", "in": "query", "required": True, "schema": schema, **parameter}
+    (found,) = _only(_get({"parameters": [parameter]})).parameters
+    assert found.required  # sent whether the caller passes it or not
+    return None if found.default is None else str(found.default)
+
+
+@pytest.mark.parametrize(
+    ("schema", "default"),
+    [
+        ({"type": "string", "enum": ["artist"]}, "'artist'"),
+        ({"const": 'x"y'}, "'x\"y'"),
+        ({"type": "integer", "enum": [2]}, "2"),
+        ({"type": "string", "enum": ["asc", "desc"], "default": "desc"}, "'desc'"),
+        ({"type": "integer", "default": 20}, "20"),
+        ({"type": "number", "default": 20}, "20"),
+        ({"type": "boolean", "default": True}, "True"),
+        ({"type": "string", "default": "a\nb"}, "'a\\nb'"),
+        ({"type": "string", "enum": ["asc", "desc"]}, None),
+        ({"type": "string"}, None),
+        ({"type": "integer", "default": "20"}, None),  # the annotation would not hold it
+        ({"type": "integer", "default": True}, None),
+        ({"type": "string", "default": 7}, None),
+        ({"type": "array", "items": {"type": "string"}, "default": ["a"]}, None),
+    ],
+)
+def test_a_required_parameter_offers_its_one_value_or_its_default(
+    schema: dict[str, Any], default: str | None
+) -> None:
+    assert _default(schema) == default
+
+
+def test_an_optional_parameter_keeps_its_default_to_the_server() -> None:
+    parameter = {"name": "v", "in": "query", "schema": {"type": "integer", "default": 20}}
+    (found,) = _only(_get({"parameters": [parameter]})).parameters
+    assert (found.required, found.default) == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("version", "name", "default"),
+    [
+        ("2021-08-06", "api-version", "'2021-08-06'"),
+        ("2023-05-01-preview", "api-version", "'2023-05-01-preview'"),
+        ("1.0", "api-version", None),  # not the dated version AutoRest names
+        ("2021-08-06", "apiVersion", None),
+    ],
+)
+def test_an_autorest_api_version_defaults_to_the_specs_own(
+    version: str, name: str, default: str | None
+) -> None:
+    parameter = {"name": name, "in": "query", "required": True, "schema": {"type": "string"}}
+    document = {"openapi": "3.0.3", "info": {"title": "Demo", "version": version}}
+    paths = _get({"parameters": [parameter]})
+    api = analyze({**document, "paths": paths}, default_config("Demo", "demo.json"))
+    (found,) = api.operations[0].parameters
+    assert (None if found.default is None else str(found.default)) == default
+
+
 # -- bodies -----------------------------------------------------------------------------------
 
 NAMED = {"type": "object", "properties": {"name": {"type": "string"}}}

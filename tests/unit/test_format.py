@@ -79,12 +79,24 @@ def test_a_lint_error_left_after_fixing_is_raised_by_the_result() -> None:
     formatter.close()
 
 
-def test_unparsable_python_is_reported_as_such_while_ruff_still_runs() -> None:
+def test_unparsable_python_is_reported_as_such_once_ruff_refuses_it() -> None:
     formatter = Formatter()
-    with pytest.raises(OutputError, match=r"generated pkg/bad\.py does not parse"):
-        formatter.add({PurePosixPath("pkg/bad.py"): "def (:\n"})
-    formatter.close()  # waits for ruff: nothing is left running
+    formatter.add({PurePosixPath("pkg/bad.py"): "def (:\n", PurePosixPath("pkg/ok.py"): "x = 1\n"})
+    with pytest.raises(OutputError, match=r"generated pkg/bad\.py does not parse") as raised:
+        formatter.result()
+    assert len(raised.value.problems) == 1  # the file that parses is not named
+    formatter.close()
     assert not formatter._workers
+
+
+def test_python_is_not_parsed_here_when_ruff_formats_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[object] = []
+    monkeypatch.setattr(formatting, "check_python", parsed.append)
+    formatter = Formatter()
+    formatter.add({PurePosixPath("a.py"): "x=1\n"})
+    assert formatter.result() == {PurePosixPath("a.py"): b"x = 1\n"}
+    formatter.close()
+    assert parsed == []
 
 
 def test_a_file_ruff_cannot_parse_is_raised_by_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,8 +143,9 @@ def test_files_known_to_parse_are_not_parsed_again_but_still_formatted() -> None
         formatter.result()  # ruff formats it still, and here cannot
     formatter.close()
     checked = Formatter()
+    checked.add({known: "x = 1\n", other: "def (:\n"}, parsed={known})
     with pytest.raises(OutputError, match=r"_rendered\.py does not parse"):
-        checked.add({known: "x = 1\n", other: "def (:\n"}, parsed={known})
+        checked.result()
     checked.close()
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import inspect
 import shutil
 import sys
 import tempfile
@@ -97,6 +98,22 @@ def test_operations_told_apart_by_a_fixed_query_send_it_as_written(
     assert server.requests[2].headers["x-ms-blob-public-access"] == "blob"
     assert (container.name, created.name) == ("photos", "photos")
     assert metadata == {"owner": "ana"}
+
+
+def test_the_api_version_is_the_specs_own_unless_the_caller_passes_another(
+    client: Any, server: FaultServer
+) -> None:
+    """AutoRest specs require `api-version` on every operation, and the version they describe
+    is their `info.version`: the signature offers it, so a call needs no version."""
+    server.enqueue(Reply.json({"name": "photos"}), Reply.json({"name": "photos"}))
+    client.container.get_properties("photos")
+    client.container.get_properties("photos", api_version="2023-01-03")
+    assert _targets(server) == [
+        f"/photos?restype=container&{VERSION}",
+        "/photos?restype=container&api-version=2023-01-03",
+    ]
+    signature = inspect.signature(client.container.get_properties)
+    assert signature.parameters["api_version"].default == "2021-08-06"
 
 
 def test_the_path_part_of_an_x_ms_paths_key_is_templated_and_encoded(
