@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 # The formats whose fields are typed `date`, `datetime` and `UUID` (see `hoist.KEPT_FORMATS`).
 _PARSED_FORMATS = frozenset({"date", "date-time", "uuid"})
+# Keywords whose values are data, not schemas.
+_DATA_KEYWORDS = frozenset({"default", "example", "examples", "enum", "const"})
 _ALLOWED_CALLS = frozenset({"Field", "ConfigDict", "TypeAliasType", "model_rebuild"})
 _ALLOWED_MODULES = frozenset(
     {"__future__", "datetime", "uuid", "typing", "typing_extensions", "pydantic", "enum"}
@@ -142,7 +144,7 @@ def models_request(models: ModelSet, package: str, file: str) -> ModelsRequest:
         for wire, name in names.items()
         if name != wire
     }
-    schemas = _without_text_defaults(_response_view(models))
+    schemas = _without_untypable_defaults(_response_view(models))
     return ModelsRequest(schemas, aliases, package, file)
 
 
@@ -157,20 +159,24 @@ def _response_view(models: ModelSet) -> dict[str, Any]:
     return view
 
 
-def _without_text_defaults(node: Any) -> Any:
-    """The schemas without the text `default` of a field typed `date`, `datetime` or `UUID`.
+def _without_untypable_defaults(node: Any) -> Any:
+    """The schemas without the defaults datamodel-code-generator cannot write as typed values.
 
-    datamodel-code-generator writes such a default as the text (`day: date | None =
-    "2024-01-01"`): `mypy --strict` rejects it, and pydantic, which does not validate defaults,
-    would hand the text to the caller as the field's value. Without it the field is None until
-    set, a request leaves it out, and the server applies the default the docs still name.
+    It writes the text `default` of a field typed `date`, `datetime` or `UUID` as the text
+    (`day: date | None = "2024-01-01"`), and a default holding JSON objects where the field holds
+    models as those objects (`runtimes: dict[str, Runtime] | None = {"runc": {...}}`): `mypy
+    --strict` rejects both, and pydantic would hand the text to the caller as the field's value.
+    Without it the field is None until set, a request leaves it out, and the server applies the
+    default the docs still name.
     """
     if isinstance(node, list):
-        return [_without_text_defaults(item) for item in node]
+        return [_without_untypable_defaults(item) for item in node]
     if not isinstance(node, dict):
         return node
-    out = {key: _without_text_defaults(value) for key, value in node.items()}
-    if isinstance(out.get("default"), str) and _parsed_format(out):
+    out = {key: _without_untypable_defaults(value) for key, value in node.items()}
+    default = out.get("default")
+    text_of_parsed_format = isinstance(default, str) and _parsed_format(out)
+    if text_of_parsed_format or (_holds_objects(default) and _refers(out)):
         del out["default"]
     return out
 
@@ -178,6 +184,23 @@ def _without_text_defaults(node: Any) -> Any:
 def _parsed_format(schema: dict[str, Any]) -> bool:
     branches = [schema, *(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]
     return any(isinstance(b, dict) and b.get("format") in _PARSED_FORMATS for b in branches)
+
+
+def _holds_objects(value: Any) -> bool:
+    if isinstance(value, dict):
+        return True
+    return isinstance(value, list) and any(_holds_objects(item) for item in value)
+
+
+def _refers(schema: Any) -> bool:
+    """Whether `schema` names another schema (a model, where its default holds an object)."""
+    if isinstance(schema, list):
+        return any(_refers(item) for item in schema)
+    if not isinstance(schema, dict):
+        return False
+    return "$ref" in schema or any(
+        _refers(value) for key, value in schema.items() if key not in _DATA_KEYWORDS
+    )
 
 
 def _write_only(schema: Any) -> bool:

@@ -11,6 +11,7 @@ from ..walk import HTTP_METHODS
 from . import azure_host, azure_paths
 from .bodies import Located, body, form
 from .origins import Origins
+from .produces import response_media
 from .schemas import (
     discriminator_mappings,
     header,
@@ -300,7 +301,7 @@ class Converter:
         if isinstance(schema, dict):
             examples = mapping(response.get("examples"))
             content: dict[str, Any] = {}
-            for media_type in produces:
+            for media_type in self._response_media(schema, produces, source):
                 where = jsonpointer.join(at, "content", media_type)
                 content[media_type] = {"schema": schema_v3(schema)}
                 self.origins.record(f"{where}/schema", f"{source}/schema")
@@ -317,6 +318,22 @@ class Converter:
                 written_at = jsonpointer.join(source, "headers", name)
                 self.origins.record(jsonpointer.join(at, "headers", name, "schema"), written_at)
         return converted
+
+    def _response_media(
+        self, schema: dict[str, Any], produces: list[str], source: str
+    ) -> list[str]:
+        """The media types of a response of `schema`, with a warning where `produces` names none
+        that can carry the object or array it describes (`produces.py`)."""
+        chosen = response_media(schema, produces, mapping(self.source.get("definitions")))
+        if not set(chosen) & set(produces):
+            message = (
+                f"the response is an object or array, but its operation produces only "
+                f"{', '.join(produces)}, which cannot carry one; it is read as {', '.join(chosen)}"
+            )
+            pointer = jsonpointer.join(source, "schema")
+            fix = "add application/json to the operation's produces"
+            self.problems.append(Problem("warning", message, self.file, pointer, fix))
+        return chosen
 
 
 def _component(section: str, name: str) -> tuple[str, str]:

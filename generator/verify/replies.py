@@ -64,6 +64,7 @@ class Canned:
 
 # Statuses HTTP gives no body, whatever content a spec declares for them (RFC 9110 15.3.5, 15.4.5):
 # a body after one would be read as the start of the next response on a kept-open connection.
+# No reply to a HEAD has a body either (RFC 9110 9.3.2), whatever its status.
 _BODILESS = frozenset({204, 205, 304})
 
 
@@ -104,7 +105,7 @@ class ReplyBook:
         response = self._response(responses[label])
         headers = self._headers(response)
         content = response.get("content") or {}
-        if not content or status in _BODILESS:
+        if not content or status in _BODILESS or route.method == "head":
             return (Canned("empty", status, None, b"", None, headers),)
         concrete = concrete_media(media)
         media_object = content[media] if isinstance(content[media], dict) else {}

@@ -348,6 +348,59 @@ DATED_DEFAULTS = _spec(
 )
 
 
+# Defaults holding objects where the field holds models (a map, a list, an `allOf` of one), and
+# one beside plain strings, which stays.
+MODEL_DEFAULTS = _spec(
+    "Daemon",
+    {
+        "/info": {
+            "get": {
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Info"}}
+                        },
+                    }
+                }
+            }
+        }
+    },
+    {
+        "Runtime": {"type": "object", "properties": {"path": {"type": "string"}}},
+        "Info": {
+            "type": "object",
+            "properties": {
+                "runtimes": {
+                    "type": "object",
+                    "additionalProperties": {"$ref": "#/components/schemas/Runtime"},
+                    "default": {"runc": {"path": "runc"}},
+                },
+                "main": {
+                    "allOf": [{"$ref": "#/components/schemas/Runtime"}],
+                    "default": {"path": "runc"},
+                },
+                "spares": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/Runtime"},
+                    "default": [{"path": "crun"}],
+                },
+                "labels": {
+                    "type": "object",
+                    "additionalProperties": {"type": "string"},
+                    "default": {"tier": "free"},
+                },
+            },
+        },
+    },
+)
+
+
+def test_defaults_holding_objects_for_models_are_proven() -> None:
+    verified = _verify(MODEL_DEFAULTS)
+    assert verified.result.passed, _proven(verified)
+
+
 def _extends(parent: str, **properties: Any) -> dict[str, Any]:
     own = {"type": "object", "properties": properties}
     return {"allOf": [{"$ref": f"#/components/schemas/{parent}"}, own]}
@@ -539,6 +592,37 @@ def test_a_204_that_declares_content_is_answered_without_a_body() -> None:
     assert verified.result.passed, _proven(verified)
 
 
+def test_a_head_whose_errors_declare_a_json_body_is_proven() -> None:
+    """A reply to HEAD has no body, whatever the spec declares (responses shared with the GET
+    of the same path often do): the mock expects none, and `error.body` is None."""
+    problem = {"type": "object", "properties": {"message": {"type": "string"}}}
+    failed = {"description": "no", "content": {"application/json": {"schema": problem}}}
+    responses = {"200": {"description": "there"}, "404": failed, "default": failed}
+    tag = {"name": "tag", "in": "path", "required": True, "schema": {"type": "string"}}
+    item = {"parameters": [tag], "head": {"responses": responses}}
+    verified = _verify(_spec("Tags", {"/tags/{tag}": item}))
+    assert verified.result.passed, _proven(verified)
+
+
+def test_a_swagger_text_operation_whose_errors_are_objects_is_proven() -> None:
+    """Swagger 2.0's `produces` covers every response of an operation: a text ping's object
+    error is answered and read as JSON, its success as text."""
+    problem = {"type": "object", "properties": {"message": {"type": "string"}}}
+    responses = {
+        "200": {"description": "up", "schema": {"type": "string"}},
+        "500": {"description": "down", "schema": {"$ref": "#/definitions/Problem"}},
+    }
+    document = {
+        "swagger": "2.0",
+        "info": {"title": "Ping", "version": "1"},
+        "host": "api.example.com",
+        "paths": {"/_ping": {"get": {"produces": ["text/plain"], "responses": responses}}},
+        "definitions": {"Problem": problem},
+    }
+    verified = _verify(document)
+    assert verified.result.passed, _proven(verified)
+
+
 def test_a_required_form_body_whose_fields_are_all_left_out_is_proven() -> None:
     """The client sends the empty form (its content type, no bytes): that is a body, with no
     fields, not a missing one."""
@@ -570,6 +654,7 @@ TYPE_CHECKED = {
     "file_array": FILE_ARRAY,
     "menu_union": MULTIPART_UNION,
     "dated": DATED_DEFAULTS,
+    "model_defaults": MODEL_DEFAULTS,
     "tagged_chain": TAGGED_CHAIN,
     "empty_form": EMPTY_FORM_BODY,
 }

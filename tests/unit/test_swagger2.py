@@ -141,6 +141,33 @@ def test_responses_take_the_operations_media_types_examples_and_headers() -> Non
     }
 
 
+PROBLEM = {"type": "object", "properties": {"message": {"type": "string"}}}
+
+
+def test_an_object_response_is_json_where_the_operation_produces_only_text() -> None:
+    """`produces` is the operation's, for every response: a text ping whose error is an object
+    cannot mean that object sent as text, so the error is JSON (with a warning) and the text
+    success stays text; beside JSON, a text media type is dropped for an object alone."""
+    failed = {"description": "no", "schema": {"$ref": "#/definitions/Problem"}}
+    text = {"description": "ok", "schema": {"type": "string"}}
+    ping = {"produces": ["text/plain"], "responses": {"200": text, "500": failed}}
+    listing = {"responses": {"200": {"description": "ok", "schema": {"type": "array"}}}}
+    document = _swagger(
+        {"/_ping": {"get": ping}, "/items": {"get": listing}},
+        produces=["application/json", "text/plain"],
+        definitions={"Problem": PROBLEM},
+    )
+    converted, problems, _ = convert(document, "swagger.json")
+    responses = converted["paths"]["/_ping"]["get"]["responses"]
+    assert list(responses["200"]["content"]) == ["text/plain"]
+    assert list(responses["500"]["content"]) == ["application/json"]
+    items = converted["paths"]["/items"]["get"]["responses"]["200"]
+    assert list(items["content"]) == ["application/json"]
+    (warning,) = [problem for problem in problems if problem.level == "warning"]
+    assert warning.pointer == "/paths/~1_ping/get/responses/500/schema"
+    assert "text/plain" in warning.message
+
+
 @pytest.mark.parametrize(
     ("scheme", "expected"),
     [
