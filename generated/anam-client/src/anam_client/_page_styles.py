@@ -1,10 +1,11 @@
 """How an API says where the next page is: one strategy class per paging style.
 
-Each strategy reads a page's body and says what the next request changes: a query parameter
-(the page number, the offset, the cursor) set on the first request's query, or the URL of the
-next page the server gave. Every strategy stops at an empty page, so a server that keeps
-pointing further without sending items cannot make iteration endless; a server that points back
-to a page already fetched is stopped by the pages themselves (``_pagination``).
+Each strategy reads a page's body (and headers) and says what the next request changes: a query
+parameter (the page number, the offset, the cursor) set on the first request's query, or the URL
+of the next page the server gave, in the body or in the ``Link`` header. Every strategy stops at
+an empty page, so a server that keeps pointing further without sending items cannot make
+iteration endless; a server that points back to a page already fetched is stopped by the pages
+themselves (``_pagination``).
 
 A next link is data from the server, so it is followed only to the origin (scheme, host and
 port) the first request went to and only under the API's base path: a link elsewhere raises
@@ -21,6 +22,7 @@ from urllib.parse import unquote
 import httpx
 
 from ._exceptions import SDKError
+from ._link_header import link_for
 from ._paths import check_path
 from ._redirects import origin_of
 from ._request_plan import RequestPlan
@@ -28,6 +30,7 @@ from ._request_plan import RequestPlan
 __all__ = [
     "CursorPagination",
     "FieldPath",
+    "LinkHeaderPagination",
     "NextLinkPagination",
     "NextPage",
     "OffsetPagination",
@@ -69,7 +72,12 @@ class PageNumberPagination:
         return self.page_param
 
     def following(
-        self, body: object, *, params: Sequence[tuple[str, str]], items: Sequence[object]
+        self,
+        body: object,
+        *,
+        params: Sequence[tuple[str, str]],
+        items: Sequence[object],
+        headers: httpx.Headers,
     ) -> NextPage | None:
         requested = _as_int(_requested(params, self.page_param))
         number = self.page_after(body, requested=requested, item_count=len(items))
@@ -112,7 +120,12 @@ class OffsetPagination:
         return self.offset_param
 
     def following(
-        self, body: object, *, params: Sequence[tuple[str, str]], items: Sequence[object]
+        self,
+        body: object,
+        *,
+        params: Sequence[tuple[str, str]],
+        items: Sequence[object],
+        headers: httpx.Headers,
     ) -> NextPage | None:
         if not items:
             return None
@@ -150,7 +163,12 @@ class CursorPagination:
         return self.cursor_param
 
     def following(
-        self, body: object, *, params: Sequence[tuple[str, str]], items: Sequence[object]
+        self,
+        body: object,
+        *,
+        params: Sequence[tuple[str, str]],
+        items: Sequence[object],
+        headers: httpx.Headers,
     ) -> NextPage | None:
         if not items or field_at(body, self.has_more) is False:
             return None
@@ -172,7 +190,12 @@ class NextLinkPagination:
     next_link: FieldPath = "next"
 
     def following(
-        self, body: object, *, params: Sequence[tuple[str, str]], items: Sequence[object]
+        self,
+        body: object,
+        *,
+        params: Sequence[tuple[str, str]],
+        items: Sequence[object],
+        headers: httpx.Headers,
     ) -> NextPage | None:
         link = field_at(body, self.next_link)
         if not items or not isinstance(link, str) or not link:
@@ -180,14 +203,40 @@ class NextLinkPagination:
         return NextPage(link=link)
 
 
-PaginationStrategy = PageNumberPagination | OffsetPagination | CursorPagination | NextLinkPagination
+@dataclass(frozen=True, kw_only=True)
+class LinkHeaderPagination:
+    """Links in the ``Link`` response header (RFC 8288, as GitHub and GitLab page): the next
+    page is the link whose relation is ``next``; it is the last page when it is empty or there
+    is no such link. ``items_field`` is empty when the whole body is the item list."""
+
+    items_field: FieldPath = ()
+
+    def following(
+        self,
+        body: object,
+        *,
+        params: Sequence[tuple[str, str]],
+        items: Sequence[object],
+        headers: httpx.Headers,
+    ) -> NextPage | None:
+        link = link_for(headers, "next")
+        return NextPage(link=link) if items and link else None
+
+
+PaginationStrategy = (
+    PageNumberPagination
+    | OffsetPagination
+    | CursorPagination
+    | NextLinkPagination
+    | LinkHeaderPagination
+)
 
 
 def place_of(pagination: PaginationStrategy, params: Sequence[tuple[str, str]]) -> NextPage | None:
     """Where a page was requested from, as the NextPage that leads there: the paging parameter
     its query was sent with (a first page may have none). Pages reached by a next link are known
     by that link instead."""
-    if isinstance(pagination, NextLinkPagination):
+    if isinstance(pagination, NextLinkPagination | LinkHeaderPagination):
         return None
     value = _requested(params, pagination.param)
     return None if value is None else NextPage(param=(pagination.param, value))

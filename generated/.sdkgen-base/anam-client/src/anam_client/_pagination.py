@@ -33,6 +33,7 @@ from ._exceptions import APIResponseValidationError, PaginationLoopError, descri
 from ._page_styles import (
     CursorPagination,
     FieldPath,
+    LinkHeaderPagination,
     NextLinkPagination,
     NextPage,
     OffsetPagination,
@@ -52,6 +53,7 @@ __all__ = [
     "AsyncPage",
     "AsyncPaginator",
     "CursorPagination",
+    "LinkHeaderPagination",
     "NextLinkPagination",
     "NextPage",
     "OffsetPagination",
@@ -99,7 +101,7 @@ def read_page(
         items = cast(list[T], validate_body(response, list_type, raw_items, strict=strict))
     else:
         items = cast(list[T], field_at(body, pagination.items_field))
-    following = pagination.following(body, params=params, items=items)
+    following = pagination.following(body, params=params, items=items, headers=response.headers)
     place = place_of(pagination, params)
     return PageData(items=items, response=response, following=following, place=place)
 
