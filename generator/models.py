@@ -10,25 +10,25 @@ literal arguments. Whatever a spec string does to that library, nothing else rea
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from . import cache
+from . import cache, jsonpointer
 from .errors import GenerationError, Problem
 from .ir import ModelSet
 from .model_groups import join_modules
 from .model_source import BUG_HINT, HEADER, ModelsRequest, model_source
 from .split import ModelsPart, cut_part
+from .walk import iter_subschemas
 
 if TYPE_CHECKING:
     from .models_child import ModelsChild
 
 # The formats whose fields are typed `date`, `datetime` and `UUID` (see `hoist.KEPT_FORMATS`).
 _PARSED_FORMATS = frozenset({"date", "date-time", "uuid"})
-# Keywords whose values are data, not schemas.
-_DATA_KEYWORDS = frozenset({"default", "example", "examples", "enum", "const"})
 _ALLOWED_CALLS = frozenset({"Field", "ConfigDict", "TypeAliasType", "model_rebuild"})
 _ALLOWED_MODULES = frozenset(
     {"__future__", "datetime", "uuid", "typing", "typing_extensions", "pydantic", "enum"}
@@ -159,7 +159,7 @@ def _response_view(models: ModelSet) -> dict[str, Any]:
     return view
 
 
-def _without_untypable_defaults(node: Any) -> Any:
+def _without_untypable_defaults(schemas: dict[str, Any]) -> dict[str, Any]:
     """The schemas without the defaults datamodel-code-generator cannot write as typed values.
 
     It writes the text `default` of a field typed `date`, `datetime` or `UUID` as the text
@@ -167,18 +167,24 @@ def _without_untypable_defaults(node: Any) -> Any:
     models as those objects (`runtimes: dict[str, Runtime] | None = {"runc": {...}}`): `mypy
     --strict` rejects both, and pydantic would hand the text to the caller as the field's value.
     Without it the field is None until set, a request leaves it out, and the server applies the
-    default the docs still name.
+    default the docs still name. Only the schemas that hold such a default are copied; the
+    keyword is looked for where schemas have keywords (a property may be named `default`).
     """
-    if isinstance(node, list):
-        return [_without_untypable_defaults(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    out = {key: _without_untypable_defaults(value) for key, value in node.items()}
-    default = out.get("default")
-    text_of_parsed_format = isinstance(default, str) and _parsed_format(out)
-    if text_of_parsed_format or (_holds_objects(default) and _refers(out)):
-        del out["default"]
+    out = dict(schemas)
+    for name, schema in schemas.items():
+        found = [pointer for pointer, node in iter_subschemas(schema, "") if _untypable(node)]
+        if found:
+            out[name] = copy.deepcopy(schema)
+            for pointer in found:
+                del jsonpointer.resolve(out[name], pointer)["default"]
     return out
+
+
+def _untypable(schema: dict[str, Any]) -> bool:
+    default = schema.get("default")
+    if isinstance(default, str):
+        return _parsed_format(schema)
+    return _holds_objects(default) and _refers(schema)
 
 
 def _parsed_format(schema: dict[str, Any]) -> bool:
@@ -192,15 +198,9 @@ def _holds_objects(value: Any) -> bool:
     return isinstance(value, list) and any(_holds_objects(item) for item in value)
 
 
-def _refers(schema: Any) -> bool:
+def _refers(schema: dict[str, Any]) -> bool:
     """Whether `schema` names another schema (a model, where its default holds an object)."""
-    if isinstance(schema, list):
-        return any(_refers(item) for item in schema)
-    if not isinstance(schema, dict):
-        return False
-    return "$ref" in schema or any(
-        _refers(value) for key, value in schema.items() if key not in _DATA_KEYWORDS
-    )
+    return any("$ref" in node for _pointer, node in iter_subschemas(schema, ""))
 
 
 def _write_only(schema: Any) -> bool:

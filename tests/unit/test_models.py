@@ -130,6 +130,42 @@ def test_write_only_properties_are_optional_in_the_models_responses_parse() -> N
     assert writable in source
 
 
+def test_a_property_named_default_is_a_field_and_untypable_defaults_are_dropped() -> None:
+    """`default` is a keyword only where schemas have keywords: a property of that name stays,
+    while a default the models could not write as typed values (objects where the field holds
+    models, text where it holds a date) is dropped."""
+    runtime = {"type": "object", "properties": {"path": {"type": "string"}}}
+    models = ModelSet(
+        schemas={
+            "Runtime": runtime,
+            "Settings": {
+                "type": "object",
+                "properties": {
+                    "default": {"$ref": "#/components/schemas/Runtime"},
+                    "runtimes": {
+                        "type": "object",
+                        "additionalProperties": {"$ref": "#/components/schemas/Runtime"},
+                        "default": {"runc": {"path": "runc"}},
+                    },
+                    "since": {"type": "string", "format": "date", "default": "2024-01-01"},
+                    "labels": {"type": "object", "default": {"a": "b"}},
+                },
+            },
+        },
+        field_names={
+            "Runtime": {"path": "path"},
+            "Settings": {n: n for n in ("default", "runtimes", "since", "labels")},
+        },
+        pointers={},
+    )
+    source = generate_models(models, "pkg")
+    assert "    default: Runtime | None = None\n" in source
+    assert "    runtimes: dict[str, Runtime] | None = None\n" in source
+    assert "    since: date | None = None\n" in source
+    assert "labels: dict[str, Any] | None = {'a': 'b'}" in source
+    assert models.schemas["Settings"]["properties"]["since"]["default"] == "2024-01-01"
+
+
 def test_a_property_a_later_all_of_member_redeclares_is_read_only_as_that_member_says() -> None:
     """A common base marks `type` read-only; the subtype redeclares it as a value to send."""
     base = {
