@@ -300,6 +300,12 @@ def media_suffix(media: str, role: str = "Request") -> str:
     return (pascal_case(kind) if kind != "binary" else pascal_case(media.split("/")[-1])) + role
 
 
+def with_role(name: str, role: str) -> str:
+    """`name` followed by its role (`EnrichmentQueryPost` + `Request`), said once: a name that
+    ends in the role already (a component `EnrichmentQueryPostRequest`) is kept as it is."""
+    return name if name.endswith(role) else name + role
+
+
 def response_role(status: str, *, first: bool = True) -> str:
     """`Response` for the (first) success, `CreatedResponse` for another; `NotFoundError` or
     `Status418Error` for the others."""

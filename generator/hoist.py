@@ -3,9 +3,8 @@
 datamodel-code-generator names inline schemas `Type1`, `Model1`, `PersonaConfig1`. We hand it a flat
 set of named schemas instead: every inline object becomes its own entity (identical inline schemas
 share one), and `classnames.py` names them all. On the way every schema is cleaned, one keyword at a
-time (`_HANDLERS`): only formats that change a Python type are kept, examples and extensions are
-dropped, descriptions become plain text, secrets are marked `x-sdk-secret`.
-"""
+time (`_HANDLERS`): only formats that change a Python type are kept, examples and extensions
+(`x-ms-client-name` aside) are dropped, descriptions become plain text, secrets are marked."""
 
 from __future__ import annotations
 
@@ -33,9 +32,7 @@ _CONTAINERS = frozenset({"data", "items", "results", "records", "entries", "valu
 _DROPPED_KEYS = frozenset(
     {"example", "examples", "externalDocs", "xml", "$comment", "deprecated", "pattern"}
 )
-# Extensions the later stages read: a secret to mask, and the name a property's field takes
-# (AutoRest's `x-ms-client-name`, see `naming.client_name`).
-_KEPT_EXTENSIONS = frozenset({"x-sdk-secret", "x-ms-client-name"})
+_KEPT_EXTENSIONS = frozenset({"x-sdk-secret", "x-ms-client-name"})  # read by later stages
 _COMPONENTS = "/components/schemas/"
 _SITE_REF = "#/x-site"  # a `$ref` into the middle of a schema, until every schema has been seen
 _DROP: Any = object()  # a handler's answer for "leave this keyword out"
@@ -131,24 +128,25 @@ class _Hoister:
             for key, message in (components.get(kind) or {}).items():
                 base = jsonpointer.join("", "components", kind, key)
                 name = class_name(key, fallback="Component")
-                self._content(message, base, name, name + role)
+                self._content(message, base, name, classnames.with_role(name, role))
         for key, parameter in (components.get("parameters") or {}).items():
             base = jsonpointer.join("", "components", "parameters", key)
             name = class_name(key, fallback="Param")
-            self._parameter(parameter, base, name, name + "Param")
+            self._parameter(parameter, base, name, classnames.with_role(name, "Param"))
 
     def _operation(self, base: str, op_name: str, operation: dict[str, Any]) -> None:
         noun = classnames.noun(op_name)
         body = operation.get("requestBody")
         if isinstance(body, dict):
-            self._content(body, jsonpointer.join(base, "requestBody"), noun, op_name + "Request")
+            where = jsonpointer.join(base, "requestBody")
+            self._content(body, where, noun, classnames.with_role(op_name, "Request"))
         responses = operation.get("responses") or {}
         bodies = [str(s) for s, r in responses.items() if isinstance(r, dict) and "content" in r]
         first = min((status for status in bodies if status.startswith("2")), default="")
         for status, response in sorted(responses.items()):
             role = classnames.response_role(str(status), first=str(status) == first)
             where = jsonpointer.join(base, "responses", status)
-            self._content(response, where, noun, op_name + role)
+            self._content(response, where, noun, classnames.with_role(op_name, role))
         self._parameters(operation, base, op_name)
 
     def _content(self, message: Any, base: str, noun: str, fixed: str) -> None:
@@ -191,7 +189,9 @@ class _Hoister:
             self.fixed[pointer] = fixed
         rewritten = self._rewrite(schema, site)
         if is_class:
-            alternate = fixed + ("Param" if "/parameters/" in pointer else "Body")
+            alternate = classnames.with_role(
+                fixed, "Param" if "/parameters/" in pointer else "Body"
+            )
             entity = Entity([pointer], rewritten, fixed, (alternate,) if operation else ())
             self.entities[pointer] = entity
             self.by_pointer[pointer] = pointer

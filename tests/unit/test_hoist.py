@@ -53,6 +53,19 @@ def test_short_names_go_only_to_schemas_nobody_else_wants() -> None:
     assert set(hoist(_doc(reversed_paths)).schemas) == names
 
 
+def test_a_name_that_says_its_role_already_does_not_say_it_twice() -> None:
+    reply = {"description": "ok", "content": {"application/json": {"schema": OBJ}}}
+    document = _doc({"/p": _post("cancelResponderRequest", OBJ)})
+    document["components"] |= {
+        "requestBodies": {"QueryPostRequest": {"content": {"application/json": {"schema": OBJ}}}},
+        "responses": {"SchemaGetResponse": reply, "Gone": reply},
+    }
+    names = set(hoist(document).schemas)
+    assert {"CancelResponderRequest", "QueryPostRequest", "SchemaGetResponse"} <= names
+    assert "GoneResponse" in names
+    assert not [name for name in names if "RequestRequest" in name or "ResponseResponse" in name]
+
+
 def test_same_shape_with_different_docs_shares_one_class() -> None:
     documented = {**OBJ, "description": "first wording"}
     paths = {
