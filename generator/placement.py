@@ -26,12 +26,14 @@ from .naming import (
     words,
 )
 from .vocabulary import CLASS_RESERVED, CLIENT_RESERVED, METHOD_RESERVED
-from .walk import iter_operations
+from .walk import HTTP_METHODS, iter_operations
 
 _VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
 # `/articlesearch.json`, `/statuses/show.xml`: the suffix names the representation, not a resource.
 _FORMAT_SUFFIX = re.compile(r"(?<=.)\.(json|xml)$", re.IGNORECASE)
+# AutoRest's operation ids, `Group_Method` (`BlobContainers_ListByStorageAccount`).
+_AUTOREST_ID = re.compile(r"([A-Z][A-Za-z0-9]*)_[A-Z][A-Za-z0-9]*")
 # `UserCtrl.getUsers`, `ImageOcr_Post`, `UsersController_findAll`: a class name qualifies the
 # action, as ASP.NET (Swashbuckle) and NestJS write operationIds.
 _QUALIFIED_ID = re.compile(r"^([A-Z][A-Za-z0-9]*)[._]([A-Za-z][A-Za-z0-9_.]*)$")
@@ -79,9 +81,14 @@ def place_operations(
 
 
 def resource_name(path: str, operation: dict[str, Any]) -> str:
+    """The operation's first tag, else the group its AutoRest `Group_Method` id names (Azure's
+    specs often have no tags), else its path's first word."""
     tags = operation.get("tags")
     if isinstance(tags, list) and tags and isinstance(tags[0], str) and snake_case(tags[0]):
         return tag_resource_name(tags[0])
+    group = _AUTOREST_ID.fullmatch(str(operation.get("operationId") or ""))
+    if group is not None and group[1].lower() not in HTTP_METHODS:  # `GET_Users` is no group
+        return tag_resource_name(group[1])
     return tag_resource_name(_first_static_segment(path) or "default")
 
 

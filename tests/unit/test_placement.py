@@ -57,6 +57,29 @@ def test_untagged_operations_use_the_first_path_segment() -> None:
     }
 
 
+def test_untagged_autorest_operations_are_grouped_by_their_id() -> None:
+    """Azure's specs name each operation `Group_Method` and often have no tags; the group is
+    the resource, whatever the path (`/subscriptions/{id}/...` for every ARM operation)."""
+    base = "/subscriptions/{subscriptionId}/providers/Microsoft.Storage"
+    names = _placements(
+        {
+            f"{base}/storageAccounts": {"get": _op("StorageAccounts_List")},
+            f"{base}/storageAccounts/{{name}}": {"put": _op("StorageAccounts_Create")},
+            f"{base}/usages": {"get": _op("Usages_ListByLocation")},
+            f"{base}/skus": {"get": _op("GET_Skus")},
+            "/widgets": {"get": _op("list_widgets"), "post": _op("Gadgets_Create", ["Widgets"])},
+        }
+    )
+    assert names == {
+        f"GET {base}/storageAccounts": "storage_accounts.list",
+        f"PUT {base}/storageAccounts/{{name}}": "storage_accounts.create",
+        f"GET {base}/usages": "usages.list_by_location",
+        f"GET {base}/skus": "subscriptions.get_skus",
+        "GET /widgets": "widgets.list",
+        "POST /widgets": "widgets.gadgets_create",  # the tag, where there is one
+    }
+
+
 def test_fastapi_default_operation_ids_are_named_by_their_function() -> None:
     """FastAPI writes `{function}{path, non-word characters as _}_{method}`."""
     names = _placements(
