@@ -2,9 +2,12 @@
 
 Every scheme a `security` requirement names becomes a `SecurityScheme`: HTTP bearer, HTTP basic,
 an API key in a header, the query or a cookie; OAuth 2 and OpenID Connect send their access
-token as a bearer token. A scheme no client can send by itself (mutual TLS, HTTP digest...) is
-left out of the requirements with a warning, so the operations that need it say so instead of
-failing silently: the caller supplies it through the HTTP client it passes in.
+token as a bearer token. Several OAuth 2 / OpenID Connect schemes in one alternative (Google's
+APIs list an implicit and an authorization-code flow together) ask for the one access token: the
+first stands for them all, so the client asks for one token and sends it once. A scheme no client
+can send by itself (mutual TLS, HTTP digest...) is left out of the requirements with a warning, so
+the operations that need it say so instead of failing silently: the caller supplies it through
+the HTTP client it passes in.
 
 Credentials are named for the client's arguments and environment variables: the scheme the
 API asks for first takes `api_key` (`username` and `password` for basic), the others their
@@ -59,20 +62,23 @@ class ApiSecurity:
     schemes: tuple[SecurityScheme, ...]
     default: Security
     problems: tuple[Problem, ...]
+    tokens: frozenset[str]
 
     def requirement(self, operation: dict[str, Any]) -> Security | None:
         """An operation's own requirement, or None where it follows the API's default."""
         if "security" not in operation:
             return None
-        own = _requirement(operation.get("security"), {s.name.unsafe_value for s in self.schemes})
+        sendable = {s.name.unsafe_value for s in self.schemes}
+        own = _requirement(operation.get("security"), sendable, self.tokens)
         return None if own == self.default else own
 
 
 def api_security(context: Context) -> ApiSecurity:
     declared = (context.document.get("components") or {}).get("securitySchemes") or {}
+    tokens = _access_tokens(context.document)
     problems: list[Problem] = []
     schemes: list[SecurityScheme] = []
-    for name in _used_scheme_names(context.document):
+    for name in _used_scheme_names(context.document, tokens):
         scheme = declared.get(name) if isinstance(declared, dict) else None
         pointer = jsonpointer.join("", "components", "securitySchemes", name)
         sendable = _sendable(context, name, scheme, pointer) if isinstance(scheme, dict) else None
@@ -81,13 +87,27 @@ def api_security(context: Context) -> ApiSecurity:
         else:
             schemes.append(sendable)
     names = {scheme.name.unsafe_value for scheme in schemes}
-    default = _default_requirement(context.document, names)
+    default = _default_requirement(context.document, names, tokens)
     ordered = _primary_first(schemes, default)
-    problems += _header_clashes(context, {s.name.unsafe_value: s for s in schemes})
-    return ApiSecurity(_named_credentials(ordered), default, tuple(problems))
+    problems += _header_clashes(context, {s.name.unsafe_value: s for s in schemes}, tokens)
+    return ApiSecurity(_named_credentials(ordered), default, tuple(problems), tokens)
 
 
-def _header_clashes(context: Context, schemes: dict[str, SecurityScheme]) -> list[Problem]:
+def _access_tokens(document: dict[str, Any]) -> frozenset[str]:
+    """The schemes whose credential is an OAuth 2 / OpenID Connect access token."""
+    declared = (document.get("components") or {}).get("securitySchemes") or {}
+    if not isinstance(declared, dict):
+        return frozenset()
+    return frozenset(
+        str(name)
+        for name, scheme in declared.items()
+        if isinstance(scheme, dict) and scheme.get("type") in _TOKEN_SCHEMES
+    )
+
+
+def _header_clashes(
+    context: Context, schemes: dict[str, SecurityScheme], tokens: frozenset[str]
+) -> list[Problem]:
     """Alternatives that need two schemes in the one `Authorization` header: only the last can
     be sent, so such a call cannot authenticate as the spec asks."""
     owners = [("/security", context.document)] + [
@@ -96,7 +116,7 @@ def _header_clashes(context: Context, schemes: dict[str, SecurityScheme]) -> lis
     ]
     problems = []
     for pointer, owner in owners:
-        for alternative in _alternatives(owner.get("security")):
+        for alternative in _alternatives(owner.get("security"), tokens):
             clashing = [
                 n for n in alternative if n in schemes and schemes[n].kind in _AUTHORIZATION
             ]
@@ -107,44 +127,50 @@ def _header_clashes(context: Context, schemes: dict[str, SecurityScheme]) -> lis
     return problems
 
 
-def _default_requirement(document: dict[str, Any], sendable: set[str]) -> Security:
+def _default_requirement(
+    document: dict[str, Any], sendable: set[str], tokens: frozenset[str]
+) -> Security:
     """The document's `security`; without one, the requirement every operation repeats, if
     they all do (so the client asks for its credentials when it is built, not on each call)."""
     if "security" in document:
-        return _requirement(document.get("security"), sendable)
+        return _requirement(document.get("security"), sendable, tokens)
     operations = [operation for _path, _method, operation in iter_operations(document)]
     if not operations or any("security" not in operation for operation in operations):
         return ()
-    found = {_requirement(operation.get("security"), sendable) for operation in operations}
+    found = {_requirement(operation.get("security"), sendable, tokens) for operation in operations}
     return found.pop() if len(found) == 1 else ()
 
 
-def _used_scheme_names(document: dict[str, Any]) -> list[str]:
+def _used_scheme_names(document: dict[str, Any], tokens: frozenset[str]) -> list[str]:
     """Every scheme a requirement names, the document's first, in order of first use."""
     found: dict[str, None] = {}
     requirements = [document.get("security")] + [
         operation.get("security") for _path, _method, operation in iter_operations(document)
     ]
     for requirement in requirements:
-        for alternative in _alternatives(requirement):
+        for alternative in _alternatives(requirement, tokens):
             found.update(dict.fromkeys(alternative))
     return list(found)
 
 
-def _alternatives(requirement: Any) -> Iterator[tuple[str, ...]]:
+def _alternatives(requirement: Any, tokens: frozenset[str]) -> Iterator[tuple[str, ...]]:
+    """Each alternative's scheme names, the access-token schemes after its first left out: one
+    token in the one `Authorization` header satisfies them all."""
     for alternative in requirement if isinstance(requirement, list) else []:
         if isinstance(alternative, dict):
-            yield tuple(str(name) for name in alternative)
+            names = [str(name) for name in alternative]
+            first_token = next((name for name in names if name in tokens), None)
+            yield tuple(name for name in names if name not in tokens or name == first_token)
 
 
-def _requirement(requirement: Any, sendable: set[str]) -> Security:
+def _requirement(requirement: Any, sendable: set[str], tokens: frozenset[str]) -> Security:
     """The alternatives with the schemes the client cannot send left out, without repeats.
 
     An empty alternative (no credentials needed) goes last: the client uses the first one it
     can satisfy, so optional credentials are sent whenever the client has them.
     """
     result: list[tuple[str, ...]] = []
-    for alternative in _alternatives(requirement):
+    for alternative in _alternatives(requirement, tokens):
         kept = tuple(name for name in alternative if name in sendable)
         if kept not in result:
             result.append(kept)
@@ -244,7 +270,7 @@ def auth(context: Context) -> Auth:
     schemes = (context.document.get("components") or {}).get("securitySchemes") or {}
     requirements = context.document.get("security") or []
     required = bool(requirements) and all(bool(r) for r in requirements)
-    for name in _used_scheme_names(context.document):
+    for name in _used_scheme_names(context.document, _access_tokens(context.document)):
         scheme = schemes.get(name)
         if not isinstance(scheme, dict):
             continue

@@ -579,3 +579,14 @@ def test_a_deceptive_first_server_is_no_base_url_and_says_why(url: str) -> None:
     (warning,) = [str(problem) for problem in api.problems]
     assert warning.startswith("demo.json#/servers/0: warning: server ")
     assert "base_url:" in warning
+
+
+def test_oauth2_flows_required_together_are_one_access_token() -> None:
+    schemes = {**SCHEMES, "implicit": {"type": "oauth2", "flows": {}}}
+    secured = {"operationId": "listThings", "responses": OK}
+    secured["security"] = [{"oauth": [], "implicit": []}, {"implicit": [], "token": []}]
+    api = _api({"/things": {"get": secured}}, components={"securitySchemes": schemes})
+    assert api.security == (("oauth",), ("implicit", "token"))
+    assert {s.name.unsafe_value for s in api.schemes} == {"oauth", "implicit", "token"}
+    (warning,) = [str(problem) for problem in api.problems]
+    assert "implicit and token both need the Authorization header" in warning

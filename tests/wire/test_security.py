@@ -60,6 +60,15 @@ def test_oauth2_sends_its_access_token_as_a_bearer_token(server: FaultServer, va
     assert _sent(server, vault.calls.with_oauth) == {"authorization": "Bearer oauth-3"}
 
 
+def test_oauth2_flows_required_together_take_one_access_token(
+    server: FaultServer, vault: Any
+) -> None:
+    from sdkwiresec import Vault
+
+    assert "oauth_implicit" not in Vault.__doc__
+    assert _sent(server, vault.calls.with_either_flow) == {"authorization": "Bearer oauth-3"}
+
+
 def test_an_operation_that_needs_nothing_sends_nothing(server: FaultServer, vault: Any) -> None:
     assert _sent(server, vault.calls.with_nothing) == {}
 
