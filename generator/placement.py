@@ -195,6 +195,9 @@ def _action(operation_id: str, noun: list[str]) -> str:
     """The operationId without a qualifying class name: `ImageOcr_Post` on `image_ocr` is `Post`,
     `UserCtrl.getUsers` is `getUsers`. Only a qualifier that is the resource's noun or names a
     controller is dropped, so `GetUser_V2` keeps its words."""
+    dotted = _after_resource_segment(operation_id, noun)
+    if dotted is not None:
+        return dotted
     match = _QUALIFIED_ID.match(operation_id)
     if match is None:
         return operation_id
@@ -202,6 +205,18 @@ def _action(operation_id: str, noun: list[str]) -> str:
     if qualifier[-1] in _CONTROLLER_WORDS or not _without_noun(qualifier, noun):
         return match[2]
     return operation_id
+
+
+def _after_resource_segment(operation_id: str, noun: list[str]) -> str | None:
+    """What a dotted id says after its segment naming the resource: Google's ids are
+    `<service>.<resource>.<method>`, so `youtubeAnalytics.groupItems.list` on `group_items` is
+    `list` and `tasks.tasks.list` on `tasks` is `list`. None without such a segment."""
+    segments = operation_id.split(".")
+    for index in range(len(segments) - 2, -1, -1):
+        named = [word.lower() for word in words(segments[index])]
+        if named and not _without_noun(named, noun) and words(".".join(segments[index + 1 :])):
+            return ".".join(segments[index + 1 :])
+    return None
 
 
 def _without_noun(rest: list[str], noun: list[str]) -> list[str]:

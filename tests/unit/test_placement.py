@@ -354,6 +354,29 @@ def test_an_operation_id_that_opens_with_its_namespace_is_named_by_the_action() 
     }
 
 
+def test_a_dotted_id_is_named_by_what_follows_its_resource_segment() -> None:
+    """Google's ids are `<service>.<resource>.<method>`: under the resource, the method is what
+    the id says after the resource's own segment, however the service is spelled."""
+    names = _placements(
+        {
+            "/v1/lists/{list}/tasks": {
+                "get": _op("todo.tasks.list", ["tasks"]),
+                "post": _op("todo.tasks.insert", ["tasks"]),
+            },
+            "/v1/lists/{list}/tasks/{task}/move": {"post": _op("todo.tasks.move", ["tasks"])},
+            "/v2/groupItems": {"get": _op("videoStats.groupItems.list", ["groupItems"])},
+            "/v1/people/{id}/links": {"get": _op("people.people.links.list", ["people"])},
+        }
+    )
+    assert names == {
+        "GET /v1/lists/{list}/tasks": "tasks.list",
+        "POST /v1/lists/{list}/tasks": "tasks.insert",
+        "POST /v1/lists/{list}/tasks/{task}/move": "tasks.move",
+        "GET /v2/groupItems": "group_items.list",
+        "GET /v1/people/{id}/links": "people.links_list",
+    }
+
+
 def test_an_article_after_the_verb_is_not_part_of_the_name() -> None:
     """Spotify writes its ids as sentences: `get-an-album` names what `getAlbum` does."""
     names = _placements(
