@@ -208,14 +208,15 @@ def _action(operation_id: str, noun: list[str]) -> str:
 
 
 def _after_resource_segment(operation_id: str, noun: list[str]) -> str | None:
-    """What a dotted id says after its segment naming the resource: Google's ids are
-    `<service>.<resource>.<method>`, so `youtubeAnalytics.groupItems.list` on `group_items` is
-    `list` and `tasks.tasks.list` on `tasks` is `list`. None without such a segment."""
+    """What a dotted id says after its segment naming the resource, the method first: Google's
+    ids are `<service>.<resource>[.<sub-resource>].<method>`, so `youtubeAnalytics.groupItems.list`
+    on `group_items` is `list` and `people.people.connections.list` on `people` is
+    `list.connections` (`list_connections`). None without such a segment."""
     segments = operation_id.split(".")
     for index in range(len(segments) - 2, -1, -1):
         named = [word.lower() for word in words(segments[index])]
-        if named and not _without_noun(named, noun) and words(".".join(segments[index + 1 :])):
-            return ".".join(segments[index + 1 :])
+        if named and not _without_noun(named, noun) and words(segments[-1]):
+            return ".".join([segments[-1], *segments[index + 1 : -1]])
     return None
 
 

@@ -355,8 +355,9 @@ def test_an_operation_id_that_opens_with_its_namespace_is_named_by_the_action() 
 
 
 def test_a_dotted_id_is_named_by_what_follows_its_resource_segment() -> None:
-    """Google's ids are `<service>.<resource>.<method>`: under the resource, the method is what
-    the id says after the resource's own segment, however the service is spelled."""
+    """Google's ids are `<service>.<resource>[.<sub-resource>].<method>`: under the resource,
+    the method is what the id says after the resource's own segment, its verb first, however
+    the service is spelled."""
     names = _placements(
         {
             "/v1/lists/{list}/tasks": {
@@ -373,7 +374,7 @@ def test_a_dotted_id_is_named_by_what_follows_its_resource_segment() -> None:
         "POST /v1/lists/{list}/tasks": "tasks.insert",
         "POST /v1/lists/{list}/tasks/{task}/move": "tasks.move",
         "GET /v2/groupItems": "group_items.list",
-        "GET /v1/people/{id}/links": "people.links_list",
+        "GET /v1/people/{id}/links": "people.list_links",
     }
 
 
