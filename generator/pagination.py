@@ -50,7 +50,8 @@ DECLARATION = "x-ms-pageable"
 LINK_HEADER = "link"
 _ITEMS = ("data", "items", "results")
 _HAL_EMBEDDED = "_embedded"
-_OFFSET_PARAMS = ("offset",)
+# JSON:API names its paging parameters `page[...]` (Amadeus: `page[offset]`, `page[limit]`).
+_OFFSET_PARAMS = ("offset", "page[offset]")
 # A page token the response gives and the next request sends back, often under one name for
 # both (OpenFGA's `continuation_token`, Zoom's `next_page_token`, AWS's `nextToken`).
 _TOKENS = (
@@ -73,7 +74,7 @@ _NEXT_CURSORS = (
     "pageInfo.endCursor",
     "paging.next.after",
 )
-_NEXT_LINKS = ("next", "links.next", "_links.next.href", "meta.next_page_url")
+_NEXT_LINKS = ("next", "links.next", "_links.next.href", "meta.next_page_url", "meta.links.next")
 _TOTALS = ("total", "total_count", "totalCount")
 _MORE_FLAGS = ("has_more", "hasMore", "more", "page.hasNextPage", "pageInfo.hasNextPage")
 # With only a next link, one of these in the query shows the operation is a paged list.
@@ -85,7 +86,8 @@ _LINK_PARAMS = (
     "pageSize",
     "PageSize",
     "page",
-    "offset",
+    "page[limit]",
+    *_OFFSET_PARAMS,
     *_CURSOR_PARAMS,
 )
 _ITEM_CURSOR = "id"  # with `has_more` alone, the last item's id is the next cursor (Stripe)

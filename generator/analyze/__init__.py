@@ -160,7 +160,13 @@ def _operation(
     if any(len(form.content_types) > 1 for form in bodies):
         taken.add("content_type")  # the argument choosing among a body's media types
     arguments = parameters(
-        context, path, operation, pointer, taken, frozenset(spelt & set(STDLIB_ANNOTATIONS))
+        context,
+        path,
+        operation,
+        pointer,
+        taken,
+        frozenset(spelt & set(STDLIB_ANNOTATIONS)),
+        security.keys_sent(operation),
     )
     pagination = _pagination(context, placement, operation, arguments, response, bodies, pointer)
     return Operation(

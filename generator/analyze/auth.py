@@ -72,6 +72,25 @@ class ApiSecurity:
         own = _requirement(operation.get("security"), sendable, self.tokens)
         return None if own == self.default else own
 
+    def keys_sent(self, operation: dict[str, Any]) -> frozenset[tuple[str, str]]:
+        """Where the API keys an operation may need go: (location, name), a header's name in
+        lower case. A parameter the operation declares there too (NYTimes's `api-key` in the
+        query) is the credential itself, which the client sends from its key."""
+        own = self.requirement(operation)
+        needed = {
+            name for alternative in (self.default if own is None else own) for name in alternative
+        }
+        return frozenset(
+            (
+                s.kind,
+                s.parameter.unsafe_value.lower()
+                if s.kind == "header"
+                else s.parameter.unsafe_value,
+            )
+            for s in self.schemes
+            if s.parameter is not None and s.name.unsafe_value in needed
+        )
+
 
 def api_security(context: Context) -> ApiSecurity:
     declared = (context.document.get("components") or {}).get("securitySchemes") or {}

@@ -41,16 +41,21 @@ def parameters(
     pointer: str,
     taken: set[str],
     reserved: frozenset[str] = frozenset(),
+    keys: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[Parameter, ...]:
     """Path parameters first (in template order), then query, header and cookie ones.
 
-    `taken` holds the body's argument names; `reserved` the names the method body spells.
+    `taken` holds the body's argument names; `reserved` the names the method body spells;
+    `keys` where the operation's API keys go (`ApiSecurity.keys_sent`): a parameter there is
+    the credential, sent by the client, not an argument that would replace it.
     """
     sites = [
         site
         for site in refs.operation_parameters(context.document, path, operation, pointer)
         if site.location in _LOCATIONS
         and not (site.location == "header" and site.name.lower() in _IGNORED_HEADERS)
+        and (site.location, site.name.lower() if site.location == "header" else site.name)
+        not in keys
     ]
     _check_path_variables(context, path, sites)
     positions = {site.name: path.find("{" + site.name + "}") for site in sites}

@@ -141,3 +141,14 @@ def forbidden_by_not(schema: Any) -> set[str]:
     if isinstance(schema, dict) and set(schema) == {"required"}:
         return {name for name in schema["required"] if isinstance(name, str)}
     return set()
+
+
+def at_most_properties(schema: dict[str, Any], names: list[str], required: list[str]) -> list[str]:
+    """`names` cut to the schema's `maxProperties`, required ones kept first: an error object
+    may declare three properties and allow one of them at a time."""
+    most = schema.get("maxProperties")
+    if not isinstance(most, int) or len(names) <= most:
+        return names
+    kept = [n for n in names if n in required]
+    kept += [n for n in names if n not in required][: max(0, most - len(kept))]
+    return [n for n in names if n in kept]

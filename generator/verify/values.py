@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from .compose import discriminated, forbidden_by_not, merge, merge_all_of
+from .compose import at_most_properties, discriminated, forbidden_by_not, merge, merge_all_of
 from .cycles import recursive_refs
 from .errors import NoValidValue
 from .formats import formatted_text, matching_text, object_key, word
@@ -297,6 +297,9 @@ class ValueFactory:
                 # one no client can send: the all-fields variant leaves it out
         richer = self._nonempty_at(depth) or (not self._minimal and depth < _MAX_DEPTH)
         wanted = max(int(richer and not properties), int(schema.get("minProperties") or 0))
+        most = schema.get("maxProperties")
+        if isinstance(most, int):
+            wanted = min(wanted, most)
         while len(value) < wanted and (found := object_key(schema, hint, next(self._counter))):
             key, extra = found  # a key beyond the declared ones: one the schema admits
             built = self._build(extra, key, depth + 1) if isinstance(extra, dict) else None
@@ -323,7 +326,8 @@ class ValueFactory:
         optional = [name for name in chosen if name not in names]
         least = max(int(schema.get("minProperties") or 0), int(self._nonempty_at(depth)))
         missing = max(0, least - len(names))
-        return names + optional[:missing]  # minProperties: the first optional properties
+        names += optional[:missing]  # minProperties: the first optional properties
+        return at_most_properties(schema, names, required)
 
     def _array(self, schema: dict[str, Any], hint: str, depth: int) -> list[Any]:
         prefix = schema.get("prefixItems")

@@ -96,6 +96,19 @@ def test_formats_are_valid(fmt: str) -> None:
         {"type": "string", "pattern": "^[A-Z]{3}-[0-9]{2}$"},
         {"type": "array", "items": {"type": "string", "enum": ["x"]}, "uniqueItems": True},
         {"type": "object", "minProperties": 2},
+        # an error's `source` names one of three properties at a time
+        {
+            "type": "object",
+            "maxProperties": 1,
+            "properties": {"parameter": {"type": "string"}, "pointer": {"type": "string"}},
+        },
+        {
+            "type": "object",
+            "maxProperties": 2,
+            "required": ["b"],
+            "properties": {"a": {"type": "string"}, "b": {}, "c": {"type": "string"}},
+        },
+        {"type": "object", "maxProperties": 0},
         {"type": "object", "additionalProperties": {"type": "integer"}, "minProperties": 2},
         # keys beyond the declared ones must match a pattern, and the values its schema
         {

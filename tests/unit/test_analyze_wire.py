@@ -452,6 +452,43 @@ def test_a_scheme_named_api_key_holds_the_api_key_credential() -> None:
     }
 
 
+def test_a_parameter_that_is_an_api_key_is_left_to_the_credential() -> None:
+    # the key declared again as the operation's own parameter: as an argument it would replace
+    # the client's key on the wire (a header's name in any case)
+    schemes = {
+        "query_key": {"type": "apiKey", "in": "query", "name": "api-key"},
+        "header_key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+    }
+
+    def listing(security: list[dict[str, list[str]]]) -> dict[str, Any]:
+        parameters = [
+            {"in": "query", "name": "api-key", "schema": {"type": "string"}},
+            {"in": "header", "name": "x-key", "schema": {"type": "string"}},
+            {"in": "query", "name": "limit", "schema": {"type": "integer"}},
+        ]
+        return {"responses": OK, "parameters": parameters, "security": security}
+
+    inherited = listing([])
+    del inherited["security"]
+    paths = {
+        "/books": {"get": {**inherited, "operationId": "listBooks"}},
+        "/lists": {"get": {**listing([{"header_key": []}]), "operationId": "listLists"}},
+        "/open": {"get": {**listing([]), "operationId": "listOpen"}},
+    }
+    api = _api(paths, security=[{"query_key": []}], components={"securitySchemes": schemes})
+    wire = {
+        op.operation_id.unsafe_value if op.operation_id else "": [
+            p.wire_name.unsafe_value for p in op.parameters
+        ]
+        for op in api.operations
+    }
+    assert wire == {
+        "listBooks": ["limit", "x-key"],
+        "listLists": ["api-key", "limit"],
+        "listOpen": ["api-key", "limit", "x-key"],
+    }
+
+
 def test_two_schemes_in_the_one_authorization_header_are_a_warning() -> None:
     secured = {
         "operationId": "listThings",

@@ -124,6 +124,16 @@ def test_a_pattern_that_does_not_compile_is_dropped_with_a_warning() -> None:
     ]
 
 
+def test_a_pattern_python_may_one_day_read_differently_is_kept_without_noise(
+    recwarn: pytest.WarningsRecorder,
+) -> None:
+    nested = {"type": "string", "pattern": "[[A-Z0-9]{1,18}"}
+    document, warnings = _normalized(_components(Code=nested))
+    assert document["components"]["schemas"]["Code"] == nested
+    assert warnings == []
+    assert [str(w.message) for w in recwarn] == []
+
+
 def test_required_names_nothing_declares_are_released_with_a_warning() -> None:
     parent = {"type": "object", "properties": {"id": {"type": "string"}}}
     child = {

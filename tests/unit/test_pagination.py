@@ -183,6 +183,21 @@ HAL_LINKS = {
             id="next-link-twilio-meta",
         ),
         pytest.param(
+            query("page[offset]", "page[limit]"),
+            {
+                **items("data"),
+                "meta": {
+                    "type": "object",
+                    "properties": {
+                        "count": INTEGER,
+                        "links": {"type": "object", "properties": {"next": STRING}},
+                    },
+                },
+            },
+            ("offset", "page[offset]", "data", None, None, "meta.links.next", None),
+            id="offset-json-api-brackets-meta-links",
+        ),
+        pytest.param(
             query("page", "page_size"),
             {"_embedded": {"type": "object", "properties": items("applications")}, **HAL_LINKS},
             ("next_link", None, "_embedded.applications", None, None, "_links.next.href", None),
