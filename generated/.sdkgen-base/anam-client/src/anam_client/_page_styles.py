@@ -22,7 +22,6 @@ from urllib.parse import unquote
 import httpx
 
 from ._exceptions import SDKError
-from ._link_header import link_for
 from ._paths import check_path
 from ._redirects import origin_of
 from ._request_plan import RequestPlan
@@ -219,6 +218,9 @@ class LinkHeaderPagination:
         items: Sequence[object],
         headers: httpx.Headers,
     ) -> NextPage | None:
+        # Imported here: its grammar compiles at import, a cost only these APIs should pay.
+        from ._link_header import link_for
+
         link = link_for(headers, "next")
         return NextPage(link=link) if items and link else None
 
