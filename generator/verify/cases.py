@@ -4,8 +4,10 @@ Nothing here names an operation: every method of every package becomes cases by 
 
 * `OperationCase`: call the method with a *required-only* and an *all-fields* variant of
   arguments built from its schemas, and, where the path parameters are plain strings, with
-  *path ids* that real ids contain and naive clients mangle (`.`, `..`, `a/b`, `?`, `#`, spaces,
-  non-ASCII) plus the empty id, which a client must refuse rather than send `/things/`.
+  *path ids* that real ids contain and naive clients mangle: the dot segments `.` and `..`, one
+  id holding every character a raw path breaks on (`/`, `?`, `#`, `%`, `+`, spaces, non-ASCII;
+  each on its own where the schema refuses them together), and the empty id, which a client
+  must refuse rather than send `/things/`.
   Methods whose JSON body has properties the spec allows to be null get a *nulls* variant that
   sends them as `None`: a client must send JSON `null`, not drop the field.
 * `ErrorCase`: one per documented error status (every 4xx/5xx, `4XX`/`5XX`, and `default`).
@@ -28,19 +30,13 @@ from .validation import response_label
 
 Variant = Literal["required", "all-fields", "nulls", "path-ids"]
 # Ids real APIs hand out or users type, each a classic way to break routing when sent raw.
-PATH_IDS = (
-    ".",
-    "..",
-    "a/b",
-    "../admin",
-    "q?x=1",
-    "frag#ment",
-    "with space",
-    "100%",
-    "ünï-çødé",
-    "%2F",
-    "a+b",
-)
+# The dot segments are whole ids (URL normalisation folds them away); the others are pieces of
+# text a client must escape. Escaping works on each character alone, so one id holding every
+# piece proves them all in one call, and a client that mangles any of them fails it; only where
+# a parameter's schema refuses that id (a pattern, a length) is each piece sent on its own.
+_DOT_SEGMENTS = (".", "..")
+_HAZARDS = ("a/b", "../admin", "q?x=1", "frag#ment", "with space", "100%", "ünï-çødé", "%2F", "a+b")
+_ALL_HAZARDS = "-".join(_HAZARDS)
 EMPTY_ID = ""
 DEFAULT_ERROR = 599  # the status `default` is tried as: one no spec lists by number
 
@@ -150,10 +146,15 @@ def roundtrip_cases(name: str, surface: Surface) -> list[RoundTripCase]:
 def special_ids(
     checker: SchemaChecker, document: dict[str, Any], method: Method, parameter: Argument
 ) -> list[str]:
+    """The awkward ids a path parameter's schema accepts: the dot segments, and every hazard in
+    one id where it can, else each hazard it accepts alone."""
     for candidate in parameter_objects(document, method):
         if (candidate.get("in"), candidate.get("name")) == ("path", parameter.wire):
             schema = candidate.get("schema", {})
-            return [value for value in PATH_IDS if checker.is_valid(schema, value)]
+            ids = [value for value in _DOT_SEGMENTS if checker.is_valid(schema, value)]
+            if checker.is_valid(schema, _ALL_HAZARDS):
+                return [*ids, _ALL_HAZARDS]
+            return ids + [value for value in _HAZARDS if checker.is_valid(schema, value)]
     return []
 
 
@@ -163,7 +164,8 @@ def ids_and_takers(
     """Each awkward id with the path parameters that take it: one call gives it to them all."""
     accepted = {p.wire: special_ids(checker, document, method, p) for p in method.path_parameters}
     found = [
-        (value, [wire for wire, ids in accepted.items() if value in ids]) for value in PATH_IDS
+        (value, [wire for wire, ids in accepted.items() if value in ids])
+        for value in (*_DOT_SEGMENTS, _ALL_HAZARDS, *_HAZARDS)
     ]
     return [(value, takers) for value, takers in found if takers]
 

@@ -73,6 +73,7 @@ class ReplyBook:
         self.validator = validator
         self.document = validator.document
         self._cache: dict[tuple[str, int, str], tuple[Canned, ...]] = {}
+        self._values: dict[tuple[str, str], Any] = {}
 
     def success_status(self, route: Route) -> int:
         """The 2xx the spec documents (the first with a body, as clients expect), else 200."""
@@ -151,12 +152,20 @@ class ReplyBook:
         return Canned("events", status, media, encode_events([value]), [value], headers)
 
     def _value(self, schema: Any, route: Route, status: int) -> Any:
-        """A value with every property `schema` allows, for the reply to `route`."""
-        factory = ValueFactory(self.validator.checker, mode="full", direction="response")
-        try:
-            return factory.value(schema, _hint(route))
-        except NoValidValue as error:
-            raise type(error)(f"{route.key} {status}: {error}") from None
+        """A value with every property `schema` allows, for the reply to `route`.
+
+        Built once per schema and hint: specs answer most operations with a few shared schemas
+        (one error object for every status of every operation), and building a value, checking
+        each `oneOf` choice and then the whole, is most of what a mock spends. Replies are never
+        changed in place (a transform works on a copy), so operations may share one."""
+        key = (json.dumps(schema, sort_keys=True), _hint(route))
+        if key not in self._values:
+            factory = ValueFactory(self.validator.checker, mode="full", direction="response")
+            try:
+                self._values[key] = factory.value(schema, key[1])
+            except NoValidValue as error:
+                raise type(error)(f"{route.key} {status}: {error}") from None
+        return self._values[key]
 
     def _usable(self, schema: Any, example: Any, where: str, name: str, media: str) -> bool:
         if not is_json_media(media) and not isinstance(example, str):

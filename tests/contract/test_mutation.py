@@ -96,6 +96,16 @@ MUTATIONS = [
         "if False:",
         ("GET /v1/knowledge/groups/{id}", "id='.'"),
     ),
+    # A `?` in an id sent raw: the rest of the id becomes a query string. The id holding every
+    # hazard catches the one character a client forgot.
+    Mutation(
+        "anam-newer",
+        _case("anam-newer", "GET /v1/knowledge/groups/{id}", "knowledge.get_group", "path-ids"),
+        "_styles.py",
+        r'quote\(text, safe=""\)',
+        'quote(text, safe="?")',
+        ("GET /v1/knowledge/groups/{id}", "q?x=1"),
+    ),
     # Page two forgets the filters of page one.
     Mutation(
         "anam-newer",
