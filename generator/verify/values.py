@@ -227,14 +227,15 @@ class ValueFactory:
 
     def _trusted(self, schema: dict[str, Any], key: str) -> bool:
         """Whether a branch's value may be taken unchecked: an `anyOf` whose siblings only
-        annotate holds any value its branch holds. Checking each choice again at every level
-        makes a nested value quadratic to build (Stripe's replies nest dozens of `anyOf`s), so
-        the first build trusts these and the whole is checked once; only if that check fails
-        is the value built again checking every choice (`value`)."""
-        return (
-            self._trusting
-            and key == "anyOf"
-            and all(k in _ANNOTATIONS or k.startswith("x-") for k in schema if k != key)
+        annotate holds any value its branch holds, and a `oneOf` does too unless another branch
+        also holds it, which the mock's document has ruled out where it could (a `oneOf` whose
+        branches were found to overlap is validated as an `anyOf`, `tolerances.py`). Checking
+        each choice again at every level makes a nested value quadratic to build (Stripe's
+        replies nest dozens of `anyOf`s, Discord's dozens of `oneOf`s), so the first build
+        trusts these and the whole is checked once; only if that check fails is the value built
+        again checking every choice (`value`)."""
+        return self._trusting and all(
+            k in _ANNOTATIONS or k.startswith("x-") for k in schema if k != key
         )
 
     def _breaks(self, schema: dict[str, Any], index: int, candidate: Any) -> str:

@@ -223,3 +223,17 @@ def test_a_discriminated_branch_carries_the_name_that_picks_it() -> None:
     factory = ValueFactory(SchemaChecker(validated), mode="minimal", direction="request")
     assert factory.value({"$ref": "#/components/schemas/Pet"}, "pet") == {"kind": "Cat"}
     assert factory.value({"$ref": "#/components/schemas/OnlyDog"}, "pet") == {"kind": "dog"}
+
+
+def test_a_one_of_choice_another_branch_also_holds_is_built_again_checked() -> None:
+    """The first build takes each `oneOf` choice unchecked; a value two branches hold fails the
+    check of the whole, and the build after it checks every choice: here the second branch's
+    value, which the first branch refuses, is the one that is valid."""
+    overlapping = {
+        "oneOf": [
+            {"type": "integer", "minimum": 5000},
+            {"type": "integer", "minimum": 1000, "maximum": 100000},
+        ]
+    }
+    value = _value({"type": "object", "properties": {"n": overlapping}})
+    assert 1000 <= value["n"] < 5000
