@@ -231,9 +231,6 @@ def _union(parts: list[TypeRef]) -> TypeRef:
 
 def _unique(members: Any) -> tuple[Safe, ...]:
     """Union members without repeats, plain dicts and then `None` last, as people write them."""
-    seen: list[Safe] = []
-    for member in members:
-        if member not in seen:
-            seen.append(member)
+    seen = list(dict.fromkeys(members))  # first occurrences, in order: linear in the members
     last = (Safe("Dict[str, Any]"), Safe("None"))
     return tuple(m for m in seen if m not in last) + tuple(m for m in last if m in seen)

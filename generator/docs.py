@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import strings
+from .calls import return_type
 from .errors import ConfigError, Problem
 from .examples import Example, Examples
 from .ir import Api, Argument, Operation, Resource
 from .strings import Safe
-from .views import method_view
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def _method(book: Examples, resource: Resource, operation: Operation) -> MethodD
     return MethodDoc(
         name=strings.code_span(f"client.{resource.name}.{operation.name}()"),
         http=strings.code_span(f"{operation.http_method.upper()} {operation.path.unsafe_value}"),
-        returns=strings.code_span(method_view(operation, asynchronous=False).returns),
+        returns=strings.code_span(return_type(operation, asynchronous=False)),
         summary=strings.markdown_prose(operation.summary),
         description=strings.markdown_prose(operation.description),
         deprecated=operation.deprecated,

@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Collection, Mapping
+from functools import lru_cache
 
 LINE_LENGTH = 100  # ruff's `--line-length` for generated code (see format.py)
 _DIGITS = re.compile(r"(\d+)")
+# The same names and modules are sorted in module after module (`Field`, `BaseModel`, the
+# shared models): their sort keys are remembered.
+_REMEMBERED = 1 << 15
 
 
 def import_block(imports: Mapping[str, Collection[str]], first_party: str, indent: str = "") -> str:
@@ -54,11 +58,13 @@ def _section(module: str, first_party: str) -> int:
     return 1 if top in sys.stdlib_module_names else 2
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def _module_key(module: str) -> tuple[object, ...]:
     bare = module.lstrip(".")
     return (-(len(module) - len(bare)), _natural(bare.lower()), _natural(bare))
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def _member_key(spelt: str) -> tuple[object, ...]:
     name = spelt.partition(" as ")[0]
     if len(name) > 1 and name.isupper():
@@ -70,6 +76,6 @@ def _member_key(spelt: str) -> tuple[object, ...]:
     return (kind, _natural(name.lower()), _natural(name), spelt)
 
 
-def _natural(text: str) -> list[object]:
+def _natural(text: str) -> tuple[object, ...]:
     """Digits compared as numbers (`v2` before `v10`), as ruff compares names."""
-    return [int(part) if part.isdigit() else part for part in _DIGITS.split(text)]
+    return tuple(int(part) if part.isdigit() else part for part in _DIGITS.split(text))

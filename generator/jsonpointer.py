@@ -51,3 +51,18 @@ def _step(node: Any, token: str) -> Any:
 
 def from_tokens(tokens: Iterable[str | int]) -> str:
     return join("", *tokens)
+
+
+# Where a value sits in a walk over every value of a document: (the parent's place, the key or
+# index under it); None for the root. Walks carry these and spell a pointer out only for a
+# problem, instead of joining one for each of a big spec's million values.
+Place = tuple[Any, Any] | None
+
+
+def of_place(place: Place) -> str:
+    """The pointer of a `Place`."""
+    tokens: list[str] = []
+    while place is not None:
+        place, key = place
+        tokens.append(str(key))
+    return from_tokens(reversed(tokens))

@@ -191,7 +191,7 @@ def _check_bounds(document: Any, file: str) -> None:
     Every value is visited, so each carries only its parent's entry and key: the JSON pointer
     of a refused value is spelt out only when there is a problem to report.
     """
-    stack: list[tuple[Any, int, _Place, bool]] = [(document, 0, None, False)]
+    stack: list[tuple[Any, int, jsonpointer.Place, bool]] = [(document, 0, None, False)]
     on_path: set[int] = set()
     nodes = 0
     while stack:
@@ -204,33 +204,20 @@ def _check_bounds(document: Any, file: str) -> None:
             message = f"spec expands to more than {MAX_NODES:,} values"
             raise SpecError(Problem("error", message, file, hint="remove YAML alias chains"))
         if depth > MAX_DEPTH:
-            raise SpecError(_too_deep(file, _pointer(place)))
+            raise SpecError(_too_deep(file, jsonpointer.of_place(place)))
         if isinstance(node, int) and not -_MAX_INT < node < _MAX_INT:
-            raise SpecError(_huge_number(file, _pointer(place)))
+            raise SpecError(_huge_number(file, jsonpointer.of_place(place)))
         if not isinstance(node, dict | list):
             continue
         if id(node) in on_path:
+            where = jsonpointer.of_place(place)
             message = "YAML anchors form a cycle"
-            raise SpecError(
-                Problem("error", message, file, _pointer(place), "remove the recursive alias")
-            )
+            raise SpecError(Problem("error", message, file, where, "remove the recursive alias"))
         on_path.add(id(node))
         stack.append((node, depth, place, True))
         children = node.items() if isinstance(node, dict) else enumerate(node)
         for key, child in children:
             stack.append((child, depth + 1, (place, key), False))
-
-
-# Where a value sits: (the parent's place, the key or index under it); None for the root.
-_Place = tuple[Any, Any] | None
-
-
-def _pointer(place: _Place) -> str:
-    tokens: list[str] = []
-    while place is not None:
-        place, key = place
-        tokens.append(str(key))
-    return jsonpointer.from_tokens(reversed(tokens))
 
 
 def _huge_number(file: str, pointer: str) -> Problem:
@@ -268,13 +255,13 @@ def _check_refs(document: dict[str, Any], file: str) -> list[Problem]:
     """Every `$ref` must resolve inside this document (once other files are bundled in)."""
     problems = []
     checked: dict[str, bool] = {}  # a spec names the same target many times: resolve it once
-    stack: list[tuple[Any, _Place]] = [(document, None)]
+    stack: list[tuple[Any, jsonpointer.Place]] = [(document, None)]
     while stack:
         node, place = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str) and not _resolves(document, ref, checked):
-                pointer = jsonpointer.join(_pointer(place), "$ref")
+                pointer = jsonpointer.join(jsonpointer.of_place(place), "$ref")
                 problem = _ref_problem(document, ref, file, pointer)
                 if problem:
                     problems.append(problem)

@@ -22,6 +22,7 @@ from .ir import ModelSet
 from .model_groups import join_modules
 from .model_source import BUG_HINT, HEADER, ModelsRequest, model_source
 from .split import ModelsPart, cut_part
+from .syntax import Descendants
 from .walk import iter_subschemas
 
 if TYPE_CHECKING:
@@ -93,7 +94,9 @@ class PendingModels:
 
     def _parsed(self, source: str) -> _Parsed:
         tree = _parse(source, self._file)
-        return _Parsed(source, tree, _violations(tree, self._package), cut_part(source, tree))
+        nodes = Descendants(tree)  # one walk of the tree, for the allowlist and the cut
+        violations = _violations(tree, self._package, nodes)
+        return _Parsed(source, tree, violations, cut_part(source, tree, nodes))
 
 
 @dataclass(frozen=True)
@@ -227,7 +230,7 @@ def check_models(source: str, models: ModelSet, package: str, file: str = "") ->
     alias of `str`), so any name beyond ours is an error, not a curiosity.
     """
     tree = _parse(source, file)
-    _raise_problems(_violations(tree, package), [tree], models, file)
+    _raise_problems(_violations(tree, package, Descendants(tree)), [tree], models, file)
     return tree
 
 
@@ -261,7 +264,7 @@ def _pointers(models: ModelSet) -> dict[str, str]:
     return found
 
 
-def _violations(tree: ast.Module, package: str) -> list[tuple[str, str]]:
+def _violations(tree: ast.Module, package: str, nodes: Descendants) -> list[tuple[str, str]]:
     """(class the code belongs to, what is wrong) for code outside the allowlist."""
     found = []
     for node in tree.body:
@@ -271,9 +274,9 @@ def _violations(tree: ast.Module, package: str) -> list[tuple[str, str]]:
             if module not in _ALLOWED_MODULES and module != f"{package}._models":
                 found.append((owner, f"unexpected import from {module!r}"))
         elif isinstance(node, ast.ClassDef):
-            found += [(owner, message) for message in _class_violations(node)]
+            found += [(owner, message) for message in _class_violations(node, nodes)]
         elif isinstance(node, ast.Assign | ast.Expr):
-            found += [(owner, message) for message in _expression_violations(node)]
+            found += [(owner, message) for message in _expression_violations(nodes.of(node))]
         else:
             found.append((owner, f"unexpected {type(node).__name__} at line {node.lineno}"))
     return found
@@ -287,21 +290,22 @@ def _defined(node: ast.stmt) -> str:
     return ""
 
 
-def _class_violations(node: ast.ClassDef) -> list[str]:
+def _class_violations(node: ast.ClassDef, nodes: Descendants) -> list[str]:
     found = [f"decorator on class {node.name}" for _ in node.decorator_list]
     for item in node.body:
         if isinstance(item, ast.AnnAssign | ast.Assign | ast.Expr | ast.Pass):
-            found += _expression_violations(item, node.name)
+            found += _expression_violations(nodes.of(item), node.name)
         else:
             found.append(f"unexpected {type(item).__name__} in class {node.name}")
     return found
 
 
-def _expression_violations(node: ast.AST, owner: str = "") -> list[str]:
-    """Only names, attributes, literals, subscripts, `|` and allowlisted calls."""
+def _expression_violations(walked: list[ast.AST], owner: str = "") -> list[str]:
+    """Only names, attributes, literals, subscripts, `|` and allowlisted calls, in the nodes
+    `walked` of a statement."""
     found = []
     inside = f" in {owner}" if owner else ""
-    for child in ast.walk(node):
+    for child in walked:
         if isinstance(child, ast.Call):
             callee = child.func
             name = callee.attr if isinstance(callee, ast.Attribute) else getattr(callee, "id", "")

@@ -19,6 +19,7 @@ from .graphs import strongly_connected
 from .imports import import_block
 from .model_groups import spelt_alias
 from .naming import Namer, snake_case
+from .syntax import Descendants
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -50,14 +51,15 @@ class ModelsPart:
     definitions: dict[str, _Definition]
 
 
-def cut_part(source: str, tree: ast.Module) -> ModelsPart:
+def cut_part(source: str, tree: ast.Module, nodes: Descendants | None = None) -> ModelsPart:
     """The work of `split_models` that one part needs alone, done as soon as that part is
-    made (see `models.PendingModels`); `tree` is `source` parsed."""
+    made (see `models.PendingModels`); `tree` is `source` parsed, `nodes` its walk if made."""
     lines = source.splitlines(keepends=True)
     header = [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
     imported = {_bound(alias) for node in header for alias in node.names}
     plain = "".join(_text(lines, node) for node in header if isinstance(node, ast.Import))
-    return ModelsPart(header, plain, _definitions(tree, lines, imported))
+    walked = Descendants(tree) if nodes is None else nodes
+    return ModelsPart(header, plain, _definitions(tree, lines, imported, walked))
 
 
 def split_models(parts: Sequence[ModelsPart], *, package: str) -> ModelModules:
@@ -112,7 +114,9 @@ def _text(lines: list[str], node: ast.stmt, end: ast.stmt | None = None) -> str:
     return "".join(lines[node.lineno - 1 : last])
 
 
-def _definitions(tree: ast.Module, lines: list[str], imported: set[str]) -> dict[str, _Definition]:
+def _definitions(
+    tree: ast.Module, lines: list[str], imported: set[str], nodes: Descendants
+) -> dict[str, _Definition]:
     """Classes and aliases, each with the docstring that follows it and its `model_rebuild()`,
     which runs only once every member of its group is defined; and the names each uses."""
     definitions: dict[str, _Definition] = {}
@@ -130,19 +134,19 @@ def _definitions(tree: ast.Module, lines: list[str], imported: set[str]) -> dict
     for node in tree.body:
         name = _defined_name(node) or _rebuilt_name(node)
         if name in definitions:
-            used = _used_names(node)
+            used = _used_names(nodes.of(node))
             definitions[name].uses |= (used & names) - {name}
             definitions[name].imported |= used & imported
     return definitions
 
 
-def _used_names(node: ast.stmt) -> set[str]:
+def _used_names(walked: list[ast.AST]) -> set[str]:
     """Names a definition refers to, including forward references written as strings
     (`TypeAliasType("Alias", "Echo")`); docstrings are text, not references."""
     docstrings: set[int] = set()
     strings: list[tuple[int, str]] = []
     used: set[str] = set()
-    for child in ast.walk(node):  # one walk: the tree of a big model set is large
+    for child in walked:
         if isinstance(child, ast.Name):
             used.add(child.id)
         elif isinstance(child, ast.Expr):

@@ -12,7 +12,7 @@ the same request with its body (`calls.py` spells the call).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import strings
 from .calls import request_arguments, return_type, security_literal
@@ -73,20 +73,34 @@ def resource_view(resource: Resource) -> ResourceView:
         for argument in _arguments(operation, body)
     ]
     imported = _union(t.models for t in types) | _union(t.params for t in arguments)
+    methods = _methods(resource)
     return ResourceView(
         resource=resource,
         model_imports=tuple(Safe(name) for name in sorted(imported)),
         stdlib_imports=_stdlib_imports(_union(t.imports for t in types)),
-        sync_methods=_methods(resource, asynchronous=False),
-        async_methods=_methods(resource, asynchronous=True),
+        sync_methods=tuple(sync for sync, _ in methods),
+        async_methods=tuple(twin for _, twin in methods),
     )
 
 
-def _methods(resource: Resource, *, asynchronous: bool) -> tuple[MethodView, ...]:
-    return tuple(
-        method_view(operation, asynchronous=asynchronous, body=body)
-        for operation in resource.operations
-        for body in (operation.body, *operation.alternatives)
+def _methods(resource: Resource) -> list[tuple[MethodView, MethodView]]:
+    """Each method of the resource, sync and async."""
+    pairs = []
+    for operation in resource.operations:
+        for body in (operation.body, *operation.alternatives):
+            view = method_view(operation, asynchronous=False, body=body)
+            pairs.append((view, _asynchronous(view, operation, body)))
+    return pairs
+
+
+def _asynchronous(view: MethodView, operation: Operation, body: RequestBody | None) -> MethodView:
+    """The async twin of a sync method: only what it returns and the call it makes differ, so
+    its signature and docstring (the costly part of a view) are not made a second time."""
+    return replace(
+        view,
+        asynchronous=True,
+        returns=return_type(operation, True),
+        arguments=request_arguments(operation, body, True),
     )
 
 

@@ -17,22 +17,19 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems: list[Problem] = []
-    stack: list[tuple[Any, str]] = [(document, "")]
+    stack: list[tuple[Any, jsonpointer.Place]] = [(document, None)]
     while stack:
-        node, pointer = stack.pop()
+        node, place = stack.pop()
         if isinstance(node, dict):
             for key in [k for k in node if _SURROGATE.search(k)]:
                 node[_SURROGATE.sub("\ufffd", key)] = node.pop(key)
-                problems.append(Problem("info", "lone surrogate in a key replaced", file, pointer))
-            for key, value in node.items():
-                if isinstance(value, str) and _SURROGATE.search(value):
+                message = "lone surrogate in a key replaced"
+                problems.append(Problem("info", message, file, jsonpointer.of_place(place)))
+        entries = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in entries:
+            if isinstance(value, str):
+                if _SURROGATE.search(value):
                     node[key] = _SURROGATE.sub("\ufffd", value)
-                else:
-                    stack.append((value, jsonpointer.join(pointer, key)))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                if isinstance(value, str) and _SURROGATE.search(value):
-                    node[index] = _SURROGATE.sub("\ufffd", value)
-                else:
-                    stack.append((value, jsonpointer.join(pointer, index)))
+            elif isinstance(value, dict | list):
+                stack.append((value, (place, key)))
     return problems
