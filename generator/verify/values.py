@@ -70,10 +70,19 @@ class ValueFactory:
         every nested array and object then gets at least one member where the schema allows.
         """
         self._nonempty = nonempty
+        first, turns = next(self._counter), dict(self._turns)
         for trusting in (True, False):
-            self._trusting = trusting
+            # each build starts from the same counter and enum turns: the checked build, when
+            # one is needed, gives the value it would have given alone
+            self._trusting, self._counter = trusting, itertools.count(first)
+            self._turns = dict(turns)
             self._expanded.clear()
-            built = self._build(schema, hint, 0)
+            try:
+                built = self._build(schema, hint, 0)
+            except NoValidValue:
+                if trusting:  # a checked choice around a trusted one found no valid branch
+                    continue
+                raise
             errors = self.checker.errors(schema, built)
             if not errors:
                 return built

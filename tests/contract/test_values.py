@@ -237,3 +237,17 @@ def test_a_one_of_choice_another_branch_also_holds_is_built_again_checked() -> N
     }
     value = _value({"type": "object", "properties": {"n": overlapping}})
     assert 1000 <= value["n"] < 5000
+
+
+def test_a_checked_choice_around_a_trusted_one_is_built_again_checked() -> None:
+    """A `oneOf` beside other keywords is checked even in the first build; when the only value
+    its branch gets fails that check because of a trusted choice inside it, no branch seems
+    valid there, and the build after it, checking every choice, still finds a value."""
+    inner = {
+        "oneOf": [
+            {"type": "integer", "minimum": 5000},
+            {"type": "integer", "minimum": 1000, "maximum": 100000},
+        ]
+    }
+    outer = {"type": "object", "oneOf": [{"properties": {"n": inner}, "required": ["n"]}]}
+    assert 1000 <= _value(outer, mode="minimal")["n"] < 5000
