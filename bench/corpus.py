@@ -414,39 +414,32 @@ def _verify_section(measured: list[Measured], rounds: int, scratch: Path) -> Sec
 
 
 _VERIFY_COSTS = """\
-What verify sends (a counter over one run): PagerDuty makes 13,990 loopback requests for 3,419 \
-cases, Discord 2,672 for 1,056. On PagerDuty, the awkward path ids are 55% of them (11 ids, sync \
-and async, for each of 345 operations with string path parameters), the documented errors 31% \
-(each status, sync and async), the required-only and all-fields calls 14%, nulls 0.2% (second \
-pages of lists, in all of these, 1.6%); on Discord the errors are 36%, path ids 23%, \
-required-only and all-fields 36%, nulls 4.5%. There are no redirects, retries or probes. \
-Exchanges repeated exactly (same method, side, request and reply) are 1.4% of PagerDuty's \
-requests and 9.3% of Discord's: the required-only and all-fields calls of an operation whose \
-only arguments are path parameters. Every request still runs. An async twin, an awkward id or an \
-error status gives the client a side, an input or a reply no other request gives it; only the \
-exact repeats prove nothing new, and taking one as proven without sending it rests on the client \
-being deterministic, which a package that adds its own idempotency key or multipart boundary is \
-not. Where the cases' CPU goes (one process, `--workers 1`, CPU time per part, PagerDuty): the \
-generated client with httpx, httpcore, h11 and the event loop, building, sending and parsing \
-each request and response, about 55%; the mock 20% (routing 5%, building its replies once per \
-operation 6%, judging requests 3% and replies 3%, reading and writing HTTP the rest); the checks \
-11%; a fresh `httpx.Client` and generated client per call 7% (kept: a client remembers the \
-credentials it resolved for each security requirement, so one client per worker would leave \
-every later call of a requirement unproven on that path); building the calls 4%; sending each \
-request to the mock's path for its server 3%. Routing narrows the path keys a URL may mean \
-before openapi-core's finder searches them (the awkward ids made nearly every path new to the \
-routes it remembers), the mock judges each distinct request once (an error case and an async \
-twin send the bytes of the required-only call), and request heads are read without \
-`email.parser`: the cases cost about 15% less CPU than before, the mock about half. A verify \
-request now costs 1.7-1.9 ms of CPU (2.1-2.3 ms before) against 0.35 ms for a bare kept-open \
-httpx request; most of the difference is the client under test. On this 2-core machine verify \
-approaches generation plus the serial part (imports, the mock's document, planning) plus half \
-the cases' work: where requests are many (PagerDuty, Discord) the ratio stays above 2x. Of the \
-serial part, the mock's document was the largest on Discord: each of its 497 `oneOf`s had its \
-branches tried against each other with built values, 1.5 s of CPU before any worker started. \
-Branches whose `type`s or `const`/`enum` values are disjoint, or those of a property both \
-require (a `oneOf` of one `const` per event name, objects tagged by a `type` property), are now \
-known apart without a value, and the places found are the same (tested on Discord): 0.13 s."""
+What verify sends (a counter over one run): PagerDuty makes 8,406 loopback requests for 3,419 \
+cases (13,990 before awkward ids were combined), Discord 2,224 for 1,056 (2,672). On PagerDuty \
+the documented errors are about half of them (each status, sync and async), the awkward path \
+ids about a quarter (`.`, `..` and one id holding every character a raw path breaks on, sync \
+and async, for each of 345 operations with string path parameters: escaping works character by \
+character, so one id fails wherever any one character is mangled, and each is sent alone only \
+where a schema refuses them together), the required-only and all-fields calls a fifth, nulls \
+0.3%; on Discord errors and required-only/all-fields calls are 44% each, nulls 5%, path ids 8%. \
+There are no redirects, retries or probes. Every request still runs: an async twin, an awkward \
+id or an error status gives the client a side, an input or a reply no other request gives it. \
+The mock builds a reply value once per schema and path (PagerDuty answers every error status of \
+every operation with one schema), and a value's `oneOf` and `anyOf` choices are taken unchecked \
+in a first build, the whole value then checked once (a value that fails is built again checking \
+every choice, from the same counters, so the values are the same as before: tested on all 2,489 \
+of PagerDuty's and 671 of Discord's replies); building Discord's replies costs about 40% less \
+CPU. Where the cases' CPU goes (one process, `--workers 1`, PagerDuty): the generated client \
+with httpx, httpcore, h11 and the event loop, building, sending and parsing each request and \
+response, over half; the mock about a fifth (routing, building and judging replies, reading and \
+writing HTTP); the checks a tenth; a fresh `httpx.Client` and generated client per call 7% \
+(kept: a client remembers the credentials it resolved for each security requirement, so one \
+client per worker would leave every later call of a requirement unproven on that path). A \
+verify request costs about 1.7-1.9 ms of CPU against 0.35 ms for a bare kept-open httpx \
+request; most of the difference is the client under test. On this 2-core machine verify \
+approaches generation plus the serial part (importing the harness, the mock's document, \
+importing the package) plus half the cases' work: where requests are many (PagerDuty, Discord) \
+the ratio stays above 2x."""
 
 
 def _verify_profile(item: Measured, scratch: Path) -> str:
