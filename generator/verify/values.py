@@ -67,16 +67,12 @@ class ValueFactory:
 
         ``nonempty`` is for a value whose wire format cannot carry an empty array or object
         (inside a form body one is not sent at all, so a required one would go missing):
-        every nested array and object then gets at least one member where the schema allows.
-        """
+        every nested array and object then gets at least one member where the schema allows."""
         self._nonempty = nonempty
         first, turns = next(self._counter), dict(self._turns)
-        for trusting in (True, False):
-            # each build starts from the same counter and enum turns: the checked build, when
-            # one is needed, gives the value it would have given alone
-            self._trusting, self._counter = trusting, itertools.count(first)
-            self._turns = dict(turns)
-            self._expanded.clear()
+        for trusting in (True, False):  # alike at the start: a checked build is as if alone
+            self._counter, self._turns, self._expanded = itertools.count(first), dict(turns), set()
+            self._trusting = trusting
             try:
                 built = self._build(schema, hint, 0)
             except NoValidValue:
@@ -236,13 +232,11 @@ class ValueFactory:
 
     def _trusted(self, schema: dict[str, Any], key: str) -> bool:
         """Whether a branch's value may be taken unchecked: an `anyOf` whose siblings only
-        annotate holds any value its branch holds, and a `oneOf` does too unless another branch
-        also holds it, which the mock's document has ruled out where it could (a `oneOf` whose
-        branches were found to overlap is validated as an `anyOf`, `tolerances.py`). Checking
-        each choice again at every level makes a nested value quadratic to build (Stripe's
-        replies nest dozens of `anyOf`s, Discord's dozens of `oneOf`s), so the first build
-        trusts these and the whole is checked once; only if that check fails is the value built
-        again checking every choice (`value`)."""
+        annotate holds any value its branch holds, a `oneOf` too unless another branch does (the
+        mock's document validates a `oneOf` found to overlap as an `anyOf`, `tolerances.py`).
+        Checking each choice at every level makes nested values quadratic to build (Stripe's
+        `anyOf`s, Discord's `oneOf`s), so the first build trusts them and the whole is checked
+        once; only if that fails is the value built again checking every choice (`value`)."""
         return self._trusting and all(
             k in _ANNOTATIONS or k.startswith("x-") for k in schema if k != key
         )
