@@ -22,7 +22,7 @@ from ..media import is_event_stream
 from .errors import NoValidValue
 from .events import encode_events, event_schema_key, stream_events
 from .routing import Route
-from .schemas import resolve
+from .schemas import resolve, schema_key
 from .server import Reply
 from .validation import ContractValidator, response_label
 from .values import ValueFactory
@@ -158,7 +158,7 @@ class ReplyBook:
         (one error object for every status of every operation), and building a value, checking
         each `oneOf` choice and then the whole, is most of what a mock spends. Replies are never
         changed in place (a transform works on a copy), so operations may share one."""
-        key = (json.dumps(schema, sort_keys=True), _hint(route))
+        key = (schema_key(schema), _hint(route))
         if key not in self._values:
             factory = ValueFactory(self.validator.checker, mode="full", direction="response")
             try:

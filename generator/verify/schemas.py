@@ -12,6 +12,7 @@ pointer of the schema keyword that failed, `$ref`s followed), so a failure names
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -65,6 +66,11 @@ def resolve(document: Any, ref: str) -> Any:
     if not ref.startswith("#"):
         raise ValueError(f"only local $refs are supported, not {ref!r}")
     return jsonpointer.resolve(document, ref)
+
+
+def schema_key(schema: Any) -> str:
+    """`schema` as text, so equal schemas met at different places share work done for one."""
+    return json.dumps(schema, sort_keys=True, default=str)
 
 
 def resolved_schema(document: dict[str, Any], schema: Any) -> Any:

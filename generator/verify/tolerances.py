@@ -55,7 +55,6 @@ a `#fragment` names the URL without it (`routing.py`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -65,7 +64,7 @@ from ..refs import ref_holders
 from ..walk import iter_schemas
 from .compose import discriminator_values
 from .errors import NoValidValue
-from .schemas import SchemaChecker, properties_of, resolved_schema
+from .schemas import SchemaChecker, properties_of, resolved_schema, schema_key
 from .values import Mode, ValueFactory
 
 
@@ -237,7 +236,7 @@ class _Branches:
         (the object is held with its key, so its id is not reused while the key is cached)."""
         held = self._keys.get(id(branch))
         if held is None or held[0] is not branch:
-            held = self._keys[id(branch)] = (branch, _key(branch))
+            held = self._keys[id(branch)] = (branch, schema_key(branch))
         return held[1]
 
     def value(self, branch: Any, mode: Mode) -> Any:
@@ -335,10 +334,6 @@ def _json_value(value: Any) -> tuple[str, Any]:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return (type(value).__name__, value)
     return ("number", value)
-
-
-def _key(branch: Any) -> str:
-    return json.dumps(branch, sort_keys=True, default=str)
 
 
 def _short(value: Any) -> str:

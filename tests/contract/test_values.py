@@ -225,17 +225,21 @@ def test_a_discriminated_branch_carries_the_name_that_picks_it() -> None:
     assert factory.value({"$ref": "#/components/schemas/OnlyDog"}, "pet") == {"kind": "dog"}
 
 
+# A `oneOf` whose first branch's values the second branch also holds (5000 and up): only the
+# second branch's values below 5000 are valid for the whole.
+_OVERLAPPING = {
+    "oneOf": [
+        {"type": "integer", "minimum": 5000},
+        {"type": "integer", "minimum": 1000, "maximum": 100000},
+    ]
+}
+
+
 def test_a_one_of_choice_another_branch_also_holds_is_built_again_checked() -> None:
     """The first build takes each `oneOf` choice unchecked; a value two branches hold fails the
     check of the whole, and the build after it checks every choice: here the second branch's
     value, which the first branch refuses, is the one that is valid."""
-    overlapping = {
-        "oneOf": [
-            {"type": "integer", "minimum": 5000},
-            {"type": "integer", "minimum": 1000, "maximum": 100000},
-        ]
-    }
-    value = _value({"type": "object", "properties": {"n": overlapping}})
+    value = _value({"type": "object", "properties": {"n": _OVERLAPPING}})
     assert 1000 <= value["n"] < 5000
 
 
@@ -243,11 +247,5 @@ def test_a_checked_choice_around_a_trusted_one_is_built_again_checked() -> None:
     """A `oneOf` beside other keywords is checked even in the first build; when the only value
     its branch gets fails that check because of a trusted choice inside it, no branch seems
     valid there, and the build after it, checking every choice, still finds a value."""
-    inner = {
-        "oneOf": [
-            {"type": "integer", "minimum": 5000},
-            {"type": "integer", "minimum": 1000, "maximum": 100000},
-        ]
-    }
-    outer = {"type": "object", "oneOf": [{"properties": {"n": inner}, "required": ["n"]}]}
+    outer = {"type": "object", "oneOf": [{"properties": {"n": _OVERLAPPING}, "required": ["n"]}]}
     assert 1000 <= _value(outer, mode="minimal")["n"] < 5000
