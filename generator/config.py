@@ -311,6 +311,10 @@ _GENERIC_WORDS = re.compile(r"(?i)\b(api|rest|http|openapi|swagger|documentation
 # "RedisManagementClient"), but not the end of a word ("Webclient").
 _TRAILING_CLIENT = re.compile(r"(?:(?i:\b(?:client|sdk))|(?<=[a-z0-9])(?:Client|SDK|Sdk))\s*$")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
+_LEADING_ARTICLE = re.compile(r"(?i)^\s*the\s+(?=\S)")
+# A brand's one word in CamelCase: two humps ("PagerDuty", "GitHub"), a run of capitals after
+# one ("OpenAI"), or a one-letter prefix ("iCloud", "eBay").
+_BRAND = re.compile(r"\b(?:[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]+[A-Z]{2,}|[a-z][A-Z][a-z]+)\b")
 # Titles a framework writes when the API team set none: Springdoc's "OpenAPI definition", FastAPI's.
 _PLACEHOLDER_TITLES = frozenset({"definition", "fastapi"})
 
@@ -326,12 +330,25 @@ def _letters_and_digits(text: str) -> str:
 def _api_name(title: str, spec_name: str) -> str:
     """The API's own name in its title: generic words go ("Anam AI API" -> "Anam AI"), so do a
     possessive ("Netlify's API documentation" -> "Netlify") and a trailing "Client" (the package
-    adds its own suffix), and a framework's placeholder title gives way to the spec file's name."""
-    words = _letters_and_digits(_POSSESSIVE.sub("", title))
+    adds its own suffix), and so does a leading "The" ("The Plaid API" -> "Plaid"), and a
+    framework's placeholder title gives way to the spec file's name."""
+    words = _letters_and_digits(_LEADING_ARTICLE.sub("", _POSSESSIVE.sub("", title)))
     base = _TRAILING_CLIENT.sub(" ", _GENERIC_WORDS.sub(" ", words)).strip()
     if base.casefold() in _PLACEHOLDER_TITLES:
         base = _GENERIC_WORDS.sub(" ", Path(spec_name).stem).strip() or base
     return base or title
+
+
+def _brands_whole(name: str, title: str) -> str:
+    """`name` with each brand written as one word in a title of several words lowercased, so
+    that snake_case keeps it whole: "PagerDuty API" names `pagerduty_client` and "GitHub v3 REST
+    API" `github_v3_client`, as their makers spell their own packages, not `pager_duty` and
+    `git_hub`. A title that is one CamelCase word is an identifier (AutoRest's
+    "RedisManagementClient"), split into its words as usual; so is a word starting in lower case
+    (`readOnly`)."""
+    if len(title.split()) < 2:
+        return name
+    return _BRAND.sub(lambda match: match[0].lower(), name)
 
 
 def default_config(title: str, spec_name: str) -> ApiConfig:
@@ -339,7 +356,7 @@ def default_config(title: str, spec_name: str) -> ApiConfig:
     from .naming import class_name, python_name
 
     base = _api_name(title, spec_name)
-    snake = python_name(base, fallback="api").rstrip("_")
+    snake = python_name(_brands_whole(base, title), fallback="api").rstrip("_")
     return ApiConfig(
         name=snake if checks.api_name(snake) is None else "api",  # only --api uses it
         title=title.strip() or snake,

@@ -93,6 +93,29 @@ def test_a_possessive_title_names_the_api_not_its_s() -> None:
         assert (config.package, config.client_class) == ("acme_client", "Acme")
 
 
+def test_a_brand_in_a_title_stays_one_word_in_the_package_name() -> None:
+    names = {
+        title: (config.package, config.env_prefix, config.client_class)
+        for title in ("PagerDuty API", "GitHub v3 REST API", "OpenAI API", "iCloud Drive")
+        for config in [default_config(title, "openapi.json")]
+    }
+    assert names == {
+        "PagerDuty API": ("pagerduty_client", "PAGERDUTY", "PagerDuty"),
+        "GitHub v3 REST API": ("github_v3_client", "GITHUB_V3", "GitHubV3"),
+        "OpenAI API": ("openai_client", "OPENAI", "OpenAI"),
+        "iCloud Drive": ("icloud_drive_client", "ICLOUD_DRIVE", "ICloudDrive"),
+    }
+    # identifiers are still split into their words: a one-word CamelCase title, a camelCase word
+    assert default_config("RedisManagementClient", "r.json").package == "redis_management_client"
+    assert default_config("readOnly support", "r.json").package == "read_only_support_client"
+
+
+def test_a_leading_article_names_nothing() -> None:
+    config = default_config("The Plaid API", "plaid.yml")
+    assert (config.package, config.client_class) == ("plaid_client", "Plaid")
+    assert default_config("Theatre API", "t.json").package == "theatre_client"
+
+
 def test_a_framework_placeholder_title_gives_way_to_the_spec_file_name() -> None:
     assert default_config("OpenAPI definition", "billing-service.json").package == (
         "billing_service_client"
