@@ -12,7 +12,9 @@ pointer of the schema keyword that failed, `$ref`s followed), so a failure names
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -198,22 +200,71 @@ def _validator_class(document: dict[str, Any], direction: Direction | None) -> A
 
 
 _KEPT = 16  # documents whose root validators are kept: a bound, not a tuning knob
-_ROOTS: dict[tuple[int, Direction | None], tuple[dict[str, Any], Any]] = {}
+_REMEMBERED = 65_536  # verdicts (and schemas' texts) a root keeps: a bound on memory
+_PLAIN_MARSHAL = 2  # the last version without back-references: equal data, equal bytes
+_ROOTS: dict[tuple[int, Direction | None], _Root] = {}
 
 
-def _root_validator(document: dict[str, Any], direction: Direction | None) -> Any:
-    """One validator per document and direction, rooted at the document, so `#/components/...`
+class _Root:
+    """A document's validator for one direction, rooted at the document, so `#/components/...`
     resolves; each schema is checked by `evolve`-ing it (jsonschema's own way into a
-    subschema) instead of building a validator class and a reference registry per check. The
-    document is kept alongside, so its `id` cannot be reused while the entry lives."""
+    subschema) instead of building a validator class and a reference registry per check.
+
+    It also keeps each verdict (valid or not) on a (schema, instance) pair, for every checker
+    of the document and direction: a run checks the same value against the same schema many
+    times (a canned reply sent to every call of a route, sync and async; a value built for
+    many calls; an awkward path id tried on every path parameter), and the verdict depends on
+    nothing else. Violations are not kept: they are rare, and each names where it was met. A
+    document checked here changes afterwards only to be relaxed (`tolerances.py` drops a
+    discriminator, reads a `oneOf` as `anyOf`), which keeps every valid verdict valid; the
+    relaxed document is checked as a new one (`document.served` copies its root)."""
+
+    def __init__(self, document: dict[str, Any], direction: Direction | None) -> None:
+        self.document = document  # kept, so its `id` cannot be reused while the entry lives
+        self.validator = _validator_class(document, direction)(document, format_checker=_FORMATS)
+        self._verdicts: dict[bytes, bool] = {}
+        self._schema_texts: dict[int, tuple[Any, str]] = {}
+
+    def verdict(self, key: bytes | None) -> bool | None:
+        """Whether the pair of `key` was found valid; None if it was not checked yet."""
+        return None if key is None else self._verdicts.get(key)
+
+    def remember(self, key: bytes | None, valid: bool) -> None:
+        if key is None:
+            return
+        if len(self._verdicts) >= _REMEMBERED:
+            self._verdicts.clear()
+        self._verdicts[key] = valid
+
+    def verdict_key(self, schema: Any, instance: Any) -> bytes | None:
+        """A digest of the schema's text and the instance's `marshal` form, which holds plain
+        data only, exactly (it tells `1` from `1.0` and `True`, text from bytes, a list from a
+        tuple, as JSON Schema's types do); None for an instance it cannot hold (a file), which
+        is then checked every time. A schema's text is kept per object, with the object, so
+        that its `id` cannot be reused meanwhile."""
+        try:
+            data = marshal.dumps(instance, _PLAIN_MARSHAL)
+        except ValueError:
+            return None
+        held = self._schema_texts.get(id(schema))
+        if held is None or held[0] is not schema:
+            if len(self._schema_texts) >= _REMEMBERED:
+                self._schema_texts.clear()
+            held = self._schema_texts[id(schema)] = (schema, schema_key(schema))
+        digest = hashlib.blake2b(held[1].encode(errors="surrogatepass"), digest_size=16)
+        digest.update(data)
+        return digest.digest()
+
+
+def _root_validator(document: dict[str, Any], direction: Direction | None) -> _Root:
+    """One root per document and direction, shared by every checker of them."""
     key = (id(document), direction)
     kept = _ROOTS.get(key)
-    if kept is None or kept[0] is not document:
+    if kept is None or kept.document is not document:
         if len(_ROOTS) >= _KEPT:
             _ROOTS.clear()
-        root = _validator_class(document, direction)(document, format_checker=_FORMATS)
-        kept = _ROOTS[key] = (document, root)
-    return kept[1]
+        kept = _ROOTS[key] = _Root(document, direction)
+    return kept
 
 
 class SchemaChecker:
@@ -238,9 +289,12 @@ class SchemaChecker:
             return []
         if schema is False:
             return [Violation("<root>", "no value is allowed here", pointer)]
-        # The document is the root resource, so `#/components/...` resolves.
-        validator = self._root.evolve(schema=schema)
+        key = self._root.verdict_key(schema, instance)
+        if self._root.verdict(key):
+            return []
+        validator = self._root.validator.evolve(schema=schema)
         found = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.path)))
+        self._root.remember(key, not found)
         return [self._violation(error, pointer) for error in found]
 
     def errors(self, schema: Any, instance: Any) -> list[str]:
@@ -254,7 +308,13 @@ class SchemaChecker:
             return True
         if schema is False:
             return False
-        return next(self._root.evolve(schema=schema).iter_errors(instance), None) is None
+        key = self._root.verdict_key(schema, instance)
+        known = self._root.verdict(key)
+        if known is not None:
+            return known
+        valid = next(self._root.validator.evolve(schema=schema).iter_errors(instance), None) is None
+        self._root.remember(key, valid)
+        return valid
 
     def _violation(self, error: Any, pointer: str) -> Violation:
         where = "/".join(str(part) for part in error.absolute_path) or "<root>"

@@ -533,3 +533,33 @@ def test_a_discriminator_whose_tag_names_the_schema_being_checked_validates_its_
     assert checker.violations(dog, {"kind": "dog", "bark": 3}) == []
     [violation] = checker.violations(dog, {"kind": "dog", "bark": "loud"})
     assert violation.where == "bark"
+
+
+def test_a_remembered_verdict_is_never_given_to_a_value_of_another_type() -> None:
+    """Verdicts are kept per (schema, value): values that print or compare alike but that
+    JSON Schema's types tell apart still get verdicts of their own, in either order."""
+    document: dict[str, Any] = {"components": {"schemas": {"Tags": {"type": "array"}}}}
+    tags = {"$ref": "#/components/schemas/Tags"}
+    cases = [
+        ({"type": "integer"}, 1, True),
+        ({"type": "integer"}, True, False),  # a boolean is no integer, though `True == 1`
+        ({"type": "string"}, "a", True),
+        ({"type": "string"}, b"a", False),
+        (tags, ["a"], True),
+        (tags, ("a",), False),  # a tuple is no JSON array
+    ]
+    for order in (cases, cases[::-1]):
+        checker = SchemaChecker(copy.deepcopy(document))
+        for _ in range(2):  # the second round answers from what the first found
+            for schema, value, valid in order:
+                assert checker.is_valid(schema, value) is valid, (schema, value)
+                assert (checker.violations(schema, value) == []) is valid, (schema, value)
+
+
+def test_a_value_found_invalid_before_still_gets_its_violations_named() -> None:
+    checker = SchemaChecker({})
+    schema = {"type": "object", "required": ["id"]}
+    assert not checker.is_valid(schema, {})
+    assert [str(v) for v in checker.violations(schema, {}, "/components/schemas/X")] == [
+        "<root>: 'id' is a required property [required]"
+    ]
