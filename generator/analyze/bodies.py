@@ -163,7 +163,7 @@ def _fields(
             name=identifier(names[wire]),
             type=annotation,
             required=body_required and wire in required_names,
-            description=describe(None, schema, context.hoisted.schemas),
+            description=describe(None, schema, context.hoisted.schemas, wire),
             is_file=is_file,
             file_array=file_array,
             schema=schema if isinstance(schema, dict) else {},
