@@ -160,7 +160,8 @@ def _body_arguments(body: RequestBody) -> list[Safe]:
 def _fields(argument: str, body: RequestBody) -> list[Safe]:
     if body.whole is not None:
         return [Safe(f"{argument}={body.whole.name},")]
-    return [_mapping(argument, [(f.wire_name, _value(f)) for f in body.fields])]
+    pairs = [(f.wire_name, _value(f)) for f in body.fields]
+    return [_mapping(argument, [*pairs, *body.fixed])]
 
 
 def _multipart(body: RequestBody) -> list[Safe]:

@@ -28,28 +28,50 @@ _FORMATS = {
 _MAX_VALUES = 12
 
 
-def describe(own: Any, schema: Any, schemas: Mapping[str, Any]) -> SpecText | None:
-    """`own` (the parameter's or property's description) or else what its schema says."""
-    for text in (own, *_texts(schema, schemas)):
+def describe(
+    own: Any, schema: Any, schemas: Mapping[str, Any], name: str | None = None
+) -> SpecText | None:
+    """`own` (the parameter's or property's description) or else what its schema says. A
+    title that only restates the argument's `name` or its class's (`Raw Scores` for
+    `raw_scores`, as FastAPI writes every title) says nothing, so the facts are looked at."""
+    said = {_plain(name)} if name else set()
+    for text in (own, *_texts(schema, schemas, said)):
         if isinstance(text, str) and text.strip():
             return SpecText(text)
-    facts = _facts(schema) or _shape(schema, schemas)
+    facts = _facts(schema) or _facts(_referenced(schema, schemas)) or _shape(schema, schemas)
     return SpecText(" ".join(facts)) if facts else None
 
 
-def _texts(schema: Any, schemas: Mapping[str, Any]) -> list[Any]:
-    """Descriptions and titles: the schema's, then a referenced class's, then an array item's."""
+def _referenced(schema: Any, schemas: Mapping[str, Any]) -> Any:
+    """The class a `$ref` names (an enum's values are facts wherever it is used), or None."""
+    name = component_name(schema) if isinstance(schema, dict) else None
+    return schemas.get(name) if name is not None else None
+
+
+def _texts(schema: Any, schemas: Mapping[str, Any], said: set[str]) -> list[Any]:
+    """Descriptions and titles: the schema's, then a referenced class's, then an array item's;
+    titles that restate a name in `said` (or the class's own name) left out."""
     if not isinstance(schema, dict):
         return []
-    texts = [schema.get("description"), schema.get("title")]
+    texts = [schema.get("description"), _title(schema, said)]
     name = component_name(schema)
     if name is not None:
         named = schemas.get(name) or {}
-        texts += [named.get("description"), named.get("title")]
+        texts += [named.get("description"), _title(named, said | {_plain(name)})]
     items = schema.get("items")
     if isinstance(items, dict) and keywords.types(schema) <= {"array", "null"}:
-        texts += _texts(items, schemas)
+        texts += _texts(items, schemas, said)
     return texts
+
+
+def _title(schema: dict[str, Any], said: set[str]) -> Any:
+    title = schema.get("title")
+    return None if isinstance(title, str) and _plain(title) in said else title
+
+
+def _plain(text: str) -> str:
+    """`rawscores` for `Raw Scores`, `raw_scores` and `rawScores` alike."""
+    return "".join(c for c in text.lower() if c.isalnum())
 
 
 def _facts(schema: Any) -> list[str]:

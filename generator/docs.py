@@ -84,7 +84,12 @@ def reference(api: Api, book: Examples) -> list[ResourceDoc]:
         ResourceDoc(
             resource,
             strings.markdown_prose(resource.description),
-            tuple(_method(book, resource, operation) for operation in resource.operations),
+            tuple(
+                _method(book, resource, method)
+                for operation in resource.operations
+                for method in (operation, operation.events)
+                if method is not None
+            ),
         )
         for resource in api.resources
     ]

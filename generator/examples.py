@@ -59,9 +59,11 @@ class Example:
     def result(self) -> Safe:
         """A name for what the call returns: `token` for `sessions.create_token`, `persona` for
         `personas.get`, `bookings` for `bookings.list` (and `changelogs` for `changelog.list`),
-        `page` for a list that pages, else `result`."""
+        `page` for a list that pages, `stream` for server-sent events, else `result`."""
         if self.paginated:
             return Safe("page")
+        if self.operation.response.kind == "events":
+            return Safe("stream")
         verb, _, rest = str(self.operation.name).partition("_")
         one = singular(str(self.resource.name))
         noun = rest if verb in _VERBS and rest else plural(one) if verb == "list" else one

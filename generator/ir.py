@@ -113,6 +113,10 @@ class RequestBody:
     description: SpecText | None = None
     media_types: tuple[SpecText, ...] = ()
     method: Safe | None = None  # None: the operation's own method
+    # Properties the method takes no argument for (the flag that asks for a reply as events,
+    # see `Operation.events`), and of those, the ones it sends with a value of its own.
+    withheld: tuple[SpecText, ...] = ()
+    fixed: tuple[tuple[SpecText, Safe], ...] = ()
 
     @property
     def arguments(self) -> tuple[BodyField, ...]:
@@ -174,7 +178,10 @@ class Operation:
     `request_path` is `path` as requested: percent-encoded, placeholders kept, without what a
     `?` or `#` in the path key adds (the query after a `?` is `fixed_query`).
     `security` is None where the operation follows the API's default requirement; `server` is
-    None where the operation goes to the base URL, else the URL of the server it declares."""
+    None where the operation goes to the base URL, else the URL of the server it declares.
+    `events` is the operation's twin where its success reply may be JSON or server-sent events
+    (openai-style chat completions): the same request made by a method of its own that returns
+    the events, so neither method's return type depends on an argument."""
 
     key: str
     operation_id: SpecText | None
@@ -194,6 +201,7 @@ class Operation:
     security: Security | None = None
     fixed_query: tuple[tuple[SpecText, SpecText], ...] = ()
     server: SpecText | None = None
+    events: Operation | None = None
 
     @property
     def bodies(self) -> tuple[RequestBody, ...]:

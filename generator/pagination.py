@@ -75,7 +75,7 @@ _NEXT_CURSORS = (
     "paging.next.after",
 )
 _NEXT_LINKS = ("next", "links.next", "_links.next.href", "meta.next_page_url", "meta.links.next")
-_TOTALS = ("total", "total_count", "totalCount")
+_TOTALS = ("total", "total_count", "totalCount", "TotalCount")
 _MORE_FLAGS = ("has_more", "hasMore", "more", "page.hasNextPage", "pageInfo.hasNextPage")
 # With only a next link, one of these in the query shows the operation is a paged list.
 _LINK_PARAMS = (

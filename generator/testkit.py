@@ -88,23 +88,26 @@ def _responses(document: dict[str, Any], raw: dict[str, Any], pointer: str) -> d
         if media is None:
             answers[str(status)] = {"media": None}
             continue
-        body = content.get(media) or {}
-        answers[str(status)] = {
-            "media": media,
-            "json": is_json(media),
-            "events": is_event_stream(media),
-            "schema": body.get("schema") or {},
-            "examples": _examples(document, body),
-        }
-        if is_event_stream(media) and "itemSchema" not in body:
-            named = named_events(
-                body.get("schema"), lambda node: refs.resolve(document, node, "").node
-            )
-            if named:
-                answers[str(status)]["named_events"] = [
-                    {"name": event.name, "schema": event.data} for event in named
-                ]
+        answers[str(status)] = _answer(document, media, content.get(media) or {})
+        events = next((m for m in content if m != media and is_event_stream(m)), None)
+        if events is not None:  # the fake answers these to a request that accepts only them
+            answers[str(status)]["event_stream"] = _answer(document, events, content[events] or {})
     return answers
+
+
+def _answer(document: dict[str, Any], media: str, body: dict[str, Any]) -> dict[str, Any]:
+    answer = {
+        "media": media,
+        "json": is_json(media),
+        "events": is_event_stream(media),
+        "schema": body.get("schema") or {},
+        "examples": _examples(document, body),
+    }
+    if is_event_stream(media) and "itemSchema" not in body:
+        named = named_events(body.get("schema"), lambda node: refs.resolve(document, node, "").node)
+        if named:
+            answer["named_events"] = [{"name": event.name, "schema": event.data} for event in named]
+    return answer
 
 
 def _examples(document: dict[str, Any], media: dict[str, Any]) -> list[Any]:

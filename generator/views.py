@@ -22,6 +22,8 @@ from .vocabulary import PER_CALL_OPTIONS
 
 _DEFAULT_DOC = SpecText("Call the operation.")
 _DEPRECATED = SpecText("Deprecated: the API marks this operation as deprecated.")
+_TWIN_MENTION = "`{}` makes the same request and returns the reply as server-sent events."
+_TWIN_NOTE = "The reply as server-sent events, as they arrive; `{}` returns it whole."
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,11 @@ class ResourceView:
 
 
 def resource_view(resource: Resource) -> ResourceView:
-    types = [type_ for operation in resource.operations for type_ in _types_of(operation)]
+    operations = _with_twins(resource.operations)
+    types = [type_ for operation in operations for type_ in _types_of(operation)]
     arguments = [
         argument.type
-        for operation in resource.operations
+        for operation in operations
         for body in (operation.body, *operation.alternatives)
         for argument in _arguments(operation, body)
     ]
@@ -90,7 +93,17 @@ def _methods(resource: Resource) -> list[tuple[MethodView, MethodView]]:
         for body in (operation.body, *operation.alternatives):
             view = method_view(operation, asynchronous=False, body=body)
             pairs.append((view, _asynchronous(view, operation, body)))
+        twin = operation.events
+        if twin is not None:
+            note = SpecText(_TWIN_NOTE.format(operation.name))
+            view = method_view(twin, asynchronous=False, note=note)
+            pairs.append((view, _asynchronous(view, twin, twin.body)))
     return pairs
+
+
+def _with_twins(operations: Iterable[Operation]) -> list[Operation]:
+    """The operations, each followed by its events twin if it has one."""
+    return [op for operation in operations for op in (operation, operation.events) if op]
 
 
 def _asynchronous(view: MethodView, operation: Operation, body: RequestBody | None) -> MethodView:
@@ -105,16 +118,21 @@ def _asynchronous(view: MethodView, operation: Operation, body: RequestBody | No
 
 
 def method_view(
-    operation: Operation, *, asynchronous: bool, body: RequestBody | None = None
+    operation: Operation,
+    *,
+    asynchronous: bool,
+    body: RequestBody | None = None,
+    note: SpecText | None = None,
 ) -> MethodView:
-    """The method sending `body` (by default the operation's own body)."""
+    """The method sending `body` (by default the operation's own body); `note` ends the
+    docstring's prose."""
     body = operation.body if body is None else body
     return MethodView(
         name=body.method if body is not None and body.method is not None else operation.name,
         asynchronous=asynchronous,
         parameters=_signature(operation, body),
         returns=return_type(operation, asynchronous),
-        docstring=_docstring(operation, body),
+        docstring=_docstring(operation, body, note),
         call=Safe("_request" if operation.pagination is None else "_request_page"),
         arguments=request_arguments(operation, body, asynchronous),
         options=tuple(
@@ -146,12 +164,16 @@ def _signature(operation: Operation, body: RequestBody | None) -> tuple[Safe, ..
     return tuple(lines)
 
 
-def _docstring(operation: Operation, body: RequestBody | None) -> Safe:
+def _docstring(operation: Operation, body: RequestBody | None, note: SpecText | None) -> Safe:
     about_body = body.description if body is not None and body.whole is None else None
     paragraphs = [text for text in (operation.summary, operation.description, about_body) if text]
     if operation.deprecated:
         paragraphs.append(_DEPRECATED)
     paragraphs += _body_forms(operation, body)
+    if operation.events is not None and body is operation.body:
+        paragraphs.append(SpecText(_TWIN_MENTION.format(operation.events.name)))
+    if note is not None:
+        paragraphs.append(note)
     items = [(a.name, a.description) for a in _arguments(operation, body) if a.description]
     return strings.docstring_sections(paragraphs or [_DEFAULT_DOC], items, indent=8)
 

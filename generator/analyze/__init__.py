@@ -46,11 +46,11 @@ from ..vocabulary import (
 )
 from ..walk import iter_events, iter_operations
 from .auth import ApiSecurity, api_security, auth
-from .bodies import method_suffix, request_bodies
+from .bodies import events_bodies, method_suffix, request_bodies
 from .context import Context, text
 from .parameters import parameters
 from .paths import request_path
-from .responses import error_types, page_root, success_response
+from .responses import error_types, events_response, page_root, success_response
 from .servers import OperationServers, base_server, operation_servers
 from .unsatisfiable import unsatisfiable_schemas
 
@@ -169,7 +169,9 @@ def _operation(
         security.keys_sent(operation),
     )
     pagination = _pagination(context, placement, operation, arguments, response, bodies, pointer)
-    return Operation(
+    events = events_response(context, operation, pointer, response)
+    body, twin_body = events_bodies(body) if events is not None else (body, body)
+    own = Operation(
         key=placement.key,
         operation_id=text(operation.get("operationId")),
         http_method=Safe(method),
@@ -189,6 +191,10 @@ def _operation(
         security=security.requirement(operation),
         server=text(servers.of(path, method)),
     )
+    if events is None:
+        return own
+    twin = replace(own, body=twin_body, response=events, pagination=None, alternatives=())
+    return replace(own, events=twin)
 
 
 def _pagination(
@@ -234,7 +240,8 @@ def _resources(context: Context, grouped: dict[str, list[Operation]]) -> tuple[R
 
 
 def _name_alternatives(operations: list[Operation]) -> tuple[Operation, ...]:
-    """Each alternative body's method: `<method>_<suffix>`, unique in the resource."""
+    """Each alternative body's method, `<method>_<suffix>`, and an events twin's,
+    `<method>_stream`: unique in the resource."""
     namer = Namer(METHOD_RESERVED | {str(operation.name) for operation in operations})
     named = []
     for operation in operations:
@@ -245,7 +252,11 @@ def _name_alternatives(operations: list[Operation]) -> tuple[Operation, ...]:
             suffixes.add(suffix)
             method = identifier(namer.claim(f"{operation.name}_{suffix}"))
             alternatives.append(replace(body, method=method))
-        named.append(replace(operation, alternatives=tuple(alternatives)))
+        operation = replace(operation, alternatives=tuple(alternatives))
+        if operation.events is not None:
+            twin = identifier(namer.claim(f"{operation.name}_stream"))
+            operation = replace(operation, events=replace(operation.events, name=twin))
+        named.append(operation)
     return tuple(named)
 
 

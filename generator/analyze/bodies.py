@@ -34,6 +34,7 @@ _SHARED: tuple[Encoding, ...] = ("text", "binary")  # media types of these kinds
 # multipart; structured bodies before raw ones.
 _PREFERENCE = {"json": 1, "form": 2, "multipart": 3, "text": 4, "binary": 4}
 _MAX_ALIASES = 10
+_EVENTS_FLAG = "stream"
 
 
 def request_bodies(context: Context, operation: dict[str, Any], pointer: str) -> list[RequestBody]:
@@ -64,6 +65,34 @@ def request_bodies(context: Context, operation: dict[str, Any], pointer: str) ->
         )
         bodies.append(_arguments(context, body, entry, where))
     return sorted(bodies, key=_preference)
+
+
+def events_bodies(body: RequestBody | None) -> tuple[RequestBody | None, RequestBody | None]:
+    """The bodies of an operation's own method and of its events twin (`Operation.events`).
+    Where a JSON body has a boolean `stream` field, the flag openai-style APIs answer with
+    events for, neither method takes it, since it decides what the reply is: the twin sends it
+    true; the own method leaves it out, or sends it false where the body requires it."""
+    flag = _events_flag(body)
+    if body is None or flag is None:
+        return body, body
+    fields = tuple(field for field in body.fields if field is not flag)
+    withheld = (*body.withheld, flag.wire_name)
+    own = ((flag.wire_name, Safe("False")),) if flag.required else ()
+    twin = ((flag.wire_name, Safe("True")),)
+    return (
+        replace(body, fields=fields, withheld=withheld, fixed=(*body.fixed, *own)),
+        replace(body, fields=fields, withheld=withheld, fixed=(*body.fixed, *twin)),
+    )
+
+
+def _events_flag(body: RequestBody | None) -> BodyField | None:
+    if body is None or body.encoding != "json":
+        return None
+    for field in body.fields:
+        kinds = keywords.types(field.schema)
+        if field.wire_name.unsafe_value == _EVENTS_FLAG and kinds and kinds <= {"boolean", "null"}:
+            return field
+    return None
 
 
 def method_suffix(body: RequestBody, taken: set[str]) -> str:
@@ -134,7 +163,7 @@ def _fields(
             name=identifier(names[wire]),
             type=annotation,
             required=body_required and wire in required_names,
-            description=describe(None, schema, context.hoisted.schemas),
+            description=describe(None, schema, context.hoisted.schemas, wire),
             is_file=is_file,
             file_array=file_array,
             schema=schema if isinstance(schema, dict) else {},

@@ -82,6 +82,7 @@ def parameters(
                 site.parameter.get("description"),
                 context.root(_schema_pointer(site)),
                 context.hoisted.schemas,
+                site.name,
             ),
             deprecated=site.parameter.get("deprecated") is True,
             serialization=_serialization(context, site),

@@ -49,6 +49,26 @@ def success_response(
     return Response("model", status, context.annotator.annotate({}))
 
 
+def events_response(
+    context: Context, operation: dict[str, Any], pointer: str, response: Response
+) -> Response | None:
+    """The events of the success reply chosen as JSON, where its status also offers
+    `text/event-stream` (the server picks by a flag in the body or by `Accept`): the reply of
+    the operation's events twin. None for any other operation."""
+    if response.kind != "model" or response.media_type is None:
+        return None
+    where = jsonpointer.join(pointer, "responses", response.status)
+    declared = (operation.get("responses") or {}).get(response.status)
+    resolved = context.resolve(declared, where)
+    content = (resolved.node or {}).get("content") or {}
+    media = next((m for m in content if isinstance(m, str) and is_event_stream(m)), None)
+    if media is None:
+        return None
+    return _events(
+        context, response.status, media, jsonpointer.join(resolved.pointer, "content", media)
+    )
+
+
 def _successes(responses: dict[str, Any]) -> list[str]:
     """The success statuses, in order; `default` alone where the operation declares no 2xx."""
     statuses = [str(status) for status in responses]

@@ -34,7 +34,7 @@ from .errors import ContractFailure, NoValidValue
 from .mock import GENERATED
 from .paging import last_page_transform, page_reply_headers, page_reply_transform
 from .schemas import SchemaChecker
-from .surface import Annotation, Argument, Method, Surface
+from .surface import NOT_SENT, Annotation, Argument, Method, Surface
 from .values import Mode, ValueFactory
 from .wire import raw_argument
 
@@ -236,6 +236,10 @@ class _CallBuilder:
             raise ContractFailure(
                 f"{self.method.key}: body schema gave {value!r}, not an object", pointer
             )
+        for wire, sent in body.withheld:  # properties the method decides itself
+            value.pop(wire, None)
+            if sent is not NOT_SENT:
+                value[wire] = sent
         if not value and not body.required:
             return None  # an optional body whose fields are all left out is not sent
         return self._fields(

@@ -12,7 +12,16 @@ import ast
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..ir import Api, BodyField, Operation, Pagination, Parameter, Resource, TypeRef
+from ..ir import (
+    Api,
+    BodyField,
+    Operation,
+    Pagination,
+    Parameter,
+    RequestBody,
+    Resource,
+    TypeRef,
+)
 from ..strings import SpecText
 
 Location = Literal["path", "query", "header", "cookie", "body"]
@@ -55,6 +64,8 @@ class BodyForm:
     required: bool  # the spec's `requestBody.required`
     fields: tuple[Argument, ...]  # one keyword argument per property
     whole: Argument | None  # or the whole body as one argument
+    # Properties without an argument, each with the value the method sends (absent: none).
+    withheld: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,7 @@ def _method(resource: Resource, op: Operation) -> Method:
             required=body.required,
             fields=tuple(_field(f) for f in body.fields),
             whole=None if body.whole is None else _field(body.whole),
+            withheld=_withheld(body),
         ),
         returns=Returns(
             kind=op.response.kind,
@@ -170,6 +182,16 @@ def _method(resource: Resource, op: Operation) -> Method:
         errors=tuple((str(e.status).strip("'\""), str(e.type.output)) for e in op.errors),
         paging=None if op.pagination is None else _paging(op.pagination),
     )
+
+
+def _withheld(body: RequestBody) -> tuple[tuple[str, Any], ...]:
+    fixed = {wire.unsafe_value: ast.literal_eval(str(value)) for wire, value in body.fixed}
+    return tuple(
+        (wire.unsafe_value, fixed.get(wire.unsafe_value, NOT_SENT)) for wire in body.withheld
+    )
+
+
+NOT_SENT = object()  # a withheld property the method does not send
 
 
 def _paging(pagination: Pagination) -> Paging:

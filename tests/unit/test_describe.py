@@ -38,3 +38,32 @@ SCHEMAS: dict[str, Any] = {
 def test_the_spec_says_what_it_can(own: Any, schema: Any, expected: str | None) -> None:
     text = describe(own, schema, SCHEMAS)
     assert (text.unsafe_value if text else None) == expected
+
+
+NAMED: dict[str, Any] = {
+    "Format": {"type": "string", "title": "Format", "enum": ["float", "base64"]},
+    "Shape": {"title": "Shape", "type": "object", "properties": {"side": {}}},
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "schema", "expected"),
+    [
+        ("raw_scores", {"type": "boolean", "title": "Raw Scores", "default": False},
+         "Defaults to `false`."),
+        ("input", {"type": "array", "items": {"type": "string"}, "title": "Input"}, None),
+        ("topN", {"title": "Top N"}, None),
+        ("format", {"$ref": "#/components/schemas/Format"}, "One of `float`, `base64`."),
+        ("encoding", {"$ref": "#/components/schemas/Format"}, "One of `float`, `base64`."),
+        ("shape", {"$ref": "#/components/schemas/Shape"}, "An object with key `side`."),
+        ("loc", {"title": "Location"}, "Location"),
+        (None, {"title": "Raw Scores"}, "Raw Scores"),
+    ],
+)  # fmt: skip
+def test_a_title_that_restates_a_name_says_nothing(
+    name: str | None, schema: Any, expected: str | None
+) -> None:
+    """FastAPI titles every property and model after its own name: `input: Input` in the docs
+    tells nothing, while the facts do."""
+    text = describe(None, schema, NAMED, name)
+    assert (text.unsafe_value if text else None) == expected

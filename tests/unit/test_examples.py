@@ -47,3 +47,28 @@ def test_a_list_of_a_resource_named_in_the_singular_is_still_plural() -> None:
     (resource,) = api.resources
     (operation,) = resource.operations
     assert str(Examples(api, document).of(resource, operation).result) == "changelogs"
+
+
+def test_events_are_named_a_stream() -> None:
+    answer = {"type": "object", "properties": {"text": {"type": "string"}}}
+    content = {"application/json": {"schema": answer}, "text/event-stream": {"schema": answer}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/chat": {
+                "post": {
+                    "operationId": "chat",
+                    "tags": ["Talk"],
+                    "responses": {"200": {"description": "ok", "content": content}},
+                }
+            }
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (resource,) = api.resources
+    (operation,) = resource.operations
+    assert operation.events is not None
+    examples = Examples(api, document)
+    assert str(examples.of(resource, operation.events).result) == "stream"
+    assert str(examples.of(resource, operation).result) == "talk"

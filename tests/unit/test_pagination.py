@@ -102,6 +102,12 @@ HAL_LINKS = {
             id="offset-pagerduty-resource-named-list",
         ),
         pytest.param(
+            query("offset", "count"),
+            {**items("Domains"), "TotalCount": INTEGER},
+            ("offset", "offset", "Domains", "TotalCount", None, None, None),
+            id="offset-pascal-case-total",
+        ),
+        pytest.param(
             query("cursor", "limit"),
             {**items("data"), "next_cursor": NULLABLE_STRING},
             ("cursor", "cursor", "data", None, None, "next_cursor", None),
