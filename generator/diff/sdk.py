@@ -132,11 +132,20 @@ def _methods(old: Api, new: Api, renames: Mapping[str, str]) -> list[Change]:
 
 
 def _index(api: Api) -> list[tuple[str, str, _Method]]:
+    """Every method by HTTP method and path; an events twin (`Operation.events`) is a method of
+    its own, paired only with the twin of the same operation."""
     return [
-        (operation.http_method, operation.path.unsafe_value, _Method(str(resource.name), operation))
+        (kind, operation.path.unsafe_value, _Method(str(resource.name), method))
         for resource in api.resources
         for operation in resource.operations
+        for kind, method in _with_twin(operation)
     ]
+
+
+def _with_twin(operation: Operation) -> list[tuple[str, Operation]]:
+    twin = operation.events
+    own = [(str(operation.http_method), operation)]
+    return own if twin is None else [*own, (f"{operation.http_method} events", twin)]
 
 
 def _method(old: _Method, new: _Method, renames: Mapping[str, str]) -> list[Change]:

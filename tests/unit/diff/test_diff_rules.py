@@ -408,3 +408,38 @@ def test_paths_of_one_shape_are_each_compared_with_their_own_next_version() -> N
     assert rules(report) == {"request-parameter-added-required", "sdk-argument-added-required"}
     assert {c.operation for c in report.changes} == {"GET /folders/{folderId}"}
     assert rules(diff(_folders([]), _folders([]))) == set()
+
+
+_METHOD_RULES = ("sdk-method-", "sdk-argument-")
+
+
+def _replies(*media: str) -> Spec:
+    answer = obj({"text": {"type": "string"}})
+    body = json_body(obj({"prompt": {"type": "string"}, "stream": {"type": "boolean"}}))
+    content = {name: {"schema": answer} for name in media}
+    reply = operation(
+        "reply", requestBody=body, responses={"200": {"description": "ok", "content": content}}
+    )
+    return spec({"/replies": {"post": reply}})
+
+
+def test_an_events_twin_coming_and_going_is_a_method_added_and_removed() -> None:
+    """A reply that may also be server-sent events gives the operation a `_stream` twin, and
+    takes the body's `stream` flag out of its own method: both show in the SDK's changes."""
+    json_only, both = (
+        _replies("application/json"),
+        _replies("application/json", "text/event-stream"),
+    )
+    added = [c for c in diff(json_only, both).changes if c.rule.startswith(_METHOD_RULES)]
+    assert sorted((c.rule, c.message) for c in added) == [
+        ("sdk-argument-removed", "client.replies.reply() lost the argument stream"),
+        ("sdk-method-added", "client.replies.reply_stream() was added"),
+    ]
+    removed = [c for c in diff(both, json_only).changes if c.rule.startswith(_METHOD_RULES)]
+    assert sorted((c.rule, c.message) for c in removed) == [
+        (
+            "sdk-argument-added-optional",
+            "client.replies.reply() takes a new optional argument stream",
+        ),
+        ("sdk-method-removed", "client.replies.reply_stream() was removed"),
+    ]
