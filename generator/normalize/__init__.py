@@ -20,6 +20,7 @@ from . import (
     binary_content,
     broken_pattern,
     colon_variables,
+    credential_headers,
     discriminator,
     duplicate_operation_ids,
     empty_enum,
@@ -62,6 +63,7 @@ PASSES: tuple[Pass, ...] = (
     path_parameters.apply,
     duplicate_operation_ids.apply,
     security_quirks.apply,
+    credential_headers.apply,  # after security_quirks: only where no security is left
     pageable.apply,
 )
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -551,3 +552,70 @@ def test_a_base_that_is_no_plain_hierarchy_keeps_its_discriminator(
         and reason in str(problem)
         for problem in problems
     )
+
+
+def _header(name: str, required: bool = True, **schema: Any) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "header",
+        "required": required,
+        "schema": {"type": "string", **schema},
+    }
+
+
+def _keyed(*headers: dict[str, Any], shared: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Two paths whose operations all declare `headers`; the second path declares `shared` at
+    path level, for its operations."""
+    item: dict[str, Any] = {"get": {"parameters": [*headers]}, "delete": {"parameters": []}}
+    if shared is not None:
+        item["parameters"] = [shared]
+    else:
+        item["delete"]["parameters"] = [*headers]
+    return {
+        "openapi": "3.0.1",
+        "components": {"parameters": {"Account": _header("X-Account-Token")}},
+        "paths": {"/domains": {"get": {"parameters": [*headers]}}, "/domains/verified": item},
+    }
+
+
+def test_a_credential_header_of_every_operation_is_read_as_an_api_key() -> None:
+    """Swagger 2.0 exports pass the key as a header parameter of every operation: it becomes
+    the client's credential instead of an argument of each method."""
+    account = {"$ref": "#/components/parameters/Account"}
+    document = _keyed(account, _header("X-Trace"), shared=_header("x-account-token"))
+    normalized, warnings = _normalized(document)
+    assert normalized["security"] == [{"X-Account-Token": []}]
+    assert normalized["components"]["securitySchemes"] == {
+        "X-Account-Token": {"type": "apiKey", "in": "header", "name": "X-Account-Token"}
+    }
+    paths = normalized["paths"]
+    assert paths["/domains"]["get"]["parameters"] == [_header("X-Trace")]
+    assert paths["/domains/verified"]["parameters"] == []
+    assert [w.split(" (fix: ")[0] for w in warnings] == [
+        "spec.json#/paths/~1domains/get/parameters: warning: every operation requires the "
+        "header 'X-Account-Token', a credential: read as an API key the client holds, not as "
+        "an argument of each method"
+    ]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # one operation without it
+        _keyed(_header("X-Account-Token"), shared=_header("X-Other")),
+        # not a credential's name, though every operation requires it
+        _keyed(_header("Notion-Version")),
+        _keyed(_header("Idempotency-Key")),
+        # optional, or a value the spec gives
+        _keyed(_header("X-Api-Key", required=False)),
+        _keyed(_header("X-Api-Key", enum=["public"])),
+        _keyed(_header("X-Api-Key", default="demo")),
+        # the spec declares its security: the header is what it says it is
+        {**_keyed(_header("X-Api-Key")), "security": [{"Bearer": []}]},
+    ],
+)
+def test_other_headers_stay_parameters(document: dict[str, Any]) -> None:
+    before = copy.deepcopy(document)
+    normalized, warnings = _normalized(document)
+    assert normalized == before
+    assert not [w for w in warnings if "credential" in w]
