@@ -34,7 +34,7 @@ from .errors import ContractFailure, NoValidValue
 from .mock import GENERATED
 from .paging import last_page_transform, page_reply_headers, page_reply_transform
 from .schemas import SchemaChecker
-from .surface import NOT_SENT, Annotation, Argument, Method, Surface
+from .surface import Annotation, Argument, Method, Surface
 from .values import Mode, ValueFactory
 from .wire import raw_argument
 
@@ -205,9 +205,9 @@ class _CallBuilder:
 
     def _sends_body(self, mode: Mode) -> bool:
         """An optional body is left out of the required-only variant, unless the method makes a
-        property of it a required argument."""
+        property of it a required argument or sends one of its own (an events twin's flag)."""
         body = self.method.body
-        if body is None or body.required or mode == "full":
+        if body is None or body.required or mode == "full" or body.fixed:
             return body is not None
         if body.whole is not None:
             return body.whole.required
@@ -236,15 +236,15 @@ class _CallBuilder:
             raise ContractFailure(
                 f"{self.method.key}: body schema gave {value!r}, not an object", pointer
             )
-        for wire, sent in body.withheld:  # properties the method decides itself
+        for wire, _ in body.withheld:  # properties the method decides itself
             value.pop(wire, None)
-            if sent is not NOT_SENT:
-                value[wire] = sent
-        if not value and not body.required:
+        if not value and not body.fixed and not body.required:
             return None  # an optional body whose fields are all left out is not sent
-        return self._fields(
+        expected = self._fields(
             body.fields, body.encoding, body.media_type, value, kwargs, rich, pointer
         )
+        value.update(body.fixed)
+        return expected
 
     def _whole_files(self, schema: Any, value: Any) -> set[str]:
         """The binary properties of a multipart body given whole (a union of models), given

@@ -11,6 +11,9 @@ Nothing here names an operation: every method of every package becomes cases by 
   Methods whose JSON body has properties the spec allows to be null get a *nulls* variant that
   sends them as `None`: a client must send JSON `null`, not drop the field.
 * `ErrorCase`: one per documented error status (every 4xx/5xx, `4XX`/`5XX`, and `default`).
+* An events twin (`<name>_stream`, `Method.twin`) is a method like any other, but takes its
+  own method's arguments: it gets the required-only and all-fields variants and its first
+  documented error, which prove its request (the flag, `Accept`) and its streamed reply.
 * `RoundTripCase`: every model class, and every declared response or error type that is not a
   single model, for property tests of parsing.
 
@@ -70,19 +73,32 @@ def operation_cases(name: str, surface: Surface, document: dict[str, Any]) -> li
     cases = []
     for method in surface.methods:
         variants: list[Variant] = ["required", "all-fields"]
-        if nullable_fields(checker, document, method):
-            variants.append("nulls")
-        if any(special_ids(checker, document, method, p) for p in method.path_parameters):
-            variants.append("path-ids")
+        if not method.twin:  # a twin takes its own method's arguments, proven there
+            variants += _argument_variants(checker, document, method)
         cases += [OperationCase(name, method.key, method.label, v) for v in variants]
     return cases
+
+
+def _argument_variants(
+    checker: SchemaChecker, document: dict[str, Any], method: Method
+) -> list[Variant]:
+    """The variants that prove how arguments are sent: nulls, awkward path ids."""
+    variants: list[Variant] = []
+    if nullable_fields(checker, document, method):
+        variants.append("nulls")
+    if any(special_ids(checker, document, method, p) for p in method.path_parameters):
+        variants.append("path-ids")
+    return variants
 
 
 def error_cases(name: str, surface: Surface, document: dict[str, Any]) -> list[ErrorCase]:
     cases = []
     for method in surface.methods:
         responses = operation_object(document, method).get("responses") or {}
-        for status in documented_errors(responses):
+        statuses = documented_errors(responses)
+        # A twin's error replies take the streamed path: one proves it raises there; which
+        # class each status raises is the own method's proof.
+        for status in statuses[:1] if method.twin else statuses:
             cases.append(ErrorCase(name, method.key, method.label, status))
     return cases
 

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from .. import jsonpointer
+from ..media import is_event_stream
 from .calls import Call
 from .cases import RoundTripCase
 from .compare import differences, leaked_fields, to_wire
@@ -110,6 +111,13 @@ def _check_events(
 ) -> None:
     """A stream of the declared item type, yielding each event the server sent, intact."""
     label, method = call.label, call.method
+    if not is_event_stream(reply.media_type or ""):  # an events twin that did not ask for them
+        wanted = method.returns.media_type
+        message = (
+            f"{label}: the reply is {reply.media_type}, not events: the request did not ask "
+            f"for them (Accept: {wanted})"
+        )
+        raise ContractFailure(message, response_pointer(method, method.returns.status, wanted))
     _returned(contract, "Stream", asynchronous, outcome, label, pointer)
     if outcome.events is None:
         raise ContractFailure(f"{label}: the stream's events were not read", pointer)

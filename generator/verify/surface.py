@@ -67,6 +67,11 @@ class BodyForm:
     # Properties without an argument, each with the value the method sends (absent: none).
     withheld: tuple[tuple[str, Any], ...] = ()
 
+    @property
+    def fixed(self) -> dict[str, Any]:
+        """The withheld properties the method sends all the same, with their values."""
+        return {wire: sent for wire, sent in self.withheld if sent is not NOT_SENT}
+
 
 @dataclass(frozen=True)
 class Returns:
@@ -107,6 +112,9 @@ class Method:
     returns: Returns
     errors: tuple[tuple[str, str], ...]  # (status label, annotation)
     paging: Paging | None
+    # The operation's events twin (`<name>_stream`): its request differs from the own method's
+    # only in the flag it sends and the `Accept` it asks for the reply with.
+    twin: bool = False
 
     @property
     def label(self) -> str:
@@ -145,13 +153,17 @@ def surface(api: Api) -> Surface:
             dict.fromkeys(name for scheme in api.schemes for name in scheme.credentials)
         ),
         methods=tuple(
-            _method(resource, op) for resource in api.resources for op in resource.operations
+            _method(resource, method, method is op.events)
+            for resource in api.resources
+            for op in resource.operations
+            for method in (op, op.events)
+            if method is not None
         ),
         model_pointers=dict(api.models.pointers),
     )
 
 
-def _method(resource: Resource, op: Operation) -> Method:
+def _method(resource: Resource, op: Operation, twin: bool) -> Method:
     body = op.body
     return Method(
         key=op.key,
@@ -181,6 +193,7 @@ def _method(resource: Resource, op: Operation) -> Method:
         ),
         errors=tuple((str(e.status).strip("'\""), str(e.type.output)) for e in op.errors),
         paging=None if op.pagination is None else _paging(op.pagination),
+        twin=twin,
     )
 
 
