@@ -197,6 +197,8 @@ class FakeAPI:
         if status is None:
             status = int(operation.spec["success"]) if operation is not None else 200
         declared = (operation.spec["responses"] if operation else {}).get(str(status))
+        if declared is not None and "event_stream" in declared and _wants_events(request):
+            declared = declared["event_stream"]
         headers = {"x-request-id": f"fake-{len(self.calls)}", **(reply.headers if reply else {})}
         if reply is not None and reply.body is not None:
             if declared is not None and declared.get("events") and isinstance(reply.body, list):
@@ -233,6 +235,13 @@ class FakeAPI:
         if paging:
             value = as_last_page(value, paging, request)
         return json_response(status, value, headers, request)
+
+
+def _wants_events(request: httpx.Request) -> bool:
+    """Whether the request accepts server-sent events and not JSON, as an operation's events
+    twin asks for its reply."""
+    accept = request.headers.get("accept", "").lower()
+    return "text/event-stream" in accept and "json" not in accept
 
 
 def _delivered(
