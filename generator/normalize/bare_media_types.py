@@ -1,10 +1,13 @@
-"""A media type written without its subtype (`text`, `json`) is the type its framework meant.
+"""A media type written without its subtype (`text`, `json`) is the type its framework meant,
+and a content key that is no media type at all is dropped.
 
 Some frameworks print the short name a route was declared with (Litestar's `media_type="text"`)
 as the content key. `text` is no media type a client can send: it would go out as raw bytes,
 labelled `application/octet-stream`, which the server refuses. The intent is plain, so the key
 becomes the full type with a warning naming it; a key whose full spelling is present already is
-left alone.
+left alone. Other keys without a `/` are a slip of the editor (Plaid writes `examples: {}` beside
+`application/json` under a request body's `content`): read as a media type, each would become a
+method sending raw bytes the server never asked for, so it goes, with a warning.
 """
 
 from __future__ import annotations
@@ -31,9 +34,12 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
             and (full := _FULL.get(key.strip().lower())) is not None
             and full not in content
         }
-        if not renamed:
+        stray = [key for key in content if key not in renamed and not _is_media_type(key)]
+        if not renamed and not stray:
             continue
-        message["content"] = {renamed.get(key, key): media for key, media in content.items()}
+        message["content"] = {
+            renamed.get(key, key): media for key, media in content.items() if key not in stray
+        }
         problems += [
             Problem(
                 "warning",
@@ -44,4 +50,18 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
             )
             for key, full in renamed.items()
         ]
+        problems += [
+            Problem(
+                "warning",
+                f"content key {key!r} is no media type; it is ignored",
+                file,
+                jsonpointer.join(pointer, "content", str(key)),
+                "key `content` by media types (`application/json`); move what it holds under one",
+            )
+            for key in stray
+        ]
     return problems
+
+
+def _is_media_type(key: Any) -> bool:
+    return isinstance(key, str) and "/" in key

@@ -414,14 +414,31 @@ def test_a_media_type_without_its_subtype_is_the_full_type_with_a_warning() -> N
     operation = document["paths"]["/notes"]["post"]
     assert list(operation["requestBody"]["content"]) == ["text/plain"]
     assert list(operation["responses"]["200"]["content"]) == ["application/json"]
-    assert list(document["paths"]["/both"]["put"]["requestBody"]["content"]) == [
-        "text",
-        "text/plain",
-    ]
+    # beside its full spelling, the short name is a leftover: no media type, ignored
+    assert list(document["paths"]["/both"]["put"]["requestBody"]["content"]) == ["text/plain"]
     assert warnings[0] == (
         "spec.json#/paths/~1notes/post/requestBody/content/text: warning: media type 'text' "
         "read as 'text/plain' (fix: write the media type as 'text/plain')"
     )
+    assert warnings[-1].startswith(
+        "spec.json#/paths/~1both/put/requestBody/content/text: warning: content key 'text' is "
+        "no media type; it is ignored"
+    )
+
+
+def test_a_content_key_that_is_no_media_type_is_ignored_with_a_warning() -> None:
+    """An `examples: {}` written beside `application/json` under `content` would otherwise be
+    a media type of its own: a method sending raw bytes."""
+    body = {"schema": {"type": "object"}}
+    content = {"application/json": body, "examples": {}}
+    paths = {"/get": {"post": {"requestBody": {"required": True, "content": content}}}}
+    document, warnings = _normalized(_paths(paths))
+    assert document["paths"]["/get"]["post"]["requestBody"]["content"] == {"application/json": body}
+    assert warnings == [
+        "spec.json#/paths/~1get/post/requestBody/content/examples: warning: content key "
+        "'examples' is no media type; it is ignored (fix: key `content` by media types "
+        "(`application/json`); move what it holds under one)"
+    ]
 
 
 def test_a_schema_with_properties_but_no_type_is_an_object() -> None:
