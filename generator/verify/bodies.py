@@ -122,7 +122,8 @@ def field_schemas(document: dict[str, Any], schema: Any, depth: int = 0) -> dict
     if not isinstance(resolved, dict) or depth > 20:
         return found
     branches: dict[str, list[Any]] = {}
-    members = [*(resolved.get("oneOf") or []), *(resolved.get("anyOf") or [])]
+    # an `allOf` member's own properties are found above, the unions inside it here
+    members = [m for key in ("oneOf", "anyOf", "allOf") for m in resolved.get(key) or []]
     for member in members:
         for name, prop in field_schemas(document, member, depth + 1).items():
             declared = branches.setdefault(name, [])
@@ -173,7 +174,8 @@ def _field_spec(
 ) -> ParameterSpec:
     style = encoding.get("style")
     content_type = str(encoding.get("contentType") or "")
-    kinds = schema_types(document, prop)
+    # `null` takes no part in the spelling: a nullable object (`oneOf: [null, {...}]`) nests.
+    kinds = [kind for kind in schema_types(document, prop) if kind != "null"]
     nested = kinds[:1] == ["object"]
     if style is None and (nested or not kinds):  # a field of any type may hold an object
         bracketed = any(key.startswith(name + "[") for key, _ in pairs)

@@ -225,7 +225,10 @@ class _CallBuilder:
             assert body.whole is not None
             kwargs[body.whole.name], media = raw_argument(content, body.media_type)
             return ExpectedBody("binary", media, content)
-        value = factory.value(schema, "body", nonempty=body.encoding == "form")
+        # neither a form nor a multipart body can carry a null field or an empty array
+        value = factory.value(schema, "body", nonempty=body.encoding in ("form", "multipart"))
+        if body.encoding == "text" and not schema:  # text of any shape: the method takes a str
+            value = f"{self.method.name} text"
         for wire in nulls:
             value[wire] = None
         if body.whole is not None:

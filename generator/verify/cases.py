@@ -11,9 +11,13 @@ Nothing here names an operation: every method of every package becomes cases by 
   Methods whose JSON body has properties the spec allows to be null get a *nulls* variant that
   sends them as `None`: a client must send JSON `null`, not drop the field.
 * `ErrorCase`: one per documented error status (every 4xx/5xx, `4XX`/`5XX`, and `default`).
-* An events twin (`<name>_stream`, `Method.twin`) is a method like any other, but takes its
-  own method's arguments: it gets the required-only and all-fields variants and its first
-  documented error, which prove its request (the flag, `Accept`) and its streamed reply.
+* A second method of an operation (`Method.second`: its events twin `<name>_stream`, or an
+  alternative body's `<name>_<suffix>`) is a method like any other, but takes its own method's
+  parameters and replies: it gets the required-only and all-fields variants and its first
+  documented error, which prove what it does differently (the twin's flag, `Accept` and
+  streamed reply; the alternative's Content-Type and body encoding). The path-id variant and the
+  other errors would only prove again what it shares; an alternative's nulls variant stays, as
+  the body it sends is its own.
 * `RoundTripCase`: every model class, and every declared response or error type that is not a
   single model, for property tests of parsing.
 
@@ -73,8 +77,7 @@ def operation_cases(name: str, surface: Surface, document: dict[str, Any]) -> li
     cases = []
     for method in surface.methods:
         variants: list[Variant] = ["required", "all-fields"]
-        if not method.twin:  # a twin takes its own method's arguments, proven there
-            variants += _argument_variants(checker, document, method)
+        variants += _argument_variants(checker, document, method)
         cases += [OperationCase(name, method.key, method.label, v) for v in variants]
     return cases
 
@@ -82,11 +85,14 @@ def operation_cases(name: str, surface: Surface, document: dict[str, Any]) -> li
 def _argument_variants(
     checker: SchemaChecker, document: dict[str, Any], method: Method
 ) -> list[Variant]:
-    """The variants that prove how arguments are sent: nulls, awkward path ids."""
+    """The variants that prove how arguments are sent: nulls, awkward path ids. A second
+    method's parameters are its own method's, proven there; so is an events twin's body."""
     variants: list[Variant] = []
-    if nullable_fields(checker, document, method):
+    if method.second != "events" and nullable_fields(checker, document, method):
         variants.append("nulls")
-    if any(special_ids(checker, document, method, p) for p in method.path_parameters):
+    if method.second is None and any(
+        special_ids(checker, document, method, p) for p in method.path_parameters
+    ):
         variants.append("path-ids")
     return variants
 
@@ -96,9 +102,9 @@ def error_cases(name: str, surface: Surface, document: dict[str, Any]) -> list[E
     for method in surface.methods:
         responses = operation_object(document, method).get("responses") or {}
         statuses = documented_errors(responses)
-        # A twin's error replies take the streamed path: one proves it raises there; which
-        # class each status raises is the own method's proof.
-        for status in statuses[:1] if method.twin else statuses:
+        # A second method's error replies are its own method's: one proves it raises them
+        # (an events twin, on its streamed path); which class each status raises is proven there.
+        for status in statuses[:1] if method.second else statuses:
             cases.append(ErrorCase(name, method.key, method.label, status))
     return cases
 
@@ -144,6 +150,8 @@ def roundtrip_cases(name: str, surface: Surface) -> list[RoundTripCase]:
         for model, pointer in sorted(first.items())
     ]
     for method in surface.methods:
+        if method.second == "body":
+            continue  # it returns and raises its own method's types, covered there
         base = jsonpointer.join("", "paths", method.path, method.http_method, "responses")
         declared = list(method.errors)
         returns = method.returns

@@ -225,31 +225,40 @@ def _typed_tree(document: dict[str, Any], schema: Any, node: Any) -> Any:
 
 def _member_schema(document: dict[str, Any], schema: Any, key: str, depth: int = 0) -> Any:
     """The schema of property `key` of an object `schema`, looking into its compositions (an
-    `anyOf` of an object and a scalar, as Stripe's `created` filter is)."""
+    `anyOf` of an object and a scalar, as Stripe's `created` filter is). Branches that declare
+    the key differently may each be the one sent (a union of components whose `components`
+    hold other kinds): the property may then be any of their declarations."""
     resolved = resolved_schema(document, schema)
     if not isinstance(resolved, dict) or depth > 10:
         return {}
     declared = properties_of(document, resolved)
     if key in declared:
         return declared[key]
+    found: list[Any] = []
     for member in [*(resolved.get("anyOf") or []), *(resolved.get("oneOf") or [])]:
-        found = _member_schema(document, member, key, depth + 1)
-        if found != {}:
-            return found
+        branch = _member_schema(document, member, key, depth + 1)
+        if branch != {} and branch not in found:
+            found.append(branch)
+    if found:
+        return found[0] if len(found) == 1 else {"anyOf": found}
     extra = resolved.get("additionalProperties")
     return extra if isinstance(extra, dict) else {}
 
 
 def _items(document: dict[str, Any], schema: Any) -> Any:
+    """The items' schema of an array `schema`; of a union of arrays, any of their items'."""
     resolved = resolved_schema(document, schema)
     if isinstance(resolved, dict) and "items" in resolved:
         return resolved["items"]
+    found: list[Any] = []
     for key in ("anyOf", "oneOf", "allOf"):
         for member in resolved.get(key) or [] if isinstance(resolved, dict) else []:
             member = resolved_schema(document, member)
-            if isinstance(member, dict) and "items" in member:
-                return member["items"]
-    return {}
+            if isinstance(member, dict) and "items" in member and member["items"] not in found:
+                found.append(member["items"])
+    if not found:
+        return {}
+    return found[0] if len(found) == 1 else {"anyOf": found}
 
 
 def _split(text: str, delimiter: str, strip: bool) -> list[str]:

@@ -9,7 +9,7 @@ the IR is adapted here and nowhere else in the harness.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from ..ir import (
@@ -112,9 +112,11 @@ class Method:
     returns: Returns
     errors: tuple[tuple[str, str], ...]  # (status label, annotation)
     paging: Paging | None
-    # The operation's events twin (`<name>_stream`): its request differs from the own method's
-    # only in the flag it sends and the `Accept` it asks for the reply with.
-    twin: bool = False
+    # A second method of the operation, which takes its own method's parameters and replies:
+    # its events twin (`<name>_stream`, the same request with the flag it sends and the
+    # `Accept` it asks for the reply with) or an alternative body's (`<name>_<suffix>`, the
+    # body in another media type).
+    second: Literal["events", "body"] | None = None
 
     @property
     def label(self) -> str:
@@ -153,18 +155,28 @@ def surface(api: Api) -> Surface:
             dict.fromkeys(name for scheme in api.schemes for name in scheme.credentials)
         ),
         methods=tuple(
-            _method(resource, method, method is op.events)
+            method
             for resource in api.resources
             for op in resource.operations
-            for method in (op, op.events)
-            if method is not None
+            for method in _methods(resource, op)
         ),
         model_pointers=dict(api.models.pointers),
     )
 
 
-def _method(resource: Resource, op: Operation, twin: bool) -> Method:
-    body = op.body
+def _methods(resource: Resource, op: Operation) -> list[Method]:
+    """The operation's own method, one per alternative body, and its events twin."""
+    methods = [_method(resource, op, op.body)]
+    for body in op.alternatives:
+        assert body.method is not None  # named with the operation's methods
+        alternative = _method(resource, op, body)
+        methods.append(replace(alternative, name=str(body.method), second="body"))
+    if op.events is not None:
+        methods.append(replace(_method(resource, op.events, op.events.body), second="events"))
+    return methods
+
+
+def _method(resource: Resource, op: Operation, body: RequestBody | None) -> Method:
     return Method(
         key=op.key,
         resource=str(resource.name),
@@ -193,7 +205,6 @@ def _method(resource: Resource, op: Operation, twin: bool) -> Method:
         ),
         errors=tuple((str(e.status).strip("'\""), str(e.type.output)) for e in op.errors),
         paging=None if op.pagination is None else _paging(op.pagination),
-        twin=twin,
     )
 
 

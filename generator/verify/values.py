@@ -3,9 +3,8 @@
 The harness needs arguments for every operation (a required-only and an all-fields variant) and
 bodies for the mock server's replies without anyone listing them by hand. Values are built from
 the schema itself (formats and their ranges, bounds, lengths, patterns, enums, compositions) and
-every built value is checked with the same JSON Schema validator the mock server uses, so a value
-this module returns is valid by construction, or building it fails loudly with the validator's
-message.
+every built value is checked with the mock server's JSON Schema validator, so a value this module
+returns is valid by construction, or building it fails loudly with the validator's message.
 
 Strings and numbers carry a running counter (`avatarId-3`), so no two fields share a value: a
 client that sends one field's value under another field's name cannot pass by coincidence.
@@ -65,9 +64,9 @@ class ValueFactory:
     def value(self, schema: Any, hint: str = "value", *, nonempty: bool = False) -> Any:
         """A value valid for ``schema`` (a schema object or ``{"$ref": ...}``).
 
-        ``nonempty`` is for a value whose wire format cannot carry an empty array or object
-        (inside a form body one is not sent at all, so a required one would go missing):
-        every nested array and object then gets at least one member where the schema allows."""
+        ``nonempty`` is for a form or multipart body, which cannot carry a null or an empty array
+        or object (it is not sent at all, so a required one would go missing): every nested array
+        and object gets at least one member, and a `oneOf`/`anyOf` a branch other than `null`."""
         self._nonempty = nonempty
         first, turns = next(self._counter), dict(self._turns)
         for trusting in (True, False):  # alike at the start: a checked build is as if alone
@@ -211,13 +210,14 @@ class ValueFactory:
 
         `minimal` tries the branches in order, `full` the richest first (most properties), so
         that the all-fields variant reaches the richest shape; the first valid value wins, which
-        keeps nested compositions linear rather than exponential to build.
-        """
+        keeps nested compositions linear rather than exponential to build."""
         problems: list[str | tuple[int, Any]] = []  # a rejected value is explained only if needed
         candidates = self._branch_schemas(schema, key)
         if not self._minimal:
             candidates.sort(key=lambda pair: -self._richness(pair[1]))
         candidates.sort(key=lambda pair: self._recurses(schema[key][pair[0]]))
+        if self._nonempty:  # a form cannot carry a null: its `null` branches come last
+            candidates.sort(key=lambda pair: self._type_of(self._resolved(pair[1])) == "null")
         for index, merged in candidates:
             try:
                 candidate = self._build(merged, hint, depth, via=schema[key][index])

@@ -40,7 +40,8 @@ class ContractRegistry:
     def _build(self, spec: ContractSpec) -> Contract:
         if not spec.available:
             raise SpecUnavailable(spec.path)
-        listed = [method.key for method in load(spec).surface.methods]
+        # an operation's second methods (alternative bodies, events twin) share its key
+        listed = list(dict.fromkeys(method.key for method in load(spec).surface.methods))
         root = self._out / spec.config().distribution
         generated = spec.generate(root)
         built = [op.key for op in generated.api.operations]

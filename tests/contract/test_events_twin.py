@@ -72,7 +72,7 @@ def test_the_twin_is_a_method_with_cases_of_its_own(tmp_path: Path) -> None:
     generated = generate_package(_SPEC, "openapi.json", tmp_path / "package")
     shape = surface(generated.api)
     twin = shape.method("POST /v1/replies", "replies.reply_stream")
-    assert twin.twin and twin.returns.kind == "events"
+    assert twin.second == "events" and twin.returns.kind == "events"
     assert twin.body is not None and twin.body.fixed == {"stream": True}
     assert "stream" not in {field.wire for field in twin.body.fields}
     cases = [
