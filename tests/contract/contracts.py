@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from generator.verify import Verified
 from generator.verify.contract import Contract
 from generator.verify.run import open_contract
 
@@ -57,3 +58,9 @@ class ContractRegistry:
     def close(self) -> None:
         self._stack.close()
         self._contracts.clear()
+
+
+def proven(verified: Verified) -> str:
+    """The contract line, with every failure line after it (what an assertion shows)."""
+    result = verified.result
+    return "\n".join([result.line(), *(failure.line() for failure in result.failures)])

@@ -16,9 +16,11 @@ from typing import Any
 import pytest
 
 from generator.pipeline import generate_package
-from generator.verify import Verified, verify_spec
+from generator.verify import verify_spec
 from generator.verify.cases import error_cases, operation_cases
 from generator.verify.surface import surface
+
+from .contracts import proven
 
 _ERROR = {"application/json": {"schema": {"type": "object", "properties": {"error": {}}}}}
 _ERRORS = {
@@ -88,11 +90,6 @@ def _document() -> dict[str, Any]:
 _SPEC = json.dumps(_document()).encode()
 
 
-def _lines(verified: Verified) -> str:
-    result = verified.result
-    return "\n".join([result.line(), *(failure.line() for failure in result.failures)])
-
-
 def test_each_alternative_is_a_method_with_cases_of_its_own(tmp_path: Path) -> None:
     generated = generate_package(_SPEC, "openapi.json", tmp_path / "package")
     shape = surface(generated.api)
@@ -130,7 +127,7 @@ def test_each_alternative_is_a_method_with_cases_of_its_own(tmp_path: Path) -> N
 
 def test_every_method_is_proven() -> None:
     verified = verify_spec(_SPEC, "openapi.json")
-    assert verified.result.passed, _lines(verified)
+    assert verified.result.passed, proven(verified)
     assert verified.result.line().endswith("2/2 operations")
 
 
@@ -162,7 +159,7 @@ def test_an_alternative_sending_the_wrong_body_fails(
     assert count == 2, f"the sync and async methods no longer contain {pattern!r}"
     resources.write_text(mutated, encoding="utf-8")
     verified = verify_spec(_SPEC, "openapi.json", package=root)
-    lines = _lines(verified)
+    lines = proven(verified)
     assert not verified.result.passed, lines
     assert verified.result.line().endswith("1/2 operations"), lines
     failures = verified.result.failures

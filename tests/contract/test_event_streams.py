@@ -12,6 +12,8 @@ from typing import Any
 
 from generator.verify import Verified, verify_spec
 
+from .contracts import proven
+
 
 def _verify(event_schema: dict[str, Any], schemas: dict[str, Any] | None = None) -> Verified:
     stream = {"text/event-stream": {"schema": event_schema}}
@@ -39,14 +41,9 @@ def _verify(event_schema: dict[str, Any], schemas: dict[str, Any] | None = None)
     return verify_spec(json.dumps(document).encode(), "openapi.json")
 
 
-def _proven(verified: Verified) -> str:
-    result = verified.result
-    return "\n".join([result.line(), *(failure.line() for failure in result.failures)])
-
-
 def test_text_events_are_streamed_and_read_as_strings() -> None:
     verified = _verify({"type": "string"})
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
     assert verified.result.line().endswith("1/1 operations")
 
 
@@ -61,4 +58,4 @@ def test_json_events_are_parsed_into_the_declared_model() -> None:
         },
     }
     verified = _verify({"$ref": "#/components/schemas/Progress"}, {"Progress": progress})
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)

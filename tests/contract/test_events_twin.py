@@ -17,9 +17,11 @@ from typing import Any
 import pytest
 
 from generator.pipeline import generate_package
-from generator.verify import Verified, verify_spec
+from generator.verify import verify_spec
 from generator.verify.cases import error_cases, operation_cases
 from generator.verify.surface import surface
+
+from .contracts import proven
 
 _ERROR = {"application/json": {"schema": {"type": "object", "properties": {"error": {}}}}}
 
@@ -63,11 +65,6 @@ def _document(required: tuple[str, ...] = ("prompt",)) -> dict[str, Any]:
 _SPEC = json.dumps(_document()).encode()
 
 
-def _lines(verified: Verified) -> str:
-    result = verified.result
-    return "\n".join([result.line(), *(failure.line() for failure in result.failures)])
-
-
 def test_the_twin_is_a_method_with_cases_of_its_own(tmp_path: Path) -> None:
     generated = generate_package(_SPEC, "openapi.json", tmp_path / "package")
     shape = surface(generated.api)
@@ -98,7 +95,7 @@ def test_both_methods_are_proven(required: tuple[str, ...]) -> None:
     """Where the body requires the flag, the own method sends it false, the twin true."""
     spec = json.dumps(_document(required)).encode()
     verified = verify_spec(spec, "openapi.json")
-    assert verified.result.passed, _lines(verified)
+    assert verified.result.passed, proven(verified)
     assert verified.result.line().endswith("1/1 operations")
 
 
@@ -123,7 +120,7 @@ def test_a_twin_that_does_not_ask_for_events_fails(
     assert count == 2, f"the sync and async twins no longer contain {pattern!r}"
     resources.write_text(mutated, encoding="utf-8")
     verified = verify_spec(_SPEC, "openapi.json", package=root)
-    lines = _lines(verified)
+    lines = proven(verified)
     assert not verified.result.passed, lines
     assert verified.result.line().endswith("0/1 operations"), lines
     failures = verified.result.failures

@@ -13,6 +13,8 @@ from typing import Any
 
 from generator.verify import Verified, verify_spec
 
+from .contracts import proven
+
 SCHEMAS = "#/components/schemas/"
 NO_CONTENT = {"204": {"description": "done"}}
 
@@ -26,12 +28,6 @@ def _verify(paths: dict[str, Any], schemas: dict[str, Any]) -> Verified:
         "components": {"schemas": schemas},
     }
     return verify_spec(json.dumps(document).encode(), "openapi.json")
-
-
-def _proven(verified: Verified) -> str:
-    """The contract line, with every failure line after it (what an assertion shows)."""
-    result = verified.result
-    return "\n".join([result.line(), *(failure.line() for failure in result.failures)])
 
 
 def _post(path: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -55,7 +51,7 @@ def test_a_model_whose_refs_lead_into_a_relaxed_one_of_is_built() -> None:
     }
     body = _object(fields={"type": "array", "items": {"$ref": f"{SCHEMAS}Editable"}})
     verified = _verify(_post("/values", body), schemas)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_body_whose_nested_reference_requires_a_read_only_id_is_sent_as_given() -> None:
@@ -76,4 +72,4 @@ def test_a_body_whose_nested_reference_requires_a_read_only_id_is_sent_as_given(
     )
     body = _object(setting={"$ref": f"{SCHEMAS}Setting"})
     verified = _verify(_post("/settings", body), {"Reference": reference, "Setting": setting})
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)

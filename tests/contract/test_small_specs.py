@@ -18,6 +18,8 @@ from typing import Any
 from generator.pipeline import generate_package
 from generator.verify import Verified, verify_spec
 
+from .contracts import proven
+
 SERVER = "https://api.example.com"
 
 
@@ -33,12 +35,6 @@ def _spec(title: str, paths: dict[str, Any], schemas: dict[str, Any] | None = No
 
 def _verify(document: dict[str, Any]) -> Verified:
     return verify_spec(json.dumps(document).encode(), "openapi.json")
-
-
-def _proven(verified: Verified) -> str:
-    """The contract line, with every failure line after it (what an assertion shows)."""
-    result = verified.result
-    return "\n".join([result.line(), *(failure.line() for failure in result.failures)])
 
 
 def _body(schema: dict[str, Any], media_type: str = "application/json") -> dict[str, Any]:
@@ -64,7 +60,7 @@ def test_a_body_typed_by_an_alias_of_a_model_is_proven() -> None:
     members = [{"$ref": "#/components/schemas/Approved"}, {"$ref": "#/components/schemas/Denied"}]
     operation = {"requestBody": _body({"oneOf": members}), "responses": NO_CONTENT}
     verified = _verify(_spec("Alias Union", {"/events": {"post": operation}}, schemas))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def _files(schema: dict[str, Any]) -> dict[str, Any]:
@@ -97,7 +93,7 @@ FILE_ARRAY = _spec(
 
 def test_an_optional_array_of_files_is_proven() -> None:
     verified = _verify(FILE_ARRAY)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_required_multipart_body_of_optional_fields_is_sent_without_them() -> None:
@@ -113,7 +109,7 @@ def test_a_required_multipart_body_of_optional_fields_is_sent_without_them() -> 
         "responses": NO_CONTENT,
     }
     verified = _verify(_spec("Required Upload", {"/specs": {"post": upload}}))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def _menu_item(category: str, extra: dict[str, Any]) -> dict[str, Any]:
@@ -164,7 +160,7 @@ def test_a_multipart_body_that_is_a_union_of_models_is_proven() -> None:
     `1.5`), read by the server as its schema's type; a binary property is a file part; the
     model (whose read-only `id` a new item has not) gives way to the dict."""
     verified = _verify(MULTIPART_UNION)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_operations_go_to_the_servers_they_declare() -> None:
@@ -182,7 +178,7 @@ def test_operations_go_to_the_servers_they_declare() -> None:
     }
     document = {**_spec("Own Servers", paths), "servers": [{"url": f"{SERVER}/v1"}]}
     verified = _verify(document)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
     assert len(verified.result.proven) == 4
 
 
@@ -210,7 +206,7 @@ def test_paths_that_differ_only_in_variable_names_are_told_apart_by_pattern() ->
         "/reports/{reportName}": operations(by("reportName", ".+")),
     }
     verified = _verify(_spec("Equivalent Paths", paths))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
     assert len(verified.result.proven) == 4
 
 
@@ -239,7 +235,7 @@ def test_an_enum_reference_with_its_type_restated_beside_it_is_proven() -> None:
         }
     }
     verified = _verify(_spec("Restated Types", paths, schemas))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_form_fields_of_any_type_holding_objects_are_proven() -> None:
@@ -250,7 +246,7 @@ def test_form_fields_of_any_type_holding_objects_are_proven() -> None:
     schema = {"type": "object", "required": ["Config", "Types"], "properties": fields}
     upload = {"requestBody": _body(schema, "application/x-www-form-urlencoded")}
     verified = _verify(_spec("Form Any", {"/sinks": {"post": {**upload, "responses": NO_CONTENT}}}))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_form_fields_named_with_brackets_are_read_as_their_own_type() -> None:
@@ -265,7 +261,7 @@ def test_form_fields_named_with_brackets_are_read_as_their_own_type() -> None:
     create = {"requestBody": _body(schema, "application/x-www-form-urlencoded")}
     paths = {"/employees": {"post": {**create, "responses": NO_CONTENT}}}
     verified = _verify(_spec("Bracketed Form", paths))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_reply_no_value_satisfies_is_blamed_on_the_spec_not_the_harness() -> None:
@@ -288,7 +284,7 @@ def test_a_reply_no_value_satisfies_is_blamed_on_the_spec_not_the_harness() -> N
         "/fine": {"get": {"responses": NO_CONTENT}},
     }
     verified = _verify(_spec("Clashing Reply", paths, schemas))
-    assert verified.result.proven == {"GET /fine"}, _proven(verified)
+    assert verified.result.proven == {"GET /fine"}, proven(verified)
     assert {failure.key for failure in verified.result.failures} == {"GET /items"}
     for failure in verified.result.failures:
         assert "no reply is valid against the spec" in failure.message
@@ -308,7 +304,7 @@ def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
         "/required": {"post": {"requestBody": _body(clash), "responses": NO_CONTENT}},
     }
     verified = _verify(_spec("No Value", paths))
-    assert verified.result.proven == {"POST /optional"}, _proven(verified)
+    assert verified.result.proven == {"POST /optional"}, proven(verified)
     failures = {failure.key for failure in verified.result.failures}
     assert failures == {"POST /required"}
     assert all("admit no common type" in failure.message for failure in verified.result.failures)
@@ -398,7 +394,7 @@ MODEL_DEFAULTS = _spec(
 
 def test_defaults_holding_objects_for_models_are_proven() -> None:
     verified = _verify(MODEL_DEFAULTS)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def _extends(parent: str, **properties: Any) -> dict[str, Any]:
@@ -442,7 +438,7 @@ TAGGED_CHAIN = _spec(
 
 def test_a_union_member_extending_another_member_is_proven() -> None:
     verified = _verify(TAGGED_CHAIN)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_an_apidog_style_security_export_sends_the_bearer_token() -> None:
@@ -452,7 +448,7 @@ def test_an_apidog_style_security_export_sends_the_bearer_token() -> None:
     document["components"]["securitySchemes"] = {"Token": {"type": "bearer"}}
     document["security"] = [{"Token": [], "x-apidog": vendor}]
     verified = _verify(document)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_pattern_that_does_not_compile_is_not_checked() -> None:
@@ -465,7 +461,7 @@ def test_a_pattern_that_does_not_compile_is_not_checked() -> None:
             {"/recover": {"post": {"requestBody": _body(body), "responses": NO_CONTENT}}},
         )
     )
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_request_bodies_of_wildcard_media_types_are_proven() -> None:
@@ -480,7 +476,7 @@ def test_request_bodies_of_wildcard_media_types_are_proven() -> None:
         ]
     }
     verified = _verify(_spec("Uploads", paths))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_media_types_written_without_a_subtype_are_proven() -> None:
@@ -490,7 +486,7 @@ def test_media_types_written_without_a_subtype_are_proven() -> None:
         "/notes": {"post": {"requestBody": _body({"type": "string"}, "text"), "responses": reply}}
     }
     verified = _verify(_spec("Litestar", paths))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_stream_of_named_events_is_proven() -> None:
@@ -513,7 +509,7 @@ def test_a_stream_of_named_events_is_proven() -> None:
     verified = _verify(
         _spec("Huma", {"/events": {"get": {"responses": {"200": ok}}}}, {"Status": status})
     )
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 _EMPTY_FORM = {"type": "object", "properties": {}, "additionalProperties": False}
@@ -535,7 +531,7 @@ def test_an_optional_form_body_without_fields_is_left_out() -> None:
     """Stripe puts an empty form body on every GET and DELETE: optional, no properties. A call
     that does not give it sends no body (and the package type-checks: see below)."""
     verified = _verify(EMPTY_FORM_BODY)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_required_model_whose_schema_omits_type_object_is_proven() -> None:
@@ -554,7 +550,7 @@ def test_a_required_model_whose_schema_omits_type_object_is_proven() -> None:
     reply = {"200": {"description": "ok", "content": {"application/json": {"schema": ref}}}}
     operation = {"requestBody": _body(ref), "responses": reply}
     verified = _verify(_spec("Rules", {"/rules": {"post": operation}}, schemas))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_tuple_of_prefix_items_is_proven() -> None:
@@ -574,7 +570,7 @@ def test_a_tuple_of_prefix_items_is_proven() -> None:
     document["openapi"] = "3.1.0"
     document["components"]["schemas"]["Pair"] = pair
     verified = _verify(document)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_204_that_declares_content_is_answered_without_a_body() -> None:
@@ -589,7 +585,7 @@ def test_a_204_that_declares_content_is_answered_without_a_body() -> None:
         "get": {"responses": {"200": {"description": "ok", "content": text}}},
     }
     verified = _verify(_spec("Terms", {"/terms/{term}": item}))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_head_whose_errors_declare_a_json_body_is_proven() -> None:
@@ -601,7 +597,7 @@ def test_a_head_whose_errors_declare_a_json_body_is_proven() -> None:
     tag = {"name": "tag", "in": "path", "required": True, "schema": {"type": "string"}}
     item = {"parameters": [tag], "head": {"responses": responses}}
     verified = _verify(_spec("Tags", {"/tags/{tag}": item}))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_swagger_text_operation_whose_errors_are_objects_is_proven() -> None:
@@ -620,7 +616,7 @@ def test_a_swagger_text_operation_whose_errors_are_objects_is_proven() -> None:
         "definitions": {"Problem": problem},
     }
     verified = _verify(document)
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_required_form_body_whose_fields_are_all_left_out_is_proven() -> None:
@@ -636,7 +632,7 @@ def test_a_required_form_body_whose_fields_are_all_left_out_is_proven() -> None:
     body = _body(schema, "application/x-www-form-urlencoded")
     operation = {"requestBody": body, "responses": NO_CONTENT}
     verified = _verify(_spec("Empty Form", {"/charges": {"post": operation}}))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 def test_a_streamed_body_written_as_format_file_is_proven() -> None:
@@ -645,7 +641,7 @@ def test_a_streamed_body_written_as_format_file_is_proven() -> None:
     stream = {"type": "object", "format": "file"}
     operation = {"requestBody": _body(stream, "text/plain"), "responses": NO_CONTENT}
     verified = _verify(_spec("Screen", {"/screen": {"post": operation}}))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 HIERARCHY = Path(__file__).resolve().parents[1] / "wire" / "fixtures" / "hierarchy" / "openapi.yaml"
@@ -681,4 +677,4 @@ def test_class_hierarchies_with_the_discriminator_on_the_base_are_proven() -> No
     """Springdoc's base listing its subclasses in `oneOf`, NSwag's mapping without one, and
     class names as tags: every operation proven against a mock answering each subclass."""
     verified = verify_spec(HIERARCHY.read_bytes(), str(HIERARCHY))
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)

@@ -18,9 +18,11 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.verify import Verified, verify_spec
+from generator.verify import verify_spec
 from generator.verify.cycles import recursive_refs
 from generator.verify.mock import SpecMockServer
+
+from .contracts import proven
 
 SERVER = "https://api.example.com"
 RESOURCES = 24
@@ -35,11 +37,6 @@ def _spec(title: str, paths: dict[str, Any], schemas: dict[str, Any]) -> dict[st
         "paths": paths,
         "components": {"schemas": schemas},
     }
-
-
-def _proven(verified: Verified) -> str:
-    result = verified.result
-    return "\n".join([result.line(), *(failure.line() for failure in result.failures)])
 
 
 def _ref(index: int) -> dict[str, str]:
@@ -117,7 +114,7 @@ def test_a_deep_cycle_of_expandable_references_is_proven() -> None:
     chain alone runs round the cycle forever); built right, it holds each resource in full
     once, and a reference met again is its id or null."""
     verified = verify_spec(json.dumps(CYCLE).encode(), "openapi.json")
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 _PARAMETERS = {"explode": True, "style": "deepObject"}
@@ -198,7 +195,7 @@ def test_indexed_arrays_and_nested_objects_in_a_form_body_are_proven() -> None:
     `created[gt]=1` are read as the arrays, objects and integers the client was given; a
     required array is given an item, since a form cannot carry an empty one."""
     verified = verify_spec(json.dumps(FORM).encode(), "openapi.json")
-    assert verified.result.passed, _proven(verified)
+    assert verified.result.passed, proven(verified)
 
 
 TREE = _spec(
