@@ -9,9 +9,11 @@ are `generator.verify`'s own (`open_contract`), so the suite proves what `sdkgen
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
-from generator.verify import Verified
+from generator.pipeline import generate_package
+from generator.verify import Verified, verify_spec
 from generator.verify.contract import Contract
 from generator.verify.run import open_contract
 
@@ -64,3 +66,16 @@ def proven(verified: Verified) -> str:
     """The contract line, with every failure line after it (what an assertion shows)."""
     result = verified.result
     return "\n".join([result.line(), *(failure.line() for failure in result.failures)])
+
+
+def verify_mutated(
+    spec: bytes, out: Path, resource: str, pattern: str, replacement: str
+) -> Verified:
+    """`verify` of the package generated from `spec` into `out`, after `pattern` is replaced in
+    its resource module `resource`, where both the sync and the async method must hold it."""
+    generated = generate_package(spec, "openapi.json", out)
+    module = out / "src" / generated.api.config.package / "resources" / f"{resource}.py"
+    mutated, count = re.subn(pattern, replacement, module.read_text(encoding="utf-8"))
+    assert count == 2, f"the sync and async methods no longer contain {pattern!r}"
+    module.write_text(mutated, encoding="utf-8")
+    return verify_spec(spec, "openapi.json", package=out)

@@ -9,7 +9,6 @@ Content-Type, or JSON where it must send a form, fails verify, naming the method
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from generator.verify import verify_spec
 from generator.verify.cases import error_cases, operation_cases
 from generator.verify.surface import surface
 
-from .contracts import proven
+from .contracts import proven, verify_mutated
 
 _ERROR = {"application/json": {"schema": {"type": "object", "properties": {"error": {}}}}}
 _ERRORS = {
@@ -151,14 +150,7 @@ def test_every_method_is_proven() -> None:
 def test_an_alternative_sending_the_wrong_body_fails(
     tmp_path: Path, pattern: str, replacement: str, method: str, must_name: str
 ) -> None:
-    root = tmp_path / "package"
-    generated = generate_package(_SPEC, "openapi.json", root)
-    resources = root / "src" / generated.api.config.package / "resources" / "notes.py"
-    text = resources.read_text(encoding="utf-8")
-    mutated, count = re.subn(pattern, replacement, text)
-    assert count == 2, f"the sync and async methods no longer contain {pattern!r}"
-    resources.write_text(mutated, encoding="utf-8")
-    verified = verify_spec(_SPEC, "openapi.json", package=root)
+    verified = verify_mutated(_SPEC, tmp_path / "package", "notes", pattern, replacement)
     lines = proven(verified)
     assert not verified.result.passed, lines
     assert verified.result.line().endswith("1/2 operations"), lines

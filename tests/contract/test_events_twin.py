@@ -10,7 +10,6 @@ naming the method, exactly as a broken own method would.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from generator.verify import verify_spec
 from generator.verify.cases import error_cases, operation_cases
 from generator.verify.surface import surface
 
-from .contracts import proven
+from .contracts import proven, verify_mutated
 
 _ERROR = {"application/json": {"schema": {"type": "object", "properties": {"error": {}}}}}
 
@@ -112,14 +111,7 @@ def test_both_methods_are_proven(required: tuple[str, ...]) -> None:
 def test_a_twin_that_does_not_ask_for_events_fails(
     tmp_path: Path, pattern: str, must_name: str
 ) -> None:
-    root = tmp_path / "package"
-    generated = generate_package(_SPEC, "openapi.json", root)
-    resources = root / "src" / generated.api.config.package / "resources" / "replies.py"
-    text = resources.read_text(encoding="utf-8")
-    mutated, count = re.subn(pattern, "", text)
-    assert count == 2, f"the sync and async twins no longer contain {pattern!r}"
-    resources.write_text(mutated, encoding="utf-8")
-    verified = verify_spec(_SPEC, "openapi.json", package=root)
+    verified = verify_mutated(_SPEC, tmp_path / "package", "replies", pattern, "")
     lines = proven(verified)
     assert not verified.result.passed, lines
     assert verified.result.line().endswith("0/1 operations"), lines
