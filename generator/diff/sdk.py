@@ -11,7 +11,7 @@ actually be called after `regen`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import jsonpointer
@@ -132,20 +132,29 @@ def _methods(old: Api, new: Api, renames: Mapping[str, str]) -> list[Change]:
 
 
 def _index(api: Api) -> list[tuple[str, str, _Method]]:
-    """Every method by HTTP method and path; an events twin (`Operation.events`) is a method of
-    its own, paired only with the twin of the same operation."""
+    """Every method by HTTP method and path. A method of an alternative body and an events twin
+    (`Operation.events`) are methods of their own, paired only with the same operation's method
+    for the same body media type, or its twin."""
     return [
         (kind, operation.path.unsafe_value, _Method(str(resource.name), method))
         for resource in api.resources
         for operation in resource.operations
-        for kind, method in _with_twin(operation)
+        for kind, method in _own_methods(operation)
     ]
 
 
-def _with_twin(operation: Operation) -> list[tuple[str, Operation]]:
-    twin = operation.events
-    own = [(str(operation.http_method), operation)]
-    return own if twin is None else [*own, (f"{operation.http_method} events", twin)]
+def _own_methods(operation: Operation) -> list[tuple[str, Operation]]:
+    """The operation's methods, each as the operation it sends: the own, one per alternative
+    body (keyed by its media type), the events twin."""
+    verb = str(operation.http_method)
+    methods = [(verb, operation)]
+    for body in operation.alternatives:
+        assert body.method is not None  # an alternative body always has a method of its own
+        alternative = replace(operation, name=body.method, body=body, alternatives=())
+        methods.append((f"{verb} {body.media_type.unsafe_value}", alternative))
+    if operation.events is not None:
+        methods.append((f"{verb} events", operation.events))
+    return methods
 
 
 def _method(old: _Method, new: _Method, renames: Mapping[str, str]) -> list[Change]:

@@ -242,11 +242,12 @@ CASES = [
           "sdk-argument-became-optional"),
     _case("request-body-media-type-added", _create(NAME_BODY),
           _create({**NAME_BODY, "content": {**NAME_BODY["content"],
-                                            "text/plain": {"schema": STRING}}})),
+                                            "text/plain": {"schema": STRING}}}),
+          "sdk-method-added"),
     _case("request-body-media-type-removed",
           _create({**NAME_BODY, "content": {**NAME_BODY["content"],
                                             "text/plain": {"schema": STRING}}}),
-          _create(NAME_BODY)),
+          _create(NAME_BODY), "sdk-method-removed"),
     # request properties
     _case("request-property-added-required", _create(NAME_BODY),
           _create(json_body(obj({"name": STRING, "age": {"type": "integer"}}, ["name", "age"]))),
@@ -442,4 +443,43 @@ def test_an_events_twin_coming_and_going_is_a_method_added_and_removed() -> None
             "client.replies.reply() takes a new optional argument stream",
         ),
         ("sdk-method-removed", "client.replies.reply_stream() was removed"),
+    ]
+
+
+def _notes(*media: str, fields: dict[str, Any] | None = None) -> Spec:
+    schema = obj(fields or {"text": {"type": "string"}})
+    body = {"required": True, "content": {name: {"schema": schema} for name in media}}
+    created = {"201": {"description": "created"}}
+    return spec({"/notes": {"post": operation("create", requestBody=body, responses=created)}})
+
+
+def test_a_method_of_an_alternative_body_is_diffed_like_any_other_method() -> None:
+    """A form body beside the JSON one gives the operation `create_form`: a caller sees it come
+    and go, and sees its own arguments change, apart from the JSON method's."""
+    form = "application/x-www-form-urlencoded"
+    json_only, both = _notes("application/json"), _notes("application/json", form)
+    added = [c for c in diff(json_only, both).changes if c.rule.startswith(_METHOD_RULES)]
+    assert [(c.rule, c.message) for c in added] == [
+        ("sdk-method-added", "client.notes.create_form() was added")
+    ]
+    removed = [c for c in diff(both, json_only).changes if c.rule.startswith(_METHOD_RULES)]
+    assert [(c.rule, c.message) for c in removed] == [
+        ("sdk-method-removed", "client.notes.create_form() was removed")
+    ]
+    wider = _notes("application/json", form, fields={"text": {}, "tag": {"type": "string"}})
+    grown = [c for c in diff(both, wider).changes if c.rule.startswith(_METHOD_RULES)]
+    assert sorted((c.rule, c.message) for c in grown) == [
+        ("sdk-argument-added-optional", "client.notes.create() takes a new optional argument tag"),
+        (
+            "sdk-argument-added-optional",
+            "client.notes.create_form() takes a new optional argument tag",
+        ),
+        (
+            "sdk-argument-type-widened",
+            "client.notes.create() argument text annotation changed from str to Any",
+        ),
+        (
+            "sdk-argument-type-widened",
+            "client.notes.create_form() argument text annotation changed from str to Any",
+        ),
     ]
