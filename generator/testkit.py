@@ -57,6 +57,11 @@ def _operation(document: dict[str, Any], resource: str, operation: Operation) ->
         "responses": _responses(document, raw, pointer),
         "success": operation.response.status,
         "pagination": _pagination(operation),
+        **(
+            {}
+            if operation.events is None
+            else {"events_method": f"{resource}.{operation.events.name}"}
+        ),
     }
 
 

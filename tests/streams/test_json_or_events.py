@@ -147,6 +147,18 @@ def test_the_fake_answers_each_method_in_its_kind(talk: ModuleType) -> None:
     assert chunks and all(isinstance(chunk.delta, str) for chunk in chunks)
 
 
+def test_the_fake_tells_the_twins_calls_and_replies_apart(talk: ModuleType) -> None:
+    """A test of code that streams asserts on the method it called, and sets that method's
+    reply without changing its sibling's."""
+    fake = importlib.import_module(f"{talk.__name__}.testing").FakeTalk()
+    assert {"replies.reply", "replies.reply_stream"} <= set(fake.fake.operations)
+    fake.fake.respond("replies.reply_stream", body=[{"delta": "set"}])
+    assert [chunk.delta for chunk in fake.replies.reply_stream(prompt="Hi")] == ["set"]
+    assert fake.replies.reply(prompt="Hi").text != "set"
+    assert [call.operation for call in fake.fake.calls] == ["replies.reply_stream", "replies.reply"]
+    assert fake.fake.calls_to("replies.reply_stream")[0].json == {"prompt": "Hi", "stream": True}
+
+
 def test_the_twin_is_documented_beside_its_method(talk: ModuleType) -> None:
     source = Path(inspect.getfile(talk)).parent / "resources" / "replies.py"
     text = source.read_text()
