@@ -280,6 +280,7 @@ class BaseClient(Generic[_HttpxClientT]):
         security: Security | None = None,
         idempotency_header: str | None = None,
         server: str | None = None,
+        answer_status: int | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
         prefix = self._url_prefix if server is None or self._base_url_chosen else _server(server)
@@ -296,7 +297,7 @@ class BaseClient(Generic[_HttpxClientT]):
             omit_empty=omit_empty_body,
             defaults=body_defaults,
         )
-        call = _Call(method.upper(), url, stream, idempotency_header, prefix)
+        call = _Call(method.upper(), url, stream, idempotency_header, prefix, answer_status)
         try:
             return self._finish_plan(call, auth, body, query, headers, cookies, options)
         except BaseException:
@@ -368,6 +369,7 @@ class BaseClient(Generic[_HttpxClientT]):
             stream=call.stream,
             body_source=body.source,
             uploads=body.uploads,
+            answer_status=call.answer_status,
         )
 
     def _repeatable(
@@ -528,6 +530,7 @@ class _Call(NamedTuple):
     stream: bool
     idempotency_header: str | None
     prefix: str  # the base URL (or the operation's server) the path was joined under
+    answer_status: int | None = None  # a redirect that is the reply, not a hop
 
 
 def _checked_headers(headers: Mapping[str, str], what: str) -> dict[str, str]:
