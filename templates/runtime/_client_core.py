@@ -170,8 +170,11 @@ class BaseClient(Generic[_HttpxClientT]):
         api_key: str | None,
         credentials: Mapping[str, str | None],
     ) -> Authenticator:
-        known = {name for scheme in settings.schemes.values() for name in scheme.credentials}
-        unknown = sorted(set(credentials) - known - {"api_key"})
+        known = set(settings.credential_names)
+        # ``api_key=`` is refused too where no scheme takes one (HTTP basic's are a username
+        # and password): kept silently, the call would fail later for want of credentials.
+        passed = set(credentials) | ({"api_key"} if api_key is not None else set())
+        unknown = sorted(passed - known)
         if unknown:
             raise SDKError(
                 f"{type(self).__name__} has no credential named {unknown[0]!r}; "

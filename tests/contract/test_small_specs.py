@@ -714,3 +714,15 @@ def test_a_redirect_that_is_the_reply_is_proven(tmp_path: Path) -> None:
     mutated = verify_mutated(spec, tmp_path / "package", "deactivations", pattern, "")
     assert not mutated.result.passed, proven(mutated)
     assert "307" in proven(mutated)
+
+
+def test_a_readme_offers_api_key_only_where_a_scheme_takes_one(tmp_path: Path) -> None:
+    """Twilio signs in with HTTP basic: its README names `credentials={"username": ...}`, not
+    an `api_key=` the client would refuse."""
+    basic = _spec("Basic Only", {"/me": {"get": {"responses": NO_CONTENT}}})
+    basic["components"]["securitySchemes"] = {"login": {"type": "http", "scheme": "basic"}}
+    basic["security"] = [{"login": []}]
+    generate_package(json.dumps(basic).encode(), "openapi.json", tmp_path / "basic")
+    readme = (tmp_path / "basic" / "README.md").read_text(encoding="utf-8")
+    assert 'Credentials are passed by name (`credentials={"username": ...}`)' in readme
+    assert "api_key=" not in readme
