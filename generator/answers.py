@@ -12,6 +12,19 @@ from . import jsonpointer, refs
 from .media import encoding, is_event_stream, pick_media
 
 
+def is_redirect_status(status: str) -> bool:
+    """`301`, `307`, ...: a 3xx spelt out (a `3XX` range names no one reply to return). Where an
+    operation declares no 2xx, such a status with a body is its reply, returned, not followed."""
+    return len(status) == 3 and status.startswith("3") and status.isdigit()
+
+
+def first_reply(statuses_with_bodies: list[str]) -> str:
+    """The status whose body is the operation's reply: its first 2xx, else (no 2xx declared)
+    its first redirect, which is then returned rather than followed; "" when there is none."""
+    successes = [status for status in statuses_with_bodies if status.startswith("2")]
+    return min(successes or filter(is_redirect_status, statuses_with_bodies), default="")
+
+
 def answers_one(document: dict[str, Any], operation: dict[str, Any]) -> bool:
     """True when the operation's success answer is plainly not a list: a body that is not JSON
     (a file's bytes, text) or a JSON object none of whose fields is an array. Anything unclear

@@ -10,6 +10,7 @@ and raw bytes, with `content_type=` where the media type is not the encoding's u
 from __future__ import annotations
 
 from . import strings
+from .answers import is_redirect_status
 from .ir import (
     Argument,
     BodyField,
@@ -62,6 +63,8 @@ def request_arguments(
         lines.append(Safe(f"security={security_literal(operation.security)},"))
     if operation.pagination is None:
         lines.append(Safe(f"cast_to={_cast_to(operation, asynchronous)},"))
+        if is_redirect_status(operation.response.status):
+            lines.append(Safe(f"answer_status={int(operation.response.status)},"))
         if operation.response.event_types:
             lines.append(_event_types(operation.response.event_types))
     else:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import classnames, jsonpointer, keywords, refs, shapes
+from .answers import first_reply
 from .classnames import PLACEHOLDER, Entity
 from .inheritance import cyclic_inheritance, narrow_overrides, separate_tagged_members
 from .naming import class_name, is_secret_name, singular
@@ -142,7 +143,7 @@ class _Hoister:
             self._content(body, where, noun, classnames.with_role(op_name, "Request"))
         responses = operation.get("responses") or {}
         bodies = [str(s) for s, r in responses.items() if isinstance(r, dict) and "content" in r]
-        first = min((status for status in bodies if status.startswith("2")), default="")
+        first = first_reply(bodies)
         for status, response in sorted(responses.items()):
             role = classnames.response_role(str(status), first=str(status) == first)
             where = jsonpointer.join(base, "responses", status)

@@ -1,7 +1,9 @@
 """What an operation returns: its success body (model, text, bytes or nothing) and error bodies.
 
 The first success status with a body decides the return type, its media type chosen as JSON,
-then text (`str`), then bytes (`BinaryResponse`). A declared 204 or 205 adds `None` (that reply
+then text (`str`), then bytes (`BinaryResponse`). An operation that declares no 2xx but a
+redirect with a body (Twilio's `307` carrying `redirect_to`) answers with that redirect: the
+client returns its body rather than following it. A declared 204 or 205 adds `None` (that reply
 has no body, whatever the spec says), and a HEAD returns `None` (no reply to it has a body). An
 operation that declares only `default` returns what `default` describes. Error bodies are keyed
 as the runtime looks them up: `404`, `4XX`, `default`.
@@ -12,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import jsonpointer
+from ..answers import is_redirect_status
 from ..ir import ErrorType, Response, TypeRef
 from ..media import encoding, is_event_stream, is_json, pick_media
 from ..sse import named_events
@@ -27,7 +30,7 @@ def success_response(
     context: Context, operation: dict[str, Any], pointer: str, method: str
 ) -> Response:
     responses = operation.get("responses") or {}
-    successes = _successes(responses)
+    successes = _successes(context, responses, pointer)
     if method == "head":
         return Response("none", successes[0] if successes else "200")
     for status in successes:
@@ -69,11 +72,25 @@ def events_response(
     )
 
 
-def _successes(responses: dict[str, Any]) -> list[str]:
-    """The success statuses, in order; `default` alone where the operation declares no 2xx."""
+def _successes(context: Context, responses: dict[str, Any], pointer: str) -> list[str]:
+    """The success statuses, in order; where the operation declares no 2xx, its redirects that
+    carry a body (that body is the reply the API documents), else `default` alone."""
     statuses = [str(status) for status in responses]
     successes = sorted(status for status in statuses if status.startswith("2"))
-    return successes or (["default"] if "default" in statuses else [])
+    if successes:
+        return successes
+    answers = sorted(
+        status
+        for status in statuses
+        if is_redirect_status(status) and _has_body(context, responses[status], pointer, status)
+    )
+    return answers or (["default"] if "default" in statuses else [])
+
+
+def _has_body(context: Context, response: Any, pointer: str, status: str) -> bool:
+    resolved = context.resolve(response, jsonpointer.join(pointer, "responses", status))
+    content = (resolved.node or {}).get("content")
+    return isinstance(content, dict) and bool(content)
 
 
 def _events(context: Context, status: str, media: str, media_pointer: str) -> Response:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import jsonpointer
+from ..answers import is_redirect_status
 from ..media import is_event_stream
 from .errors import NoValidValue
 from .events import encode_events, event_schema_key, stream_events
@@ -76,11 +77,17 @@ class ReplyBook:
         self._values: dict[tuple[str, str], Any] = {}
 
     def success_status(self, route: Route) -> int:
-        """The 2xx the spec documents (the first with a body, as clients expect), else 200."""
+        """The 2xx the spec documents (the first with a body, as clients expect), else the
+        redirect whose body is the reply (as the client takes it), else 200."""
         responses = self.validator.operation(route).get("responses") or {}
         successes = sorted(s for s in map(str, responses) if s.startswith("2") and s.isdigit())
         with_body = [s for s in successes if self._response(responses[s]).get("content")]
-        chosen = (with_body or successes or ["200"])[0]
+        answers = [
+            s
+            for s in sorted(map(str, responses))
+            if is_redirect_status(s) and self._response(responses[s]).get("content")
+        ]
+        chosen = (with_body or successes or answers or ["200"])[0]
         return int(chosen)
 
     def canned(

@@ -170,8 +170,11 @@ class BaseClient(Generic[_HttpxClientT]):
         api_key: str | None,
         credentials: Mapping[str, str | None],
     ) -> Authenticator:
-        known = {name for scheme in settings.schemes.values() for name in scheme.credentials}
-        unknown = sorted(set(credentials) - known - {"api_key"})
+        known = set(settings.credential_names)
+        # ``api_key=`` is refused too where no scheme takes one (HTTP basic's are a username
+        # and password): kept silently, the call would fail later for want of credentials.
+        passed = set(credentials) | ({"api_key"} if api_key is not None else set())
+        unknown = sorted(passed - known)
         if unknown:
             raise SDKError(
                 f"{type(self).__name__} has no credential named {unknown[0]!r}; "
@@ -280,6 +283,7 @@ class BaseClient(Generic[_HttpxClientT]):
         security: Security | None = None,
         idempotency_header: str | None = None,
         server: str | None = None,
+        answer_status: int | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
         prefix = self._url_prefix if server is None or self._base_url_chosen else _server(server)
@@ -296,7 +300,7 @@ class BaseClient(Generic[_HttpxClientT]):
             omit_empty=omit_empty_body,
             defaults=body_defaults,
         )
-        call = _Call(method.upper(), url, stream, idempotency_header, prefix)
+        call = _Call(method.upper(), url, stream, idempotency_header, prefix, answer_status)
         try:
             return self._finish_plan(call, auth, body, query, headers, cookies, options)
         except BaseException:
@@ -368,6 +372,7 @@ class BaseClient(Generic[_HttpxClientT]):
             stream=call.stream,
             body_source=body.source,
             uploads=body.uploads,
+            answer_status=call.answer_status,
         )
 
     def _repeatable(
@@ -528,6 +533,7 @@ class _Call(NamedTuple):
     stream: bool
     idempotency_header: str | None
     prefix: str  # the base URL (or the operation's server) the path was joined under
+    answer_status: int | None = None  # a redirect that is the reply, not a hop
 
 
 def _checked_headers(headers: Mapping[str, str], what: str) -> dict[str, str]:

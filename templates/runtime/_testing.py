@@ -26,6 +26,7 @@ from typing import Any
 import anyio
 import httpx
 
+from ._config import ClientSettings
 from ._testing_replies import (
     as_last_page,
     body_response,
@@ -292,13 +293,14 @@ def attach_fake(
     *,
     strict: bool,
     asynchronous: bool,
-    has_base_url: bool,
+    settings: ClientSettings,
 ) -> FakeAPI:
     """Put a fake transport into a client's constructor ``options`` and return its fake.
 
     A client made by ``with_options`` passes the fake's own httpx client back in, and keeps its
-    fake; a key is set so the client never looks for one in the environment, and a base URL
-    when the spec names no server (``has_base_url`` is false), since nothing is sent anyway.
+    fake; every credential its schemes take and the caller left out is set (an API key, a
+    basic username and password), so the client never looks for one in the environment, and a
+    base URL when the spec names no server, since nothing is sent anyway.
     """
     given = options.get("http_client")
     if isinstance(given, _FakeHttpClient | _AsyncFakeHttpClient):
@@ -307,8 +309,11 @@ def attach_fake(
         raise TypeError("a fake client makes its own http_client; do not pass one")
     fake = fake or FakeAPI(strict=strict)
     options["http_client"] = _AsyncFakeHttpClient(fake) if asynchronous else _FakeHttpClient(fake)
-    if options.get("api_key") is None:
-        options["api_key"] = "fake-api-key"
-    if options.get("base_url") is None and not has_base_url:
+    credentials = dict(options.get("credentials") or {})
+    for name in settings.credential_names:
+        if credentials.get(name) is None and (name != "api_key" or options.get(name) is None):
+            credentials[name] = "fake-" + name.replace("_", "-")
+    options["credentials"] = credentials
+    if options.get("base_url") is None and not settings.default_base_url:
         options["base_url"] = "https://fake.invalid"
     return fake

@@ -18,7 +18,7 @@ from typing import Any
 from generator.pipeline import generate_package
 from generator.verify import Verified, verify_spec
 
-from .contracts import proven
+from .contracts import proven, verify_mutated
 
 SERVER = "https://api.example.com"
 
@@ -678,3 +678,51 @@ def test_class_hierarchies_with_the_discriminator_on_the_base_are_proven() -> No
     class names as tags: every operation proven against a mock answering each subclass."""
     verified = verify_spec(HIERARCHY.read_bytes(), str(HIERARCHY))
     assert verified.result.passed, proven(verified)
+
+
+REDIRECT_REPLY = _spec(
+    "Redirect Reply",
+    {
+        "/deactivations": {
+            "get": {
+                "operationId": "fetchDeactivation",
+                "responses": {
+                    "307": {
+                        "description": "Temporary Redirect",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Deactivation"}
+                            }
+                        },
+                    }
+                },
+            }
+        }
+    },
+    {"Deactivation": {"type": "object", "properties": {"redirect_to": {"type": "string"}}}},
+)
+
+
+def test_a_redirect_that_is_the_reply_is_proven(tmp_path: Path) -> None:
+    """An operation answering only `307` with a JSON body (Twilio's deactivations): the mock
+    answers 307, and the client returns the body instead of following or refusing it; a
+    method that does not take the 307 as its reply fails verify."""
+    verified = _verify(REDIRECT_REPLY)
+    assert verified.result.passed, proven(verified)
+    spec = json.dumps(REDIRECT_REPLY).encode()
+    pattern = r"\s*answer_status=307,"
+    mutated = verify_mutated(spec, tmp_path / "package", "deactivations", pattern, "")
+    assert not mutated.result.passed, proven(mutated)
+    assert "307" in proven(mutated)
+
+
+def test_a_readme_offers_api_key_only_where_a_scheme_takes_one(tmp_path: Path) -> None:
+    """Twilio signs in with HTTP basic: its README names `credentials={"username": ...}`, not
+    an `api_key=` the client would refuse."""
+    basic = _spec("Basic Only", {"/me": {"get": {"responses": NO_CONTENT}}})
+    basic["components"]["securitySchemes"] = {"login": {"type": "http", "scheme": "basic"}}
+    basic["security"] = [{"login": []}]
+    generate_package(json.dumps(basic).encode(), "openapi.json", tmp_path / "basic")
+    readme = (tmp_path / "basic" / "README.md").read_text(encoding="utf-8")
+    assert 'Credentials are passed by name (`credentials={"username": ...}`)' in readme
+    assert "api_key=" not in readme

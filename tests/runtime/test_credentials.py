@@ -139,6 +139,15 @@ def test_an_unknown_credential_name_is_refused() -> None:
         custom.sync_client(basic_settings(), credentials={"usrname": "ann", "password": "p"})
 
 
+@pytest.mark.parametrize("how", ["argument", "credentials"])
+def test_an_api_key_is_refused_where_no_scheme_takes_one(how: str) -> None:
+    """HTTP basic (Twilio's) takes a username and a password: `api_key=` named there would be
+    dropped, and the first call would fail for want of credentials."""
+    passed = {"api_key": KEY} if how == "argument" else {"credentials": {"api_key": KEY}}
+    with pytest.raises(SDKError, match="no credential named 'api_key'; it uses password, username"):
+        custom.sync_client(basic_settings(), **passed)
+
+
 def several_schemes() -> custom.ClientSettings:
     return custom.settings(
         {

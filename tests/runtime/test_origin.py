@@ -154,6 +154,33 @@ async def test_a_redirect_to_another_origin_is_refused_async(
     assert evil.count == 0
 
 
+@pytest.mark.parametrize("where", ["elsewhere", "same origin"])
+def test_a_redirect_declared_as_the_reply_is_returned_not_followed(
+    server: FaultServer, evil: FaultServer, where: str
+) -> None:
+    """An operation whose spec answers `307` with a body (Twilio's `redirect_to`) gets that
+    body back, wherever `Location` points; nothing is followed."""
+    target = f"{evil.url}/file" if where == "elsewhere" else "/v1/file"
+    reply = Reply.json({"redirect_to": target}, status=307, headers={"Location": target})
+    server.enqueue(reply)
+    with custom.sync_client(HEADER_KEY, api_key=KEY, base_url=server.url) as client:
+        answer = client._request("get", "/v1/deactivations", cast_to=dict, answer_status=307)
+    assert answer == {"redirect_to": target}
+    assert (server.count, evil.count) == (1, 0)
+
+
+@pytest.mark.anyio
+async def test_a_redirect_declared_as_the_reply_is_returned_async(
+    server: FaultServer, evil: FaultServer
+) -> None:
+    target = f"{evil.url}/file"
+    server.enqueue(Reply.json({"redirect_to": target}, status=307, headers={"Location": target}))
+    async with custom.async_client(HEADER_KEY, api_key=KEY, base_url=server.url) as client:
+        answer = await client._request("get", "/v1/x", cast_to=dict, answer_status=307)
+    assert answer == {"redirect_to": target}
+    assert evil.count == 0
+
+
 @pytest.mark.parametrize(
     ("scheme", "where"),
     [

@@ -6,12 +6,18 @@ every socket connection refused.
 
 from __future__ import annotations
 
+import base64
+import importlib
+import json
 import uuid
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
+
+from generator.pipeline import generate_package
 
 PERSONA = "0d9a5f0e-1111-4222-8333-444455556666"
 
@@ -148,3 +154,33 @@ async def test_the_async_fake(kit: ModuleType) -> None:
     with pytest.raises(kit.FakeRequestError):
         await client.sessions.create_token(persona_config={"avatar_id": 1})
     await client.close()
+
+
+BASIC_SPEC = {
+    "openapi": "3.0.1",
+    "info": {"title": "Basic Kit", "version": "1"},
+    "servers": [{"url": "https://api.example.com"}],
+    "security": [{"login": []}],
+    "paths": {
+        "/me": {"get": {"operationId": "getMe", "responses": {"204": {"description": "ok"}}}}
+    },
+    "components": {"securitySchemes": {"login": {"type": "http", "scheme": "basic"}}},
+}
+
+
+def test_a_fake_of_a_basic_auth_api_needs_no_credentials(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twilio signs in with a username and password: the fake sets both, as it sets an API key
+    elsewhere, so a test needs neither arguments nor environment; one the caller gives is kept."""
+    out = tmp_path / "basic-kit"
+    generated = generate_package(json.dumps(BASIC_SPEC).encode(), "openapi.json", out)
+    package = generated.api.config.package
+    monkeypatch.syspath_prepend(str(out / "src"))
+    testing = importlib.import_module(f"{package}.testing")
+    fake_client = testing.FakeBasicKit
+    fake_client().me.get()
+    client = fake_client(credentials={"username": "ann"})
+    client.me.get()
+    token = base64.b64encode(b"ann:fake-password").decode()
+    assert client.fake.calls[-1].headers["authorization"] == f"Basic {token}"

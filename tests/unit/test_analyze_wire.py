@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from generator.analyze import analyze
+from generator.calls import request_arguments
 from generator.config import default_config
 from generator.errors import SpecError
 from generator.ir import Api, Operation, Serialization
@@ -348,6 +349,22 @@ def test_what_an_operation_returns(
     response = _replies(responses).response
     assert response.kind == kind
     assert (None if response.type is None else str(response.type.output)) == returns
+
+
+def test_a_redirect_whose_body_is_documented_is_the_reply_not_a_hop() -> None:
+    """Twilio's deactivations declare only `307`, with `redirect_to` in its body: that body is
+    what the method returns, named as a reply, and the call tells the runtime to return the
+    307 rather than follow it. A redirect without a body stays a hop (nothing to return)."""
+    operation = _replies({"307": _json(NAMED), "404": _json(NAMED)})
+    response = operation.response
+    assert (response.kind, response.status) == ("model", "307")
+    assert response.type is not None and str(response.type.output) == "GetThingsResponse"
+    assert "answer_status=307," in request_arguments(operation, operation.body, False)
+    hop = _replies({"302": {"description": "moved"}})
+    assert hop.response.status == "200"
+    assert not any("answer_status" in line for line in request_arguments(hop, None, False))
+    redirect_and_reply = _replies({"200": _json(NAMED), "307": _json(NAMED)})
+    assert redirect_and_reply.response.status == "200"
 
 
 @pytest.mark.parametrize(
