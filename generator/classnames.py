@@ -307,9 +307,9 @@ def with_role(name: str, role: str) -> str:
 
 
 def response_role(status: str, *, first: bool = True) -> str:
-    """`Response` for the (first) success, `CreatedResponse` for another; `NotFoundError` or
-    `Status418Error` for the others."""
-    if status.startswith("2"):
+    """`Response` for the (first) success, a lone `default` included, `CreatedResponse` for
+    another; `NotFoundError`, `Status418Error` or `DefaultError` for the others."""
+    if status.startswith("2") or (first and status.lower() == "default"):
         return "Response" if first else _SUCCESS_NAMES.get(status, "Status" + status) + "Response"
     return _STATUS_NAMES.get(status.lower(), "Status" + pascal_case(status)) + "Error"
 

@@ -142,7 +142,8 @@ class _Hoister:
             self._content(body, where, noun, classnames.with_role(op_name, "Request"))
         responses = operation.get("responses") or {}
         bodies = [str(s) for s, r in responses.items() if isinstance(r, dict) and "content" in r]
-        first = min((status for status in bodies if status.startswith("2")), default="")
+        fallback = "" if any(str(status).startswith("2") for status in responses) else "default"
+        first = min((status for status in bodies if status.startswith("2")), default=fallback)
         for status, response in sorted(responses.items()):
             role = classnames.response_role(str(status), first=str(status) == first)
             where = jsonpointer.join(base, "responses", status)

@@ -339,7 +339,7 @@ def test_error_bodies_are_keyed_as_the_runtime_looks_them_up() -> None:
             "GetThingsResponse | None",
         ),
         ({"204": {"description": "none", "content": {"application/json": {}}}}, "none", None),
-        ({"default": _json(NAMED)}, "model", "GetThingsDefaultError"),
+        ({"default": _json(NAMED)}, "model", "GetThingsResponse"),  # the answer, not an error
     ],
 )
 def test_what_an_operation_returns(
@@ -348,6 +348,14 @@ def test_what_an_operation_returns(
     response = _replies(responses).response
     assert response.kind == kind
     assert (None if response.type is None else str(response.type.output)) == returns
+
+
+def test_a_default_beside_a_success_names_an_error_and_alone_the_answer() -> None:
+    both = _replies({"200": _json(NAMED), "default": _json({"properties": {"a": {}}})})
+    assert [str(error.type.output) for error in both.errors] == ["GetThingsDefaultError"]
+    alone = _replies({"default": _json({"type": "object", "properties": {"a": {}}})})
+    assert alone.response.type is not None
+    assert str(alone.response.type.output) == "GetThingsResponse"
 
 
 @pytest.mark.parametrize(
