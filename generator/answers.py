@@ -10,6 +10,11 @@ from typing import Any
 
 from . import jsonpointer, refs
 from .media import encoding, is_event_stream, pick_media
+from .naming import singular
+
+_PLAIN = frozenset({"string", "integer", "number", "boolean", "null"})
+# The fields a page or an envelope keeps its items under, in the singular.
+_ITEM_NAMES = frozenset({"data", "item", "result", "value", "entry", "record", "element"})
 
 
 def is_redirect_status(status: str) -> bool:
@@ -18,17 +23,20 @@ def is_redirect_status(status: str) -> bool:
     return len(status) == 3 and status.startswith("3") and status.isdigit()
 
 
-def first_reply(statuses_with_bodies: list[str]) -> str:
-    """The status whose body is the operation's reply: its first 2xx, else (no 2xx declared)
-    its first redirect, which is then returned rather than followed; "" when there is none."""
-    successes = [status for status in statuses_with_bodies if status.startswith("2")]
-    return min(successes or filter(is_redirect_status, statuses_with_bodies), default="")
+def first_reply(statuses: list[str], with_bodies: list[str]) -> str:
+    """Of an operation's `statuses`, the one whose body is its reply: its first 2xx with a body;
+    where it declares no 2xx, its first redirect with a body, which is then returned rather than
+    followed, else `default`; "" when there is none."""
+    if any(status.startswith("2") for status in statuses):
+        return min((status for status in with_bodies if status.startswith("2")), default="")
+    redirects = [status for status in with_bodies if is_redirect_status(status)]
+    return min(redirects, default="default" if "default" in statuses else "")
 
 
-def answers_one(document: dict[str, Any], operation: dict[str, Any]) -> bool:
+def answers_one(document: dict[str, Any], operation: dict[str, Any], path: str = "") -> bool:
     """True when the operation's success answer is plainly not a list: a body that is not JSON
-    (a file's bytes, text) or a JSON object none of whose fields is an array. Anything unclear
-    (no success response, no body or schema, a union, a map) counts as a possible list."""
+    (a file's bytes, text) or a JSON object none of whose fields may hold the list. Anything
+    unclear (no success response, no body or schema, a union, a map) counts as a possible list."""
     responses = operation.get("responses")
     success = [code for code in responses or {} if str(code).startswith("2")]
     if not isinstance(responses, dict) or not success:
@@ -45,17 +53,39 @@ def answers_one(document: dict[str, Any], operation: dict[str, Any]) -> bool:
         return encoding(media) in ("binary", "text")
     holder = content[media]
     schema = holder.get("schema") if isinstance(holder, dict) else None
-    return _one_object(document, schema)
+    return _one_object(document, schema, _last_word(path))
 
 
-def _one_object(document: dict[str, Any], schema: Any) -> bool:
+def _one_object(document: dict[str, Any], schema: Any, noun: str) -> bool:
     schema = _resolved(document, schema)
     properties = schema.get("properties")
     if not isinstance(properties, dict) or not properties or _is_array(schema):
         return False
     if any(key in schema for key in ("allOf", "anyOf", "oneOf")) or _is_map(schema):
         return False
-    return not any(_is_array(_resolved(document, field)) for field in properties.values())
+    return not any(_may_list(document, name, field, noun) for name, field in properties.items())
+
+
+def _may_list(document: dict[str, Any], name: Any, field: Any, noun: str) -> bool:
+    """Whether a field may hold what a list answers: an array of objects (or of anything
+    unclear), or of plain values under a name that says so (`data`, `items`, `results`, or the
+    path's own noun: `/tags` answering `{"tags": ["a"]}`). CircleCI's `GET /me` answers a user
+    whose `all_emails` is a list of strings: one user, not a list."""
+    field = _resolved(document, field)
+    if not _is_array(field):
+        return False
+    items = _resolved(document, field.get("items"))
+    kinds = items.get("type")
+    named = {kinds} if isinstance(kinds, str) else set(kinds) if isinstance(kinds, list) else set()
+    plain = bool(named) and named <= _PLAIN
+    word = singular(str(name)).lower()
+    return not plain or word in _ITEM_NAMES or (bool(noun) and word == noun)
+
+
+def _last_word(path: str) -> str:
+    """The path's last segment as a noun, singular (`/followers/ids` says `id`)."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return "" if "{" in last else singular(last).lower()
 
 
 def _resolved(document: dict[str, Any], schema: Any) -> dict[str, Any]:

@@ -306,10 +306,10 @@ def with_role(name: str, role: str) -> str:
     return name if name.endswith(role) else name + role
 
 
-def response_role(status: str, *, first: bool = True) -> str:
-    """`Response` for the reply (`first`: a 2xx, or a redirect standing for it), `CreatedResponse`
-    for another success; `NotFoundError` or `Status418Error` for the others."""
-    if status.startswith(("2", "3") if first else "2"):
+def response_role(status: str, *, first: bool) -> str:
+    """`Response` for the reply (`first`: see `answers.first_reply`), `CreatedResponse` for
+    another success; `NotFoundError`, `Status418Error` or `DefaultError` for the others."""
+    if first or status.startswith("2"):
         return "Response" if first else _SUCCESS_NAMES.get(status, "Status" + status) + "Response"
     return _STATUS_NAMES.get(status.lower(), "Status" + pascal_case(status)) + "Error"
 

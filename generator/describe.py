@@ -101,24 +101,53 @@ def _shape(schema: Any, schemas: Mapping[str, Any]) -> list[str]:
     branches = [b for key in ("oneOf", "anyOf") for b in schema.get(key) or []]
     named = [component_name(branch) for branch in branches]
     if branches and all(named):
-        shapes = "; ".join(f"`{name}` ({_keys(schemas.get(name))})" for name in named if name)
+        shapes = "; ".join(_branch(name, schemas) for name in named if name)
         return [f"One of: {shapes}."]
     items = schema.get("items")
     if isinstance(items, dict) and component_name(items):
-        keys = _keys(schemas.get(component_name(items) or ""))
+        keys = _keys(items, schemas)
         return [f"A list of objects, each with {keys}."] if keys else []
-    name = component_name(schema)
-    keys = _keys(schemas.get(name)) if name else ""
+    keys = _keys(schema, schemas) if component_name(schema) else ""
     return [f"An object with {keys}."] if keys else []
 
 
-def _keys(schema: Any) -> str:
-    properties = schema.get("properties") if isinstance(schema, dict) else None
-    if not isinstance(properties, dict) or not properties:
+def _branch(name: str, schemas: Mapping[str, Any]) -> str:
+    keys = _keys(schemas.get(name), schemas, frozenset({name}))
+    return f"`{name}` ({keys})" if keys else f"`{name}`"
+
+
+def _keys(schema: Any, schemas: Mapping[str, Any], seen: frozenset[str] = frozenset()) -> str:
+    properties = _properties(schema, schemas, seen)
+    if not properties:
         return ""
-    names = [f"`{_value(key)}`" for key in list(properties)[:_MAX_VALUES]]
+    names = [f"`{_value(key)}`" for key in properties[:_MAX_VALUES]]
     more = ", ..." if len(properties) > _MAX_VALUES else ""
     return f"key{'s' if len(properties) > 1 else ''} {', '.join(names)}{more}"
+
+
+def _properties(schema: Any, schemas: Mapping[str, Any], seen: frozenset[str]) -> list[Any]:
+    """The keys an argument takes: those its `allOf` members give, then its own, each once and
+    none the server alone sets (`readOnly`, as a request's typed dict leaves them out). A model
+    built on another (`SignedTokenRequest`: `TokenRequest` and a `mac`) takes its base's keys
+    too, so they are listed rather than none."""
+    if not isinstance(schema, dict):
+        return []
+    name = component_name(schema)
+    if name is not None:
+        target = schemas.get(name)
+        return [] if name in seen else _properties(target, schemas, seen | {name})
+    keys: list[Any] = []
+    for member in schema.get("allOf") or []:
+        keys += _properties(member, schemas, seen)
+    properties = schema.get("properties")
+    if isinstance(properties, dict):
+        keys += [key for key, value in properties.items() if not _read_only(value, schemas)]
+    return list(dict.fromkeys(keys))
+
+
+def _read_only(schema: Any, schemas: Mapping[str, Any]) -> bool:
+    named = _referenced(schema, schemas)
+    return any(isinstance(s, dict) and s.get("readOnly") is True for s in (schema, named))
 
 
 def _bounds(schema: dict[str, Any]) -> str | None:

@@ -143,7 +143,7 @@ class _Hoister:
             self._content(body, where, noun, classnames.with_role(op_name, "Request"))
         responses = operation.get("responses") or {}
         bodies = [str(s) for s, r in responses.items() if isinstance(r, dict) and "content" in r]
-        first = first_reply(bodies)
+        first = first_reply([str(status) for status in responses], bodies)
         for status, response in sorted(responses.items()):
             role = classnames.response_role(str(status), first=str(status) == first)
             where = jsonpointer.join(base, "responses", status)

@@ -286,6 +286,6 @@ def _verb(document: dict[str, Any], key: str, path: str, operation: dict[str, An
     method = key.split(" ", 1)[0].lower()
     if method == "get":
         ends_with_param = "{" in path.rstrip("/").rsplit("/", 1)[-1]
-        return "get" if ends_with_param or answers_one(document, operation) else "list"
+        return "get" if ends_with_param or answers_one(document, operation, path) else "list"
     verbs = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
     return verbs.get(method, method)

@@ -54,8 +54,8 @@ def _operation(document: dict[str, Any], resource: str, operation: Operation) ->
             if site.location in _LOCATIONS
         ],
         "body": _body(document, raw, pointer, operation),
-        "responses": _responses(document, raw, pointer),
-        "success": operation.response.status,
+        "responses": _responses(document, raw, pointer, operation.response.status),
+        "success": _answered(operation.response.status),
         "pagination": _pagination(operation),
         **(
             {}
@@ -81,22 +81,32 @@ def _body(
     }
 
 
-def _responses(document: dict[str, Any], raw: dict[str, Any], pointer: str) -> dict[str, Any]:
-    """Each declared status (`default` and `4XX` ranges are left to the fake's own answer)."""
+def _answered(success: str) -> str:
+    """The status the fake answers with: the success as declared, or 200 for a success declared
+    only as a range (Ably's `2XX`) or as `default` (CircleCI's `POST .../ssh-key`)."""
+    return success if success.isdigit() else "200"
+
+
+def _responses(
+    document: dict[str, Any], raw: dict[str, Any], pointer: str, success: str
+) -> dict[str, Any]:
+    """Each declared status; the success keyed by the status it is answered with. Other ranges
+    and `default` (errors, then) are left to the fake's own answer."""
     answers: dict[str, Any] = {}
     for status, response in (raw.get("responses") or {}).items():
-        if not str(status).isdigit():
+        if not str(status).isdigit() and str(status) != success:
             continue
         resolved = refs.resolve(document, response, jsonpointer.join(pointer, "responses", status))
         content = (resolved.node or {}).get("content") or {}
         media = pick_media(list(content)) if isinstance(content, dict) else None
+        key = _answered(str(status))
         if media is None:
-            answers[str(status)] = {"media": None}
+            answers[key] = {"media": None}
             continue
-        answers[str(status)] = _answer(document, media, content.get(media) or {})
+        answers[key] = _answer(document, media, content.get(media) or {})
         events = next((m for m in content if m != media and is_event_stream(m)), None)
         if events is not None:  # the fake answers these to a request that accepts only them
-            answers[str(status)]["event_stream"] = _answer(document, events, content[events] or {})
+            answers[key]["event_stream"] = _answer(document, events, content[events] or {})
     return answers
 
 

@@ -340,7 +340,7 @@ def test_error_bodies_are_keyed_as_the_runtime_looks_them_up() -> None:
             "GetThingsResponse | None",
         ),
         ({"204": {"description": "none", "content": {"application/json": {}}}}, "none", None),
-        ({"default": _json(NAMED)}, "model", "GetThingsDefaultError"),
+        ({"default": _json(NAMED)}, "model", "GetThingsResponse"),  # the answer, not an error
     ],
 )
 def test_what_an_operation_returns(
@@ -365,6 +365,14 @@ def test_a_redirect_whose_body_is_documented_is_the_reply_not_a_hop() -> None:
     assert not any("answer_status" in line for line in request_arguments(hop, None, False))
     redirect_and_reply = _replies({"200": _json(NAMED), "307": _json(NAMED)})
     assert redirect_and_reply.response.status == "200"
+
+
+def test_a_default_beside_a_success_names_an_error_and_alone_the_answer() -> None:
+    both = _replies({"200": _json(NAMED), "default": _json({"properties": {"a": {}}})})
+    assert [str(error.type.output) for error in both.errors] == ["GetThingsDefaultError"]
+    alone = _replies({"default": _json({"type": "object", "properties": {"a": {}}})})
+    assert alone.response.type is not None
+    assert str(alone.response.type.output) == "GetThingsResponse"
 
 
 @pytest.mark.parametrize(

@@ -67,3 +67,49 @@ def test_a_title_that_restates_a_name_says_nothing(
     tells nothing, while the facts do."""
     text = describe(None, schema, NAMED, name)
     assert (text.unsafe_value if text else None) == expected
+
+
+BUILT: dict[str, Any] = {
+    "Reference": {
+        "properties": {"id": {"readOnly": True}, "self": {"$ref": "#/components/schemas/Url"}}
+    },
+    "Url": {"type": "string", "readOnly": True},
+    "Team": {"allOf": [{"$ref": "#/components/schemas/Reference"}], "properties": {"name": {}}},
+    "TokenRequest": {"type": "object", "properties": {"keyName": {}, "nonce": {}}},
+    "SignedTokenRequest": {
+        "allOf": [
+            {"$ref": "#/components/schemas/TokenRequest"},
+            {"type": "object", "properties": {"mac": {}, "nonce": {}}},
+        ]
+    },
+    "Loop": {"allOf": [{"$ref": "#/components/schemas/Loop"}], "properties": {"next": {}}},
+    "Empty": {"type": "object"},
+}
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"$ref": "#/components/schemas/SignedTokenRequest"},
+         "An object with keys `keyName`, `nonce`, `mac`."),
+        ({"oneOf": [{"$ref": "#/components/schemas/TokenRequest"},
+                    {"$ref": "#/components/schemas/SignedTokenRequest"}]},
+         "One of: `TokenRequest` (keys `keyName`, `nonce`); "
+         "`SignedTokenRequest` (keys `keyName`, `nonce`, `mac`)."),
+        ({"type": "array", "items": {"$ref": "#/components/schemas/SignedTokenRequest"}},
+         "A list of objects, each with keys `keyName`, `nonce`, `mac`."),
+        ({"$ref": "#/components/schemas/Loop"}, "An object with key `next`."),
+        ({"$ref": "#/components/schemas/Team"}, "An object with key `name`."),  # none read-only
+        ({"anyOf": [{"$ref": "#/components/schemas/Empty"},
+                    {"$ref": "#/components/schemas/TokenRequest"}]},
+         "One of: `Empty`; `TokenRequest` (keys `keyName`, `nonce`)."),
+    ],
+)  # fmt: skip
+def test_a_model_built_on_another_lists_the_keys_it_takes_from_it(
+    schema: Any, expected: str
+) -> None:
+    """A request body that is one of `TokenRequest` or `SignedTokenRequest` (an `allOf` of it and
+    a `mac`) said `SignedTokenRequest ()`: the keys of the models a model is built on are its
+    own, but not those only the server sets."""
+    text = describe(None, schema, BUILT)
+    assert (text.unsafe_value if text else None) == expected

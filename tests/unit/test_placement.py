@@ -420,3 +420,31 @@ def test_a_tag_that_closes_with_the_word_api_names_the_resource_without_it() -> 
         "GET /specs": "open_api.list_specs",
         "GET /api": "api.get_root",
     }
+
+
+def test_a_thing_with_lists_of_plain_values_is_one_thing_unless_they_are_the_list() -> None:
+    """CircleCI's `GET /me` answers one user, whose `all_emails` is a list of strings: `get`. A
+    list of plain values under an items name or the path's own noun is still what a list answers."""
+    strings = {"type": "array", "items": {"type": "string"}}
+    user = {"properties": {"login": {"type": "string"}, "all_emails": strings}}
+    ids = {"properties": {"ids": strings, "next_cursor": {"type": "string"}}}
+
+    def answering(schema: dict[str, Any]) -> dict[str, Any]:
+        return {"get": _answering({"application/json": {"schema": schema}})}
+
+    names = _placements(
+        {
+            "/me": answering(user),
+            "/followers/ids": answering(ids),
+            "/tags": answering({"properties": {"tags": strings}}),
+            "/names": answering({"properties": {"data": strings}}),
+            "/labels": answering({"properties": {"x": {"type": "array"}}}),
+        }
+    )
+    assert names == {
+        "GET /me": "me.get",
+        "GET /followers/ids": "followers.list_ids",
+        "GET /tags": "tags.list",
+        "GET /names": "names.list",
+        "GET /labels": "labels.list",  # items of no stated type may be anything
+    }
