@@ -112,7 +112,6 @@ class Contract:
     def _client(self, http_client: httpx.Client | httpx.AsyncClient) -> Any:
         cls = self.package.client_class(asynchronous=isinstance(http_client, httpx.AsyncClient))
         return cls(
-            api_key=SECRET,
             credentials=dict.fromkeys(self.surface.credentials, SECRET),
             # as users make it: at its default servers (the transport brings every request to
             # the mock), unless it has none, and then at the mock, which wins for every operation

@@ -170,14 +170,16 @@ class BaseClient(Generic[_HttpxClientT]):
         api_key: str | None,
         credentials: Mapping[str, str | None],
     ) -> Authenticator:
-        known = {name for scheme in settings.schemes.values() for name in scheme.credentials}
-        unknown = sorted(set(credentials) - known - {"api_key"})
+        known = set(settings.credentials)
+        given = {**credentials, **({} if api_key is None else {"api_key": api_key})}
+        # A key no scheme sends would be dropped without a word, and every call refused.
+        unknown = sorted(set(given) - known)
         if unknown:
+            hint = "; send credentials with default_headers=" if not known else ""
             raise SDKError(
                 f"{type(self).__name__} has no credential named {unknown[0]!r}; "
-                f"it uses {', '.join(sorted(known)) or 'none'}"
+                f"it uses {', '.join(sorted(known)) or 'none (the API declares none)'}{hint}"
             )
-        given = {**credentials, **({} if api_key is None else {"api_key": api_key})}
         return Authenticator(
             settings.schemes,
             collect_credentials(known, given, settings.env_prefix),

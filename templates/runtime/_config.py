@@ -98,6 +98,11 @@ class ClientSettings:
             check_header_name(self.idempotency_header, "ClientSettings.idempotency_header")
 
     @property
+    def credentials(self) -> frozenset[str]:
+        """The names of the credentials a client of this API takes (none without schemes)."""
+        return frozenset(name for scheme in self.schemes.values() for name in scheme.credentials)
+
+    @property
     def user_agent(self) -> str:
         return (
             f"{self.distribution}/{self.version} "

@@ -280,12 +280,14 @@ def attach_fake(
     strict: bool,
     asynchronous: bool,
     has_base_url: bool,
+    takes_key: bool = True,
 ) -> FakeAPI:
     """Put a fake transport into a client's constructor ``options`` and return its fake.
 
     A client made by ``with_options`` passes the fake's own httpx client back in, and keeps its
-    fake; a key is set so the client never looks for one in the environment, and a base URL
-    when the spec names no server (``has_base_url`` is false), since nothing is sent anyway.
+    fake; a key is set so the client never looks for one in the environment (where it takes
+    one, ``takes_key``), and a base URL when the spec names no server (``has_base_url`` is
+    false), since nothing is sent anyway.
     """
     given = options.get("http_client")
     if isinstance(given, _FakeHttpClient | _AsyncFakeHttpClient):
@@ -294,7 +296,7 @@ def attach_fake(
         raise TypeError("a fake client makes its own http_client; do not pass one")
     fake = fake or FakeAPI(strict=strict)
     options["http_client"] = _AsyncFakeHttpClient(fake) if asynchronous else _FakeHttpClient(fake)
-    if options.get("api_key") is None:
+    if takes_key and options.get("api_key") is None:
         options["api_key"] = "fake-api-key"
     if options.get("base_url") is None and not has_base_url:
         options["base_url"] = "https://fake.invalid"
