@@ -2,14 +2,18 @@
 
 An id where a UUID is expected, the first value of an enum, bounds respected, a nested object as
 a dict with its required keys (its API names as keys, as the TypedDicts expect), files as
-`Path("example.png")`. Strings from the spec reach the source only as string literals.
+`Path("example.png")`, as many items as an array's `minItems`. Strings from the spec reach the
+source only as string literals.
+
+Hoisting drops the constraints of schemas nested in another (an array's items), which the models
+cannot spell; the spec's own schema of an argument, where given, supplies them.
 """
 
 from __future__ import annotations
 
 from typing import Any, TypeGuard
 
-from . import keywords
+from . import keywords, refs
 from .annotate import is_model
 from .ir import Api, Argument, BodyField
 from .naming import python_name
@@ -31,39 +35,41 @@ _FILE = Safe('Path("example.png")')
 class Values:
     """Python source for a value valid against a (hoisted) schema."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, document: dict[str, Any] | None = None) -> None:
         self._schemas = api.models.schemas
         self._properties = api.models.properties
+        self._document = document or {}
 
-    def argument(self, argument: Argument) -> str:
+    def argument(self, argument: Argument, original: Any = None) -> str:
+        """`original`: the argument's schema as the spec writes it, when known."""
         if isinstance(argument, BodyField) and argument.is_file:
             if argument.name == "content":
                 return Safe('b"..."')
             return Safe(f"[{_FILE}]") if argument.type.input.startswith("Sequence[") else _FILE
-        return self.value(argument.schema, str(argument.wire_name.unsafe_value), 0)
+        return self.value(argument.schema, str(argument.wire_name.unsafe_value), 0, original)
 
-    def value(self, schema: Any, name: str, depth: int) -> str:
+    def value(self, schema: Any, name: str, depth: int, original: Any = None) -> str:
         if not isinstance(schema, dict):
             return "{}"
         ref = component_name(schema)
         if ref is not None:
             if is_model(self._schemas, ref):
                 return self.model(ref, depth)
-            return self.value(self._schemas.get(ref, {}), name, depth + 1)
+            return self.value(self._schemas.get(ref, {}), name, depth + 1, original)
         branches = [b for b in (*schema.get("oneOf", ()), *schema.get("anyOf", ())) if _not_null(b)]
         if branches:
             return self.value(branches[0], name, depth + 1)
         members = schema.get("allOf")
         if isinstance(members, list) and len(members) == 1:
-            return self.value(members[0], name, depth + 1)
+            return self.value(members[0], name, depth + 1, original)
         if "const" in schema:
             return _python(schema["const"])
         choices = [v for v in schema.get("enum") or [] if v is not None]
         if choices:
             return _python(choices[0])
-        return self._typed(schema, name, depth)
+        return self._typed(schema, name, depth, original)
 
-    def _typed(self, schema: dict[str, Any], name: str, depth: int) -> str:
+    def _typed(self, schema: dict[str, Any], name: str, depth: int, original: Any) -> str:
         kinds = keywords.types(schema) or keywords.implied_types(schema)
         kind = next(
             (k for k in ("string", "integer", "number", "boolean", "array") if k in kinds), ""
@@ -75,10 +81,23 @@ class Values:
         if kind == "boolean":
             return "True"
         if kind == "array":
-            if depth >= _MAX_DEPTH:
-                return "[]"
-            return f"[{self.value(schema.get('items'), name, depth + 1)}]"
+            return self._array(schema, name, depth, original)
         return "{}"
+
+    def _array(self, schema: dict[str, Any], name: str, depth: int, original: Any) -> str:
+        """As many items as `minItems` asks (one when it does not): the fake client refuses a
+        pair the API wants as a two-item array when the example gives one. Items that must be
+        unique are made from different names, which tells strings apart."""
+        spec = refs.resolve(self._document, original, "").node
+        bounds = spec if isinstance(spec, dict) and keywords.types(spec) & {"array"} else schema
+        low = bounds.get("minItems")
+        count = low if isinstance(low, int) and not isinstance(low, bool) and low > 1 else 1
+        if depth >= _MAX_DEPTH or bounds.get("maxItems") == 0:
+            return "[]"
+        unique = bounds.get("uniqueItems") is True and count > 1
+        names = [f"{name}_{i + 1}" if unique else name for i in range(count)]
+        items, inner = schema.get("items"), bounds.get("items") if bounds is spec else None
+        return "[" + ", ".join(self.value(items, each, depth + 1, inner) for each in names) + "]"
 
     def model(self, model: str, depth: int) -> str:
         """A dict with the model's required keys (or its first key, when none is required)."""

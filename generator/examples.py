@@ -96,7 +96,7 @@ class Examples:
     def __init__(self, api: Api, document: dict[str, Any]) -> None:
         self._api = api
         self._document = document
-        self._values = Values(api)
+        self._values = Values(api, document)
 
     def simple(self) -> Example | None:
         """A call with as few arguments as possible, preferring reads."""
@@ -174,8 +174,14 @@ class Examples:
         positional = [
             given.get(p.name) or self._values.argument(p) for p in operation.path_parameters
         ]
+        originals = self._body_properties(operation)
+
+        def value(argument: Argument) -> str:
+            original = originals.get(str(argument.name))
+            return given.get(argument.name) or self._values.argument(argument, original)
+
         keyword = [
-            f"{argument.name}={given.get(argument.name) or self._values.argument(argument)}"
+            f"{argument.name}={value(argument)}"
             for argument in _arguments(operation)
             if getattr(argument, "location", "body") != "path"
             and (
@@ -206,16 +212,34 @@ class Examples:
                 needed |= choices[0]
         return needed
 
-    def _body_constraints(self, operation: Operation) -> list[list[dict[str, Any]]]:
-        """The body schema's `oneOf`/`anyOf` lists that only say which keys must be there."""
-        assert operation.body is not None
+    def _body_schema(self, operation: Operation) -> dict[str, Any]:
+        """The schema of the operation's body as the spec writes it ({} where there is none)."""
+        if operation.body is None:
+            return {}
         path, method = operation.path.unsafe_value, str(operation.http_method)
         raw = jsonpointer.resolve(self._document, jsonpointer.join("", "paths", path, method))
         body = refs.resolve(self._document, raw.get("requestBody"), "").node or {}
         media = (body.get("content") or {}).get(operation.body.media_type.unsafe_value) or {}
         schema = refs.resolve(self._document, media.get("schema"), "").node
-        if not isinstance(schema, dict):
-            return []
+        return schema if isinstance(schema, dict) else {}
+
+    def _body_properties(self, operation: Operation) -> dict[str, Any]:
+        """Each body field's schema as the spec writes it, with the constraints of what it
+        nests, which hoisting leaves out of the models."""
+        if operation.body is None or operation.body.whole is not None:
+            return {}
+        properties = self._body_schema(operation).get("properties")
+        if not isinstance(properties, dict):
+            return {}
+        return {
+            str(field.name): properties[field.wire_name.unsafe_value]
+            for field in operation.body.fields
+            if field.wire_name.unsafe_value in properties
+        }
+
+    def _body_constraints(self, operation: Operation) -> list[list[dict[str, Any]]]:
+        """The body schema's `oneOf`/`anyOf` lists that only say which keys must be there."""
+        schema = self._body_schema(operation)
         return [
             branches
             for branches in (schema.get("oneOf"), schema.get("anyOf"))

@@ -111,7 +111,8 @@ class _Hoister:
         for key, schema in (components.get("schemas") or {}).items():
             pointer = jsonpointer.join("", "components", "schemas", key)
             name = names[key]
-            self._add_root(pointer, schema, _Site(pointer, pointer, name, key), fixed=name)
+            noun = classnames.subject(name)  # as an inline body: ImagesResponse.data has Image
+            self._add_root(pointer, schema, _Site(pointer, pointer, name, noun), fixed=name)
         self._shared_components(components)
         for path, item in (self.document.get("paths") or {}).items():
             if isinstance(item, dict):

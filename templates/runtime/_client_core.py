@@ -171,16 +171,17 @@ class BaseClient(Generic[_HttpxClientT]):
         credentials: Mapping[str, str | None],
     ) -> Authenticator:
         known = set(settings.credential_names)
-        # ``api_key=`` is refused too where no scheme takes one (HTTP basic's are a username
-        # and password): kept silently, the call would fail later for want of credentials.
-        passed = set(credentials) | ({"api_key"} if api_key is not None else set())
-        unknown = sorted(passed - known)
+        given = {**credentials, **({} if api_key is None else {"api_key": api_key})}
+        # A credential no scheme takes (``api_key=`` where HTTP basic wants a username and a
+        # password, anything where the API declares no scheme) would be dropped without a
+        # word, and every call refused for want of credentials.
+        unknown = sorted(set(given) - known)
         if unknown:
+            hint = "; send credentials with default_headers=" if not known else ""
             raise SDKError(
                 f"{type(self).__name__} has no credential named {unknown[0]!r}; "
-                f"it uses {', '.join(sorted(known)) or 'none'}"
+                f"it uses {', '.join(sorted(known)) or 'none (the API declares none)'}{hint}"
             )
-        given = {**credentials, **({} if api_key is None else {"api_key": api_key})}
         return Authenticator(
             settings.schemes,
             collect_credentials(known, given, settings.env_prefix),

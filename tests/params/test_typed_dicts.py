@@ -114,7 +114,7 @@ from uuid import UUID
 from shelf_client import Shelf
 from shelf_client.types import Author, AuthorParam, Book
 
-client = Shelf(api_key="k", base_url="http://127.0.0.1:1")
+client = Shelf(base_url="http://127.0.0.1:1")
 author: AuthorParam = {"name": "Ursula", "born": "1929-10-21"}
 book: Book = client.books.create(
     title="Earthsea",
@@ -214,7 +214,7 @@ def test_a_typed_dict_goes_on_the_wire_as_written(package: Path) -> None:
 
         reply = Reply.json({"id": "00000000-0000-0000-0000-000000000001", "title": "E"}, status=201)
         with FaultServer(fallback=lambda request: reply) as server:
-            with Shelf(api_key="k", base_url=server.url) as client:
+            with Shelf(base_url=server.url) as client:
                 client.books.create(
                     title="E", author={"name": "U"}, label={"x-color": "blue"}, lookup={"isbn": "9"}
                 )

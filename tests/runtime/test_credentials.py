@@ -255,3 +255,13 @@ def test_a_422_echoing_the_request_shows_no_secret_field_or_key(
         assert all(secret not in text for text in visible), secret
     assert "ann" in str(error) and "llm" in error.response.text
     assert server.requests[0].json()["credentials"]["password"] == "pw-from-a-model"
+
+
+def test_a_key_for_an_api_that_declares_no_credentials_is_refused_not_dropped() -> None:
+    with pytest.raises(SDKError, match=r"no credential named 'api_key'.*default_headers") as caught:
+        custom.sync_client(custom.settings(), api_key=KEY)
+    assert KEY not in str(caught.value)
+    named = custom.settings({"s": SecurityScheme("bearer", credentials=("token",))}, (("s",),))
+    with pytest.raises(SDKError, match=r"no credential named 'api_key'; it uses token$"):
+        custom.sync_client(named, api_key=KEY)
+    custom.sync_client(custom.settings(), default_headers={"Authorization": f"Bearer {KEY}"})

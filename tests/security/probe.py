@@ -93,13 +93,15 @@ def _probe(package: str, job: dict[str, Json]) -> dict[str, Json]:
     sync_class = _client_class(root, base.SyncAPIClient)
     async_class = _client_class(root, base.AsyncAPIClient)
     sent: list[httpx.Request] = []
+    # a key only for a client that takes one: one that takes none refuses it
+    key = {"api_key": "probe-key"} if "api_key" in sync_class._settings.credential_names else {}
     client = sync_class(
-        api_key="probe-key",
+        **key,
         base_url="http://probe.invalid",
         http_client=httpx.Client(transport=_transport(sent, job)),
     )
     async_client = async_class(
-        api_key="probe-key",
+        **key,
         base_url="http://probe.invalid",
         http_client=httpx.AsyncClient(transport=_transport(sent, job)),
     )

@@ -72,3 +72,36 @@ def test_events_are_named_a_stream() -> None:
     examples = Examples(api, document)
     assert str(examples.of(resource, operation.events).result) == "stream"
     assert str(examples.of(resource, operation).result) == "talk"
+
+
+def test_an_array_example_has_as_many_items_as_min_items_asks() -> None:
+    pair = {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}
+    labels = {"type": "array", "items": {"type": "string"}, "minItems": 2, "uniqueItems": True}
+    body = {
+        "type": "object",
+        "required": ["pairs", "labels"],
+        "properties": {
+            "pairs": {"type": "array", "items": pair, "minItems": 1},
+            "labels": labels,
+        },
+    }
+    request = {"required": True, "content": {"application/json": {"schema": body}}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/answers": {
+                "post": {
+                    "operationId": "createAnswer",
+                    "requestBody": request,
+                    "responses": {"204": {"description": "done"}},
+                }
+            }
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (resource,) = api.resources
+    (operation,) = resource.operations
+    call = str(Examples(api, document).of(resource, operation).call)
+    assert "pairs=[['pairs', 'pairs']]" in call
+    assert "labels=['labels_1', 'labels_2']" in call

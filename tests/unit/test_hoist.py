@@ -446,3 +446,14 @@ def test_union_branches_told_apart_by_a_tag_are_named_by_it() -> None:
     names = set(hoist(_doc({}, {"GrammarType": grammar, "Same": same_tag})).schemas)
     assert {"GrammarTypeJson", "GrammarTypeRegex"} <= names
     assert not any(name.startswith("SameA") for name in names)  # one value for both: no tag
+
+
+def test_the_items_of_a_components_list_are_named_after_what_it_is_about() -> None:
+    image = {"type": "object", "properties": {"url": {"type": "string"}}}
+    result = {"type": "object", "properties": {"flagged": {"type": "boolean"}}}
+    schemas = {
+        "ImagesResponse": {"type": "object", "properties": {"data": {"items": image}}},
+        "CreateModerationResponse": {"properties": {"results": {"items": result}}},
+    }
+    names = set(hoist(_doc({}, schemas)).schemas)
+    assert names == {"ImagesResponse", "Image", "CreateModerationResponse", "Moderation"}
