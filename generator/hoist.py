@@ -110,7 +110,7 @@ class _Hoister:
         names = component_class_names(self.document)
         for key, schema in (components.get("schemas") or {}).items():
             pointer = jsonpointer.join("", "components", "schemas", key)
-            name, noun = names[key], classnames.subject(names[key])  # its items: Image, not ImagesResponse...
+            name, noun = names[key], classnames.subject(names[key])  # ImagesResponse.data: Image
             self._add_root(pointer, schema, _Site(pointer, pointer, name, noun), fixed=name)
         self._shared_components(components)
         for path, item in (self.document.get("paths") or {}).items():
