@@ -114,6 +114,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         server: str | None = None,
         event_types: Mapping[str, object] | None = None,
         idempotency_header: str | None = None,
+        answer_status: int | None = None,
     ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
@@ -125,7 +126,9 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         an event stream's events to the types of their data; ``idempotency_header`` names the
         header in which this operation accepts an idempotency key, if the API's default
         (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
-        operation's own server, used unless the caller configured a base URL.
+        operation's own server, used unless the caller configured a base URL;
+        ``answer_status`` is a redirect the operation declares as its reply, returned like a 2xx
+        rather than followed.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -148,6 +151,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
             security=security,
             server=server,
             idempotency_header=idempotency_header,
+            answer_status=answer_status,
         )
         parse = self._body_parser(cast_to, plan, event_types)
         try:
@@ -238,7 +242,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
                         self._connection_error(plan, request, failure, attempt, budget)
                     self._sleep(delay)
                     continue
-                if response.is_success:
+                if plan.answered(response):
                     return APIResponse(response, parse, max_response_size=plan.max_response_size)
                 delay = self._delay_after_status(plan, response, attempt, budget)
                 if delay is None:
@@ -260,13 +264,13 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
             response = self._client.send(request, stream=True, follow_redirects=False)
             if debug:
                 log_response(response, self._auth.header_names, self._auth.query_names)
-            target = self._redirect(response, hops)
+            target = None if plan.answered(response) else self._redirect(response, hops)
             if target is None:
                 break
             response.close()
             hops += 1
             request = plan.build(self._client, budget, retries=retries, url=target)
-        if plan.stream and response.is_success:
+        if plan.stream and plan.answered(response):
             return response, hops
         return read_limited(response, plan.max_response_size, budget), hops
 
@@ -323,6 +327,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         server: str | None = None,
         event_types: Mapping[str, object] | None = None,
         idempotency_header: str | None = None,
+        answer_status: int | None = None,
     ) -> T:
         """Send a request (retrying as allowed) and return the body as ``cast_to``.
 
@@ -334,7 +339,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         an event stream's events to the types of their data; ``idempotency_header`` names the
         header in which this operation accepts an idempotency key, if the API's default
         (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
-        operation's own server, used unless the caller configured a base URL.
+        operation's own server, used unless the caller configured a base URL;
+        ``answer_status`` is a redirect the operation declares as its reply, returned like a 2xx
+        rather than followed.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -357,6 +364,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
             security=security,
             server=server,
             idempotency_header=idempotency_header,
+            answer_status=answer_status,
         )
         parse = self._body_parser(cast_to, plan, event_types)
         try:
@@ -455,7 +463,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
                         self._connection_error(plan, request, failure, attempt, budget)
                     await self._sleep(delay)
                     continue
-                if response.is_success:
+                if plan.answered(response):
                     return AsyncAPIResponse(
                         response, parse, max_response_size=plan.max_response_size
                     )
@@ -477,12 +485,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
             response = await self._client.send(request, stream=True, follow_redirects=False)
             if debug:
                 log_response(response, self._auth.header_names, self._auth.query_names)
-            target = self._redirect(response, hops)
+            target = None if plan.answered(response) else self._redirect(response, hops)
             if target is None:
                 break
             await response.aclose()
             hops += 1
             request = plan.build(self._client, budget, retries=retries, url=target)
-        if plan.stream and response.is_success:
+        if plan.stream and plan.answered(response):
             return response, hops
         return await aread_limited(response, plan.max_response_size, budget), hops

@@ -98,6 +98,12 @@ class ClientSettings:
             check_header_name(self.idempotency_header, "ClientSettings.idempotency_header")
 
     @property
+    def credential_names(self) -> tuple[str, ...]:
+        """Every credential the schemes take (`api_key`, `username`, `password`), each once."""
+        names = (name for scheme in self.schemes.values() for name in scheme.credentials)
+        return tuple(dict.fromkeys(names))
+
+    @property
     def user_agent(self) -> str:
         return (
             f"{self.distribution}/{self.version} "

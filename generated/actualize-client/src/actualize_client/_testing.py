@@ -8,7 +8,8 @@ would reject fails the test with ``FakeRequestError``, naming the operation and 
 Every operation answers with the spec's example when it has a valid one, else with a value made
 up from the schema (``_testing_replies``); ``FakeAPI.respond`` overrides the answer of one
 operation (status, body, headers, a transport error, a delay), and ``FakeAPI.calls`` records
-what was sent.
+what was sent. An operation whose reply may be JSON or events has two methods, and each is an
+operation here of its own name: a request that asks for events is its events method's.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 import anyio
 import httpx
 
+from ._config import ClientSettings
 from ._testing_replies import (
     as_last_page,
     body_response,
@@ -101,8 +103,9 @@ class FakeAPI:
 
     @property
     def operations(self) -> list[str]:
-        """Every operation the fake answers, as ``resource.method``."""
-        return [operation.name for operation in self._operations]
+        """Every operation the fake answers, as ``resource.method``; an operation whose reply may
+        be JSON or events is named twice, once by each of its methods."""
+        return [name for operation in self._operations for name in _names(operation)]
 
     def respond(
         self,
@@ -120,7 +123,7 @@ class FakeAPI:
         (``httpx.ConnectError``...), after ``delay`` seconds. ``times`` limits the reply to the
         next so many calls, after which the earlier reply (or the default) answers again.
         """
-        if not any(op.name == operation for op in self._operations) and " " not in operation:
+        if operation not in self.operations and " " not in operation:
             known = ", ".join(self.operations)
             raise ValueError(f"no operation {operation!r}; the spec has: {known}")
         reply = Reply(status, body, dict(headers or {}), error, delay, times)
@@ -153,7 +156,7 @@ class FakeAPI:
     def _answer(self, request: httpx.Request) -> tuple[Reply | None, httpx.Response]:
         path = urllib.parse.unquote(request.url.raw_path.decode("ascii").split("?")[0])
         operation, params = match_operation(self._operations, request.method, request.url.raw_path)
-        key = operation.name if operation else None
+        key = _name_called(operation, request) if operation else None
         reply = self._reply(key or f"{request.method} {path}", request.method, path)
         body = decoded_body(request)
         query = {k: request.url.params.get_list(k) for k in request.url.params}
@@ -237,6 +240,17 @@ class FakeAPI:
         return json_response(status, value, headers, request)
 
 
+def _names(operation: SpecOperation) -> list[str]:
+    twin: str | None = operation.spec.get("events_method")
+    return [operation.name] if twin is None else [operation.name, twin]
+
+
+def _name_called(operation: SpecOperation, request: httpx.Request) -> str:
+    """The method a request came from: an events twin asks for events, its sibling for JSON."""
+    twin: str | None = operation.spec.get("events_method")
+    return twin if twin is not None and _wants_events(request) else operation.name
+
+
 def _wants_events(request: httpx.Request) -> bool:
     """Whether the request accepts server-sent events and not JSON, as an operation's events
     twin asks for its reply."""
@@ -279,13 +293,14 @@ def attach_fake(
     *,
     strict: bool,
     asynchronous: bool,
-    has_base_url: bool,
+    settings: ClientSettings,
 ) -> FakeAPI:
     """Put a fake transport into a client's constructor ``options`` and return its fake.
 
     A client made by ``with_options`` passes the fake's own httpx client back in, and keeps its
-    fake; a key is set so the client never looks for one in the environment, and a base URL
-    when the spec names no server (``has_base_url`` is false), since nothing is sent anyway.
+    fake; every credential its schemes take and the caller left out is set (an API key, a
+    basic username and password), so the client never looks for one in the environment, and a
+    base URL when the spec names no server, since nothing is sent anyway.
     """
     given = options.get("http_client")
     if isinstance(given, _FakeHttpClient | _AsyncFakeHttpClient):
@@ -294,8 +309,11 @@ def attach_fake(
         raise TypeError("a fake client makes its own http_client; do not pass one")
     fake = fake or FakeAPI(strict=strict)
     options["http_client"] = _AsyncFakeHttpClient(fake) if asynchronous else _FakeHttpClient(fake)
-    if options.get("api_key") is None:
-        options["api_key"] = "fake-api-key"
-    if options.get("base_url") is None and not has_base_url:
+    credentials = dict(options.get("credentials") or {})
+    for name in settings.credential_names:
+        if credentials.get(name) is None and (name != "api_key" or options.get(name) is None):
+            credentials[name] = "fake-" + name.replace("_", "-")
+    options["credentials"] = credentials
+    if options.get("base_url") is None and not settings.default_base_url:
         options["base_url"] = "https://fake.invalid"
     return fake

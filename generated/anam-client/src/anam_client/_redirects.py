@@ -14,7 +14,9 @@ server never accepted. So a redirect is followed only when all of these hold:
 
 Any other redirect is not followed and raises RedirectError, whose ``location`` says where the
 server pointed: a caller who trusts a cross-origin target (a download on a CDN, say) can fetch
-it without the SDK's credentials.
+it without the SDK's credentials. A redirect that an operation declares as its reply (Twilio
+answers a 307 whose body holds ``redirect_to``) is neither followed nor refused: the plan's
+``answer_status`` returns it like a 2xx.
 """
 
 from __future__ import annotations

@@ -50,6 +50,13 @@ class RequestPlan:
     # What the caller passed as the body, for finding secret fields should an error echo them.
     body_source: object = None
     uploads: tuple[RewindableFile | OneShotStream, ...] = ()
+    # A redirect the operation declares as its reply (a 307 whose body is the answer): returned
+    # like a 2xx, never followed.
+    answer_status: int | None = None
+
+    def answered(self, response: httpx.Response) -> bool:
+        """Whether ``response`` is the operation's reply: a 2xx, or its declared redirect."""
+        return response.is_success or response.status_code == self.answer_status
 
     def budget(self) -> Budget:
         """The time this call may take, starting now."""

@@ -170,14 +170,18 @@ class BaseClient(Generic[_HttpxClientT]):
         api_key: str | None,
         credentials: Mapping[str, str | None],
     ) -> Authenticator:
-        known = {name for scheme in settings.schemes.values() for name in scheme.credentials}
-        unknown = sorted(set(credentials) - known - {"api_key"})
+        known = set(settings.credential_names)
+        given = {**credentials, **({} if api_key is None else {"api_key": api_key})}
+        # A credential no scheme takes (``api_key=`` where HTTP basic wants a username and a
+        # password, anything where the API declares no scheme) would be dropped without a
+        # word, and every call refused for want of credentials.
+        unknown = sorted(set(given) - known)
         if unknown:
+            hint = "; send credentials with default_headers=" if not known else ""
             raise SDKError(
                 f"{type(self).__name__} has no credential named {unknown[0]!r}; "
-                f"it uses {', '.join(sorted(known)) or 'none'}"
+                f"it uses {', '.join(sorted(known)) or 'none (the API declares none)'}{hint}"
             )
-        given = {**credentials, **({} if api_key is None else {"api_key": api_key})}
         return Authenticator(
             settings.schemes,
             collect_credentials(known, given, settings.env_prefix),
@@ -280,6 +284,7 @@ class BaseClient(Generic[_HttpxClientT]):
         security: Security | None = None,
         idempotency_header: str | None = None,
         server: str | None = None,
+        answer_status: int | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
         prefix = self._url_prefix if server is None or self._base_url_chosen else _server(server)
@@ -296,7 +301,7 @@ class BaseClient(Generic[_HttpxClientT]):
             omit_empty=omit_empty_body,
             defaults=body_defaults,
         )
-        call = _Call(method.upper(), url, stream, idempotency_header, prefix)
+        call = _Call(method.upper(), url, stream, idempotency_header, prefix, answer_status)
         try:
             return self._finish_plan(call, auth, body, query, headers, cookies, options)
         except BaseException:
@@ -368,6 +373,7 @@ class BaseClient(Generic[_HttpxClientT]):
             stream=call.stream,
             body_source=body.source,
             uploads=body.uploads,
+            answer_status=call.answer_status,
         )
 
     def _repeatable(
@@ -528,6 +534,7 @@ class _Call(NamedTuple):
     stream: bool
     idempotency_header: str | None
     prefix: str  # the base URL (or the operation's server) the path was joined under
+    answer_status: int | None = None  # a redirect that is the reply, not a hop
 
 
 def _checked_headers(headers: Mapping[str, str], what: str) -> dict[str, str]:

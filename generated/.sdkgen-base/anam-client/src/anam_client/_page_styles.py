@@ -265,7 +265,7 @@ def follow(plan: RequestPlan, following: NextPage) -> RequestPlan:
     if not (path == root or path.startswith(f"{root}/")):
         raise _refused(plan, f"its path {path!r} is outside the API's base path {root or '/'!r}")
     try:
-        check_path(path)
+        check_path(_sent_segments_as_placeholders(path, base.raw_path.decode("ascii")))
     except SDKError as error:
         raise _refused(plan, str(error)) from None
     pairs = [_pair(item) for item in target.query.decode("ascii").split("&") if item]
@@ -273,6 +273,20 @@ def follow(plan: RequestPlan, following: NextPage) -> RequestPlan:
     kept = [param for param in plan.params if unquote(param[0]) not in names]
     prefix = f"{target.scheme}://{target.netloc.decode('ascii')}"
     return dataclasses.replace(plan, url=prefix + path, params=(*pairs, *kept))
+
+
+def _sent_segments_as_placeholders(path: str, sent: str) -> str:
+    """``path`` with each segment that holds, at the same place, what the first request's path
+    held there put as a placeholder, which ``check_path`` leaves alone as it does the values it
+    fills in: a value with a ``/`` (GitLab's ``group%2Fproject``, a branch ``feature%2Fx``) went
+    out escaped in the first request, and a link back to the same list carries it again. Only
+    segments the server repeats are spared; an escaped ``/`` of its own is still refused."""
+    own = sent.split("?", 1)[0].split("/")
+    segments = path.split("/")
+    for index, segment in enumerate(segments):
+        if index < len(own) and "%" in segment and unquote(segment) == unquote(own[index]):
+            segments[index] = "{sent}"
+    return "/".join(segments)
 
 
 def _refused(plan: RequestPlan, reason: str) -> SDKError:

@@ -32,11 +32,7 @@ class FakeAnam(Anam):
 
     def __init__(self, *, fake: FakeAPI | None = None, strict: bool = True, **options: Any) -> None:
         self.fake = attach_fake(
-            options,
-            fake,
-            strict=strict,
-            asynchronous=False,
-            has_base_url=bool(self._settings.default_base_url),
+            options, fake, strict=strict, asynchronous=False, settings=self._settings
         )
         super().__init__(**options)
 
@@ -51,11 +47,7 @@ class AsyncFakeAnam(AsyncAnam):
 
     def __init__(self, *, fake: FakeAPI | None = None, strict: bool = True, **options: Any) -> None:
         self.fake = attach_fake(
-            options,
-            fake,
-            strict=strict,
-            asynchronous=True,
-            has_base_url=bool(self._settings.default_base_url),
+            options, fake, strict=strict, asynchronous=True, settings=self._settings
         )
         super().__init__(**options)
 
