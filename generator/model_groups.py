@@ -1,24 +1,27 @@
-"""A big model set cut into independent parts for datamodel-code-generator, and the parts'
-modules joined back into one.
+"""A big model set cut into parts for datamodel-code-generator, and the parts' modules joined
+back into one.
 
 That library takes milliseconds per class, on one core: a spec of Stripe's size (about three
-thousand classes) keeps it busy for longer than everything else a generation does. Classes that
-never refer to one another, directly or through others, cannot affect one another's code, so
-the set splits along those lines (the weakly connected groups of the `$ref` graph) into parts
-of about equal size that separate processes make at once. The parts' modules are then joined:
-every import any part made, then every part's definitions. Imports a module ends up not using
-are dropped by ruff later, and `split.py` cuts the definitions into modules by dependency, so
-the joined module yields the same package as one run over the whole set would.
+thousand classes) keeps it busy for longer than everything else a generation does. A class's code
+depends only on the classes it reaches, so separate processes can make parts of the set at once,
+each given the classes its own reach. Published specs tie most of their classes together through
+a few they all use (an error, an address, a currency), so a part borrows those: it makes them
+too, for its references to resolve, and drops them, keeping the copy of the one part that owns
+them. The parts' modules are then joined: every import any part made, then every part's
+definitions. Imports a module ends up not using are dropped by ruff later, and `split.py` cuts
+the definitions into modules by dependency, so the joined module yields the same package as one
+run over the whole set would.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .graphs import strongly_connected
 from .model_source import ModelsRequest
 from .refs import SCHEMA_PREFIX, refs_in
 
@@ -28,32 +31,49 @@ _DEFINITION = re.compile(r"^(class |[A-Za-z_]\w* = )", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Partition:
-    """The parts, largest group first. `leading` says that the first part is one group of at
-    least `LEADING_SHARE` of the classes, alone: the library takes about 1.6 times as long per
-    class on such a group (a web of types that all reach one another) as on small groups, so
-    that part finishes last whatever else runs, and the others can give it the cores it needs."""
+    """The parts, the one needing most classes first. `leading` says that the first part needs
+    at least `LEADING_SHARE` of the classes, which reach one another: the library takes about
+    1.6 times as long per class on such a web of types as on small groups, so that part finishes
+    last whatever else runs, and the others can give it the cores it needs."""
 
     parts: list[ModelsRequest]
     leading: bool
 
 
 LEADING_SHARE = 0.4
+# How many classes, per class of the set, the parts may need in all (a class that many others
+# use is made in each part that uses it): past that, as in a long chain of references, working
+# out what each needs would cost more than it saves, and the parts share nothing.
+_NEEDS_PER_CLASS = 40
 
 
 def partition(request: ModelsRequest, parts: int) -> Partition:
-    """At most `parts` requests, none referring to another's classes; one (the given one) when
-    the classes are a single group."""
-    groups = sorted(_groups(request.schemas), key=lambda names: (-len(names), names[0]))
-    if parts < 2 or len(groups) < 2:
+    """At most `parts` requests, each making some of the classes and borrowing (making, then
+    dropping) the ones those refer to that another part makes; one (the given one) when the
+    classes cannot be cut.
+
+    A class's code depends on the classes it refers to, not on those that refer to it, with one
+    exception: a discriminated union puts its tags on its members. So a unit to place is a group
+    of classes that refer to one another, joined with the unions that tag it, and a part needs
+    its units and everything they reach. Each unit goes to the part it grows least (largest
+    first), which keeps the parts alike in size and shares little.
+    """
+    if parts < 2:
         return Partition([request], leading=False)
-    leading = len(groups[0]) >= LEADING_SHARE * len(request.schemas)
-    first: list[str] = []
-    buckets: list[list[str]] = [first] + [[] for _ in range(min(parts, len(groups)) - 1)]
-    for group in groups:
-        # a leading group is the slowest part alone: what else it took would only add to it
-        open_buckets = buckets[1:] if leading and first else buckets
-        min(open_buckets, key=len).extend(group)
-    return Partition([_subset(request, names) for names in buckets if names], leading)
+    graph = _graph(request.schemas)
+    units, needs = _units_and_needs(request.schemas, graph)
+    if len(units) < 2:
+        return Partition([request], leading=False)
+    order = sorted(range(len(units)), key=lambda i: (-len(needs[i]), i))
+    leading = len(needs[order[0]]) >= LEADING_SHARE * len(request.schemas)
+    wanted: list[set[str]] = [set() for _ in range(min(parts, len(units)))]
+    made: list[list[str]] = [[] for _ in wanted]
+    for i in order:
+        best = _least_grown(wanted, needs[i], leading)
+        wanted[best] |= needs[i]
+        made[best] += units[i]
+    requests = [_subset(request, w, set(m)) for w, m in zip(wanted, made, strict=True) if m]
+    return Partition(requests, leading)
 
 
 def join_modules(sources: list[str]) -> str:
@@ -91,8 +111,55 @@ def spelt_alias(alias: ast.alias) -> str:
     return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
 
 
-def _groups(schemas: dict[str, Any]) -> list[list[str]]:
-    """Names of the weakly connected groups, each in the set's order (union-find)."""
+def _least_grown(wanted: list[set[str]], need: set[str], leading: bool) -> int:
+    """The part for a unit needing `need`: the one it leaves smallest, so that the parts stay
+    alike. A leading part (the first, once it holds its web) is the slowest whatever else it
+    makes; there a unit goes where it adds fewest classes, and not to the leading part on a tie."""
+    if leading and wanted[0]:
+        return min(
+            range(len(wanted)),
+            key=lambda j: (len(need - wanted[j]), j == 0, len(wanted[j]), j),
+        )
+    return min(range(len(wanted)), key=lambda j: (len(wanted[j]) + len(need - wanted[j]), j))
+
+
+def _graph(schemas: dict[str, Any]) -> dict[str, list[str]]:
+    """The classes each class refers to."""
+    return {
+        name: [target for target in dict.fromkeys(_references(schema)) if target in schemas]
+        for name, schema in schemas.items()
+    }
+
+
+def _units_and_needs(
+    schemas: dict[str, Any], graph: dict[str, list[str]]
+) -> tuple[list[list[str]], list[set[str]]]:
+    """The units to place (see `partition`), each with the classes it needs; the weakly connected
+    groups, each needing itself alone, when working that out would cost too much."""
+    components = strongly_connected(schemas, graph.__getitem__)  # dependencies first
+    component_of = {name: i for i, members in enumerate(components) for name in members}
+    reach: list[set[str]] = []
+    budget = _NEEDS_PER_CLASS * len(schemas)
+    for members in components:
+        reached = set(members)
+        for target in (target for name in members for target in graph[name]):
+            if target not in reached:  # else all it reaches is in already
+                reached |= reach[component_of[target]]
+        budget -= len(reached)
+        if budget < 0:
+            groups = _joined(schemas, {name: graph[name] for name in schemas})
+            return groups, [set(group) for group in groups]
+        reach.append(reached)
+    tagged = {name: graph[name] for name, schema in schemas.items() if _tags_members(schema)}
+    units = _joined(schemas, {name: tagged.get(name, []) for name in schemas}, components)
+    return units, [set().union(*(reach[component_of[name]] for name in unit)) for unit in units]
+
+
+def _joined(
+    schemas: dict[str, Any], links: dict[str, list[str]], groups: Sequence[list[str]] = ()
+) -> list[list[str]]:
+    """The classes in groups, joined where `links` or `groups` tie them (union-find), each in
+    the set's order, the groups in order of their first class."""
     parent = {name: name for name in schemas}
 
     def root(name: str) -> str:
@@ -101,27 +168,41 @@ def _groups(schemas: dict[str, Any]) -> list[list[str]]:
             name = parent[name]
         return name
 
-    for name, schema in schemas.items():
-        for target in _references(schema):
-            if target in parent:
-                parent[root(name)] = root(target)
+    ties = [(name, target) for name, targets in links.items() for target in targets]
+    ties += [(group[0], member) for group in groups for member in group[1:]]
+    for name, target in ties:
+        parent[root(name)] = root(target)
     grouped: dict[str, list[str]] = {}
     for name in schemas:
         grouped.setdefault(root(name), []).append(name)
     return list(grouped.values())
 
 
+def _tags_members(schema: Any) -> bool:
+    """Whether a discriminator sits anywhere in the schema (its members get its tags)."""
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("discriminator"), dict):
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
 def _references(node: Any) -> Iterator[str]:
     return (ref[len(SCHEMA_PREFIX) :] for ref in refs_in(node) if ref.startswith(SCHEMA_PREFIX))
 
 
-def _subset(request: ModelsRequest, names: list[str]) -> ModelsRequest:
-    """The request for some of its classes: their schemas and their fields' aliases
-    (`Class.wire`)."""
-    wanted = set(names)
+def _subset(request: ModelsRequest, wanted: set[str], made: set[str]) -> ModelsRequest:
+    """The request for the classes a part needs, of which it makes `made`: their schemas and
+    their fields' aliases (`Class.wire`)."""
     return ModelsRequest(
         {name: schema for name, schema in request.schemas.items() if name in wanted},
         {key: name for key, name in request.aliases.items() if key.split(".", 1)[0] in wanted},
         request.package,
         request.file,
+        frozenset(wanted - made),
     )

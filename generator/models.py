@@ -22,6 +22,7 @@ from .ir import ModelSet
 from .model_groups import join_modules
 from .model_source import BUG_HINT, HEADER, ModelsRequest, model_source
 from .split import ModelsPart, cut_part
+from .statements import defined_name
 from .syntax import Descendants
 from .walk import iter_subschemas
 
@@ -268,7 +269,7 @@ def _violations(tree: ast.Module, package: str, nodes: Descendants) -> list[tupl
     """(class the code belongs to, what is wrong) for code outside the allowlist."""
     found = []
     for node in tree.body:
-        owner = _defined(node)
+        owner = defined_name(node) or ""
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
             if module not in _ALLOWED_MODULES and module != f"{package}._models":
@@ -280,14 +281,6 @@ def _violations(tree: ast.Module, package: str, nodes: Descendants) -> list[tupl
         else:
             found.append((owner, f"unexpected {type(node).__name__} at line {node.lineno}"))
     return found
-
-
-def _defined(node: ast.stmt) -> str:
-    if isinstance(node, ast.ClassDef):
-        return node.name
-    if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-        return node.targets[0].id
-    return ""
 
 
 def _class_violations(node: ast.ClassDef, nodes: Descendants) -> list[str]:
@@ -361,7 +354,7 @@ def _name_mismatches(body: list[ast.stmt], models: ModelSet) -> list[tuple[str, 
 def _user_of(body: list[ast.stmt], name: str, ours: set[str]) -> str:
     """The first of our classes whose code mentions `name` (where the stray type came from)."""
     for node in body:
-        owner = _defined(node)
+        owner = defined_name(node) or ""
         if owner in ours and any(
             isinstance(child, ast.Name) and child.id == name for child in ast.walk(node)
         ):

@@ -19,9 +19,11 @@ from .graphs import strongly_connected
 from .imports import import_block
 from .model_groups import spelt_alias
 from .naming import Namer, snake_case
+from .statements import owners, rebuilt_name
 from .syntax import Descendants
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DATA_CALLS = frozenset({"Field", "ConfigDict"})  # called with values, never with types
 
 
 @dataclass
@@ -29,7 +31,7 @@ class _Definition:
     name: str
     text: str
     rebuild: str = ""
-    uses: set[str] = field(default_factory=set)  # other definitions
+    uses: set[str] = field(default_factory=set)  # names that may be other definitions
     imported: set[str] = field(default_factory=set)  # names of the module's imports
 
 
@@ -79,7 +81,7 @@ def split_models(parts: Sequence[ModelsPart], *, package: str) -> ModelModules:
         module = homes[group[0]]
         imports = _imports_of(header, set().union(*(definitions[name].imported for name in group)))
         for name in group:
-            for used in definitions[name].uses:
+            for used in definitions[name].uses & definitions.keys():
                 if homes[used] != module:
                     imports.setdefault(f".{homes[used]}", set()).add(used)
         body = "\n\n".join(definitions[name].text for name in group)
@@ -120,61 +122,58 @@ def _definitions(
     """Classes and aliases, each with the docstring that follows it and its `model_rebuild()`,
     which runs only once every member of its group is defined; and the names each uses."""
     definitions: dict[str, _Definition] = {}
-    last: _Definition | None = None
-    for node in tree.body:
-        name = _defined_name(node)
-        rebuilt = _rebuilt_name(node)
-        if name is not None:
-            last = definitions[name] = _Definition(name, _text(lines, node))
-        elif rebuilt in definitions:
-            definitions[rebuilt].rebuild += _text(lines, node)
-        elif isinstance(node, ast.Expr) and last is not None:
-            last.text += _text(lines, node)
-    names = set(definitions)
-    for node in tree.body:
-        name = _defined_name(node) or _rebuilt_name(node)
-        if name in definitions:
-            used = _used_names(nodes.of(node))
-            definitions[name].uses |= (used & names) - {name}
-            definitions[name].imported |= used & imported
+    for node, owner in owners(tree.body):
+        if owner is None:
+            continue
+        if owner not in definitions:
+            definitions[owner] = _Definition(owner, _text(lines, node))
+        elif rebuilt_name(node) == owner:
+            definitions[owner].rebuild += _text(lines, node)
+        else:
+            definitions[owner].text += _text(lines, node)
+        used = _used_names(nodes.of(node))
+        # other parts' classes count too: which of these are definitions is known once all are
+        definitions[owner].uses |= used - imported - {owner}
+        definitions[owner].imported |= used & imported
     return definitions
 
 
 def _used_names(walked: list[ast.AST]) -> set[str]:
     """Names a definition refers to, including forward references written as strings
-    (`TypeAliasType("Alias", "Echo")`); docstrings are text, not references."""
-    docstrings: set[int] = set()
+    (`TypeAliasType("Alias", "Echo")`). Docstrings, `Literal` values and the arguments of
+    `Field(...)` and the like are text, not references: an enum value `"Service"` must not tie
+    the alias to the class `Service`, which would put both, and what they reach, in one module."""
+    text: set[int] = set()
     strings: list[tuple[int, str]] = []
     used: set[str] = set()
     for child in walked:
         if isinstance(child, ast.Name):
             used.add(child.id)
-        elif isinstance(child, ast.Expr):
-            docstrings.add(id(child.value))
         elif isinstance(child, ast.Constant) and isinstance(child.value, str):
             strings.append((id(child), child.value))
-    for key, text in strings:
-        if key not in docstrings:
-            used.update(_IDENTIFIER.findall(text))
+        else:
+            text.update(id(node) for data in _data_in(child) for node in ast.walk(data))
+    for key, string in strings:
+        if key not in text:
+            used.update(_IDENTIFIER.findall(string))
     return used
 
 
-def _defined_name(node: ast.stmt) -> str | None:
-    if isinstance(node, ast.ClassDef):
-        return node.name
-    if isinstance(node, ast.Assign) and len(node.targets) == 1:
-        target = node.targets[0]
-        return target.id if isinstance(target, ast.Name) else None
-    return None
+def _data_in(node: ast.AST) -> list[ast.expr]:
+    """The parts of `node` that hold values rather than types: a docstring, the values of a
+    `Literal[...]`, a call's keyword arguments and `Field`'s own arguments."""
+    if isinstance(node, ast.Expr):
+        return [node.value]
+    if isinstance(node, ast.Subscript) and _called(node.value) == "Literal":
+        return [node.slice]
+    if isinstance(node, ast.Call):
+        values = [keyword.value for keyword in node.keywords]
+        return values + node.args if _called(node.func) in _DATA_CALLS else values
+    return []
 
 
-def _rebuilt_name(node: ast.stmt) -> str | None:
-    """`Node.model_rebuild()` belongs to Node."""
-    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-        callee = node.value.func
-        if isinstance(callee, ast.Attribute) and isinstance(callee.value, ast.Name):
-            return callee.value.id
-    return None
+def _called(node: ast.expr) -> str | None:
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def _groups(definitions: dict[str, _Definition]) -> list[list[str]]:
@@ -182,7 +181,7 @@ def _groups(definitions: dict[str, _Definition]) -> list[list[str]]:
     order = {name: index for index, name in enumerate(definitions)}
 
     def uses(name: str) -> list[str]:
-        return sorted(definitions[name].uses, key=order.__getitem__)
+        return sorted(definitions[name].uses & definitions.keys(), key=order.__getitem__)
 
     components = strongly_connected(definitions, uses)
     return [sorted(group, key=order.__getitem__) for group in components]

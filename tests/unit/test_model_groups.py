@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
-from generator import models_child
+from generator import model_groups, models_child
 from generator.ir import ModelSet
 from generator.model_groups import join_modules, partition
-from generator.model_source import model_source
+from generator.model_source import ModelsRequest, model_source
 from generator.models import check_models, models_request
 from generator.models_child import BIG_SPEC_BYTES, ModelsChild
 from generator.split import ModelsPart, cut_part, split_models
@@ -50,6 +50,33 @@ MODELS = ModelSet(
 )
 REQUEST = models_request(MODELS, "pkg", "spec.yaml")
 
+# Groups tied only by what they use: an amount (and the currency it names) that an invoice and a
+# refund both carry, and a discriminated union, whose members get its tags, of two kinds of
+# payment, one of which an account also names.
+SHARING: dict[str, dict[str, Any]] = {
+    "Currency": {"type": "string", "enum": ["eur", "Refund"]},  # a value spelling a class
+    "Money": _object(amount={"type": "integer"}, currency=_ref("Currency")),
+    "Invoice": _object(total=_ref("Money"), number={"type": "string"}),
+    "Refund": _object(amount=_ref("Money"), reason={"type": "string", "description": "Invoice"}),
+    "Card": {**_object(kind={"type": "string"}, last4={"type": "string"}), "required": ["kind"]},
+    "Bank": {**_object(kind={"type": "string"}, iban={"type": "string"}), "required": ["kind"]},
+    "Payment": {
+        "oneOf": [_ref("Card"), _ref("Bank")],
+        "discriminator": {"propertyName": "kind", "mapping": {"card": _ref("Card")["$ref"]}},
+    },
+    "Charge": _object(payment=_ref("Payment"), note={"type": "string"}),
+    "Customer": _object(address=_ref("Address"), balance=_ref("Money")),
+    "Address": _object(line={"type": "string"}),
+    "Account": _object(card=_ref("Card"), balance=_ref("Money")),
+}
+SHARING["Payment"]["discriminator"]["mapping"]["bank"] = _ref("Bank")["$ref"]
+SHARING_MODELS = ModelSet(
+    SHARING,
+    {name: {wire: wire for wire in s.get("properties", {})} for name, s in SHARING.items()},
+    {},
+)
+SHARING_REQUEST = models_request(SHARING_MODELS, "pkg", "spec.yaml")
+
 
 def test_groups_that_refer_to_one_another_stay_in_one_part() -> None:
     parts = partition(REQUEST, 2).parts
@@ -73,6 +100,54 @@ def test_a_group_of_a_big_share_of_the_classes_is_a_part_alone_that_leads() -> N
     assert not partition(request, 2).leading  # five groups of one: the parts are alike
 
 
+def test_a_class_that_groups_share_is_made_by_one_part_and_borrowed_by_the_others() -> None:
+    parts = partition(SHARING_REQUEST, 2).parts
+    made = [set(part.schemas) - part.borrowed for part in parts]
+
+    assert len(parts) == 2
+    assert sorted(name for names in made for name in names) == sorted(SHARING)  # each once
+    assert all({"Money", "Currency"} <= set(part.schemas) for part in parts)
+    for part in parts:  # a part has every class its own refer to
+        for schema in part.schemas.values():
+            assert {ref.rsplit("/", 1)[1] for ref in _refs(schema)} <= set(part.schemas)
+
+
+def test_the_members_of_a_discriminated_union_are_made_where_the_union_is() -> None:
+    tagged = {name: SHARING[name] for name in ("Payment", "Card", "Bank")}
+    # a class naming one member, and others to fill the second part less than the first
+    others = {"Wallet": _object(card=_ref("Card"))} | {f"Other{i}": _object() for i in range(5)}
+    request = models_request(ModelSet(tagged | others, {}, {}), "pkg", "")
+    made = [set(part.schemas) - part.borrowed for part in partition(request, 2).parts]
+
+    assert any({"Payment", "Card", "Bank"} <= names for names in made)
+
+
+def test_sets_too_costly_to_share_are_cut_into_groups_that_share_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(model_groups, "_NEEDS_PER_CLASS", 1)
+    parts = partition(SHARING_REQUEST, 2).parts
+
+    assert all(not part.borrowed for part in parts)
+    assert sorted(name for part in parts for name in part.schemas) == sorted(SHARING)
+
+
+def _refs(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [node["$ref"]] if "$ref" in node else [r for v in node.values() for r in _refs(v)]
+    return [r for v in node for r in _refs(v)] if isinstance(node, list) else []
+
+
+def test_a_class_that_refers_into_a_leading_web_is_made_with_it_not_borrowing_it() -> None:
+    web = {f"W{i}": _object(next=_ref(f"W{(i + 1) % 4}")) for i in range(4)}
+    others = {"Viewer": _object(seen=_ref("W0"))} | {f"S{i}": _object() for i in range(4)}
+    split = partition(models_request(ModelSet(web | others, {}, {}), "pkg", ""), 2)
+
+    assert split.leading
+    assert sorted(split.parts[0].schemas) == sorted([*web, "Viewer"])
+    assert not split.parts[1].borrowed
+
+
 def test_each_part_keeps_the_aliases_of_its_own_classes() -> None:
     request = models_request(
         ModelSet(SCHEMAS, {"Leaf": {"value": "value_"}, "Line": {"sku": "sku_"}}, {}), "pkg", ""
@@ -83,11 +158,18 @@ def test_each_part_keeps_the_aliases_of_its_own_classes() -> None:
     ]
 
 
-def test_parts_joined_or_split_apart_make_the_same_package_as_one_run(tmp_path: Path) -> None:
-    whole = model_source(REQUEST)
-    joined = join_modules([model_source(part) for part in partition(REQUEST, 2).parts])
-    check_models(joined, MODELS, "pkg")
-    parts = [_cut(model_source(part)) for part in partition(REQUEST, 2).parts]
+@pytest.mark.parametrize(
+    ("request_", "models"),
+    [(REQUEST, MODELS), (SHARING_REQUEST, SHARING_MODELS)],
+    ids=["apart", "sharing"],
+)
+def test_parts_joined_or_split_apart_make_the_same_package_as_one_run(
+    tmp_path: Path, request_: ModelsRequest, models: ModelSet
+) -> None:
+    whole = model_source(request_)
+    joined = join_modules([model_source(part) for part in partition(request_, 2).parts])
+    check_models(joined, models, "pkg")
+    parts = [_cut(model_source(part)) for part in partition(request_, 2).parts]
     whole_modules = split_models([_cut(whole)], package="pkg").modules
     joined_modules = split_models([_cut(joined)], package="pkg").modules
     parted_modules = split_models(parts, package="pkg").modules

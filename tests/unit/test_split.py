@@ -63,6 +63,42 @@ def test_each_module_imports_what_it_uses_from_the_others() -> None:
     assert "import Tree" not in split.modules[split.homes["Leaf"]]
 
 
+def test_values_and_descriptions_that_spell_a_class_name_do_not_tie_modules() -> None:
+    source = textwrap.dedent(
+        """
+        from __future__ import annotations
+
+        from typing import Annotated, Literal
+
+        from pydantic import BaseModel, Field
+        from typing_extensions import TypeAliasType
+
+        Category = TypeAliasType("Category", Literal["Service", "Fee"])
+
+
+        class Service(BaseModel):
+            category: Category
+            note: Annotated[str, Field(description="Not a Category", examples=["Service"])]
+            child: "Service | None" = None
+        """
+    )
+    split = _split(source)
+
+    assert split.homes["Category"] != split.homes["Service"]
+    assert "import Service" not in split.modules[split.homes["Category"]]
+
+
+def test_parts_that_use_one_another_s_classes_import_them() -> None:
+    first, second = (
+        "from pydantic import BaseModel\n\n\nclass Money(BaseModel):\n    amount: int\n",
+        "from pydantic import BaseModel\n\n\nclass Refund(BaseModel):\n    money: Money\n",
+    )
+    parts = [cut_part(source, ast.parse(source)) for source in (first, second)]
+    split = split_models(parts, package="split_models_pkg")
+
+    assert f"from .{split.homes['Money']} import Money\n" in split.modules[split.homes["Refund"]]
+
+
 def test_a_rebuild_runs_only_after_every_member_of_its_group_is_defined() -> None:
     split = _split(_SOURCE)
     module = split.modules[split.homes["Tree"]]
