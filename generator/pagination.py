@@ -90,6 +90,7 @@ _LINK_PARAMS = (
     *_OFFSET_PARAMS,
     *_CURSOR_PARAMS,
 )
+_NEXT_PAGE = "next_page"  # an object holding the next request's own paging values (Asana)
 _ITEM_CURSOR = "id"  # with `has_more` alone, the last item's id is the next cursor (Stripe)
 
 
@@ -254,7 +255,7 @@ def _offset(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagin
 def _cursor(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
     param = shape.param(_names(config.cursor_param, _CURSOR_PARAMS))
     if param is None:
-        return None
+        return _next_page_token(config, shape, items)
     following = shape.first(_names(config.next_cursor, _NEXT_CURSORS), is_scalar)
     more = shape.first(_MORE_FLAGS, is_boolean)
     if following is not None:
@@ -264,6 +265,21 @@ def _cursor(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagin
         return None
     pagination = _with(items, "cursor", param, more=more)
     return dataclasses.replace(pagination, item_cursor=SpecText(_ITEM_CURSOR))
+
+
+def _next_page_token(
+    config: PaginationConfig, shape: _Shape, items: Pagination
+) -> Pagination | None:
+    """An `?offset=` the API fills from a token it gives under the same name in a `next_page`
+    object (Asana: `next_page: {offset, path, uri}`, null on the last page). The offset is a
+    token to send back, not a count to add to: it pages as a cursor."""
+    if config.cursor_param is not None or config.next_cursor is not None:
+        return None
+    for param in _OFFSET_PARAMS:
+        following = f"{_NEXT_PAGE}.{param}"
+        if param in shape.query and shape.field(following, is_string) is not None:
+            return _with(items, "cursor", param, following=following)
+    return None
 
 
 def _next_link(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:

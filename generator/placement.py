@@ -169,10 +169,21 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     # `approve`.
     tokens = _without_noun(tokens, noun) or tokens
     first, rest = tokens[0], _without_article(tokens[1:])
-    kept = _without_noun(rest, noun)
+    kept = _without_own_scope(_without_noun(rest, noun), noun)
     if first == "get" and verb == "list" and not kept and _lists(rest, path):
         first = "list"  # Gotify's `getClients` on `GET /client` lists the clients
     return "_".join([first, *kept])
+
+
+def _without_own_scope(kept: list[str], noun: list[str]) -> list[str]:
+    """`kept` without a closing `for <the resource's noun>`: Asana's `addTagForTask` on `tasks`
+    is `add_tag` (`client.tasks.add_tag`), as `removeUserForTeam` on `teams` is `remove_user`.
+    A scope naming another resource stays (`getAttachmentsForTask` on `attachments` is
+    `get_for_task`), and so do ids that would be left with only their verb."""
+    for index in range(len(kept) - 2, 0, -1):
+        if kept[index] == "for" and not _without_noun(kept[index + 1 :], noun):
+            return kept[:index]
+    return kept
 
 
 def _without_article(rest: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import Problem
 from . import (
+    alias_parents,
     bare_media_types,
     binary_content,
     broken_pattern,
@@ -51,6 +52,7 @@ PASSES: tuple[Pass, ...] = (
     self_union.apply,  # before any pass that validates against a union or follows its branches
     single_branch.apply,  # after self_union: merges a union it leaves with one branch
     wrapper_type.apply,
+    alias_parents.apply,  # before any pass that reads a class's `allOf` parents
     binary_content.apply,
     bare_media_types.apply,
     empty_enum.apply,

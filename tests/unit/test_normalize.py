@@ -636,3 +636,25 @@ def test_other_headers_stay_parameters(document: dict[str, Any]) -> None:
     normalized, warnings = _normalized(document)
     assert normalized == before
     assert not [w for w in warnings if "credential" in w]
+
+
+def test_allof_member_naming_an_alias_includes_what_the_alias_names() -> None:
+    ref = "#/components/schemas/"
+    schemas: dict[str, Any] = {
+        "Compact": {"type": "object", "properties": {"gid": {"type": "string"}}},
+        "Base": {"$ref": ref + "Compact", "description": "only a name"},
+        "Again": {"$ref": ref + "Base"},
+        "Response": {"allOf": [{"$ref": ref + "Again"}, {"properties": {"at": {}}}]},
+        "Loop": {"$ref": ref + "Loop"},
+        "Looped": {"allOf": [{"$ref": ref + "Loop"}]},
+        "Narrowed": {"$ref": ref + "Compact", "required": ["gid"]},
+        "Kept": {"allOf": [{"$ref": ref + "Narrowed"}]},
+    }
+    document = {"openapi": "3.1.0", "components": {"schemas": schemas}}
+    normalized, problems = normalize(document)
+    out = normalized["components"]["schemas"]
+    assert out["Response"]["allOf"][0] == {"$ref": ref + "Compact"}
+    assert out["Base"] == {"$ref": ref + "Compact", "description": "only a name"}
+    assert out["Looped"]["allOf"][0] == {"$ref": ref + "Loop"}
+    assert out["Kept"]["allOf"][0]["$ref"] != ref + "Compact"
+    assert any("`Again` only names `Compact`" in p.message for p in problems)

@@ -209,6 +209,19 @@ HAL_LINKS = {
             ("next_link", None, "_embedded.applications", None, None, "_links.next.href", None),
             id="next-link-hal-embedded-list",
         ),
+        pytest.param(
+            query("offset", "limit"),
+            {
+                **items("data"),
+                "next_page": {
+                    "type": "object",
+                    "nullable": True,
+                    "properties": {"offset": STRING, "path": STRING, "uri": STRING},
+                },
+            },
+            ("cursor", "offset", "data", None, None, "next_page.offset", None),
+            id="cursor-asana-offset-token-in-next-page",
+        ),
     ],
 )
 def test_each_style_is_found_from_the_shape(
@@ -265,6 +278,16 @@ def test_each_style_is_found_from_the_shape(
             query("page"),
             {"embedded": {"type": "object", "properties": items("applications")}, **HAL_LINKS},
             id="a-list-nested-elsewhere-than-embedded",
+        ),
+        pytest.param(
+            query("offset"),
+            {**items("data"), "next_page": {"type": "object", "properties": {"offset": INTEGER}}},
+            id="next-page-offset-not-a-token",
+        ),
+        pytest.param(
+            query("limit"),
+            {**items("data"), "next_page": {"type": "object", "properties": {"offset": STRING}}},
+            id="next-page-offset-never-sent",
         ),
     ],
 )

@@ -448,3 +448,24 @@ def test_a_thing_with_lists_of_plain_values_is_one_thing_unless_they_are_the_lis
         "GET /names": "names.list",
         "GET /labels": "labels.list",  # items of no stated type may be anything
     }
+
+
+def test_a_closing_for_the_resource_itself_is_not_part_of_the_name() -> None:
+    names = _placements(
+        {
+            "/tasks/{task_gid}/addTag": {"post": _op("addTagForTask", ["Tasks"])},
+            "/teams/{team_gid}/removeUser": {"post": _op("removeUserForTeam", ["Teams"])},
+            "/users/{user_gid}/favorites": {"get": _op("getFavoritesForUser", ["Users"])},
+            "/tasks/{task_gid}/attachments": {"get": _op("getAttachmentsForTask", ["Attachments"])},
+            "/user_task_lists/{id}/tasks": {"get": _op("getTasksForUserTaskList", ["Tasks"])},
+            "/tasks/{task_gid}/stories": {"get": _op("getForTask", ["Tasks"])},
+        }
+    )
+    assert names == {
+        "POST /tasks/{task_gid}/addTag": "tasks.add_tag",
+        "POST /teams/{team_gid}/removeUser": "teams.remove_user",
+        "GET /users/{user_gid}/favorites": "users.get_favorites",
+        "GET /tasks/{task_gid}/attachments": "attachments.get_for_task",
+        "GET /user_task_lists/{id}/tasks": "tasks.get_for_user_task_list",
+        "GET /tasks/{task_gid}/stories": "tasks.get_for_task",
+    }
