@@ -11,7 +11,7 @@ from ..walk import HTTP_METHODS
 from . import azure_host, azure_paths
 from .bodies import Located, body, form
 from .origins import Origins
-from .produces import response_media
+from .produces import media_for
 from .schemas import (
     discriminator_mappings,
     header,
@@ -104,6 +104,7 @@ class Converter:
                 self.consumes,
                 self.origins,
                 jsonpointer.join("", "components", "requestBodies", name),
+                mapping(source.get("definitions")),
             )
             for name in sorted(self.shared_bodies)
         }
@@ -201,7 +202,7 @@ class Converter:
         if name in self.shared_bodies and consumes == self.consumes:
             self.origins.record(at, source)
             return {"$ref": jsonpointer.join("#/components/requestBodies", name)}
-        return body(located, consumes, self.origins, at)
+        return body(located, consumes, self.origins, at, mapping(self.source.get("definitions")))
 
     def _shared_bodies(self) -> frozenset[str]:
         """Body parameters that two operations or more take (through `$ref`, with the document's
@@ -324,7 +325,7 @@ class Converter:
     ) -> list[str]:
         """The media types of a response of `schema`, with a warning where `produces` names none
         that can carry the object or array it describes (`produces.py`)."""
-        chosen = response_media(schema, produces, mapping(self.source.get("definitions")))
+        chosen = media_for(schema, produces, mapping(self.source.get("definitions")))
         if not set(chosen) & set(produces):
             message = (
                 f"the response is an object or array, but its operation produces only "

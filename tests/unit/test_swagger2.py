@@ -168,6 +168,39 @@ def test_an_object_response_is_json_where_the_operation_produces_only_text() -> 
     assert "text/plain" in warning.message
 
 
+def test_an_object_body_is_not_sent_as_the_documents_text_type() -> None:
+    """A document that `consumes` JSON and text (for its one raw-text upload) does not mean
+    every JSON object body may go as text: an object or array body keeps only the types that
+    carry one, shared or not, while a string body keeps the text type."""
+    edit = {"in": "body", "name": "body", "schema": {"$ref": "#/definitions/Problem"}}
+    raw = {"in": "body", "name": "body", "required": True, "schema": {"type": "string"}}
+    listing = {"in": "body", "name": "ids", "schema": {"type": "array", "items": {}}}
+    shared = {"$ref": "#/parameters/Problem"}
+    ok = {"200": {"description": "ok"}}
+    document = _swagger(
+        {
+            "/items": {"patch": {"parameters": [edit], "responses": ok}},
+            "/raw": {"post": {"parameters": [raw], "responses": ok}},
+            "/ids": {"post": {"parameters": [listing], "responses": ok}},
+            "/a": {"put": {"parameters": [shared], "responses": ok}},
+            "/b": {"put": {"parameters": [shared], "responses": ok}},
+        },
+        consumes=["application/json", "text/plain"],
+        definitions={"Problem": PROBLEM},
+        parameters={"Problem": edit},
+    )
+    converted, _, _ = convert(document, "swagger.json")
+    paths = converted["paths"]
+    assert list(paths["/items"]["patch"]["requestBody"]["content"]) == ["application/json"]
+    assert list(paths["/ids"]["post"]["requestBody"]["content"]) == ["application/json"]
+    assert list(paths["/raw"]["post"]["requestBody"]["content"]) == [
+        "application/json",
+        "text/plain",
+    ]
+    component = converted["components"]["requestBodies"]["Problem"]
+    assert list(component["content"]) == ["application/json"]
+
+
 @pytest.mark.parametrize(
     ("scheme", "expected"),
     [
