@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from generator.analyze import analyze
+from generator.config import default_config
 from generator.hoist import hoist
 from generator.load import load_spec, parse_spec, read_bundle
 from generator.normalize import normalize
@@ -429,3 +431,42 @@ def test_azure_discriminator_values_map_too() -> None:
     converted = parse_spec(json.dumps(document).encode(), "swagger.json")
     discriminator = converted["components"]["schemas"]["Criteria"]["discriminator"]
     assert discriminator["mapping"] == {"Microsoft.Static": "#/components/schemas/StaticCriteria"}
+
+
+@pytest.mark.parametrize(
+    ("servers", "template"),
+    [
+        ([{"url": "/api/v1"}], "{origin}/api/v1"),  # Swagger 2.0: basePath, no host
+        ([{"url": "/"}], "{origin}"),
+        (
+            [{"url": "/{version}", "variables": {"version": {"default": "v3"}}}],
+            "{origin}/{version}",
+        ),
+    ],
+)
+def test_a_server_url_that_is_a_path_is_that_path_under_an_origin_the_caller_gives(
+    servers: list[dict[str, Any]], template: str
+) -> None:
+    """Gitea's spec has `basePath: /api/v1` and no `host` (it is self-hosted): a caller who
+    names their instance must reach `/api/v1/...`, not the instance's root."""
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "servers": servers,
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}},
+    }
+    api = analyze(document, default_config("T", "t.json"), file="t.json")
+    assert api.base_url.unsafe_value == ""
+    assert api.server is not None
+    assert api.server.url.unsafe_value == template
+    origin = api.server.variables[0]
+    assert (origin.name.unsafe_value, str(origin.argument), origin.default) == (
+        "origin",
+        "origin",
+        None,
+    )
+    swagger = _swagger({"/a": {"get": {"responses": OK}}}, basePath="/api/v1")
+    converted = parse_spec(json.dumps(swagger).encode(), "swagger.json")
+    api = analyze(converted, default_config("T", "t.json"), file="t.json")
+    assert api.server is not None
+    assert api.server.url.unsafe_value == "{origin}/api/v1"
