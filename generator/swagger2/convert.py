@@ -294,6 +294,8 @@ class Converter:
         return {"style": style, "explode": False} if location in ("query", "path", "header") else {}
 
     def _response(self, response: Any, produces: list[str], source: str, at: str) -> Any:
+        if isinstance(response, dict) and "$ref" in response:
+            response, source = self._shared_response(response, produces, source)
         if not isinstance(response, dict) or "$ref" in response:
             return response
         kept = {k: v for k, v in response.items() if k.startswith("x-")}
@@ -319,6 +321,22 @@ class Converter:
                 written_at = jsonpointer.join(source, "headers", name)
                 self.origins.record(jsonpointer.join(at, "headers", name, "schema"), written_at)
         return converted
+
+    def _shared_response(
+        self, response: dict[str, Any], produces: list[str], source: str
+    ) -> tuple[Any, str]:
+        """A `$ref` to a shared response as written, or, in an operation whose `produces` is
+        not the document's, the shared response itself: its body is what the operation
+        produces (a shared `string` reply is `text/plain` on the diff endpoint that produces
+        only that), not what the document's `produces` says, as its component does."""
+        ref = response["$ref"]
+        shared = mapping(self.source.get("responses"))
+        if produces == self.produces or not isinstance(ref, str):
+            return response, source
+        name = jsonpointer.unescape(ref.removeprefix("#/responses/"))
+        if not ref.startswith("#/responses/") or "schema" not in mapping(shared.get(name)):
+            return response, source
+        return shared[name], jsonpointer.join("", "responses", name)
 
     def _response_media(
         self, schema: dict[str, Any], produces: list[str], source: str

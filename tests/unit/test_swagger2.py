@@ -470,3 +470,27 @@ def test_a_server_url_that_is_a_path_is_that_path_under_an_origin_the_caller_giv
     api = analyze(converted, default_config("T", "t.json"), file="t.json")
     assert api.server is not None
     assert api.server.url.unsafe_value == "{origin}/api/v1"
+
+
+def test_a_shared_response_takes_the_produces_of_the_operation_that_refers_to_it() -> None:
+    """Gitea's `#/responses/string` is the reply of a diff endpoint that produces only
+    `text/plain`: there it is text (and the client asks for text), while an operation that
+    produces what the document does keeps the `$ref` to the component."""
+    shared = {"string": {"description": "a string", "schema": {"type": "string"}}}
+    reply = {"200": {"$ref": "#/responses/string"}}
+    document = _swagger(
+        {
+            "/pulls/{index}.diff": {"get": {"produces": ["text/plain"], "responses": reply}},
+            "/version": {"get": {"responses": reply}},
+        },
+        produces=["application/json", "text/html"],
+        responses=shared,
+    )
+    converted, _, _ = convert(document, "swagger.json")
+    diff = converted["paths"]["/pulls/{index}.diff"]["get"]["responses"]["200"]
+    assert diff == {
+        "description": "a string",
+        "content": {"text/plain": {"schema": shared["string"]["schema"]}},
+    }
+    version = converted["paths"]["/version"]["get"]["responses"]["200"]
+    assert version == {"$ref": "#/components/responses/string"}
