@@ -38,6 +38,7 @@ from .context import Context
 
 _URL_TEXT = re.compile(r"[!-~]+")  # printable ASCII, no spaces
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+_ORIGIN = "The scheme and host the API is served from, as `https://api.example.com`."
 # Names a variable's argument must not take: the client's own options and arguments.
 _TAKEN = frozenset({*CLIENT_ATTRIBUTES, "server_variables", "options", "self"})
 
@@ -105,7 +106,7 @@ def server_template(context: Context) -> tuple[ServerTemplate | None, tuple[Prob
     """The base URL's template when it has variables, held to the rule of a server URL with
     the defaults in their place (a sample value for a variable without one), and why it was
     left out if it was."""
-    server = _chosen(context.document.get("servers"))
+    server = _with_origin(_chosen(context.document.get("servers")))
     defaults = _defaults(server)
     if context.config.base_url or not defaults:
         return None, ()
@@ -135,6 +136,22 @@ def server_template(context: Context) -> tuple[ServerTemplate | None, tuple[Prob
             )
         )
     return ServerTemplate(SpecText(url), tuple(variables)), ()
+
+
+def _with_origin(server: Any) -> Any:
+    """A server whose URL is a path (`/api/v1`: Swagger 2.0's `basePath` without a `host`) as
+    that path under an `{origin}` the caller gives: the URL is relative to the host serving the
+    API, so the caller names that host, and the path is not lost to a base URL that omits it."""
+    url = server.get("url") if isinstance(server, dict) else None
+    if not isinstance(url, str) or not url.startswith("/") or url.startswith("//"):
+        return server
+    declared = server.get("variables")
+    variables = dict(declared) if isinstance(declared, dict) else {}
+    name = "origin"
+    while name in variables:
+        name = f"api_{name}"
+    variables = {name: {"default": "", "description": _ORIGIN}, **variables}
+    return {**server, "url": "{" + name + "}" + url.rstrip("/"), "variables": variables}
 
 
 def _defaults(server: Any) -> dict[str, str]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import jsonpointer
 from .origins import Origins
+from .produces import media_for
 from .schemas import mapping, parameter_schema, schema_v3
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -14,12 +15,21 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 Located = tuple[dict[str, Any], str]
 
 
-def body(located: Located, consumes: list[str], origins: Origins, at: str) -> dict[str, Any]:
-    """The request body at converted pointer `at` that body parameter `located` describes."""
+def body(
+    located: Located,
+    consumes: list[str],
+    origins: Origins,
+    at: str,
+    definitions: dict[str, Any],
+) -> dict[str, Any]:
+    """The request body at converted pointer `at` that body parameter `located` describes: an
+    object or array only under the media types that can carry one (`produces.py`)."""
     parameter, source = located
     origins.record(at, source)
-    schema = schema_v3(parameter.get("schema") or {})
-    media_types = [m for m in consumes if m not in FORM_TYPES] or ["application/json"]
+    written = parameter.get("schema") or {}
+    schema = schema_v3(written)
+    listed = [m for m in consumes if m not in FORM_TYPES] or ["application/json"]
+    media_types = media_for(written, listed, definitions)
     examples = mapping(parameter.get("x-examples"))
     content: dict[str, Any] = {}
     for media_type in media_types:

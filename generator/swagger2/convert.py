@@ -11,7 +11,7 @@ from ..walk import HTTP_METHODS
 from . import azure_host, azure_paths
 from .bodies import Located, body, form
 from .origins import Origins
-from .produces import response_media
+from .produces import media_for
 from .schemas import (
     discriminator_mappings,
     header,
@@ -104,6 +104,7 @@ class Converter:
                 self.consumes,
                 self.origins,
                 jsonpointer.join("", "components", "requestBodies", name),
+                mapping(source.get("definitions")),
             )
             for name in sorted(self.shared_bodies)
         }
@@ -201,7 +202,7 @@ class Converter:
         if name in self.shared_bodies and consumes == self.consumes:
             self.origins.record(at, source)
             return {"$ref": jsonpointer.join("#/components/requestBodies", name)}
-        return body(located, consumes, self.origins, at)
+        return body(located, consumes, self.origins, at, mapping(self.source.get("definitions")))
 
     def _shared_bodies(self) -> frozenset[str]:
         """Body parameters that two operations or more take (through `$ref`, with the document's
@@ -293,6 +294,8 @@ class Converter:
         return {"style": style, "explode": False} if location in ("query", "path", "header") else {}
 
     def _response(self, response: Any, produces: list[str], source: str, at: str) -> Any:
+        if isinstance(response, dict) and "$ref" in response:
+            response, source = self._shared_response(response, produces, source)
         if not isinstance(response, dict) or "$ref" in response:
             return response
         kept = {k: v for k, v in response.items() if k.startswith("x-")}
@@ -319,12 +322,28 @@ class Converter:
                 self.origins.record(jsonpointer.join(at, "headers", name, "schema"), written_at)
         return converted
 
+    def _shared_response(
+        self, response: dict[str, Any], produces: list[str], source: str
+    ) -> tuple[Any, str]:
+        """A `$ref` to a shared response as written, or, in an operation whose `produces` is
+        not the document's, the shared response itself: its body is what the operation
+        produces (a shared `string` reply is `text/plain` on the diff endpoint that produces
+        only that), not what the document's `produces` says, as its component does."""
+        ref = response["$ref"]
+        shared = mapping(self.source.get("responses"))
+        if produces == self.produces or not isinstance(ref, str):
+            return response, source
+        name = jsonpointer.unescape(ref.removeprefix("#/responses/"))
+        if not ref.startswith("#/responses/") or "schema" not in mapping(shared.get(name)):
+            return response, source
+        return shared[name], jsonpointer.join("", "responses", name)
+
     def _response_media(
         self, schema: dict[str, Any], produces: list[str], source: str
     ) -> list[str]:
         """The media types of a response of `schema`, with a warning where `produces` names none
         that can carry the object or array it describes (`produces.py`)."""
-        chosen = response_media(schema, produces, mapping(self.source.get("definitions")))
+        chosen = media_for(schema, produces, mapping(self.source.get("definitions")))
         if not set(chosen) & set(produces):
             message = (
                 f"the response is an object or array, but its operation produces only "

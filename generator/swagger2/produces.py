@@ -1,10 +1,13 @@
-"""The media types a Swagger 2.0 response is written under in OpenAPI 3.
+"""The media types a Swagger 2.0 response or body parameter is written under in OpenAPI 3.
 
-Swagger 2.0 names an operation's media types once (`produces`) for all of its responses, so a
-`text/plain` ping whose error replies are a JSON object reads, taken literally, as an object sent
-as text: a body no server sends and no client can parse. A response whose schema is an object or
-an array keeps only the media types that can carry one (JSON and XML), and is JSON when
-`produces` names neither; other responses take `produces` as written.
+Swagger 2.0 names an operation's media types once (`produces`, `consumes`) for all of its
+responses and its body, and a document names them once for all of its operations. Taken
+literally, a `text/plain` ping whose error replies are a JSON object reads as an object sent as
+text, and a document that `consumes` `text/plain` for its one raw-markdown upload reads as
+sending every JSON body as text too: bodies no server sends and no client can write. A response
+or body whose schema is an object or an array keeps only the media types that can carry one
+(JSON and XML), and is JSON when the list names neither; any other schema takes the list as
+written.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ _STRUCTURED_KEYWORDS = ("properties", "additionalProperties", "items", "allOf")
 _MAX_HOPS = 20  # a `$ref` chain longer than this is a cycle, not a schema
 
 
-def response_media(schema: Any, produces: list[str], definitions: dict[str, Any]) -> list[str]:
-    """The media types of a response of `schema` in an operation that `produces` these."""
+def media_for(schema: Any, listed: list[str], definitions: dict[str, Any]) -> list[str]:
+    """The media types of a response or body of `schema` in an operation that lists these (its
+    `produces` or `consumes`)."""
     if not _structured(schema, definitions):
-        return produces
-    return [media for media in produces if _carries_structure(media)] or ["application/json"]
+        return listed
+    return [media for media in listed if _carries_structure(media)] or ["application/json"]
 
 
 def _carries_structure(media: str) -> bool:
@@ -45,8 +49,8 @@ def _structured(schema: Any, definitions: dict[str, Any]) -> bool:
         schema = definitions.get(jsonpointer.unescape(ref.removeprefix(_DEFINITIONS)))
     else:
         return False
-    if not isinstance(schema, dict):
-        return False
+    if not isinstance(schema, dict) or schema.get("format") == "file":
+        return False  # AutoRest's `type: object, format: file` is a stream, not an object
     kind = schema.get("type")
     if isinstance(kind, str):
         return kind in ("object", "array")

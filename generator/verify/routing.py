@@ -90,6 +90,17 @@ def _shape(url: str) -> str:
     return PLACEHOLDER.sub("{}", url)
 
 
+def _most_literal_first(paths: dict[str, Any]) -> dict[str, Any]:
+    """The path items, those whose keys hold more plain text first (stably).
+
+    openapi-core's finder prefers the key with fewer variables and, among keys with as many,
+    the first in the document; so `/pulls/{index}` written before `/pulls/{index}.diff` would
+    take `/pulls/3.diff` with the index `3.diff`. A server routes such a URL to the key that
+    spells more of it, as the client means it, so the finder is given that key first.
+    """
+    return dict(sorted(paths.items(), key=lambda item: -len(PLACEHOLDER.sub("", item[0]))))
+
+
 def fixed_query(template: str) -> frozenset[tuple[str, str]]:
     """The name/value pairs a `?` in the path key fixes, decoded."""
     query = template.partition("#")[0].partition("?")[2]
@@ -124,11 +135,11 @@ class Router:
                 if isinstance(item, dict) and shared in item:
                     paths[url].setdefault(shared, item[shared])
         # The document was read by the generator; openapi-core need not check it again.
-        self._document, self._paths = document, paths
+        self._document, self._paths = document, _most_literal_first(paths)
         self._shapes: dict[str, list[str]] = {}
-        for url in paths:
+        for url in self._paths:
             self._shapes.setdefault(_shape(url), []).append(url)
-        self._index = _PathIndex(list(paths))
+        self._index = _PathIndex(list(self._paths))
         self._finders: dict[tuple[str, ...], APICallPathFinder] = {}
         self._found: dict[tuple[str, str], Route | str] = {}
 

@@ -57,6 +57,10 @@ class _Reference:
             for name in item:
                 paths[url].setdefault(name, item[name])
                 self.keys.setdefault((url, name), []).append(key)
+        # keys that spell more of a URL before those with as many variables that spell less
+        paths = dict(
+            sorted(paths.items(), key=lambda item: -len(re.sub(r"\{[^{}/]+\}", "", item[0])))
+        )
         whole = {**document, "paths": paths}
         app = OpenAPI.from_dict(whole, config=Config(spec_validator_cls=None))
         self.finder = APICallPathFinder(app.spec)
@@ -118,6 +122,26 @@ def test_narrowed_routing_answers_as_the_whole_document_does_on_real_specs(
     document = load(spec).document
     paths = dict(itertools.islice(document["paths"].items(), 40))
     assert _same_routes({**document, "paths": paths}, ["get", "post"]) > 0
+
+
+def test_a_key_that_spells_more_of_the_url_wins_over_an_earlier_one() -> None:
+    """`/pulls/{index}` written first must not take `/pulls/3.diff` (index `3.diff`) from
+    `/pulls/{index}.diff`: a server routes the URL to the key that spells more of it."""
+    integer = {"name": "index", "in": "path", "required": True, "schema": {"type": "integer"}}
+    operation = {"parameters": [integer], **_OPERATION}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Suffixes", "version": "1"},
+        "servers": [{"url": HOST}],
+        "paths": {"/pulls/{index}": {"get": operation}, "/pulls/{index}.diff": {"get": operation}},
+    }
+    router = Router(document, HOST)
+    assert router.route("get", "/pulls/3.diff") == Route(
+        "get", "/pulls/{index}.diff", {"index": "3"}, ("/pulls/{index}.diff",)
+    )
+    assert router.route("get", "/pulls/3") == Route(
+        "get", "/pulls/{index}", {"index": "3"}, ("/pulls/{index}",)
+    )
 
 
 def _query_parameter(name: str) -> dict[str, Any]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from sdkrt._binary import AsyncBinaryResponse, BinaryResponse
 from sdkrt._exceptions import APIConnectionError, NotFoundError
 from sdkrt._pagination import AsyncPage, SyncPage
-from sdkrt._response import APIResponse, AsyncAPIResponse
+from sdkrt._response import APIResponse, AsyncAPIResponse, parse_body
 
 from tests.support.fault_server import FaultServer, Reply
 
@@ -201,3 +202,24 @@ def test_a_sync_client_refuses_the_async_binary_type(
     with pytest.raises(TypeError, match="BinaryResponse"):
         client._request("get", "/v1/file", cast_to=AsyncBinaryResponse)
     assert server.count == 0
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "expected"),
+    [
+        ("application/octet-stream", b"\x00\x01zip", b"\x00\x01zip"),
+        ("text/plain; charset=utf-8", b"root = true\n", "root = true\n"),
+        ("application/json", b'{"a": 1}', {"a": 1}),
+        ("application/vnd.api+json", b"[1]", [1]),
+    ],
+)
+def test_a_reply_the_spec_gives_no_schema_comes_back_as_the_server_labels_it(
+    content_type: str, body: bytes, expected: object
+) -> None:
+    """`200: description: success` on a raw file download: the method returns `Any`, and a
+    server sending the file's bytes must not get an "is not valid JSON" error for it."""
+    request = httpx.Request("GET", "http://api.test/repos/o/r/raw/a.zip")
+    response = httpx.Response(
+        200, headers={"Content-Type": content_type}, content=body, request=request
+    )
+    assert parse_body(response, Any, strict=True) == expected

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from generator.analyze import analyze
+from generator.config import default_config
 from generator.hoist import hoist
 from generator.load import load_spec, parse_spec, read_bundle
 from generator.normalize import normalize
@@ -166,6 +168,39 @@ def test_an_object_response_is_json_where_the_operation_produces_only_text() -> 
     (warning,) = [problem for problem in problems if problem.level == "warning"]
     assert warning.pointer == "/paths/~1_ping/get/responses/500/schema"
     assert "text/plain" in warning.message
+
+
+def test_an_object_body_is_not_sent_as_the_documents_text_type() -> None:
+    """A document that `consumes` JSON and text (for its one raw-text upload) does not mean
+    every JSON object body may go as text: an object or array body keeps only the types that
+    carry one, shared or not, while a string body keeps the text type."""
+    edit = {"in": "body", "name": "body", "schema": {"$ref": "#/definitions/Problem"}}
+    raw = {"in": "body", "name": "body", "required": True, "schema": {"type": "string"}}
+    listing = {"in": "body", "name": "ids", "schema": {"type": "array", "items": {}}}
+    shared = {"$ref": "#/parameters/Problem"}
+    ok = {"200": {"description": "ok"}}
+    document = _swagger(
+        {
+            "/items": {"patch": {"parameters": [edit], "responses": ok}},
+            "/raw": {"post": {"parameters": [raw], "responses": ok}},
+            "/ids": {"post": {"parameters": [listing], "responses": ok}},
+            "/a": {"put": {"parameters": [shared], "responses": ok}},
+            "/b": {"put": {"parameters": [shared], "responses": ok}},
+        },
+        consumes=["application/json", "text/plain"],
+        definitions={"Problem": PROBLEM},
+        parameters={"Problem": edit},
+    )
+    converted, _, _ = convert(document, "swagger.json")
+    paths = converted["paths"]
+    assert list(paths["/items"]["patch"]["requestBody"]["content"]) == ["application/json"]
+    assert list(paths["/ids"]["post"]["requestBody"]["content"]) == ["application/json"]
+    assert list(paths["/raw"]["post"]["requestBody"]["content"]) == [
+        "application/json",
+        "text/plain",
+    ]
+    component = converted["components"]["requestBodies"]["Problem"]
+    assert list(component["content"]) == ["application/json"]
 
 
 @pytest.mark.parametrize(
@@ -396,3 +431,66 @@ def test_azure_discriminator_values_map_too() -> None:
     converted = parse_spec(json.dumps(document).encode(), "swagger.json")
     discriminator = converted["components"]["schemas"]["Criteria"]["discriminator"]
     assert discriminator["mapping"] == {"Microsoft.Static": "#/components/schemas/StaticCriteria"}
+
+
+@pytest.mark.parametrize(
+    ("servers", "template"),
+    [
+        ([{"url": "/api/v1"}], "{origin}/api/v1"),  # Swagger 2.0: basePath, no host
+        ([{"url": "/"}], "{origin}"),
+        (
+            [{"url": "/{version}", "variables": {"version": {"default": "v3"}}}],
+            "{origin}/{version}",
+        ),
+    ],
+)
+def test_a_server_url_that_is_a_path_is_that_path_under_an_origin_the_caller_gives(
+    servers: list[dict[str, Any]], template: str
+) -> None:
+    """Gitea's spec has `basePath: /api/v1` and no `host` (it is self-hosted): a caller who
+    names their instance must reach `/api/v1/...`, not the instance's root."""
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "servers": servers,
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}},
+    }
+    api = analyze(document, default_config("T", "t.json"), file="t.json")
+    assert api.base_url.unsafe_value == ""
+    assert api.server is not None
+    assert api.server.url.unsafe_value == template
+    origin = api.server.variables[0]
+    assert (origin.name.unsafe_value, str(origin.argument), origin.default) == (
+        "origin",
+        "origin",
+        None,
+    )
+    swagger = _swagger({"/a": {"get": {"responses": OK}}}, basePath="/api/v1")
+    converted = parse_spec(json.dumps(swagger).encode(), "swagger.json")
+    api = analyze(converted, default_config("T", "t.json"), file="t.json")
+    assert api.server is not None
+    assert api.server.url.unsafe_value == "{origin}/api/v1"
+
+
+def test_a_shared_response_takes_the_produces_of_the_operation_that_refers_to_it() -> None:
+    """Gitea's `#/responses/string` is the reply of a diff endpoint that produces only
+    `text/plain`: there it is text (and the client asks for text), while an operation that
+    produces what the document does keeps the `$ref` to the component."""
+    shared = {"string": {"description": "a string", "schema": {"type": "string"}}}
+    reply = {"200": {"$ref": "#/responses/string"}}
+    document = _swagger(
+        {
+            "/pulls/{index}.diff": {"get": {"produces": ["text/plain"], "responses": reply}},
+            "/version": {"get": {"responses": reply}},
+        },
+        produces=["application/json", "text/html"],
+        responses=shared,
+    )
+    converted, _, _ = convert(document, "swagger.json")
+    diff = converted["paths"]["/pulls/{index}.diff"]["get"]["responses"]["200"]
+    assert diff == {
+        "description": "a string",
+        "content": {"text/plain": {"schema": shared["string"]["schema"]}},
+    }
+    version = converted["paths"]["/version"]["get"]["responses"]["200"]
+    assert version == {"$ref": "#/components/responses/string"}
