@@ -55,25 +55,42 @@ def partition(request: ModelsRequest, parts: int) -> Partition:
     A class's code depends on the classes it refers to, not on those that refer to it, with one
     exception: a discriminated union puts its tags on its members. So a unit to place is a group
     of classes that refer to one another, joined with the unions that tag it, and a part needs
-    its units and everything they reach. Each unit goes to the part it grows least (largest
-    first), which keeps the parts alike in size and shares little.
+    its units and everything they reach. Placed largest first, each where it adds least (see
+    `_least_grown`), the units make parts alike in size that share little; the groups that
+    share nothing at all, placed the same way, are the other candidate, and the cut whose
+    biggest part is smallest wins.
     """
     if parts < 2:
         return Partition([request], leading=False)
     graph = _graph(request.schemas)
-    units, needs = _units_and_needs(request.schemas, graph)
-    if len(units) < 2:
+    cuts = [
+        _placed(units, needs, parts, len(request.schemas))
+        for units, needs in _cuts(request.schemas, graph)
+    ]
+    wanted, made, leading = min(
+        cuts, key=lambda cut: (max(map(len, cut[0])), sum(map(len, cut[0])))
+    )
+    if len(made) < 2:
         return Partition([request], leading=False)
+    requests = [_subset(request, w, set(m)) for w, m in zip(wanted, made, strict=True)]
+    return Partition(requests, leading)
+
+
+def _placed(
+    units: list[list[str]], needs: list[set[str]], parts: int, classes: int
+) -> tuple[list[set[str]], list[list[str]], bool]:
+    """What each part needs and makes once the units are placed, largest first, and whether
+    the first part leads."""
     order = sorted(range(len(units)), key=lambda i: (-len(needs[i]), i))
-    leading = len(needs[order[0]]) >= LEADING_SHARE * len(request.schemas)
+    leading = len(needs[order[0]]) >= LEADING_SHARE * classes
     wanted: list[set[str]] = [set() for _ in range(min(parts, len(units)))]
     made: list[list[str]] = [[] for _ in wanted]
     for i in order:
         best = _least_grown(wanted, needs[i], leading)
         wanted[best] |= needs[i]
         made[best] += units[i]
-    requests = [_subset(request, w, set(m)) for w, m in zip(wanted, made, strict=True) if m]
-    return Partition(requests, leading)
+    kept = [j for j, names in enumerate(made) if names]
+    return [wanted[j] for j in kept], [made[j] for j in kept], leading
 
 
 def join_modules(sources: list[str]) -> str:
@@ -112,15 +129,17 @@ def spelt_alias(alias: ast.alias) -> str:
 
 
 def _least_grown(wanted: list[set[str]], need: set[str], leading: bool) -> int:
-    """The part for a unit needing `need`: the one it leaves smallest, so that the parts stay
-    alike. A leading part (the first, once it holds its web) is the slowest whatever else it
-    makes; there a unit goes where it adds fewest classes, and not to the leading part on a tie."""
+    """The part for a unit needing `need`. A part that needs all of it already makes it at no
+    cost; else the part it leaves smallest, so that the parts stay alike. A leading part (the
+    first, once it holds its web) is the slowest whatever else it makes: there a unit goes where
+    it adds fewest classes, and not to the leading part on a tie."""
+
+    def added(j: int) -> int:
+        return len(need - wanted[j])
+
     if leading and wanted[0]:
-        return min(
-            range(len(wanted)),
-            key=lambda j: (len(need - wanted[j]), j == 0, len(wanted[j]), j),
-        )
-    return min(range(len(wanted)), key=lambda j: (len(wanted[j]) + len(need - wanted[j]), j))
+        return min(range(len(wanted)), key=lambda j: (added(j), j == 0, len(wanted[j]), j))
+    return min(range(len(wanted)), key=lambda j: (added(j) > 0, len(wanted[j]) + added(j), j))
 
 
 def _graph(schemas: dict[str, Any]) -> dict[str, list[str]]:
@@ -131,15 +150,18 @@ def _graph(schemas: dict[str, Any]) -> dict[str, list[str]]:
     }
 
 
-def _units_and_needs(
+def _cuts(
     schemas: dict[str, Any], graph: dict[str, list[str]]
-) -> tuple[list[list[str]], list[set[str]]]:
-    """The units to place (see `partition`), each with the classes it needs; the weakly connected
-    groups, each needing itself alone, when working that out would cost too much."""
-    components = strongly_connected(schemas, graph.__getitem__)  # dependencies first
+) -> Iterator[tuple[list[list[str]], list[set[str]]]]:
+    """The units to place, each with the classes it needs: the groups that share nothing (the
+    weakly connected ones), then the units of `partition`, unless working out what each needs
+    would cost too much."""
+    groups = _joined(graph, graph)
+    yield groups, [set(group) for group in groups]
+    components = strongly_connected(graph, graph.__getitem__)  # dependencies first
     component_of = {name: i for i, members in enumerate(components) for name in members}
     reach: list[set[str]] = []
-    budget = _NEEDS_PER_CLASS * len(schemas)
+    budget = _NEEDS_PER_CLASS * len(graph)
     for members in components:
         reached = set(members)
         for target in (target for name in members for target in graph[name]):
@@ -147,12 +169,11 @@ def _units_and_needs(
                 reached |= reach[component_of[target]]
         budget -= len(reached)
         if budget < 0:
-            groups = _joined(schemas, {name: graph[name] for name in schemas})
-            return groups, [set(group) for group in groups]
+            return
         reach.append(reached)
     tagged = {name: graph[name] for name, schema in schemas.items() if _tags_members(schema)}
-    units = _joined(schemas, {name: tagged.get(name, []) for name in schemas}, components)
-    return units, [set().union(*(reach[component_of[name]] for name in unit)) for unit in units]
+    units = _joined(graph, tagged, components)
+    yield units, [set().union(*(reach[component_of[name]] for name in unit)) for unit in units]
 
 
 def _joined(

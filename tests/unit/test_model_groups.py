@@ -122,6 +122,30 @@ def test_the_members_of_a_discriminated_union_are_made_where_the_union_is() -> N
     assert any({"Payment", "Card", "Bank"} <= names for names in made)
 
 
+def test_sharing_that_would_not_shrink_the_biggest_part_is_not_done() -> None:
+    """Placed unit by unit, `Quote` would borrow what `Receipt` uses; cut by group, the parts
+    are no bigger and make each class once."""
+    schemas = {
+        "A1": _object(a=_ref("A2")),
+        "B1": _object(b=_ref("B2")),
+        "Receipt": _object(line=_ref("Item")),
+        "Quote": _object(line=_ref("Item")),
+        "A2": _object(a=_ref("A3")),
+        "B2": _object(b=_ref("B3")),
+        "Item": _object(price=_ref("Price")),
+        "A3": _object(),
+        "B3": _object(),
+        "Price": _object(),
+    }
+    parts = partition(models_request(ModelSet(schemas, {}, {}), "pkg", ""), 2).parts
+
+    assert [sorted(part.schemas) for part in parts] == [
+        ["Item", "Price", "Quote", "Receipt"],
+        ["A1", "A2", "A3", "B1", "B2", "B3"],
+    ]
+    assert all(not part.borrowed for part in parts)
+
+
 def test_sets_too_costly_to_share_are_cut_into_groups_that_share_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
