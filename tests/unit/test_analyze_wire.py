@@ -340,6 +340,19 @@ def test_error_bodies_are_keyed_as_the_runtime_looks_them_up() -> None:
             "GetThingsResponse | None",
         ),
         ({"204": {"description": "none", "content": {"application/json": {}}}}, "none", None),
+        # Box's commit: 201 with the file, or an empty 202 until the parts are processed
+        (
+            {"201": _json(NAMED), "202": {"description": "not yet"}},
+            "model",
+            "GetThingsResponse | None",
+        ),
+        (
+            {"200": _json(NAMED), "202": {"description": "not yet", "content": {}}},
+            "model",
+            "GetThingsResponse | None",
+        ),
+        # an error reply without a body says nothing about the successes
+        ({"200": _json(NAMED), "default": {"description": "e"}}, "model", "GetThingsResponse"),
         ({"default": _json(NAMED)}, "model", "GetThingsResponse"),  # the answer, not an error
     ],
 )
