@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import Problem
 from . import (
+    array_enum,
     bare_media_types,
     binary_content,
     broken_pattern,
@@ -54,6 +55,7 @@ PASSES: tuple[Pass, ...] = (
     binary_content.apply,
     bare_media_types.apply,
     empty_enum.apply,
+    array_enum.apply,  # after empty_enum: an empty enum is dropped, not moved
     broken_pattern.apply,
     invalid_default.apply,
     undeclared_required.apply,
