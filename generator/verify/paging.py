@@ -186,6 +186,7 @@ def _sent(contract: Contract, name: str) -> Any:
 
 
 def _number(value: Any) -> Any:
+    """A query value of digits as its number (a query carries text, whatever its type)."""
     return int(value) if isinstance(value, str) and value.isdigit() else value
 
 
