@@ -48,7 +48,7 @@ from .strings import SpecText
 STYLES: tuple[PagingStyle, ...] = ("page", "offset", "cursor", "next_link", "link_header")
 DECLARATION = "x-ms-pageable"
 LINK_HEADER = "link"
-_ITEMS = ("data", "items", "results")
+_ITEMS = ("data", "items", "results", "entries")
 _HAL_EMBEDDED = "_embedded"
 # JSON:API names its paging parameters `page[...]` (Amadeus: `page[offset]`, `page[limit]`).
 _OFFSET_PARAMS = ("offset", "page[offset]")
@@ -194,9 +194,9 @@ def _declared(declared: dict[str, Any], shape: _Shape) -> Pagination | None:
 
 def _listed(config: PaginationConfig, shape: _Shape) -> Pagination | None:
     """What every style shares, which each detector completes: the items array (the configured
-    field, else a usual name, else the body's only array, else the only array a HAL body
-    embeds, else the body when it is an array: there only a header can say where the next page
-    is) and their type."""
+    field, else a usual name, `entries` among them for Box, whose pages also hold an `order`
+    array, else the body's only array, else the only array a HAL body embeds, else the body when
+    it is an array: there only a header can say where the next page is) and their type."""
     if config.items_field is not None:
         candidates: tuple[str, ...] = (config.items_field,)
     elif shape.field("", is_array) is not None:

@@ -3,10 +3,14 @@
 The first success status with a body decides the return type, its media type chosen as JSON,
 then text (`str`), then bytes (`BinaryResponse`). An operation that declares no 2xx but a
 redirect with a body (Twilio's `307` carrying `redirect_to`) answers with that redirect: the
-client returns its body rather than following it. A declared 204 or 205 adds `None` (that reply
-has no body, whatever the spec says), and a HEAD returns `None` (no reply to it has a body). An
-operation that declares only `default` returns what `default` describes. Error bodies are keyed
-as the runtime looks them up: `404`, `4XX`, `default`.
+client returns its body rather than following it. A GET whose only documented content is a
+redirect without a body (Box's download answers 302 to its file store) returns bytes: whatever
+the target holds, of a media type the spec cannot know. A declared 204 or 205 adds `None` (that
+reply has no body, whatever the spec says), and so does another 2xx that declares no body beside
+one that does (Box's commit answers 201 with the file, or 202 with nothing until the parts are
+processed: an empty 202 must not fail as a malformed 201). A HEAD returns `None` (no reply to it
+has a body). An operation that declares only `default` returns what `default` describes. Error
+bodies are keyed as the runtime looks them up: `404`, `4XX`, `default`.
 """
 
 from __future__ import annotations
@@ -43,12 +47,15 @@ def success_response(
         if media is None:
             continue
         response = _response(context, status, media, resolved.pointer)
-        if any(status in _NO_CONTENT for status in successes) and response.type is not None:
+        others = [other for other in successes if other != status]
+        if _any_bodiless(context, responses, pointer, others) and response.type is not None:
             return Response(response.kind, status, _optional(response.type), response.media_type)
         return response
     if successes and all(status in _NO_CONTENT for status in successes):
         return Response("none", successes[0])
     status = successes[0] if successes else "200"
+    if method == "get" and _redirects_without_body(context, responses, pointer):
+        return Response("binary", status)
     return Response("model", status, context.annotator.annotate({}))
 
 
@@ -85,6 +92,28 @@ def _successes(context: Context, responses: dict[str, Any], pointer: str) -> lis
         if is_redirect_status(status) and _has_body(context, responses[status], pointer, status)
     )
     return answers or (["default"] if "default" in statuses else [])
+
+
+def _any_bodiless(
+    context: Context, responses: dict[str, Any], pointer: str, statuses: list[str]
+) -> bool:
+    """Whether any of these success statuses answers without a body: 204 and 205 always, any
+    other 2xx that declares no content (a `default` reply is an error, not an empty success)."""
+    return any(
+        status in _NO_CONTENT
+        or (status.startswith("2") and not _has_body(context, responses[status], pointer, status))
+        for status in statuses
+    )
+
+
+def _redirects_without_body(context: Context, responses: dict[str, Any], pointer: str) -> bool:
+    """Whether a GET that documents no success body declares a redirect without one: its
+    content is wherever the redirect points (Box's download answers 302 to its file store), of
+    a media type the spec cannot know, so it is returned as bytes rather than parsed as JSON."""
+    return any(
+        is_redirect_status(str(status)) and not _has_body(context, response, pointer, str(status))
+        for status, response in responses.items()
+    )
 
 
 def _has_body(context: Context, response: Any, pointer: str, status: str) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import Problem
 from . import (
     alias_parents,
+    array_enum,
     bare_media_types,
     binary_content,
     broken_pattern,
@@ -56,6 +57,7 @@ PASSES: tuple[Pass, ...] = (
     binary_content.apply,
     bare_media_types.apply,
     empty_enum.apply,
+    array_enum.apply,  # after empty_enum: an empty enum is dropped, not moved
     broken_pattern.apply,
     invalid_default.apply,
     undeclared_required.apply,

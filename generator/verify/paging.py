@@ -106,7 +106,7 @@ def check_next_page(contract: Contract, call: Call, reply: Canned, outcome: Outc
     if paging.page_param is not None and paging.style != "next_link":
         if number is None:
             number = _sent(contract, paging.page_param)
-        parameters[("query", paging.page_param)] = number
+        parameters[("query", paging.page_param)] = _as_declared(call.method, number)
     return dataclasses.replace(
         call,
         label=f"{call.label} (page 2)",
@@ -123,7 +123,7 @@ def _next_of(paging: Paging, reply: Canned, parameters: dict[Any, Any]) -> tuple
     if paging.style == "link_header":
         links = [value for name, value in reply.headers.items() if name.lower() == LINK.lower()]
         return bool(listed) and any(f'rel="{NEXT_RELATION}"' in link for link in links), None
-    sent = parameters.get(("query", paging.page_param or ""))
+    sent = _number(parameters.get(("query", paging.page_param or "")))
     return _STYLES[paging.style](paging, data, listed, sent)
 
 
@@ -182,8 +182,25 @@ def _pointer(method: Method) -> str:
 
 def _sent(contract: Contract, name: str) -> Any:
     """The paging parameter the client sent for page two, as a number where it is one."""
-    value = dict(contract.mock.exchanges[1].request.query).get(name)
+    return _number(dict(contract.mock.exchanges[1].request.query).get(name))
+
+
+def _number(value: Any) -> Any:
+    """A query value of digits as its number (a query carries text, whatever its type)."""
     return int(value) if isinstance(value, str) and value.isdigit() else value
+
+
+def _as_declared(method: Method, number: Any) -> Any:
+    """Page two's paging parameter as the spec declares it: Box declares `offset` a string, so
+    the offset past the first page's items is expected as the text of that number."""
+    assert method.paging is not None
+    wire = method.paging.page_param
+    declared = next(
+        (a for a in method.parameters if a.location == "query" and a.wire == wire), None
+    )
+    if isinstance(number, int) and declared is not None and "int" not in declared.type.inputs:
+        return str(number) if "str" in declared.type.inputs else number
+    return number
 
 
 def _put(data: Any, path: tuple[str, ...], value: Any) -> None:

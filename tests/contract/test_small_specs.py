@@ -726,3 +726,27 @@ def test_a_readme_offers_api_key_only_where_a_scheme_takes_one(tmp_path: Path) -
     readme = (tmp_path / "basic" / "README.md").read_text(encoding="utf-8")
     assert 'Credentials are passed by name (`credentials={"username": ...}`)' in readme
     assert "api_key=" not in readme
+
+
+def test_an_offset_declared_a_string_pages_with_the_text_of_the_next_offset() -> None:
+    """Box's folder listing declares `offset` a string and answers `entries` beside an `order`
+    array and `total_count`: the list pages, and page two asks for `offset=<items so far>`,
+    which the spec reads as the string it declares."""
+    order = {"type": "array", "items": {"type": "object", "properties": {"by": {"type": "string"}}}}
+    item = {"type": "object", "properties": {"id": {"type": "string"}}}
+    page = {
+        "type": "object",
+        "properties": {
+            "entries": {"type": "array", "items": item},
+            "order": order,
+            "total_count": {"type": "integer"},
+        },
+    }
+    parameters = [
+        {"name": name, "in": "query", "schema": {"type": kind}}
+        for name, kind in (("offset", "string"), ("limit", "integer"))
+    ]
+    replies = {"200": {"description": "ok", "content": {"application/json": {"schema": page}}}}
+    paths = {"/folders/items": {"get": {"parameters": parameters, "responses": replies}}}
+    verified = _verify(_spec("Folders", paths))
+    assert verified.result.passed, proven(verified)

@@ -340,6 +340,21 @@ def test_error_bodies_are_keyed_as_the_runtime_looks_them_up() -> None:
             "GetThingsResponse | None",
         ),
         ({"204": {"description": "none", "content": {"application/json": {}}}}, "none", None),
+        # Box's commit: 201 with the file, or an empty 202 until the parts are processed
+        (
+            {"201": _json(NAMED), "202": {"description": "not yet"}},
+            "model",
+            "GetThingsResponse | None",
+        ),
+        (
+            {"200": _json(NAMED), "202": {"description": "not yet", "content": {}}},
+            "model",
+            "GetThingsResponse | None",
+        ),
+        # Box's download: not ready yet (202), or a 302 to the file store, whose bytes are the reply
+        ({"202": {"description": "not yet"}, "302": {"description": "there"}}, "binary", None),
+        # an error reply without a body says nothing about the successes
+        ({"200": _json(NAMED), "default": {"description": "e"}}, "model", "GetThingsResponse"),
         ({"default": _json(NAMED)}, "model", "GetThingsResponse"),  # the answer, not an error
     ],
 )
@@ -365,6 +380,16 @@ def test_a_redirect_whose_body_is_documented_is_the_reply_not_a_hop() -> None:
     assert not any("answer_status" in line for line in request_arguments(hop, None, False))
     redirect_and_reply = _replies({"200": _json(NAMED), "307": _json(NAMED)})
     assert redirect_and_reply.response.status == "200"
+
+
+def test_only_a_get_returns_the_bytes_a_bodiless_redirect_points_to() -> None:
+    """The client follows a redirect only for GET and HEAD; any other method keeps the reply it
+    documents (here none, so whatever JSON comes), and a GET with a success body keeps that."""
+    hop = {"200": {"description": "ok"}, "302": {"description": "there"}}
+    post = _only({"/things": {"post": {"operationId": "makeThing", "responses": hop}}})
+    assert post.response.kind == "model"
+    assert _replies(hop).response.kind == "binary"
+    assert _replies({"200": _json(NAMED), "302": {"description": "there"}}).response.kind == "model"
 
 
 def test_a_default_beside_a_success_names_an_error_and_alone_the_answer() -> None:

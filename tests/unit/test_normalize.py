@@ -110,6 +110,29 @@ def test_an_empty_enum_is_the_plain_type_with_a_warning() -> None:
     ]
 
 
+def test_an_enum_of_plain_values_on_an_array_moves_onto_its_items() -> None:
+    """Box's `allowed_shared_link_access_levels`: no array is one of three strings."""
+    levels = {"type": "array", "items": {"type": "string"}, "enum": ["open", "company"]}
+    pairs = {"type": "array", "items": {"type": "string"}, "enum": [["a", "b"]]}
+    nullable = {"type": "array", "items": {"type": "string"}, "enum": ["x"], "nullable": True}
+    document, warnings = _normalized(_components(Levels=levels, Pairs=pairs, Maybe=nullable))
+    schemas = document["components"]["schemas"]
+    assert schemas["Levels"] == {
+        "type": "array",
+        "items": {"type": "string", "enum": ["open", "company"]},
+    }
+    assert schemas["Pairs"] == pairs  # an enum of arrays constrains the array itself
+    assert schemas["Maybe"] == {
+        "type": ["array", "null"],
+        "items": {"type": "string", "enum": ["x"]},
+    }
+    assert warnings == [
+        f"spec.json#/components/schemas/{name}/enum: warning: `enum` of plain values on an "
+        "array; read as the enum of its items (fix: put the enum on `items`)"
+        for name in ("Levels", "Maybe")
+    ]
+
+
 def test_a_pattern_that_does_not_compile_is_dropped_with_a_warning() -> None:
     broken = {"type": "string", "pattern": "^[w-.]+$", "maxLength": 9}
     fine = {"type": "string", "pattern": r"^[\w.-]+$"}

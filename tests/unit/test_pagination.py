@@ -102,6 +102,16 @@ HAL_LINKS = {
             id="offset-pagerduty-resource-named-list",
         ),
         pytest.param(
+            query("offset", "limit"),
+            {
+                **items("entries"),
+                "order": {"type": "array", "items": {"type": "object"}},
+                "total_count": INTEGER,
+            },
+            ("offset", "offset", "entries", "total_count", None, None, None),
+            id="offset-box-entries-beside-another-array",
+        ),
+        pytest.param(
             query("offset", "count"),
             {**items("Domains"), "TotalCount": INTEGER},
             ("offset", "offset", "Domains", "TotalCount", None, None, None),
