@@ -57,8 +57,8 @@ def partition(request: ModelsRequest, parts: int) -> Partition:
     of classes that refer to one another, joined with the unions that tag it, and a part needs
     its units and everything they reach. Placed largest first, each where it adds least (see
     `_least_grown`), the units make parts alike in size that share little; the groups that
-    share nothing at all, placed the same way, are the other candidate, and the cut whose
-    biggest part is smallest wins.
+    share nothing at all, placed the same way, are the other candidate, and the cut that costs
+    less (`_cost`) wins.
     """
     if parts < 2:
         return Partition([request], leading=False)
@@ -67,13 +67,20 @@ def partition(request: ModelsRequest, parts: int) -> Partition:
         _placed(units, needs, parts, len(request.schemas))
         for units, needs in _cuts(request.schemas, graph)
     ]
-    wanted, made, leading = min(
-        cuts, key=lambda cut: (max(map(len, cut[0])), sum(map(len, cut[0])))
-    )
+    wanted, made, leading = min(cuts, key=lambda cut: _cost(cut[0], parts))
     if len(made) < 2:
         return Partition([request], leading=False)
     requests = [_subset(request, w, set(m)) for w, m in zip(wanted, made, strict=True)]
     return Partition(requests, leading)
+
+
+def _cost(wanted: list[set[str]], parts: int) -> float:
+    """How long a cut keeps the cores busy, in classes: its biggest part, which the generation
+    waits for, and its share of all the classes made, which compete for the same cores with
+    the rendering that goes on meanwhile. Sharing that shrinks the biggest part by less than it
+    adds to the others (PagerDuty: 707 classes to 622, for 177 made twice) is slower."""
+    sizes = [len(names) for names in wanted]
+    return max(sizes) + sum(sizes) / parts
 
 
 def _placed(

@@ -152,7 +152,10 @@ def _used_names(walked: list[ast.AST]) -> set[str]:
         elif isinstance(child, ast.Constant) and isinstance(child.value, str):
             strings.append((id(child), child.value))
         else:
-            text.update(id(node) for data in _data_in(child) for node in ast.walk(data))
+            for data in _data_in(child):  # mostly one string: no walk needed
+                text.update(
+                    [id(data)] if isinstance(data, ast.Constant) else map(id, ast.walk(data))
+                )
     for key, string in strings:
         if key not in text:
             used.update(_IDENTIFIER.findall(string))
