@@ -259,11 +259,19 @@ def decode_json(response: httpx.Response) -> object:
 
 
 def parse_body(response: httpx.Response, cast_to: object, *, strict: bool) -> object:
-    """The declared return value of a successful response whose body has been read."""
+    """The declared return value of a successful response whose body has been read.
+
+    A reply the spec gives no schema (``Any``: a file download, say) is JSON only when the
+    server says it is: one labelled as something else comes back as it came, text as ``str``
+    and anything else as ``bytes``, rather than failing to parse as JSON.
+    """
     if cast_to is None:
         return None
-    if cast_to in _TEXT_TYPES and "json" not in response.headers.get("content-type", ""):
+    media = response.headers.get("content-type", "")
+    if cast_to in _TEXT_TYPES and "json" not in media:
         return response.text if response.content or cast_to is str else None
+    if cast_to is Any and media and "json" not in media and response.content:
+        return response.text if media.lower().startswith("text/") else response.content
     content = response.content
     if content:
         value = parse_json(cast_to, content)
