@@ -5,8 +5,8 @@ stage of a generation; neither needs anything else the pipeline does. So a gener
 this child first (the CLI does, before it imports the pipeline): the child imports the library
 and warms it on a one-class model set while the parent reads, normalizes and analyzes the spec,
 then turns the model set into source while the parent renders everything else. Both cores work,
-and the library's import is off the critical path. A big model set is cut into independent
-parts (see `model_groups.py`), the biggest for the child already warm, the others for children
+and the library's import is off the critical path. A big model set is cut into parts
+(see `model_groups.py`), the biggest for the child already warm, the others for children
 started then (or as soon as the spec's size announces a big set), each module taken as it comes.
 When one part holds a web of types big enough to finish last whatever else runs, the other
 children run at a lower priority, so that it keeps a core to itself.

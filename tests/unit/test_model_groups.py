@@ -1,4 +1,4 @@
-"""A big model set made in independent parts gives the package one run over it would."""
+"""A big model set made in parts gives the package one run over it would."""
 
 from __future__ import annotations
 
