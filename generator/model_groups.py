@@ -24,6 +24,7 @@ from typing import Any
 from .graphs import strongly_connected
 from .model_source import ModelsRequest
 from .refs import SCHEMA_PREFIX, refs_in
+from .walk import iter_subschemas
 
 # The first definition of a models module: its imports are all above it (only they are parsed).
 _DEFINITION = re.compile(r"^(class |[A-Za-z_]\w* = )", re.MULTILINE)
@@ -208,16 +209,10 @@ def _joined(
 
 def _tags_members(schema: Any) -> bool:
     """Whether a discriminator sits anywhere in the schema (its members get its tags)."""
-    stack = [schema]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if isinstance(node.get("discriminator"), dict):
-                return True
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return False
+    return any(
+        isinstance(node.get("discriminator"), dict)
+        for _pointer, node in iter_subschemas(schema, "")
+    )
 
 
 def _references(node: Any) -> Iterator[str]:
