@@ -18,6 +18,7 @@ from generator.model_groups import join_modules, partition
 from generator.model_source import ModelsRequest, model_source
 from generator.models import check_models, models_request
 from generator.models_child import BIG_SPEC_BYTES, ModelsChild
+from generator.refs import refs_in
 from generator.split import ModelsPart, cut_part, split_models
 
 
@@ -109,7 +110,7 @@ def test_a_class_that_groups_share_is_made_by_one_part_and_borrowed_by_the_other
     assert all({"Money", "Currency"} <= set(part.schemas) for part in parts)
     for part in parts:  # a part has every class its own refer to
         for schema in part.schemas.values():
-            assert {ref.rsplit("/", 1)[1] for ref in _refs(schema)} <= set(part.schemas)
+            assert {ref.rsplit("/", 1)[1] for ref in refs_in(schema)} <= set(part.schemas)
 
 
 def test_the_members_of_a_discriminated_union_are_made_where_the_union_is() -> None:
@@ -154,12 +155,6 @@ def test_sets_too_costly_to_share_are_cut_into_groups_that_share_nothing(
 
     assert all(not part.borrowed for part in parts)
     assert sorted(name for part in parts for name in part.schemas) == sorted(SHARING)
-
-
-def _refs(node: object) -> list[str]:
-    if isinstance(node, dict):
-        return [node["$ref"]] if "$ref" in node else [r for v in node.values() for r in _refs(v)]
-    return [r for v in node for r in _refs(v)] if isinstance(node, list) else []
 
 
 def test_a_class_that_refers_into_a_leading_web_is_made_with_it_not_borrowing_it() -> None:
