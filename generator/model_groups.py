@@ -7,10 +7,15 @@ depends only on the classes it reaches, so separate processes can make parts of 
 each given the classes its own reach. Published specs tie most of their classes together through
 a few they all use (an error, an address, a currency), so a part borrows those: it makes them
 too, for its references to resolve, and drops them, keeping the copy of the one part that owns
-them. The parts' modules are then joined: every import any part made, then every part's
-definitions. Imports a module ends up not using are dropped by ruff later, and `split.py` cuts
-the definitions into modules by dependency, so the joined module yields the same package as one
-run over the whole set would.
+them. Most of what a class reaches only lends it a name (a field typed `Address`): a part gets
+such a class as a stub, a class without fields, which the library makes in a fraction of the
+time, and only the classes whose schemas shape its own code (bases, unions, enums, aliases) in
+full.
+
+The parts' modules are then joined: every import any part made, then every part's definitions.
+Imports a module ends up not using are dropped by ruff later, and `split.py` cuts the
+definitions into modules by dependency, so the joined module yields the same package as one run
+over the whole set would.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any
 
 from .graphs import strongly_connected
 from .model_source import ModelsRequest
-from .refs import SCHEMA_PREFIX, refs_in
+from .refs import SCHEMA_PREFIX
 from .walk import iter_subschemas
 
 # The first definition of a models module: its imports are all above it (only they are parsed).
@@ -46,6 +51,12 @@ LEADING_SHARE = 0.4
 # use is made in each part that uses it): past that, as in a long chain of references, working
 # out what each needs would cost more than it saves, and the parts share nothing.
 _NEEDS_PER_CLASS = 40
+# Keywords beside which a reference lends only its name; keywords by which a schema is no plain
+# class (its code, or the code of those naming it, depends on what it holds).
+_BARE_REFERENCE = frozenset({"$ref", "description"})
+_SHAPING_KEYWORDS = frozenset({"allOf", "oneOf", "anyOf", "enum", "const", "discriminator", "$ref"})
+# What stands in for a class a part names but does not make: a class without fields.
+_STUB: dict[str, Any] = {"type": "object"}
 
 
 def partition(request: ModelsRequest, parts: int) -> Partition:
@@ -63,15 +74,15 @@ def partition(request: ModelsRequest, parts: int) -> Partition:
     """
     if parts < 2:
         return Partition([request], leading=False)
-    graph = _graph(request.schemas)
+    graph = _Graph(request.schemas)
     cuts = [
         _placed(units, needs, parts, len(request.schemas))
         for units, needs in _cuts(request.schemas, graph)
     ]
-    wanted, made, leading = min(cuts, key=lambda cut: _cost(cut[0], parts))
+    _wanted, made, leading = min(cuts, key=lambda cut: _cost(cut[0], parts))
     if len(made) < 2:
         return Partition([request], leading=False)
-    requests = [_subset(request, w, set(m)) for w, m in zip(wanted, made, strict=True)]
+    requests = [_subset(request, graph, set(names)) for names in made]
     return Partition(requests, leading)
 
 
@@ -150,37 +161,47 @@ def _least_grown(wanted: list[set[str]], need: set[str], leading: bool) -> int:
     return min(range(len(wanted)), key=lambda j: (added(j) > 0, len(wanted[j]) + added(j), j))
 
 
-def _graph(schemas: dict[str, Any]) -> dict[str, list[str]]:
-    """The classes each class refers to."""
-    return {
-        name: [target for target in dict.fromkeys(_references(schema)) if target in schemas]
-        for name, schema in schemas.items()
-    }
+class _Graph:
+    """The classes each class refers to (`targets`), and of those, the ones whose schemas shape
+    its code (`shaping`): any reached through `allOf` (a base), through a reference with more
+    beside it than a description, or that is no plain class. The others lend it their name
+    only, and the reach of a part follows the shaping ones alone."""
+
+    def __init__(self, schemas: dict[str, Any]) -> None:
+        self.targets: dict[str, list[str]] = {}
+        self.shaping: dict[str, list[str]] = {}
+        plain = {name for name, schema in schemas.items() if _plain(schema)}
+        for name, schema in schemas.items():
+            named, shaped = _references(schema)
+            self.targets[name] = [t for t in dict.fromkeys(named + shaped) if t in schemas]
+            shaping = set(shaped) | {target for target in named if target not in plain}
+            self.shaping[name] = [t for t in self.targets[name] if t in shaping]
 
 
 def _cuts(
-    schemas: dict[str, Any], graph: dict[str, list[str]]
+    schemas: dict[str, Any], graph: _Graph
 ) -> Iterator[tuple[list[list[str]], list[set[str]]]]:
-    """The units to place, each with the classes it needs: the groups that share nothing (the
-    weakly connected ones), then the units of `partition`, unless working out what each needs
-    would cost too much."""
-    groups = _joined(graph, graph)
+    """The units to place, each with the classes it needs in full: the groups that share
+    nothing (the weakly connected ones), then the units of `partition`, unless working out what
+    each needs would cost too much."""
+    targets = graph.targets
+    groups = _joined(targets, targets)
     yield groups, [set(group) for group in groups]
-    components = strongly_connected(graph, graph.__getitem__)  # dependencies first
+    components = strongly_connected(targets, targets.__getitem__)  # dependencies first
     component_of = {name: i for i, members in enumerate(components) for name in members}
     reach: list[set[str]] = []
-    budget = _NEEDS_PER_CLASS * len(graph)
+    budget = _NEEDS_PER_CLASS * len(targets)
     for members in components:
         reached = set(members)
-        for target in (target for name in members for target in graph[name]):
+        for target in (target for name in members for target in targets[name]):
             if target not in reached:  # else all it reaches is in already
                 reached |= reach[component_of[target]]
         budget -= len(reached)
         if budget < 0:
             return
         reach.append(reached)
-    tagged = {name: graph[name] for name, schema in schemas.items() if _tags_members(schema)}
-    units = _joined(graph, tagged, components)
+    tagged = {name: targets[name] for name, schema in schemas.items() if _tags_members(schema)}
+    units = _joined(targets, tagged, components)
     yield units, [set().union(*(reach[component_of[name]] for name in unit)) for unit in units]
 
 
@@ -215,17 +236,62 @@ def _tags_members(schema: Any) -> bool:
     )
 
 
-def _references(node: Any) -> Iterator[str]:
-    return (ref[len(SCHEMA_PREFIX) :] for ref in refs_in(node) if ref.startswith(SCHEMA_PREFIX))
+def _references(schema: Any) -> tuple[list[str], list[str]]:
+    """The classes a schema refers to by a bare reference (a field, an item, a union member),
+    and those it refers to otherwise: as a base (an `allOf` member), or with keywords beside
+    the `$ref` (a default, say)."""
+    named: list[str] = []
+    shaped: list[str] = []
+    stack: list[tuple[Any, bool]] = [(schema, False)]
+    while stack:
+        node, base = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+                bare = not base and node.keys() <= _BARE_REFERENCE
+                (named if bare else shaped).append(ref[len(SCHEMA_PREFIX) :])
+            stack.extend((value, False) for key, value in node.items() if key != "allOf")
+            members = node.get("allOf")
+            if isinstance(members, list):
+                stack.extend((member, True) for member in members)
+        elif isinstance(node, list):
+            stack.extend((value, False) for value in node)
+    return named, shaped
 
 
-def _subset(request: ModelsRequest, wanted: set[str], made: set[str]) -> ModelsRequest:
-    """The request for the classes a part needs, of which it makes `made`: their schemas and
-    their fields' aliases (`Class.wire`)."""
+def _plain(schema: Any) -> bool:
+    """Whether the schema makes a class of fields that the classes using it only name: no
+    union, enum or base, and not nullable (that would make the fields naming it optional)."""
+    return (
+        isinstance(schema, dict)
+        and bool(schema.get("properties"))
+        and isinstance(schema["properties"], dict)
+        and schema.get("type", "object") == "object"
+        and not schema.get("nullable")
+        and not schema.keys() & _SHAPING_KEYWORDS
+    )
+
+
+def _subset(request: ModelsRequest, graph: _Graph, made: set[str]) -> ModelsRequest:
+    """The request for a part making `made`: their schemas and those that shape them, in full,
+    with their fields' aliases (`Class.wire`); the classes these only name, as stubs."""
+    full = set(made)
+    stack = list(made)
+    while stack:
+        for target in graph.shaping[stack.pop()]:
+            if target not in full:
+                full.add(target)
+                stack.append(target)
+    named = {target for name in full for target in graph.targets[name]}
+    schemas = {
+        name: schema if name in full else dict(_STUB)
+        for name, schema in request.schemas.items()
+        if name in full or name in named
+    }
     return ModelsRequest(
-        {name: schema for name, schema in request.schemas.items() if name in wanted},
-        {key: name for key, name in request.aliases.items() if key.split(".", 1)[0] in wanted},
+        schemas,
+        {key: name for key, name in request.aliases.items() if key.split(".", 1)[0] in full},
         request.package,
         request.file,
-        frozenset(wanted - made),
+        frozenset(schemas.keys() - made),
     )

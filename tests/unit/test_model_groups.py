@@ -107,10 +107,47 @@ def test_a_class_that_groups_share_is_made_by_one_part_and_borrowed_by_the_other
 
     assert len(parts) == 2
     assert sorted(name for names in made for name in names) == sorted(SHARING)  # each once
-    assert all({"Money", "Currency"} <= set(part.schemas) for part in parts)
+    assert all("Money" in part.schemas for part in parts)
     for part in parts:  # a part has every class its own refer to
         for schema in part.schemas.values():
             assert {ref.rsplit("/", 1)[1] for ref in refs_in(schema)} <= set(part.schemas)
+
+
+def test_a_class_borrowed_for_its_name_alone_is_a_stub_one_that_shapes_code_is_whole() -> None:
+    """`Money` only names a field type of `Invoice`: a class without fields stands in for it,
+    and the `Currency` it uses is not needed. A base (`allOf`), an enum, a union and a nullable
+    class shape the code of those using them, as does a reference with keywords beside it, so
+    they come whole, with what they need."""
+    schemas: dict[str, Any] = {
+        "Currency": {"type": "string", "enum": ["eur"]},
+        "Money": _object(amount={"type": "integer"}, currency=_ref("Currency")),
+        "Named": _object(name={"type": "string"}, money=_ref("Money")),
+        "Maybe": {**_object(note={"type": "string"}, money=_ref("Money")), "nullable": True},
+        "Either": {"anyOf": [_ref("Money"), {"type": "string"}]},
+        "Invoice": {
+            "allOf": [_ref("Named"), _object(total=_ref("Money"), kind=_ref("Currency"))],
+        },
+        "Holder": _object(maybe=_ref("Maybe"), either=_ref("Either")),
+        "Tagged": _object(money={**_ref("Money"), "nullable": True}),
+    }
+    request = models_request(ModelSet(schemas, {}, {}), "pkg", "")
+    graph = model_groups._Graph(request.schemas)
+
+    def part(*made: str) -> ModelsRequest:
+        return model_groups._subset(request, graph, set(made))
+
+    stub = {"type": "object"}
+    invoice = part("Invoice")
+    assert invoice.schemas["Named"] == schemas["Named"]  # a base: whole
+    assert invoice.schemas["Currency"] == schemas["Currency"]  # an enum: whole
+    assert invoice.schemas["Money"] == stub
+    assert invoice.borrowed == {"Named", "Currency", "Money"}
+    holder = part("Holder")
+    assert holder.schemas["Maybe"] == schemas["Maybe"]
+    assert holder.schemas["Either"] == schemas["Either"]
+    assert holder.schemas["Money"] == stub
+    assert "Currency" not in holder.schemas
+    assert part("Tagged").schemas["Money"] == schemas["Money"]  # more than a name: whole
 
 
 def test_the_members_of_a_discriminated_union_are_made_where_the_union_is() -> None:
