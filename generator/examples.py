@@ -18,7 +18,7 @@ from . import jsonpointer, keywords, refs
 from .annotate import is_model
 from .example_values import Values
 from .ir import Api, Argument, BodyField, Operation, Resource
-from .naming import plural, python_name, singular
+from .naming import BUILTIN_NAMES, plural, python_name, singular
 from .strings import Safe, string_literal
 
 
@@ -59,7 +59,9 @@ class Example:
     def result(self) -> Safe:
         """A name for what the call returns: `token` for `sessions.create_token`, `persona` for
         `personas.get`, `bookings` for `bookings.list` (and `changelogs` for `changelog.list`),
-        `page` for a list that pages, `stream` for server-sent events, else `result`."""
+        `page` for a list that pages, `stream` for server-sent events, else `result` (also where
+        the name is a builtin's: `list = client.lists.create()` would hide `list` in the reader's
+        code)."""
         if self.paginated:
             return Safe("page")
         if self.operation.response.kind == "events":
@@ -68,7 +70,8 @@ class Example:
         one = singular(str(self.resource.name))
         noun = rest if verb in _VERBS and rest else plural(one) if verb == "list" else one
         name = python_name(noun, fallback="result")
-        return Safe(name if name not in _TAKEN and not keyword.iskeyword(name) else "result")
+        taken = name in _TAKEN or name in BUILTIN_NAMES or keyword.iskeyword(name)
+        return Safe("result" if taken else name)
 
     @property
     def uses_path(self) -> bool:

@@ -53,7 +53,8 @@ _HAL_EMBEDDED = "_embedded"
 # JSON:API names its paging parameters `page[...]` (Amadeus: `page[offset]`, `page[limit]`).
 _OFFSET_PARAMS = ("offset", "page[offset]")
 # A page token the response gives and the next request sends back, often under one name for
-# both (OpenFGA's `continuation_token`, Zoom's `next_page_token`, AWS's `nextToken`).
+# both (OpenFGA's `continuation_token`, Zoom's `next_page_token`, AWS's `nextToken`); Twitter
+# sends back as `?pagination_token=` the `meta.next_token` it gave.
 _TOKENS = (
     "next_page_token",
     "nextPageToken",
@@ -62,13 +63,22 @@ _TOKENS = (
     "continuation_token",
     "continuationToken",
 )
-_CURSOR_PARAMS = ("cursor", "after", "starting_after", "page_token", "pageToken", *_TOKENS)
+_CURSOR_PARAMS = (
+    "cursor",
+    "after",
+    "starting_after",
+    "page_token",
+    "pageToken",
+    *_TOKENS,
+    "pagination_token",
+)
 _NEXT_CURSORS = (
     "next_cursor",
     "nextCursor",
     *_TOKENS,
     "cursor",
     "meta.next_cursor",
+    "meta.next_token",
     "response_metadata.next_cursor",
     "page.endCursor",
     "pageInfo.endCursor",

@@ -158,7 +158,10 @@ def _optional(type_: TypeRef) -> TypeRef:
 
 
 def error_types(context: Context, operation: dict[str, Any], pointer: str) -> tuple[ErrorType, ...]:
-    """The declared JSON body of each error status, so `error.body` is parsed into it."""
+    """The declared JSON body of each error status, so `error.body` is parsed into it. A status
+    whose JSON media types declare different bodies (Twitter's `application/json` `Error` beside
+    its `application/problem+json` `Problem`) is parsed into whichever of them the reply fits:
+    the server picks the media type, so the first one listed is not the one that comes back."""
     errors = []
     for status, raw_response in sorted((operation.get("responses") or {}).items()):
         status = str(status)
@@ -166,14 +169,24 @@ def error_types(context: Context, operation: dict[str, Any], pointer: str) -> tu
             continue
         where = jsonpointer.join(pointer, "responses", status)
         resolved = context.resolve(raw_response, where)
-        content = (resolved.node or {}).get("content") or {}
-        media = next((m for m in content if is_json(m)), None)
-        if media is None:
-            continue
-        root = context.root(jsonpointer.join(resolved.pointer, "content", media, "schema"))
-        if root:
-            errors.append(ErrorType(_status_key(status), context.annotator.annotate(root)))
+        roots = _json_roots(context, resolved.node, resolved.pointer)
+        if roots:
+            schema = roots[0] if len(roots) == 1 else {"anyOf": roots}
+            errors.append(ErrorType(_status_key(status), context.annotator.annotate(schema)))
     return tuple(errors)
+
+
+def _json_roots(context: Context, response: Any, pointer: str) -> list[dict[str, Any]]:
+    """The distinct schemas of a response's JSON media types, in the order they are listed."""
+    content = (response or {}).get("content") or {}
+    roots: list[dict[str, Any]] = []
+    for media in content:
+        if not isinstance(media, str) or not is_json(media):
+            continue
+        root = context.root(jsonpointer.join(pointer, "content", media, "schema"))
+        if root and root not in roots:
+            roots.append(root)
+    return roots
 
 
 def _status_key(status: str) -> Safe:

@@ -82,7 +82,8 @@ def build_calls(
     builder = _CallBuilder(types, document, method, models)
     label = f"{method.key} ({case.label}) [{case.variant}]"
     if case.variant == "path-ids":  # a next link in the spec's example names the real API
-        transform, headers = last_page_transform(method), page_reply_headers(method, False)
+        transform = last_page_transform(method, builder.checker)
+        headers = page_reply_headers(method, False)
         return [
             dataclasses.replace(call, transform=transform, headers=headers)
             for call in builder.path_id_calls(label)
@@ -96,7 +97,7 @@ def build_calls(
     call = builder.call(label, mode, rich)
     # required-only is answered with the spec's example, all-fields with every declared field
     # (and, for a list, as a page that is not the last, so the client must ask for the next)
-    transform = page_reply_transform(method, call.expected.parameters, rich)
+    transform = page_reply_transform(method, call.expected.parameters, rich, builder.checker)
     headers = page_reply_headers(method, rich)
     reply = GENERATED if rich else None
     return [dataclasses.replace(call, reply=reply, transform=transform, headers=headers)]

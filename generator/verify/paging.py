@@ -15,8 +15,11 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .errors import ContractFailure
+from .cases import parameter_objects
+from .errors import ContractFailure, NoValidValue
+from .schemas import SchemaChecker
 from .surface import Method, Paging
+from .values import ValueFactory
 
 if TYPE_CHECKING:  # they import the call builder, which uses `page_reply_transform`
     from .calls import Call
@@ -33,17 +36,28 @@ _EMPTY: tuple[object, ...] = (None, False, "", [], {})
 
 
 def page_reply_transform(
-    method: Method, parameters: dict[tuple[str, str], Any], rich: bool
+    method: Method,
+    parameters: dict[tuple[str, str], Any],
+    rich: bool,
+    checker: SchemaChecker,
 ) -> Callable[[Any], Any] | None:
     """How the mock adapts the reply to a list call sending ``parameters``: with every field
     (``rich``), a page that is not the last one; a next link always points back to the mock
-    (the spec's example names the real API, which the client rightly refuses to follow)."""
+    (the spec's example names the real API, which the client rightly refuses to follow); a
+    next cursor is one the paging parameter accepts (see `_next_cursor`)."""
     paging = method.paging
-    if paging is None or not (rich or paging.style == "next_link"):
+    if paging is None:
         return None
     sent = parameters.get(("query", paging.page_param or ""))
+    cursor = _next_cursor(checker, method, sent)
+    if not (rich or paging.style == "next_link" or cursor is not None):
+        return None
 
     def transform(data: Any) -> Any:
+        if cursor is not None and value_at(data, paging.next) not in _EMPTY:
+            _put(data, paging.next, cursor)
+        if not (rich or paging.style == "next_link"):
+            return data
         if paging.style == "page":
             asked = sent if isinstance(sent, int) else 1
             _put(data, paging.current_page, asked)
@@ -60,6 +74,33 @@ def page_reply_transform(
     return transform
 
 
+def _next_cursor(checker: SchemaChecker, method: Method, sent: Any) -> Any:
+    """A next cursor for the reply that the paging parameter accepts, other than the one sent;
+    None for other styles, or where no such value exists. The reply's own schema may allow
+    cursors the parameter refuses (Twitter's `meta.next_token` is any non-empty text, its
+    `?pagination_token=` at least 16 characters): the API gives only cursors it takes back,
+    so a mock that gave another would fail page two for the harness's sake, not the client's."""
+    paging = method.paging
+    if paging is None or paging.style != "cursor" or paging.item_cursor is not None:
+        return None
+    schema = next(
+        (
+            candidate.get("schema")
+            for candidate in parameter_objects(checker.document, method)
+            if (candidate.get("in"), candidate.get("name")) == ("query", paging.page_param)
+        ),
+        None,
+    )
+    if not isinstance(schema, dict):
+        return None
+    factory = ValueFactory(checker, mode="minimal", direction="request")
+    try:
+        values = (factory.value(schema, paging.page_param or "cursor") for _ in range(2))
+        return next((value for value in values if value != sent), None)
+    except NoValidValue:
+        return None
+
+
 def page_reply_headers(method: Method, rich: bool) -> dict[str, str | None]:
     """The headers the mock sets on (or, as None, leaves out of) a list reply: a page that
     says where the next page is in its ``Link`` header names the mock's next page when the
@@ -69,11 +110,13 @@ def page_reply_headers(method: Method, rich: bool) -> dict[str, str | None]:
     return {LINK: f'<{SAME_REQUEST_LINK}>; rel="{NEXT_RELATION}"' if rich else None}
 
 
-def last_page_transform(method: Method) -> Callable[[Any], Any] | None:
+def last_page_transform(method: Method, checker: SchemaChecker) -> Callable[[Any], Any] | None:
     """For calls that prove something else (the path ids): a next-link list reply made the
     last page, since the link in the spec's example names the real API (or a path that is not
-    this call's)."""
+    this call's); a next cursor one the paging parameter accepts, as in any list reply."""
     paging = method.paging
+    if paging is not None and paging.style == "cursor":
+        return page_reply_transform(method, {}, False, checker)
     if paging is None or paging.style != "next_link" or not paging.next:
         return None
     *parents, last = paging.next

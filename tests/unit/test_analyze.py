@@ -225,3 +225,59 @@ def test_java_qualified_schema_keys_are_named_by_their_classes() -> None:
         "ComAcmeV2Item",
         "PlainName",
     }
+
+
+def _erring(content: dict[str, Any]) -> dict[str, Any]:
+    """A document whose one operation answers `default` with `content`."""
+    error = {
+        "type": "object",
+        "required": ["code", "message"],
+        "properties": {"code": {"type": "integer"}, "message": {"type": "string"}},
+    }
+    problem = {
+        "type": "object",
+        "required": ["type", "title"],
+        "properties": {"type": {"type": "string"}, "title": {"type": "string"}},
+    }
+    return {
+        "openapi": "3.0.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/widgets": {
+                "get": {
+                    "operationId": "listWidgets",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": WIDGET}},
+                        },
+                        "default": {"description": "failed", "content": content},
+                    },
+                }
+            }
+        },
+        "components": {"schemas": {"Error": error, "Problem": problem}},
+    }
+
+
+def test_an_error_with_two_json_bodies_is_parsed_into_either() -> None:
+    """The server picks the media type of an error (Twitter answers `application/problem+json`
+    with a `Problem` where `application/json` is listed first with an `Error`): the body is
+    parsed into whichever declared schema it fits, not always the first."""
+    document = _erring(
+        {
+            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}},
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}},
+        }
+    )
+    (operation,) = _operations(document).values()
+    assert [(str(e.status), str(e.type.output)) for e in operation.errors] == [
+        ("'default'", "Error | Problem")
+    ]
+
+
+def test_an_error_with_one_schema_under_two_media_types_keeps_one_type() -> None:
+    problem = {"schema": {"$ref": "#/components/schemas/Problem"}}
+    document = _erring({"application/json": problem, "application/problem+json": problem})
+    (operation,) = _operations(document).values()
+    assert [str(e.type.output) for e in operation.errors] == ["Problem"]

@@ -49,6 +49,21 @@ def test_a_list_of_a_resource_named_in_the_singular_is_still_plural() -> None:
     assert str(Examples(api, document).of(resource, operation).result) == "changelogs"
 
 
+def test_a_result_named_like_a_builtin_is_called_result() -> None:
+    """`list = client.lists.create(...)` would hide the builtin in code copied from the README."""
+    twitter_list = {"type": "object", "properties": {"id": {"type": "string"}}}
+    creating = {"operationId": "createList", "tags": ["Lists"], "schema": twitter_list}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {"/lists": {"post": _returns(creating)}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (resource,) = api.resources
+    (operation,) = resource.operations
+    assert str(Examples(api, document).of(resource, operation).result) == "result"
+
+
 def test_events_are_named_a_stream() -> None:
     answer = {"type": "object", "properties": {"text": {"type": "string"}}}
     content = {"application/json": {"schema": answer}, "text/event-stream": {"schema": answer}}

@@ -130,6 +130,18 @@ HAL_LINKS = {
             id="cursor-google",
         ),
         pytest.param(
+            query("pagination_token", "max_results"),
+            {
+                **items("data"),
+                "meta": {
+                    "type": "object",
+                    "properties": {"next_token": STRING, "result_count": INTEGER},
+                },
+            },
+            ("cursor", "pagination_token", "data", None, None, "meta.next_token", None),
+            id="cursor-twitter-token-under-meta",
+        ),
+        pytest.param(
             query("after", "before"),
             {
                 **items(),
