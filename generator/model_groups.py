@@ -51,10 +51,13 @@ LEADING_SHARE = 0.4
 # use is made in each part that uses it): past that, as in a long chain of references, working
 # out what each needs would cost more than it saves, and the parts share nothing.
 _NEEDS_PER_CLASS = 40
-# Keywords beside which a reference lends only its name; keywords by which a schema is no plain
-# class (its code, or the code of those naming it, depends on what it holds).
+# Keywords beside which a reference lends only its name; the keywords a plain class may have
+# (any other, a union, an enum, a base, `nullable`, a default, might change those naming it).
 _BARE_REFERENCE = frozenset({"$ref", "description"})
-_SHAPING_KEYWORDS = frozenset({"allOf", "oneOf", "anyOf", "enum", "const", "discriminator", "$ref"})
+_PLAIN_KEYWORDS = frozenset(
+    {"type", "properties", "required", "additionalProperties", "minProperties", "maxProperties"}
+    | {"title", "description", "example", "examples", "externalDocs"}
+)
 # What stands in for a class a part names but does not make: a class without fields.
 _STUB: dict[str, Any] = {"type": "object"}
 
@@ -260,15 +263,13 @@ def _references(schema: Any) -> tuple[list[str], list[str]]:
 
 
 def _plain(schema: Any) -> bool:
-    """Whether the schema makes a class of fields that the classes using it only name: no
-    union, enum or base, and not nullable (that would make the fields naming it optional)."""
+    """Whether the schema makes a class of fields that the classes using it only name."""
     return (
         isinstance(schema, dict)
         and bool(schema.get("properties"))
         and isinstance(schema["properties"], dict)
         and schema.get("type", "object") == "object"
-        and not schema.get("nullable")
-        and not schema.keys() & _SHAPING_KEYWORDS
+        and all(key in _PLAIN_KEYWORDS or key.startswith("x-") for key in schema)
     )
 
 
