@@ -207,6 +207,9 @@ _STRATEGIES = {
 }
 
 
+_NEXT_FIELDS = {"cursor": "next_cursor", "page": "next_page"}
+
+
 def pagination_literal(pagination: Pagination) -> Safe:
     """The runtime strategy for the operation, e.g. `OffsetPagination(offset_param="offset",
     items_field="items", total=("total",))`, naming only the fields the API has."""
@@ -225,7 +228,7 @@ def pagination_literal(pagination: Pagination) -> Safe:
         "last_page": pagination.last_page,
         "total": pagination.total,
         "has_more": pagination.has_more,
-        "next_cursor" if pagination.style == "cursor" else "next_link": pagination.next,
+        _NEXT_FIELDS.get(pagination.style, "next_link"): pagination.next,
     }
     arguments += [f"{name}={_path_tuple(path)}" for name, path in paths.items() if path]
     if pagination.item_cursor is not None:

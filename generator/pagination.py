@@ -100,6 +100,9 @@ _LINK_PARAMS = (
     *_OFFSET_PARAMS,
     *_CURSOR_PARAMS,
 )
+_CURRENT_PAGES = ("meta.current_page", "meta.pagination.page", "pagination.page", "current_page")
+_LAST_PAGES = ("meta.last_page", "meta.pagination.last_page", "pagination.last_page", "last_page")
+_NEXT_PAGES = ("meta.pagination.next_page", "pagination.next_page", "meta.next_page", "next_page")
 _NEXT_PAGE = "next_page"  # an object holding the next request's own paging values (Asana)
 _ITEM_CURSOR = "id"  # with `has_more` alone, the last item's id is the next cursor (Stripe)
 
@@ -241,13 +244,22 @@ def _embedded(shape: _Shape) -> tuple[str, str] | None:
 
 
 def _page(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
+    """Page numbers, with the current and last page in the body or the next page's number
+    (Hetzner's `meta.pagination`: `page`, `last_page`, and `next_page`, null on the last)."""
     if shape.param((config.page_param,)) is None:
         return None
-    if shape.field(config.current_page) is None or shape.field(config.last_page) is None:
+    current = shape.first(_configured(config, "current_page", _CURRENT_PAGES), is_scalar)
+    last = shape.first(_configured(config, "last_page", _LAST_PAGES), is_scalar)
+    following = shape.first(_NEXT_PAGES, is_integer)
+    if following is None and (current is None or last is None):
         return None
-    return _with(
-        items, "page", config.page_param, current=config.current_page, last=config.last_page
-    )
+    return _with(items, "page", config.page_param, current=current, last=last, following=following)
+
+
+def _configured(config: PaginationConfig, field: str, usual: tuple[str, ...]) -> tuple[str, ...]:
+    """The path the API config names, else the usual ones (the default path first)."""
+    named = str(getattr(config, field))
+    return (named,) if field in config.model_fields_set else (named, *usual)
 
 
 def _offset(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:

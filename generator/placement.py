@@ -160,6 +160,8 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     operation_id = operation.get("operationId")
     if not isinstance(operation_id, str) or not words(operation_id):
         return _name_from_path(resource, verb, path)
+    if "{" in path and _spells_method_and_path(operation_id, verb, path):
+        return _name_from_path(resource, verb, path)
     noun = [word.lower() for word in words(resource)]
     tokens = [
         word.lower() for word in words(_action(operation_id_without_path(operation_id, path), noun))
@@ -173,6 +175,26 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     if first == "get" and verb == "list" and not kept and _lists(rest, path):
         first = "list"  # Gotify's `getClients` on `GET /client` lists the clients
     return "_".join([first, *kept])
+
+
+def _spells_method_and_path(operation_id: str, verb: str, path: str) -> bool:
+    """Whether the id is the HTTP method and every word of the path, variables too, and nothing
+    else: Adyen's `get-paymentLinks-linkId` says no more than `GET /paymentLinks/{linkId}`, so
+    it is named as an operation without id would be (`client.payment_links.get`), not after the
+    variable (`get_link_id`). (A path without variables reads the same either way.)"""
+    spelt = [word.lower() for word in words(operation_id)]
+    path_words = [word.lower() for word in words(path)]
+    methods = _METHODS_OF.get(verb, (verb,))
+    return bool(path_words) and spelt[1:] == path_words and spelt[0] in methods
+
+
+_METHODS_OF = {
+    "get": ("get",),
+    "list": ("get",),
+    "create": ("post",),
+    "update": ("put", "patch"),
+    "delete": ("delete",),
+}
 
 
 def _without_own_scope(kept: list[str], noun: list[str]) -> list[str]:

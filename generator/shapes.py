@@ -16,7 +16,9 @@ spells inline, without changing what the API accepts or returns:
   that several members declare is read-only (or write-only) as the last declaration says;
 - `patternProperties` become the map's values (the key patterns are a regex dialect of their own),
   and `prefixItems` a list of any of their types;
-- an object with `properties` beside `oneOf` is one of the branches with those properties each.
+- an object with `properties` beside `oneOf` is one of the branches with those properties each;
+- a map (`additionalProperties: V`, no `properties`) beside `oneOf`/`anyOf` is that map: V holds
+  for every key, so the branches only name keys the value may have.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ def canonical(schema: dict[str, Any], *, nested: bool) -> dict[str, Any]:
     `nested` is true where the schema is not a field of a class: items, map values, branches.
     """
     out = {key: value for key, value in schema.items() if key not in _UNTYPED}
+    out = _map_beside_union(out)
     out = _branches_with_common_properties(out)
     out = _pattern_properties(out)
     out = _prefix_items(out)
@@ -111,6 +114,38 @@ def _applicable(schema: dict[str, Any]) -> dict[str, Any]:
     if not kinds & {"integer", "number"}:
         dropped |= _NUMERIC
     return {key: value for key, value in schema.items() if key not in dropped}
+
+
+def _map_beside_union(schema: dict[str, Any]) -> dict[str, Any]:
+    """`{additionalProperties: V, anyOf: [A, B]}` -> `{additionalProperties: V}`.
+
+    With no `properties` beside it, V constrains every key of the value, so whichever branch it
+    matches the value is a map of V; the branches only list keys it may carry (Adyen's
+    `additionalData`: string values, with well-known keys in a dozen schemas). Kept, they would
+    be classes datamodel-code-generator names on its own, each a branch merged with the map.
+    V open to anything (`true`, `{}`) says no more than the branches' own open objects do: then
+    the branches are the type, and V goes."""
+    unions = [key for key in ("oneOf", "anyOf") if isinstance(schema.get(key), list)]
+    if not unions or not _only_a_map(schema):
+        return schema
+    if schema["additionalProperties"] in (True, {}):
+        return {k: v for k, v in schema.items() if k != "additionalProperties"}
+    out = {k: v for k, v in schema.items() if k not in (*unions, "discriminator")}
+    branches = [branch for key in unions for branch in schema[key]]
+    if not any(isinstance(b, dict) and keywords.types(b) == {"null"} for b in branches):
+        return out
+    outer = {key: value for key, value in out.items() if key in _ANNOTATIONS}
+    inner = {key: value for key, value in out.items() if key not in _ANNOTATIONS}
+    inner["type"] = "object"
+    return {**outer, "anyOf": [inner, {"type": "null"}]}  # a `{type: null}` branch allowed null
+
+
+def _only_a_map(schema: dict[str, Any]) -> bool:
+    """An object whose every key `additionalProperties` holds to a schema: none is named."""
+    extra = schema.get("additionalProperties")
+    named = schema.get("properties") or schema.get("patternProperties")
+    kinds = keywords.types(schema) - {"null"}
+    return (extra is True or isinstance(extra, dict)) and not named and kinds <= {"object"}
 
 
 def _branches_with_common_properties(schema: dict[str, Any]) -> dict[str, Any]:

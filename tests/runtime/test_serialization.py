@@ -138,6 +138,22 @@ def test_a_constant_that_names_a_union_variant_is_always_sent() -> None:
     assert to_jsonable({"items": [image]}) == {"items": [{"input": "a.png", "modality": "image"}]}
 
 
+class _IdealDetails(BaseModel):
+    issuer: str
+    type: Literal["ideal"] | None = "ideal"
+    mode: Literal["a", "b"] | None = "a"
+    channel: Literal["web"] | None = None
+
+
+def test_an_optional_constant_with_its_value_as_default_is_always_sent() -> None:
+    # A one-value enum with a default on a property that need not be given (a payment method's
+    # `type` among `oneOf` branches): the server needs it to tell the branches apart.
+    ideal = _IdealDetails(issuer="bank")
+    assert to_jsonable(ideal) == {"issuer": "bank", "type": "ideal"}
+    assert body_fields(ideal) == {"issuer": "bank", "type": "ideal"}
+    assert to_jsonable(_IdealDetails(issuer="bank", type=None)) == {"issuer": "bank", "type": None}
+
+
 @pytest.mark.parametrize(
     ("body", "extra", "expected"),
     [

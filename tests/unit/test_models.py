@@ -217,6 +217,40 @@ def test_an_extension_beside_a_ref_makes_no_class_of_its_own() -> None:
     assert "told: Inner | None = None" in source
 
 
+def test_a_map_beside_a_union_of_the_keys_it_may_carry_is_that_map() -> None:
+    """`{additionalProperties: string, anyOf: [A, B]}` (Adyen's `additionalData`): every value is a
+    string whatever branch it matches, so the field is a map of strings, and no class is made
+    that the models would have to name on their own."""
+    known = {"type": "object", "properties": {"allow3DS2": {"type": "string"}}}
+    other = {"type": "object", "properties": {"riskdata.score": {"type": "string"}}}
+    union = [{"$ref": "#/components/schemas/Known"}, {"$ref": "#/components/schemas/Other"}]
+    holder = {
+        "type": "object",
+        "properties": {
+            "extra": {"type": "object", "additionalProperties": {"type": "string"}, "anyOf": union},
+            "loose": {"additionalProperties": {}, "oneOf": union},
+            "open": {"type": "object", "additionalProperties": True, "anyOf": union},
+            "maybe": {
+                "additionalProperties": {"type": "string"},
+                "anyOf": [*union, {"type": "null"}],
+            },
+        },
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Known": known, "Other": other, "Holder": holder}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    source = generate_models(api.models, "pkg")
+    check_models(source, api.models, "pkg")
+    assert "extra: dict[str, str] | None = None" in source
+    assert "loose: Known | Other | None = None" in source
+    assert "open: Known | Other | None = None" in source
+    assert "maybe: dict[str, str] | None = None" in source
+
+
 _TWO = ModelSet(
     schemas={"Voice": MODELS.schemas["Voice"], "Echo": {"type": "string"}},
     field_names=MODELS.field_names,

@@ -1,0 +1,61 @@
+"""Page numbers found where APIs keep them: the current and last page, or the next page's number
+(Hetzner's `meta.pagination`), and handed to the runtime under the names it reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.calls import pagination_literal
+
+from .test_pagination import INTEGER, items, paging_of, query
+
+NULLABLE_INTEGER = {"type": "integer", "nullable": True}
+
+
+def _meta(**fields: Any) -> dict[str, Any]:
+    pagination = {"type": "object", "properties": fields}
+    return {"meta": {"type": "object", "properties": {"pagination": pagination}}}
+
+
+def _paths(paging: Any) -> tuple[str, str, str]:
+    return tuple(  # type: ignore[return-value]
+        ".".join(part.unsafe_value for part in path)
+        for path in (paging.current_page, paging.last_page, paging.next)
+    )
+
+
+def test_a_next_page_number_under_meta_pagination_pages() -> None:
+    fields = _meta(
+        page=INTEGER,
+        per_page=INTEGER,
+        previous_page=NULLABLE_INTEGER,
+        next_page=NULLABLE_INTEGER,
+        last_page=NULLABLE_INTEGER,
+        total_entries=NULLABLE_INTEGER,
+    )
+    paging = paging_of(query("page", "per_page", "label_selector"), {**items("servers"), **fields})
+    assert paging is not None and paging.style == "page"
+    assert _paths(paging) == (
+        "meta.pagination.page",
+        "meta.pagination.last_page",
+        "meta.pagination.next_page",
+    )
+    literal = pagination_literal(paging)
+    assert "next_page=('meta', 'pagination', 'next_page')" in literal
+    assert "next_link" not in literal
+
+
+def test_a_next_page_number_alone_is_enough_and_snake_case_current_and_last_too() -> None:
+    alone = paging_of(query("page"), {**items(), **_meta(next_page=NULLABLE_INTEGER)})
+    assert alone is not None and _paths(alone) == ("", "", "meta.pagination.next_page")
+    laravel = {"meta": {"type": "object", "properties": {"current_page": INTEGER}}}
+    laravel["meta"]["properties"]["last_page"] = INTEGER
+    paged = paging_of(query("page"), {**items("data"), **laravel})
+    assert paged is not None and _paths(paged) == ("meta.current_page", "meta.last_page", "")
+
+
+def test_a_page_param_with_only_a_current_page_or_a_next_page_object_does_not_page() -> None:
+    current_only = _meta(page=INTEGER)
+    assert paging_of(query("page"), {**items(), **current_only}) is None
+    asana_like = {"next_page": {"type": "object", "properties": {"offset": {"type": "string"}}}}
+    assert paging_of(query("page"), {**items(), **asana_like}) is None
