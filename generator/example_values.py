@@ -100,17 +100,27 @@ class Values:
         return "[" + ", ".join(self.value(items, each, depth + 1, inner) for each in names) + "]"
 
     def model(self, model: str, depth: int) -> str:
-        """A dict with the model's required keys (or its first key, when none is required)."""
+        """A dict with the model's required keys (or its first key, when none is required), and
+        its constants: a one-value tag names the variant of a union the server is to read, and
+        a dict, unlike a model, does not fill it in."""
         if depth >= _MAX_DEPTH:
             return "{}"
         properties, required = self._properties(model)
         writable = {k: v for k, v in properties.items() if not _read_only(v)}
-        keys = [k for k in writable if k in required] or list(writable)[:1]
+        keys = [k for k, v in writable.items() if k in required or self._constant(v)]
+        keys = keys or list(writable)[:1]
         entries = ", ".join(
             f"{string_literal(SpecText(key))}: {self.value(writable[key], key, depth + 1)}"
             for key in keys
         )
         return f"{{{entries}}}"
+
+    def _constant(self, schema: Any) -> bool:
+        ref = component_name(schema) if isinstance(schema, dict) else None
+        target = self._schemas.get(ref, {}) if ref is not None else schema
+        if not isinstance(target, dict):
+            return False
+        return "const" in target or len([v for v in target.get("enum") or [] if v is not None]) == 1
 
 
 def _not_null(branch: Any) -> bool:

@@ -120,3 +120,47 @@ def test_an_array_example_has_as_many_items_as_min_items_asks() -> None:
     call = str(Examples(api, document).of(resource, operation).call)
     assert "pairs=[['pairs', 'pairs']]" in call
     assert "labels=['labels_1', 'labels_2']" in call
+
+
+def test_a_nested_object_example_carries_its_one_value_tag_even_when_optional() -> None:
+    """A dict is sent as written: without `type`, the server cannot tell which payment
+    method it reads, whatever default the schema gives the tag."""
+    card = {
+        "type": "object",
+        "required": ["number"],
+        "properties": {
+            "type": {"type": "string", "enum": ["card"], "default": "card"},
+            "number": {"type": "string"},
+            "note": {"type": "string"},
+        },
+    }
+    bank = {
+        "type": "object",
+        "required": ["iban"],
+        "properties": {"type": {"const": "bank"}, "iban": {"type": "string"}},
+    }
+    body = {
+        "type": "object",
+        "required": ["method"],
+        "properties": {"method": {"oneOf": [{"$ref": "#/components/schemas/Card"}, bank]}},
+    }
+    request = {"required": True, "content": {"application/json": {"schema": body}}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/payments": {
+                "post": {
+                    "operationId": "createPayment",
+                    "requestBody": request,
+                    "responses": {"204": {"description": "done"}},
+                }
+            }
+        },
+        "components": {"schemas": {"Card": card}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (resource,) = api.resources
+    (operation,) = resource.operations
+    call = str(Examples(api, document).of(resource, operation).call)
+    assert "method={'type': 'card', 'number': 'number'}" in call
