@@ -79,8 +79,9 @@ class BaseModel(pydantic.BaseModel):
                 warn_once(type(self).__name__, name, "unknown field", "")
         constants = _constant_fields(type(self))
         if constants:
-            # A constant (`modality: Literal["image"] = "image"`) tells the server which variant
-            # of a union it is reading: it counts as set, so the body always carries it.
+            # A constant (`modality: Literal["image"] = "image"`, optional or not) tells the
+            # server which variant of a union it is reading: it counts as set, so the body
+            # always carries it.
             self.__pydantic_fields_set__.update(constants)
         return self
 
@@ -123,14 +124,25 @@ class BaseModel(pydantic.BaseModel):
 
 @functools.cache
 def _constant_fields(model: type[pydantic.BaseModel]) -> frozenset[str]:
-    """The fields that hold one value only, given as their default."""
+    """The fields that hold one value only, given as their default. An optional one counts too
+    (`type: Literal["ideal"] | None = "ideal"`, a one-value enum with a default that a property
+    need not be given): its default is still the only value that names the variant."""
     return frozenset(
         name
         for name, field in model.model_fields.items()
-        if get_origin(field.annotation) is Literal
-        and len(get_args(field.annotation)) == 1
-        and field.default == get_args(field.annotation)[0]
+        if _only_value(field.annotation) == (field.default,)
     )
+
+
+def _only_value(annotation: object) -> tuple[object, ...]:
+    """The value a one-value `Literal` allows, alone or beside `None`; else nothing."""
+    members = [annotation]
+    if get_origin(annotation) is not Literal:
+        members = [arg for arg in get_args(annotation) if arg is not type(None)]
+    if len(members) == 1 and get_origin(members[0]) is Literal:
+        values = get_args(members[0])
+        return values if len(values) == 1 else ()
+    return ()
 
 
 @functools.cache
