@@ -70,7 +70,8 @@ def partition(request: ModelsRequest, parts: int) -> Partition:
     A class's code depends on the classes it refers to, not on those that refer to it, with one
     exception: a discriminated union puts its tags on its members. So a unit to place is a group
     of classes that refer to one another, joined with the unions that tag it, and a part needs
-    its units and everything they reach. Placed largest first, each where it adds least (see
+    its units and all that shapes their code, in full, and stubs of the classes these name
+    (see `_Graph`). Placed largest first, each where it adds least (see
     `_least_grown`), the units make parts alike in size that share little; the groups that
     share nothing at all, placed the same way, are the other candidate, and the cut that costs
     less (`_cost`) wins.
@@ -180,13 +181,18 @@ class _Graph:
             shaping = set(shaped) | {target for target in named if target not in plain}
             self.shaping[name] = [t for t in self.targets[name] if t in shaping]
 
+    def named_by(self, full: set[str]) -> set[str]:
+        """The classes that classes made in full refer to and that are not made in full:
+        the stubs a part with them needs."""
+        return {target for name in full for target in self.targets[name]} - full
+
 
 def _cuts(
     schemas: dict[str, Any], graph: _Graph
 ) -> Iterator[tuple[list[list[str]], list[set[str]]]]:
-    """The units to place, each with the classes it needs in full: the groups that share
-    nothing (the weakly connected ones), then the units of `partition`, unless working out what
-    each needs would cost too much."""
+    """The units to place, each with the classes it needs (in full or as stubs): the groups that
+    share nothing (the weakly connected ones), then the units of `partition`, unless working
+    out what each needs would cost too much."""
     targets = graph.targets
     groups = _joined(targets, targets)
     yield groups, [set(group) for group in groups]
@@ -194,10 +200,10 @@ def _cuts(
     component_of = {name: i for i, members in enumerate(components) for name in members}
     reach: list[set[str]] = []
     budget = _NEEDS_PER_CLASS * len(targets)
-    for members in components:
+    for members in components:  # what shapes a class, it reaches: those come first
         reached = set(members)
-        for target in (target for name in members for target in targets[name]):
-            if target not in reached:  # else all it reaches is in already
+        for target in (target for name in members for target in graph.shaping[name]):
+            if target not in reached:  # else all that shapes it is in already
                 reached |= reach[component_of[target]]
         budget -= len(reached)
         if budget < 0:
@@ -205,7 +211,8 @@ def _cuts(
         reach.append(reached)
     tagged = {name: targets[name] for name, schema in schemas.items() if _tags_members(schema)}
     units = _joined(targets, tagged, components)
-    yield units, [set().union(*(reach[component_of[name]] for name in unit)) for unit in units]
+    full = [set().union(*(reach[component_of[name]] for name in unit)) for unit in units]
+    yield units, [needed | graph.named_by(needed) for needed in full]
 
 
 def _joined(
@@ -283,7 +290,7 @@ def _subset(request: ModelsRequest, graph: _Graph, made: set[str]) -> ModelsRequ
             if target not in full:
                 full.add(target)
                 stack.append(target)
-    named = {target for name in full for target in graph.targets[name]}
+    named = graph.named_by(full)
     schemas = {
         name: schema if name in full else dict(_STUB)
         for name, schema in request.schemas.items()
