@@ -250,6 +250,9 @@ def _cast_to(operation: Operation, asynchronous: bool) -> Safe:
     assert response.type is not None
     if response.kind == "events":
         return Safe(f"{'AsyncStream' if asynchronous else 'Stream'}[{response.type.output}]")
+    if response.kind == "lines":
+        kind = "AsyncJSONLinesStream" if asynchronous else "JSONLinesStream"
+        return Safe(f"{kind}[{response.type.output}]")
     return response.type.output
 
 

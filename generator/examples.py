@@ -59,12 +59,12 @@ class Example:
     def result(self) -> Safe:
         """A name for what the call returns: `token` for `sessions.create_token`, `persona` for
         `personas.get`, `bookings` for `bookings.list` (and `changelogs` for `changelog.list`),
-        `page` for a list that pages, `stream` for server-sent events, else `result` (also where
-        the name is a builtin's: `list = client.lists.create()` would hide `list` in the reader's
-        code)."""
+        `page` for a list that pages, `stream` for server-sent events or JSON lines, else `result`
+        (also where the name is a builtin's: `list = client.lists.create()` would hide `list` in
+        the reader's code)."""
         if self.paginated:
             return Safe("page")
-        if self.operation.response.kind == "events":
+        if self.operation.response.kind in ("events", "lines"):
             return Safe("stream")
         verb, _, rest = str(self.operation.name).partition("_")
         one = singular(str(self.resource.name))
@@ -72,6 +72,11 @@ class Example:
         name = python_name(noun, fallback="result")
         taken = name in _TAKEN or name in BUILTIN_NAMES or keyword.iskeyword(name)
         return Safe("result" if taken else name)
+
+    @property
+    def streams_lines(self) -> bool:
+        """A stream of JSON lines, which the example iterates (it may never end on its own)."""
+        return self.operation.response.kind == "lines"
 
     @property
     def uses_path(self) -> bool:
@@ -139,7 +144,7 @@ class Examples:
             if (
                 str(operation.http_method) == method
                 and operation.response.kind != "binary"
-                and operation.response.kind != "events"
+                and operation.response.kind not in ("events", "lines")
                 and not self._needed(operation, set())
             ):
                 if operation.path_parameters or (method == "post" and operation.body is None):
@@ -256,7 +261,7 @@ def _simplicity(example: Example) -> tuple[int, bool, bool, int]:
     """Fewest required arguments, then a plain JSON answer, then a read, then the shortest."""
     operation = example.operation
     required = sum(map(_needs_value, _arguments(operation)))
-    streamed = operation.response.kind in ("binary", "events")
+    streamed = operation.response.kind in ("binary", "events", "lines")
     return (required, streamed, operation.http_method != "get", len(example.call))
 
 
@@ -289,6 +294,7 @@ _KINDS: dict[str, Callable[[Operation, Api], bool]] = {
     "upload": lambda operation, api: _uploads(operation),
     "binary": lambda operation, api: operation.response.kind == "binary",
     "events": lambda operation, api: operation.response.kind == "events",
+    "lines": lambda operation, api: operation.response.kind == "lines",
     "model": _returns_model,
     "retried_post": lambda operation, api: not operation.idempotent,
 }

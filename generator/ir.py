@@ -23,7 +23,7 @@ ParameterLocation = Literal["path", "query", "header", "cookie"]
 # repeating a request safe, which the client then generates once per call.
 _IDEMPOTENCY_HEADER = re.compile(r"^(x-)?idempotency[-_]?key$", re.IGNORECASE)
 BodyEncoding = Literal["json", "multipart", "form", "text", "binary"]
-ResponseKind = Literal["model", "none", "binary", "text", "events"]
+ResponseKind = Literal["model", "none", "binary", "text", "events", "lines"]
 SchemeKind = Literal["bearer", "basic", "header", "query", "cookie"]
 # OpenAPI's `security`: alternatives, each a tuple of scheme names that must all be satisfied;
 # an empty alternative means a call may go without credentials.

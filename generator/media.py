@@ -30,6 +30,36 @@ def is_event_stream(media: str) -> bool:
     return media.split(";")[0].strip().lower() == "text/event-stream"
 
 
+_JSON_LINES = frozenset(
+    (
+        "application/x-ndjson",
+        "application/ndjson",
+        "application/jsonl",
+        "application/x-jsonlines",
+        "application/json-lines",
+        "application/stream+json",
+        "application/json-seq",
+    )
+)
+
+
+def is_json_lines(media: str) -> bool:
+    """Newline-delimited JSON: one value per line, a stream to read line by line, not one body."""
+    return base_media(media) in _JSON_LINES
+
+
+def streams_json_lines(operation: object, media: str) -> bool:
+    """Whether the reply in `media` is read as JSON lines: a JSON-lines media type, or JSON from
+    an operation flagged as never-ending (`x-twitter-streaming`, `x-streaming`: Twitter's sample
+    and filtered streams send one JSON value per line and never finish)."""
+    if is_json_lines(media):
+        return True
+    endless = isinstance(operation, dict) and any(
+        operation.get(flag) is True for flag in ("x-twitter-streaming", "x-streaming")
+    )
+    return endless and is_json(media)
+
+
 def encoding(media: str) -> Encoding:
     base = base_media(media)
     if base == "multipart/form-data":

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import jsonpointer, refs
 from .ir import Api, Operation
-from .media import encoding, is_event_stream, is_json, pick_media
+from .media import encoding, is_event_stream, is_json, pick_media, streams_json_lines
 from .sse import named_events
 
 _LOCATIONS = ("path", "query", "header")
@@ -104,6 +104,8 @@ def _responses(
             answers[key] = {"media": None}
             continue
         answers[key] = _answer(document, media, content.get(media) or {})
+        if streams_json_lines(raw, media):  # the fake answers these as JSON lines
+            answers[key]["lines"] = True
         events = next((m for m in content if m != media and is_event_stream(m)), None)
         if events is not None:  # the fake answers these to a request that accepts only them
             answers[key]["event_stream"] = _answer(document, events, content[events] or {})

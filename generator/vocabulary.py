@@ -35,6 +35,7 @@ PACKAGE_EXPORTS: Imports = {
         "UnprocessableEntityError",
     ),
     "._binary": ("AsyncBinaryResponse", "BinaryResponse"),
+    "._jsonl": ("AsyncJSONLinesStream", "JSONLineError", "JSONLinesStream"),
     "._sse": ("AsyncStream", "ServerSentEvent", "Stream"),
     "._pagination": ("AsyncPage", "AsyncPaginator", "SyncPage"),
     "._response": ("APIResponse", "AsyncAPIResponse"),
@@ -60,6 +61,7 @@ RESOURCE_IMPORTS: Imports = {
         "to_streamed_response_wrapper",
     ),
     ".._serialization": ("Styled", "WithContentType"),
+    ".._jsonl": ("AsyncJSONLinesStream", "JSONLinesStream"),
     ".._sse": ("AsyncStream", "Stream"),
     ".._types": (
         "NOT_GIVEN",

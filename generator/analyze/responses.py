@@ -9,8 +9,10 @@ the target holds, of a media type the spec cannot know. A declared 204 or 205 ad
 reply has no body, whatever the spec says), and so does another 2xx that declares no body beside
 one that does (Box's commit answers 201 with the file, or 202 with nothing until the parts are
 processed: an empty 202 must not fail as a malformed 201). A HEAD returns `None` (no reply to it
-has a body). An operation that declares only `default` returns what `default` describes. Error
-bodies are keyed as the runtime looks them up: `404`, `4XX`, `default`.
+has a body). JSON lines (an ndjson media type, or JSON from an operation flagged as streaming)
+return a stream of the item type, read line by line. An operation that declares only `default`
+returns what `default` describes. Error bodies are keyed as the runtime looks them up: `404`,
+`4XX`, `default`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 from .. import jsonpointer
 from ..answers import is_redirect_status
 from ..ir import ErrorType, Response, TypeRef
-from ..media import encoding, is_event_stream, is_json, pick_media
+from ..media import encoding, is_event_stream, is_json, pick_media, streams_json_lines
 from ..sse import named_events
 from ..strings import Safe, SpecText, string_literal
 from .context import Context
@@ -46,11 +48,9 @@ def success_response(
         media = pick_media(list(content)) if isinstance(content, dict) else None
         if media is None:
             continue
-        response = _response(context, status, media, resolved.pointer)
+        response = _response(context, operation, status, media, resolved.pointer)
         others = [other for other in successes if other != status]
-        if _any_bodiless(context, responses, pointer, others) and response.type is not None:
-            return Response(response.kind, status, _optional(response.type), response.media_type)
-        return response
+        return _or_empty(context, responses, pointer, others, response)
     if successes and all(status in _NO_CONTENT for status in successes):
         return Response("none", successes[0])
     status = successes[0] if successes else "200"
@@ -92,6 +92,21 @@ def _successes(context: Context, responses: dict[str, Any], pointer: str) -> lis
         if is_redirect_status(status) and _has_body(context, responses[status], pointer, status)
     )
     return answers or (["default"] if "default" in statuses else [])
+
+
+def _or_empty(
+    context: Context,
+    responses: dict[str, Any],
+    pointer: str,
+    others: list[str],
+    response: Response,
+) -> Response:
+    """The response, its type made optional when another success status answers without a
+    body; a stream of JSON lines stays as it is (an empty reply is a stream of no items)."""
+    bodiless = _any_bodiless(context, responses, pointer, others)
+    if not bodiless or response.type is None or response.kind == "lines":
+        return response
+    return Response(response.kind, response.status, _optional(response.type), response.media_type)
 
 
 def _any_bodiless(
@@ -138,7 +153,21 @@ def _events(context: Context, status: str, media: str, media_pointer: str) -> Re
     return Response("events", status, context.annotator.annotate(root), SpecText(media))
 
 
-def _response(context: Context, status: str, media: str, pointer: str) -> Response:
+def _lines(context: Context, status: str, media: str, pointer: str) -> Response:
+    """A stream of JSON lines: each line holds OpenAPI 3.2's `itemSchema`, else the `schema`
+    (which the APIs that stream lines write for one line, not for the whole stream)."""
+    media_pointer = jsonpointer.join(pointer, "content", media)
+    root = context.root(jsonpointer.join(media_pointer, "itemSchema"))
+    if not root:
+        root = context.root(jsonpointer.join(media_pointer, "schema"))
+    return Response("lines", status, context.annotator.annotate(root), SpecText(media))
+
+
+def _response(
+    context: Context, operation: dict[str, Any], status: str, media: str, pointer: str
+) -> Response:
+    if streams_json_lines(operation, media):
+        return _lines(context, status, media, pointer)
     if is_event_stream(media):
         return _events(context, status, media, jsonpointer.join(pointer, "content", media))
     kind = encoding(media)

@@ -5,7 +5,8 @@ OpenAPI 3.2's `itemSchema`) describes the data of each one, as the generator rea
 (`analyze/responses.py`). The mock answers with one event whose data is a value valid for that
 schema (text for a string schema, JSON otherwise), framed as the WHATWG format says; its own
 reply is checked event by event against the same schema. A schema listing named events
-(`sse.py`) gets one event of each name instead, each checked against its own data schema.
+(`sse.py`) gets one event of each name instead, each checked against its own data schema. A
+stream of JSON lines is served the same way: one line holding such a value, then a keep-alive.
 """
 
 from __future__ import annotations
@@ -91,3 +92,38 @@ def _decoded(checker: SchemaChecker, schema: Any, data: str) -> Any:
     if checker.violations(schema, value, "") and not checker.violations(schema, data, ""):
         return data
     return value
+
+
+def line_schema_key(media_object: Mapping[str, Any]) -> str:
+    """Which key of the media object holds the schema of each JSON line (as `analyze` reads)."""
+    return event_schema_key(media_object)
+
+
+def encode_lines(values: list[Any]) -> bytes:
+    """A stream of JSON lines, one value per line, each followed by a blank keep-alive line as
+    Twitter sends them between values (a client must skip it)."""
+    return "".join(json.dumps(value, ensure_ascii=False) + "\n\r\n" for value in values).encode()
+
+
+def line_violations(
+    checker: SchemaChecker, pointer: str, media_object: Mapping[str, Any], body: bytes
+) -> list[Violation]:
+    """Every way the lines in `body` break the per-line schema at `pointer/.../<media>`."""
+    key = line_schema_key(media_object)
+    schema, schema_pointer = media_object.get(key, {}), jsonpointer.join(pointer, key)
+    found = []
+    lines = body.decode("utf-8", "replace").splitlines()
+    for number, line in enumerate(lines, 1):
+        text = line.strip().lstrip("\x1e")
+        if not text:
+            continue
+        try:
+            value = json.loads(text)
+        except ValueError:
+            found.append(Violation(f"line[{number}]", "is not JSON", schema_pointer))
+            continue
+        found += [
+            Violation(f"line[{number}]", v.message, v.pointer)
+            for v in checker.violations(schema, value, schema_pointer)
+        ]
+    return found

@@ -75,7 +75,8 @@ def _is_binary(contract: Contract, result: Any) -> bool:
 
 
 def _is_stream(contract: Contract, result: Any) -> bool:
-    return isinstance(result, (contract.export("Stream"), contract.export("AsyncStream")))
+    names = ("Stream", "AsyncStream", "JSONLinesStream", "AsyncJSONLinesStream")
+    return isinstance(result, tuple(contract.export(name) for name in names))
 
 
 def _is_page(contract: Contract, result: Any) -> bool:

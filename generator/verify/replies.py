@@ -19,9 +19,9 @@ from typing import Any
 
 from .. import jsonpointer
 from ..answers import is_redirect_status
-from ..media import is_event_stream
+from ..media import is_event_stream, streams_json_lines
 from .errors import NoValidValue
-from .events import encode_events, event_schema_key, stream_events
+from .events import encode_events, encode_lines, event_schema_key, line_schema_key, stream_events
 from .routing import Route
 from .schemas import resolve, schema_key
 from .server import Reply
@@ -124,6 +124,9 @@ class ReplyBook:
         if _is_xml(concrete):  # tolerance 4: XML is checked for its media type only
             text = f'<?xml version="1.0" encoding="UTF-8"?><reply>{_hint(route)}</reply>'
             return (Canned("xml", status, concrete, text.encode(), text, headers),)
+        if streams_json_lines(self.validator.operation(route), concrete):
+            value = self._value(media_object.get(line_schema_key(media_object), {}), route, status)
+            return (Canned("lines", status, concrete, encode_lines([value]), [value], headers),)
         if not is_json_media(concrete) and not base_media(concrete).startswith("text/"):
             return (Canned("binary", status, concrete, BINARY_BODY, None, headers),)
         if is_event_stream(concrete):

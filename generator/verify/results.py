@@ -68,7 +68,7 @@ def check_result(
     if returns.kind == "binary":
         _check_binary(contract, call, reply, outcome, asynchronous, pointer)
         return
-    if returns.kind == "events":
+    if returns.kind in ("events", "lines"):
         _check_events(contract, call, reply, outcome, asynchronous, pointer)
         return
     assert returns.annotation is not None
@@ -109,16 +109,20 @@ def _check_events(
     asynchronous: bool,
     pointer: str,
 ) -> None:
-    """A stream of the declared item type, yielding each event the server sent, intact."""
+    """A stream of the declared item type, yielding each event (or JSON line) the server sent,
+    intact."""
     label, method = call.label, call.method
-    if not is_event_stream(reply.media_type or ""):  # an events twin that did not ask for them
+    lines = method.returns.kind == "lines"
+    if not lines and not is_event_stream(reply.media_type or ""):  # a twin that did not ask
         wanted = method.returns.media_type
         message = (
             f"{label}: the reply is {reply.media_type}, not events: the request did not ask "
             f"for them (Accept: {wanted})"
         )
         raise ContractFailure(message, response_pointer(method, method.returns.status, wanted))
-    _returned(contract, "Stream", asynchronous, outcome, label, pointer)
+    _returned(
+        contract, "JSONLinesStream" if lines else "Stream", asynchronous, outcome, label, pointer
+    )
     if outcome.events is None:
         raise ContractFailure(f"{label}: the stream's events were not read", pointer)
     assert method.returns.annotation is not None

@@ -75,7 +75,7 @@ class BodyForm:
 
 @dataclass(frozen=True)
 class Returns:
-    kind: str  # model | none | binary | text | events
+    kind: str  # model | none | binary | text | events | lines
     status: str
     annotation: str | None
     media_type: str | None

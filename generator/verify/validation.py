@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import jsonpointer
-from ..media import is_event_stream
+from ..media import is_event_stream, streams_json_lines
 from .bodies import Decoded, body_violations, declared_media, decode, is_opaque
 from .document import ValidationDocument
-from .events import event_violations
+from .events import event_violations, line_violations
 from .routing import Route, Router, fixed_query
 from .schemas import SchemaChecker, Violation, resolve
 from .security import security_violations
@@ -94,9 +94,11 @@ class ContractValidator:
         declared = declared_media(content, media)
         if declared is None:
             return [Violation("content-type", f"{media!r} is not declared", pointer)]
+        where = jsonpointer.join(pointer, "content", declared)
+        if streams_json_lines(self.operation(route), media):
+            return line_violations(self.replies, where, content[declared], body)
         if is_opaque(media):
             return []
-        where = jsonpointer.join(pointer, "content", declared)
         if is_event_stream(media):
             return event_violations(self.replies, where, content[declared], body)
         reply = WireRequest("GET", "/", {"content-type": media}, body)
