@@ -24,6 +24,7 @@ from ._exceptions import (
     SDKError,
     UnprocessableEntityError,
 )
+from ._jsonl import AsyncJSONLinesStream, JSONLineError, JSONLinesStream
 from ._pagination import AsyncPage, AsyncPaginator, SyncPage
 from ._response import APIResponse, AsyncAPIResponse
 from ._sse import AsyncStream, ServerSentEvent, Stream
@@ -41,6 +42,7 @@ __all__ = [
     "AsyncAPIResponse",
     "AsyncActualize",
     "AsyncBinaryResponse",
+    "AsyncJSONLinesStream",
     "AsyncPage",
     "AsyncPaginator",
     "AsyncStream",
@@ -49,6 +51,8 @@ __all__ = [
     "BinaryResponse",
     "ConflictError",
     "InternalServerError",
+    "JSONLineError",
+    "JSONLinesStream",
     "NOT_GIVEN",
     "NotFoundError",
     "NotGiven",

@@ -14,34 +14,25 @@ as received, with one warning, rather than dropped or raised; strictly with
 to their own types. ``stream.events()`` gives the raw ServerSentEvent objects instead, with
 their name, id and retry fields.
 
-Waiting is bounded per event, not per call: a stream may legitimately last for hours, but when
-no complete event arrives within the read timeout (``idle_timeout``) the stream fails with
-APITimeoutError. Comments and keep-alive lines do not count as events. A single event (or line)
-larger than ``max_response_size`` raises ResponseTooLargeError instead of filling memory.
+Reading, the idle timeout (no event within the read timeout raises APITimeoutError; comments
+and keep-alive lines do not count) and closing are shared with JSON lines (``_item_stream.py``).
+A single event (or line) larger than ``max_response_size`` raises ResponseTooLargeError instead
+of filling memory.
 """
 
 from __future__ import annotations
 
 import codecs
-import contextvars
 import json
-from collections import deque
 from collections.abc import AsyncIterator, Iterator, Mapping
-from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import httpx
 import pydantic
-from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
 
-from ._body import aiter_decoded, iter_decoded, too_large
-from ._deadline import Budget
-from ._exceptions import (
-    APIResponseValidationError,
-    APITimeoutError,
-    describe,
-    raise_if_transport_failure,
-)
+from ._body import too_large
+from ._exceptions import APIResponseValidationError, describe
+from ._item_stream import AsyncRecords, SyncRecords
 from ._logs import warn_once
 from ._parsing import parse_response, summarize_validation_error
 from ._streaming import LineSplitter
@@ -126,27 +117,22 @@ class _EventDecoder:
         return ServerSentEvent(event=event, data=data, id=self._last_id, retry=self._retry)
 
 
-class _BaseStream(Generic[T]):
+class _EventTyping(Generic[T]):
+    """How an event's data becomes an item: by its declared type, or kept as received."""
+
     def __init__(
         self,
         response: httpx.Response,
-        *,
         item_type: object,
-        event_types: Mapping[str, object] | None = None,
-        strict: bool = False,
-        idle_timeout: float,
-        max_response_size: int,
+        event_types: Mapping[str, object] | None,
+        strict: bool,
     ) -> None:
-        self.response = response
+        self._response = response
         self._item_type = item_type
         self._event_types = event_types or {}
         self._strict = strict
-        self.idle_timeout = idle_timeout
-        self._decoder = _EventDecoder(max_response_size, response)
-        self._pending: deque[ServerSentEvent] = deque()
-        self._waiting: Budget | None = None
 
-    def _typed(self, event: ServerSentEvent) -> T:
+    def typed(self, event: ServerSentEvent) -> T:
         """The event's data as its declared type; kept as received when it does not fit."""
         type_ = self._event_types.get(event.event or "message", self._item_type)
         if type_ is str:
@@ -165,129 +151,64 @@ class _BaseStream(Generic[T]):
 
     def _invalid(self, event: ServerSentEvent, why: str) -> APIResponseValidationError:
         return APIResponseValidationError(
-            f"Event {event.event or 'message'!r} from {describe(self.response.request, 1)} "
+            f"Event {event.event or 'message'!r} from {describe(self._response.request, 1)} "
             f"does not match the declared type: {why}",
-            response=self.response,
+            response=self._response,
             body=event.data,
         )
 
-    def _wait(self) -> tuple[Budget, contextvars.Token[Budget | None]]:
-        """Start (or continue) waiting for the next event: socket reads are capped by it."""
-        if self._waiting is None:
-            self._waiting = Budget(self.idle_timeout, self.idle_timeout)
-        return self._waiting, self._waiting.activate()
 
-    def _received(self, chunk: bytes | None) -> None:
-        final = chunk is None
-        self._pending.extend(self._decoder.feed(chunk or b"", final=final))
-        if self._pending:
-            self._waiting = None
-
-    def _idle(self) -> APITimeoutError:
-        return APITimeoutError(
-            f"No event for {self.idle_timeout:g} s from {describe(self.response.request, 1)}",
-            request=self.response.request,
-        )
-
-
-class Stream(_BaseStream[T]):
+class Stream(SyncRecords[ServerSentEvent, T]):
     """Typed events from a ``text/event-stream`` response; iterate it once, or close it."""
 
-    def __iter__(self) -> Iterator[T]:
-        for event in self.events():
-            yield self._typed(event)
+    def __init__(
+        self,
+        response: httpx.Response,
+        *,
+        item_type: object,
+        event_types: Mapping[str, object] | None = None,
+        strict: bool = False,
+        idle_timeout: float,
+        max_response_size: int,
+    ) -> None:
+        typing_ = _EventTyping[T](response, item_type, event_types, strict)
+        decoder = _EventDecoder(max_response_size, response)
+        super().__init__(
+            response,
+            decoder=decoder,
+            typed=typing_.typed,
+            idle_timeout=idle_timeout,
+            record="event",
+        )
 
     def events(self) -> Iterator[ServerSentEvent]:
         """Every event as sent, known or not."""
-        chunks = iter_decoded(self.response, self.response.iter_raw())
-        try:
-            while True:
-                while self._pending:
-                    yield self._pending.popleft()
-                chunk = self._next_chunk(chunks)
-                self._received(chunk)
-                if chunk is None:
-                    while self._pending:
-                        yield self._pending.popleft()
-                    return
-        finally:
-            self.close()
-
-    def _next_chunk(self, chunks: Iterator[bytes]) -> bytes | None:
-        budget, token = self._wait()
-        try:
-            chunk = next(chunks, None)
-            budget.check_response(self.response.request)
-            return chunk
-        except httpx.TimeoutException as exc:
-            raise self._idle() from exc
-        except Exception as exc:
-            raise_if_transport_failure(exc, self.response.request)
-            raise
-        finally:
-            Budget.deactivate(token)
-
-    def close(self) -> None:
-        self.response.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
+        return self._records()
 
 
-class AsyncStream(_BaseStream[T]):
+class AsyncStream(AsyncRecords[ServerSentEvent, T]):
     """The async twin of Stream: ``async for event in stream``."""
 
-    async def __aiter__(self) -> AsyncIterator[T]:
-        async for event in self.events():
-            yield self._typed(event)
-
-    async def events(self) -> AsyncIterator[ServerSentEvent]:
-        chunks = aiter_decoded(self.response, self.response.aiter_raw())
-        try:
-            while True:
-                while self._pending:
-                    yield self._pending.popleft()
-                chunk = await self._next_chunk(chunks)
-                self._received(chunk)
-                if chunk is None:
-                    while self._pending:
-                        yield self._pending.popleft()
-                    return
-        finally:
-            await self.close()
-
-    async def _next_chunk(self, chunks: AsyncIterator[bytes]) -> bytes | None:
-        budget, token = self._wait()
-        try:
-            chunk = await anext(chunks, None)
-            budget.check_response(self.response.request)
-            return chunk
-        except httpx.TimeoutException as exc:
-            raise self._idle() from exc
-        except Exception as exc:
-            raise_if_transport_failure(exc, self.response.request)
-            raise
-        finally:
-            Budget.deactivate(token)
-
-    async def close(self) -> None:
-        await self.response.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
+    def __init__(
         self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
+        response: httpx.Response,
+        *,
+        item_type: object,
+        event_types: Mapping[str, object] | None = None,
+        strict: bool = False,
+        idle_timeout: float,
+        max_response_size: int,
     ) -> None:
-        await self.close()
+        typing_ = _EventTyping[T](response, item_type, event_types, strict)
+        decoder = _EventDecoder(max_response_size, response)
+        super().__init__(
+            response,
+            decoder=decoder,
+            typed=typing_.typed,
+            idle_timeout=idle_timeout,
+            record="event",
+        )
+
+    def events(self) -> AsyncIterator[ServerSentEvent]:
+        """Every event as sent, known or not."""
+        return self._records()

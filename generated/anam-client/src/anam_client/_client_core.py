@@ -49,6 +49,7 @@ from ._exceptions import (
     status_error,
 )
 from ._headers import check_header_name, check_header_value
+from ._jsonl import AsyncJSONLinesStream, JSONLinesStream
 from ._logs import configure_logging, log_retry
 from ._pagination import PageData, PaginationStrategy, read_page
 from ._paths import expand_path
@@ -99,6 +100,7 @@ class BaseClient(Generic[_HttpxClientT]):
     _settings: ClassVar[ClientSettings]
     _binary_response_type: ClassVar[type[BinaryResponse | AsyncBinaryResponse]]
     _stream_type: ClassVar[type[Stream[Any] | AsyncStream[Any]]]
+    _lines_type: ClassVar[type[JSONLinesStream[Any] | AsyncJSONLinesStream[Any]]]
 
     def __init__(
         self,
@@ -392,9 +394,9 @@ class BaseClient(Generic[_HttpxClientT]):
         return header is not None or self.retry_non_idempotent
 
     def _streams(self, cast_to: object) -> bool:
-        """Binary bodies and event streams are left on the socket for the caller to read."""
+        """Binary bodies, event streams and JSON lines are left on the socket for the caller."""
         kind = _body_kind(cast_to)
-        return kind == "binary" or kind is self._stream_type
+        return kind == "binary" or kind is self._stream_type or kind is self._lines_type
 
     def _body_parser(
         self,
@@ -415,6 +417,16 @@ class BaseClient(Generic[_HttpxClientT]):
                     self._stream_type,
                     item_type=get_args(cast_to)[0],
                     event_types=event_types,
+                    strict=self.strict_response_validation,
+                    idle_timeout=plan.timeout.read or plan.deadline,
+                    max_response_size=plan.max_response_size,
+                )
+            )
+        if kind is self._lines_type:
+            return LazyParse(
+                functools.partial(
+                    self._lines_type,
+                    item_type=get_args(cast_to)[0],
                     strict=self.strict_response_validation,
                     idle_timeout=plan.timeout.read or plan.deadline,
                     max_response_size=plan.max_response_size,
@@ -519,11 +531,14 @@ class BaseClient(Generic[_HttpxClientT]):
 
 
 def _body_kind(cast_to: object) -> object:
-    """ "binary", Stream or AsyncStream for a body handed over unread, None for the rest."""
+    """ "binary", or the stream class, for a body handed over unread; None for the rest."""
     if isinstance(cast_to, type):  # the common case, a model: no generic alias to look into
         return "binary" if issubclass(cast_to, BinaryResponse | AsyncBinaryResponse) else None
     origin = get_origin(cast_to)
-    return origin if origin is Stream or origin is AsyncStream else None
+    return origin if origin in _STREAMS else None
+
+
+_STREAMS = (Stream, AsyncStream, JSONLinesStream, AsyncJSONLinesStream)
 
 
 class _Call(NamedTuple):

@@ -22,6 +22,7 @@ __all__ = [
     "deliver",
     "events",
     "example",
+    "json_lines",
     "json_response",
     "sent",
     "waited",
@@ -124,6 +125,15 @@ def events(
         for index, value in enumerate(values)
     )
     headers = {**headers, "content-type": "text/event-stream"}
+    return sent(status, text.encode(), headers, request)
+
+
+def json_lines(
+    status: int, values: list[Any], headers: dict[str, str], request: httpx.Request
+) -> httpx.Response:
+    """A stream of JSON lines: one value per line."""
+    text = "".join(json.dumps(_jsonable(value)) + "\n" for value in values)
+    headers = {**headers, "content-type": "application/x-ndjson"}
     return sent(status, text.encode(), headers, request)
 
 

@@ -25,6 +25,7 @@ from ._config import ClientSettings
 from ._deadline import Budget, guard_transport
 from ._exceptions import transport_failure
 from ._http_methods import AsyncHTTPMethods, SyncHTTPMethods
+from ._jsonl import AsyncJSONLinesStream, JSONLinesStream
 from ._logs import debug_enabled, log_request, log_response
 from ._pagination import (
     AsyncPage,
@@ -65,6 +66,7 @@ AsyncClientOptions: TypeAlias = ClientOptions[httpx.AsyncClient]
 class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
     _binary_response_type = BinaryResponse
     _stream_type = Stream
+    _lines_type = JSONLinesStream
 
     def _new_http_client(self) -> httpx.Client:
         transport = httpx.HTTPTransport()
@@ -120,15 +122,15 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
 
         ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
         generated method returns this call's result as its declared type, without a cast;
-        ``BinaryResponse`` and ``Stream[Event]`` (async: ``AsyncBinaryResponse``,
-        ``AsyncStream[Event]``) hand the body over unread. ``security`` is the operation's
-        requirement when it differs from the API's default; ``event_types`` maps the names of
-        an event stream's events to the types of their data; ``idempotency_header`` names the
-        header in which this operation accepts an idempotency key, if the API's default
-        (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
-        operation's own server, used unless the caller configured a base URL;
-        ``answer_status`` is a redirect the operation declares as its reply, returned like a 2xx
-        rather than followed.
+        ``BinaryResponse``, ``Stream[Event]`` and ``JSONLinesStream[Item]`` (async:
+        ``AsyncBinaryResponse``, ``AsyncStream[Event]``, ``AsyncJSONLinesStream[Item]``) hand the
+        body over unread. ``security`` is the operation's requirement when it differs from the
+        API's default; ``event_types`` maps the names of an event stream's events to the types
+        of their data; ``idempotency_header`` names the header in which this operation accepts
+        an idempotency key, if the API's default (``ClientSettings.idempotency_header``) does
+        not apply; ``server`` is the URL of the operation's own server, used unless the caller
+        configured a base URL; ``answer_status`` is a redirect the operation declares as its
+        reply, returned like a 2xx rather than followed.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -278,6 +280,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
 class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
     _binary_response_type = AsyncBinaryResponse
     _stream_type = AsyncStream
+    _lines_type = AsyncJSONLinesStream
 
     def _new_http_client(self) -> httpx.AsyncClient:
         transport = httpx.AsyncHTTPTransport()
@@ -333,15 +336,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
 
         ``cast_to`` is any type expression (a model, ``List[Model]``, a union, ``None``), so a
         generated method returns this call's result as its declared type, without a cast;
-        ``BinaryResponse`` and ``Stream[Event]`` (async: ``AsyncBinaryResponse``,
-        ``AsyncStream[Event]``) hand the body over unread. ``security`` is the operation's
-        requirement when it differs from the API's default; ``event_types`` maps the names of
-        an event stream's events to the types of their data; ``idempotency_header`` names the
-        header in which this operation accepts an idempotency key, if the API's default
-        (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
-        operation's own server, used unless the caller configured a base URL;
-        ``answer_status`` is a redirect the operation declares as its reply, returned like a 2xx
-        rather than followed.
+        ``BinaryResponse``, ``Stream[Event]`` and ``JSONLinesStream[Item]`` (async:
+        ``AsyncBinaryResponse``, ``AsyncStream[Event]``, ``AsyncJSONLinesStream[Item]``) hand the
+        body over unread. ``security`` is the operation's requirement when it differs from the
+        API's default; ``event_types`` maps the names of an event stream's events to the types
+        of their data; ``idempotency_header`` names the header in which this operation accepts
+        an idempotency key, if the API's default (``ClientSettings.idempotency_header``) does
+        not apply; ``server`` is the URL of the operation's own server, used unless the caller
+        configured a base URL; ``answer_status`` is a redirect the operation declares as its
+        reply, returned like a 2xx rather than followed.
         """
         mode = take_response_mode()
         plan = self._plan(

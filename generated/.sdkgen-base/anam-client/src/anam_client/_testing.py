@@ -33,6 +33,7 @@ from ._testing_replies import (
     deliver,
     events,
     example,
+    json_lines,
     json_response,
     sent,
     waited,
@@ -206,6 +207,8 @@ class FakeAPI:
         if reply is not None and reply.body is not None:
             if declared is not None and declared.get("events") and isinstance(reply.body, list):
                 return events(status, reply.body, headers, request)
+            if declared is not None and declared.get("lines") and isinstance(reply.body, list):
+                return json_lines(status, reply.body, headers, request)
             return body_response(status, reply.body, headers, request)
         if declared is None:
             if 200 <= status < 300:
@@ -231,6 +234,8 @@ class FakeAPI:
             return events(status, values, headers, request, [event["name"] for event in named])
         if declared.get("events"):
             return events(status, [example(declared, self._defs)], headers, request)
+        if declared.get("lines"):
+            return json_lines(status, [example(declared, self._defs)], headers, request)
         if not declared.get("json"):
             return sent(status, b"fake content", {**headers, "content-type": media}, request)
         value = example(declared, self._defs)
