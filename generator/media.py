@@ -48,16 +48,17 @@ def is_json_lines(media: str) -> bool:
     return base_media(media) in _JSON_LINES
 
 
-def streams_json_lines(operation: object, media: str) -> bool:
-    """Whether the reply in `media` is read as JSON lines: a JSON-lines media type, or JSON from
-    an operation flagged as never-ending (`x-twitter-streaming`, `x-streaming`: Twitter's sample
-    and filtered streams send one JSON value per line and never finish)."""
+def streams_json_lines(operation: object, media: str, status: int | str) -> bool:
+    """Whether the reply of `status` in `media` is read as JSON lines: a JSON-lines media type,
+    or a success in JSON from an operation flagged as never-ending (`x-twitter-streaming`,
+    `x-streaming`: Twitter's sample and filtered streams send one JSON value per line and never
+    finish, while their errors are one JSON body)."""
     if is_json_lines(media):
         return True
     endless = isinstance(operation, dict) and any(
         operation.get(flag) is True for flag in ("x-twitter-streaming", "x-streaming")
     )
-    return endless and is_json(media)
+    return endless and str(status).startswith("2") and is_json(media)
 
 
 def encoding(media: str) -> Encoding:

@@ -104,7 +104,7 @@ def _responses(
             answers[key] = {"media": None}
             continue
         answers[key] = _answer(document, media, content.get(media) or {})
-        if streams_json_lines(raw, media):  # the fake answers these as JSON lines
+        if streams_json_lines(raw, media, status):  # the fake answers these as JSON lines
             answers[key]["lines"] = True
         events = next((m for m in content if m != media and is_event_stream(m)), None)
         if events is not None:  # the fake answers these to a request that accepts only them

@@ -166,7 +166,7 @@ def _lines(context: Context, status: str, media: str, pointer: str) -> Response:
 def _response(
     context: Context, operation: dict[str, Any], status: str, media: str, pointer: str
 ) -> Response:
-    if streams_json_lines(operation, media):
+    if streams_json_lines(operation, media, status):
         return _lines(context, status, media, pointer)
     if is_event_stream(media):
         return _events(context, status, media, jsonpointer.join(pointer, "content", media))

@@ -124,7 +124,7 @@ class ReplyBook:
         if _is_xml(concrete):  # tolerance 4: XML is checked for its media type only
             text = f'<?xml version="1.0" encoding="UTF-8"?><reply>{_hint(route)}</reply>'
             return (Canned("xml", status, concrete, text.encode(), text, headers),)
-        if streams_json_lines(self.validator.operation(route), concrete):
+        if streams_json_lines(self.validator.operation(route), concrete, status):
             value = self._value(media_object.get(line_schema_key(media_object), {}), route, status)
             return (Canned("lines", status, concrete, encode_lines([value]), [value], headers),)
         if not is_json_media(concrete) and not base_media(concrete).startswith("text/"):

@@ -95,7 +95,7 @@ class ContractValidator:
         if declared is None:
             return [Violation("content-type", f"{media!r} is not declared", pointer)]
         where = jsonpointer.join(pointer, "content", declared)
-        if streams_json_lines(self.operation(route), media):
+        if streams_json_lines(self.operation(route), media, status):
             return line_violations(self.replies, where, content[declared], body)
         if is_opaque(media):
             return []

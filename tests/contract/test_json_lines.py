@@ -32,8 +32,16 @@ TWEET = {
 }
 
 
+PROBLEM = {
+    "type": "object",
+    "required": ["title"],
+    "properties": {"title": {"type": "string"}, "detail": {"type": "string"}},
+}
+
+
 def _document(media: str, flags: dict[str, Any] | None = None) -> dict[str, Any]:
     content = {media: {"schema": {"$ref": "#/components/schemas/StreamingTweet"}}}
+    problem = {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     return {
         "openapi": "3.0.3",
         "info": {"title": "Lines", "version": "1"},
@@ -43,11 +51,14 @@ def _document(media: str, flags: dict[str, Any] | None = None) -> dict[str, Any]
                     "operationId": "sampleStream",
                     "tags": ["Tweets"],
                     **(flags or {}),
-                    "responses": {"200": {"description": "tweets", "content": content}},
+                    "responses": {
+                        "200": {"description": "tweets", "content": content},
+                        "default": {"description": "an error, one body", "content": problem},
+                    },
                 }
             }
         },
-        "components": {"schemas": {"StreamingTweet": TWEET}},
+        "components": {"schemas": {"StreamingTweet": TWEET, "Problem": PROBLEM}},
     }
 
 
@@ -63,6 +74,7 @@ def test_json_lines_are_streamed_and_parsed_into_the_declared_model(media: str) 
 
 
 def test_an_endless_json_stream_flagged_by_the_vendor_is_read_as_lines() -> None:
+    """Its errors stay one JSON body each: the harness proves the error reply too."""
     verified = _verify("application/json", {"x-twitter-streaming": True})
     assert verified.result.passed, proven(verified)
     assert verified.result.line().endswith("1/1 operations")

@@ -74,7 +74,14 @@ def test_a_plain_json_reply_is_read_whole(flags: dict[str, Any] | None) -> None:
 
 def test_the_flag_does_not_make_other_media_lines() -> None:
     operation = {"x-streaming": True}
-    assert not streams_json_lines(operation, "text/event-stream")
-    assert not streams_json_lines(operation, "application/octet-stream")
-    assert streams_json_lines(operation, "application/problem+json")
+    assert not streams_json_lines(operation, "text/event-stream", "200")
+    assert not streams_json_lines(operation, "application/octet-stream", "200")
+    assert streams_json_lines(operation, "application/problem+json", 200)
     assert not is_json_lines("application/json")
+
+
+@pytest.mark.parametrize("status", ["default", "4XX", "429", 503])
+def test_the_flag_leaves_an_error_reply_one_json_body(status: int | str) -> None:
+    """Twitter's streams answer an error with one JSON body, not lines."""
+    assert not streams_json_lines({"x-twitter-streaming": True}, "application/json", status)
+    assert streams_json_lines({}, "application/x-ndjson", status)  # the media type says lines
