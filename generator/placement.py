@@ -61,13 +61,15 @@ def place_operations(
     locked = locked or {}
     wanted: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
     placements: dict[str, Placement] = {}
+    homes = _tagged_homes(document)
     for path, method, operation in iter_operations(document):
         key = operation_key(method, path)
         entry = locked.get(key)
         if entry and "resource" in entry and "method" in entry:
             placements[key] = Placement(key, entry["resource"], entry["method"])
             continue
-        resource = resource_name(path, operation)
+        resource = _named_resource(operation) or homes.get(_first_static_segment(path))
+        resource = resource or resource_name(path, operation)
         wanted.setdefault(resource, []).append((key, path, operation))
     verbs = {key: _verb(document, key, path, op) for ms in wanted.values() for key, path, op in ms}
     locked_methods: dict[str, set[str]] = {}
@@ -83,13 +85,31 @@ def place_operations(
 def resource_name(path: str, operation: dict[str, Any]) -> str:
     """The operation's first tag, else the group its AutoRest `Group_Method` id names (Azure's
     specs often have no tags), else its path's first word."""
+    return _named_resource(operation) or tag_resource_name(_first_static_segment(path) or "default")
+
+
+def _named_resource(operation: dict[str, Any]) -> str | None:
+    """The resource the operation itself names: its first tag, else its AutoRest group."""
     tags = operation.get("tags")
     if isinstance(tags, list) and tags and isinstance(tags[0], str) and snake_case(tags[0]):
         return tag_resource_name(tags[0])
     group = _AUTOREST_ID.fullmatch(str(operation.get("operationId") or ""))
     if group is not None and group[1].lower() not in HTTP_METHODS:  # `GET_Users` is no group
         return tag_resource_name(group[1])
-    return tag_resource_name(_first_static_segment(path) or "default")
+    return None
+
+
+def _tagged_homes(document: dict[str, Any]) -> dict[str, str]:
+    """The one resource the named operations under each first path word are in, for an
+    operation that names none: Docker tags `/tasks` and `/tasks/{id}` `Task` but not
+    `/tasks/{id}/logs`, whose method belongs beside theirs, not in a resource of its own.
+    A word whose operations are spread over several resources gives no home."""
+    found: dict[str, set[str]] = {}
+    for path, _method, operation in iter_operations(document):
+        named = _named_resource(operation)
+        if named is not None:
+            found.setdefault(_first_static_segment(path), set()).add(named)
+    return {word: next(iter(names)) for word, names in found.items() if len(names) == 1}
 
 
 def tag_resource_name(tag: str) -> str:

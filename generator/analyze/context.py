@@ -59,9 +59,30 @@ class Context:
         return self.hoisted.schemas.get(name, schema) if name is not None else schema
 
     def model_of(self, root: Any) -> str | None:
-        """The model class a root schema names, if it is a class (not an alias)."""
+        """The model class a root schema names, if it is a class, also through aliases that
+        only rename one: Mux's `UpdateReferrerDomainRestrictionRequest` is a `oneOf` of the one
+        `ReferrerDomainRestriction`, a body whose fields are still that class's."""
         name = refs.component_name(root)
-        return name if name is not None and self.annotator.is_model(name) else None
+        seen: set[str] = set()
+        while name is not None and name not in seen:
+            if self.annotator.is_model(name):
+                return name
+            seen.add(name)
+            name = _sole_member(self.annotator.schema(name))
+        return None
+
+
+def _sole_member(schema: dict[str, Any]) -> str | None:
+    """The component an alias stands for: a bare `$ref`, or a `oneOf`/`anyOf`/`allOf` of that
+    one `$ref` with nothing beside it but words (a union of one is its member)."""
+    words = {"description", "title", "example", "examples", "deprecated"}
+    if set(schema) - words == {"$ref"}:
+        return refs.component_name(schema)
+    for key in ("oneOf", "anyOf", "allOf"):
+        branches = schema.get(key)
+        if set(schema) - words == {key} and isinstance(branches, list) and len(branches) == 1:
+            return refs.component_name(branches[0])
+    return None
 
 
 def text(value: Any) -> SpecText | None:

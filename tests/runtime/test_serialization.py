@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sdkrt._models import BaseModel
+from sdkrt._parsing import parse_response
 from sdkrt._paths import encode_segment, expand_path
 from sdkrt._serialization import (
     Style,
@@ -152,6 +153,18 @@ def test_an_optional_constant_with_its_value_as_default_is_always_sent() -> None
     assert to_jsonable(ideal) == {"issuer": "bank", "type": "ideal"}
     assert body_fields(ideal) == {"issuer": "bank", "type": "ideal"}
     assert to_jsonable(_IdealDetails(issuer="bank", type=None)) == {"issuer": "bank", "type": None}
+
+
+def test_a_response_without_an_optional_constant_does_not_gain_it() -> None:
+    # Docker's `ExternalCAs[].Protocol` ({enum: [cfssl], default: cfssl}) is left out of most
+    # replies: the result holds what the server sent, and sends back no more than that.
+    ideal = parse_response(_IdealDetails, {"issuer": "bank"}, strict=True)
+    assert isinstance(ideal, _IdealDetails)
+    assert ideal.type == "ideal"
+    assert ideal.to_dict() == {"issuer": "bank"}
+    assert to_jsonable(ideal) == {"issuer": "bank"}
+    sent = parse_response(_IdealDetails, {"issuer": "bank", "type": "ideal"}, strict=True)
+    assert to_jsonable(sent) == {"issuer": "bank", "type": "ideal"}
 
 
 @pytest.mark.parametrize(

@@ -281,3 +281,42 @@ def test_an_error_with_one_schema_under_two_media_types_keeps_one_type() -> None
     document = _erring({"application/json": problem, "application/problem+json": problem})
     (operation,) = _operations(document).values()
     assert [str(e.type.output) for e in operation.errors] == ["Problem"]
+
+
+@pytest.mark.parametrize(
+    "alias",
+    [
+        {"oneOf": [{"$ref": "#/components/schemas/Widget"}]},
+        {"anyOf": [{"$ref": "#/components/schemas/Widget"}], "description": "The widget."},
+        {"$ref": "#/components/schemas/Widget"},
+    ],
+)
+def test_a_body_named_by_an_alias_of_one_model_takes_that_models_fields(
+    alias: dict[str, Any],
+) -> None:
+    """Mux's `UpdateReferrerDomainRestrictionRequest` is a `oneOf` of one model: the body's
+    fields are that model's, as keyword arguments, not one opaque `body` argument."""
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/widgets": {
+                "put": {
+                    "operationId": "replaceWidget",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/WidgetUpdate"}
+                            }
+                        },
+                    },
+                    "responses": {"204": {"description": "done"}},
+                }
+            }
+        },
+        "components": {"schemas": {"Widget": WIDGET, "WidgetUpdate": alias}},
+    }
+    body = _operations(document)["replace"].body
+    assert body is not None
+    assert [str(field.name) for field in body.arguments] == ["name"]

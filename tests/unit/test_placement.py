@@ -57,6 +57,24 @@ def test_untagged_operations_use_the_first_path_segment() -> None:
     }
 
 
+def test_an_untagged_operation_joins_the_resource_its_path_word_is_tagged_with() -> None:
+    """Docker tags `/tasks` and `/tasks/{id}` `Task` but not `/tasks/{id}/logs`: its method
+    goes beside theirs (`task.logs`), not into a resource of its own (`tasks.logs`). A word
+    whose tagged operations are in several resources gives no home."""
+    names = _placements(
+        {
+            "/tasks": {"get": _op("TaskList", ["Task"])},
+            "/tasks/{id}": {"get": _op("TaskInspect", ["Task"])},
+            "/tasks/{id}/logs": {"get": _op("TaskLogs")},
+            "/things/a": {"get": _op("listA", ["Alpha"])},
+            "/things/b": {"get": _op("listB", ["Beta"])},
+            "/things/c": {"get": _op("listC")},
+        }
+    )
+    assert names["GET /tasks/{id}/logs"] == "task.logs"
+    assert names["GET /things/c"] == "things.list_c"
+
+
 def test_untagged_autorest_operations_are_grouped_by_their_id() -> None:
     """Azure's specs name each operation `Group_Method` and often have no tags; the group is
     the resource, whatever the path (`/subscriptions/{id}/...` for every ARM operation)."""
