@@ -78,10 +78,11 @@ class BaseModel(pydantic.BaseModel):
             for name in extra:
                 warn_once(type(self).__name__, name, "unknown field", "")
         constants = _constant_fields(type(self))
-        if constants:
+        if constants and not _reading_response.get():
             # A constant (`modality: Literal["image"] = "image"`, optional or not) tells the
             # server which variant of a union it is reading: it counts as set, so the body
-            # always carries it.
+            # always carries it. A response keeps what the server sent: a tag it left out is
+            # not made up, or the result would hold (and send back) more than it was given.
             self.__pydantic_fields_set__.update(constants)
         return self
 
