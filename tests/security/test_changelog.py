@@ -55,7 +55,7 @@ def test_changelog_shows_spec_names_as_literal_text(tmp_path: Path) -> None:
     assert headings == [
         "# Changelog of pages-client",
         "## 0.2.0",
-        "### `client.pages`",
+        "### `client.b_pages_b`",  # the untagged operation removed sat beside the tagged one
         "### Models",
         "## 0.1.0",
     ]
