@@ -20,14 +20,15 @@ from ..sse import NamedEvent, named_events
 from .schemas import SchemaChecker, Violation, resolved_schema
 
 
-def event_schema_key(media_object: Mapping[str, Any]) -> str:
-    """Which key of the media object holds the schema of each event's data."""
+def item_schema_key(media_object: Mapping[str, Any]) -> str:
+    """Which key of the media object holds the schema of each event's data, or of each JSON
+    line (as `analyze` reads them)."""
     return "itemSchema" if "itemSchema" in media_object else "schema"
 
 
 def stream_events(document: dict[str, Any], media_object: Mapping[str, Any]) -> list[NamedEvent]:
     """The named events the media's schema lists ([] when it describes each event's data)."""
-    if event_schema_key(media_object) != "schema":
+    if item_schema_key(media_object) != "schema":
         return []
     return named_events(media_object.get("schema"), lambda node: resolved_schema(document, node))
 
@@ -65,7 +66,7 @@ def event_violations(
     checker: SchemaChecker, pointer: str, media_object: Mapping[str, Any], body: bytes
 ) -> list[Violation]:
     """Every way the events in `body` break the per-event schema at `pointer/.../<media>`."""
-    key = event_schema_key(media_object)
+    key = item_schema_key(media_object)
     schema, schema_pointer = media_object.get(key, {}), jsonpointer.join(pointer, key)
     named = {event.name: event.data for event in stream_events(checker.document, media_object)}
     found = []
@@ -94,11 +95,6 @@ def _decoded(checker: SchemaChecker, schema: Any, data: str) -> Any:
     return value
 
 
-def line_schema_key(media_object: Mapping[str, Any]) -> str:
-    """Which key of the media object holds the schema of each JSON line (as `analyze` reads)."""
-    return event_schema_key(media_object)
-
-
 def encode_lines(values: list[Any]) -> bytes:
     """A stream of JSON lines, one value per line, each followed by a blank keep-alive line as
     Twitter sends them between values (a client must skip it)."""
@@ -109,7 +105,7 @@ def line_violations(
     checker: SchemaChecker, pointer: str, media_object: Mapping[str, Any], body: bytes
 ) -> list[Violation]:
     """Every way the lines in `body` break the per-line schema at `pointer/.../<media>`."""
-    key = line_schema_key(media_object)
+    key = item_schema_key(media_object)
     schema, schema_pointer = media_object.get(key, {}), jsonpointer.join(pointer, key)
     found = []
     lines = body.decode("utf-8", "replace").splitlines()

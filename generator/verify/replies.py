@@ -21,7 +21,7 @@ from .. import jsonpointer
 from ..answers import is_redirect_status
 from ..media import is_event_stream, streams_json_lines
 from .errors import NoValidValue
-from .events import encode_events, encode_lines, event_schema_key, line_schema_key, stream_events
+from .events import encode_events, encode_lines, item_schema_key, stream_events
 from .routing import Route
 from .schemas import resolve, schema_key
 from .server import Reply
@@ -125,7 +125,7 @@ class ReplyBook:
             text = f'<?xml version="1.0" encoding="UTF-8"?><reply>{_hint(route)}</reply>'
             return (Canned("xml", status, concrete, text.encode(), text, headers),)
         if streams_json_lines(self.validator.operation(route), concrete, status):
-            value = self._value(media_object.get(line_schema_key(media_object), {}), route, status)
+            value = self._value(media_object.get(item_schema_key(media_object), {}), route, status)
             return (Canned("lines", status, concrete, encode_lines([value]), [value], headers),)
         if not is_json_media(concrete) and not base_media(concrete).startswith("text/"):
             return (Canned("binary", status, concrete, BINARY_BODY, None, headers),)
@@ -158,7 +158,7 @@ class ReplyBook:
             values = [self._value(event.data, route, status) for event in named]
             body = encode_events(values, [event.name for event in named])
             return Canned("events", status, media, body, values, headers)
-        value = self._value(media_object.get(event_schema_key(media_object), {}), route, status)
+        value = self._value(media_object.get(item_schema_key(media_object), {}), route, status)
         return Canned("events", status, media, encode_events([value]), [value], headers)
 
     def _value(self, schema: Any, route: Route, status: int) -> Any:

@@ -90,13 +90,11 @@ class SyncRecords(_Records[R, T]):
         chunks = iter_decoded(self.response, self.response.iter_raw())
         try:
             while True:
-                while self._pending:
-                    yield self._pending.popleft()
                 chunk = self._next_chunk(chunks)
                 self._received(chunk)
+                while self._pending:
+                    yield self._pending.popleft()
                 if chunk is None:
-                    while self._pending:
-                        yield self._pending.popleft()
                     return
         finally:
             self.close()
@@ -141,13 +139,11 @@ class AsyncRecords(_Records[R, T]):
         chunks = aiter_decoded(self.response, self.response.aiter_raw())
         try:
             while True:
-                while self._pending:
-                    yield self._pending.popleft()
                 chunk = await self._next_chunk(chunks)
                 self._received(chunk)
+                while self._pending:
+                    yield self._pending.popleft()
                 if chunk is None:
-                    while self._pending:
-                        yield self._pending.popleft()
                     return
         finally:
             await self.close()
