@@ -411,19 +411,22 @@ class BaseClient(Generic[_HttpxClientT]):
             )
         if cast_to is self._binary_response_type:
             return LazyParse(functools.partial(cast_to, max_response_size=plan.max_response_size))
-        if kind is self._stream_type or kind is self._lines_type:
-            events = kind is self._stream_type
-            return LazyParse(
-                functools.partial(
-                    self._stream_type if events else self._lines_type,
-                    item_type=get_args(cast_to)[0],
-                    strict=self.strict_response_validation,
-                    idle_timeout=plan.timeout.read or plan.deadline,
-                    max_response_size=plan.max_response_size,
-                    **({"event_types": event_types} if events else {}),
-                )
+        stream: Callable[..., object]
+        if kind is self._stream_type:
+            stream = functools.partial(self._stream_type, event_types=event_types)
+        elif kind is self._lines_type:
+            stream = self._lines_type
+        else:
+            raise TypeError(f"{type(self).__name__} cannot return {cast_to!r}: use its twin")
+        return LazyParse(
+            functools.partial(
+                stream,
+                item_type=get_args(cast_to)[0],
+                strict=self.strict_response_validation,
+                idle_timeout=plan.timeout.read or plan.deadline,
+                max_response_size=plan.max_response_size,
             )
-        raise TypeError(f"{type(self).__name__} cannot return {cast_to!r}: use its twin")
+        )
 
     def _page_data_parser(
         self, plan: RequestPlan, item_type: TypeForm[T], pagination: PaginationStrategy
