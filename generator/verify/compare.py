@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -20,13 +21,34 @@ import pydantic
 
 def differences(expected: Any, actual: Any, where: str) -> list[str]:
     """How `actual` differs from `expected` (JSON values), one line per difference."""
+    if _same_text(expected, actual):
+        return []
+    return _differences(expected, actual, where)
+
+
+def _same_text(expected: Any, actual: Any) -> bool:
+    """Whether both are the same JSON, written alike: most comparisons, settled by the C
+    encoder instead of a walk. Text that differs (`1` and `1.0`, two spellings of one instant)
+    is left to the walk, which compares by meaning."""
+    try:
+        return _canonical(expected) == _canonical(actual)
+    except (TypeError, ValueError):  # not JSON (bytes, a model), or NaN: the walk decides
+        return False
+
+
+_canonical = json.JSONEncoder(
+    sort_keys=True, allow_nan=False, check_circular=False, separators=(",", ":")
+).encode
+
+
+def _differences(expected: Any, actual: Any, where: str) -> list[str]:
     if isinstance(expected, Mapping) and isinstance(actual, Mapping):
         found = []
         for key in expected:
             if key not in actual:
                 found.append(f"{where}: missing {key!r} (expected {short(expected[key])})")
             else:
-                found += differences(expected[key], actual[key], f"{where}.{key}")
+                found += _differences(expected[key], actual[key], f"{where}.{key}")
         found += [
             f"{where}: unexpected {key!r} ({short(actual[key])})"
             for key in actual
@@ -39,7 +61,7 @@ def differences(expected: Any, actual: Any, where: str) -> list[str]:
         return [
             line
             for index, (e, a) in enumerate(zip(expected, actual, strict=True))
-            for line in differences(e, a, f"{where}[{index}]")
+            for line in _differences(e, a, f"{where}[{index}]")
         ]
     if same_scalar(expected, actual):
         return []
@@ -103,6 +125,9 @@ def to_wire(value: Any) -> Any:
     return value
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def leaked_fields(value: Any, declared: Mapping[str, set[str]], where: str = "result") -> list[str]:
     """Spec properties a model kept as unknown extras instead of reading into its fields.
 
@@ -110,6 +135,8 @@ def leaked_fields(value: Any, declared: Mapping[str, set[str]], where: str = "re
     `sessionToken`) still round-trips the data; only its attribute is silently None. A property
     the spec declares for that model must never end up in `model_extra`.
     """
+    if type(value) in _SCALARS:  # most of a big reply: settled before the slower checks
+        return []
     if isinstance(value, pydantic.BaseModel):
         names = declared.get(type(value).__name__, set())
         found = [
@@ -117,8 +144,8 @@ def leaked_fields(value: Any, declared: Mapping[str, set[str]], where: str = "re
             "unknown extra, so its attribute is not set"
             for key in sorted(set(value.model_extra or {}) & names)
         ]
-        for name in type(value).model_fields:
-            found += leaked_fields(getattr(value, name), declared, f"{where}.{name}")
+        for name, item in value.__dict__.items():  # a model's fields, and only those
+            found += leaked_fields(item, declared, f"{where}.{name}")
         return found
     if isinstance(value, Mapping):
         return [
