@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pydantic
@@ -135,8 +135,6 @@ def leaked_fields(value: Any, declared: Mapping[str, set[str]], where: str = "re
     `sessionToken`) still round-trips the data; only its attribute is silently None. A property
     the spec declares for that model must never end up in `model_extra`.
     """
-    if type(value) in _SCALARS:  # most of a big reply: settled before the slower checks
-        return []
     if isinstance(value, pydantic.BaseModel):
         names = declared.get(type(value).__name__, set())
         found = [
@@ -144,19 +142,15 @@ def leaked_fields(value: Any, declared: Mapping[str, set[str]], where: str = "re
             "unknown extra, so its attribute is not set"
             for key in sorted(set(value.model_extra or {}) & names)
         ]
-        for name, item in value.__dict__.items():  # a model's fields, and only those
-            found += leaked_fields(item, declared, f"{where}.{name}")
-        return found
-    if isinstance(value, Mapping):
-        return [
-            line
-            for key, item in value.items()
-            for line in leaked_fields(item, declared, f"{where}.{key}")
-        ]
-    if isinstance(value, list | tuple):
-        return [
-            line
-            for index, item in enumerate(value)
-            for line in leaked_fields(item, declared, f"{where}[{index}]")
-        ]
-    return []
+        members: Iterable[tuple[object, Any]] = value.__dict__.items()  # its fields only
+        label = ".{}"
+    elif isinstance(value, Mapping):
+        found, members, label = [], value.items(), ".{}"
+    elif isinstance(value, list | tuple):
+        found, members, label = [], enumerate(value), "[{}]"
+    else:
+        return []
+    for key, item in members:
+        if type(item) not in _SCALARS:  # most of a big reply: no label made, no call
+            found += leaked_fields(item, declared, where + label.format(key))
+    return found
