@@ -13,6 +13,7 @@ client that sends one field's value under another field's name cannot pass by co
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -60,6 +61,7 @@ class ValueFactory:
         self._lean = 0  # > 0 while building inside a recursive schema met before: minimally
         self._nonempty = False
         self._trusting = True  # see `_trusted`
+        self._target = functools.cache(functools.partial(resolve, self.document))  # by `$ref`
 
     def value(self, schema: Any, hint: str = "value", *, nonempty: bool = False) -> Any:
         """A value valid for ``schema`` (a schema object or ``{"$ref": ...}``).
@@ -178,7 +180,7 @@ class ValueFactory:
             if ref in seen:
                 raise NoValidValue(f"circular $ref {ref}")
             seen.add(ref)
-            target = resolve(self.document, ref)
+            target = self._target(ref)
             siblings = {key: value for key, value in schema.items() if key != "$ref"}
             schema = {**target, **siblings} if siblings and isinstance(target, dict) else target
         return schema
@@ -337,8 +339,7 @@ class ValueFactory:
         prefix = schema.get("prefixItems")
         if isinstance(prefix, list) and prefix:
             return self._tuple(schema, prefix, hint, depth)
-        low = int(schema.get("minItems") or 0)
-        high = schema.get("maxItems")
+        low, high = int(schema.get("minItems") or 0), schema.get("maxItems")
         # full: two items near the top (a list of one hides bugs), one deeper down, where
         # every extra item multiplies the size of the value
         full = 2 if depth < 3 else 1
@@ -376,8 +377,7 @@ class ValueFactory:
     def _string(self, schema: dict[str, Any], hint: str, depth: int) -> str:
         n = next(self._counter)
         text = formatted_text(str(schema.get("format") or ""), hint, n)
-        low = int(schema.get("minLength") or 0)
-        high = schema.get("maxLength")
+        low, high = int(schema.get("minLength") or 0), schema.get("maxLength")
         if len(text) < low:
             text = text + "x" * (low - len(text))
         if isinstance(high, int) and len(text) > high:
