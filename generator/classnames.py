@@ -75,8 +75,10 @@ def assign_names(
     parent_keys: Mapping[str, str],
     locked: Mapping[str, str],
     reserved: frozenset[str],
+    roots: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Entity key -> class name. `parent_keys` maps a site's pointer to its entity's key.
+    """Entity key -> class name. `parent_keys` maps a site's pointer to its entity's key, `roots`
+    an operation schema's pointer (body, response, parameter) to the name it would have.
 
     Names do not depend on the order schemas appear in: at each step a name goes to a schema only
     if no other schema at that step wants it; the others move on to their next candidate.
@@ -96,7 +98,7 @@ def assign_names(
     levels = _levels(entities, parent_keys)
     for level in sorted({levels[key] for key in inline}):
         wanted = {
-            key: _qualified(entities[key], entities, parent_keys, names)
+            key: _qualified(entities[key], entities, parent_keys, names, roots or {})
             for key in inline
             if levels[key] == level
         }
@@ -180,10 +182,13 @@ def _qualified(
     entities: Mapping[str, Entity],
     parent_keys: Mapping[str, str],
     names: Mapping[str, str],
+    roots: Mapping[str, str],
 ) -> list[str]:
     """The short name qualified by what its parents are about (`SessionAnalyticsConfig`), or
     bare when they are about different things (`ToolCalls` in two classes); then by the first
-    parent's whole name (`GetSessionAnalyticsResponseConfig`)."""
+    parent's whole name (`GetSessionAnalyticsResponseConfig`). With no parent class, by the
+    operation schema it sits in (`CreateEnvVarsRequestEnvVar`, the items of an array body whose
+    short name a component holds), before falling back to a number."""
     parent_pointer, site_short = sorted(entity.parents)[0] if entity.parents else ("", "")
     site_short = site_short or _short(entity)
     parent_names = [names.get(parent_keys.get(p) or "", "") for p, _short in entity.parents]
@@ -192,7 +197,16 @@ def _qualified(
     candidates = [_join(next(iter(subjects)), site_short)] if len(subjects) == 1 else [site_short]
     if first:
         candidates += [_join(first, site_short), first + site_short]
+    elif anchor := _anchor(entity, roots):
+        candidates.append(_join(anchor, site_short))
     return list(dict.fromkeys(bounded_class_name(c) for c in candidates))
+
+
+def _anchor(entity: Entity, roots: Mapping[str, str]) -> str | None:
+    """The name of the operation schema the entity sits in, the innermost (an array body's
+    items: `CreateEnvVarsRequest`), for a schema in no class."""
+    held = [root for root in roots for p in entity.pointers if p.startswith(root + "/")]
+    return roots[min(held, key=lambda root: (-len(root), root))] if held else None
 
 
 def _short(entity: Entity) -> str:
@@ -312,89 +326,3 @@ def response_role(status: str, *, first: bool) -> str:
     if first or status.startswith("2"):
         return "Response" if first else _SUCCESS_NAMES.get(status, "Status" + status) + "Response"
     return _STATUS_NAMES.get(status.lower(), "Status" + pascal_case(status)) + "Error"
-
-
-def branch_shorts(branches: list[Any], base: str, *, base_free: bool = True) -> list[str]:
-    """Names for union branches: titles; a branch built on a component after it, with what it
-    adds (`CreateGuildInviteRequestWithTargetUsersFile`); else the base name for the richest
-    branch (unless the union itself is called that) and `<Base>With<Property>` for the others,
-    named by a property no other branch has. Branches told apart by a tag, a property each pins
-    to its own value, are named by it (`GrammarTypeJson`, `GrammarTypeRegex` for `type`)."""
-    base = base or "Variant"
-    props = [_own_properties(branch) for branch in branches]
-    primary = max(range(len(branches)), key=lambda i: (len(props[i]), -i)) if branches else -1
-    tags = _tags(branches)
-    shorts = []
-    for index, branch in enumerate(branches):
-        title = branch.get("title") if isinstance(branch, dict) else None
-        component = _based_on(branch)
-        others = set().union(*(p for i, p in enumerate(props) if i != index))
-        if isinstance(title, str) and class_name(title, fallback=""):
-            shorts.append(class_name(title, fallback="Variant"))
-        elif component is not None:
-            short = class_name(schemanames.unqualified(component), fallback="Variant")
-            shorts.append(short + _with(props[index], set()))
-        elif tags:
-            shorts.append(base + tags[index])
-        elif index == primary and base_free:
-            shorts.append(base)
-        else:
-            shorts.append(base + (_with(props[index], others) or "Variant"))
-    return shorts
-
-
-def _with(own: set[str], others: set[str]) -> str:
-    """`WithPersonaId`: the first property only this branch has (else its first one)."""
-    unique = sorted(own - others) or sorted(own)
-    return "With" + class_name(unique[0], fallback="Field") if unique else ""
-
-
-def _tags(branches: list[Any]) -> list[str]:
-    """Each branch's value, as a class name, of the first property (by name) that every branch
-    pins to one value of its own (`enum: [json]`, `const: json`); empty when there is none."""
-    pinned = [_pinned(branch) for branch in branches]
-    shared = set.intersection(*(set(p) for p in pinned)) if len(pinned) > 1 else set()
-    for name in sorted(shared):
-        values = [class_name(p[name], fallback="") for p in pinned]
-        if all(values) and len(set(values)) == len(values):
-            return values
-    return []
-
-
-def _pinned(branch: Any) -> dict[str, str]:
-    """The properties a branch pins to one text value, in inline `allOf` members too."""
-    if not isinstance(branch, dict):
-        return {}
-    found = {}
-    for name, schema in (branch.get("properties") or {}).items():
-        values = schema.get("enum", [schema.get("const")]) if isinstance(schema, dict) else []
-        if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
-            found[name] = values[0]
-    for member in branch.get("allOf") or []:
-        if isinstance(member, dict) and "$ref" not in member:
-            found |= _pinned(member)
-    return found
-
-
-def _own_properties(branch: Any) -> set[str]:
-    """Properties a branch declares itself, in inline `allOf` members too."""
-    if not isinstance(branch, dict):
-        return set()
-    found = set(branch.get("properties") or {})
-    for member in branch.get("allOf") or []:
-        if isinstance(member, dict) and "$ref" not in member:
-            found |= _own_properties(member)
-    return found
-
-
-def _based_on(branch: Any) -> str | None:
-    """The component a branch is, or extends (`allOf: [{$ref: X}, ...]`)."""
-    if not isinstance(branch, dict):
-        return None
-    ref = branch.get("$ref")
-    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-        return jsonpointer.unescape(ref[len(SCHEMA_PREFIX) :])
-    members = branch.get("allOf")
-    if isinstance(members, list) and members and len(members) > 1:
-        return _based_on(members[0])
-    return None

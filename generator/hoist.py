@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import classnames, jsonpointer, keywords, refs, shapes
+from . import branchnames, classnames, jsonpointer, keywords, refs, shapes
 from .answers import first_reply
 from .classnames import PLACEHOLDER, Entity
 from .inheritance import cyclic_inheritance, narrow_overrides, separate_tagged_members
@@ -77,7 +77,11 @@ def hoist(
     hoister.collect()
     hoister.resolve_sites()
     names = classnames.assign_names(
-        hoister.entities, hoister.by_pointer, dict(locked or {}), CLASS_RESERVED | reserved
+        hoister.entities,
+        hoister.by_pointer,
+        dict(locked or {}),
+        CLASS_RESERVED | reserved,
+        roots=hoister.fixed,
     )
     schemas = {
         names[key]: classnames.resolve(entity.schema, names)
@@ -88,11 +92,7 @@ def hoist(
     roots = {
         pointer: classnames.resolve(schema, names) for pointer, schema in hoister.roots.items()
     }
-    pointer_names = {
-        pointer: names[key]
-        for key, entity in hoister.entities.items()
-        for pointer in entity.pointers
-    }
+    pointer_names = {p: names[key] for key, e in hoister.entities.items() for p in e.pointers}
     return Hoisted(dict(sorted(schemas.items())), pointer_names, roots)
 
 
@@ -302,7 +302,7 @@ class _Hoister:
         if not branches:
             return _DROP
         base = site.short or self.fixed.get(site.pointer, "")
-        shorts = classnames.branch_shorts(branches, base, base_free=site.owner != site.pointer)
+        shorts = branchnames.branch_shorts(branches, base, base_free=site.owner != site.pointer)
         return [
             self._child(
                 branch, site.at(jsonpointer.join(site.pointer, key, i), shorts[i], nested=True)

@@ -9,7 +9,7 @@ from .. import jsonpointer
 from ..errors import Problem
 from ..walk import HTTP_METHODS
 from . import azure_host, azure_paths
-from .bodies import Located, body, form
+from .bodies import COLLECTION_STYLES, Located, body, form
 from .origins import Origins
 from .produces import media_for
 from .schemas import (
@@ -25,13 +25,6 @@ from .schemas import (
 
 OPENAPI_VERSION = "3.0.3"
 
-# collectionFormat -> (style, explode) for query parameters; path and header ones only have csv.
-_QUERY_STYLES = {
-    "csv": ("form", False),
-    "multi": ("form", True),
-    "ssv": ("spaceDelimited", False),
-    "pipes": ("pipeDelimited", False),
-}
 # Top-level keys kept as written (with `x-` extensions but those rewritten into other keys).
 _KEPT = ("security", "tags", "externalDocs")
 _REWRITTEN = (azure_paths.KEY, azure_host.KEY)
@@ -189,7 +182,9 @@ class Converter:
                 named = jsonpointer.join(source, "name")
                 self.origins.record(jsonpointer.join(at, "x-codegen-request-body-name"), named)
         elif form_parameters:
-            converted["requestBody"] = form(form_parameters, consumes, self.origins, request)
+            converted["requestBody"] = form(
+                form_parameters, consumes, self.origins, request, self._warn
+            )
         responses = mapping(operation.get("responses"))
         converted["responses"] = self._responses(responses, produces, written_at, at)
         return converted
@@ -275,11 +270,14 @@ class Converter:
             converted |= self._style(parameter, source)
         return converted
 
+    def _warn(self, message: str, pointer: str, fix: str) -> None:
+        self.problems.append(Problem("warning", message, self.file, pointer, fix))
+
     def _style(self, parameter: dict[str, Any], source: str) -> dict[str, Any]:
         collection = parameter.get("collectionFormat", "csv")
         location = parameter.get("in")
-        if location == "query" and collection in _QUERY_STYLES:
-            style, explode = _QUERY_STYLES[collection]
+        if location == "query" and collection in COLLECTION_STYLES:
+            style, explode = COLLECTION_STYLES[collection]
             return {"style": style, "explode": explode}
         if collection != "csv":
             name = parameter.get("name")
@@ -287,9 +285,11 @@ class Converter:
                 f"parameter {name!r} uses collectionFormat {collection!r}, which OpenAPI 3 cannot "
                 f"express for a {location} parameter; it is sent comma-separated"
             )
-            pointer = jsonpointer.join(source, "collectionFormat")
-            fix = "use csv, or multi in a query"
-            self.problems.append(Problem("warning", message, self.file, pointer, fix))
+            self._warn(
+                message,
+                jsonpointer.join(source, "collectionFormat"),
+                "use csv, or multi in a query",
+            )
         style = "form" if location == "query" else "simple"
         return {"style": style, "explode": False} if location in ("query", "path", "header") else {}
 

@@ -118,6 +118,13 @@ def test_inline_name_clashing_with_a_component_is_qualified() -> None:
     assert {"Voice", "SetVoiceRequestVoice"} <= set(hoisted.schemas)
 
 
+def test_array_body_items_clashing_with_a_component_are_qualified_by_the_operation() -> None:
+    items = OBJ | {"properties": {"key": {"type": "string"}}}
+    body = {"type": "array", "items": items}
+    hoisted = hoist(_doc({"/env": _post("createEnvVars", body)}, {"EnvVar": OBJ}))
+    assert set(hoisted.schemas) == {"EnvVar", "CreateEnvVarsRequestEnvVar"}
+
+
 def test_nullable_inline_object_keeps_null_at_the_use_site() -> None:
     body = {"type": "object", "properties": {"opts": {**OBJ, "type": ["object", "null"]}}}
     hoisted = hoist(_doc({"/v": _post("setVoice", body)}))

@@ -74,6 +74,45 @@ def test_a_format_openapi_cannot_express_is_a_warning_with_its_pointer() -> None
     assert (parameter["style"], parameter["explode"]) == ("form", False)
 
 
+@pytest.mark.parametrize(
+    ("collection", "style"),
+    [
+        (None, {"style": "form", "explode": False}),
+        ("multi", {"style": "form", "explode": True}),
+        ("ssv", {"style": "spaceDelimited", "explode": False}),
+        ("pipes", {"style": "pipeDelimited", "explode": False}),
+    ],
+)
+def test_a_form_fields_collection_format_becomes_its_encoding_style(
+    collection: str | None, style: dict[str, Any]
+) -> None:
+    field = _parameter("formData", collection, name="scopes")
+    operation = {
+        "consumes": ["application/x-www-form-urlencoded"],
+        "parameters": [field],
+        "responses": OK,
+    }
+    converted, problems, _ = convert(_swagger({"/items": {"post": operation}}), "swagger.json")
+    content = converted["paths"]["/items"]["post"]["requestBody"]["content"]
+    assert content["application/x-www-form-urlencoded"]["encoding"] == {"scopes": style}
+    assert not [problem for problem in problems if problem.level == "warning"]
+
+
+@pytest.mark.parametrize(
+    ("media_type", "collection"),
+    [("application/x-www-form-urlencoded", "tsv"), ("multipart/form-data", "pipes")],
+)
+def test_a_form_fields_format_openapi_cannot_express_is_a_warning(
+    media_type: str, collection: str
+) -> None:
+    field = _parameter("formData", collection, name="scopes")
+    operation = {"consumes": [media_type], "parameters": [field], "responses": OK}
+    _converted, problems, _ = convert(_swagger({"/items": {"post": operation}}), "swagger.json")
+    (warning,) = [problem for problem in problems if problem.level == "warning"]
+    assert f"{collection!r}" in warning.message
+    assert warning.pointer == "/paths/~1items/post/parameters/0/collectionFormat"
+
+
 def test_path_parameters_are_shared_and_an_operation_overrides_them() -> None:
     shared = [
         {"name": "id", "in": "path", "required": True, "type": "string"},
