@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from generator.errors import SpecError
+from generator.hoist import hoist
 from generator.load import parse_spec
+from generator.normalize import normalize
 
 TICK = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
 
@@ -109,3 +111,43 @@ def test_querystring_in_31_documents_is_still_a_structure_error() -> None:
     document = _doc({"/s": {"get": {"parameters": [parameter], "responses": {}}}})
     problems = _problems({**document, "openapi": "3.1.0"})
     assert any("#/paths/~1s/get/parameters/0/in" in p for p in problems)
+
+
+@pytest.mark.parametrize("media", ["text/event-stream", "application/jsonl"])
+def test_a_ref_item_schema_is_the_stream_item_type(media: str) -> None:
+    document = _doc(_stream(media, {"itemSchema": {"$ref": "#/components/schemas/Tick"}}))
+    pointer = f"/paths/~1ticks/get/responses/200/content/{media.replace('/', '~1')}/itemSchema"
+    assert hoist(document).roots[pointer] == {"$ref": "#/components/schemas/Tick"}
+
+
+def test_an_inline_item_schema_is_named_as_its_31_schema_would_be() -> None:
+    inline = {"type": "object", "properties": {"at": {"type": "string"}}}
+    names_32 = set(hoist(_doc(_stream("application/jsonl", {"itemSchema": inline}))).schemas)
+    names_31 = set(hoist(_doc(_stream("application/jsonl", {"schema": inline}))).schemas)
+    assert names_32 == names_31 == {"ListTicksResponse", "Tick"}
+
+
+def test_media_types_referenced_from_components_are_joined_in() -> None:
+    item = {"itemSchema": {"$ref": "#/components/schemas/Tick"}}
+    document = _doc(
+        _stream("application/jsonl", {"$ref": "#/components/mediaTypes/Lines"}),
+        mediaTypes={"Lines": {"$ref": "#/components/mediaTypes/Ticks"}, "Ticks": item},
+    )
+    normalize(document)
+    content = document["paths"]["/ticks"]["get"]["responses"]["200"]["content"]
+    assert content == {"application/jsonl": item}
+
+
+def test_a_cycle_of_media_type_refs_is_refused() -> None:
+    document = _doc(
+        _stream("application/jsonl", {"$ref": "#/components/mediaTypes/A"}),
+        mediaTypes={
+            "A": {"$ref": "#/components/mediaTypes/B"},
+            "B": {"$ref": "#/components/mediaTypes/A"},
+        },
+    )
+    with pytest.raises(SpecError) as caught:
+        normalize(document, "spec.json")
+    [problem] = caught.value.problems
+    assert problem.pointer.endswith("/content/application~1jsonl/$ref")
+    assert "cycle" in problem.message
