@@ -151,21 +151,23 @@ class _Hoister:
         self._parameters(operation, base, op_name)
 
     def _content(self, message: Any, base: str, noun: str, fixed: str) -> None:
-        """The schemas of a body or response; its other media types get suffixed names."""
+        """The schemas of a body or response; its other media types get suffixed names. A 3.2
+        `itemSchema` is named as the 3.1 form's `schema` is (beside one: that name's `Item`)."""
         content = message.get("content") if isinstance(message, dict) else None
         if not isinstance(content, dict):
             return
         request = fixed.endswith("Request")
         role = "Request" if request else "Response" if fixed.endswith("Response") else "Error"
-        media_types = list(content)
-        primary = classnames.primary_media(media_types, request=request)
+        primary = classnames.primary_media(list(content), request=request)
         for media, entry in content.items():
-            if isinstance(entry, dict) and isinstance(entry.get("schema"), dict):
-                pointer = jsonpointer.join(base, "content", media, "schema")
-                name = fixed
-                if media != primary:
-                    name = fixed.removesuffix(role) + classnames.media_suffix(media, role)
-                self._add_root(pointer, entry["schema"], noun, fixed=name)
+            suffixed = fixed.removesuffix(role) + classnames.media_suffix(media, role)
+            name = fixed if media == primary else suffixed
+            schemas = entry if isinstance(entry, dict) else {}
+            for key in ("schema", "itemSchema"):
+                if isinstance(schemas.get(key), dict):
+                    pointer = jsonpointer.join(base, "content", media, key)
+                    item = key == "itemSchema" and isinstance(schemas.get("schema"), dict)
+                    self._add_root(pointer, schemas[key], noun, fixed=name + "Item" * item)
 
     def _parameters(self, owner: dict[str, Any], base: str, prefix: str) -> None:
         for index, parameter in enumerate(owner.get("parameters") or []):
@@ -282,10 +284,8 @@ class _Hoister:
     def _items(self, key: str, value: Any, site: _Site) -> Any:
         if not isinstance(value, dict):
             return copy.deepcopy(value)
-        return self._child(
-            value,
-            site.at(jsonpointer.join(site.pointer, key), self._item_short(site), nested=True),
-        )
+        where = jsonpointer.join(site.pointer, key)
+        return self._child(value, site.at(where, self._item_short(site), nested=True))
 
     def _additional(self, key: str, value: Any, site: _Site) -> Any:
         if value is False:

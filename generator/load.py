@@ -245,8 +245,8 @@ def _check_kind(document: Any, file: str) -> list[Problem]:
     if version is None:
         hint = "an OpenAPI document starts with `openapi: 3.1.0`"
         return [Problem("error", "not an OpenAPI document: no 'openapi' key", file, "", hint)]
-    if not isinstance(version, str) or not version.startswith(("3.0", "3.1")):
-        message = f"unsupported OpenAPI version {version!r}: only 3.0.x and 3.1.x"
+    if not isinstance(version, str) or not version.startswith(("3.0", "3.1", "3.2")):
+        message = f"unsupported OpenAPI version {version!r}: only 3.0.x, 3.1.x and 3.2.x"
         return [Problem("error", message, file, "/openapi", "set `openapi: 3.1.0`")]
     return []
 

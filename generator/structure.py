@@ -17,7 +17,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from . import cache, jsonpointer
+from . import cache, jsonpointer, oas32
 from .errors import Problem, SpecError
 from .heap import sparse_collections
 from .walk import HTTP_METHODS, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_SINGLES
@@ -99,26 +99,43 @@ def check_structure(document: dict[str, Any], file: str) -> list[Problem]:
     added `webhooks` and allowed `true`/`false` as schemas (`items: false` closes a tuple of
     `prefixItems`, as pydantic writes it): a 3.1 document is validated with those defaults
     filled in, each boolean schema as the object it means, and each webhook as a path item.
+    A 3.2 document is validated as 3.1 (`oas32.as_31`), less what 3.2 relaxed, with the 3.2
+    constructs generation cannot honour refused at their pointers.
     """
     from openapi_python_client.schema import OpenAPI, PathItem
     from pydantic import ValidationError
 
     errors: list[Any] = []
+    validated = oas32.as_31(document) if oas32.is_32(document) else document
     try:
-        OpenAPI.model_validate(_with_31_defaults(document))
+        OpenAPI.model_validate(_with_31_defaults(validated))
     except ValidationError as error:
         errors += error.errors()
-    webhooks = document.get("webhooks")
+    webhooks = validated.get("webhooks")
     for name, item in webhooks.items() if isinstance(webhooks, dict) else ():
         try:
             PathItem.model_validate(_responses_default(item))
         except ValidationError as error:
             errors += [{**e, "loc": ("webhooks", name, *e["loc"])} for e in error.errors()]
+    if oas32.is_32(document):
+        return _problems_32(document, errors, file)
     return _structure_problems(document, errors, file) if errors else []
 
 
+def _problems_32(document: dict[str, Any], errors: list[Any], file: str) -> list[Problem]:
+    """A 3.2 document's problems: 3.1's, less what 3.2 allows, and the 3.2 constructs
+    generation cannot honour (`oas32.unsupported`)."""
+    errors = [error for error in errors if not oas32.tolerated(error)]
+    problems = _structure_problems(document, errors, file) if errors else []
+    refused = [
+        Problem("error", message, file, pointer, hint)
+        for pointer, message, hint in oas32.unsupported(document)
+    ]
+    return sorted([*problems, *refused], key=lambda problem: problem.pointer)[:20]
+
+
 def _with_31_defaults(document: dict[str, Any]) -> dict[str, Any]:
-    if not str(document.get("openapi", "")).startswith("3.1"):
+    if not str(document.get("openapi", "")).startswith(("3.1", "3.2")):
         return document
     document = _boolean_schemas_as_objects(document)
     paths = document.get("paths")
@@ -166,7 +183,8 @@ def _schema_object(schema: Any) -> Any:
 
 def _structure_problems(document: Any, errors: list[Any], file: str) -> list[Problem]:
     """One problem per location; union-branch names in pydantic's `loc` are dropped."""
-    version = "3.1" if str(document.get("openapi", "")).startswith("3.1") else "3.0"
+    version = str(document.get("openapi", ""))[:3]
+    version = version if version in ("3.1", "3.2") else "3.0"
     hint = f"see the OpenAPI {version} specification"
     seen: dict[str, Problem] = {}
     for item in errors:

@@ -29,6 +29,7 @@ from . import (
     exclusive_bounds,
     implicit_object,
     invalid_default,
+    media_type_refs,
     nullable,
     optional_keyword,
     pageable,
@@ -45,6 +46,7 @@ from . import (
 Pass = Callable[[dict[str, Any], str], list[Problem]]
 
 PASSES: tuple[Pass, ...] = (
+    media_type_refs.apply,  # first: every later pass reads the media types it joins in
     surrogates.apply,
     optional_keyword.apply,
     exclusive_bounds.apply,
