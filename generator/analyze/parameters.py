@@ -72,7 +72,11 @@ def parameters(
             schema=context.root(_schema_pointer(site)),
             wire_name=SpecText(site.name),
             name=identifier(
-                namer.claim(python_name(client_name(site.parameter, site.name), reserved=forbidden))
+                _claim(
+                    namer,
+                    python_name(client_name(site.parameter, site.name), reserved=forbidden),
+                    site.location,
+                )
             ),
             location=site.location,  # type: ignore[arg-type]
             type=annotation,
@@ -90,6 +94,15 @@ def parameters(
         for site in sites
         for annotation, required in [(_annotation(context, site), _required(site))]
     )
+
+
+def _claim(namer: Namer, name: str, location: str) -> str:
+    """`name`, or where a path parameter or a body field already holds it (the same name in
+    the query as in the path, say), the name followed by where the argument goes: `list_id`
+    and `list_id_query` say which is which, where `list_id_2` would not."""
+    if name in namer and location != "path":
+        return namer.claim(f"{name}_{location}")
+    return namer.claim(name)
 
 
 def _required(site: refs.ParameterSite) -> bool:

@@ -35,6 +35,7 @@ from . import (
     pageable,
     path_parameters,
     polymorphic_base,
+    scheme_headers,
     security_quirks,
     self_union,
     single_branch,
@@ -70,6 +71,7 @@ PASSES: tuple[Pass, ...] = (
     duplicate_operation_ids.apply,
     security_quirks.apply,
     credential_headers.apply,  # after security_quirks: only where no security is left
+    scheme_headers.apply,  # after security_quirks: reads the `http` schemes it respells
     pageable.apply,
 )
 

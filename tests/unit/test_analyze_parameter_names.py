@@ -1,0 +1,40 @@
+"""An argument that shares its name with another one of the method says where it goes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.analyze import analyze
+from generator.config import default_config
+
+
+def _arguments(operation: dict[str, Any], path: str = "/lists/{list_id}") -> dict[str, str]:
+    """The method's argument names, by where each goes and its name on the wire."""
+    document = {
+        "openapi": "3.0.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {path: {"get": {"operationId": "getList", "responses": {}, **operation}}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (method,) = api.operations
+    return {f"{p.location} {p.wire_name.unsafe_value}": str(p.name) for p in method.parameters}
+
+
+def _parameter(location: str, name: str, **extra: Any) -> dict[str, Any]:
+    return {"in": location, "name": name, "schema": {"type": "integer"}, **extra}
+
+
+def test_a_query_parameter_named_like_a_path_parameter_says_it_is_the_query_one() -> None:
+    """SendGrid's `GET /contactdb/lists/{list_id}` also takes `?list_id=`."""
+    parameters = [
+        _parameter("path", "list_id", required=True),
+        _parameter("query", "list_id"),
+        _parameter("header", "list_id"),
+        _parameter("query", "page"),
+    ]
+    assert _arguments({"parameters": parameters}) == {
+        "path list_id": "list_id",
+        "query list_id": "list_id_query",
+        "header list_id": "list_id_header",
+        "query page": "page",
+    }
