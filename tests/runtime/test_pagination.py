@@ -173,3 +173,34 @@ def test_a_body_without_the_items_list_is_not_a_page() -> None:
             params=[],
             strict=False,
         )
+
+
+@pytest.mark.parametrize(
+    ("body", "items_field"),
+    [
+        (b'{"resultSizeEstimate": 0}', "data"),  # Google's reply to a search with no match
+        (b'{"data": null}', "data"),
+        (b'{"result": {"last": 1}}', ("result", "items")),
+    ],
+)
+def test_a_body_that_leaves_the_items_out_is_an_empty_last_page(
+    body: bytes, items_field: str | tuple[str, ...]
+) -> None:
+    pagination = PageNumberPagination(items_field=items_field)
+
+    data = read_page(_response(body), Widget, pagination, params=[], strict=True)
+
+    assert data.items == []
+    assert data.following is None
+
+
+@pytest.mark.parametrize("body", [b"[]", b'{"result": 3}', b'"text"'])
+def test_a_body_without_the_object_that_holds_the_items_is_not_a_page(body: bytes) -> None:
+    with pytest.raises(APIResponseValidationError, match="no list at"):
+        read_page(
+            _response(body),
+            Widget,
+            PageNumberPagination(items_field=("result", "items")),
+            params=[],
+            strict=False,
+        )
