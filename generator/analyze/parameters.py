@@ -99,8 +99,10 @@ def parameters(
 def _claim(namer: Namer, name: str, location: str) -> str:
     """`name`, or where a path parameter or a body field already holds it (the same name in
     the query as in the path, say), the name followed by where the argument goes: `list_id`
-    and `list_id_query` say which is which, where `list_id_2` would not."""
-    if name in namer and location != "path":
+    and `list_id_query` say which is which, where `list_id_2` would not. A path parameter
+    named like a body field (Gmail's `PUT .../labels/{id}` sends a label with its own `id`)
+    is `id_path` beside the body's `id`."""
+    if name in namer:
         return namer.claim(f"{name}_{location}")
     return namer.claim(name)
 

@@ -38,3 +38,17 @@ def test_a_query_parameter_named_like_a_path_parameter_says_it_is_the_query_one(
         "header list_id": "list_id_header",
         "query page": "page",
     }
+
+
+def test_a_path_parameter_named_like_a_body_field_says_it_is_the_path_one() -> None:
+    """Gmail's `PUT /users/{userId}/labels/{id}` sends a label, which has an `id` of its own."""
+    body = {
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "properties": {"id": {"type": "string"}}}
+            }
+        }
+    }
+    parameters = [_parameter("path", "id", required=True), _parameter("query", "id")]
+    arguments = _arguments({"parameters": parameters, "requestBody": body}, path="/labels/{id}")
+    assert arguments == {"path id": "id_path", "query id": "id_query"}
