@@ -1,15 +1,17 @@
-"""An operation left without security that declares the header a security scheme fills, read as
-requiring that scheme.
+"""An operation left without security that declares the `Authorization` header a security scheme
+fills, read as requiring that scheme.
 
 Some specs declare a scheme and require it on most operations, but on a few declare only the
 scheme's header as a parameter (SendGrid: a required `Authorization` header defaulting to
 `Bearer <<apiKey>>`, and no `security`). OpenAPI ignores a header parameter named `Authorization`,
 and the operation requires no scheme, so the generated method would send no credentials at all
 and every call would be refused. Where an operation names no security of its own and the document
-none for it to inherit, a header parameter that a declared scheme fills (an `apiKey` scheme's
-header, `Authorization` for an `http` scheme) is read as requiring that scheme, and the parameter
-goes: the client sends the header from the credential it holds. With a warning naming the fix.
-An operation declaring `security: []` stays public.
+none for it to inherit, an `Authorization` parameter that a declared scheme fills (an `http`
+scheme, or an `apiKey` one sent in that header) is read as requiring that scheme, and the
+parameter goes: the client sends the header from the credential it holds. With a warning naming
+the fix. An operation declaring `security: []` stays public. Any other header parameter is sent
+as declared, even one named like an `apiKey` scheme's header: OpenAPI reads it as a parameter,
+and the caller can give it.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def _filled_headers(document: dict[str, Any]) -> dict[str, list[str]]:
     for name, raw in schemes.items() if isinstance(schemes, dict) else ():
         scheme = refs.resolve(document, raw, "").node
         header = _header_of(scheme)
-        if header is not None:
+        if header is not None and header.lower() == "authorization":
             filled.setdefault(header.lower(), []).append(name)
     return filled
 

@@ -61,6 +61,13 @@ def test_a_path_level_declaration_and_an_http_scheme_count_too() -> None:
         _document({"parameters": [_AUTH]}, security=[{"Key": []}]),
         # a header no scheme fills
         _document({"parameters": [_TRACE]}),
+        # an apiKey scheme's own header, which OpenAPI reads as a parameter the caller can give
+        {
+            **_document({"parameters": [_TRACE]}),
+            "components": {
+                "securitySchemes": {"Trace": {"type": "apiKey", "in": "header", "name": "X-Trace"}}
+            },
+        },
     ],
 )
 def test_other_operations_are_left_as_written(document: dict[str, Any]) -> None:
