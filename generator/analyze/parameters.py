@@ -65,7 +65,7 @@ def parameters(
             positions[site.name] if site.location == "path" else 0,
         )
     )
-    namer = Namer(taken)
+    namer, holders = Namer(taken), dict.fromkeys(taken, "body")
     forbidden = KWARG_RESERVED | reserved
     return tuple(
         Parameter(
@@ -74,8 +74,10 @@ def parameters(
             name=identifier(
                 _claim(
                     namer,
+                    holders,
                     python_name(client_name(site.parameter, site.name), reserved=forbidden),
                     site.location,
+                    forbidden,
                 )
             ),
             location=site.location,  # type: ignore[arg-type]
@@ -96,15 +98,20 @@ def parameters(
     )
 
 
-def _claim(namer: Namer, name: str, location: str) -> str:
-    """`name`, or where a path parameter or a body field already holds it (the same name in
-    the query as in the path, say), the name followed by where the argument goes: `list_id`
-    and `list_id_query` say which is which, where `list_id_2` would not. A path parameter
-    named like a body field (Gmail's `PUT .../labels/{id}` sends a label with its own `id`)
-    is `id_path` beside the body's `id`."""
-    if name in namer:
-        return namer.claim(f"{name}_{location}")
-    return namer.claim(name)
+def _claim(
+    namer: Namer, holders: dict[str, str], name: str, location: str, forbidden: frozenset[str]
+) -> str:
+    """`name`, or where an argument going elsewhere already holds it (the same name in the
+    query as in the path, say), the name followed by where this one goes: `list_id` and
+    `list_id_query` say which is which, where `list_id_2` would not. A path parameter named
+    like a body field (Gmail's `PUT .../labels/{id}` sends a label with its own `id`) is
+    `id_path` beside the body's `id`. Two going to the same place (`fooBar` and `foo_bar`,
+    both in the query) are numbered: a place would not tell them apart."""
+    if name in namer and holders.get(name, location) != location:
+        name = python_name(f"{name.rstrip('_') or name}_{location}", reserved=forbidden)
+    claimed = namer.claim(name)
+    holders[claimed] = location
+    return claimed
 
 
 def _required(site: refs.ParameterSite) -> bool:

@@ -52,3 +52,24 @@ def test_a_path_parameter_named_like_a_body_field_says_it_is_the_path_one() -> N
     parameters = [_parameter("path", "id", required=True), _parameter("query", "id")]
     arguments = _arguments({"parameters": parameters, "requestBody": body}, path="/labels/{id}")
     assert arguments == {"path id": "id_path", "query id": "id_query"}
+
+
+def test_two_arguments_going_to_the_same_place_are_numbered() -> None:
+    """`fooBar` and `foo_bar`, both in the query: a place would not tell them apart."""
+    parameters = [_parameter("query", "fooBar"), _parameter("query", "foo_bar")]
+    assert _arguments({"parameters": parameters}, path="/things") == {
+        "query fooBar": "foo_bar",
+        "query foo_bar": "foo_bar_2",
+    }
+
+
+def test_a_placed_name_is_never_a_keyword_or_a_per_call_option() -> None:
+    """`class` in the query beside a body's `class` is `class_query`, not `class__query`; an
+    `extra` query parameter beside a body's `extra` must not become the `extra_query` option."""
+    properties = {"class": {"type": "string"}, "extra": {"type": "string"}}
+    body = {
+        "content": {"application/json": {"schema": {"type": "object", "properties": properties}}}
+    }
+    parameters = [_parameter("query", "class"), _parameter("query", "extra")]
+    arguments = _arguments({"parameters": parameters, "requestBody": body}, path="/things")
+    assert arguments == {"query class": "class_query", "query extra": "extra_query_"}
