@@ -79,6 +79,30 @@ def test_nested_models_are_built_even_when_their_parent_does_not_validate() -> N
     assert second.kind == "small"
 
 
+def test_models_in_an_optional_list_or_mapping_are_built_when_one_does_not_validate() -> None:
+    """An optional array of models (`list[Widget] | None`) is the common shape of a list field;
+    one bad value inside must not turn every item back into a plain dict."""
+
+    class Crate(BaseModel):
+        widgets: list[Widget] | None = None
+        owners: dict[str, Owner] | None = None
+
+    bad_owner = {**OWNER, "id": "not-a-uuid"}
+    body = {
+        "widgets": [{"id": "w1", "owner": bad_owner}, {"id": "w2", "kind": "small"}],
+        "owners": {"first": bad_owner, "second": OWNER},
+    }
+    crate = parse_response(Crate, body, strict=False)
+    assert isinstance(crate, Crate)
+    assert crate.widgets is not None and crate.owners is not None
+    first, second = crate.widgets
+    assert isinstance(first, Widget) and isinstance(first.owner, Owner)
+    assert first.owner.id == "not-a-uuid"  # kept as received
+    assert isinstance(second, Widget) and second.kind == "small"
+    assert isinstance(crate.owners["first"], Owner) and crate.owners["first"].name == "Ada"
+    assert isinstance(crate.owners["second"], Owner)
+
+
 def test_a_missing_required_field_is_tolerated(caplog: pytest.LogCaptureFixture) -> None:
     class Gizmo(BaseModel):
         serial: str
