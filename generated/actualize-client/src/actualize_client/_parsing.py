@@ -132,11 +132,29 @@ def _build_union(members: tuple[object, ...], data: object, owner: str, field: s
     if isinstance(data, Mapping) and models:
         best = max(models, key=lambda model: _matching_keys(model, data))
         return _build_model(best, data, owner, field)
+    container = _container_for(members, data)
+    if container is not None:
+        return _build(container, data, owner, field)
     if any(_is_enumeration(member) for member in members):
         warn_once(owner, field, "unknown value", _short_repr(data))
     else:
         warn_once(owner, field, "unexpected type", type(data).__name__)
     return data
+
+
+def _container_for(members: tuple[object, ...], data: object) -> object | None:
+    """The list or mapping member of a union that has the data's shape, if there is one.
+
+    An optional array or map (`list[Model] | None`) is a union too: its items are still built
+    one by one, so a single value that does not fit leaves the other models intact.
+    """
+    if isinstance(data, list):
+        origins: tuple[object, ...] = _LIST_ORIGINS
+    elif isinstance(data, dict):
+        origins = _MAPPING_ORIGINS
+    else:
+        return None
+    return next((member for member in members if get_origin(member) in origins), None)
 
 
 def _build_model(model: type[pydantic.BaseModel], data: object, owner: str, field: str) -> object:

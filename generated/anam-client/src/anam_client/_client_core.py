@@ -54,7 +54,7 @@ from ._logs import configure_logging, log_retry
 from ._pagination import PageData, PaginationStrategy, read_page
 from ._paths import expand_path
 from ._redaction import body_secrets, hide_query_in_httpx_logs
-from ._redirects import redirect_target
+from ._redirects import SAFE_HEADERS, redirect_target
 from ._request_plan import EncodedBody, RequestPlan, encode_body
 from ._response import ErrorTypes, LazyParse, error_body, parse_body
 from ._retries import (
@@ -162,6 +162,8 @@ class BaseClient(Generic[_HttpxClientT]):
             self._new_http_client() if http_client is None else http_client
         )
         hide_query_in_httpx_logs(self._auth.query_names)
+        # What a redirect to another origin keeps: never a header a credential travels in.
+        self._foreign_headers = SAFE_HEADERS - {name.lower() for name in self._auth.header_names}
 
     def _new_http_client(self) -> _HttpxClientT:
         raise NotImplementedError
@@ -443,6 +445,21 @@ class BaseClient(Generic[_HttpxClientT]):
         """Where to go next when ``response`` is a redirect this client follows."""
         target = redirect_target(response, hops)
         return target if isinstance(target, httpx.URL) else None
+
+    def _next_hop(
+        self,
+        plan: RequestPlan,
+        target: httpx.URL,
+        budget: Budget,
+        *,
+        retries: int,
+        foreign: bool,
+    ) -> httpx.Request:
+        """The request that follows a redirect to ``target``: the planned one on its origin,
+        a bare one (see _redirects) once the chain has left it."""
+        if foreign:
+            return plan.build_foreign(budget, url=target, keep=self._foreign_headers)
+        return plan.build(self._client, budget, retries=retries, url=target)
 
     def _delay_after_error(
         self,

@@ -90,6 +90,8 @@ def read_page(
     if body is NO_MATCH:
         body = decode_json(response)
         raw_items = field_at(body, pagination.items_field)
+        if raw_items is None and _omitted(body, pagination.items_field):
+            raw_items = []
         if not isinstance(raw_items, list):
             raise APIResponseValidationError(
                 f"Response to {describe(response.request, 1)} has no list at "
@@ -104,6 +106,17 @@ def read_page(
     following = pagination.following(body, params=params, items=items, headers=response.headers)
     place = place_of(pagination, params)
     return PageData(items=items, response=response, following=following, place=place)
+
+
+def _omitted(body: object, items_field: FieldPath) -> bool:
+    """Whether the object that holds the items leaves them out (or null): an empty page, as
+    APIs that drop empty lists from their JSON send it (Google's `{"resultSizeEstimate": 0}`
+    for a search that matched nothing). A body of another shape is still no page."""
+    path = (items_field,) if isinstance(items_field, str) else tuple(items_field)
+    if not path:
+        return False
+    holder = field_at(body, path[:-1])
+    return isinstance(holder, dict) and holder.get(path[-1]) is None
 
 
 def _typed_page(response: httpx.Response, item_type: object, items_field: FieldPath) -> object:

@@ -112,6 +112,18 @@ class RequestPlan:
             timeout=budget.attempt_timeout(self.timeout),
         )
 
+    def build_foreign(
+        self, budget: Budget, *, url: httpx.URL, keep: frozenset[str]
+    ) -> httpx.Request:
+        """The request for a redirect to another origin: ``url`` as the server gave it, the
+        headers named in ``keep`` and nothing else (no credential, no body, none of the httpx
+        client's own headers, query or cookies: any of them may be a secret; see _redirects)."""
+        headers = {name: value for name, value in self.headers.items() if name in keep}
+        timeout = budget.attempt_timeout(self.timeout)
+        return httpx.Request(
+            self.method, url, headers=headers, extensions={"timeout": timeout.as_dict()}
+        )
+
 
 def _new_request(
     client: httpx.Client | httpx.AsyncClient,

@@ -35,6 +35,7 @@ from ._pagination import (
     SyncPage,
     follow,
 )
+from ._redirects import origin_of
 from ._request_plan import RequestPlan
 from ._response import APIResponse, AsyncAPIResponse, ErrorTypes, take_response_mode
 from ._servers import ServerTemplate, ServerVariable, merged_variables
@@ -259,11 +260,14 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         """One attempt: send, follow the redirects our policy allows, and read the body unless
         it is a stream the caller will read. Returns the response and the redirects followed."""
         hops = 0
+        foreign = False  # whether the chain has left the request's origin
         debug = debug_enabled()
         while True:
             if debug:
                 log_request(request, self._auth.header_names, self._auth.query_names)
-            response = self._client.send(request, stream=True, follow_redirects=False)
+            # On another origin, not even the httpx client's own auth goes along.
+            auth = None if foreign else httpx.USE_CLIENT_DEFAULT
+            response = self._client.send(request, stream=True, follow_redirects=False, auth=auth)
             if debug:
                 log_response(response, self._auth.header_names, self._auth.query_names)
             target = None if plan.answered(response) else self._redirect(response, hops)
@@ -271,7 +275,8 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
                 break
             response.close()
             hops += 1
-            request = plan.build(self._client, budget, retries=retries, url=target)
+            foreign = foreign or origin_of(target) != origin_of(request.url)
+            request = self._next_hop(plan, target, budget, retries=retries, foreign=foreign)
         if plan.stream and plan.answered(response):
             return response, hops
         return read_limited(response, plan.max_response_size, budget), hops
@@ -481,11 +486,16 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         self, plan: RequestPlan, request: httpx.Request, budget: Budget, retries: int
     ) -> tuple[httpx.Response, int]:
         hops = 0
+        foreign = False  # whether the chain has left the request's origin
         debug = debug_enabled()
         while True:
             if debug:
                 log_request(request, self._auth.header_names, self._auth.query_names)
-            response = await self._client.send(request, stream=True, follow_redirects=False)
+            # On another origin, not even the httpx client's own auth goes along.
+            auth = None if foreign else httpx.USE_CLIENT_DEFAULT
+            response = await self._client.send(
+                request, stream=True, follow_redirects=False, auth=auth
+            )
             if debug:
                 log_response(response, self._auth.header_names, self._auth.query_names)
             target = None if plan.answered(response) else self._redirect(response, hops)
@@ -493,7 +503,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
                 break
             await response.aclose()
             hops += 1
-            request = plan.build(self._client, budget, retries=retries, url=target)
+            foreign = foreign or origin_of(target) != origin_of(request.url)
+            request = self._next_hop(plan, target, budget, retries=retries, foreign=foreign)
         if plan.stream and plan.answered(response):
             return response, hops
         return await aread_limited(response, plan.max_response_size, budget), hops

@@ -125,7 +125,8 @@ class APIStatusError(APIError):
 
 
 class RedirectError(APIStatusError):
-    """A redirect to another origin, or of a request that cannot be repeated safely.
+    """A redirect the client does not follow: of a request that cannot be repeated safely
+    (not a GET or HEAD), from https to plain http, to an invalid Location, or one too many.
 
     ``location`` is where the server pointed; fetch it yourself if you trust it.
     """
