@@ -71,15 +71,7 @@ def parameters(
         Parameter(
             schema=context.root(_schema_pointer(site)),
             wire_name=SpecText(site.name),
-            name=identifier(
-                _claim(
-                    namer,
-                    holders,
-                    python_name(client_name(site.parameter, site.name), reserved=forbidden),
-                    site.location,
-                    forbidden,
-                )
-            ),
+            name=identifier(_claim(namer, holders, site, forbidden)),
             location=site.location,  # type: ignore[arg-type]
             type=annotation,
             required=site.location == "path" or required,
@@ -99,18 +91,19 @@ def parameters(
 
 
 def _claim(
-    namer: Namer, holders: dict[str, str], name: str, location: str, forbidden: frozenset[str]
+    namer: Namer, holders: dict[str, str], site: refs.ParameterSite, forbidden: frozenset[str]
 ) -> str:
-    """`name`, or where an argument going elsewhere already holds it (the same name in the
-    query as in the path, say), the name followed by where this one goes: `list_id` and
-    `list_id_query` say which is which, where `list_id_2` would not. A path parameter named
+    """The argument name of `site`; where an argument going elsewhere already holds it (the
+    same name in the query as in the path, say), followed by where this one goes: `list_id`
+    and `list_id_query` say which is which, where `list_id_2` would not. A path parameter named
     like a body field (Gmail's `PUT .../labels/{id}` sends a label with its own `id`) is
     `id_path` beside the body's `id`. Two going to the same place (`fooBar` and `foo_bar`,
     both in the query) are numbered: a place would not tell them apart."""
-    if name in namer and holders.get(name, location) != location:
-        name = python_name(f"{name.rstrip('_') or name}_{location}", reserved=forbidden)
+    name = python_name(client_name(site.parameter, site.name), reserved=forbidden)
+    if name in namer and holders.get(name, site.location) != site.location:
+        name = python_name(f"{name.rstrip('_') or name}_{site.location}", reserved=forbidden)
     claimed = namer.claim(name)
-    holders[claimed] = location
+    holders[claimed] = site.location
     return claimed
 
 
