@@ -4,8 +4,8 @@ Every stage reads a body's or response's `content` entries as media type objects
 `itemSchema`, `encoding`): a `$ref` in their place would read as a media type with no schema,
 and a typed body or stream would become `Any` without a word. Joining the target in, as a
 bundler would, lets every stage read it once; the schemas inside keep their own `$ref`s, so a
-component schema is still one class. A chain of references is followed; one that loops is
-refused at the entry that holds it.
+component schema is still one class. A chain of references is followed (`refs.resolve`, the one
+resolver); one that loops is refused at the entry that holds it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .. import jsonpointer
+from .. import jsonpointer, refs
 from ..errors import Problem, SpecError
 from ..walk import iter_messages
 
@@ -30,13 +30,13 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
         for media, entry in list(content.items()):
             if _ref(entry) is None:
                 continue
-            target = _target(document, entry)
-            if target is None:
-                where = jsonpointer.join(pointer, "content", media, "$ref")
+            where = jsonpointer.join(pointer, "content", media, "$ref")
+            target = refs.resolve(document, entry, where).node
+            if target is None:  # a cycle: `load` has refused references that lead nowhere
                 hint = "end the chain at a media type object of `components.mediaTypes`"
                 problems.append(Problem("error", _CYCLE, file, where, hint))
             else:
-                content[media] = target
+                content[media] = copy.deepcopy(target) if isinstance(target, dict) else {}
     if problems:
         raise SpecError(problems)
     return []
@@ -47,16 +47,3 @@ def _ref(node: Any) -> str | None:
     (a schema `$ref` written as a media type is a slip older stages already read their way)."""
     ref = node.get("$ref") if isinstance(node, dict) else None
     return ref if isinstance(ref, str) and ref.startswith(_PREFIX) else None
-
-
-def _target(document: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any] | None:
-    """A copy of the media type object `entry` leads to; None for a cycle. `load` has
-    refused `$ref`s that lead nowhere."""
-    seen: set[str] = set()
-    node: Any = entry
-    while (ref := _ref(node)) is not None:
-        if ref in seen:
-            return None
-        seen.add(ref)
-        node = jsonpointer.resolve(document, ref)
-    return copy.deepcopy(node) if isinstance(node, dict) else {}
