@@ -332,6 +332,19 @@ class ServerTemplate:
 
 
 @dataclass(frozen=True)
+class HeldHeader:
+    """A header parameter every operation takes, which the client also takes once, as its
+    argument `argument`, and sends with every call that passes none (see
+    `analyze.held_headers`). `required`: the spec requires it of every operation, so a call
+    with neither value is refused before it is sent."""
+
+    wire_name: SpecText
+    argument: Safe
+    required: bool
+    description: SpecText | None = None
+
+
+@dataclass(frozen=True)
 class Api:
     config: ApiConfig
     title: SpecText
@@ -347,6 +360,7 @@ class Api:
     security: Security = ()
     problems: tuple[Problem, ...] = ()  # warnings about what the client cannot do
     server: ServerTemplate | None = None  # set when the base URL takes variables
+    held_headers: tuple[HeldHeader, ...] = ()
 
     @property
     def operations(self) -> tuple[Operation, ...]:

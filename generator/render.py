@@ -19,6 +19,7 @@ import jinja2
 from . import __version__ as GENERATOR_VERSION
 from . import strings
 from .cache import folder as cache_folder
+from .constructor_views import client_imports, held_headers, server_arguments, server_settings
 from .diff import changelog
 from .docs import fence, provenance, reference
 from .examples import Examples
@@ -27,18 +28,15 @@ from .metadata import project_metadata
 from .model_source import HEADER as MODELS_HEADER
 from .params import ParamPlan, param_modules, plan_params
 from .resources import templates_root
-from .server_views import server_arguments, server_settings
 from .split import ModelModules
 from .state import Release
 from .strings import Safe, SpecText
 from .testkit import fake_spec
 from .views import body_forms, credentials, resource_view, security_settings
 from .vocabulary import (
-    CLIENT_IMPORTS,
     PACKAGE_EXPORTS,
     RESOURCE_IMPORTS,
-    SERVER_IMPORTS,
-    Imports,
+    import_lines,
     imported_names,
 )
 
@@ -228,8 +226,8 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     )
     env.globals.update(
         api_exports=api_exports,
-        client_imports=import_lines(CLIENT_IMPORTS),
-        server_imports=import_lines(SERVER_IMPORTS),
+        client_imports=client_imports,
+        held_headers=held_headers,
         package_imports=import_lines(PACKAGE_EXPORTS),
         resource_imports=import_lines(RESOURCE_IMPORTS),
         provenance=provenance,
@@ -253,8 +251,3 @@ def api_exports(names: PackageNames) -> list[Safe]:
     """The package's `__all__`: one sorted list of everything its `__init__` re-exports."""
     exported = {*imported_names(PACKAGE_EXPORTS), names.client_class, names.async_client_class}
     return [Safe(name) for name in sorted(exported)]
-
-
-def import_lines(table: Imports) -> list[Safe]:
-    """`from module import a, b` for each module of a vocabulary table."""
-    return [Safe(f"from {module} import {', '.join(names)}") for module, names in table.items()]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .strings import Safe
+
 Imports = Mapping[str, tuple[str, ...]]
 
 # What a package's `__init__` re-exports from its runtime modules (beside the two client classes).
@@ -82,17 +84,16 @@ CLIENT_IMPORTS: Imports = {
     "._base_client": ("AsyncAPIClient", "ClientSettings", "SecurityScheme", "SyncAPIClient"),
     "._version": ("__version__",),
 }
-# What the client module adds when the API's URL takes variables (its constructors' arguments).
-SERVER_IMPORTS: Imports = {
+# What the client module adds when its classes have constructors of their own (arguments for
+# the variables of the API's URL, or for the headers the client holds), and for each of those.
+CONSTRUCTOR_IMPORTS: Imports = {
     "typing_extensions": ("Unpack",),
-    "._base_client": (
-        "AsyncClientOptions",
-        "ServerTemplate",
-        "ServerVariable",
-        "SyncClientOptions",
-        "merged_variables",
-    ),
+    "._base_client": ("AsyncClientOptions", "SyncClientOptions"),
 }
+SERVER_IMPORTS: Imports = {
+    "._base_client": ("ServerTemplate", "ServerVariable", "merged_variables"),
+}
+HELD_HEADER_IMPORTS: Imports = {"._base_client": ("with_held_headers",)}
 
 # What every TypedDict module of `types/` imports (besides the annotations' own names).
 PARAM_IMPORTS: Imports = {
@@ -205,6 +206,10 @@ CLIENT_ATTRIBUTES = (
     "with_raw_response",
 )
 
+# Names the client's constructor takes already, which an argument of its own (a variable of the
+# API's URL, a header it holds) must not take.
+CLIENT_ARGUMENTS_TAKEN = frozenset({*CLIENT_ATTRIBUTES, "server_variables", "options", "self"})
+
 # Attributes of the runtime's resource classes besides the generated methods.
 RESOURCE_ATTRIBUTES = ("with_raw_response", "with_streaming_response")
 
@@ -218,6 +223,11 @@ MODEL_METHODS = ("to_dict", "to_json")
 DEVICE_NAMES = frozenset(
     {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
 )
+
+
+def import_lines(table: Imports) -> list[Safe]:
+    """`from module import a, b` for each module of a vocabulary table."""
+    return [Safe(f"from {module} import {', '.join(names)}") for module, names in table.items()]
 
 
 def imported_names(*tables: Imports) -> frozenset[str]:
@@ -246,4 +256,6 @@ FIELD_RESERVED = KWARG_RESERVED | _names(
 METHOD_RESERVED = _names(_RESOURCE_MODULE_NAMES, RESOURCE_ATTRIBUTES, METHOD_BUILTINS)
 
 # Resources are attributes of the client classes, in a module importing CLIENT_IMPORTS.
-CLIENT_RESERVED = frozenset(CLIENT_ATTRIBUTES) | imported_names(CLIENT_IMPORTS, SERVER_IMPORTS)
+CLIENT_RESERVED = frozenset(CLIENT_ATTRIBUTES) | imported_names(
+    CLIENT_IMPORTS, CONSTRUCTOR_IMPORTS, SERVER_IMPORTS, HELD_HEADER_IMPORTS
+)

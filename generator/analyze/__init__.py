@@ -29,7 +29,8 @@ from ..ir import (
 )
 from ..lock import NamesLock
 from ..naming import Namer
-from ..pagination import declared_headers, detect_pagination
+from ..page_schema import declared_headers
+from ..pagination import detect_pagination
 from ..placement import (
     Placement,
     operation_key,
@@ -48,6 +49,7 @@ from ..walk import iter_events, iter_operations
 from .auth import ApiSecurity, api_security, auth
 from .bodies import events_bodies, method_suffix, request_bodies
 from .context import Context, text
+from .held_headers import held_headers, release
 from .parameters import parameters
 from .paths import request_path
 from .responses import error_types, events_response, page_root, success_response
@@ -96,6 +98,7 @@ def analyze(
         grouped.setdefault(placement.resource, []).append(
             _operation(context, path, method, operation, placement, security, servers)
         )
+    held = held_headers((op for ops in grouped.values() for op in ops), server)
     info = document.get("info") or {}
     return Api(
         config=config,
@@ -103,7 +106,7 @@ def analyze(
         description=text(info.get("description")),
         base_url=SpecText(base),
         auth=auth(context),
-        resources=_resources(context, grouped),
+        resources=release(_resources(context, grouped), held),
         models=context.models,
         version=version,
         spec_sha256=spec_sha256,
@@ -114,6 +117,7 @@ def analyze(
         security=security.default,
         problems=security.problems + base_problems + servers.problems + _spec_problems(context),
         server=server,
+        held_headers=held,
     )
 
 

@@ -32,15 +32,13 @@ from ..errors import Problem
 from ..ir import ServerTemplate, ServerVariable
 from ..naming import python_name
 from ..strings import SpecText, identifier
-from ..vocabulary import CLIENT_ATTRIBUTES
+from ..vocabulary import CLIENT_ARGUMENTS_TAKEN
 from ..walk import iter_operations
 from .context import Context
 
 _URL_TEXT = re.compile(r"[!-~]+")  # printable ASCII, no spaces
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _ORIGIN = "The scheme and host the API is served from, as `https://api.example.com`."
-# Names a variable's argument must not take: the client's own options and arguments.
-_TAKEN = frozenset({*CLIENT_ATTRIBUTES, "server_variables", "options", "self"})
 
 
 @dataclass(frozen=True)
@@ -120,7 +118,7 @@ def server_template(context: Context) -> tuple[ServerTemplate | None, tuple[Prob
     if problem is not None:
         hint = "fix the server URL, or set `base_url:` in the API's config; callers must pass one"
         return None, (Problem("warning", problem, context.file, "/servers/0", hint),)
-    taken = set(_TAKEN)
+    taken = set(CLIENT_ARGUMENTS_TAKEN)
     variables = []
     for name, default in defaults.items():
         variable = declared[name]

@@ -27,7 +27,7 @@ from .cases import (
     OperationCase,
     ids_and_takers,
     nullable_fields,
-    parameter_objects,
+    parameter_schema,
     request_body,
 )
 from .errors import ContractFailure, NoValidValue
@@ -75,11 +75,13 @@ def build_calls(
     document: dict[str, Any],
     case: OperationCase,
     models: dict[str, Any],
+    held: Mapping[str, Any],
 ) -> list[Call]:
     """The calls a case makes, against the package `surface` describes; `models` maps model
-    classes to their schemas, so all-fields arguments can be given as model instances."""
+    classes to their schemas, so all-fields arguments can be given as model instances, and
+    `held` the headers the clients are made with to their values (see `held_values`)."""
     method = surface.method(case.key, case.label)
-    builder = _CallBuilder(types, document, method, models)
+    builder = _CallBuilder(types, document, method, models, held)
     label = f"{method.key} ({case.label}) [{case.variant}]"
     if case.variant == "path-ids":  # a next link in the spec's example names the real API
         transform = last_page_transform(method, builder.checker)
@@ -109,19 +111,26 @@ def error_call(
     document: dict[str, Any],
     case: ErrorCase,
     models: dict[str, Any],
+    held: Mapping[str, Any],
 ) -> Call:
     method = surface.method(case.key, case.label)
-    builder = _CallBuilder(types, document, method, models)
+    builder = _CallBuilder(types, document, method, models, held)
     return builder.call(f"{method.key} ({case.label}) [{case.status}]", "minimal", rich=False)
 
 
 class _CallBuilder:
     def __init__(
-        self, types: Any, document: dict[str, Any], method: Method, models: dict[str, Any]
+        self,
+        types: Any,
+        document: dict[str, Any],
+        method: Method,
+        models: dict[str, Any],
+        held: Mapping[str, Any],
     ) -> None:
         self.types, self.document, self.method = types, document, method
         self.checker = SchemaChecker(document)
         self.model_schemas = models
+        self.held = held
 
     def call(
         self,
@@ -155,6 +164,10 @@ class _CallBuilder:
                 continue  # None means "leave out" for query, header and cookie parameters
             kwargs[parameter.name] = self._rich(value, parameter.type, rich)
             parameters[(parameter.location, parameter.wire)] = value
+        for parameter in method.parameters:  # what the call leaves to the client
+            held = self.held.get(parameter.wire.lower()) if parameter.location == "header" else None
+            if held is not None:
+                parameters.setdefault(("header", parameter.wire), held)
         body = self._body(factory, kwargs, rich, nulls or []) if self._sends_body(mode) else None
         expected = ExpectedRequest(method.key, parameters, body)
         return Call(label, method, args, kwargs, expected)
@@ -184,25 +197,12 @@ class _CallBuilder:
     def _parameter_value(self, factory: ValueFactory, parameter: Argument) -> Any:
         """A value for a parameter; an array or object gets items, since an empty one is not
         sent at all (and is refused in a path)."""
-        schema = self._parameter_schema(parameter)
+        schema = parameter_schema(self.document, self.method, parameter)
         value = factory.value(schema, parameter.wire)
         if value in ([], {}):
             full = ValueFactory(self.checker, mode="full", direction="request")
             value = full.value(schema, parameter.wire)
         return value
-
-    def _parameter_schema(self, parameter: Argument) -> Any:
-        for candidate in parameter_objects(self.document, self.method):
-            if (candidate.get("in"), candidate.get("name")) == (parameter.location, parameter.wire):
-                content = candidate.get("content")
-                if isinstance(content, dict) and content:
-                    return next(iter(content.values())).get("schema", {})
-                return candidate.get("schema", {})
-        raise ContractFailure(
-            f"{self.method.key}: the generated method has a {parameter.location} parameter "
-            f"{parameter.wire!r} the spec does not declare",
-            jsonpointer.join("", "paths", self.method.path, self.method.http_method),
-        )
 
     def _sends_body(self, mode: Mode) -> bool:
         """An optional body is left out of the required-only variant, unless the method makes a

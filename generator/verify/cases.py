@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .. import jsonpointer
+from .errors import ContractFailure
 from .schemas import SchemaChecker, properties_of, resolve
 from .surface import Argument, Method, Surface
 from .validation import response_label
@@ -207,6 +208,22 @@ def parameter_objects(document: dict[str, Any], method: Method) -> Iterator[dict
                 parameter = resolve(document, parameter["$ref"])
             if isinstance(parameter, dict):
                 yield parameter
+
+
+def parameter_schema(document: dict[str, Any], method: Method, parameter: Argument) -> Any:
+    """The schema of the spec's declaration of a generated method's parameter (of its first
+    media type, for a parameter with `content`)."""
+    for candidate in parameter_objects(document, method):
+        if (candidate.get("in"), candidate.get("name")) == (parameter.location, parameter.wire):
+            content = candidate.get("content")
+            if isinstance(content, dict) and content:
+                return next(iter(content.values())).get("schema", {})
+            return candidate.get("schema", {})
+    raise ContractFailure(
+        f"{method.key}: the generated method has a {parameter.location} parameter "
+        f"{parameter.wire!r} the spec does not declare",
+        jsonpointer.join("", "paths", method.path, method.http_method),
+    )
 
 
 def request_body(document: dict[str, Any], method: Method) -> tuple[str, Any]:

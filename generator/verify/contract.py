@@ -25,6 +25,7 @@ from .. import jsonpointer
 from .calls import Call, build_calls, error_call
 from .cases import ErrorCase, OperationCase
 from .compose import member_tags
+from .held import held_values
 from .mock import SpecMockServer
 from .schemas import properties_of
 from .security import SECRET
@@ -120,6 +121,10 @@ class Contract:
             timeout=TIMEOUT,
             strict_response_validation=True,
             http_client=http_client,
+            **{
+                argument: self.held[wire.lower()]
+                for wire, argument in self.surface.held_headers.items()
+            },
         )
 
     @contextlib.contextmanager
@@ -163,14 +168,16 @@ class Contract:
         return self._evaluated[key]
 
     def calls(self, case: OperationCase) -> list[Call]:
-        return build_calls(self.surface, self.types, self.document, case, self.models)
+        return build_calls(self.surface, self.types, self.document, case, self.models, self.held)
 
     def error_call(self, case: ErrorCase) -> Call:
         """The call of an error case: the same request for every status of an operation (only
         the mock's answer differs), so it is built once per operation."""
         key = (case.key, case.label)
         if key not in self._error_calls:
-            built = error_call(self.surface, self.types, self.document, case, self.models)
+            built = error_call(
+                self.surface, self.types, self.document, case, self.models, self.held
+            )
             self._error_calls[key] = built
         call = self._error_calls[key]
         label = f"{call.method.key} ({case.label}) [{case.status}]"
@@ -178,6 +185,11 @@ class Contract:
 
     def export(self, name: str) -> Any:
         return getattr(self.package.module, name)
+
+    @cached_property
+    def held(self) -> dict[str, Any]:
+        """The value of each header the clients hold, by lower-cased name."""
+        return held_values(self.surface, self.document)
 
     @cached_property
     def models(self) -> dict[str, Any]:

@@ -136,6 +136,7 @@ class Surface:
     credentials: tuple[str, ...]  # the names of every credential the client takes
     methods: tuple[Method, ...]
     model_pointers: dict[str, str]  # schema pointer -> model class
+    held_headers: dict[str, str]  # a header the client holds -> the argument giving it
 
     def method(self, key: str, label: str | None = None) -> Method:
         for method in self.methods:
@@ -161,6 +162,9 @@ def surface(api: Api) -> Surface:
             for method in _methods(resource, op)
         ),
         model_pointers=dict(api.models.pointers),
+        held_headers={
+            header.wire_name.unsafe_value: str(header.argument) for header in api.held_headers
+        },
     )
 
 
