@@ -1,12 +1,12 @@
-"""Reading a response schema for pagination: its fields by name, through `$ref`s, `allOf`
-members and nullable wrappers, and what type each is."""
+"""Reading a response for pagination: its schema's fields by name, through `$ref`s, `allOf`
+members and nullable wrappers, and what type each is; the headers it declares."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .annotate import Annotator
-from .refs import component_name
+from .refs import component_name, resolve
 
 
 def own_properties(schema: dict[str, Any]) -> dict[str, Any]:
@@ -76,3 +76,19 @@ def is_boolean(schema: Any) -> bool:
 
 def is_scalar(schema: Any) -> bool:
     return bool(_types(schema) & {"string", "integer"})
+
+
+def declared_headers(
+    document: dict[str, Any], operation: dict[str, Any], status: str
+) -> frozenset[str]:
+    """The names, in lower case, of the headers the operation's `status` response declares
+    (a response given by `$ref` is read where it is defined)."""
+    responses = operation.get("responses")
+    declared = responses.get(status) if isinstance(responses, dict) else None
+    response = resolve(document, declared, "").node
+    headers = response.get("headers") if isinstance(response, dict) else None
+    return (
+        frozenset(str(name).lower() for name in headers or ())
+        if isinstance(headers, dict)
+        else frozenset()
+    )

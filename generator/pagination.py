@@ -5,6 +5,7 @@ when it is a GET, takes the style's paging parameter in its query, and its succe
 both an array of items and the field that says where the next page is:
 
 - page: `?page=` with the current and last page numbers (Anam: `meta.currentPage`/`lastPage`);
+  where no style fits, an integer `?page=` alone (Netlify, Xero, Mux), read until an empty page;
 - offset: `?offset=` with a `total`, a `more`/`has_more` flag or a `next` link;
 - cursor: `?cursor=` (`after`, `starting_after`, `page_token`, ...) with the next cursor in the
   body (`next_cursor`, `nextPageToken`, ...), or `has_more` and items with an `id` (Stripe);
@@ -42,7 +43,6 @@ from .page_schema import (
     own_properties,
     property_of,
 )
-from .refs import resolve
 from .strings import SpecText
 
 STYLES: tuple[PagingStyle, ...] = ("page", "offset", "cursor", "next_link", "link_header")
@@ -115,6 +115,7 @@ class _Shape:
     body: Any
     annotator: Annotator
     link_header: bool = False  # the success response declares a `Link` header
+    numbers: frozenset[str] = frozenset()  # the query parameters typed as integers
 
     def field(self, path: str, accepts: Callable[[Any], bool] = lambda _: True) -> Any:
         """The schema at the dotted `path` in the body (the body itself for an empty path),
@@ -152,11 +153,13 @@ def detect_pagination(
     names = {key, str(operation.get("operationId") or "")}
     if names & set(config.exclude) or response.kind != "model":
         return None
+    query = [p for p in parameters if p.location == "query"]
     shape = _Shape(
-        frozenset(p.wire_name.unsafe_value for p in parameters if p.location == "query"),
+        frozenset(p.wire_name.unsafe_value for p in query),
         body,
         annotator,
         link_header=LINK_HEADER in headers,
+        numbers=frozenset(p.wire_name.unsafe_value for p in query if p.type.outputs == ("int",)),
     )
     declared = operation.get(DECLARATION)
     if isinstance(declared, dict) and not names & set(config.include):
@@ -167,25 +170,11 @@ def detect_pagination(
             found = _DETECTORS[style](config, shape, listed)
             if found is not None:
                 return found
+        if config.style in (None, "page") and config.page_param in shape.numbers:
+            return _with(listed, "page", config.page_param)  # numbered, until an empty page
     if names & set(config.include):
         return _forced(config, shape, listed)
     return None
-
-
-def declared_headers(
-    document: dict[str, Any], operation: dict[str, Any], status: str
-) -> frozenset[str]:
-    """The names, in lower case, of the headers the operation's `status` response declares
-    (a response given by `$ref` is read where it is defined)."""
-    responses = operation.get("responses")
-    declared = responses.get(status) if isinstance(responses, dict) else None
-    response = resolve(document, declared, "").node
-    headers = response.get("headers") if isinstance(response, dict) else None
-    return (
-        frozenset(str(name).lower() for name in headers or ())
-        if isinstance(headers, dict)
-        else frozenset()
-    )
 
 
 def _declared(declared: dict[str, Any], shape: _Shape) -> Pagination | None:

@@ -10,6 +10,7 @@ the failure lines in the assertion message. The packages must also pass `mypy --
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -644,7 +645,39 @@ def test_a_streamed_body_written_as_format_file_is_proven() -> None:
     assert verified.result.passed, proven(verified)
 
 
-HIERARCHY = Path(__file__).resolve().parents[1] / "wire" / "fixtures" / "hierarchy" / "openapi.yaml"
+NUMBERED_PAGES = _spec(
+    "Numbered",
+    {
+        "/sites": {
+            "get": {
+                "operationId": "listSites",
+                "parameters": [
+                    {"name": "page", "in": "query", "schema": {"type": "integer"}},
+                    {"name": "per_page", "in": "query", "schema": {"type": "integer"}},
+                ],
+                "responses": {
+                    "200": {
+                        "description": "A page of sites, and no word of the next.",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "array",
+                                    "items": {"$ref": "#/components/schemas/Site"},
+                                }
+                            }
+                        },
+                    }
+                },
+            }
+        }
+    },
+    {"Site": {"type": "object", "properties": {"id": {"type": "string"}}}},
+)
+
+
+WIRE_FIXTURES = Path(__file__).resolve().parents[1] / "wire" / "fixtures"
+HIERARCHY = WIRE_FIXTURES / "hierarchy" / "openapi.yaml"
+HELD = WIRE_FIXTURES / "held" / "openapi.yaml"
 
 TYPE_CHECKED = {
     "file_array": FILE_ARRAY,
@@ -653,6 +686,7 @@ TYPE_CHECKED = {
     "model_defaults": MODEL_DEFAULTS,
     "tagged_chain": TAGGED_CHAIN,
     "empty_form": EMPTY_FORM_BODY,
+    "numbered": NUMBERED_PAGES,
 }
 
 
@@ -662,8 +696,10 @@ def test_the_packages_pass_mypy_strict(tmp_path: Path) -> None:
         out = tmp_path / name
         generate_package(json.dumps(document).encode(), f"{name}.json", out)
         sources += [str(path) for path in (out / "src").iterdir()]
-    generate_package(HIERARCHY.read_bytes(), str(HIERARCHY), tmp_path / "hierarchy")
-    sources += [str(path) for path in (tmp_path / "hierarchy" / "src").iterdir()]
+    for fixture in (HIERARCHY, HELD):
+        out = tmp_path / fixture.parent.name
+        generate_package(fixture.read_bytes(), str(fixture), out)
+        sources += [str(path) for path in (out / "src").iterdir()]
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *sources],
         capture_output=True,
@@ -678,6 +714,34 @@ def test_class_hierarchies_with_the_discriminator_on_the_base_are_proven() -> No
     class names as tags: every operation proven against a mock answering each subclass."""
     verified = verify_spec(HIERARCHY.read_bytes(), str(HIERARCHY))
     assert verified.result.passed, proven(verified)
+
+
+def test_headers_the_client_holds_are_proven_sent_from_it(tmp_path: Path) -> None:
+    """Clients are made holding the tenant header: each call leaving it out must send the
+    client's value, so a client that drops it fails the contract."""
+    verified = verify_spec(HELD.read_bytes(), str(HELD))
+    assert verified.result.passed, proven(verified)
+    out = tmp_path / "package"
+    generated = generate_package(HELD.read_bytes(), str(HELD), out)
+    module = out / "src" / generated.api.config.package / "_client.py"
+    source, count = re.subn(r'"X-Tenant-Id": x_tenant_id,', "", module.read_text("utf-8"))
+    assert count == 2, "the sync and async constructors no longer hold the header"
+    module.write_text(source, encoding="utf-8")
+    mutated = verify_spec(HELD.read_bytes(), str(HELD), package=out)
+    assert not mutated.result.passed
+    assert "'X-Tenant-Id' header is required" in proven(mutated)
+
+
+def test_page_numbers_alone_are_proven_to_ask_for_the_next_number(tmp_path: Path) -> None:
+    """A page of items says another may follow: the client must ask for the next number; one
+    that asks for the same page again fails the contract."""
+    verified = _verify(NUMBERED_PAGES)
+    assert verified.result.passed, proven(verified)
+    spec = json.dumps(NUMBERED_PAGES).encode()
+    pattern = r'page_param="page"'
+    mutated = verify_mutated(spec, tmp_path / "package", "sites", pattern, 'page_param="per_page"')
+    assert not mutated.result.passed, proven(mutated)
+    assert "page 2" in proven(mutated)
 
 
 REDIRECT_REPLY = _spec(

@@ -1,7 +1,8 @@
 """Each paging style against a real server: the exact requests iteration sends, and where it stops.
 
 ``fixtures/paging/openapi.yaml`` has one list operation per style (offset with a total, offset
-with a `more` flag, a cursor the body gives, Stripe's last id with `has_more`, a next link);
+with a `more` flag, a cursor the body gives, Stripe's last id with `has_more`, a next link,
+page numbers alone);
 the generated package walks them against ``FaultServer``, which records each request as sent.
 """
 
@@ -393,3 +394,39 @@ def test_the_fake_answers_each_style_with_a_last_page(resource: str) -> None:
     items = list(itertools.islice(getattr(client, resource).list(limit=3), 100))
     assert 0 < len(items) < 100  # made from the spec's schema, and not endless
     assert len(client.fake.calls) == 1  # the page says it is the last one
+
+
+# Page numbers with no end marker: the next number until a page comes back empty.
+SITE_PAGES = [Reply.json(songs("a", "b")), Reply.json(songs("c")), Reply.json([])]
+SITE_TARGETS = [
+    "/api/sites?per_page=2",
+    "/api/sites?per_page=2&page=2",
+    "/api/sites?per_page=2&page=3",
+]
+
+
+def test_page_numbers_alone_advance_until_an_empty_page(server: FaultServer, paging: Any) -> None:
+    server.enqueue(*SITE_PAGES)
+    assert [site.id for site in paging.sites.list(per_page=2)] == ["a", "b", "c"]
+    assert targets(server) == SITE_TARGETS
+
+
+@pytest.mark.anyio
+async def test_page_numbers_alone_advance_until_an_empty_page_async(
+    server: FaultServer, async_paging: Any
+) -> None:
+    server.enqueue(*SITE_PAGES)
+    async with async_paging as client:
+        assert [site.id async for site in client.sites.list(per_page=2)] == ["a", "b", "c"]
+    assert targets(server) == SITE_TARGETS
+
+
+def test_page_numbers_alone_stop_where_the_server_ignores_the_page(
+    server: FaultServer, paging: Any
+) -> None:
+    from sdkpaging import PaginationLoopError
+
+    server.enqueue(*[Reply.json(songs("a", "b"))] * BOUND)
+    with pytest.raises(PaginationLoopError):
+        list(itertools.islice(paging.sites.list(), BOUND))
+    assert server.count == 2
