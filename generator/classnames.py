@@ -283,7 +283,8 @@ def referenced_short(pointer: str, node: Any = None) -> str:
     (`#/components/schemas/Page/properties/total` -> `Total`), and for an `allOf` member what
     it is of it (`TagBase`, `TagPart2`). An operation's method is no name: a member of an
     operation's own schema (DigitalOcean shares `links` and `meta` as `allOf/1` and `allOf/2`
-    of one list's response) takes the name of the one property it declares."""
+    of one list's response) takes the name of the one property it declares, else its path's
+    (`DropletsPart2`)."""
     tokens = jsonpointer.split(pointer)
     words = [
         t
@@ -293,13 +294,21 @@ def referenced_short(pointer: str, node: Any = None) -> str:
         and "/" not in t
         and not (t in HTTP_METHODS and i > 0 and tokens[i - 1].startswith("/"))
     ]
-    if not words:
-        return class_name(_sole_property(node) or "Model", fallback="Model")
-    short = class_name(words[-1], fallback="Model")
+    if not words and _sole_property(node):
+        return class_name(_sole_property(node), fallback="Model")
+    words = words or _path_words(tokens)
+    short = class_name(words[-1], fallback="Model") if words else "Model"
     if len(tokens) > 1 and tokens[-2] == "allOf" and tokens[-1].isdigit():
         index = int(tokens[-1])
         short += "Base" if index == 0 else f"Part{index + 1}"
     return short
+
+
+def _path_words(tokens: list[str]) -> list[str]:
+    """The literal segments of the path an operation's schema sits under (`/v2/droplets` ->
+    `droplets`), for a schema with no name of its own there."""
+    path = next((t for t in tokens if t.startswith("/")), "")
+    return [s for s in path.split("/") if s and not s.startswith("{") and not s.isdigit()]
 
 
 def _sole_property(node: Any) -> str:

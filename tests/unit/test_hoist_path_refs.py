@@ -37,3 +37,18 @@ def test_a_member_of_an_operations_schema_is_named_after_its_one_property() -> N
     names = [member["$ref"].rsplit("/", 1)[1] for member in members]
     assert names == ["Links", "Meta"]
     assert not [name for name in schemas if name.startswith("Get")]
+
+
+def test_a_member_with_many_properties_is_named_after_its_path() -> None:
+    common = {"type": "object", "properties": {"size": {"type": "string"}, "region": {}}}
+    one = {"allOf": [{"type": "object", "properties": {"name": {"type": "string"}}}, common]}
+    shared = "#/paths/~1v2~1droplets/post/requestBody/content/application~1json/schema/oneOf/0"
+    many = {
+        "allOf": [{"type": "object", "properties": {"names": {}}}, {"$ref": shared + "/allOf/1"}]
+    }
+    body = {"content": {"application/json": {"schema": {"oneOf": [one, many]}}}}
+    operation = {"operationId": "createDroplet", "requestBody": body, "responses": {}}
+    document = {"openapi": "3.0.3", "paths": {"/v2/droplets": {"post": operation}}}
+    schemas = hoist(document).schemas
+    assert "DropletsPart2" in schemas
+    assert not {"Model", "PostPart2"} & set(schemas)
