@@ -18,6 +18,7 @@ from . import jsonpointer, schemanames
 from .media import encoding, is_json, pick_media
 from .naming import Namer, bounded_class_name, class_name, pascal_case, singular, snake_case
 from .refs import SCHEMA_PREFIX
+from .walk import HTTP_METHODS
 
 PLACEHOLDER = "#/x-inline/"  # how hoisted schemas refer to each other before they have names
 _SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # PascalCase words
@@ -277,17 +278,43 @@ def primary_media(media_types: list[str], *, request: bool) -> str | None:
     return next((media for media in media_types if is_json(media)), next(iter(media_types), None))
 
 
-def referenced_short(pointer: str) -> str:
+def referenced_short(pointer: str, node: Any = None) -> str:
     """A short name for a schema a `$ref` reaches inside another: its last name-like token
     (`#/components/schemas/Page/properties/total` -> `Total`), and for an `allOf` member what
-    it is of it (`TagBase`, `TagPart2`)."""
+    it is of it (`TagBase`, `TagPart2`). An operation's method is no name: a member of an
+    operation's own schema (DigitalOcean shares `links` and `meta` as `allOf/1` and `allOf/2`
+    of one list's response) takes the name of the one property it declares, else its path's
+    (`DropletsPart2`)."""
     tokens = jsonpointer.split(pointer)
-    words = [t for t in tokens if t not in _NOT_NAMES and not t.isdigit() and "/" not in t]
+    words = [
+        t
+        for i, t in enumerate(tokens)
+        if t not in _NOT_NAMES
+        and not t.isdigit()
+        and "/" not in t
+        and not (t in HTTP_METHODS and i > 0 and tokens[i - 1].startswith("/"))
+    ]
+    if not words and _sole_property(node):
+        return class_name(_sole_property(node), fallback="Model")
+    words = words or _path_words(tokens)
     short = class_name(words[-1], fallback="Model") if words else "Model"
     if len(tokens) > 1 and tokens[-2] == "allOf" and tokens[-1].isdigit():
         index = int(tokens[-1])
         short += "Base" if index == 0 else f"Part{index + 1}"
     return short
+
+
+def _path_words(tokens: list[str]) -> list[str]:
+    """The literal segments of the path an operation's schema sits under (`/v2/droplets` ->
+    `droplets`), for a schema with no name of its own there."""
+    path = next((t for t in tokens if t.startswith("/")), "")
+    return [s for s in path.split("/") if s and not s.startswith("{") and not s.isdigit()]
+
+
+def _sole_property(node: Any) -> str:
+    """The name of the one property `node` declares, else empty."""
+    properties = node.get("properties") if isinstance(node, dict) else None
+    return next(iter(properties)) if isinstance(properties, dict) and len(properties) == 1 else ""
 
 
 def component_class_names(document: dict[str, Any]) -> frozenset[str]:

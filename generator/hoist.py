@@ -239,7 +239,7 @@ class _Hoister:
             return {"$ref": PLACEHOLDER + jsonpointer.escape(self.by_pointer[resolved.pointer])}
         owner = "/".join(resolved.pointer.split("/")[:4])  # its component, if it is in one
         owner = owner if owner.startswith(_COMPONENTS) and owner in self.entities else ""
-        short = classnames.referenced_short(resolved.pointer)
+        short = classnames.referenced_short(resolved.pointer, resolved.node)
         site = _Site(resolved.pointer, owner, short, "", nested=True)
         return dict(self._sited(self._child(resolved.node, site), resolving | {pointer}))
 

@@ -20,11 +20,17 @@ def property_of(schema: Any, name: str, annotator: Annotator) -> Any:
         return None
     if name in own_properties(schema):
         return follow(own_properties(schema)[name], annotator)
-    for member in schema.get("allOf") or []:
+    # `allOf` members all hold; failing them, a field one `anyOf`/`oneOf` branch declares is
+    # one the body may carry (DigitalOcean's `links.pages` is `anyOf` the page pairs it sends).
+    for member in [*(schema.get("allOf") or []), *_branches(schema)]:
         found = property_of(member, name, annotator)
         if found is not None:
             return found
     return None
+
+
+def _branches(schema: dict[str, Any]) -> list[Any]:
+    return [*(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]
 
 
 def follow(schema: Any, annotator: Annotator) -> Any:

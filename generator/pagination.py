@@ -84,7 +84,8 @@ _NEXT_CURSORS = (
     "pageInfo.endCursor",
     "paging.next.after",
 )
-_NEXT_LINKS = ("next", "links.next", "_links.next.href", "meta.next_page_url", "meta.links.next")
+_NEXT_LINKS: tuple[str, ...] = ("next", "links.next", "_links.next.href", "meta.next_page_url")
+_NEXT_LINKS += ("meta.links.next", "links.pages.next")  # DigitalOcean: `links.pages.next`
 _TOTALS = ("total", "total_count", "totalCount", "TotalCount")
 _MORE_FLAGS = ("has_more", "hasMore", "more", "page.hasNextPage", "pageInfo.hasNextPage")
 # With only a next link, one of these in the query shows the operation is a paged list.
