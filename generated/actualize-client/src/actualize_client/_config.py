@@ -70,6 +70,10 @@ class ClientSettings:
 
     ``server`` is the API's URL when it is a template whose variables the client takes as
     arguments (see ``_servers``); ``default_base_url`` is then that URL at its defaults.
+
+    ``required_headers`` maps each header the API requires of every call to the argument that
+    gives it (``{"Xero-Tenant-Id": "xero_tenant_id"}``): a generated client takes it once, and each
+    method per call; a call with neither is refused before it is sent.
     """
 
     distribution: str
@@ -82,6 +86,7 @@ class ClientSettings:
     api_key_required: bool = True
     idempotency_header: str | None = None
     server: ServerTemplate | None = None
+    required_headers: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.auth is not None:
@@ -96,6 +101,8 @@ class ClientSettings:
         check_security(self.security, self.schemes, "ClientSettings.security")
         if self.idempotency_header is not None:
             check_header_name(self.idempotency_header, "ClientSettings.idempotency_header")
+        for name in self.required_headers:
+            check_header_name(name, "ClientSettings.required_headers")
 
     @property
     def credential_names(self) -> tuple[str, ...]:

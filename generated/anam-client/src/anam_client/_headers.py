@@ -8,10 +8,17 @@ a clear SDKError that names the header but never its value, and no request (or r
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ._exceptions import SDKError
 
-__all__ = ["FRAMING_HEADERS", "check_header_name", "check_header_value", "is_token"]
+__all__ = [
+    "FRAMING_HEADERS",
+    "check_header_name",
+    "check_header_value",
+    "is_token",
+    "with_held_headers",
+]
 
 # RFC 9110 token: what a header (or cookie) name may consist of.
 _TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
@@ -64,3 +71,15 @@ def check_header_value(value: str, what: str) -> str:
             "file often ends in a newline: strip it)"
         )
     return value
+
+
+def with_held_headers(
+    carried: Mapping[str, str] | None, given: Mapping[str, str | None]
+) -> dict[str, str]:
+    """A client's ``default_headers`` with the headers it holds as arguments: those given now
+    (not None) replace any of the same name in any case, those not given keep what a client was
+    copied with (``with_options``) or what ``default_headers`` said."""
+    held = {name: value for name, value in given.items() if value is not None}
+    replaced = {name.lower() for name in held}
+    kept = {name: value for name, value in (carried or {}).items() if name.lower() not in replaced}
+    return {**kept, **held}

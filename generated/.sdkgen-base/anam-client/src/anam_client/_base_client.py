@@ -24,6 +24,7 @@ from ._client_core import BaseClient, ClientOptions
 from ._config import ClientSettings
 from ._deadline import Budget, guard_transport
 from ._exceptions import transport_failure
+from ._headers import with_held_headers
 from ._http_methods import AsyncHTTPMethods, SyncHTTPMethods
 from ._jsonl import AsyncJSONLinesStream, JSONLinesStream
 from ._logs import debug_enabled, log_request, log_response
@@ -55,6 +56,7 @@ __all__ = [
     "SyncAPIClient",
     "SyncClientOptions",
     "merged_variables",
+    "with_held_headers",
 ]
 
 T = TypeVar("T")

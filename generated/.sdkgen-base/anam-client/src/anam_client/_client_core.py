@@ -313,6 +313,16 @@ class BaseClient(Generic[_HttpxClientT]):
                 upload.close()
             raise
 
+    def _check_required_headers(self, headers: Mapping[str, str]) -> None:
+        """Refuse a call missing a header the API requires of every call: the server would
+        only answer 400, after a round trip, without naming the argument that was left out."""
+        for name, argument in self._settings.required_headers.items():
+            if name.lower() not in headers:
+                raise SDKError(
+                    f"the {name!r} header is required: pass {argument}= to this call, or to the "
+                    "client to send it with every call"
+                )
+
     def _finish_plan(
         self,
         call: _Call,
@@ -341,6 +351,7 @@ class BaseClient(Generic[_HttpxClientT]):
         if auth.cookie is not None:
             existing = merged_headers.get("cookie")
             merged_headers["cookie"] = f"{auth.cookie}; {existing}" if existing else auth.cookie
+        self._check_required_headers(merged_headers)
         if body.length is not None:
             merged_headers["content-length"] = str(body.length)
         idempotent = self._repeatable(call, merged_headers, options.idempotent)
