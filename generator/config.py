@@ -111,7 +111,11 @@ class PaginationConfig(BaseModel):
         description="the response's item array, e.g. data (unset: data, items, results, "
         "the response's only array, or for link_header the response itself when it is one)",
     )
-    page_param: Text = Field(default="page", description="page style: the page number parameter")
+    page_param: Text = Field(
+        default="page",
+        description="page style: the page number parameter (unset: page, page_number or "
+        "pageNumber)",
+    )
     current_page: FieldPath = "meta.currentPage"
     last_page: FieldPath = "meta.lastPage"
     offset_param: Text | None = Field(

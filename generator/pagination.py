@@ -4,7 +4,7 @@ A false positive changes a method's return type, so detection is strict: an oper
 when it is a GET, takes the style's paging parameter in its query, and its success body holds
 both an array of items and the field that says where the next page is:
 
-- page: `?page=` with the current and last page numbers (Anam: `meta.currentPage`/`lastPage`);
+- page: `?page=` (Zoom: `?page_number=`) with the current and last page or the page count;
   where no style fits, an integer `?page=` alone (Netlify, Xero, Mux), read until an empty page;
 - offset: `?offset=` with a `total`, a `more`/`has_more` flag or a `next` link;
 - cursor: `?cursor=` (`after`, `starting_after`, `page_token`, ...) with the next cursor in the
@@ -103,6 +103,7 @@ _LINK_PARAMS = (
 )
 _CURRENT_PAGES = ("meta.current_page", "meta.pagination.page", "pagination.page", "current_page")
 _LAST_PAGES = ("meta.last_page", "meta.pagination.last_page", "pagination.last_page", "last_page")
+_PAGE_COUNTS = ("page_count", "pageCount", "total_pages", "totalPages")  # counted from 1: the last
 _NEXT_PAGES = ("meta.pagination.next_page", "pagination.next_page", "meta.next_page", "next_page")
 _NEXT_PAGE = "next_page"  # an object holding the next request's own paging values (Asana)
 _ITEM_CURSOR = "id"  # with `has_more` alone, the last item's id is the next cursor (Stripe)
@@ -236,14 +237,15 @@ def _embedded(shape: _Shape) -> tuple[str, str] | None:
 def _page(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
     """Page numbers, with the current and last page in the body or the next page's number
     (Hetzner's `meta.pagination`: `page`, `last_page`, and `next_page`, null on the last)."""
-    if shape.param((config.page_param,)) is None:
+    param = shape.param(_configured(config, "page_param", ("page_number", "pageNumber")))
+    if param is None:
         return None
-    current = shape.first(_configured(config, "current_page", _CURRENT_PAGES), is_scalar)
-    last = shape.first(_configured(config, "last_page", _LAST_PAGES), is_scalar)
+    current = shape.first(_configured(config, "current_page", (*_CURRENT_PAGES, param)), is_scalar)
+    last = shape.first(_configured(config, "last_page", (*_LAST_PAGES, *_PAGE_COUNTS)), is_scalar)
     following = shape.first(_NEXT_PAGES, is_integer)
     if following is None and (current is None or last is None):
         return None
-    return _with(items, "page", config.page_param, current=current, last=last, following=following)
+    return _with(items, "page", param, current=current, last=last, following=following)
 
 
 def _configured(config: PaginationConfig, field: str, usual: tuple[str, ...]) -> tuple[str, ...]:

@@ -39,6 +39,7 @@ from . import (
     security_quirks,
     self_union,
     single_branch,
+    string_enum,
     surrogates,
     undeclared_required,
     wrapper_type,
@@ -61,6 +62,7 @@ PASSES: tuple[Pass, ...] = (
     bare_media_types.apply,
     empty_enum.apply,
     array_enum.apply,  # after empty_enum: an empty enum is dropped, not moved
+    string_enum.apply,  # before invalid_default: a default is checked against the text
     broken_pattern.apply,
     invalid_default.apply,
     undeclared_required.apply,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.calls import pagination_literal
+from generator.config import PaginationConfig
 
 from .test_pagination import INTEGER, items, paging_of, query
 
@@ -59,3 +60,26 @@ def test_a_page_param_with_only_a_current_page_or_a_next_page_object_does_not_pa
     assert paging_of(query("page"), {**items(), **current_only}) is None
     asana_like = {"next_page": {"type": "object", "properties": {"offset": {"type": "string"}}}}
     assert paging_of(query("page"), {**items(), **asana_like}) is None
+
+
+def test_a_page_number_param_with_the_page_count_beside_it_pages() -> None:
+    zoom = {"page_count": INTEGER, "page_number": INTEGER, "page_size": INTEGER}
+    paging = paging_of(query("page_size", "page_number"), {**items("users"), **zoom})
+    assert paging is not None and paging.style == "page"
+    assert paging.page_param is not None and paging.page_param.unsafe_value == "page_number"
+    assert _paths(paging) == ("page_number", "page_count", "")
+    assert "page_param='page_number'" in pagination_literal(paging)
+
+
+def test_a_top_level_page_and_total_pages_page() -> None:
+    fields = {"page": INTEGER, "total_pages": INTEGER, "total_results": INTEGER}
+    paging = paging_of(query("page"), {**items("results"), **fields})
+    assert paging is not None and _paths(paging) == ("page", "total_pages", "")
+
+
+def test_page_number_near_misses_do_not_page() -> None:
+    no_count = {"page_number": INTEGER, "total_records": INTEGER}
+    assert paging_of(query("page_number"), {**items("users"), **no_count}) is None
+    zoom = {"page_count": INTEGER, "page_number": INTEGER}
+    configured = PaginationConfig(page_param="page")
+    assert paging_of(query("page_number"), {**items(), **zoom}, config=configured) is None
