@@ -41,6 +41,10 @@ def test_a_next_link_in_a_oneof_branch_pages() -> None:
     assert described(paging) == ("next_link", None, "volumes", None, None, "links.pages.next", None)
 
 
-def test_a_union_without_a_next_link_does_not_page() -> None:
+def test_a_union_without_a_next_link_is_no_next_link() -> None:
+    """Without `next` in any branch the list is not a next-link list: with a page number it
+    pages by number (until an empty page), without one it does not page."""
     pages = {"anyOf": [_pair("first", "prev"), {}]}
-    assert paging_of(PER_PAGE, {**items("droplets"), **_links(pages)}) is None
+    numbered = paging_of(PER_PAGE, {**items("droplets"), **_links(pages)})
+    assert described(numbered) == ("page", "page", "droplets", None, None, None, None)
+    assert paging_of(PER_PAGE[:1], {**items("droplets"), **_links(pages)}) is None
