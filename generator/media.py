@@ -5,6 +5,9 @@ or JSON naming an upload); each gets a method (`analyze/bodies.py`). The operati
 sends the preferred one: multipart when it carries a file (nothing else can), then JSON, forms,
 other multipart, then text or raw bytes in the spec's order. A response is read as JSON, else
 text, else bytes.
+
+Text is `text/*` and the application types that hold text (XML, YAML, scripts and queries):
+a Kubernetes config in `application/yaml` or an XML reply is a `str` to its caller, not bytes.
 """
 
 from __future__ import annotations
@@ -61,6 +64,29 @@ def streams_json_lines(operation: object, media: str, status: int | str) -> bool
     return endless and str(status).startswith("2") and is_json(media)
 
 
+_TEXT = frozenset(
+    (
+        "application/xml",
+        "application/yaml",
+        "application/x-yaml",
+        "application/javascript",
+        "application/ecmascript",
+        "application/graphql",
+        "application/sql",
+    )
+)
+_TEXT_SUFFIXES = ("+xml", "+yaml")  # of `application/` types: an image (`image/svg+xml`) is a file
+
+
+def is_text(media: str) -> bool:
+    base = base_media(media)
+    return (
+        base.startswith("text/")
+        or base in _TEXT
+        or (base.startswith("application/") and base.endswith(_TEXT_SUFFIXES))
+    )
+
+
 def encoding(media: str) -> Encoding:
     base = base_media(media)
     if base == "multipart/form-data":
@@ -69,7 +95,7 @@ def encoding(media: str) -> Encoding:
         return "form"
     if is_json(base):
         return "json"
-    return "text" if base.startswith("text/") else "binary"
+    return "text" if is_text(base) else "binary"
 
 
 def is_concrete(media: str) -> bool:

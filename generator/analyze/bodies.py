@@ -19,7 +19,7 @@ from .. import jsonpointer, keywords
 from ..describe import describe
 from ..errors import Problem, SpecError
 from ..ir import BodyField, RequestBody, Serialization, TypeRef
-from ..media import Encoding, encoding, is_concrete, is_json
+from ..media import Encoding, base_media, encoding, is_concrete, is_json
 from ..refs import component_name
 from ..strings import Safe, SpecText, identifier, string_literal
 from .context import Context, text
@@ -97,12 +97,19 @@ def _events_flag(body: RequestBody | None) -> BodyField | None:
 
 def method_suffix(body: RequestBody, taken: set[str]) -> str:
     """What a body's own method adds to the operation's name: `json`, `multipart`, `form`,
-    `text`, `binary`; a second JSON type is named by its media type (`merge_patch_json`)."""
+    `text`, `binary`, or for text of one type that is not `text/*`, what it is written in
+    (`xml`, `yaml`); a second JSON type is named by its media type (`merge_patch_json`)."""
     suffix: str = body.encoding
+    media = base_media(body.media_type.unsafe_value)
+    if suffix == "text" and len(body.media_types) <= 1 and not media.startswith("text/"):
+        suffix = _identifier(media.split("/")[-1].removeprefix("x-")) or suffix
     if suffix in taken:
-        subtype = body.media_type.unsafe_value.split(";")[0].split("/")[-1]
-        suffix = "".join(c if c.isalnum() else "_" for c in subtype.lower()).strip("_") or suffix
+        suffix = _identifier(media.split("/")[-1]) or suffix
     return suffix
+
+
+def _identifier(subtype: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in subtype.lower()).strip("_")
 
 
 def _preference(body: RequestBody) -> int:

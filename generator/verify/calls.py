@@ -228,7 +228,7 @@ class _CallBuilder:
             return ExpectedBody("binary", media, content)
         # neither a form nor a multipart body can carry a null field or an empty array
         value = factory.value(schema, "body", nonempty=body.encoding in ("form", "multipart"))
-        if body.encoding == "text" and not schema:  # text of any shape: the method takes a str
+        if body.encoding == "text" and not isinstance(value, str):  # the method takes a str
             value = f"{self.method.name} text"
         for wire in nulls:
             value[wire] = None

@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import jsonpointer
 from ..answers import is_redirect_status
-from ..media import is_event_stream, streams_json_lines
+from ..media import is_event_stream, is_text, streams_json_lines
 from .errors import NoValidValue
 from .events import encode_events, encode_lines, item_schema_key, stream_events
 from .routing import Route
@@ -127,7 +127,7 @@ class ReplyBook:
         if streams_json_lines(self.validator.operation(route), concrete, status):
             value = self._value(media_object.get(item_schema_key(media_object), {}), route, status)
             return (Canned("lines", status, concrete, encode_lines([value]), [value], headers),)
-        if not is_json_media(concrete) and not base_media(concrete).startswith("text/"):
+        if not is_json_media(concrete) and not is_text(concrete):
             return (Canned("binary", status, concrete, BINARY_BODY, None, headers),)
         if is_event_stream(concrete):
             return (self._events(route, status, concrete, media_object, headers),)

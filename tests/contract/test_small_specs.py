@@ -675,6 +675,53 @@ NUMBERED_PAGES = _spec(
 )
 
 
+def _text_reply(media: str, description: str) -> dict[str, Any]:
+    content = {media: {"schema": {"type": "string"}}}
+    return {"200": {"description": description, "content": content}}
+
+
+TEXT_TYPES = _spec(
+    "Text Types",
+    {
+        "/clusters/{id}/kubeconfig": {
+            "get": {
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": _text_reply("application/yaml", "The cluster's config."),
+            }
+        },
+        "/pets": {
+            "post": {
+                "operationId": "addPet",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Pet"}},
+                        "application/xml": {"schema": {"$ref": "#/components/schemas/Pet"}},
+                    },
+                },
+                "responses": _text_reply("application/atom+xml", "The feed of pets."),
+            }
+        },
+        "/logo": {"get": {"responses": _text_reply("image/svg+xml", "The logo, a file.")}},
+    },
+    {"Pet": {"type": "object", "properties": {"name": {"type": "string"}}}},
+)
+
+
+def test_text_that_is_not_text_star_is_proven_as_str(tmp_path: Path) -> None:
+    """A YAML config and an XML feed come back as `str`, an XML body is sent from a `str` by
+    `add_xml`; an SVG image stays a file."""
+    verified = _verify(TEXT_TYPES)
+    assert verified.result.passed, proven(verified)
+    generate_package(json.dumps(TEXT_TYPES).encode(), "openapi.json", tmp_path)
+    resources = tmp_path / "src" / "text_types_client" / "resources"
+    assert "    ) -> str:" in (resources / "clusters.py").read_text("utf-8")
+    assert "def add_xml(" in (resources / "pets.py").read_text("utf-8")
+    assert "    ) -> BinaryResponse:" in (resources / "logo.py").read_text("utf-8")
+
+
 WIRE_FIXTURES = Path(__file__).resolve().parents[1] / "wire" / "fixtures"
 HIERARCHY = WIRE_FIXTURES / "hierarchy" / "openapi.yaml"
 HELD = WIRE_FIXTURES / "held" / "openapi.yaml"
@@ -687,6 +734,7 @@ TYPE_CHECKED = {
     "tagged_chain": TAGGED_CHAIN,
     "empty_form": EMPTY_FORM_BODY,
     "numbered": NUMBERED_PAGES,
+    "text_types": TEXT_TYPES,
 }
 
 
