@@ -189,6 +189,10 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     # An id that opens with the resource's noun names its namespace, then the action: Slack's
     # `chat_postMessage` on `chat` is `post_message`, `admin_apps_approve` on `admin.apps` is
     # `approve`.
+    if not _without_noun(tokens, noun) and noun and singular(noun[-1]) != noun[-1]:
+        # Zoom's `users` and `user` on `users`: a collection's noun alone names no action (a
+        # resource that is no plural, `search`, may be its own action)
+        return _name_from_path(resource, verb, path)
     tokens = _without_noun(tokens, noun) or tokens
     first, rest = tokens[0], _without_article(tokens[1:])
     kept = _without_own_scope(_without_noun(rest, noun), noun)

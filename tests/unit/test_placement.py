@@ -372,6 +372,25 @@ def test_an_operation_id_that_opens_with_its_namespace_is_named_by_the_action() 
     }
 
 
+def test_an_operation_id_that_is_only_its_collection_is_named_by_its_verb() -> None:
+    """Zoom's ids `users` and `user` on its Users tag name the collection and say nothing of
+    the action: `client.users.list()` and `get(user_id)`, not `users.users()`; an id that adds
+    to the noun keeps what it adds."""
+    names = _placements(
+        {
+            "/users": {"get": _op("users", ["Users"]), "post": _op("userCreate", ["Users"])},
+            "/users/{userId}": {"get": _op("user", ["Users"])},
+            "/users/{userId}/settings": {"get": _op("userSettings", ["Users"])},
+        }
+    )
+    assert names == {
+        "GET /users": "users.list",
+        "POST /users": "users.create",
+        "GET /users/{userId}": "users.get",
+        "GET /users/{userId}/settings": "users.settings",
+    }
+
+
 def test_a_dotted_id_is_named_by_what_follows_its_resource_segment() -> None:
     """Google's ids are `<service>.<resource>[.<sub-resource>].<method>`: under the resource,
     the method is what the id says after the resource's own segment, its verb first, however
