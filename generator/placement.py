@@ -189,9 +189,7 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     # An id that opens with the resource's noun names its namespace, then the action: Slack's
     # `chat_postMessage` on `chat` is `post_message`, `admin_apps_approve` on `admin.apps` is
     # `approve`.
-    if not _without_noun(tokens, noun) and noun and singular(noun[-1]) != noun[-1]:
-        # Zoom's `users` and `user` on `users`: a collection's noun alone names no action (a
-        # resource that is no plural, `search`, may be its own action)
+    if _names_no_action(tokens, noun, path):
         return _name_from_path(resource, verb, path)
     tokens = _without_noun(tokens, noun) or tokens
     first, rest = tokens[0], _without_article(tokens[1:])
@@ -199,6 +197,16 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     if first == "get" and verb == "list" and not kept and _lists(rest, path):
         first = "list"  # Gotify's `getClients` on `GET /client` lists the clients
     return "_".join([first, *kept])
+
+
+def _names_no_action(tokens: list[str], noun: list[str], path: str) -> bool:
+    """Whether an id is only its collection's noun: Zoom's `users` for `GET /users` and `user`
+    for `GET /users/{userId}`. A plural is no verb; the singular only where the path names one
+    item (`reply` on `POST /replies` may be the action), and a resource that is no plural
+    (`search`) may be its own action."""
+    if not noun or singular(noun[-1]) == noun[-1] or _without_noun(tokens, noun):
+        return False
+    return tokens == noun or path.rstrip("/").endswith("}")
 
 
 def _spells_method_and_path(operation_id: str, verb: str, path: str) -> bool:
