@@ -19,6 +19,7 @@ from . import branchnames, classnames, jsonpointer, keywords, refs, shapes
 from .answers import first_reply
 from .classnames import PLACEHOLDER, Entity
 from .inheritance import cyclic_inheritance, narrow_overrides, separate_tagged_members
+from .media import holds_models
 from .naming import class_name, is_secret_name, singular
 from .refs import component_name
 from .schemanames import component_class_names
@@ -28,8 +29,8 @@ from .walk import iter_events, iter_operations
 
 KEPT_FORMATS = frozenset({"date-time", "date", "uuid", "binary"})
 _CONTAINERS = frozenset({"data", "items", "results", "records", "entries", "values", "list"})
-# `pattern` is dropped too: a spec's regex dialect is not pydantic's (Rust), and an invalid one
-# would stop the package from importing; the contract validator still checks patterns.
+# `pattern` is dropped too: a spec's regex dialect is not pydantic's (Rust), and an invalid
+# one would stop the package from importing; the contract validator still checks patterns.
 _DROPPED_KEYS = frozenset(
     {"example", "examples", "externalDocs", "xml", "$comment", "deprecated", "pattern"}
 )
@@ -41,11 +42,9 @@ _DROP: Any = object()  # a handler's answer for "leave this keyword out"
 
 @dataclass(frozen=True)
 class Hoisted:
-    """Flat named schemas for datamodel-code-generator, and where each name came from.
-
-    `roots` holds the schema of every parameter, body and response by its pointer, with classes
-    replaced by `$ref`s to their final names.
-    """
+    """Flat named schemas for datamodel-code-generator, and where each name came from. `roots`
+    holds the schema of every parameter, body and response by its pointer, with classes
+    replaced by `$ref`s to their final names."""
 
     schemas: dict[str, dict[str, Any]]
     pointer_names: dict[str, str]
@@ -154,20 +153,20 @@ class _Hoister:
         """The schemas of a body or response; its other media types get suffixed names. A 3.2
         `itemSchema` is named as the 3.1 form's `schema` is (beside one: that name's `Item`)."""
         content = message.get("content") if isinstance(message, dict) else None
-        if not isinstance(content, dict):
-            return
+        content = content if isinstance(content, dict) else {}
         request = fixed.endswith("Request")
         role = "Request" if request else "Response" if fixed.endswith("Response") else "Error"
         primary = classnames.primary_media(list(content), request=request)
         for media, entry in content.items():
-            suffixed = fixed.removesuffix(role) + classnames.media_suffix(media, role)
-            name = fixed if media == primary else suffixed
-            schemas = entry if isinstance(entry, dict) else {}
+            if not holds_models(media) or not isinstance(entry, dict):
+                continue  # a text or raw body is a `str` or bytes, whatever its schema says
+            suffix = classnames.media_suffix(media, role)
+            name = fixed if media == primary else fixed.removesuffix(role) + suffix
             for key in ("schema", "itemSchema"):
-                if isinstance(schemas.get(key), dict):
+                if isinstance(entry.get(key), dict):
                     pointer = jsonpointer.join(base, "content", media, key)
-                    item = key == "itemSchema" and isinstance(schemas.get("schema"), dict)
-                    self._add_root(pointer, schemas[key], noun, fixed=name + "Item" * item)
+                    item = key == "itemSchema" and isinstance(entry.get("schema"), dict)
+                    self._add_root(pointer, entry[key], noun, fixed=name + "Item" * item)
 
     def _parameters(self, owner: dict[str, Any], base: str, prefix: str) -> None:
         for index, parameter in enumerate(owner.get("parameters") or []):

@@ -87,6 +87,13 @@ def is_text(media: str) -> bool:
     )
 
 
+def holds_models(media: str) -> bool:
+    """Whether a body of this type is read into or written from models: JSON, forms, multipart,
+    events and JSON lines. Text and raw bytes are `str` and bytes, whatever their schema says."""
+    kind = encoding(media)
+    return kind not in ("text", "binary") or is_event_stream(media) or is_json_lines(media)
+
+
 def encoding(media: str) -> Encoding:
     base = base_media(media)
     if base == "multipart/form-data":

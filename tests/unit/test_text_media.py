@@ -89,3 +89,29 @@ def test_text_bodies_of_several_types_share_a_method_named_for_text() -> None:
         "application/x-yaml",
         "text/plain",
     ]
+
+
+def test_a_text_or_raw_body_makes_no_class() -> None:
+    """Swagger 2.0's `produces: [json, xml]` gives each reply an XML copy of its schema: the
+    method returns the JSON model, and the XML (a `str`) and raw copies make no class nobody
+    returns (Zoom had 59)."""
+    inline = {"type": "object", "properties": {"id": {"type": "string"}}}
+    content = {
+        "application/json": {"schema": inline},
+        "application/xml": {"schema": inline},
+        "application/octet-stream": {"schema": inline},
+    }
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/pets": {
+                "get": {
+                    "operationId": "getPet",
+                    "responses": {"200": {"description": "ok", "content": content}},
+                }
+            }
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"))
+    assert api.models.class_names == ("GetPetResponse",)
