@@ -85,6 +85,11 @@ def _held_doc(header: HeldHeader) -> Safe:
     return Safe(f"- `{header.argument}`: {where}")
 
 
+def client_arguments(api: Api) -> Safe:
+    """What examples make a client with: each header every call needs, as a placeholder."""
+    return Safe(", ".join(f'{h.argument}="..."' for h in api.held_headers if h.required))
+
+
 def client_imports(api: Api) -> list[Safe]:
     """The client module's imports: a constructor of its own needs more than the runtime's."""
     imports: dict[str, tuple[str, ...]] = dict(CLIENT_IMPORTS)

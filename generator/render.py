@@ -19,7 +19,13 @@ import jinja2
 from . import __version__ as GENERATOR_VERSION
 from . import strings
 from .cache import folder as cache_folder
-from .constructor_views import client_imports, held_headers, server_arguments, server_settings
+from .constructor_views import (
+    client_arguments,
+    client_imports,
+    held_headers,
+    server_arguments,
+    server_settings,
+)
 from .diff import changelog
 from .docs import fence, provenance, reference
 from .examples import Examples
@@ -226,6 +232,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     )
     env.globals.update(
         api_exports=api_exports,
+        client_arguments=client_arguments,
         client_imports=client_imports,
         held_headers=held_headers,
         package_imports=import_lines(PACKAGE_EXPORTS),

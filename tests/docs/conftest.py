@@ -2,7 +2,8 @@
 
 Each is generated the way `regen` lays its API folder out (config, spec and documentation pages
 side by side): Anam from its pinned snapshot (2 operations), Anam from the newer real capture
-(57), Actualize, and the Feed fixture (an event stream, a download, idempotency keys).
+(57), Actualize, the Feed fixture (an event stream, a download, idempotency keys), and the
+Held fixture (a header every call needs, which the client holds, and a URL variable).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ CASES = {
     "anam-newer": (REPO / "specs" / "anam", "swagger.newer.json", "anam_client", "Anam"),
     "actualize": (REPO / "specs" / "actualize", None, "actualize_client", "Actualize"),
     "feed": (REPO / "tests" / "streams" / "fixture", None, "feed_client", "Feed"),
+    "held": (REPO / "tests" / "wire" / "fixtures" / "held", None, "sdkheld", "Held"),
 }
 
 
