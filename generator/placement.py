@@ -72,12 +72,13 @@ def place_operations(
         resource = resource or resource_name(path, operation)
         wanted.setdefault(resource, []).append((key, path, operation))
     verbs = {key: _verb(document, key, path, op) for ms in wanted.values() for key, path, op in ms}
+    shared = _shared_prefix(document)
     locked_methods: dict[str, set[str]] = {}
     for placement in placements.values():
         locked_methods.setdefault(placement.resource, set()).add(placement.method)
     for resource, members in wanted.items():
         taken = locked_methods.get(resource, set())
-        for key, method in _method_names(resource, members, taken, verbs).items():
+        for key, method in _method_names(resource, members, taken, verbs, shared).items():
             placements[key] = Placement(key, resource, method)
     return placements
 
@@ -141,11 +142,15 @@ def _method_names(
     members: list[tuple[str, str, dict[str, Any]]],
     taken: Iterable[str],
     verbs: Mapping[str, str],
+    shared: tuple[str, ...] = (),
 ) -> dict[str, str]:
     """Each operation takes its first candidate name that no other operation of the resource
     wants at the same step: the short name (`create_token`), then the operationId's own words
     (`create_session_token`), then the method and the path's words (`get_bucket_acl`)."""
-    pending = {key: _candidates(resource, key, path, op, verbs[key]) for key, path, op in members}
+    pending = {
+        key: _candidates(resource, key, _unshared(path, shared), path, op, verbs[key])
+        for key, path, op in members
+    }
     namer = Namer(set(taken))
     names: dict[str, str] = {}
     step = 0
@@ -162,10 +167,19 @@ def _method_names(
 
 
 def _candidates(
-    resource: str, key: str, path: str, operation: dict[str, Any], verb: str
+    resource: str, key: str, own: str, path: str, operation: dict[str, Any], verb: str
 ) -> list[str]:
+    """`own` is the path without the segments every path of the document opens with, which
+    name the API rather than this operation: a name made from the path is made from `own`."""
     method = key.split(" ", 1)[0].lower()
-    names = [_short_name(resource, path, operation, verb), _full_name(key, path, operation)]
+    if _spells_path(operation, verb, path):
+        # PUT and PATCH of one item are both `update`: the HTTP method tells them apart, and
+        # the variables tell `/folders/{folderId}` from `/folders/{folderPath}`.
+        named = _name_from_path(resource, verb, own)
+        by = [f"by_{snake_case(variable)}" for variable in _variables(own)]
+        names = [named, _name_from_path(resource, method, own), "_".join([named, *by])]
+    else:
+        names = [_short_name(resource, path, operation, verb), _full_name(key, path, operation)]
     words = [snake_case(word) for word in _path_words(path)]
     names.append("_".join([verb, *words]))
     names.append("_".join([method, *words, *(f"by_{snake_case(p)}" for p in _variables(path))]))
@@ -176,12 +190,20 @@ def _safe_method(name: str) -> str:
     return python_name(name, reserved=METHOD_RESERVED, fallback="call")
 
 
-def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) -> str:
+def _spells_path(operation: dict[str, Any], verb: str, path: str) -> bool:
+    """Whether the operation has no id of its own words: none at all, or one that only spells
+    its method and path. Without variables only an id holding the path as written counts
+    (`post-/files/v3/files`): `getServer` on `/server` reads as a name of its own."""
     operation_id = operation.get("operationId")
     if not isinstance(operation_id, str) or not words(operation_id):
-        return _name_from_path(resource, verb, path)
-    if "{" in path and _spells_method_and_path(operation_id, verb, path):
-        return _name_from_path(resource, verb, path)
+        return True
+    literal = "{" in path or path in operation_id
+    return literal and _spells_method_and_path(operation_id, verb, path)
+
+
+def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) -> str:
+    """The operationId's action without the resource's noun; only for an id of its own words."""
+    operation_id = str(operation.get("operationId"))
     noun = [word.lower() for word in words(resource)]
     tokens = [
         word.lower() for word in words(_action(operation_id_without_path(operation_id, path), noun))
@@ -213,7 +235,8 @@ def _spells_method_and_path(operation_id: str, verb: str, path: str) -> bool:
     """Whether the id is the HTTP method and every word of the path, variables too, and nothing
     else: Adyen's `get-paymentLinks-linkId` says no more than `GET /paymentLinks/{linkId}`, so
     it is named as an operation without id would be (`client.payment_links.get`), not after the
-    variable (`get_link_id`). (A path without variables reads the same either way.)"""
+    variable (`get_link_id`), and HubSpot's `post-/files/v3/files` is `client.files.create`, not
+    `post_v3_files`, as the version segment and the resource's own noun say nothing more."""
     spelt = [word.lower() for word in words(operation_id)]
     path_words = [word.lower() for word in words(path)]
     methods = _METHODS_OF.get(verb, (verb,))
@@ -311,6 +334,30 @@ def _full_name(key: str, path: str, operation: dict[str, Any]) -> str:
     if isinstance(operation_id, str) and snake_case(operation_id):
         return snake_case(operation_id_without_path(operation_id, path))
     return snake_case(key)
+
+
+def _shared_prefix(document: dict[str, Any]) -> tuple[str, ...]:
+    """The static segments every path of the document opens with and goes on after: HubSpot's
+    `/marketing/v3/marketing-events/...` names the API, not any one operation, as a base path in
+    its server URL would. None for a document of one path, where the prefix is all there is."""
+    paths = [path.strip("/").split("/") for path, _method, _op in iter_operations(document)]
+    if len({"/".join(segments) for segments in paths}) < 2:
+        return ()
+    shared: list[str] = []
+    for column in zip(*paths, strict=False):
+        first = column[0]
+        if "{" in first or any(segment != first for segment in column):
+            break
+        shared.append(first)
+    shortest = min(len(segments) for segments in paths)
+    return tuple(shared[: shortest - 1])
+
+
+def _unshared(path: str, shared: tuple[str, ...]) -> str:
+    segments = path.strip("/").split("/")
+    if not shared or tuple(segments[: len(shared)]) != shared:
+        return path
+    return "/" + "/".join(segments[len(shared) :])
 
 
 def _name_from_path(resource: str, verb: str, path: str) -> str:

@@ -267,7 +267,7 @@ def test_an_operation_id_that_spells_out_its_path_is_named_by_its_action() -> No
         f"DELETE {settings}": "settings.clear",
         f"GET {subscription}": "subscriptions.get_by_id",
         f"PATCH {subscription}": "subscriptions.update",
-        "GET /plain": "plain.get",  # nothing after the path: the id as written
+        "GET /plain": "plain.list",  # only its method and path: named as without an id
     }
 
 
