@@ -208,9 +208,8 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     tokens = [
         word.lower() for word in words(_action(operation_id_without_path(operation_id, path), noun))
     ]
-    # An id that opens with the resource's noun names its namespace, then the action: Slack's
-    # `chat_postMessage` on `chat` is `post_message`, `admin_apps_approve` on `admin.apps` is
-    # `approve`.
+    # An id opening with its resource's noun names its namespace, then the action (Slack's
+    # `chat_postMessage` on `chat` is `post_message`, `admin_apps_approve` on `admin.apps`).
     if _names_no_action(tokens, noun, path):
         return _name_from_path(resource, verb, path)
     tokens = _without_noun(tokens, noun) or tokens
@@ -222,10 +221,8 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
 
 
 def _names_no_action(tokens: list[str], noun: list[str], path: str) -> bool:
-    """Whether an id is only its collection's noun: Zoom's `users` for `GET /users` and `user`
-    for `GET /users/{userId}`. A plural is no verb; the singular only where the path names one
-    item (`reply` on `POST /replies` may be the action), and a resource that is no plural
-    (`search`) may be its own action."""
+    """Whether the id is only a plural resource's noun: as a plural (Zoom's `users`), or singular
+    where the path names one item (`user`; `reply` on `POST /replies` may be the action)."""
     if not noun or singular(noun[-1]) == noun[-1] or _without_noun(tokens, noun):
         return False
     return tokens == noun or path.rstrip("/").endswith("}")
