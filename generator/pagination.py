@@ -103,6 +103,9 @@ _LINK_PARAMS = (
 )
 _CURRENT_PAGES = ("meta.current_page", "meta.pagination.page", "pagination.page", "current_page")
 _LAST_PAGES = ("meta.last_page", "meta.pagination.last_page", "pagination.last_page", "last_page")
+# Where the current and last page are: Linode's `page` beside `pages`, its count of pages, which is
+# the last number where pages start at 1 (at 0 one page more is asked for, empty, ending the list).
+_PAGE_FIELDS = (*_CURRENT_PAGES, "page"), (*_LAST_PAGES, "pages", "total_pages", "meta.total_pages")
 _NEXT_PAGES = ("meta.pagination.next_page", "pagination.next_page", "meta.next_page", "next_page")
 _NEXT_PAGE = "next_page"  # an object holding the next request's own paging values (Asana)
 _ITEM_CURSOR = "id"  # with `has_more` alone, the last item's id is the next cursor (Stripe)
@@ -238,8 +241,8 @@ def _page(config: PaginationConfig, shape: _Shape, items: Pagination) -> Paginat
     (Hetzner's `meta.pagination`: `page`, `last_page`, and `next_page`, null on the last)."""
     if shape.param((config.page_param,)) is None:
         return None
-    current = shape.first(_configured(config, "current_page", _CURRENT_PAGES), is_scalar)
-    last = shape.first(_configured(config, "last_page", _LAST_PAGES), is_scalar)
+    current = shape.first(_configured(config, "current_page", _PAGE_FIELDS[0]), is_scalar)
+    last = shape.first(_configured(config, "last_page", _PAGE_FIELDS[1]), is_scalar)
     following = shape.first(_NEXT_PAGES, is_integer)
     if following is None and (current is None or last is None):
         return None
