@@ -103,7 +103,9 @@ _LINK_PARAMS = (
 )
 _CURRENT_PAGES = ("meta.current_page", "meta.pagination.page", "pagination.page", "current_page")
 _LAST_PAGES = ("meta.last_page", "meta.pagination.last_page", "pagination.last_page", "last_page")
-_PAGE_COUNTS = ("page_count", "pageCount", "total_pages", "totalPages")  # counted from 1: the last
+# The number of pages, which is the last page's number where they start at 1 (Zoom's
+# `page_count`, Linode's `pages`; at 0 one page more is asked for, empty, ending the list).
+_PAGE_COUNTS = ("page_count", "pageCount", "pages", "total_pages", "totalPages", "meta.total_pages")
 _NEXT_PAGES = ("meta.pagination.next_page", "pagination.next_page", "meta.next_page", "next_page")
 _NEXT_PAGE = "next_page"  # an object holding the next request's own paging values (Asana)
 _ITEM_CURSOR = "id"  # with `has_more` alone, the last item's id is the next cursor (Stripe)

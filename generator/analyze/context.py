@@ -91,10 +91,19 @@ def text(value: Any) -> SpecText | None:
 
 
 def _field_names(models: ModelSet, name: str) -> dict[str, str]:
-    """Python names of a class's fields; the body keyword arguments use the same ones."""
+    """Python names of a class's fields; the body keyword arguments use the same ones.
+
+    Where two wire names make one Python name, the one nearer to it keeps it and the other is
+    numbered, whatever comes first: the wire name that is the Python name, then one Python can
+    spell (`prefs_cardAging`), then one it cannot (`prefs/cardAging`). Trello's boards have all
+    of `prefs/background`, `prefs_background`, `prefs/cardAging` and `prefs_cardAging`: the
+    argument `prefs_background=` sends `prefs_background`, not `prefs/background`."""
     properties, _required = models.properties(name)
-    namer = Namer()
-    return {
-        wire: namer.claim(python_name(client_name(schema, wire), reserved=FIELD_RESERVED))
+    wanted = {
+        wire: python_name(client_name(schema, wire), reserved=FIELD_RESERVED)
         for wire, schema in properties.items()
     }
+    order = sorted(wanted, key=lambda wire: (wanted[wire] != wire, not wire.isidentifier()))
+    namer = Namer()
+    claimed = {wire: namer.claim(wanted[wire]) for wire in order}
+    return {wire: claimed[wire] for wire in wanted}

@@ -35,6 +35,7 @@ from . import (
     pageable,
     path_parameters,
     polymorphic_base,
+    required_keys,
     scheme_headers,
     security_quirks,
     self_union,
@@ -74,6 +75,7 @@ PASSES: tuple[Pass, ...] = (
     security_quirks.apply,
     credential_headers.apply,  # after security_quirks: only where no security is left
     scheme_headers.apply,  # after security_quirks: reads the `http` schemes it respells
+    required_keys.apply,  # after security_quirks: reads the requirements it cleans
     pageable.apply,
 )
 

@@ -83,3 +83,16 @@ def test_page_number_near_misses_do_not_page() -> None:
     zoom = {"page_count": INTEGER, "page_number": INTEGER}
     configured = PaginationConfig(page_param="page")
     assert paging_of(query("page_number"), {**items(), **zoom}, config=configured) is None
+
+
+def test_a_top_level_page_beside_a_count_of_pages_ends_at_the_last() -> None:
+    """Linode: `{"data": [...], "page": 1, "pages": 3, "results": 300}`. Paged until an empty
+    page instead, every list cost one request more, against an API that may answer a page past
+    the end with the last one again."""
+    linode = {"page": INTEGER, "pages": INTEGER, "results": INTEGER}
+    paging = paging_of(query("page", "page_size"), {**items("data"), **linode})
+    assert paging is not None and paging.style == "page"
+    assert _paths(paging) == ("page", "pages", "")
+    counted = {"current_page": INTEGER, "total_pages": INTEGER}
+    paged = paging_of(query("page"), {**items("data"), **counted})
+    assert paged is not None and _paths(paged) == ("current_page", "total_pages", "")
