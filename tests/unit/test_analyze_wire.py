@@ -570,12 +570,11 @@ def test_an_operation_server_is_resolved_and_a_bad_one_left_out_with_a_warning()
         "/port": {"get": {**server("https://files.example.com:99999"), "operationId": "port"}},
     }
     api = _api(paths, servers=[{"url": "https://api.example.com/v1"}])
-    servers = {str(op.name): op.server for op in api.operations}
-    assert servers["same"] is None  # the base URL itself: nothing to say
-    assert (
-        servers["rel"] is not None and servers["rel"].unsafe_value == "https://api.example.com/v2"
-    )
-    assert [servers[name] for name in ("creds", "query", "ftp", "port")] == [None] * 4
+    servers = {op.path.unsafe_value: op.server for op in api.operations}
+    assert servers["/same"] is None  # the base URL itself: nothing to say
+    relative = servers["/relative"]
+    assert relative is not None and relative.unsafe_value == "https://api.example.com/v2"
+    assert [servers[path] for path in ("/creds", "/query", "/ftp", "/port")] == [None] * 4
     warnings = [str(problem) for problem in api.problems]
     assert len(warnings) == 4 and all(": warning: " in w for w in warnings)
     assert "#/paths/~1creds/get/servers/0" in warnings[0] and "credentials" in warnings[0]
