@@ -269,11 +269,11 @@ def _without_article(rest: list[str]) -> list[str]:
 
 
 def _lists(rest: list[str], path: str) -> bool:
-    """Whether an operationId's words after `get` are the plural of the collection the path ends
-    with: `getClients` on `/client` or `/clients` (not `getUsers` on `/users/{id}/profile`)."""
-    last = _path_words(path)[-1:]
-    plural_noun = bool(rest) and singular(rest[-1]) != rest[-1]
-    return plural_noun and [singular(snake_case(w)) for w in last] == [singular(rest[-1])]
+    """Whether an id's words after `get` pluralise the collection its path ends with: `getClients`
+    on `/clients`, `getInventoryTasks` on `/inventory_task`, not `getUsers` on `/users/{id}/x`."""
+    segment = [word.lower() for last in _path_words(path)[-1:] for word in words(last)]
+    tail = rest[-len(segment) :] if segment and rest and singular(rest[-1]) != rest[-1] else []
+    return bool(tail) and tail[:-1] == segment[:-1] and singular(tail[-1]) == singular(segment[-1])
 
 
 def _action(operation_id: str, noun: list[str]) -> str:

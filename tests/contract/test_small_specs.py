@@ -183,6 +183,17 @@ def test_operations_go_to_the_servers_they_declare() -> None:
     assert len(verified.result.proven) == 4
 
 
+def test_a_server_variable_holding_the_base_path_is_proven() -> None:
+    """eBay's `https://api.ebay.com{basePath}` with `basePath` defaulting to `/sell/feed/v1`:
+    the default is a path of several segments, which the client takes, not refuses."""
+    ok = {"responses": NO_CONTENT}
+    server = {"url": SERVER + "{basePath}", "variables": {"basePath": {"default": "/sell/v1"}}}
+    document = {**_spec("Base Path", {"/task": {"get": ok}}), "servers": [server]}
+    verified = _verify(document)
+    assert verified.result.passed, proven(verified)
+    assert len(verified.result.proven) == 1
+
+
 def test_paths_that_differ_only_in_variable_names_are_told_apart_by_pattern() -> None:
     """`/reports/{reportId}` (digits) and `/reports/{reportName}` (any text) are one template
     to a router, which OpenAPI forbids but published specs rely on: a call by name reaches the

@@ -336,6 +336,27 @@ def test_get_with_the_collections_plural_on_the_collection_path_is_list() -> Non
     }
 
 
+def test_get_with_a_plural_of_a_segment_of_several_words_is_list() -> None:
+    """eBay's `getInventoryTasks` on `/inventory_task`, tagged `inventory_task`, lists the
+    tasks as `getClients` on `/client` does: `inventory_task.list`, beside `.get` for one."""
+    many = {"responses": {"200": {"description": "ok", "content": {"application/json": {}}}}}
+    tags = ["inventory_task"]
+    names = _placements(
+        {
+            "/inventory_task": {"get": {**many, "operationId": "getInventoryTasks", "tags": tags}},
+            "/inventory_task/{task_id}": {
+                "get": {**many, "operationId": "getInventoryTask", "tags": tags}
+            },
+            "/other_task": {"get": {**many, "operationId": "getInventoryTasks2", "tags": ["x"]}},
+        }
+    )
+    assert names == {
+        "GET /inventory_task": "inventory_task.list",
+        "GET /inventory_task/{task_id}": "inventory_task.get",
+        "GET /other_task": "x.get_inventory_tasks2",
+    }
+
+
 def test_a_noun_after_words_that_qualify_it_stays_in_the_name() -> None:
     """Taking `Assets` out of `cancelSiteAsset` would leave `cancel_site`, which reads as
     cancelling a site: only a noun right after the verb goes."""
