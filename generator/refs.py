@@ -77,6 +77,21 @@ def component_name(schema: Any) -> str | None:
     return None
 
 
+def parameter_schema(parameter: Any) -> tuple[tuple[str, ...], dict[str, Any]] | None:
+    """A parameter's schema and the keys that lead to it: `schema`, or its one `content`
+    entry's (a header of JSON, `x-metadata: {"name": ...}`, is as much typed by it)."""
+    if not isinstance(parameter, dict):
+        return None
+    if isinstance(parameter.get("schema"), dict):
+        return ("schema",), parameter["schema"]
+    content = parameter.get("content")
+    if isinstance(content, dict) and content:
+        media, entry = next(iter(content.items()))
+        if isinstance(entry, dict) and isinstance(entry.get("schema"), dict):
+            return ("content", str(media), "schema"), entry["schema"]
+    return None
+
+
 @dataclass(frozen=True)
 class ParameterSite:
     """One parameter of an operation, `$ref`s followed, and where its definition sits."""

@@ -1,4 +1,5 @@
-"""What a request sends: a property read-only through the schema it names is left out."""
+"""What a request sends: a property read-only through the schema it names is left out, and a
+parameter typed by its `content` entry is typed, not `Any`."""
 
 from __future__ import annotations
 
@@ -71,3 +72,19 @@ def test_read_only_follows_references_and_nullable_wrappers_only() -> None:
     assert not is_read_only(either, SCHEMAS)  # the integer branch is the caller's to send
     cycle = {"A": {"$ref": "#/components/schemas/A"}}
     assert not is_read_only({"$ref": "#/components/schemas/A"}, cycle)
+
+
+def test_a_header_of_json_is_typed_by_its_content_schema() -> None:
+    meta = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Meta"}}}}
+    shared = {"name": "x-meta", "in": "header", "required": True, **meta}
+    inline = {"name": "x-inline", "in": "header", "required": True, **meta}
+    post = {
+        "operationId": "upload",
+        "parameters": [{"$ref": "#/components/parameters/metadata"}, inline],
+        "responses": OK,
+    }
+    (operation,) = _operations({"/files": {"post": post}}, {"metadata": shared})
+    types = {p.wire_name.unsafe_value: p.type for p in operation.parameters}
+    for name in ("x-meta", "x-inline"):
+        assert types[name].inputs == ("Meta", "MetaParam"), types[name]
+    assert all(p.serialization is not None for p in operation.parameters)  # sent as JSON
