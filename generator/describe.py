@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import keywords
-from .refs import component_name
+from .refs import component_name, is_read_only
 from .strings import SpecText
 
 _FORMATS = {
@@ -141,13 +141,8 @@ def _properties(schema: Any, schemas: Mapping[str, Any], seen: frozenset[str]) -
         keys += _properties(member, schemas, seen)
     properties = schema.get("properties")
     if isinstance(properties, dict):
-        keys += [key for key, value in properties.items() if not _read_only(value, schemas)]
+        keys += [key for key, value in properties.items() if not is_read_only(value, schemas)]
     return list(dict.fromkeys(keys))
-
-
-def _read_only(schema: Any, schemas: Mapping[str, Any]) -> bool:
-    named = _referenced(schema, schemas)
-    return any(isinstance(s, dict) and s.get("readOnly") is True for s in (schema, named))
 
 
 def _bounds(schema: dict[str, Any]) -> str | None:

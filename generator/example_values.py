@@ -17,7 +17,7 @@ from . import keywords, refs
 from .annotate import is_model
 from .ir import Api, Argument, BodyField
 from .naming import python_name
-from .refs import component_name
+from .refs import component_name, is_read_only
 from .strings import Safe, SpecText, string_literal
 
 _MAX_DEPTH = 4
@@ -106,7 +106,7 @@ class Values:
         if depth >= _MAX_DEPTH:
             return "{}"
         properties, required = self._properties(model)
-        writable = {k: v for k, v in properties.items() if not _read_only(v)}
+        writable = {k: v for k, v in properties.items() if not is_read_only(v, self._schemas)}
         keys = [k for k, v in writable.items() if k in required or self._constant(v)]
         keys = keys or list(writable)[:1]
         entries = ", ".join(
@@ -125,10 +125,6 @@ class Values:
 
 def _not_null(branch: Any) -> bool:
     return not (isinstance(branch, dict) and keywords.types(branch) == {"null"})
-
-
-def _read_only(schema: Any) -> bool:
-    return isinstance(schema, dict) and schema.get("readOnly") is True
 
 
 def _text(schema: dict[str, Any], name: str) -> str:

@@ -176,8 +176,9 @@ class _Hoister:
                 self._parameter(parameter, pointer, prefix, fixed)
 
     def _parameter(self, parameter: Any, pointer: str, noun: str, fixed: str) -> None:
-        if isinstance(parameter, dict) and isinstance(parameter.get("schema"), dict):
-            self._add_root(jsonpointer.join(pointer, "schema"), parameter["schema"], noun, fixed)
+        found = refs.parameter_schema(parameter)
+        if found is not None:
+            self._add_root(jsonpointer.join(pointer, *found[0]), found[1], noun, fixed)
 
     def _add_root(self, pointer: str, schema: Any, site: _Site | str, fixed: str) -> None:
         """A component (`site` says where it is) or an operation's schema (`site` is its noun)."""

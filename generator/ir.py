@@ -14,7 +14,7 @@ from typing import Any, Literal
 from .config import ApiConfig, PagingStyle
 from .errors import Problem
 from .media import is_concrete
-from .refs import component_name
+from .refs import component_name, is_read_only
 from .strings import Safe, SpecText
 from .vocabulary import NON_IDEMPOTENT_METHODS
 
@@ -306,7 +306,7 @@ class ModelSet:
         sent = {
             wire: schema
             for wire, schema in properties.items()
-            if not (isinstance(schema, dict) and schema.get("readOnly") is True)
+            if not is_read_only(schema, self.schemas)
         }
         return sent, required & set(sent)
 

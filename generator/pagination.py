@@ -79,6 +79,7 @@ _NEXT_CURSORS = (
     "cursor",
     "meta.next_cursor",
     "meta.next_token",
+    "meta.cursors.next",  # Apideck: beside `links.next`, which holds the API's own host
     "response_metadata.next_cursor",
     "page.endCursor",
     "pageInfo.endCursor",

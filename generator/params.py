@@ -22,6 +22,7 @@ from .annotate import Annotator
 from .imports import import_block
 from .ir import Api, ModelSet, TypeRef
 from .naming import Namer, snake_case
+from .refs import is_read_only
 from .strings import Safe, SpecText, identifier, string_literal
 from .vocabulary import PARAM_IMPORTS, STDLIB_ANNOTATIONS
 
@@ -118,7 +119,7 @@ def _writable(models: ModelSet, model: str) -> tuple[dict[str, Any], set[str]]:
     kept = {
         wire: schema
         for wire, schema in properties.items()
-        if not (isinstance(schema, dict) and schema.get("readOnly") is True)
+        if not is_read_only(schema, models.schemas)
     }
     return kept, required & set(kept)
 

@@ -8,7 +8,7 @@ instead of looping, whatever the document says.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +77,21 @@ def component_name(schema: Any) -> str | None:
     return None
 
 
+def parameter_schema(parameter: Any) -> tuple[tuple[str, ...], dict[str, Any]] | None:
+    """A parameter's schema and the keys that lead to it: `schema`, or its one `content`
+    entry's (a header of JSON, `x-metadata: {"name": ...}`, is as much typed by it)."""
+    if not isinstance(parameter, dict):
+        return None
+    if isinstance(parameter.get("schema"), dict):
+        return ("schema",), parameter["schema"]
+    content = parameter.get("content")
+    if isinstance(content, dict) and content:
+        media, entry = next(iter(content.items()))
+        if isinstance(entry, dict) and isinstance(entry.get("schema"), dict):
+            return ("content", str(media), "schema"), entry["schema"]
+    return None
+
+
 @dataclass(frozen=True)
 class ParameterSite:
     """One parameter of an operation, `$ref`s followed, and where its definition sits."""
@@ -119,3 +134,33 @@ def operation_parameters(
 
 def _identity(site: ParameterSite) -> tuple[str, str]:
     return (site.location, site.name.lower() if site.location == "header" else site.name)
+
+
+_MAX_HOPS = 20
+
+
+def is_read_only(schema: Any, schemas: Mapping[str, Any]) -> bool:
+    """Whether a property is one the server alone sets: `readOnly` on it, or on the named
+    schema it refers to (`id: {$ref: Id}` with `Id` read-only is as read-only as the inline
+    form), or on the one branch of a nullable wrapper (`anyOf: [X, {type: null}]`). A request
+    neither sends nor requires it."""
+    for _ in range(_MAX_HOPS):
+        if not isinstance(schema, dict):
+            return False
+        if schema.get("readOnly") is True:
+            return True
+        name = component_name(schema)
+        if name is not None:
+            schema = schemas.get(name)
+            continue
+        schema = _nullable_branch(schema)
+    return False
+
+
+def _nullable_branch(schema: dict[str, Any]) -> Any:
+    """X of `anyOf: [X, {type: null}]` (how normalization writes a nullable `$ref`), else None."""
+    union = schema.get("anyOf")
+    if not isinstance(union, list) or len(union) != 2:
+        return None
+    rest = [b for b in union if not (isinstance(b, dict) and b.get("type") in ("null", ["null"]))]
+    return rest[0] if len(rest) == 1 else None

@@ -158,8 +158,6 @@ def _fields(
     multipart = kind == "multipart"
     fields = []
     for wire, schema in properties.items():
-        if isinstance(schema, dict) and schema.get("readOnly") is True:
-            continue
         is_file = multipart and _is_binary(context, schema)
         file_array = is_file and _is_array(context, schema)
         annotation = context.annotator.annotate(schema, file=multipart)

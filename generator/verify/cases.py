@@ -32,7 +32,7 @@ from typing import Any, Literal
 
 from .. import jsonpointer
 from .errors import ContractFailure
-from .schemas import SchemaChecker, properties_of, resolve
+from .schemas import SchemaChecker, properties_of, resolve, resolved_schema
 from .surface import Argument, Method, Surface
 from .validation import response_label
 
@@ -239,9 +239,19 @@ def request_body(document: dict[str, Any], method: Method) -> tuple[str, Any]:
 
 
 def nullable_fields(checker: SchemaChecker, document: dict[str, Any], method: Method) -> list[str]:
-    """Wire names of the JSON body properties whose schema admits `null`."""
+    """Wire names of the JSON body properties whose schema admits `null`; a `readOnly` one
+    (on the property or the schema it names) is never sent, so it has no argument to prove."""
     body = method.body
     if body is None or body.encoding != "json" or body.whole is not None:
         return []
     properties = properties_of(document, request_body(document, method)[1])
-    return [name for name, schema in properties.items() if checker.is_valid(schema, None)]
+    return [
+        name
+        for name, schema in properties.items()
+        if checker.is_valid(schema, None) and not _read_only(document, schema)
+    ]
+
+
+def _read_only(document: dict[str, Any], schema: Any) -> bool:
+    named = resolved_schema(document, schema)
+    return any(isinstance(s, dict) and s.get("readOnly") is True for s in (schema, named))

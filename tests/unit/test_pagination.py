@@ -244,6 +244,21 @@ HAL_LINKS = {
             ("cursor", "offset", "data", None, None, "next_page.offset", None),
             id="cursor-asana-offset-token-in-next-page",
         ),
+        pytest.param(
+            query("cursor", "limit"),
+            {
+                **items("data"),
+                "meta": {
+                    "type": "object",
+                    "properties": {
+                        "cursors": {"type": "object", "properties": {"next": STRING}},
+                    },
+                },
+                "links": {"type": "object", "properties": {"next": STRING}},
+            },
+            ("cursor", "cursor", "data", None, None, "meta.cursors.next", None),
+            id="cursor-apideck-beside-a-next-link-to-the-api-host",
+        ),
     ],
 )
 def test_each_style_is_found_from_the_shape(
