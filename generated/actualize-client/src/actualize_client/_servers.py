@@ -6,11 +6,15 @@ takes each variable as an argument (read from ``<PREFIX>_<ARGUMENT>`` when not p
 the spec's default) and fills the template once, when it is built.
 
 A value is caller input, and credentials go wherever the base URL points, so no value may
-change the shape of the URL the template allows: a variable inside the URL takes one run of
+change the shape of the URL the template allows: a variable inside the host takes one run of
 unreserved characters (letters, digits, ``-._~``), so no ``/``, ``@``, ``:``, ``?``, ``#`` or
 ``%`` can add a host, a port, credentials or a path; a variable standing for the whole origin
 (the template begins with it) takes an absolute http(s) URL without credentials, query or
-fragment. A variable the spec lists values for takes one of them.
+fragment. A variable in the path (after the host's first ``/``, or right after the host with
+a value that begins with ``/``, as eBay's ``https://api.ebay.com{basePath}`` whose default is
+``/sell/feed/v1``) takes path segments of unreserved characters: it names a path on the host
+the template fixes, never another host, and no empty, ``.`` or ``..`` segment can move it.
+A variable the spec lists values for takes one of them.
 """
 
 from __future__ import annotations
@@ -60,15 +64,32 @@ class ServerTemplate:
             problem = self._problem(name, variable, value)
             if problem:
                 raise SDKError(f"Refusing {variable.argument}={value!r}: {problem}")
-            values[name] = value.rstrip("/") if self._is_origin(name) else value
+            is_path = self._is_path(name, value)
+            values[name] = value.rstrip("/") if self._is_origin(name) or is_path else value
         return _PLACEHOLDER.sub(lambda found: values[found.group(1)], self.url)
 
     def _is_origin(self, name: str) -> bool:
         return self.url == f"{{{name}}}" or self.url.startswith(f"{{{name}}}/")
 
+    def _is_path(self, name: str, value: str) -> bool:
+        """Whether `value` fills `{name}` in the path: the template's host ends before it
+        (a ``/`` after ``scheme://``), or it follows a host the template fixes (no variable in
+        it) and begins the path itself."""
+        before, marker, _ = self.url.partition(f"{{{name}}}")
+        scheme, separator, rest = before.partition("://")
+        if not marker or not separator or not scheme or _PLACEHOLDER.search(scheme):
+            return False
+        fixed_host = bool(rest) and not _PLACEHOLDER.search(rest)
+        return "/" in rest or (fixed_host and value.startswith("/"))
+
     def _problem(self, name: str, variable: ServerVariable, value: str) -> str | None:
         if variable.enum and value not in variable.enum:
             return f"it must be one of {', '.join(variable.enum)}"
+        if self._is_path(name, value):
+            segments = value.removeprefix("/").removesuffix("/").split("/")
+            if all(_UNRESERVED.fullmatch(part) and part not in (".", "..") for part in segments):
+                return None
+            return "it may only hold path segments of letters, digits and -._~ (it is in the path)"
         if not self._is_origin(name):
             if _UNRESERVED.fullmatch(value):
                 return None
