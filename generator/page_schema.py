@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .annotate import Annotator
-from .refs import component_name, resolve
+from .refs import hops, resolve
 
 
 def own_properties(schema: dict[str, Any]) -> dict[str, Any]:
@@ -34,27 +34,10 @@ def _branches(schema: dict[str, Any]) -> list[Any]:
 
 
 def follow(schema: Any, annotator: Annotator) -> Any:
-    """A `$ref` (or a nullable `anyOf` around one) replaced by the named schema."""
-    for _ in range(20):
-        if not isinstance(schema, dict):
-            return schema
-        name = component_name(schema)
-        if name is not None:
-            schema = annotator.schema(name)
-            continue
-        branches = [
-            b
-            for b in schema.get("anyOf") or schema.get("oneOf") or []
-            if not (isinstance(b, dict) and b.get("type") == "null")
-        ]
-        if len(branches) == 1:
-            schema = branches[0]
-            continue
-        if not schema.get("type") and len(schema.get("allOf") or []) == 1:
-            schema = schema["allOf"][0]  # `allOf: [$ref]` beside a description
-            continue
-        return schema
-    return schema
+    """The schema `schema` stands for: a `$ref` (or a nullable `anyOf` around one) replaced by
+    the named schema (see `refs.hops`)."""
+    *_, last = hops(schema, annotator.schema)
+    return last
 
 
 def _types(schema: Any) -> set[str]:

@@ -8,7 +8,7 @@ instead of looping, whatever the document says.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,28 +139,35 @@ def _identity(site: ParameterSite) -> tuple[str, str]:
 _MAX_HOPS = 20
 
 
-def is_read_only(schema: Any, schemas: Mapping[str, Any]) -> bool:
-    """Whether a property is one the server alone sets: `readOnly` on it, or on the named
-    schema it refers to (`id: {$ref: Id}` with `Id` read-only is as read-only as the inline
-    form), or on the one branch of a nullable wrapper (`anyOf: [X, {type: null}]`). A request
-    neither sends nor requires it."""
+def hops(schema: Any, lookup: Callable[[str], Any]) -> Iterator[Any]:
+    """`schema`, then each schema it stands for in turn: the named schema a `$ref` names
+    (`lookup` finds it by name), the one branch of a nullable `anyOf`/`oneOf`, the one member of
+    an untyped `allOf` (a `$ref` beside a description). Bounded, as a chain of names may loop."""
     for _ in range(_MAX_HOPS):
+        yield schema
         if not isinstance(schema, dict):
-            return False
-        if schema.get("readOnly") is True:
-            return True
+            return
         name = component_name(schema)
         if name is not None:
-            schema = schemas.get(name)
+            schema = lookup(name)
             continue
-        schema = _nullable_branch(schema)
-    return False
+        branches = [
+            b
+            for b in schema.get("anyOf") or schema.get("oneOf") or []
+            if not (isinstance(b, dict) and b.get("type") in ("null", ["null"]))
+        ]
+        if len(branches) == 1:
+            schema = branches[0]
+        elif not schema.get("type") and len(schema.get("allOf") or []) == 1:
+            schema = schema["allOf"][0]
+        else:
+            return
 
 
-def _nullable_branch(schema: dict[str, Any]) -> Any:
-    """X of `anyOf: [X, {type: null}]` (how normalization writes a nullable `$ref`), else None."""
-    union = schema.get("anyOf")
-    if not isinstance(union, list) or len(union) != 2:
-        return None
-    rest = [b for b in union if not (isinstance(b, dict) and b.get("type") in ("null", ["null"]))]
-    return rest[0] if len(rest) == 1 else None
+def is_read_only(schema: Any, schemas: Mapping[str, Any]) -> bool:
+    """Whether a property is one the server alone sets: `readOnly` on it, or on the schema it
+    stands for (`id: {$ref: Id}` with `Id` read-only is as read-only as the inline form, and so
+    is the one branch of a nullable wrapper). A request neither sends nor requires it."""
+    return any(
+        isinstance(hop, dict) and hop.get("readOnly") is True for hop in hops(schema, schemas.get)
+    )
