@@ -255,3 +255,24 @@ def test_a_debug_log_of_the_chain_shows_no_credential(
     assert f"Request: GET {on_localhost(cdn)}/blob headers=" in logged
     for secret in (KEY, PASSWORD, "tenant-secret-9"):
         assert secret not in logged
+
+
+def test_a_pre_signed_location_is_followed_whole_but_logged_without_its_signature(
+    server: FaultServer, cdn: FaultServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    signed = (
+        "/bucket/f1?X-Amz-Credential=AKIAEXAMPLE%2F20260101&X-Amz-Signature=sig-5150"
+        "&X-Amz-Security-Token=tok-6160&X-Amz-Expires=60&sig=az-7170&key=g-8180"
+    )
+    server.enqueue(redirect_to(f"{on_localhost(cdn)}{signed}"))
+    with caplog.at_level(logging.DEBUG), _sync(server) as client:
+        assert client._request("get", "/files/f1/content", cast_to=Any) == BLOB
+    assert cdn.requests[0].raw_path == signed  # the target still gets every parameter
+    own = [r.getMessage() for r in caplog.records if r.name == "sdkrt" and "cdn" not in r.name]
+    from_httpx = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    assert any(on_localhost(cdn) in line for line in own)
+    assert any(on_localhost(cdn) in line for line in from_httpx)
+    logged = "\n".join(own + from_httpx)
+    for secret in ("AKIAEXAMPLE", "sig-5150", "tok-6160", "az-7170", "g-8180"):
+        assert secret not in logged
+    assert "X-Amz-Expires=60" in logged  # what is no secret stays readable
