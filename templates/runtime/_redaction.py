@@ -47,6 +47,7 @@ _SECRET_LAST_PAIRS = frozenset({("api", "key"), ("private", "key"), ("access", "
 # reads it fetch the object, wherever the link came from; ``key`` alone is an API key.
 _SIGNING_LAST_WORDS = frozenset({"signature", "sig"})
 _QUERY_SECRET_NAMES = frozenset({"key"})
+_WHOLE_BELOW = 4
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
@@ -72,10 +73,15 @@ class Secrets:
 
     def scrub(self, text: str) -> str:
         """``text`` with every secret replaced by REDACTED (longest first, so none survives
-        in part)."""
+        in part). A value shorter than ``_WHOLE_BELOW`` characters (a placeholder key, say) is
+        replaced only where it stands alone: inside a word it would garble the text."""
         for value in sorted(self.values, key=len, reverse=True):
-            if value in text:
+            if value not in text:
+                continue
+            if len(value) >= _WHOLE_BELOW:
                 text = text.replace(value, REDACTED)
+            else:
+                text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", REDACTED, text)
         return text
 
 

@@ -113,6 +113,42 @@ def test_basic_auth_sends_both_credentials(server: FaultServer) -> None:
     assert server.requests[0].headers["authorization"] == f"Basic {token}"
 
 
+def test_a_short_basic_user_name_is_hidden_where_it_stands_alone_not_inside_words(
+    server: FaultServer,
+) -> None:
+    """Mailgun's user name is "api": hidden inside `api_version`, it would garble the body."""
+    echoed = {"message": "invalid api key pw-4242", "api_version": "v3", "user": "api"}
+    server.enqueue(Reply.json(echoed, status=422))
+    credentials = {"username": "api", "password": "pw-4242"}
+    with (
+        custom.sync_client(basic_settings(), credentials=credentials, base_url=server.url) as c,
+        pytest.raises(UnprocessableEntityError) as caught,
+    ):
+        c._request("get", "/me", cast_to=object)
+    assert caught.value.body == {
+        "message": "invalid <redacted> key <redacted>",
+        "api_version": "v3",
+        "user": "<redacted>",
+    }
+
+
+def test_a_very_short_key_is_hidden_where_it_stands_alone_not_inside_words(
+    server: FaultServer,
+) -> None:
+    settings = custom.settings({"k": SecurityScheme("header", "X-Key")}, (("k",),))
+    server.enqueue(Reply.json({"message": "key x is unknown", "echo": "x", "box": 1}, status=422))
+    with (
+        custom.sync_client(settings, api_key="x", base_url=server.url) as client,
+        pytest.raises(UnprocessableEntityError) as caught,
+    ):
+        client._request("get", "/me", cast_to=object)
+    assert caught.value.body == {
+        "message": "key <redacted> is unknown",
+        "echo": "<redacted>",
+        "box": 1,
+    }
+
+
 def test_basic_credentials_come_from_the_environment(
     server: FaultServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
