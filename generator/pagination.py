@@ -9,8 +9,8 @@ both an array of items and the field that says where the next page is:
 - offset: `?offset=` with a `total`, a `more`/`has_more` flag or a `next` link;
 - cursor: `?cursor=` (`after`, `starting_after`, `page_token`, ...) with the next cursor in the
   body (`next_cursor`, `nextPageToken`, ...), or `has_more` and items with an `id` (Stripe);
-- next_link: a `next` URL (`links.next`, `_links.next.href`) and a page-size or paging parameter
-  (HAL's items are the one array under `_embedded`);
+- next_link: a `next` URL (`links.next`, `_links.next.href`, `next_url`) and a page-size or
+  paging parameter (HAL's items are the one array under `_embedded`);
 - link_header: a `Link` header declared on the success response (RFC 8288, GitHub), with the
   items in the body or the body itself an array of them.
 
@@ -87,6 +87,7 @@ _NEXT_CURSORS = (
 )
 _NEXT_LINKS: tuple[str, ...] = ("next", "links.next", "_links.next.href", "meta.next_page_url")
 _NEXT_LINKS += ("meta.links.next", "links.pages.next")  # DigitalOcean: `links.pages.next`
+_NEXT_LINKS += ("next_url", "next_page_url")  # Lob; Laravel's paginator at the top level
 _TOTALS = ("total", "total_count", "totalCount", "TotalCount")
 _MORE_FLAGS = ("has_more", "hasMore", "more", "page.hasNextPage", "pageInfo.hasNextPage")
 # With only a next link, one of these in the query shows the operation is a paged list.

@@ -259,8 +259,9 @@ def credentials(api: Api) -> tuple[Credential, ...]:
     rows: dict[str, Credential] = {}
     for scheme in api.schemes:
         for index, name in enumerate(scheme.credentials):
-            if scheme.kind == "basic":
+            if scheme.kind == "basic":  # a key as the user name wants the password blank
                 use = ("the user name", "the password")[index] + " for HTTP basic authentication"
+                use += ', `""` for none' if index else ""
             else:
                 use = _USES[scheme.kind]
             variable = Safe(f"{api.config.env_prefix}_{name.upper()}")

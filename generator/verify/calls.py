@@ -29,6 +29,7 @@ from .cases import (
     nullable_fields,
     parameter_schema,
     request_body,
+    with_nulls,
 )
 from .errors import ContractFailure, NoValidValue
 from .mock import GENERATED
@@ -230,8 +231,7 @@ class _CallBuilder:
         value = factory.value(schema, "body", nonempty=body.encoding in ("form", "multipart"))
         if body.encoding == "text" and not isinstance(value, str):  # the method takes a str
             value = f"{self.method.name} text"
-        for wire in nulls:
-            value[wire] = None
+        value = with_nulls(self.checker, schema, value, nulls)
         if body.whole is not None:
             files = self._whole_files(schema, value) if body.encoding == "multipart" else set()
             kwargs[body.whole.name] = self._rich(value, body.whole.type, rich)

@@ -170,6 +170,31 @@ def test_missing_basic_credentials_name_both_variables() -> None:
         custom.sync_client(basic_settings(), credentials={"username": "ann"})
 
 
+def test_a_basic_password_given_as_empty_is_sent_blank(server: FaultServer) -> None:
+    """Lob and Stripe take the API key as the user name and no password: `""` says so,
+    where an empty value otherwise means the credential is absent."""
+    server.enqueue(Reply.json({}))
+    credentials = {"username": "test_key", "password": ""}
+    with custom.sync_client(basic_settings(), credentials=credentials, base_url=server.url) as c:
+        c._request("get", "/me", cast_to=object)
+    token = base64.b64encode(b"test_key:").decode()
+    assert server.requests[0].headers["authorization"] == f"Basic {token}"
+
+
+def test_a_missing_basic_password_says_how_to_send_a_blank_one() -> None:
+    with pytest.raises(SDKError, match='takes "password": ""'):
+        custom.sync_client(basic_settings(), credentials={"username": "ann"})
+
+
+def test_an_empty_basic_password_in_the_environment_is_still_absent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CUSTOM_USERNAME", "ann")
+    monkeypatch.setenv("CUSTOM_PASSWORD", "")
+    with pytest.raises(SDKError, match="CUSTOM_PASSWORD"):
+        custom.sync_client(basic_settings())
+
+
 def test_an_unknown_credential_name_is_refused() -> None:
     with pytest.raises(SDKError, match="'usrname'"):
         custom.sync_client(basic_settings(), credentials={"usrname": "ann", "password": "p"})

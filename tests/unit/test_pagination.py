@@ -211,6 +211,18 @@ HAL_LINKS = {
             id="next-link-twilio-meta",
         ),
         pytest.param(
+            query("limit", "before", "after"),
+            {**items("data"), "next_url": NULLABLE_STRING, "previous_url": NULLABLE_STRING},
+            ("next_link", None, "data", None, None, "next_url", None),
+            id="next-link-lob-next-url",
+        ),
+        pytest.param(
+            query("page", "per_page"),
+            {**items("data"), "next_page_url": NULLABLE_STRING, "current_page": INTEGER},
+            ("next_link", None, "data", None, None, "next_page_url", None),
+            id="next-link-laravel-next-page-url",
+        ),
+        pytest.param(
             query("page[offset]", "page[limit]"),
             {
                 **items("data"),
