@@ -35,8 +35,9 @@ def first_reply(statuses: list[str], with_bodies: list[str]) -> str:
 
 def answers_one(document: dict[str, Any], operation: dict[str, Any], path: str = "") -> bool:
     """True when the operation's success answer is plainly not a list: a body that is not JSON
-    (a file's bytes, text) or a JSON object none of whose fields may hold the list. Anything
-    unclear (no success response, no body or schema, a union, a map) counts as a possible list."""
+    (a file's bytes, text), one JSON scalar (Keycloak's `GET .../users/count` answers an integer)
+    or a JSON object none of whose fields may hold the list. Anything unclear (no success
+    response, no body or schema, a union, a map) counts as a possible list."""
     responses = operation.get("responses")
     success = [code for code in responses or {} if str(code).startswith("2")]
     if not isinstance(responses, dict) or not success:
@@ -53,7 +54,17 @@ def answers_one(document: dict[str, Any], operation: dict[str, Any], path: str =
         return encoding(media) in ("binary", "text")
     holder = content[media]
     schema = holder.get("schema") if isinstance(holder, dict) else None
-    return _one_object(document, schema, _last_word(path))
+    return _one_scalar(document, schema) or _one_object(document, schema, _last_word(path))
+
+
+def _one_scalar(document: dict[str, Any], schema: Any) -> bool:
+    """Whether the schema states only plain types (`integer`, `["boolean", "null"]`): one value,
+    never a list; a schema without a type, or one that also allows an array or object, may be."""
+    resolved = _resolved(document, schema)
+    kind = resolved.get("type")
+    kinds = {kind} if isinstance(kind, str) else set(kind) if isinstance(kind, list) else set()
+    combined = any(key in resolved for key in ("allOf", "anyOf", "oneOf", "items", "properties"))
+    return bool(kinds) and kinds <= _PLAIN and not combined
 
 
 def _one_object(document: dict[str, Any], schema: Any, noun: str) -> bool:

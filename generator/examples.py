@@ -257,12 +257,15 @@ class Examples:
         ]
 
 
-def _simplicity(example: Example) -> tuple[int, bool, bool, int]:
-    """Fewest required arguments, then a plain JSON answer, then a read, then the shortest."""
+def _simplicity(example: Example) -> tuple[bool, int, bool, bool, int]:
+    """Anything but a delete (code copied from the README must not destroy data where another
+    call shows the resource), then the fewest required arguments, then a plain JSON answer,
+    then a read, then the shortest."""
     operation = example.operation
     required = sum(map(_needs_value, _arguments(operation)))
     streamed = operation.response.kind in ("binary", "events", "lines")
-    return (required, streamed, operation.http_method != "get", len(example.call))
+    deletes = operation.http_method == "delete"
+    return (deletes, required, streamed, operation.http_method != "get", len(example.call))
 
 
 def _needs_value(argument: Argument) -> bool:

@@ -20,7 +20,6 @@ from .ir import Api, Argument, Operation, RequestBody, Resource, SecurityScheme,
 from .strings import Safe, SpecText
 from .vocabulary import PER_CALL_OPTIONS
 
-_DEFAULT_DOC = SpecText("Call the operation.")
 _DEPRECATED = SpecText("Deprecated: the API marks this operation as deprecated.")
 _TWIN_MENTION = "`{}` makes the same request and returns the reply as server-sent events."
 _TWIN_NOTE = "The reply as server-sent events, as they arrive; `{}` returns it whole."
@@ -175,7 +174,14 @@ def _docstring(operation: Operation, body: RequestBody | None, note: SpecText | 
     if note is not None:
         paragraphs.append(note)
     items = [(a.name, a.description) for a in _arguments(operation, body) if a.description]
-    return strings.docstring_sections(paragraphs or [_DEFAULT_DOC], items, indent=8)
+    return strings.docstring_sections(paragraphs or [_request_line(operation)], items, indent=8)
+
+
+def _request_line(operation: Operation) -> SpecText:
+    """What an operation the spec says nothing about sends (Keycloak's `GET /{realm}/components`
+    has neither summary nor description): its request, rather than words that say nothing."""
+    method = str(operation.http_method).upper()
+    return SpecText(f"Sends `{method} {operation.path.unsafe_value}`.")
 
 
 def _arguments(operation: Operation, body: RequestBody | None) -> list[Argument]:

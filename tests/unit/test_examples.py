@@ -164,3 +164,35 @@ def test_a_nested_object_example_carries_its_one_value_tag_even_when_optional() 
     (operation,) = resource.operations
     call = str(Examples(api, document).of(resource, operation).call)
     assert "method={'type': 'card', 'number': 'number'}" in call
+
+
+def test_a_resource_example_reads_rather_than_deletes_where_it_can() -> None:
+    """Keycloak's attack detection deletes with the realm alone, but reads with a user id too:
+    code copied from the README must not clear the realm's login failures. A resource that only
+    deletes still gets its example, and the simplest call overall is a read as well."""
+    status = {"type": "object", "properties": {"disabled": {"type": "boolean"}}}
+    realm = {"name": "realm", "in": "path", "required": True, "schema": {"type": "string"}}
+    user = {"name": "userId", "in": "path", "required": True, "schema": {"type": "string"}}
+    gone = {"responses": {"204": {"description": "gone"}}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/{realm}/brute-force/users": {
+                "parameters": [realm],
+                "delete": {**gone, "tags": ["Attack"]},
+            },
+            "/{realm}/brute-force/users/{userId}": {
+                "parameters": [realm, user],
+                "get": _returns({"tags": ["Attack"], "schema": status}),
+                "delete": {**gone, "tags": ["Attack"]},
+            },
+            "/{realm}/cache": {"parameters": [realm], "delete": {**gone, "tags": ["Cache"]}},
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    examples = Examples(api, document)
+    chosen = [str(example.operation.http_method) for example in examples.per_resource()]
+    simple = examples.simple()
+    assert chosen == ["get", "delete"]
+    assert simple is not None and str(simple.operation.http_method) == "get"

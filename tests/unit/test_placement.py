@@ -303,6 +303,31 @@ def test_a_collection_get_is_list_only_when_it_may_answer_a_list() -> None:
     }
 
 
+def test_a_collection_get_answering_one_json_scalar_is_get() -> None:
+    """Keycloak's `GET /{realm}/users/count` answers a JSON integer: one value, plainly not a
+    list, as a text or binary answer is; a union or an untyped schema stays a possible list."""
+
+    def answering(schema: dict[str, Any]) -> dict[str, Any]:
+        return {"get": _answering({"application/json": {"schema": schema}})}
+
+    names = _placements(
+        {
+            "/users/count": answering({"type": "integer", "format": "int32"}),
+            "/status": answering({"type": "string", "enum": ["up", "down"]}),
+            "/enabled": answering({"type": ["boolean", "null"]}),
+            "/anything": answering({}),
+            "/either": answering({"type": ["integer", "array"], "items": {"type": "integer"}}),
+        }
+    )
+    assert names == {
+        "GET /users/count": "users.get_count",
+        "GET /status": "status.get",
+        "GET /enabled": "enabled.get",
+        "GET /anything": "anything.list",
+        "GET /either": "either.list",
+    }
+
+
 def test_a_collection_before_its_items_id_names_one_item() -> None:
     names = _placements(
         {

@@ -1,0 +1,46 @@
+"""What a generated method's docstring says when the spec says nothing about the operation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.analyze import analyze
+from generator.config import default_config
+from generator.views import method_view
+
+
+def _docstrings(paths: dict[str, Any]) -> dict[str, str]:
+    document = {"openapi": "3.1.0", "info": {"title": "Demo", "version": "1"}, "paths": paths}
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    return {
+        str(op.http_method): str(method_view(op, asynchronous=False).docstring)
+        for op in api.operations
+    }
+
+
+def test_an_operation_without_summary_or_description_names_its_request() -> None:
+    """Keycloak's `GET /{realm}/components` has neither: its docstring says what it sends
+    rather than `Call the operation.`; a summary, where given, is the docstring as before."""
+    realm = {"name": "realm", "in": "path", "required": True, "schema": {"type": "string"}}
+    quiet = {"tags": ["Component"], "responses": {"200": {"description": "ok"}}}
+    said = {**quiet, "summary": "Delete the component"}
+    docstrings = _docstrings(
+        {
+            "/{realm}/components": {"parameters": [realm], "get": quiet},
+            "/{realm}/components/{id}": {
+                "parameters": [realm, {**realm, "name": "id"}],
+                "delete": said,
+            },
+        }
+    )
+    assert docstrings["get"].startswith("Sends `GET /{realm}/components`.")
+    assert docstrings["delete"].startswith("Delete the component")
+
+
+def test_a_request_line_in_a_docstring_cannot_close_it() -> None:
+    """The path is the spec's text: quotes and backslashes in it stay inside the docstring."""
+    odd = '/a"""b\\c'
+    docstrings = _docstrings({odd: {"get": {"responses": {"200": {"description": "ok"}}}}})
+    (docstring,) = docstrings.values()
+    assert '"""' not in docstring
+    assert "\\c" not in docstring.replace("\\\\", "")
