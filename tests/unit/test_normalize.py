@@ -681,3 +681,27 @@ def test_allof_member_naming_an_alias_includes_what_the_alias_names() -> None:
     assert out["Looped"]["allOf"][0] == {"$ref": ref + "Loop"}
     assert out["Kept"]["allOf"][0]["$ref"] != ref + "Compact"
     assert any("`Again` only names `Compact`" in p.message for p in problems)
+
+
+def test_a_string_format_on_an_integer_is_dropped_with_a_warning() -> None:
+    """Unix timestamps typed `integer, format: date-time` stay integers on the wire."""
+    document, warnings = _normalized(
+        _components(
+            Stamp={"type": "integer", "format": "date-time"},
+            Maybe={"type": ["number", "null"], "format": "date"},
+            Text={"type": "string", "format": "date-time"},
+            Untyped={"format": "uuid"},
+        )
+    )
+    schemas = document["components"]["schemas"]
+    assert schemas["Stamp"] == {"type": "integer"}
+    assert schemas["Maybe"] == {"type": ["number", "null"]}
+    assert schemas["Text"] == {"type": "string", "format": "date-time"}
+    assert schemas["Untyped"] == {"format": "uuid"}
+    assert warnings == [
+        "spec.json#/components/schemas/Stamp/format: warning: `format: date-time` describes "
+        "strings; read as a plain integer (fix: drop the format, or type it a string)",
+        "spec.json#/components/schemas/Maybe/format: warning: `format: date` describes "
+        "strings; read as a plain number (fix: drop the format, or type it a string)",
+    ]
+
