@@ -44,6 +44,7 @@ from . import (
     string_enum,
     surrogates,
     undeclared_required,
+    uuid_length,
     wrapper_type,
 )
 
@@ -62,6 +63,7 @@ PASSES: tuple[Pass, ...] = (
     alias_parents.apply,  # before any pass that reads a class's `allOf` parents
     binary_content.apply,
     scalar_format.apply,  # after binary_content: `format: file` on an object is a file
+    uuid_length.apply,
     bare_media_types.apply,
     empty_enum.apply,
     array_enum.apply,  # after empty_enum: an empty enum is dropped, not moved

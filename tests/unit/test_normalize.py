@@ -705,3 +705,19 @@ def test_a_string_format_on_an_integer_is_dropped_with_a_warning() -> None:
         "strings; read as a plain number (fix: drop the format, or type it a string)",
     ]
 
+
+def test_a_uuid_format_beside_lengths_no_uuid_has_is_dropped_with_a_warning() -> None:
+    """Intercom's 24-digit contact ids are marked `format: uuid`; the lengths are meant."""
+    document, warnings = _normalized(
+        _components(
+            Short={"type": "string", "format": "uuid", "minLength": 24, "maxLength": 24},
+            Fits={"type": "string", "format": "uuid", "maxLength": 36},
+        )
+    )
+    schemas = document["components"]["schemas"]
+    assert schemas["Short"] == {"type": "string", "minLength": 24, "maxLength": 24}
+    assert schemas["Fits"] == {"type": "string", "format": "uuid", "maxLength": 36}
+    assert warnings == [
+        "spec.json#/components/schemas/Short/format: warning: `format: uuid` beside lengths no "
+        "UUID has (36 characters); read as a string (fix: drop the format or the lengths)"
+    ]
