@@ -36,6 +36,7 @@ from . import (
     path_parameters,
     polymorphic_base,
     required_keys,
+    scalar_format,
     scheme_headers,
     security_quirks,
     self_union,
@@ -43,6 +44,7 @@ from . import (
     string_enum,
     surrogates,
     undeclared_required,
+    uuid_length,
     wrapper_type,
 )
 
@@ -60,6 +62,8 @@ PASSES: tuple[Pass, ...] = (
     wrapper_type.apply,
     alias_parents.apply,  # before any pass that reads a class's `allOf` parents
     binary_content.apply,
+    scalar_format.apply,  # after binary_content: `format: file` on an object is a file
+    uuid_length.apply,
     bare_media_types.apply,
     empty_enum.apply,
     array_enum.apply,  # after empty_enum: an empty enum is dropped, not moved

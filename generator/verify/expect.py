@@ -14,7 +14,7 @@ from .bodies import FilePart, declared_media, decode
 from .calls import Call, ExpectedBody
 from .compare import differences, short
 from .routing import Route
-from .styles import MISSING, query_names, read_parameter
+from .styles import MISSING, owned_query_names, query_names, read_parameter
 from .validation import ContractValidator, DeclaredParameter, query_api_keys
 from .wire import WireRequest, media_matches
 
@@ -27,13 +27,15 @@ def request_differences(
     if route.key != expected.key:
         return [f"routed to {route.key}, not {expected.key} (raw path {request.raw_path!r})"]
     declared = {(p.spec.location, p.spec.name): p for p in validator.parameters(route)}
+    owned = owned_query_names(validator.document, (p.spec for p in declared.values()))
     found: list[str] = []
     for (location, name), value in expected.parameters.items():
         parameter = declared.get((location, name))
         if parameter is None:
             found.append(f"{location} parameter {name!r}: the spec does not declare it")
             continue
-        sent = read_parameter(validator.document, parameter.spec, request, route.variables)
+        others = owned - {name}  # a free-form exploded object leaves its siblings their keys
+        sent = read_parameter(validator.document, parameter.spec, request, route.variables, others)
         if sent is MISSING:
             found.append(f"{parameter.label}: missing (expected {short(value)})")
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,6 +101,14 @@ def query_names(
         declared = set(properties_of(document, spec.schema))
         return declared or {key for key in sent if key not in others}
     return {spec.name}
+
+
+def owned_query_names(document: dict[str, Any], specs: Iterable[ParameterSpec]) -> frozenset[str]:
+    """The query keys `specs` own by their names alone: what a free-form exploded object among
+    them must leave to the others (which of them is which is `owned - {its name}`)."""
+    return frozenset(
+        name for spec in specs for name in query_names(document, spec, [], frozenset())
+    )
 
 
 def times_sent(spec: ParameterSpec, request: WireRequest) -> int:

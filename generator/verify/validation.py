@@ -19,7 +19,14 @@ from .events import event_violations, line_violations
 from .routing import Route, Router, fixed_query
 from .schemas import SchemaChecker, Violation, resolve
 from .security import security_violations
-from .styles import MISSING, ParameterSpec, query_names, read_parameter, times_sent
+from .styles import (
+    MISSING,
+    ParameterSpec,
+    owned_query_names,
+    query_names,
+    read_parameter,
+    times_sent,
+)
 from .wire import WireRequest, base_media
 
 # Header parameters OpenAPI says to ignore: the client sets these itself.
@@ -109,11 +116,7 @@ class ContractValidator:
 
     def _parameter_violations(self, request: WireRequest, route: Route) -> list[Violation]:
         declared = self.parameters(route)
-        owned = frozenset(
-            name
-            for parameter in declared
-            for name in query_names(self.document, parameter.spec, [], frozenset())
-        )
+        owned = owned_query_names(self.document, (parameter.spec for parameter in declared))
         found: list[Violation] = []
         sent = [key for key, _ in request.query]
         for parameter in declared:

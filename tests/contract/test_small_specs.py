@@ -873,3 +873,34 @@ def test_an_offset_declared_a_string_pages_with_the_text_of_the_next_offset() ->
     paths = {"/folders/items": {"get": {"parameters": parameters, "responses": replies}}}
     verified = _verify(_spec("Folders", paths))
     assert verified.result.passed, proven(verified)
+
+
+def test_an_exploded_object_of_alternatives_leaves_its_siblings_their_keys() -> None:
+    """Intercom's `GET /events`: a required `filter` (form, exploded) that is one of
+    `{user_id}`, `{email}`, declared beside plain query parameters. Its keys sit in the
+    branches, so its own properties name none; `type` and `summary` are still not its keys."""
+
+    def branch(name: str) -> dict[str, Any]:
+        return {
+            "title": f"by {name}",
+            "properties": {name: {"type": "string"}},
+            "required": [name],
+            "additionalProperties": False,
+        }
+
+    filter_ = {
+        "name": "filter",
+        "in": "query",
+        "required": True,
+        "style": "form",
+        "explode": True,
+        "schema": {"type": "object", "oneOf": [branch("user_id"), branch("email")]},
+    }
+    parameters = [
+        filter_,
+        {"name": "type", "in": "query", "required": True, "schema": {"type": "string"}},
+        {"name": "summary", "in": "query", "schema": {"type": "boolean"}},
+    ]
+    paths = {"/events": {"get": {"parameters": parameters, "responses": NO_CONTENT}}}
+    verified = _verify(_spec("Exploded Alternatives", paths))
+    assert verified.result.passed, proven(verified)

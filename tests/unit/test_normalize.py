@@ -681,3 +681,43 @@ def test_allof_member_naming_an_alias_includes_what_the_alias_names() -> None:
     assert out["Looped"]["allOf"][0] == {"$ref": ref + "Loop"}
     assert out["Kept"]["allOf"][0]["$ref"] != ref + "Compact"
     assert any("`Again` only names `Compact`" in p.message for p in problems)
+
+
+def test_a_string_format_on_an_integer_is_dropped_with_a_warning() -> None:
+    """Unix timestamps typed `integer, format: date-time` stay integers on the wire."""
+    document, warnings = _normalized(
+        _components(
+            Stamp={"type": "integer", "format": "date-time"},
+            Maybe={"type": ["number", "null"], "format": "date"},
+            Text={"type": "string", "format": "date-time"},
+            Untyped={"format": "uuid"},
+        )
+    )
+    schemas = document["components"]["schemas"]
+    assert schemas["Stamp"] == {"type": "integer"}
+    assert schemas["Maybe"] == {"type": ["number", "null"]}
+    assert schemas["Text"] == {"type": "string", "format": "date-time"}
+    assert schemas["Untyped"] == {"format": "uuid"}
+    assert warnings == [
+        "spec.json#/components/schemas/Stamp/format: warning: `format: date-time` describes "
+        "strings; read as a plain integer (fix: drop the format, or type it a string)",
+        "spec.json#/components/schemas/Maybe/format: warning: `format: date` describes "
+        "strings; read as a plain number (fix: drop the format, or type it a string)",
+    ]
+
+
+def test_a_uuid_format_beside_lengths_no_uuid_has_is_dropped_with_a_warning() -> None:
+    """Intercom's 24-digit contact ids are marked `format: uuid`; the lengths are meant."""
+    document, warnings = _normalized(
+        _components(
+            Short={"type": "string", "format": "uuid", "minLength": 24, "maxLength": 24},
+            Fits={"type": "string", "format": "uuid", "maxLength": 36},
+        )
+    )
+    schemas = document["components"]["schemas"]
+    assert schemas["Short"] == {"type": "string", "minLength": 24, "maxLength": 24}
+    assert schemas["Fits"] == {"type": "string", "format": "uuid", "maxLength": 36}
+    assert warnings == [
+        "spec.json#/components/schemas/Short/format: warning: `format: uuid` beside lengths no "
+        "UUID has (36 characters); read as a string (fix: drop the format or the lengths)"
+    ]
