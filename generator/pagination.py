@@ -6,7 +6,9 @@ both an array of items and the field that says where the next page is:
 
 - page: `?page=` (Zoom: `?page_number=`) with the current and last page or the page count;
   where no style fits, an integer `?page=` alone (Netlify, Xero, Mux), read until an empty page;
-- offset: `?offset=` with a `total`, a `more`/`has_more` flag or a `next` link;
+- offset: `?offset=` (Jira: `?startAt=`) with a `total`, a `more`/`has_more` flag or a `next`
+  link; where no style fits, an integer offset beside a page size (Keycloak's `first` and
+  `max`, `skip` and `take`), read until an empty page;
 - cursor: `?cursor=` (`after`, `starting_after`, `page_token`, ...) with the next cursor in the
   body (`next_cursor`, `nextPageToken`, ...), or `has_more` and items with an `id` (Stripe);
 - next_link: a `next` URL (`links.next`, `_links.next.href`, `next_url`) and a page-size or
@@ -51,7 +53,11 @@ LINK_HEADER = "link"
 _ITEMS = ("data", "items", "results", "entries")
 _HAL_EMBEDDED = "_embedded"
 # JSON:API names its paging parameters `page[...]` (Amadeus: `page[offset]`, `page[limit]`).
-_OFFSET_PARAMS = ("offset", "page[offset]")
+_OFFSET_PARAMS = ("offset", "page[offset]", "startAt")
+# With no end marker an offset pages only beside a page size: alone it may be no paging at all.
+_BARE_OFFSETS = (*_OFFSET_PARAMS, "first", "skip", "start")
+_SIZES: tuple[str, ...] = ("limit", "per_page", "perPage", "page_size", "pageSize", "PageSize")
+_SIZES += ("page[limit]", "max", "maxResults", "take")
 # A page token the response gives and the next request sends back, often under one name for
 # both (OpenFGA's `continuation_token`, Zoom's `next_page_token`, AWS's `nextToken`); Twitter
 # sends back as `?pagination_token=` the `meta.next_token` it gave.
@@ -63,15 +69,8 @@ _TOKENS = (
     "continuation_token",
     "continuationToken",
 )
-_CURSOR_PARAMS = (
-    "cursor",
-    "after",
-    "starting_after",
-    "page_token",
-    "pageToken",
-    *_TOKENS,
-    "pagination_token",
-)
+_CURSOR_PARAMS: tuple[str, ...] = ("cursor", "after", "starting_after", "page_token", "pageToken")
+_CURSOR_PARAMS += (*_TOKENS, "pagination_token")
 _NEXT_CURSORS = (
     "next_cursor",
     "nextCursor",
@@ -84,6 +83,7 @@ _NEXT_CURSORS = (
     "page.endCursor",
     "pageInfo.endCursor",
     "paging.next.after",
+    "pages.next.starting_after",  # Intercom
 )
 _NEXT_LINKS: tuple[str, ...] = ("next", "links.next", "_links.next.href", "meta.next_page_url")
 _NEXT_LINKS += ("meta.links.next", "links.pages.next")  # DigitalOcean: `links.pages.next`
@@ -91,18 +91,7 @@ _NEXT_LINKS += ("next_url", "next_page_url")  # Lob; Laravel's paginator at the 
 _TOTALS = ("total", "total_count", "totalCount", "TotalCount")
 _MORE_FLAGS = ("has_more", "hasMore", "more", "page.hasNextPage", "pageInfo.hasNextPage")
 # With only a next link, one of these in the query shows the operation is a paged list.
-_LINK_PARAMS = (
-    "limit",
-    "per_page",
-    "perPage",
-    "page_size",
-    "pageSize",
-    "PageSize",
-    "page",
-    "page[limit]",
-    *_OFFSET_PARAMS,
-    *_CURSOR_PARAMS,
-)
+_LINK_PARAMS = (*_SIZES, "page", *_OFFSET_PARAMS, *_CURSOR_PARAMS)
 _CURRENT_PAGES = ("meta.current_page", "meta.pagination.page", "pagination.page", "current_page")
 _LAST_PAGES = ("meta.last_page", "meta.pagination.last_page", "pagination.last_page", "last_page")
 # The number of pages, which is the last page's number where they start at 1 (Zoom's
@@ -176,8 +165,9 @@ def detect_pagination(
             found = _DETECTORS[style](config, shape, listed)
             if found is not None:
                 return found
-        if config.style in (None, "page") and config.page_param in shape.numbers:
-            return _with(listed, "page", config.page_param)  # numbered, until an empty page
+        found = _markerless(config, shape, listed)
+        if found is not None:
+            return found
     if names & set(config.include):
         return _forced(config, shape, listed)
     return None
@@ -321,6 +311,18 @@ _DETECTORS: dict[
     "next_link": _next_link,
     "link_header": _link_header,
 }
+
+
+def _markerless(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
+    """Where no style fits: an integer page number, or an integer offset beside a page size,
+    with nothing in the body to say where the list ends: read until a page comes back empty."""
+    numbers = shape.numbers
+    if config.style in (None, "page") and config.page_param in numbers:
+        return _with(items, "page", config.page_param)
+    offset = next((n for n in _names(config.offset_param, _BARE_OFFSETS) if n in numbers), None)
+    if config.style in (None, "offset") and offset and not numbers.isdisjoint(_SIZES):
+        return _with(items, "offset", offset)
+    return None
 
 
 def _forced(config: PaginationConfig, shape: _Shape, items: Pagination | None) -> Pagination:

@@ -188,6 +188,8 @@ def _offset(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[boo
         return bool(items) and after < total, after
     if isinstance(more, bool):
         return bool(items) and more, after
+    if not paging.next:  # an offset with no end marker: a page with items says another may follow
+        return bool(items), after
     return bool(items) and value_at(data, paging.next) not in _EMPTY, after
 
 

@@ -733,6 +733,24 @@ def test_text_that_is_not_text_star_is_proven_as_str(tmp_path: Path) -> None:
     assert "    ) -> BinaryResponse:" in (resources / "logo.py").read_text("utf-8")
 
 
+OFFSET_PAGES = _spec(
+    "Offsets",
+    {
+        "/realms": {
+            "get": {
+                "operationId": "listRealms",
+                "parameters": [
+                    {"name": "first", "in": "query", "schema": {"type": "integer"}},
+                    {"name": "max", "in": "query", "schema": {"type": "integer"}},
+                ],
+                "responses": NUMBERED_PAGES["paths"]["/sites"]["get"]["responses"],
+            }
+        }
+    },
+    NUMBERED_PAGES["components"]["schemas"],
+)
+
+
 WIRE_FIXTURES = Path(__file__).resolve().parents[1] / "wire" / "fixtures"
 HIERARCHY = WIRE_FIXTURES / "hierarchy" / "openapi.yaml"
 HELD = WIRE_FIXTURES / "held" / "openapi.yaml"
@@ -801,6 +819,17 @@ def test_page_numbers_alone_are_proven_to_ask_for_the_next_number(tmp_path: Path
     mutated = verify_mutated(spec, tmp_path / "package", "sites", pattern, 'page_param="per_page"')
     assert not mutated.result.passed, proven(mutated)
     assert "page 2" in proven(mutated)
+
+
+def test_an_offset_beside_a_page_size_is_proven_to_move_past_the_items(tmp_path: Path) -> None:
+    """A page of items says another may follow: the client must ask for the offset past them;
+    one that sends the page size there instead fails the contract."""
+    verified = _verify(OFFSET_PAGES)
+    assert verified.result.passed, proven(verified)
+    spec = json.dumps(OFFSET_PAGES).encode()
+    pattern = r'offset_param="first"'
+    mutated = verify_mutated(spec, tmp_path / "package", "realms", pattern, 'offset_param="max"')
+    assert not mutated.result.passed, proven(mutated)
 
 
 REDIRECT_REPLY = _spec(

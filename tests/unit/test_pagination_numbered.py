@@ -1,5 +1,6 @@
-"""Page numbers with no end marker (Netlify, Xero, Mux: an integer `?page=` and the items
-alone): the shapes that page, read until an empty page, and the near misses that must not."""
+"""Lists with no end marker: page numbers (Netlify, Xero, Mux: an integer `?page=` and the
+items alone) and offsets beside a page size (Keycloak's `first` and `max`): the shapes that
+page, read until an empty page, and the near misses that must not."""
 
 from __future__ import annotations
 
@@ -84,3 +85,65 @@ def test_the_config_limits_or_forbids_page_numbers_alone() -> None:
     renamed = PaginationConfig(page_param="p")
     found = paging_of(numbers("p"), {}, response=answer(THINGS), config=renamed)
     assert described(found) == ("page", "p", "", None, None, None, None)
+
+
+def offset(name: str) -> tuple[Any, ...]:
+    return ("offset", name, "", None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("parameters", "response", "expected"),
+    [
+        pytest.param(numbers("first", "max"), answer(THINGS), offset("first"), id="Keycloak"),
+        pytest.param(numbers("skip", "take"), answer(THINGS), offset("skip"), id="skip and take"),
+        pytest.param(
+            [*numbers("offset", "limit"), *query("q")],
+            answer(HOLDER),
+            ("offset", "offset", "sites", None, None, None, None),
+            id="an object holding the only array",
+        ),
+        pytest.param(
+            numbers("start", "limit"),
+            answer(THINGS, {"Link": LINK}),
+            LINK_HEADER,
+            id="a declared Link header is read first",
+        ),
+        pytest.param(
+            numbers("page", "offset", "limit"), answer(THINGS), NUMBERED, id="a page number first"
+        ),
+    ],
+)
+def test_an_offset_beside_a_page_size_pages_until_an_empty_page(
+    parameters: list[dict[str, Any]], response: dict[str, Any], expected: tuple[Any, ...]
+) -> None:
+    assert described(paging_of(parameters, {}, response=response)) == expected
+
+
+@pytest.mark.parametrize(
+    ("parameters", "method"),
+    [
+        pytest.param(numbers("first"), "get", id="an offset alone"),
+        pytest.param([*numbers("max"), *query("first")], "get", id="an offset that is text"),
+        pytest.param(numbers("first", "max"), "post", id="a POST"),
+        pytest.param(numbers("limit", "count"), "get", id="sizes and no offset"),
+    ],
+)
+def test_near_misses_of_an_offset_beside_a_page_size_do_not_page(
+    parameters: list[dict[str, Any]], method: str
+) -> None:
+    assert paging_of(parameters, {}, method=method, response=answer(THINGS)) is None
+
+
+def test_an_offset_with_a_total_under_jiras_name_pages_to_the_total() -> None:
+    body = {"type": "object", "properties": {**items("values"), "total": INTEGER}}
+    found = paging_of(numbers("startAt", "maxResults"), {}, response=answer(body))
+    assert described(found) == ("offset", "startAt", "values", "total", None, None, None)
+
+
+def test_the_config_limits_or_renames_the_offset_beside_a_page_size() -> None:
+    keycloak = numbers("first", "max")
+    pages = PaginationConfig(style="page")
+    assert paging_of(keycloak, {}, response=answer(THINGS), config=pages) is None
+    renamed = PaginationConfig(offset_param="from")
+    found = paging_of(numbers("from", "max"), {}, response=answer(THINGS), config=renamed)
+    assert described(found) == offset("from")

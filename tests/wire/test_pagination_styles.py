@@ -430,3 +430,26 @@ def test_page_numbers_alone_stop_where_the_server_ignores_the_page(
     with pytest.raises(PaginationLoopError):
         list(itertools.islice(paging.sites.list(), BOUND))
     assert server.count == 2
+
+
+# An offset beside a page size, no end marker: past the items received until a page is empty.
+REALM_PAGES = [Reply.json(songs("a", "b")), Reply.json(songs("c")), Reply.json([])]
+REALM_TARGETS = ["/api/realms?max=2", "/api/realms?max=2&first=2", "/api/realms?max=2&first=3"]
+
+
+def test_an_offset_beside_a_page_size_advances_until_an_empty_page(
+    server: FaultServer, paging: Any
+) -> None:
+    server.enqueue(*REALM_PAGES)
+    assert [realm.id for realm in paging.realms.list(max=2)] == ["a", "b", "c"]
+    assert targets(server) == REALM_TARGETS
+
+
+@pytest.mark.anyio
+async def test_an_offset_beside_a_page_size_advances_until_an_empty_page_async(
+    server: FaultServer, async_paging: Any
+) -> None:
+    server.enqueue(*REALM_PAGES)
+    async with async_paging as client:
+        assert [realm.id async for realm in client.realms.list(max=2)] == ["a", "b", "c"]
+    assert targets(server) == REALM_TARGETS
