@@ -89,12 +89,17 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
     and declares the parent's other properties itself. Other redeclarations stay as written."""
     names = set(schemas)
     for name in sorted(schemas):
-        own = _own_properties(schemas[name])
         for parent in sorted(_parents(schemas[name]) & names):
             clashes = set()
-            for prop, child in own.items():
+            for prop, child in _own_properties(schemas[name]).items():
                 holder = _declaring(schemas, parent, prop, set())
-                if holder is None or _covers(schemas, holder[prop], child):
+                if holder is None:
+                    continue
+                refined = _refined(holder[prop], child)
+                if refined is not None:
+                    _redeclare(schemas[name], prop, refined)
+                    continue  # the inherited type, annotated or constrained: a subtype
+                if _covers(schemas, holder[prop], child):
                     continue
                 values, child_values = _values(holder[prop]), _values(child)
                 if values is not None and child_values is not None:
@@ -161,7 +166,8 @@ def _unparented(
 ) -> dict[str, Any]:
     """`schema` with its `$ref` to `parent` replaced by the parent's own declarations, less the
     properties it redeclares and the `enum`/`const` of `untagged` ones (the parent's own parents
-    stay its parents)."""
+    stay its parents). What the parent requires stays required: under `allOf` a `required` name
+    holds whichever member declares the property, here the class's own redeclaration."""
     members: list[Any] = list(parent_schema.get("allOf") or [])
     own = {k: v for k, v in parent_schema.items() if k not in _DOCS and k != "allOf"}
     own.pop("discriminator", None)
@@ -177,6 +183,7 @@ def _unparented(
 
 
 def _without(schema: dict[str, Any], dropped: set[str], untagged: set[str]) -> dict[str, Any]:
+    """The parent's part without the `dropped` declarations (its `required` list is kept)."""
     out = dict(schema)
     if isinstance(out.get("properties"), dict):
         out["properties"] = {
@@ -184,8 +191,6 @@ def _without(schema: dict[str, Any], dropped: set[str], untagged: set[str]) -> d
             for k, v in out["properties"].items()
             if k not in dropped
         }
-    if isinstance(out.get("required"), list):
-        out["required"] = [name for name in out["required"] if name not in dropped]
     return out
 
 
@@ -195,6 +200,30 @@ def _untagged(prop: Any) -> Any:
         if isinstance(prop, dict)
         else prop
     )
+
+
+def _refined(parent: Any, child: Any) -> dict[str, Any] | None:
+    """The inherited declaration with the redeclaration's keywords on top, when the redeclaration
+    says nothing of the value's type (`text: {description: ...}` over `text: {type: string}`).
+
+    Under `allOf` a value meets both declarations, so such a redeclaration narrows the inherited
+    type rather than replacing it: read alone it would be `Any`, and the class would stop
+    extending its parent. A reference is only annotated, never constrained beside it."""
+    if not isinstance(parent, dict) or not isinstance(child, dict) or child.keys() & _SHAPE:
+        return None
+    if "$ref" in parent and not child.keys() <= _NOTES:
+        return None
+    return {**parent, **child}
+
+
+def _redeclare(schema: dict[str, Any], prop: str, value: dict[str, Any]) -> None:
+    """Replace the class's own declaration of `prop` (the last one, which wins) with `value`."""
+    holders = [schema] + [m for m in schema.get("allOf") or [] if isinstance(m, dict)]
+    for holder in reversed(holders):
+        properties = holder.get("properties")
+        if "$ref" not in holder and isinstance(properties, dict) and prop in properties:
+            holder["properties"] = {**properties, prop: value}
+            return
 
 
 def _parents(schema: dict[str, Any]) -> set[str]:
@@ -231,6 +260,14 @@ def _declaring(
 
 
 _DOCS = ("description", "title", "default", "readOnly", "writeOnly", "x-sdk-secret")
+
+# What a property's schema says its values are; a redeclaration without any of them only adds
+# annotations or constraints to the inherited declaration.
+_SHAPE = frozenset(
+    {"type", "$ref", "allOf", "anyOf", "oneOf", "not", "enum", "const", "properties", "items"}
+    | {"additionalProperties", "patternProperties", "prefixItems", "discriminator", "nullable"}
+)
+_NOTES = frozenset(_DOCS) | {"example", "examples", "deprecated"}
 
 
 def _covers(schemas: dict[str, dict[str, Any]], parent: Any, child: Any) -> bool:

@@ -387,12 +387,54 @@ def test_a_subclass_redeclaring_a_property_stays_a_subtype_of_what_it_extends() 
     }
     assert schemas["AuditEvent"]["allOf"][0] == {
         "type": "object",
-        "required": [],
+        "required": ["source"],
         "properties": {
             "type": {"type": "string", "enum": ["created", "audited"]},
             "at": {"type": "string"},
         },
     }
+
+
+def test_a_redeclaration_that_only_annotates_keeps_the_inherited_type_and_parent() -> None:
+    """`text: {description}` over `text: {type: string}`: under `allOf` a value meets both, so
+    the subclass still extends its parent and `text` is still a string."""
+    text = {
+        "type": "object",
+        "required": ["text"],
+        "properties": {"text": {"type": "string"}, "kind": {"type": "string"}},
+    }
+    sms = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Text"},
+            {"properties": {"text": {"description": "At most 1000 characters.", "maxLength": 9}}},
+        ]
+    }
+    schemas = hoist(_doc({}, {"Text": text, "Sms": sms})).schemas
+    assert schemas["Sms"]["allOf"][0] == {"$ref": "#/components/schemas/Text"}
+    assert schemas["Sms"]["allOf"][1]["properties"]["text"] == {
+        "type": "string",
+        "description": "At most 1000 characters.",
+        "maxLength": 9,
+    }
+
+
+def test_a_parent_left_for_a_redeclaration_keeps_requiring_it() -> None:
+    """A subclass that stops extending its parent (it declares `audio` as another class) still
+    must send the `audio` the parent requires: `allOf` requires it whoever declares it."""
+    audio = {
+        "type": "object",
+        "required": ["audio"],
+        "properties": {"audio": {"type": "object", "properties": {"url": {"type": "string"}}}},
+    }
+    captioned = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Audio"},
+            {"properties": {"audio": {"type": "object", "properties": {"caption": {}}}}},
+        ]
+    }
+    schemas = hoist(_doc({}, {"Audio": audio, "Captioned": captioned})).schemas
+    assert {"$ref": "#/components/schemas/Audio"} not in schemas["Captioned"]["allOf"]
+    assert schemas["Captioned"]["allOf"][0]["required"] == ["audio"]
 
 
 def _chain(puppy_tag: str) -> dict[str, Any]:
