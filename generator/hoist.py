@@ -302,7 +302,7 @@ class _Hoister:
         if not branches:
             return _DROP
         base = site.short or self.fixed.get(site.pointer, "")
-        shorts = branchnames.branch_shorts(branches, base, base_free=site.owner != site.pointer)
+        shorts = branchnames.branch_shorts(branches, base, site.owner != site.pointer, site.pointer)
         return [
             self._child(
                 branch, site.at(jsonpointer.join(site.pointer, key, i), shorts[i], nested=True)

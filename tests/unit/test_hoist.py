@@ -100,6 +100,40 @@ def test_union_branches_are_named_without_numbers() -> None:
     assert {"PersonaConfig", "PersonaConfigWithPersonaId", "LegacyConfig"} <= names
 
 
+def test_a_union_inside_a_union_branch_names_its_members_after_both() -> None:
+    """Each channel of a message builds on the same components: `MMSImage`, `WhatsAppImage`,
+    not `ImageWithImage2`; a leading member that only lists required keys is not the base."""
+
+    def built_on(name: str, channel: str) -> dict[str, Any]:
+        return {
+            "allOf": [
+                {"$ref": f"#/components/schemas/{name}"},
+                {"properties": {name.lower(): {"description": "Only on this channel."}}},
+                {"properties": {"channel": {"type": "string", "enum": [channel]}}},
+            ]
+        }
+
+    template = {
+        "allOf": [
+            {"required": ["template"]},
+            {"$ref": "#/components/schemas/Template"},
+            {"properties": {"channel": {"type": "string", "enum": ["whatsapp"]}}},
+        ]
+    }
+    body = {
+        "oneOf": [
+            {"title": "MMS", "oneOf": [built_on("Image", "mms"), built_on("Video", "mms")]},
+            {"title": "WhatsApp", "oneOf": [built_on("Image", "whatsapp"), template]},
+        ]
+    }
+    components = {
+        name: {"type": "object", "properties": {name.lower(): {"type": "string"}}}
+        for name in ("Image", "Video", "Template")
+    }
+    names = set(hoist(_doc({"/messages": _post("sendMessage", body)}, components)).schemas)
+    assert {"MMSImage", "MMSVideo", "WhatsAppImage", "WhatsAppTemplate"} <= names
+
+
 def test_component_names_are_kept_and_refs_point_at_them() -> None:
     schemas = {"Voice": OBJ}
     body = {"type": "object", "properties": {"voice": {"$ref": "#/components/schemas/Voice"}}}
