@@ -81,6 +81,13 @@ def declared_properties(document: dict[str, Any], schema: Any) -> dict[str, Any]
     return found
 
 
+def settle_subclasses(schemas: dict[str, dict[str, Any]]) -> None:
+    """The named classes made valid subclasses of what they extend, in place (see each step)."""
+    separate_tagged_members(schemas)
+    narrow_overrides(schemas)
+    require_inherited(schemas)
+
+
 def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
     """A subclass redeclaring an inherited property must declare a subtype of its parent's: type
     checkers insist (pydantic does not). Made so, in place: enum values the parent lacks join its
@@ -110,6 +117,52 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
                     clashes.add(prop)
             if clashes and "discriminator" not in schemas[parent]:
                 schemas[name] = _unparented(schemas[name], parent, schemas[parent], clashes)
+
+
+def require_inherited(schemas: dict[str, dict[str, Any]]) -> None:
+    """A class requires what any of its `allOf` members requires, whoever declares the property:
+    `Text` requires the `to` that `SmsChannel` declares optional, so `allOf: [Text, SmsChannel]`
+    must send it. Where the parent that declares such a property (the first, as the class's
+    fields come from it) leaves it optional, the class redeclares it required, in place, so that
+    its model asks for what the API requires, as its keyword arguments and typed dicts do."""
+    for name in sorted(schemas):
+        parents = [parent for parent in _parent_order(schemas[name]) if parent in schemas]
+        inherited = set().union(*(_required_names(schemas, p, set()) for p in parents))
+        # what the class requires itself, its models already redeclare wherever it is declared
+        wanted = inherited - _required_names(schemas, name, set(parents)).union(
+            _own_properties(schemas[name])
+        )
+        added: dict[str, Any] = {}
+        for prop in sorted(wanted):
+            for parent in parents:
+                holder = _declaring(schemas, parent, prop, set())
+                if holder is not None:
+                    if prop not in _required_names(schemas, parent, set()):
+                        added[prop] = holder[prop]
+                    break
+        if added:
+            member = {"properties": added, "required": sorted(added)}
+            schemas[name] = {**schemas[name], "allOf": [*schemas[name]["allOf"], member]}
+
+
+def _required_names(schemas: dict[str, dict[str, Any]], name: str, seen: set[str]) -> set[str]:
+    """The names a class requires: its own `required` lists and its parents', at any depth."""
+    if name in seen or name not in schemas:
+        return set()
+    seen.add(name)
+    schema = schemas[name]
+    found = set(schema.get("required") or [])
+    for member in schema.get("allOf") or []:
+        parent = component_name(member)
+        if parent is not None:
+            found |= _required_names(schemas, parent, seen)
+        elif isinstance(member, dict):
+            found |= set(member.get("required") or [])
+    return found
+
+
+def _parent_order(schema: dict[str, Any]) -> list[str]:
+    return [n for m in schema.get("allOf") or [] if (n := component_name(m)) is not None]
 
 
 def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:

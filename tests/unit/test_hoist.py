@@ -471,6 +471,29 @@ def test_a_parent_left_for_a_redeclaration_keeps_requiring_it() -> None:
     assert schemas["Captioned"]["allOf"][0]["required"] == ["audio"]
 
 
+def test_a_class_redeclares_required_what_one_parent_requires_and_another_declares() -> None:
+    """`allOf: [Text, Sms]`: `Text` requires the `to` that `Sms` declares optional; the model
+    inherits `to` from `Sms`, so it says `to` again, required. What the class requires itself,
+    or a parent both declares and requires, is left as it was."""
+    text = {
+        "type": "object",
+        "required": ["to", "text"],
+        "properties": {"text": {"type": "string"}},
+    }
+    sms = {"type": "object", "properties": {"to": {"type": "string"}, "ref": {"type": "string"}}}
+    message = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Text"},
+            {"$ref": "#/components/schemas/Sms"},
+            {"required": ["ref"]},
+        ]
+    }
+    schemas = hoist(_doc({}, {"Text": text, "Sms": sms, "SmsMessage": message})).schemas
+    assert schemas["SmsMessage"]["allOf"][3:] == [
+        {"properties": {"to": {"type": "string"}}, "required": ["to"]}
+    ]
+
+
 def _chain(puppy_tag: str) -> dict[str, Any]:
     """`Puppy` extends `Dog`, both members of one union tagged on `kind` (Puppy by `puppy_tag`)."""
     schemas: dict[str, Any] = {
