@@ -6,40 +6,60 @@ pins it to, or as `<Base>With<Property>` after a property only it has.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from . import jsonpointer, schemanames
+from . import jsonpointer, keywords, schemanames
 from .naming import class_name
 from .refs import SCHEMA_PREFIX
 
+_UNION_BRANCH = re.compile(r"/(?:oneOf|anyOf)/\d+$")
 
-def branch_shorts(branches: list[Any], base: str, *, base_free: bool = True) -> list[str]:
+
+def branch_shorts(branches: list[Any], base: str, free: bool = True, at: str = "") -> list[str]:
     """Names for union branches: titles; a branch built on a component after it, with what it
     adds (`CreateGuildInviteRequestWithTargetUsersFile`); else the base name for the richest
-    branch (unless the union itself is called that) and `<Base>With<Property>` for the others,
-    named by a property no other branch has. Branches told apart by a tag, a property each pins
-    to its own value, are named by it (`GrammarTypeJson`, `GrammarTypeRegex` for `type`)."""
+    branch (unless the union itself is called that: `free` false) and `<Base>With<Property>`
+    for the others, named by a property no other branch has. Branches told apart by a tag, a
+    property each pins to its own value, are named by it (`GrammarTypeJson`, `GrammarTypeRegex`
+    for `type`).
+
+    A union that is itself a branch of another one (`at` its pointer) names the branches built
+    on a component after both (`oneOf: [{title: MMS, oneOf: [Image, ...]}, {title: WhatsApp,
+    oneOf: [Image, ...]}]`: `MMSImage`, `WhatsAppImage`): each outer branch builds on the same
+    components, which alone would tell apart only by numbers."""
+    within = bool(base) and _UNION_BRANCH.search(at) is not None
     base = base or "Variant"
     props = [_own_properties(branch) for branch in branches]
+    components = [_based_on(branch) for branch in branches]
     primary = max(range(len(branches)), key=lambda i: (len(props[i]), -i)) if branches else -1
     tags = _tags(branches)
     shorts = []
     for index, branch in enumerate(branches):
         title = branch.get("title") if isinstance(branch, dict) else None
-        component = _based_on(branch)
+        component = components[index]
         others = set().union(*(p for i, p in enumerate(props) if i != index))
         if isinstance(title, str) and class_name(title, fallback=""):
             shorts.append(class_name(title, fallback="Variant"))
         elif component is not None:
-            short = class_name(schemanames.unqualified(component), fallback="Variant")
-            shorts.append(short + _with(props[index], set()))
+            alone = within and components.count(component) == 1
+            shorts.append(_on_component(component, props[index], base if within else "", alone))
         elif tags:
             shorts.append(base + tags[index])
-        elif index == primary and base_free:
+        elif index == primary and free:
             shorts.append(base)
         else:
             shorts.append(base + (_with(props[index], others) or "Variant"))
     return shorts
+
+
+def _on_component(component: str, own: set[str], qualifier: str, alone: bool) -> str:
+    """`ImageWithCaption` for a branch built on `Image` that adds `caption`; qualified
+    (`MMSImage`), what it adds goes unsaid when no other branch builds on `Image`."""
+    short = class_name(schemanames.unqualified(component), fallback="Variant")
+    if not alone:
+        short += _with(own, set())
+    return qualifier + short if qualifier and not short.startswith(qualifier) else short
 
 
 def _with(own: set[str], others: set[str]) -> str:
@@ -87,13 +107,15 @@ def _own_properties(branch: Any) -> set[str]:
 
 
 def _based_on(branch: Any) -> str | None:
-    """The component a branch is, or extends (`allOf: [{$ref: X}, ...]`)."""
+    """The component a branch is, or extends (`allOf: [{$ref: X}, ...]`, after any member that
+    only says which keys must be there: `allOf: [{required: [a]}, {$ref: X}, ...]`)."""
     if not isinstance(branch, dict):
         return None
     ref = branch.get("$ref")
     if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
         return jsonpointer.unescape(ref[len(SCHEMA_PREFIX) :])
     members = branch.get("allOf")
-    if isinstance(members, list) and members and len(members) > 1:
-        return _based_on(members[0])
+    if isinstance(members, list) and len(members) > 1:
+        typed = [member for member in members if not keywords.is_constraint_only(member)]
+        return _based_on(typed[0]) if typed else None
     return None

@@ -18,7 +18,7 @@ from typing import Any
 from . import branchnames, classnames, jsonpointer, keywords, refs, shapes
 from .answers import first_reply
 from .classnames import PLACEHOLDER, Entity
-from .inheritance import cyclic_inheritance, narrow_overrides, separate_tagged_members
+from .inheritance import cyclic_inheritance, settle_subclasses
 from .media import holds_models
 from .naming import class_name, is_secret_name, singular
 from .refs import component_name
@@ -86,8 +86,7 @@ def hoist(
         names[key]: classnames.resolve(entity.schema, names)
         for key, entity in hoister.entities.items()
     }
-    separate_tagged_members(schemas)
-    narrow_overrides(schemas)
+    settle_subclasses(schemas)
     roots = {
         pointer: classnames.resolve(schema, names) for pointer, schema in hoister.roots.items()
     }
@@ -302,7 +301,7 @@ class _Hoister:
         if not branches:
             return _DROP
         base = site.short or self.fixed.get(site.pointer, "")
-        shorts = branchnames.branch_shorts(branches, base, base_free=site.owner != site.pointer)
+        shorts = branchnames.branch_shorts(branches, base, site.owner != site.pointer, site.pointer)
         return [
             self._child(
                 branch, site.at(jsonpointer.join(site.pointer, key, i), shorts[i], nested=True)

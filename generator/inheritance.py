@@ -81,6 +81,13 @@ def declared_properties(document: dict[str, Any], schema: Any) -> dict[str, Any]
     return found
 
 
+def settle_subclasses(schemas: dict[str, dict[str, Any]]) -> None:
+    """The named classes made valid subclasses of what they extend, in place (see each step)."""
+    separate_tagged_members(schemas)
+    narrow_overrides(schemas)
+    require_inherited(schemas)
+
+
 def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
     """A subclass redeclaring an inherited property must declare a subtype of its parent's: type
     checkers insist (pydantic does not). Made so, in place: enum values the parent lacks join its
@@ -89,12 +96,17 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
     and declares the parent's other properties itself. Other redeclarations stay as written."""
     names = set(schemas)
     for name in sorted(schemas):
-        own = _own_properties(schemas[name])
         for parent in sorted(_parents(schemas[name]) & names):
             clashes = set()
-            for prop, child in own.items():
+            for prop, child in _own_properties(schemas[name]).items():
                 holder = _declaring(schemas, parent, prop, set())
-                if holder is None or _covers(schemas, holder[prop], child):
+                if holder is None:
+                    continue
+                refined = _refined(holder[prop], child)
+                if refined is not None:
+                    _redeclare(schemas[name], prop, refined)
+                    continue  # the inherited type, annotated or constrained: a subtype
+                if _covers(schemas, holder[prop], child):
                     continue
                 values, child_values = _values(holder[prop]), _values(child)
                 if values is not None and child_values is not None:
@@ -105,6 +117,52 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
                     clashes.add(prop)
             if clashes and "discriminator" not in schemas[parent]:
                 schemas[name] = _unparented(schemas[name], parent, schemas[parent], clashes)
+
+
+def require_inherited(schemas: dict[str, dict[str, Any]]) -> None:
+    """A class requires what any of its `allOf` members requires, whoever declares the property:
+    `Text` requires the `to` that `SmsChannel` declares optional, so `allOf: [Text, SmsChannel]`
+    must send it. Where the parent that declares such a property (the first, as the class's
+    fields come from it) leaves it optional, the class redeclares it required, in place, so that
+    its model asks for what the API requires, as its keyword arguments and typed dicts do."""
+    for name in sorted(schemas):
+        parents = [parent for parent in _parent_order(schemas[name]) if parent in schemas]
+        inherited = set().union(*(_required_names(schemas, p, set()) for p in parents))
+        # what the class requires itself, its models already redeclare wherever it is declared
+        wanted = inherited - _required_names(schemas, name, set(parents)).union(
+            _own_properties(schemas[name])
+        )
+        added: dict[str, Any] = {}
+        for prop in sorted(wanted):
+            for parent in parents:
+                holder = _declaring(schemas, parent, prop, set())
+                if holder is not None:
+                    if prop not in _required_names(schemas, parent, set()):
+                        added[prop] = holder[prop]
+                    break
+        if added:
+            member = {"properties": added, "required": sorted(added)}
+            schemas[name] = {**schemas[name], "allOf": [*schemas[name]["allOf"], member]}
+
+
+def _required_names(schemas: dict[str, dict[str, Any]], name: str, seen: set[str]) -> set[str]:
+    """The names a class requires: its own `required` lists and its parents', at any depth."""
+    if name in seen or name not in schemas:
+        return set()
+    seen.add(name)
+    schema = schemas[name]
+    found = set(schema.get("required") or [])
+    for member in schema.get("allOf") or []:
+        parent = component_name(member)
+        if parent is not None:
+            found |= _required_names(schemas, parent, seen)
+        elif isinstance(member, dict):
+            found |= set(member.get("required") or [])
+    return found
+
+
+def _parent_order(schema: dict[str, Any]) -> list[str]:
+    return [n for m in schema.get("allOf") or [] if (n := component_name(m)) is not None]
 
 
 def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
@@ -161,7 +219,8 @@ def _unparented(
 ) -> dict[str, Any]:
     """`schema` with its `$ref` to `parent` replaced by the parent's own declarations, less the
     properties it redeclares and the `enum`/`const` of `untagged` ones (the parent's own parents
-    stay its parents)."""
+    stay its parents). What the parent requires stays required: under `allOf` a `required` name
+    holds whichever member declares the property, here the class's own redeclaration."""
     members: list[Any] = list(parent_schema.get("allOf") or [])
     own = {k: v for k, v in parent_schema.items() if k not in _DOCS and k != "allOf"}
     own.pop("discriminator", None)
@@ -177,6 +236,7 @@ def _unparented(
 
 
 def _without(schema: dict[str, Any], dropped: set[str], untagged: set[str]) -> dict[str, Any]:
+    """The parent's part without the `dropped` declarations (its `required` list is kept)."""
     out = dict(schema)
     if isinstance(out.get("properties"), dict):
         out["properties"] = {
@@ -184,8 +244,6 @@ def _without(schema: dict[str, Any], dropped: set[str], untagged: set[str]) -> d
             for k, v in out["properties"].items()
             if k not in dropped
         }
-    if isinstance(out.get("required"), list):
-        out["required"] = [name for name in out["required"] if name not in dropped]
     return out
 
 
@@ -195,6 +253,30 @@ def _untagged(prop: Any) -> Any:
         if isinstance(prop, dict)
         else prop
     )
+
+
+def _refined(parent: Any, child: Any) -> dict[str, Any] | None:
+    """The inherited declaration with the redeclaration's keywords on top, when the redeclaration
+    says nothing of the value's type (`text: {description: ...}` over `text: {type: string}`).
+
+    Under `allOf` a value meets both declarations, so such a redeclaration narrows the inherited
+    type rather than replacing it: read alone it would be `Any`, and the class would stop
+    extending its parent. A reference is only annotated, never constrained beside it."""
+    if not isinstance(parent, dict) or not isinstance(child, dict) or child.keys() & _SHAPE:
+        return None
+    if "$ref" in parent and not child.keys() <= _NOTES:
+        return None
+    return {**parent, **child}
+
+
+def _redeclare(schema: dict[str, Any], prop: str, value: dict[str, Any]) -> None:
+    """Replace the class's own declaration of `prop` (the last one, which wins) with `value`."""
+    holders = [schema] + [m for m in schema.get("allOf") or [] if isinstance(m, dict)]
+    for holder in reversed(holders):
+        properties = holder.get("properties")
+        if "$ref" not in holder and isinstance(properties, dict) and prop in properties:
+            holder["properties"] = {**properties, prop: value}
+            return
 
 
 def _parents(schema: dict[str, Any]) -> set[str]:
@@ -231,6 +313,14 @@ def _declaring(
 
 
 _DOCS = ("description", "title", "default", "readOnly", "writeOnly", "x-sdk-secret")
+
+# What a property's schema says its values are; a redeclaration without any of them only adds
+# annotations or constraints to the inherited declaration.
+_SHAPE = frozenset(
+    {"type", "$ref", "allOf", "anyOf", "oneOf", "not", "enum", "const", "properties", "items"}
+    | {"additionalProperties", "patternProperties", "prefixItems", "discriminator", "nullable"}
+)
+_NOTES = frozenset(_DOCS) | {"example", "examples", "deprecated"}
 
 
 def _covers(schemas: dict[str, dict[str, Any]], parent: Any, child: Any) -> bool:

@@ -6,6 +6,8 @@ the requirement never rejects a valid message. A class is judged with its `allOf
 inline member may require what another declares) and with the components that include it (a base
 `Paging` may require the `items` each of its subclasses declares); schemas without properties or
 `allOf` (mixins of constraints, `oneOf` branches saying which keys must be there) are left alone.
+The components that include it may be inline schemas too: an operation's body composing a base
+with the mixin that declares what the base requires.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem
-from ..inheritance import allof_ancestors, declared_properties
+from ..inheritance import allof_ancestors, allof_refs, declared_properties
 from ..walk import iter_schemas
 
 _MEMBER = re.compile(r"/allOf/\d+$")
@@ -46,13 +48,21 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
 
 
 def _subclasses(document: dict[str, Any]) -> dict[str, list[Any]]:
-    """Component pointer -> the components that include it through `allOf`, at any depth."""
+    """Component pointer -> the schemas that include it through `allOf`, at any depth: other
+    components, and inline schemas (a request body `allOf: [Text, SmsChannel]` declares the `to`
+    that `Text`'s base requires)."""
     schemas = (document.get("components") or {}).get("schemas") or {}
+    ancestors = allof_ancestors(schemas)
     found: dict[str, list[Any]] = {}
-    for child, ancestors in allof_ancestors(schemas).items():
-        for parent in sorted(ancestors):
+    for pointer, schema in iter_schemas(document):
+        if _MEMBER.search(pointer):
+            continue  # a member is judged with the class it is part of
+        direct = allof_refs(schema) & ancestors.keys()
+        included = direct.union(*(ancestors[name] for name in direct))
+        for parent in sorted(included):
             where = jsonpointer.join("", "components", "schemas", parent)
-            found.setdefault(where, []).append(schemas[child])
+            if where != pointer:
+                found.setdefault(where, []).append(schema)
     return found
 
 

@@ -100,6 +100,40 @@ def test_union_branches_are_named_without_numbers() -> None:
     assert {"PersonaConfig", "PersonaConfigWithPersonaId", "LegacyConfig"} <= names
 
 
+def test_a_union_inside_a_union_branch_names_its_members_after_both() -> None:
+    """Each channel of a message builds on the same components: `MMSImage`, `WhatsAppImage`,
+    not `ImageWithImage2`; a leading member that only lists required keys is not the base."""
+
+    def built_on(name: str, channel: str) -> dict[str, Any]:
+        return {
+            "allOf": [
+                {"$ref": f"#/components/schemas/{name}"},
+                {"properties": {name.lower(): {"description": "Only on this channel."}}},
+                {"properties": {"channel": {"type": "string", "enum": [channel]}}},
+            ]
+        }
+
+    template = {
+        "allOf": [
+            {"required": ["template"]},
+            {"$ref": "#/components/schemas/Template"},
+            {"properties": {"channel": {"type": "string", "enum": ["whatsapp"]}}},
+        ]
+    }
+    body = {
+        "oneOf": [
+            {"title": "MMS", "oneOf": [built_on("Image", "mms"), built_on("Video", "mms")]},
+            {"title": "WhatsApp", "oneOf": [built_on("Image", "whatsapp"), template]},
+        ]
+    }
+    components = {
+        name: {"type": "object", "properties": {name.lower(): {"type": "string"}}}
+        for name in ("Image", "Video", "Template")
+    }
+    names = set(hoist(_doc({"/messages": _post("sendMessage", body)}, components)).schemas)
+    assert {"MMSImage", "MMSVideo", "WhatsAppImage", "WhatsAppTemplate"} <= names
+
+
 def test_component_names_are_kept_and_refs_point_at_them() -> None:
     schemas = {"Voice": OBJ}
     body = {"type": "object", "properties": {"voice": {"$ref": "#/components/schemas/Voice"}}}
@@ -387,12 +421,77 @@ def test_a_subclass_redeclaring_a_property_stays_a_subtype_of_what_it_extends() 
     }
     assert schemas["AuditEvent"]["allOf"][0] == {
         "type": "object",
-        "required": [],
+        "required": ["source"],
         "properties": {
             "type": {"type": "string", "enum": ["created", "audited"]},
             "at": {"type": "string"},
         },
     }
+
+
+def test_a_redeclaration_that_only_annotates_keeps_the_inherited_type_and_parent() -> None:
+    """`text: {description}` over `text: {type: string}`: under `allOf` a value meets both, so
+    the subclass still extends its parent and `text` is still a string."""
+    text = {
+        "type": "object",
+        "required": ["text"],
+        "properties": {"text": {"type": "string"}, "kind": {"type": "string"}},
+    }
+    sms = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Text"},
+            {"properties": {"text": {"description": "At most 1000 characters.", "maxLength": 9}}},
+        ]
+    }
+    schemas = hoist(_doc({}, {"Text": text, "Sms": sms})).schemas
+    assert schemas["Sms"]["allOf"][0] == {"$ref": "#/components/schemas/Text"}
+    assert schemas["Sms"]["allOf"][1]["properties"]["text"] == {
+        "type": "string",
+        "description": "At most 1000 characters.",
+        "maxLength": 9,
+    }
+
+
+def test_a_parent_left_for_a_redeclaration_keeps_requiring_it() -> None:
+    """A subclass that stops extending its parent (it declares `audio` as another class) still
+    must send the `audio` the parent requires: `allOf` requires it whoever declares it."""
+    audio = {
+        "type": "object",
+        "required": ["audio"],
+        "properties": {"audio": {"type": "object", "properties": {"url": {"type": "string"}}}},
+    }
+    captioned = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Audio"},
+            {"properties": {"audio": {"type": "object", "properties": {"caption": {}}}}},
+        ]
+    }
+    schemas = hoist(_doc({}, {"Audio": audio, "Captioned": captioned})).schemas
+    assert {"$ref": "#/components/schemas/Audio"} not in schemas["Captioned"]["allOf"]
+    assert schemas["Captioned"]["allOf"][0]["required"] == ["audio"]
+
+
+def test_a_class_redeclares_required_what_one_parent_requires_and_another_declares() -> None:
+    """`allOf: [Text, Sms]`: `Text` requires the `to` that `Sms` declares optional; the model
+    inherits `to` from `Sms`, so it says `to` again, required. What the class requires itself,
+    or a parent both declares and requires, is left as it was."""
+    text = {
+        "type": "object",
+        "required": ["to", "text"],
+        "properties": {"text": {"type": "string"}},
+    }
+    sms = {"type": "object", "properties": {"to": {"type": "string"}, "ref": {"type": "string"}}}
+    message = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Text"},
+            {"$ref": "#/components/schemas/Sms"},
+            {"required": ["ref"]},
+        ]
+    }
+    schemas = hoist(_doc({}, {"Text": text, "Sms": sms, "SmsMessage": message})).schemas
+    assert schemas["SmsMessage"]["allOf"][3:] == [
+        {"properties": {"to": {"type": "string"}}, "required": ["to"]}
+    ]
 
 
 def _chain(puppy_tag: str) -> dict[str, Any]:

@@ -353,6 +353,33 @@ def test_a_base_keeps_the_required_names_its_subclasses_declare() -> None:
     assert warnings == []
 
 
+def test_a_base_keeps_the_required_names_an_inline_body_declares_beside_it() -> None:
+    """`allOf: [Text, SmsChannel]` as a request body: `Text`'s base requires the `to` that only
+    the sibling mixin declares, and no component includes both."""
+    base = {"type": "object", "required": ["to", "ghost"], "properties": {"ref": {}}}
+    text = {
+        "allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"properties": {"text": {"type": "string"}}},
+        ]
+    }
+    channel = {"type": "object", "properties": {"to": {"type": "string"}}}
+    body = {"allOf": [{"$ref": "#/components/schemas/Text"}, {"$ref": "#/components/schemas/Sms"}]}
+    document = _components(Base=base, Text=text, Sms=channel)
+    document["paths"] = {
+        "/messages": {
+            "post": {
+                "requestBody": {"content": {"application/json": {"schema": body}}},
+                "responses": {"202": {"description": "ok"}},
+            }
+        }
+    }
+    normalized, warnings = _normalized(document)
+    assert normalized["components"]["schemas"]["Base"]["required"] == ["to"]
+    (warning,) = warnings
+    assert "'ghost' is not declared" in warning
+
+
 def test_a_31_binary_string_reads_as_format_binary_and_base64_stays_text() -> None:
     """3.1 spells a file as `contentMediaType` (no `format: binary`); base64 text is not a file."""
     image = {"type": "string", "contentMediaType": "image/png"}
