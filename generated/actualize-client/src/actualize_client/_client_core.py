@@ -188,7 +188,7 @@ class BaseClient(Generic[_HttpxClientT]):
             )
         return Authenticator(
             settings.schemes,
-            collect_credentials(known, given, settings.env_prefix),
+            collect_credentials(known, given, settings.env_prefix, settings.schemes),
             env_prefix=settings.env_prefix,
             client_name=type(self).__name__,
         )

@@ -33,6 +33,8 @@ __all__ = [
 REDACTED = "<redacted>"
 SECRET_MARK = "x-sdk-secret"
 _SENSITIVE_HEADER_PARTS = ("auth", "key", "token", "secret", "password", "cookie", "session")
+# Headers whose value is a URL: a redirect's target may be a pre-signed link (see redact_url).
+_URL_HEADERS = frozenset({"location", "content-location"})
 # A plain dict key names a secret when its last word is one of these (``client_secret``,
 # ``api_key``, ``accessToken``): the rule the generator uses to mark model fields, for bodies
 # built from dicts that carry no such mark.
@@ -40,6 +42,12 @@ _SECRET_LAST_WORDS = frozenset(
     {"secret", "password", "passwd", "token", "apikey", "credential", "credentials"}
 )
 _SECRET_LAST_PAIRS = frozenset({("api", "key"), ("private", "key"), ("access", "key")})
+# A query parameter also names a secret when it signs the URL: a pre-signed storage link
+# (S3's ``X-Amz-Signature``, Google's ``X-Goog-Signature``, Azure's ``sig``) lets whoever
+# reads it fetch the object, wherever the link came from; ``key`` alone is an API key.
+_SIGNING_LAST_WORDS = frozenset({"signature", "sig"})
+_QUERY_SECRET_NAMES = frozenset({"key"})
+_WHOLE_BELOW = 4
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
@@ -65,10 +73,15 @@ class Secrets:
 
     def scrub(self, text: str) -> str:
         """``text`` with every secret replaced by REDACTED (longest first, so none survives
-        in part)."""
+        in part). A value shorter than ``_WHOLE_BELOW`` characters (a placeholder key, say) is
+        replaced only where it stands alone: inside a word it would garble the text."""
         for value in sorted(self.values, key=len, reverse=True):
-            if value in text:
+            if value not in text:
+                continue
+            if len(value) >= _WHOLE_BELOW:
                 text = text.replace(value, REDACTED)
+            else:
+                text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", REDACTED, text)
         return text
 
 
@@ -117,30 +130,52 @@ def _names_a_secret(key: str) -> bool:
 
 
 def redact_headers(headers: httpx.Headers, extra_sensitive: Iterable[str] = ()) -> dict[str, str]:
-    """Copy headers for display, hiding any whose name suggests a credential."""
+    """Copy headers for display, hiding any whose name suggests a credential, and the secret
+    query parameters of a URL one holds (a redirect's ``Location``)."""
     sensitive = {name.lower() for name in extra_sensitive}
-    return {
-        name: REDACTED if _is_sensitive_header(name.lower(), sensitive) else value
-        for name, value in headers.items()
-    }
+    return {name: _shown_header(name.lower(), value, sensitive) for name, value in headers.items()}
 
 
-def _is_sensitive_header(name: str, extra: set[str]) -> bool:
-    return name in extra or any(part in name for part in _SENSITIVE_HEADER_PARTS)
+def _shown_header(name: str, value: str, sensitive: set[str]) -> str:
+    if name in sensitive or any(part in name for part in _SENSITIVE_HEADER_PARTS):
+        return REDACTED
+    if name not in _URL_HEADERS:
+        return value
+    try:
+        return redact_url(httpx.URL(value))
+    except httpx.InvalidURL:
+        return REDACTED if "?" in value else value
 
 
 def redact_url(url: httpx.URL, sensitive_query: Iterable[str] = ()) -> str:
-    """The URL for display, with the values of credential query parameters hidden."""
-    names = set(sensitive_query)
-    if not names or not any(name in names for name in url.params):
+    """The URL for display, with the values of credential query parameters hidden: those the
+    client sends (``sensitive_query``) and any named like a secret or a signature, as a
+    pre-signed link a server redirects to carries them."""
+    if not url.query:
         return str(url)
-    params = [(key, REDACTED if key in names else value) for key, value in url.params.multi_items()]
+    names = set(sensitive_query)
+    hidden = {key for key in url.params if key in names or _names_a_query_secret(key)}
+    if not hidden:
+        return str(url)
+    params = [
+        (key, REDACTED if key in hidden else value) for key, value in url.params.multi_items()
+    ]
     return str(url.copy_with(params=params))
 
 
+@functools.lru_cache(maxsize=1024)
+def _names_a_query_secret(key: str) -> bool:
+    words = [word.lower() for word in _WORD.findall(key)]
+    return (
+        _names_a_secret(key)
+        or key.lower() in _QUERY_SECRET_NAMES
+        or (bool(words) and words[-1] in _SIGNING_LAST_WORDS)
+    )
+
+
 class _QueryRedactingFilter(logging.Filter):
-    """Rewrites httpx's own ``HTTP Request: GET <url>`` records so credential query parameters
-    never reach a handler, whoever configured logging."""
+    """Rewrites httpx's own ``HTTP Request: GET <url>`` records so credential and signing query
+    parameters never reach a handler, whoever configured logging."""
 
     def __init__(self, owner: str) -> None:
         super().__init__()
@@ -148,7 +183,7 @@ class _QueryRedactingFilter(logging.Filter):
         self.parameters: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.parameters and isinstance(record.args, tuple):
+        if isinstance(record.args, tuple):
             record.args = tuple(
                 redact_url(arg, self.parameters) if isinstance(arg, httpx.URL) else arg
                 for arg in record.args
@@ -161,10 +196,9 @@ _FILTER_NAME = f"{__name__}.query-credentials"
 
 
 def hide_query_in_httpx_logs(parameters: Iterable[str]) -> None:
-    """Make sure httpx's logger never prints the values of these query parameters."""
+    """Make sure httpx's logger never prints the values of these query parameters, nor of any
+    that ``redact_url`` hides by its name."""
     names = set(parameters)
-    if not names:
-        return
     httpx_logger = logging.getLogger("httpx")
     for existing in httpx_logger.filters:
         if isinstance(existing, _QueryRedactingFilter) and existing.owner == _FILTER_NAME:

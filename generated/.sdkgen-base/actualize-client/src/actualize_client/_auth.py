@@ -168,8 +168,16 @@ class Authenticator:
         keywords = "api_key=" if ["api_key"] in needed else "credentials={...}"
         raise SDKError(
             f"No credentials for {self._client_name}: it needs {wanted}. "
-            f"Pass {keywords} or set the environment variable(s)"
+            f"Pass {keywords} or set the environment variable(s){self._blank_hint(security)}"
         )
+
+    def _blank_hint(self, security: Security) -> str:
+        """How to send a blank basic password, where a basic scheme lacks only its password."""
+        for scheme in (self._schemes[name] for alternative in security for name in alternative):
+            user, password = scheme.credentials if scheme.kind == "basic" else ("", "")
+            if user in self._credentials and password and password not in self._credentials:
+                return f' (an API that wants no password takes "{password}": "")'
+        return ""
 
     def _parts_for(self, alternative: tuple[str, ...]) -> AuthParts:
         headers: dict[str, str] = {}
@@ -228,11 +236,20 @@ def _check_credential(scheme: SecurityScheme, name: str, value: str, label: str)
 
 
 def collect_credentials(
-    names: set[str], given: Mapping[str, str | None], env_prefix: str
+    names: set[str],
+    given: Mapping[str, str | None],
+    env_prefix: str,
+    schemes: Mapping[str, SecurityScheme] | None = None,
 ) -> dict[str, str]:
-    """Each credential from the arguments, else from ``<PREFIX>_<NAME>``; empty means absent."""
+    """Each credential from the arguments, else from ``<PREFIX>_<NAME>``; empty means absent,
+    except a basic password given as ``""``: APIs that take a key as the user name want the
+    password left blank (Lob, Stripe), and an explicit empty string is the only way to say so."""
+    blank = {scheme.credentials[1] for scheme in (schemes or {}).values() if scheme.kind == "basic"}
     found: dict[str, str] = {}
     for name in sorted(names | set(given)):
+        if name in blank and given.get(name) == "":
+            found[name] = ""
+            continue
         value = given.get(name) or os.environ.get(f"{env_prefix}_{name.upper()}") or None
         if value is not None:
             found[name] = value
