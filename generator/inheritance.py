@@ -96,7 +96,7 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
     and declares the parent's other properties itself. Other redeclarations stay as written."""
     names = set(schemas)
     for name in sorted(schemas):
-        for parent in sorted(_parents(schemas[name]) & names):
+        for parent in sorted(set(_parents(schemas[name])) & names):
             clashes = set()
             for prop, child in _own_properties(schemas[name]).items():
                 holder = _declaring(schemas, parent, prop, set())
@@ -126,7 +126,7 @@ def require_inherited(schemas: dict[str, dict[str, Any]]) -> None:
     fields come from it) leaves it optional, the class redeclares it required, in place, so that
     its model asks for what the API requires, as its keyword arguments and typed dicts do."""
     for name in sorted(schemas):
-        parents = [parent for parent in _parent_order(schemas[name]) if parent in schemas]
+        parents = [parent for parent in _parents(schemas[name]) if parent in schemas]
         inherited = set().union(*(_required_names(schemas, p, set()) for p in parents))
         # what the class requires itself, its models already redeclare wherever it is declared
         wanted = inherited - _required_names(schemas, name, set(parents)).union(
@@ -161,10 +161,6 @@ def _required_names(schemas: dict[str, dict[str, Any]], name: str, seen: set[str
     return found
 
 
-def _parent_order(schema: dict[str, Any]) -> list[str]:
-    return [n for m in schema.get("allOf") or [] if (n := component_name(m)) is not None]
-
-
 def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
     """A member of a discriminated union that includes another member tagged otherwise on the
     same property (`Puppy: allOf [Dog]`, `puppy` and `dog`) cannot be its subclass: each class
@@ -178,7 +174,7 @@ def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
     for _ in range(len(schemas)):  # each pass lifts one level of a chain
         lifted = False
         for name in sorted(names):
-            for parent in sorted(_parents(schemas[name]) & names):
+            for parent in sorted(set(_parents(schemas[name])) & names):
                 own, inherited = tagged.get(name, {}), tagged.get(parent, {})
                 shared = {p for p in own.keys() & inherited.keys() if own[p] - inherited[p]}
                 if shared:
@@ -279,8 +275,9 @@ def _redeclare(schema: dict[str, Any], prop: str, value: dict[str, Any]) -> None
             return
 
 
-def _parents(schema: dict[str, Any]) -> set[str]:
-    return {n for m in schema.get("allOf") or [] if (n := component_name(m)) is not None}
+def _parents(schema: dict[str, Any]) -> list[str]:
+    """The components the schema's `allOf` includes, in its order (the first gives the fields)."""
+    return [n for m in schema.get("allOf") or [] if (n := component_name(m)) is not None]
 
 
 def _own_properties(schema: dict[str, Any]) -> dict[str, Any]:
