@@ -83,7 +83,6 @@ _NEXT_CURSORS = (
     "page.endCursor",
     "pageInfo.endCursor",
     "paging.next.after",
-    "pages.next.starting_after",  # Intercom
 )
 _NEXT_LINKS: tuple[str, ...] = ("next", "links.next", "_links.next.href", "meta.next_page_url")
 _NEXT_LINKS += ("meta.links.next", "links.pages.next")  # DigitalOcean: `links.pages.next`

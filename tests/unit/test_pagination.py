@@ -175,29 +175,6 @@ HAL_LINKS = {
             id="cursor-hubspot-paging-next-after",
         ),
         pytest.param(
-            query("starting_after", "per_page"),
-            {
-                **items("conversations"),
-                "pages": {
-                    "type": "object",
-                    "properties": {
-                        "next": {"type": "object", "properties": {"starting_after": STRING}},
-                        "total_pages": INTEGER,
-                    },
-                },
-            },
-            (
-                "cursor",
-                "starting_after",
-                "conversations",
-                None,
-                None,
-                "pages.next.starting_after",
-                None,
-            ),
-            id="cursor-intercom-pages-next-starting-after",
-        ),
-        pytest.param(
             query("starting_after", "limit"),
             {**items("data"), "has_more": BOOLEAN},
             ("cursor", "starting_after", "data", None, "has_more", None, "id"),
