@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import jsonpointer, refs
+from . import jsonpointer, keywords, refs
 from .media import encoding, is_event_stream, pick_media
 from .naming import singular
 
@@ -61,8 +61,7 @@ def _one_scalar(document: dict[str, Any], schema: Any) -> bool:
     """Whether the schema states only plain types (`integer`, `["boolean", "null"]`): one value,
     never a list; a schema without a type, or one that also allows an array or object, may be."""
     resolved = _resolved(document, schema)
-    kind = resolved.get("type")
-    kinds = {kind} if isinstance(kind, str) else set(kind) if isinstance(kind, list) else set()
+    kinds = keywords.types(resolved)
     combined = any(key in resolved for key in ("allOf", "anyOf", "oneOf", "items", "properties"))
     return bool(kinds) and kinds <= _PLAIN and not combined
 
@@ -86,8 +85,7 @@ def _may_list(document: dict[str, Any], name: Any, field: Any, noun: str) -> boo
     if not _is_array(field):
         return False
     items = _resolved(document, field.get("items"))
-    kinds = items.get("type")
-    named = {kinds} if isinstance(kinds, str) else set(kinds) if isinstance(kinds, list) else set()
+    named = keywords.types(items)
     plain = bool(named) and named <= _PLAIN
     word = singular(str(name)).lower()
     return not plain or word in _ITEM_NAMES or (bool(noun) and word == noun)

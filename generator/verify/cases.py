@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .. import jsonpointer
+from ..refs import is_read_only
 from .errors import ContractFailure
-from .schemas import SchemaChecker, properties_of, resolve, resolved_schema
+from .schemas import SchemaChecker, properties_of, resolve
 from .surface import Argument, Method, Surface
 from .validation import response_label
 
@@ -245,16 +246,12 @@ def nullable_fields(checker: SchemaChecker, document: dict[str, Any], method: Me
     if body is None or body.encoding != "json" or body.whole is not None:
         return []
     properties = properties_of(document, request_body(document, method)[1])
+    schemas = (document.get("components") or {}).get("schemas") or {}
     return [
         name
         for name, schema in properties.items()
-        if checker.is_valid(schema, None) and not _read_only(document, schema)
+        if checker.is_valid(schema, None) and not is_read_only(schema, schemas)
     ]
-
-
-def _read_only(document: dict[str, Any], schema: Any) -> bool:
-    named = resolved_schema(document, schema)
-    return any(isinstance(s, dict) and s.get("readOnly") is True for s in (schema, named))
 
 
 def with_nulls(checker: SchemaChecker, schema: Any, value: Any, nulls: list[str]) -> Any:
