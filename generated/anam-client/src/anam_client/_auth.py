@@ -239,12 +239,12 @@ def collect_credentials(
     names: set[str],
     given: Mapping[str, str | None],
     env_prefix: str,
-    schemes: Mapping[str, SecurityScheme] | None = None,
+    schemes: Mapping[str, SecurityScheme],
 ) -> dict[str, str]:
     """Each credential from the arguments, else from ``<PREFIX>_<NAME>``; empty means absent,
     except a basic password given as ``""``: APIs that take a key as the user name want the
     password left blank (Lob, Stripe), and an explicit empty string is the only way to say so."""
-    blank = {scheme.credentials[1] for scheme in (schemes or {}).values() if scheme.kind == "basic"}
+    blank = {scheme.credentials[1] for scheme in schemes.values() if scheme.kind == "basic"}
     found: dict[str, str] = {}
     for name in sorted(names | set(given)):
         if name in blank and given.get(name) == "":
