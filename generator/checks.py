@@ -71,6 +71,13 @@ def local_file(value: str) -> str | None:
     return None
 
 
+def doc_page(value: str) -> str | None:
+    """A Markdown page beside the config that the package README includes."""
+    if local_file(value) is not None or not value.endswith(".md"):
+        return "must be a Markdown file inside the API's folder"
+    return None
+
+
 def http_url(value: str) -> str | None:
     if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value):
         return "must be an http(s) URL"

@@ -287,7 +287,7 @@ def verify(
 
 def _api_dirs(specs: Path, names: list[str] | None) -> list[Path]:
     """The API folders to work on; an unknown name or a folder without APIs is an error."""
-    from .config import CONFIG_FILE
+    from .config_paths import CONFIG_FILE
 
     available = sorted(p.parent for p in specs.glob(f"*/{CONFIG_FILE}"))
     if not available:

@@ -28,7 +28,6 @@ from pydantic import (
 from . import checks, jsonpointer
 from .errors import ConfigError, Problem
 
-CONFIG_FILE = "config.yaml"
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
 
@@ -233,9 +232,9 @@ class ApiConfig(BaseModel):
     @classmethod
     def _docs_are_markdown_beside_the_config(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for name in value:
-            problem = checks.local_file(name)
-            if problem is not None or not name.endswith(".md"):
-                raise ValueError(f"{name!r} must be a Markdown file inside the API's folder")
+            problem = checks.doc_page(name)
+            if problem is not None:
+                raise ValueError(f"{name!r} {problem}")
         return value
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
-from .config import CONFIG_FILE, load_config, template_overrides
+from .config import load_config, template_overrides
+from .config_paths import CONFIG_FILE
 from .custom import base_path
 from .lock import LOCK_FILE, read_lock
 from .pipeline import generate_package

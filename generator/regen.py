@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import CONFIG_FILE, ApiConfig, load_config
+from .config_paths import CONFIG_FILE, ConfigPaths, read_config_paths
 from .custom import base_path, conflict_path
 from .errors import FetchError, GenerationError, GeneratorError, Problem, SpecError
 from .fingerprint import generator_fingerprint
@@ -31,7 +31,10 @@ from .state import STATE_FILE, ApiState, Release, read_state
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
+    from .config import ApiConfig
     from .plan import Plan
+
+    Paths = ConfigPaths | ApiConfig  # what a no-op is decided on: the paths, or all of the config
 
 Report = Callable[[Problem], None]
 Step = Callable[[str], "AbstractContextManager[object]"]
@@ -68,23 +71,23 @@ def regen_api(
     """Regenerate one API from its live spec (or pinned snapshot) into `out_root/<dist>`.
 
     A changed spec is a new release (version from the diff); a changed generator that alters the
-    package is a patch release; identical inputs with an intact output do nothing. A dry run
-    computes all of it and writes nothing.
+    package is a patch release; identical inputs with an intact output do nothing (the config's
+    paths decide that; all of it is validated once there is work). A dry run writes nothing.
     """
     started = time.monotonic()
     stage = step or _no_step
     state = read_state(api_dir / STATE_FILE)
     lock = NamesLock() if fresh_names else read_lock(api_dir / LOCK_FILE)
-    config = load_config(api_dir / CONFIG_FILE)
-    out = out_root / config.distribution
-    local = read_spec(api_dir, config.spec, skip=_skipped(config))
+    paths = read_config_paths(api_dir / CONFIG_FILE) or _validated(api_dir)
+    out = out_root / paths.distribution
+    local = read_spec(api_dir, paths.spec, skip=_skipped(paths))
     if not dry_run:
         _recover(api_dir, out, local, state)
     with stage("fetch"):
-        spec, source = _spec(api_dir, config, local, offline, strict, deadline, report)
-    if _unchanged(spec, api_dir, config, lock, state, out):
-        return RegenResult(config.name, out, False, state.version, state.version, source)
-
+        spec, source = _spec(api_dir, paths, local, offline, strict, deadline, report)
+    if _unchanged(spec, api_dir, paths, lock, state, out):
+        return RegenResult(paths.name, out, False, state.version, state.version, source)
+    config = _validated(api_dir)
     with stage("generate"):
         try:
             plan = _plan(api_dir, out, spec, config, lock, state)
@@ -113,6 +116,13 @@ def regen_api(
         plan.state.releases[-1] if plan.state.releases != state.releases else None,
         time.monotonic() - started,
     )
+
+
+def _validated(api_dir: Path) -> ApiConfig:
+    """The API's config, validated whole (its import is most of a no-op regen's time)."""
+    from .config import load_config
+
+    return load_config(api_dir / CONFIG_FILE)
 
 
 def _plan(
@@ -162,7 +172,7 @@ def _recover(api_dir: Path, out: Path, local: SpecFiles, state: ApiState) -> Non
 
 
 def _unchanged(
-    spec: SpecFiles, api_dir: Path, config: ApiConfig, lock: NamesLock, state: ApiState, out: Path
+    spec: SpecFiles, api_dir: Path, config: Paths, lock: NamesLock, state: ApiState, out: Path
 ) -> bool:
     """Same spec, config, names, state and generator as last time, and the output intact.
 
@@ -189,7 +199,7 @@ def fetch_api(
     from .plan import previous_release
     from .release import accept_spec
 
-    config = load_config(api_dir / CONFIG_FILE)
+    config = _validated(api_dir)
     source = url or config.source_url
     if not source:
         hint = "add source_url to the config or pass --url"
@@ -217,7 +227,7 @@ def fetch_api(
 
 def _spec(
     api_dir: Path,
-    config: ApiConfig,
+    config: Paths,
     local: SpecFiles,
     offline: bool,
     strict: bool,
@@ -251,12 +261,12 @@ def _fall_back(error: GeneratorError, snapshot: Path, report: Report) -> None:
     )
 
 
-def _skipped(config: ApiConfig) -> tuple[str, ...]:
+def _skipped(config: Paths) -> tuple[str, ...]:
     return (config.templates,) if config.templates else ()
 
 
 def _source_fingerprint(
-    spec: SpecFiles, api_dir: Path, config: ApiConfig, lock: NamesLock, state: ApiState
+    spec: SpecFiles, api_dir: Path, config: Paths, lock: NamesLock, state: ApiState
 ) -> str:
     """The API's own inputs to generation: spec, config, names lock, releases, overrides, and
     the documentation pages its README includes."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .config import CONFIG_FILE, ApiConfig, load_config
+from .config import ApiConfig, load_config
+from .config_paths import CONFIG_FILE
 from .diff import DiffReport, bump_for, changelog, diff_files, diff_specs
 from .errors import GeneratorError, Problem
 from .load import parse_spec

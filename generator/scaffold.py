@@ -7,7 +7,8 @@ from pathlib import Path
 import yaml
 
 from . import checks
-from .config import CONFIG_FILE, config_schema, default_config, load_config
+from .config import config_schema, default_config, load_config
+from .config_paths import CONFIG_FILE
 from .errors import ConfigError, Problem
 from .load import parse_spec, read_spec_bytes
 from .output import write_file_atomically

@@ -16,7 +16,8 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from ..config import CONFIG_FILE, ApiConfig, load_config
+from ..config import ApiConfig, load_config
+from ..config_paths import CONFIG_FILE
 from ..errors import ConfigError, Problem
 from ..load import read_spec_bytes
 from ..lock import LOCK_FILE, NamesLock, read_lock

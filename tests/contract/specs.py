@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.analyze import analyze
-from generator.config import CONFIG_FILE, ApiConfig, load_config
+from generator.config import ApiConfig, load_config
+from generator.config_paths import CONFIG_FILE
 from generator.lock import LOCK_FILE, NamesLock, read_lock
 from generator.pipeline import Generated, generate_package
 from generator.verify.source import spec_document

@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from generator.config import CONFIG_FILE, load_config
+from generator.config import load_config
+from generator.config_paths import CONFIG_FILE
 from generator.pipeline import Generated, generate_package
 from generator.verify.cases import OperationCase
 from generator.verify.replies import SpecExampleWarning

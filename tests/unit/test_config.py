@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import default_config, load_config, parse_config
+from generator.config_paths import ConfigPaths, read_config_paths
 from generator.errors import ConfigError
 from generator.metadata import project_metadata
 
@@ -137,6 +138,40 @@ def test_shipped_configs_are_valid(repo: Path) -> None:
     for path in sorted((repo / "specs").glob("*/config.yaml")):
         config = load_config(path)
         assert (path.parent / config.spec).is_file()
+
+
+def test_the_paths_of_a_config_are_those_its_validation_keeps(repo: Path) -> None:
+    for path in sorted((repo / "specs").glob("*/config.yaml")):
+        config = load_config(path)
+        names = ("name", "spec", "distribution", "source_url", "templates", "docs")
+        assert read_config_paths(path) == ConfigPaths(*(getattr(config, n) for n in names))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"spec": "../outside.yaml"},
+        {"spec": None},
+        {"distribution": "not a name"},
+        {"source_url": "ftp://example.com/spec.json"},
+        {"templates": ".hidden"},
+        {"docs": ["notes.txt"]},
+        {"docs": "guide.md"},
+    ],
+)
+def test_a_config_path_its_validation_refuses_has_no_view(
+    tmp_path: Path, change: dict[str, object]
+) -> None:
+    """Then regen validates the whole config, which names the key and the fix."""
+    import yaml
+
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump({**VALID, **change}))
+    assert read_config_paths(path) is None
+    with pytest.raises(ConfigError):
+        load_config(path)
+    path.write_text(yaml.safe_dump(VALID))
+    assert read_config_paths(path) == ConfigPaths("demo", "openapi.yaml", "demo-client")
 
 
 def test_package_metadata_is_validated_key_by_key() -> None:
