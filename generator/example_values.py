@@ -15,6 +15,7 @@ from typing import Any, TypeGuard
 
 from . import keywords, refs
 from .annotate import is_model
+from .inheritance import tagged_members, with_tags
 from .ir import Api, Argument, BodyField
 from .naming import python_name
 from .refs import component_name, is_read_only
@@ -38,6 +39,7 @@ class Values:
     def __init__(self, api: Api, document: dict[str, Any] | None = None) -> None:
         self._schemas = api.models.schemas
         self._properties = api.models.properties
+        self._tags = tagged_members(self._schemas)
         self._document = document or {}
 
     def argument(self, argument: Argument, original: Any = None) -> str:
@@ -106,7 +108,12 @@ class Values:
         if depth >= _MAX_DEPTH:
             return "{}"
         properties, required = self._properties(model)
-        writable = {k: v for k, v in properties.items() if not is_read_only(v, self._schemas)}
+        tags = self._tags.get(model, {})
+        writable = {
+            k: with_tags(v, tags.get(k))
+            for k, v in properties.items()
+            if not is_read_only(v, self._schemas)
+        }
         keys = [k for k, v in writable.items() if k in required or self._constant(v)]
         keys = keys or list(writable)[:1]
         entries = ", ".join(

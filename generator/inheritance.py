@@ -167,7 +167,7 @@ def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
     spells its own tag (`Literal["puppy"]` over `Literal["dog"]`), which type checkers refuse and
     pydantic checks against the parent's. Made so, in place: such a class declares the parent's
     properties itself, the tag property without the parent's tag."""
-    tagged = _tagged_members(schemas)
+    tagged = tagged_members(schemas)
     if not tagged:
         return
     names = set(schemas)  # passes replace schemas, never add or remove one
@@ -185,14 +185,14 @@ def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
             return
 
 
-def _tagged_members(
+def tagged_members(
     node: Any, found: dict[str, dict[str, set[str]]] | None = None
 ) -> dict[str, dict[str, set[str]]]:
     """The components discriminator mappings name, each with its tags by property."""
     found = {} if found is None else found
     if isinstance(node, list):
         for item in node:
-            _tagged_members(item, found)
+            tagged_members(item, found)
     elif isinstance(node, dict):
         discriminator = node.get("discriminator")
         if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
@@ -202,8 +202,19 @@ def _tagged_members(
                 if name is not None:
                     found.setdefault(name, {}).setdefault(prop, set()).add(str(tag))
         for value in node.values():
-            _tagged_members(value, found)
+            tagged_members(value, found)
     return found
+
+
+def with_tags(schema: Any, tags: set[str] | None) -> Any:
+    """A member's discriminator property as the member alone may send it: its own tags (the
+    model's `Literal`), for a TypedDict or an example that, unlike a model, does not fill it in."""
+    if not tags:
+        return schema
+    kept = (
+        {k: v for k, v in schema.items() if k == "description"} if isinstance(schema, dict) else {}
+    )
+    return {**kept, "type": "string", "enum": sorted(tags)}
 
 
 def _unparented(

@@ -314,7 +314,12 @@ _DETECTORS: dict[
 
 def _markerless(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
     """Where no style fits: an integer page number, or an integer offset beside a page size,
-    with nothing in the body to say where the list ends: read until a page comes back empty."""
+    with nothing in the body to say where the list ends: read until a page comes back empty.
+    Not beside a cursor parameter (Kratos: a deprecated `page` beside `page_token`): the API
+    then pages by a token it hands out where the spec does not say, and its numbers need not
+    run in sequence, so counting them up would ask for pages that are not the next."""
+    if shape.param(_names(config.cursor_param, _CURSOR_PARAMS)) is not None:
+        return None
     numbers = shape.numbers
     if config.style in (None, "page") and config.page_param in numbers:
         return _with(items, "page", config.page_param)

@@ -20,6 +20,7 @@ from typing import Any
 
 from .annotate import Annotator
 from .imports import import_block
+from .inheritance import tagged_members, with_tags
 from .ir import Api, ModelSet, TypeRef
 from .naming import Namer, snake_case
 from .refs import is_read_only
@@ -29,6 +30,7 @@ from .vocabulary import PARAM_IMPORTS, STDLIB_ANNOTATIONS
 _TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Sequence")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _STDLIB_MODULES = {"date": "datetime", "datetime": "datetime", "UUID": "uuid"}
+Tags = Mapping[str, Mapping[str, set[str]]]  # model -> discriminator property -> its tags
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,16 @@ class ParamPlan:
 
     model_of: dict[str, str]  # TypedDict -> the model it is written from
     annotations: dict[str, dict[str, TypeRef]]  # TypedDict -> wire key -> annotation
+    tags: dict[str, dict[str, set[str]]]  # model -> its discriminator property -> its tags
 
 
 def plan_params(api: Api) -> ParamPlan:
     models = api.models
     annotator = Annotator(models.schemas, models.param_names)
     model_of = {param: model for model, param in models.param_names.items()}
-    wanted = _reachable(_request_params(api), models, annotator, model_of)
-    return ParamPlan(model_of, wanted)
+    tags = tagged_members(models.schemas)
+    wanted = _reachable(_request_params(api), models, annotator, model_of, tags)
+    return ParamPlan(model_of, wanted, tags)
 
 
 def param_modules(api: Api, plan: ParamPlan, model_homes: Mapping[str, str]) -> ParamModules:
@@ -97,7 +101,11 @@ def _request_params(api: Api) -> set[str]:
 
 
 def _reachable(
-    seeds: set[str], models: ModelSet, annotator: Annotator, model_of: Mapping[str, str]
+    seeds: set[str],
+    models: ModelSet,
+    annotator: Annotator,
+    model_of: Mapping[str, str],
+    tags: Tags,
 ) -> dict[str, dict[str, TypeRef]]:
     """The TypedDicts requests name, and those their keys name in turn, with their keys'
     annotations."""
@@ -107,31 +115,36 @@ def _reachable(
         param = stack.pop()
         if param in found or param not in model_of:
             continue
-        found[param] = _annotations(model_of[param], models, annotator)
+        found[param] = _annotations(model_of[param], models, annotator, tags)
         for annotation in found[param].values():
             stack.extend(sorted(annotation.params))
     return found
 
 
-def _writable(models: ModelSet, model: str) -> tuple[dict[str, Any], set[str]]:
-    """The properties a request may send: read-only ones are what the server fills in."""
+def _writable(models: ModelSet, model: str, tags: Tags) -> tuple[dict[str, Any], set[str]]:
+    """The properties a request may send: read-only ones are what the server fills in. A
+    discriminated union's member takes only its own tags on the discriminator property, as
+    its model does (`method: Literal["password"]`): the dict's key then says which member it
+    is, and mypy refuses a value the API would read as another member or none."""
     properties, required = models.properties(model)
     kept = {
-        wire: schema
+        wire: with_tags(schema, tags.get(model, {}).get(wire))
         for wire, schema in properties.items()
         if not is_read_only(schema, models.schemas)
     }
     return kept, required & set(kept)
 
 
-def _annotations(model: str, models: ModelSet, annotator: Annotator) -> dict[str, TypeRef]:
-    properties, _required = _writable(models, model)
+def _annotations(
+    model: str, models: ModelSet, annotator: Annotator, tags: Tags
+) -> dict[str, TypeRef]:
+    properties, _required = _writable(models, model, tags)
     return {wire: annotator.annotate(schema) for wire, schema in properties.items()}
 
 
 def _view(param: str, models: ModelSet, plan: ParamPlan, homes: Mapping[str, str]) -> ParamView:
     model = plan.model_of[param]
-    properties, required = _writable(models, model)
+    properties, required = _writable(models, model, plan.tags)
     annotations = plan.annotations[param]
     functional = not all(_is_plain_key(wire) for wire in properties)
     fields = tuple(

@@ -12,6 +12,7 @@ from sdkrt._binary import AsyncBinaryResponse, BinaryResponse
 from sdkrt._exceptions import APIConnectionError, NotFoundError
 from sdkrt._pagination import AsyncPage, SyncPage
 from sdkrt._response import APIResponse, AsyncAPIResponse, parse_body
+from typing_extensions import TypeAliasType
 
 from tests.support.fault_server import FaultServer, Reply
 
@@ -223,3 +224,25 @@ def test_a_reply_the_spec_gives_no_schema_comes_back_as_the_server_labels_it(
         200, headers={"Content-Type": content_type}, content=body, request=request
     )
     assert parse_body(response, Any, strict=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "expected"),
+    [
+        ("text/javascript; charset=UTF-8", b"window.x = 1;\n", "window.x = 1;\n"),
+        ("application/json", b'"window.x = 1;"', "window.x = 1;"),
+        ("text/javascript", b"", ""),
+    ],
+)
+def test_a_text_reply_to_a_named_string_schema_comes_back_as_text(
+    content_type: str, body: bytes, expected: object
+) -> None:
+    """Ory Kratos' `/.well-known/ory/webauthn.js` declares a JSON string schema under a name
+    (`WebAuthnJavaScript`, a type alias of `str`) and serves the script as JavaScript: like a
+    bare `str`, the alias takes a text reply as it came instead of failing to parse it as JSON."""
+    named = TypeAliasType("Script", str)
+    request = httpx.Request("GET", "http://api.test/.well-known/ory/webauthn.js")
+    response = httpx.Response(
+        200, headers={"Content-Type": content_type}, content=body, request=request
+    )
+    assert parse_body(response, named, strict=True) == expected

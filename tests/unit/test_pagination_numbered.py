@@ -77,6 +77,26 @@ def test_near_misses_of_page_numbers_alone_do_not_page(
     assert paging_of(parameters, {}, method=method, response=response) is None
 
 
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        pytest.param(
+            [*numbers("per_page", "page", "page_size"), *query("page_token")],
+            id="a deprecated page beside a page token (Kratos)",
+        ),
+        pytest.param([*numbers("first", "max"), *query("cursor")], id="an offset beside a cursor"),
+    ],
+)
+def test_numbers_beside_a_cursor_parameter_do_not_page_until_an_empty_page(
+    parameters: list[dict[str, Any]],
+) -> None:
+    """The API pages by a token it hands out where the spec does not say; its numbers need not
+    run in sequence, so the client must not count them up."""
+    assert paging_of(parameters, {}, response=answer(THINGS)) is None
+    declared = paging_of(parameters, {}, response=answer(THINGS, {"Link": LINK}))
+    assert described(declared) == LINK_HEADER
+
+
 def test_the_config_limits_or_forbids_page_numbers_alone() -> None:
     other_style = PaginationConfig(style="cursor")
     assert paging_of(numbers("page"), {}, response=answer(THINGS), config=other_style) is None

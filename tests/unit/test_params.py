@@ -6,6 +6,7 @@ from typing import Any
 
 from generator.analyze import analyze
 from generator.config import default_config
+from generator.example_values import Values
 from generator.ir import Api
 from generator.params import param_modules, plan_params
 
@@ -58,3 +59,57 @@ def test_a_typed_dict_only_an_alternative_body_names_is_written() -> None:
     assert [str(body.method) for body in operation.alternatives] == ["create_multipart"]
     written = set(param_modules(api, plan_params(api), {}).homes)
     assert {"MetaParam", "OriginParam"} <= written
+
+
+def test_a_discriminated_members_typed_dict_and_example_take_its_own_tag() -> None:
+    """Ory Kratos' login body: members tagged by `method`, each declaring it a plain string.
+    The models spell the tag (`Literal["password"]`); the TypedDict and the example must too,
+    or a dict (and the README) sends a `method` the API reads as no member at all."""
+    member = {
+        "type": "object",
+        "properties": {
+            "method": {"type": "string", "description": "Set to the method's name."},
+            "password": {"type": "string"},
+        },
+        "required": ["method"],
+    }
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/login": {
+                "post": {
+                    "operationId": "login",
+                    "requestBody": {"content": {"application/json": {"schema": _ref("Body")}}},
+                    "responses": {"204": {"description": "ok"}},
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Body": {
+                    "oneOf": [_ref("WithPassword"), _ref("WithCode")],
+                    "discriminator": {
+                        "propertyName": "method",
+                        "mapping": {
+                            "password": "#/components/schemas/WithPassword",
+                            "code": "#/components/schemas/WithCode",
+                        },
+                    },
+                },
+                "WithPassword": member,
+                "WithCode": member,
+            }
+        },
+    }
+    api = _api(document)
+    views = param_modules(api, plan_params(api), {}).views.values()
+    fields = {
+        (view.name, f.key): (f.annotation, f.description) for view in views for f in view.fields
+    }
+    annotation, description = fields[("WithPasswordParam", "method")]
+    assert annotation == "Required[Literal['password']]"
+    assert description is not None and description.unsafe_value == "Set to the method's name."
+    assert fields[("WithCodeParam", "method")][0] == "Required[Literal['code']]"
+    assert fields[("WithCodeParam", "password")][0] == "NotRequired[str]"
+    assert Values(api).model("WithCode", 0) == "{'method': 'code'}"
