@@ -157,6 +157,7 @@ class Pagination:
     whole body is the list; the other fields are paths into the response body too, empty when
     the API does not have them: `next`
     holds the next cursor or link (for offsets, a link that is null on the last page),
+    `done` a flag that is true on the last page (the inverse of `has_more`),
     `item_cursor` the item field whose last value is the next cursor."""
 
     item_type: TypeRef
@@ -169,6 +170,7 @@ class Pagination:
     has_more: tuple[SpecText, ...] = ()
     next: tuple[SpecText, ...] = ()
     item_cursor: SpecText | None = None
+    done: tuple[SpecText, ...] = ()
 
 
 @dataclass(frozen=True)
