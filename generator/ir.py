@@ -334,6 +334,15 @@ class ServerTemplate:
 
 
 @dataclass(frozen=True)
+class OtherServer:
+    """A server the spec lists beside the one the client goes to by default (a sandbox, another
+    region): the README names it as a value for `base_url`, which the client never picks alone."""
+
+    url: SpecText
+    description: SpecText | None = None
+
+
+@dataclass(frozen=True)
 class HeldHeader:
     """A header parameter every operation takes, which the client also takes once, as its
     argument `argument`, and sends with every call that passes none (see
@@ -363,6 +372,7 @@ class Api:
     problems: tuple[Problem, ...] = ()  # warnings about what the client cannot do
     server: ServerTemplate | None = None  # set when the base URL takes variables
     held_headers: tuple[HeldHeader, ...] = ()
+    other_servers: tuple[OtherServer, ...] = ()
 
     @property
     def operations(self) -> tuple[Operation, ...]:

@@ -53,7 +53,7 @@ from .held_headers import held_headers, release
 from .parameters import parameters
 from .paths import request_path
 from .responses import error_types, events_response, page_root, success_response
-from .servers import OperationServers, base_server, operation_servers
+from .servers import OperationServers, base_server, operation_servers, other_servers
 from .unsatisfiable import unsatisfiable_schemas
 
 __all__ = ["analyze"]
@@ -118,6 +118,7 @@ def analyze(
         problems=security.problems + base_problems + servers.problems + _spec_problems(context),
         server=server,
         held_headers=held,
+        other_servers=other_servers(context, base),
     )
 
 
