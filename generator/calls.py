@@ -228,6 +228,7 @@ def pagination_literal(pagination: Pagination) -> Safe:
         "last_page": pagination.last_page,
         "total": pagination.total,
         "has_more": pagination.has_more,
+        "done": pagination.done,
         _NEXT_FIELDS.get(pagination.style, "next_link"): pagination.next,
     }
     arguments += [f"{name}={_path_tuple(path)}" for name, path in paths.items() if path]

@@ -157,6 +157,7 @@ class Pagination:
     whole body is the list; the other fields are paths into the response body too, empty when
     the API does not have them: `next`
     holds the next cursor or link (for offsets, a link that is null on the last page),
+    `done` a flag that is true on the last page (the inverse of `has_more`),
     `item_cursor` the item field whose last value is the next cursor."""
 
     item_type: TypeRef
@@ -169,6 +170,7 @@ class Pagination:
     has_more: tuple[SpecText, ...] = ()
     next: tuple[SpecText, ...] = ()
     item_cursor: SpecText | None = None
+    done: tuple[SpecText, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -332,6 +334,15 @@ class ServerTemplate:
 
 
 @dataclass(frozen=True)
+class OtherServer:
+    """A server the spec lists beside the one the client goes to by default (a sandbox, another
+    region): the README names it as a value for `base_url`, which the client never picks alone."""
+
+    url: SpecText
+    description: SpecText | None = None
+
+
+@dataclass(frozen=True)
 class HeldHeader:
     """A header parameter every operation takes, which the client also takes once, as its
     argument `argument`, and sends with every call that passes none (see
@@ -361,6 +372,7 @@ class Api:
     problems: tuple[Problem, ...] = ()  # warnings about what the client cannot do
     server: ServerTemplate | None = None  # set when the base URL takes variables
     held_headers: tuple[HeldHeader, ...] = ()
+    other_servers: tuple[OtherServer, ...] = ()
 
     @property
     def operations(self) -> tuple[Operation, ...]:

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from . import jsonpointer, structure, swagger2, yamlsafe
+from . import grammar, jsonpointer, structure, swagger2, yamlsafe
 from .bundle import Bundle, bundle
 from .errors import Problem, SpecError
 
@@ -252,12 +252,16 @@ def _check_kind(document: Any, file: str) -> list[Problem]:
 
 
 def _check_refs(document: dict[str, Any], file: str) -> list[Problem]:
-    """Every `$ref` must resolve inside this document (once other files are bundled in)."""
+    """Every `$ref` must resolve inside this document (once other files are bundled in), except
+    in literal values: an example, default, enum or const is data, and a `$ref` key in it (an
+    example that is itself a JSON Schema or an OpenAPI document) refers to nothing. A node is
+    known by the keys that lead to it (`grammar`); below a key the grammar does not know, every
+    `$ref` is checked, as a name there may be spelled like a keyword."""
     problems = []
     checked: dict[str, bool] = {}  # a spec names the same target many times: resolve it once
-    stack: list[tuple[Any, jsonpointer.Place]] = [(document, None)]
+    stack: list[tuple[Any, str | None, jsonpointer.Place]] = [(document, "document", None)]
     while stack:
-        node, place = stack.pop()
+        node, kind, place = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str) and not _resolves(document, ref, checked):
@@ -265,10 +269,38 @@ def _check_refs(document: dict[str, Any], file: str) -> list[Problem]:
                 problem = _ref_problem(document, ref, file, pointer)
                 if problem:
                     problems.append(problem)
-            stack.extend((child, (place, key)) for key, child in node.items())
+            stack.extend(
+                (child, _child_kind(kind, key), (place, key))
+                for key, child in node.items()
+                if not _is_literal(kind, key, child)
+            )
         elif isinstance(node, list):
-            stack.extend((child, (place, i)) for i, child in enumerate(node))
+            item = _child_kind(kind, "[]")
+            stack.extend((child, item, (place, i)) for i, child in enumerate(node))
     return sorted(problems, key=lambda problem: problem.pointer)
+
+
+# kind -> the keys whose values are literal data in a node of that kind
+_LITERALS = {
+    "schema": frozenset({"example", "default", "enum", "const"}),
+    "media": frozenset({"example"}),
+    "parameter": frozenset({"example"}),
+    "header": frozenset({"example"}),
+    "example": frozenset({"value"}),
+}
+
+
+def _is_literal(kind: str | None, key: str, value: Any) -> bool:
+    if kind is None:
+        return False
+    if kind == "schema" and key == "examples":  # JSON Schema's list of example values
+        return isinstance(value, list)
+    return key in _LITERALS.get(kind, frozenset())
+
+
+def _child_kind(kind: str | None, key: str) -> str | None:
+    """The grammar's kind of `key`'s value, None where it does not know (checked in full)."""
+    return None if kind is None else grammar.child_kind(kind, key)
 
 
 def _resolves(document: dict[str, Any], ref: str, checked: dict[str, bool]) -> bool:

@@ -10,7 +10,7 @@ both an array of items and the field that says where the next page is:
   link; where no style fits, an integer offset beside a page size (Keycloak's `first` and
   `max`, `skip` and `take`), read until an empty page;
 - cursor: `?cursor=` (`after`, `starting_after`, `page_token`, ...) with the next cursor in the
-  body (`next_cursor`, `nextPageToken`, ...), or `has_more` and items with an `id` (Stripe);
+  body (`next_cursor`, ...; ended by Svix's `done`), or `has_more` and items with an `id` (Stripe);
 - next_link: a `next` URL (`links.next`, `_links.next.href`, `next_url`) and a page-size or
   paging parameter (HAL's items are the one array under `_embedded`);
 - link_header: a `Link` header declared on the success response (RFC 8288, GitHub), with the
@@ -68,6 +68,7 @@ _TOKENS = (
     "nextToken",
     "continuation_token",
     "continuationToken",
+    "iterator",
 )
 _CURSOR_PARAMS: tuple[str, ...] = ("cursor", "after", "starting_after", "page_token", "pageToken")
 _CURSOR_PARAMS += (*_TOKENS, "pagination_token")
@@ -89,6 +90,7 @@ _NEXT_LINKS += ("meta.links.next", "links.pages.next")  # DigitalOcean: `links.p
 _NEXT_LINKS += ("next_url", "next_page_url")  # Lob; Laravel's paginator at the top level
 _TOTALS = ("total", "total_count", "totalCount", "TotalCount")
 _MORE_FLAGS = ("has_more", "hasMore", "more", "page.hasNextPage", "pageInfo.hasNextPage")
+_DONE_FLAGS = ("done", "is_last", "isLast")
 # With only a next link, one of these in the query shows the operation is a paged list.
 _LINK_PARAMS = (*_SIZES, "page", *_OFFSET_PARAMS, *_CURSOR_PARAMS)
 _CURRENT_PAGES = ("meta.current_page", "meta.pagination.page", "pagination.page", "current_page")
@@ -265,8 +267,9 @@ def _cursor(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagin
         return _next_page_token(config, shape, items)
     following = shape.first(_names(config.next_cursor, _NEXT_CURSORS), is_scalar)
     more = shape.first(_MORE_FLAGS, is_boolean)
+    done = None if more is not None else shape.first(_DONE_FLAGS, is_boolean)
     if following is not None:
-        return _with(items, "cursor", param, following=following, more=more)
+        return _with(items, "cursor", param, following=following, more=more, done=done)
     item_schema = shape.at(part.unsafe_value for part in items.items_path).get("items")
     if more is None or not is_scalar(property_of(item_schema, _ITEM_CURSOR, shape.annotator)):
         return None
@@ -367,6 +370,7 @@ def _with(
     total: str | None = None,
     more: str | None = None,
     following: str | None = None,
+    done: str | None = None,  # true on the last page
 ) -> Pagination:
     return dataclasses.replace(
         items,
@@ -377,6 +381,7 @@ def _with(
         total=_path(total),
         has_more=_path(more),
         next=_path(following),
+        done=_path(done),
     )
 
 

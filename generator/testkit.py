@@ -155,6 +155,7 @@ def _pagination(operation: Operation) -> dict[str, Any] | None:
         "last_page": paging.last_page,
         "total": paging.total,
         "has_more": paging.has_more,
+        "done": paging.done,
         "next": paging.next,
     }
     return {

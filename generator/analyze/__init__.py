@@ -53,7 +53,7 @@ from .held_headers import held_headers, release
 from .parameters import parameters
 from .paths import request_path
 from .responses import error_types, events_response, page_root, success_response
-from .servers import OperationServers, base_server, operation_servers
+from .servers import OperationServers, base_server, operation_servers, other_servers
 from .unsatisfiable import unsatisfiable_schemas
 
 __all__ = ["analyze"]
@@ -110,15 +110,19 @@ def analyze(
         models=context.models,
         version=version,
         spec_sha256=spec_sha256,
-        operations_lock={
-            key: {"resource": p.resource, "method": p.method} for key, p in placements.items()
-        },
+        operations_lock=_operations_lock(placements),
         schemes=security.schemes,
         security=security.default,
         problems=security.problems + base_problems + servers.problems + _spec_problems(context),
         server=server,
         held_headers=held,
+        other_servers=other_servers(context, base),
     )
+
+
+def _operations_lock(placements: dict[str, Placement]) -> dict[str, dict[str, str]]:
+    """Where each operation went, by key, for the names lock to keep it there next time."""
+    return {key: {"resource": p.resource, "method": p.method} for key, p in placements.items()}
 
 
 def _spec_problems(context: Context) -> tuple[Problem, ...]:

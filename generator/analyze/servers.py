@@ -29,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .. import jsonpointer
 from ..errors import Problem
-from ..ir import ServerTemplate, ServerVariable
+from ..ir import OtherServer, ServerTemplate, ServerVariable
 from ..naming import python_name
 from ..strings import SpecText, identifier
 from ..vocabulary import CLIENT_ARGUMENTS_TAKEN
@@ -98,6 +98,24 @@ def operation_servers(context: Context, base: str) -> OperationServers:
         elif url != base:
             urls[(path, method)] = url
     return OperationServers(urls, tuple(problems))
+
+
+def other_servers(context: Context, base: str) -> tuple[OtherServer, ...]:
+    """The document's servers besides the base URL (Plaid's sandbox, Svix's US region), for the
+    README to name as values of `base_url`: only those with a fixed absolute URL that passes the
+    rule of a server URL, none where the config fixes the base URL or the URL takes variables."""
+    servers = context.document.get("servers")
+    if context.config.base_url or not base or not isinstance(servers, list):
+        return ()
+    found: dict[str, OtherServer] = {}
+    for server in servers:
+        url = server.get("url") if isinstance(server, dict) else None
+        if not isinstance(url, str) or _problem(url.rstrip("/")) is not None:
+            continue
+        url = url.rstrip("/")
+        if url != base and url not in found:
+            found[url] = OtherServer(SpecText(url), _text(server.get("description")))
+    return tuple(found.values())
 
 
 def server_template(context: Context) -> tuple[ServerTemplate | None, tuple[Problem, ...]]:

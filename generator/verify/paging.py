@@ -67,6 +67,7 @@ def page_reply_transform(
         count = len(items) if isinstance(items, list) else 0
         _put(data, paging.total, (sent if isinstance(sent, int) else 0) + count + 1)
         _put(data, paging.has_more, True)
+        _put(data, paging.done, False)
         if paging.style != "cursor":
             _put(data, paging.next, SAME_REQUEST_LINK)
         return data
@@ -200,6 +201,7 @@ def _cursor(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[boo
     else:
         cursor = value_at(data, paging.next)
     ends = not items or value_at(data, paging.has_more) is False or cursor in _EMPTY
+    ends = ends or value_at(data, paging.done) is True
     return not (ends or str(cursor) == str(sent)), cursor
 
 

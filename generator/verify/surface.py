@@ -95,6 +95,7 @@ class Paging:
     has_more: tuple[str, ...]
     next: tuple[str, ...]
     item_cursor: str | None
+    done: tuple[str, ...] = ()  # true on the last page
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,7 @@ def _paging(pagination: Pagination) -> Paging:
         has_more=path(pagination.has_more),
         next=path(pagination.next),
         item_cursor=text(pagination.item_cursor),
+        done=path(pagination.done),
     )
 
 

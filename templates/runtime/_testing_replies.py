@@ -60,6 +60,7 @@ def as_last_page(value: Any, paging: Mapping[str, Any], request: httpx.Request) 
     offset = number if paging.get("style") == "offset" else None
     _put(value, paging.get("total"), (offset or 0) + (len(items) if isinstance(items, list) else 0))
     _put(value, paging.get("has_more"), False)
+    _put(value, paging.get("done"), True)
     _put(value, paging.get("next"), None)
     return value
 

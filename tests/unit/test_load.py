@@ -66,6 +66,63 @@ def test_dangling_ref_names_the_pointer() -> None:
     )
 
 
+# A JSON Schema or an OpenAPI document given as an example value: its `$ref`s are data.
+EMBEDDED = {"properties": {"tag": {"$ref": "#/components/schemas/Nowhere"}}}
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        pytest.param({"type": "object", "example": EMBEDDED}, id="example"),
+        pytest.param({"type": "object", "default": EMBEDDED}, id="default"),
+        pytest.param({"type": "object", "enum": [EMBEDDED]}, id="enum"),
+        pytest.param({"type": "object", "examples": [EMBEDDED]}, id="examples-list"),
+        pytest.param(
+            {"type": "object", "properties": {"spec": {"type": "object", "example": EMBEDDED}}},
+            id="example-of-a-property",
+        ),
+    ],
+)
+def test_a_ref_inside_a_literal_value_is_data(schema: dict[str, object]) -> None:
+    document = parse_spec(_doc(components={"schemas": {"Spec": schema}}), "spec.yaml")
+    assert document["components"]["schemas"]["Spec"] == schema
+
+
+def test_a_ref_inside_media_and_example_object_values_is_data() -> None:
+    media = {
+        "schema": {"type": "object"},
+        "example": EMBEDDED,
+        "examples": {"one": {"value": EMBEDDED}},
+    }
+    body = {"content": {"application/json": media}}
+    paths = {"/specs": {"post": {"requestBody": body, "responses": {"204": {"description": ""}}}}}
+    assert parse_spec(_doc(paths=paths), "spec.yaml")["paths"] == paths
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        pytest.param(
+            {"type": "object", "properties": {"example": {"$ref": "#/components/schemas/Nope"}}},
+            id="a-property-named-example",
+        ),
+        pytest.param(
+            {"type": "object", "x-example": {"$ref": "#/components/schemas/Nope"}},
+            id="an-extension",
+        ),
+        pytest.param(
+            {"type": "object", "examples": {"a": {"$ref": "#/components/schemas/Nope"}}},
+            id="examples-not-a-list",
+        ),
+    ],
+)
+def test_a_ref_where_a_name_looks_like_a_literal_keyword_is_still_checked(
+    schema: dict[str, object],
+) -> None:
+    (problem,) = _problems(_doc(components={"schemas": {"Spec": schema}}))
+    assert "dangling $ref '#/components/schemas/Nope'" in problem
+
+
 @pytest.mark.parametrize(
     ("ref", "fragment"),
     [

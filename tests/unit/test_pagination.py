@@ -271,6 +271,12 @@ HAL_LINKS = {
             ("cursor", "cursor", "data", None, None, "meta.cursors.next", None),
             id="cursor-apideck-beside-a-next-link-to-the-api-host",
         ),
+        pytest.param(
+            query("limit", "iterator"),
+            {**items("data"), "iterator": NULLABLE_STRING, "done": BOOLEAN},
+            ("cursor", "iterator", "data", None, None, "iterator", None),
+            id="cursor-svix-iterator-given-back-under-its-own-name",
+        ),
     ],
 )
 def test_each_style_is_found_from_the_shape(
@@ -410,3 +416,31 @@ def test_exclude_wins_over_a_matching_shape() -> None:
     properties = {**items(), "total": INTEGER}
     config = PaginationConfig(exclude=("GET /things",))
     assert paging_of(query("offset"), properties, config=config) is None
+
+
+def test_a_done_flag_beside_a_cursor_marks_the_last_page() -> None:
+    """Svix's last page still gives an `iterator`: `done` is what says the list has ended."""
+    properties = {
+        **items("data"),
+        "iterator": NULLABLE_STRING,
+        "prevIterator": NULLABLE_STRING,
+        "done": BOOLEAN,
+    }
+    paging = paging_of(query("limit", "iterator"), properties)
+    assert paging is not None
+    assert [part.unsafe_value for part in paging.done] == ["done"]
+
+
+@pytest.mark.parametrize(
+    "properties",
+    [
+        pytest.param({"done": STRING}, id="done-not-a-boolean"),
+        pytest.param({"done": BOOLEAN, "has_more": BOOLEAN}, id="has-more-says-it-already"),
+    ],
+)
+def test_a_done_flag_is_taken_only_as_a_boolean_and_where_has_more_is_absent(
+    properties: dict[str, Any],
+) -> None:
+    paging = paging_of(query("cursor"), {**items("data"), "next_cursor": STRING, **properties})
+    assert paging is not None
+    assert paging.done == ()
