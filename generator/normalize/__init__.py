@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import Problem
 from . import (
     alias_parents,
+    annotation_members,
     array_enum,
     bare_media_types,
     binary_content,
@@ -60,6 +61,7 @@ PASSES: tuple[Pass, ...] = (
     self_union.apply,  # before any pass that validates against a union or follows its branches
     single_branch.apply,  # after self_union: merges a union it leaves with one branch
     wrapper_type.apply,
+    annotation_members.apply,  # before alias_parents: leaves an `allOf` of parents only
     alias_parents.apply,  # before any pass that reads a class's `allOf` parents
     binary_content.apply,
     scalar_format.apply,  # after binary_content: `format: file` on an object is a file

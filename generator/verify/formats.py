@@ -54,6 +54,8 @@ _FORMATS: dict[str, Callable[[str, int], str]] = {
     "ipv4": lambda w, n: f"192.0.2.{n % 254 + 1}",
     "ipv6": lambda w, n: f"2001:db8::{n:x}",
     "byte": lambda w, n: base64.b64encode(f"{w}-{n}".encode()).decode(),
+    # octets inside JSON text travel as base64, as the runtime writes and reads them
+    "binary": lambda w, n: base64.b64encode(f"{w}-{n}".encode() + bytes([n % 256, 255])).decode(),
     "password": lambda w, n: f"{w}-secret-{n}",
 }
 

@@ -9,14 +9,17 @@ and no declared property parked in `model_extra`.
 Formats: hypothesis-jsonschema has no strategy for `uuid` (given here), and its `date-time`
 draws arbitrary fractions of a second, finer than the microseconds a Python `datetime` holds; so
 date-times are drawn as real datetimes with a time zone, at microsecond precision (finer
-fractions are a known limit of every Python client, not something to test each run). Its `uri`
-strategy (`https://<domain>`) is kept: the models hold URIs as strings. JSON Schema knows no
-integer formats, so `int32`/`int64` ranges are added as bounds (the OpenAPI format checker
-rejects what lies outside them). Runs are derandomized, so every run checks the same instances.
+fractions are a known limit of every Python client, not something to test each run). A
+`binary` value in JSON text is base64, as the models write and read it: drawn as base64 of random
+bytes. Its `uri` strategy (`https://<domain>`) is kept: the models hold URIs as strings. JSON
+Schema knows no integer formats, so `int32`/`int64` ranges are added as bounds (the OpenAPI
+format checker rejects what lies outside them). Runs are derandomized, so every run checks the
+same instances.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import warnings
 from functools import cache
@@ -45,6 +48,8 @@ FORMATS = {
     "date-time": st.datetimes(
         min_value=dt.datetime(1970, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=_ZONES
     ).map(dt.datetime.isoformat),
+    # bytes in JSON text are base64 (what the models write and read back)
+    "binary": st.binary(max_size=8).map(lambda octets: base64.b64encode(octets).decode()),
 }
 
 

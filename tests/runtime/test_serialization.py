@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import enum
 import json
 import uuid
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import unquote
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import Field
 from sdkrt._models import BaseModel
 from sdkrt._parsing import parse_response
 from sdkrt._paths import encode_segment, expand_path
@@ -180,6 +182,56 @@ def test_a_response_without_an_optional_constant_does_not_gain_it() -> None:
 )
 def test_json_body(body: object, extra: dict[str, object] | None, expected: object) -> None:
     assert json.loads(json_body(body, extra)) == expected
+
+
+class _Attachment(BaseModel):
+    content: bytes | None = None
+    filename: str | None = None
+    pages: list[bytes] | None = None
+    by_name: Annotated[dict[str, bytes] | None, Field(alias="byName")] = None
+
+
+# Not UTF-8, and with the two characters where base64's alphabets differ (`+/` and `-_`).
+OCTETS = b"\xfb\xff\x00PNG"
+STANDARD = base64.b64encode(OCTETS).decode()
+
+
+def test_bytes_in_a_json_body_are_sent_as_standard_base64() -> None:
+    # Resend's `attachments[].content` (`type: string, format: binary` in a JSON body): bytes
+    # given in a dict, as a model, or nested, are base64 text, not an error.
+    assert "+" in STANDARD and "/" in STANDARD
+    sent = {"attachments": [{"content": OCTETS, "filename": "a.png"}], "raw": bytearray(b"ab")}
+    assert json.loads(json_body(sent, None)) == {
+        "attachments": [{"content": STANDARD, "filename": "a.png"}],
+        "raw": "YWI=",
+    }
+    model = _Attachment(content=OCTETS, pages=[OCTETS, b"a"], by_name={"x": OCTETS, "y": b"a"})
+    expected = {
+        "content": STANDARD,
+        "pages": [STANDARD, "YQ=="],
+        "byName": {"x": STANDARD, "y": "YQ=="},
+    }
+    assert json.loads(json_body({"attachments": [model]}, None)) == {"attachments": [expected]}
+    assert json.loads(model.to_json()) == expected
+    assert model.to_dict(mode="json") == expected
+    assert model.to_dict()["content"] == OCTETS  # Python mode keeps the bytes
+
+
+def test_bytes_read_from_json_text_are_sent_back_unchanged() -> None:
+    # The API writes octets in JSON as base64: read as the octets, and written back the same.
+    data = {"content": STANDARD, "pages": ["YQ==", "plain text"], "byName": {"x": STANDARD}}
+    read = parse_response(_Attachment, data, strict=True)
+    assert isinstance(read, _Attachment)
+    assert read.content == OCTETS
+    assert read.pages == [b"a", b"plain text"]  # not base64: its UTF-8, as before
+    assert read.by_name == {"x": OCTETS}
+    assert to_jsonable(read) == {**data, "pages": ["YQ==", "cGxhaW4gdGV4dA=="]}
+    assert _Attachment(content=b"raw").content == b"raw"  # bytes given are never decoded
+
+
+def test_bytes_in_a_form_or_multipart_field_are_kept_for_files() -> None:
+    # A model in a multipart body gives its bytes as they are: the part becomes a file.
+    assert body_fields(_Attachment(content=OCTETS)) == {"content": OCTETS}
 
 
 def test_extra_body_cannot_be_merged_into_a_non_object_body() -> None:
