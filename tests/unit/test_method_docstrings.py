@@ -74,3 +74,38 @@ def test_a_deprecated_argument_says_so_in_the_docstring_and_the_reference() -> N
         "`quiet`": True,
         "`limit`": False,
     }
+
+
+def test_a_deprecated_body_field_says_so_too() -> None:
+    """Clerk's `POST /oauth_applications/access_tokens/verify` takes `secret`, deprecated for
+    `access_token`; a property deprecated beside its `$ref`, or in an `allOf` member, counts."""
+    token = {"type": "object", "properties": {"scope": {"type": "string"}}}
+    base = {"type": "object", "properties": {"old": {"type": "string", "deprecated": True}}}
+    own = {
+        "access_token": {"type": "string", "description": "The token."},
+        "secret": {"type": "string", "description": "The token.", "deprecated": True},
+        "grant": {"$ref": "#/components/schemas/Token", "deprecated": True},
+    }
+    schema = {"allOf": [{"$ref": "#/components/schemas/Base"}, {"properties": own}]}
+    operation = {
+        "requestBody": {"content": {"application/json": {"schema": schema}}},
+        "responses": {"200": {"description": "ok"}},
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {"/verify": {"post": operation}},
+        "components": {"schemas": {"Token": token, "Base": base}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (method,) = api.operations
+    assert method.body is not None
+    assert {str(f.name): f.deprecated for f in method.body.fields} == {
+        "old": True,
+        "access_token": False,
+        "secret": True,
+        "grant": True,
+    }
+    docstring = str(method_view(method, asynchronous=False).docstring)
+    assert "secret: Deprecated. The token." in docstring
+    assert "access_token: The token." in docstring
