@@ -40,6 +40,7 @@ class ParameterDoc:
     required: bool
     description: Safe
     default: Safe | None = None  # a required one's value when the caller gives none
+    deprecated: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def _method(book: Examples, resource: Resource, operation: Operation) -> MethodD
                 argument.required,
                 strings.markdown_prose(argument.description),
                 strings.code_span(argument.default) if argument.default is not None else None,
+                argument.deprecated,
             )
             for argument in arguments
         ),

@@ -215,8 +215,8 @@ def _short_name(resource: str, path: str, operation: dict[str, Any], verb: str) 
     tokens = _without_noun(tokens, noun) or tokens
     first, rest = tokens[0], _without_article(tokens[1:])
     kept = _without_own_scope(_without_noun(rest, noun), noun)
-    if first == "get" and verb == "list" and not kept and _lists(rest, path):
-        first = "list"  # Gotify's `getClients` on `GET /client` lists the clients
+    if first == "get" and verb == "list" and (kept == ["list"] if kept else _lists(rest, path)):
+        first, kept = "list", []  # Gotify's `getClients` on `GET /client`, Clerk's `GetUserList`
     return "_".join([first, *kept])
 
 

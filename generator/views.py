@@ -173,8 +173,18 @@ def _docstring(operation: Operation, body: RequestBody | None, note: SpecText | 
         paragraphs.append(SpecText(_TWIN_MENTION.format(operation.events.name)))
     if note is not None:
         paragraphs.append(note)
-    items = [(a.name, a.description) for a in _arguments(operation, body) if a.description]
+    items = [(a.name, text) for a in _arguments(operation, body) if (text := _argument_text(a))]
     return strings.docstring_sections(paragraphs or [_request_line(operation)], items, indent=8)
+
+
+def _argument_text(argument: Argument) -> SpecText | None:
+    """An argument's line under `Args:`; one the spec deprecates says so first, as its
+    description alone need not (Clerk's `last_active_at_since` is deprecated in favour of
+    `last_active_at_after`, and only the flag says so of a parameter with no description)."""
+    if not argument.deprecated:
+        return argument.description
+    described = argument.description.unsafe_value if argument.description else ""
+    return SpecText(f"Deprecated. {described}".strip())
 
 
 def _request_line(operation: Operation) -> SpecText:

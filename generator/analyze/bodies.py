@@ -142,7 +142,36 @@ def _arguments(context: Context, body: RequestBody, entry: Any, where: str) -> R
         encodings if isinstance(encodings, dict) else {},
         jsonpointer.join(where, "encoding"),
     )
+    deprecated = _deprecated_properties(context, entry, where)
+    fields = tuple(replace(f, deprecated=f.wire_name.unsafe_value in deprecated) for f in fields)
     return replace(body, fields=fields, model=identifier(model))
+
+
+def _deprecated_properties(context: Context, entry: Any, where: str) -> frozenset[str]:
+    """The body's properties the spec marks deprecated (Clerk's `secret` beside `access_token`
+    in `POST /oauth_applications/access_tokens/verify`). Hoisting drops `deprecated`, which is
+    no part of a model, so they are read from the spec's own schema: its properties and those
+    of its `allOf` members, `$ref`s followed, a `deprecated` beside a `$ref` counting too."""
+    schema = entry.get("schema") if isinstance(entry, dict) else None
+    pending = [(schema, jsonpointer.join(where, "schema"))]
+    seen: set[str] = set()
+    found: set[str] = set()
+    while pending:
+        resolved = context.resolve(*pending.pop())
+        node = resolved.node
+        if not isinstance(node, dict) or resolved.pointer in seen:
+            continue
+        seen.add(resolved.pointer)
+        properties = node.get("properties")
+        for name, held in properties.items() if isinstance(properties, dict) else ():
+            own = context.resolve(held, jsonpointer.join(resolved.pointer, "properties", name))
+            marks = (own.siblings, own.node if isinstance(own.node, dict) else {})
+            if any(mark.get("deprecated") is True for mark in marks):
+                found.add(name)
+        members = node.get("allOf")
+        for index, member in enumerate(members if isinstance(members, list) else ()):
+            pending.append((member, jsonpointer.join(resolved.pointer, "allOf", index)))
+    return frozenset(found)
 
 
 def _fields(
@@ -172,7 +201,6 @@ def _fields(
             is_file=is_file,
             file_array=file_array,
             schema=schema if isinstance(schema, dict) else {},
-            deprecated=isinstance(schema, dict) and schema.get("deprecated") is True,
             fill_in=_fill_in(context, schema, wire in required_names and not body_required),
         )
         how = _field_serialization(context, kind, encodings.get(wire), pointer, wire)

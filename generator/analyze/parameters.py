@@ -65,13 +65,12 @@ def parameters(
             positions[site.name] if site.location == "path" else 0,
         )
     )
-    namer, holders = Namer(taken), dict.fromkeys(taken, "body")
-    forbidden = KWARG_RESERVED | reserved
+    names = _names(sites, taken, KWARG_RESERVED | reserved)
     return tuple(
         Parameter(
             schema=context.root(_schema_pointer(site)),
             wire_name=SpecText(site.name),
-            name=identifier(_claim(namer, holders, site, forbidden)),
+            name=identifier(names[index]),
             location=site.location,  # type: ignore[arg-type]
             type=annotation,
             required=site.location == "path" or required,
@@ -85,9 +84,31 @@ def parameters(
             deprecated=site.parameter.get("deprecated") is True,
             serialization=_serialization(context, site),
         )
-        for site in sites
+        for index, site in enumerate(sites)
         for annotation, required in [(_annotation(context, site), _required(site))]
     )
+
+
+def _names(
+    sites: list[refs.ParameterSite], taken: set[str], forbidden: frozenset[str]
+) -> list[str]:
+    """The argument name of each site, in the sites' order. Where two wire names make one
+    Python name, the one nearer to it claims it first, as model fields do: the wire name that
+    is the Python name, then one Python can spell, then one it cannot. Clerk's interstitial
+    takes both `frontendApi` (deprecated) and `frontend_api`: `frontend_api=` must send
+    `frontend_api`, whichever the spec lists first."""
+    namer, holders = Namer(taken), dict.fromkeys(taken, "body")
+    wanted = [
+        python_name(client_name(site.parameter, site.name), reserved=forbidden) for site in sites
+    ]
+    order = sorted(
+        range(len(sites)),
+        key=lambda i: (wanted[i] != sites[i].name, not sites[i].name.isidentifier()),
+    )
+    names = [""] * len(sites)
+    for index in order:
+        names[index] = _claim(namer, holders, sites[index], forbidden)
+    return names
 
 
 def _claim(

@@ -55,11 +55,38 @@ def test_a_path_parameter_named_like_a_body_field_says_it_is_the_path_one() -> N
 
 
 def test_two_arguments_going_to_the_same_place_are_numbered() -> None:
-    """`fooBar` and `foo_bar`, both in the query: a place would not tell them apart."""
+    """`fooBar` and `foo_bar`, both in the query: a place would not tell them apart. The one
+    spelled as the argument keeps the plain name, whichever the spec lists first."""
     parameters = [_parameter("query", "fooBar"), _parameter("query", "foo_bar")]
     assert _arguments({"parameters": parameters}, path="/things") == {
-        "query fooBar": "foo_bar",
-        "query foo_bar": "foo_bar_2",
+        "query fooBar": "foo_bar_2",
+        "query foo_bar": "foo_bar",
+    }
+
+
+def test_the_argument_named_as_a_wire_name_sends_that_wire_name() -> None:
+    """Clerk's `GET /public/interstitial` lists the deprecated `frontendApi` before
+    `frontend_api`: `frontend_api=` must send `frontend_api`, not the deprecated one."""
+    parameters = [
+        _parameter("query", "frontendApi", deprecated=True),
+        _parameter("query", "frontend_api"),
+        _parameter("query", "frontend-api"),
+        _parameter("query", "publishable_key"),
+    ]
+    assert _arguments({"parameters": parameters}, path="/public/interstitial") == {
+        "query frontendApi": "frontend_api_2",
+        "query frontend_api": "frontend_api",
+        "query frontend-api": "frontend_api_3",
+        "query publishable_key": "publishable_key",
+    }
+
+
+def test_a_path_parameter_spelled_otherwise_beside_a_query_one_says_where_it_goes() -> None:
+    """`{listId}` in the path beside `?list_id=`: `list_id=` sends the query one."""
+    parameters = [_parameter("path", "listId", required=True), _parameter("query", "list_id")]
+    assert _arguments({"parameters": parameters}, path="/lists/{listId}") == {
+        "path listId": "list_id_path",
+        "query list_id": "list_id",
     }
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from generator.analyze import analyze
 from generator.config import default_config
+from generator.docs import reference
+from generator.examples import Examples
 from generator.views import method_view
 
 
@@ -44,3 +46,66 @@ def test_a_request_line_in_a_docstring_cannot_close_it() -> None:
     (docstring,) = docstrings.values()
     assert '"""' not in docstring
     assert "\\c" not in docstring.replace("\\\\", "")
+
+
+def test_a_deprecated_argument_says_so_in_the_docstring_and_the_reference() -> None:
+    """Clerk's `GET /users` takes `last_active_at_since`, deprecated: its description need not
+    say so, and one without a description said nothing at all."""
+    integer, text = {"type": "integer"}, {"type": "string"}
+    parameters = [
+        {"in": "query", "name": "since", "deprecated": True, "schema": integer},
+        {"in": "query", "name": "quiet", "deprecated": True, "schema": text},
+        {"in": "query", "name": "limit", "schema": integer},
+    ]
+    parameters[0]["description"] = "Users active since then."
+    parameters[2]["description"] = "At most this many."
+    operation = {"parameters": parameters, "responses": {"200": {"description": "ok"}}}
+    paths = {"/users": {"get": operation}}
+    (docstring,) = _docstrings(paths).values()
+    assert "since: Deprecated. Users active since then." in docstring
+    assert "quiet: Deprecated." in docstring
+    assert "limit: At most this many." in docstring
+    document = {"openapi": "3.1.0", "info": {"title": "Demo", "version": "1"}, "paths": paths}
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (resource,) = reference(api, Examples(api, document))
+    (method,) = resource.methods
+    assert {str(p.name): p.deprecated for p in method.parameters} == {
+        "`since`": True,
+        "`quiet`": True,
+        "`limit`": False,
+    }
+
+
+def test_a_deprecated_body_field_says_so_too() -> None:
+    """Clerk's `POST /oauth_applications/access_tokens/verify` takes `secret`, deprecated for
+    `access_token`; a property deprecated beside its `$ref`, or in an `allOf` member, counts."""
+    token = {"type": "object", "properties": {"scope": {"type": "string"}}}
+    base = {"type": "object", "properties": {"old": {"type": "string", "deprecated": True}}}
+    own = {
+        "access_token": {"type": "string", "description": "The token."},
+        "secret": {"type": "string", "description": "The token.", "deprecated": True},
+        "grant": {"$ref": "#/components/schemas/Token", "deprecated": True},
+    }
+    schema = {"allOf": [{"$ref": "#/components/schemas/Base"}, {"properties": own}]}
+    operation = {
+        "requestBody": {"content": {"application/json": {"schema": schema}}},
+        "responses": {"200": {"description": "ok"}},
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {"/verify": {"post": operation}},
+        "components": {"schemas": {"Token": token, "Base": base}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    (method,) = api.operations
+    assert method.body is not None
+    assert {str(f.name): f.deprecated for f in method.body.fields} == {
+        "old": True,
+        "access_token": False,
+        "secret": True,
+        "grant": True,
+    }
+    docstring = str(method_view(method, asynchronous=False).docstring)
+    assert "secret: Deprecated. The token." in docstring
+    assert "access_token: The token." in docstring

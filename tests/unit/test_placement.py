@@ -382,6 +382,25 @@ def test_get_with_a_plural_of_a_segment_of_several_words_is_list() -> None:
     }
 
 
+def test_get_noun_list_on_a_collection_is_list() -> None:
+    """Clerk's `GetUserList` on `GET /users` lists the users: `users.list`, not `get_list`;
+    `GetUsersCount` beside it keeps its own word, and a GET of one object stays as it was."""
+    many = {"responses": {"200": {"description": "ok", "content": {"application/json": {}}}}}
+    tags = ["Users"]
+    names = _placements(
+        {
+            "/users": {"get": {**many, "operationId": "GetUserList", "tags": tags}},
+            "/users/count": {"get": {**many, "operationId": "GetUsersCount", "tags": tags}},
+            "/users/{user_id}": {"get": {**many, "operationId": "GetUser", "tags": tags}},
+        }
+    )
+    assert names == {
+        "GET /users": "users.list",
+        "GET /users/count": "users.get_count",
+        "GET /users/{user_id}": "users.get",
+    }
+
+
 def test_a_noun_after_words_that_qualify_it_stays_in_the_name() -> None:
     """Taking `Assets` out of `cancelSiteAsset` would leave `cancel_site`, which reads as
     cancelling a site: only a noun right after the verb goes."""
