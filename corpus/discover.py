@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import CONFIG_FILE, load_config
+from generator.config import load_config
+from generator.config_paths import CONFIG_FILE
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

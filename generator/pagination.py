@@ -61,15 +61,8 @@ _SIZES += ("page[limit]", "max", "maxResults", "take")
 # A page token the response gives and the next request sends back, often under one name for
 # both (OpenFGA's `continuation_token`, Zoom's `next_page_token`, AWS's `nextToken`); Twitter
 # sends back as `?pagination_token=` the `meta.next_token` it gave.
-_TOKENS = (
-    "next_page_token",
-    "nextPageToken",
-    "next_token",
-    "nextToken",
-    "continuation_token",
-    "continuationToken",
-    "iterator",
-)
+_TOKENS: tuple[str, ...] = ("next_page_token", "nextPageToken", "next_token", "nextToken")
+_TOKENS += ("continuation_token", "continuationToken", "iterator")  # Svix: `iterator`
 _CURSOR_PARAMS: tuple[str, ...] = ("cursor", "after", "starting_after", "page_token", "pageToken")
 _CURSOR_PARAMS += (*_TOKENS, "pagination_token")
 _NEXT_CURSORS = (
