@@ -9,10 +9,15 @@ Generated code says how a value is to be written only where the spec departs fro
 its location: ``Styled(value, "deepObject")`` for an OpenAPI ``style``/``explode``/
 ``allowReserved``, ``WithContentType(value, "application/json")`` for a parameter declared with
 ``content`` or a form field or multipart part with an ``encoding.contentType``.
+
+JSON has no bytes: a ``format: binary`` value inside a JSON document (an attachment's content in
+a JSON body) travels as standard base64 text (RFC 4648), the encoding OpenAPI names for octets in
+a string and what JSON APIs that take file contents read.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import enum
 import functools
@@ -98,6 +103,8 @@ def to_jsonable(value: object) -> object:
         return value.isoformat()
     if isinstance(value, uuid.UUID | Decimal):
         return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(value).decode("ascii")
     return value
 
 

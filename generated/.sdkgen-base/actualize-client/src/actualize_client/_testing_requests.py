@@ -143,7 +143,7 @@ def _parameter_problems(
                 problems.append(Problem(label, "is required"))
             continue
         schema = _resolved(parameter.get("schema") or {}, defs)
-        if "object" in _kinds(schema):
+        if "object" in _kinds(_plain(schema, defs)):
             continue  # deepObject and form spellings of an object are not parsed back
         problems += validate(_typed(values, schema, defs), schema, defs, label, strict=False)
     return problems
@@ -161,9 +161,23 @@ def _kinds(schema: Mapping[str, Any]) -> set[str]:
     return {kinds} if isinstance(kinds, str) else {k for k in kinds or [] if isinstance(k, str)}
 
 
+def _plain(schema: Mapping[str, Any], defs: Mapping[str, Any], depth: int = 0) -> Mapping[str, Any]:
+    """The schema with its ``anyOf``/``oneOf`` branches' types as its own, null left out: a
+    nullable parameter is ``anyOf: [{$ref: ...}, {type: null}]`` once the spec is normalized,
+    and its text is typed as the value it holds (``"2"`` for an integer enum is 2)."""
+    schema = _resolved(schema, defs)
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if _kinds(schema) or not isinstance(branches, list) or depth > 8:
+        return schema
+    plain = [_plain(branch, defs, depth + 1) for branch in branches if isinstance(branch, Mapping)]
+    kinds = sorted(set().union(*(_kinds(branch) for branch in plain)) - {"null"})
+    items = next((branch.get("items") for branch in plain if "array" in _kinds(branch)), None)
+    return {"type": kinds, **({"items": items} if isinstance(items, Mapping) else {})}
+
+
 def _typed(values: list[str], schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Any:
     """Parameter text as the JSON value the schema describes (``"5"`` is 5 for an integer)."""
-    schema = _resolved(schema, defs)
+    schema = _plain(schema, defs)
     kinds = _kinds(schema)
     if "array" in kinds:
         items = schema.get("items") or {}

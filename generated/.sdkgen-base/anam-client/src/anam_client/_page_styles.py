@@ -147,15 +147,16 @@ class OffsetPagination:
 class CursorPagination:
     """Cursors: the next request sends the cursor this page gives, at ``next_cursor`` or, with
     ``item_cursor``, the value of that field of the last item (Stripe's ``starting_after``).
-    It is the last page when it is empty, when ``has_more`` is false, or when there is no
-    cursor. A cursor that comes back (the one just sent, or an earlier one) is a loop, which
-    iteration refuses to follow."""
+    It is the last page when it is empty, when ``has_more`` is false or ``done`` true (Svix's
+    last page still gives a cursor), or when there is no cursor. A cursor that comes back (the
+    one just sent, or an earlier one) is a loop, which iteration refuses to follow."""
 
     cursor_param: str = "cursor"
     items_field: FieldPath = "data"
     next_cursor: FieldPath | None = None
     has_more: FieldPath | None = None
     item_cursor: str | None = None
+    done: FieldPath | None = None
 
     @property
     def param(self) -> str:
@@ -170,6 +171,8 @@ class CursorPagination:
         headers: httpx.Headers,
     ) -> NextPage | None:
         if not items or field_at(body, self.has_more) is False:
+            return None
+        if field_at(body, self.done) is True:
             return None
         if self.next_cursor is not None:
             cursor = field_at(body, self.next_cursor)
