@@ -32,6 +32,20 @@ MAX_NAME = 60
 # One-letter names pycodestyle (ruff E741-E743) calls ambiguous: generated code must pass
 # `ruff check` with its default rules, so they get a suffix (the wire name stays the alias).
 AMBIGUOUS = frozenset({"l", "O", "I"})
+# Verbs that end a path to name what a POST there does (`POST /emails/{id}/cancel`): the
+# method is the action (`cancel`), not the creation of a sub-resource (`create_cancel`).
+_ACTIONS: tuple[str, ...] = ("accept", "acknowledge", "activate", "approve", "archive", "assign")
+_ACTIONS += ("attach", "authorize", "block", "cancel", "capture", "clone", "close", "complete")
+_ACTIONS += ("confirm", "copy", "deactivate", "decline", "detach", "disable", "duplicate")
+_ACTIONS += ("enable", "execute", "export", "finalize", "follow", "import", "invite", "lock")
+_ACTIONS += ("login", "logout", "merge", "move", "mute", "pause", "preview", "publish", "redeem")
+_ACTIONS += ("refresh", "refund", "register", "reject", "reopen", "resend", "reset", "resolve")
+_ACTIONS += ("restart", "restore", "resume", "retry", "revoke", "rotate", "run", "schedule")
+_ACTIONS += ("search", "send", "share", "snooze", "start", "stop", "submit", "subscribe", "sync")
+_ACTIONS += ("test", "transfer", "trigger", "unarchive", "unassign", "unblock", "unfollow")
+_ACTIONS += ("unlock", "unmute", "unpublish", "unschedule", "unsubscribe", "upload", "validate")
+_ACTIONS += ("verify", "void")
+ACTION_VERBS = frozenset(_ACTIONS)
 
 
 # A spec names the same things over and over (`id`, `created`, every path's words): the pure

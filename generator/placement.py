@@ -16,6 +16,7 @@ from typing import Any
 
 from .answers import answers_one
 from .naming import (
+    ACTION_VERBS,
     Namer,
     class_name,
     operation_id_without_path,
@@ -240,13 +241,7 @@ def _spells_method_and_path(operation_id: str, verb: str, path: str) -> bool:
     return bool(path_words) and spelt[1:] == path_words and spelt[0] in methods
 
 
-_METHODS_OF = {
-    "get": ("get",),
-    "list": ("get",),
-    "create": ("post",),
-    "update": ("put", "patch"),
-    "delete": ("delete",),
-}
+_METHODS_OF = {"get": ("get",), "list": ("get",), "create": ("post",), "update": ("put", "patch")}
 
 
 def _without_own_scope(kept: list[str], noun: list[str]) -> list[str]:
@@ -360,11 +355,14 @@ def _unshared(path: str, shared: tuple[str, ...]) -> str:
 def _name_from_path(resource: str, verb: str, path: str) -> str:
     """A name for an operation without operationId: the CRUD verb plus trailing sub-resources,
     a collection followed by its item's id in the singular (`GET /envs/{env}/builds/{build}` on
-    `envs` is `get_build`)."""
-    statics = _path_words(path, items=True)
-    if statics and snake_case(statics[0]) in (resource, singular(resource)):
+    `envs` is `get_build`). A POST to an action (`/emails/{id}/cancel`) is named by it: `cancel`,
+    as `/users/{id}/email/verify` is `verify_email`."""
+    statics = [snake_case(static) for static in _path_words(path, items=True)]
+    if statics and statics[0] in (resource, singular(resource)):
         statics = statics[1:]
-    return "_".join([verb, *(snake_case(s) for s in statics)])
+    if verb == "create" and statics and statics[-1] in ACTION_VERBS:
+        return "_".join([statics[-1], *statics[:-1]])
+    return "_".join([verb, *statics])
 
 
 def _path_words(path: str, *, items: bool = False) -> list[str]:

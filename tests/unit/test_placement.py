@@ -128,7 +128,7 @@ def test_operations_without_id_get_crud_names() -> None:
         "GET /items/{id}": "items.get",
         "PUT /items/{id}": "items.update",
         "DELETE /items/{id}": "items.delete",
-        "POST /items/{id}/archive": "items.create_archive",
+        "POST /items/{id}/archive": "items.archive",
     }
 
 
@@ -570,4 +570,26 @@ def test_a_closing_for_the_resource_itself_is_not_part_of_the_name() -> None:
         "GET /tasks/{task_gid}/attachments": "attachments.get_for_task",
         "GET /user_task_lists/{id}/tasks": "tasks.get_for_user_task_list",
         "GET /tasks/{task_gid}/stories": "tasks.get_for_task",
+    }
+
+
+def test_a_post_to_an_action_without_an_operation_id_is_named_by_the_action() -> None:
+    names = _placements(
+        {
+            "/emails": {"post": _op(tags=["emails"])},
+            "/emails/{email_id}/cancel": {"post": _op(tags=["emails"])},
+            "/emails/{email_id}/attachments": {"post": _op(tags=["emails"])},
+            "/events/send": {"post": _op(tags=["events"])},
+            "/users/{id}/email/verify": {"post": _op(tags=["users"])},
+            "/users/{id}/verify": {"post": _op(tags=["users"]), "delete": _op(tags=["users"])},
+        }
+    )
+    assert names == {
+        "POST /emails": "emails.create",
+        "POST /emails/{email_id}/cancel": "emails.cancel",
+        "POST /emails/{email_id}/attachments": "emails.create_attachments",
+        "POST /events/send": "events.send",
+        "POST /users/{id}/email/verify": "users.verify_email",
+        "POST /users/{id}/verify": "users.verify",
+        "DELETE /users/{id}/verify": "users.delete_verify",
     }
