@@ -18,6 +18,7 @@ from typing import Any
 from .. import jsonpointer, keywords
 from ..describe import describe
 from ..errors import Problem, SpecError
+from ..inheritance import declared_properties
 from ..ir import BodyField, RequestBody, Serialization, TypeRef
 from ..media import Encoding, base_media, encoding, is_concrete, is_json
 from ..refs import component_name
@@ -150,28 +151,17 @@ def _arguments(context: Context, body: RequestBody, entry: Any, where: str) -> R
 def _deprecated_properties(context: Context, entry: Any, where: str) -> frozenset[str]:
     """The body's properties the spec marks deprecated (Clerk's `secret` beside `access_token`
     in `POST /oauth_applications/access_tokens/verify`). Hoisting drops `deprecated`, which is
-    no part of a model, so they are read from the spec's own schema: its properties and those
-    of its `allOf` members, `$ref`s followed, a `deprecated` beside a `$ref` counting too."""
+    no part of a model, so they are read from the spec's own schema, `allOf` members included;
+    a `deprecated` beside a `$ref` counts too."""
     schema = entry.get("schema") if isinstance(entry, dict) else None
-    pending = [(schema, jsonpointer.join(where, "schema"))]
-    seen: set[str] = set()
-    found: set[str] = set()
-    while pending:
-        resolved = context.resolve(*pending.pop())
-        node = resolved.node
-        if not isinstance(node, dict) or resolved.pointer in seen:
-            continue
-        seen.add(resolved.pointer)
-        properties = node.get("properties")
-        for name, held in properties.items() if isinstance(properties, dict) else ():
-            own = context.resolve(held, jsonpointer.join(resolved.pointer, "properties", name))
-            marks = (own.siblings, own.node if isinstance(own.node, dict) else {})
-            if any(mark.get("deprecated") is True for mark in marks):
-                found.add(name)
-        members = node.get("allOf")
-        for index, member in enumerate(members if isinstance(members, list) else ()):
-            pending.append((member, jsonpointer.join(resolved.pointer, "allOf", index)))
-    return frozenset(found)
+    declared = declared_properties(context.document, schema)
+    return frozenset(name for name, held in declared.items() if _deprecated(context, held, where))
+
+
+def _deprecated(context: Context, held: Any, where: str) -> bool:
+    resolved = context.resolve(held, where)
+    marks = (resolved.siblings, resolved.node if isinstance(resolved.node, dict) else {})
+    return any(mark.get("deprecated") is True for mark in marks)
 
 
 def _fields(

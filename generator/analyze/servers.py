@@ -110,9 +110,9 @@ def other_servers(context: Context, base: str) -> tuple[OtherServer, ...]:
     found: dict[str, OtherServer] = {}
     for server in servers:
         url = server.get("url") if isinstance(server, dict) else None
-        if not isinstance(url, str) or _problem(url.rstrip("/")) is not None:
+        url = url.rstrip("/") if isinstance(url, str) else None
+        if url is None or _problem(url) is not None:
             continue
-        url = url.rstrip("/")
         if url != base and url not in found:
             found[url] = OtherServer(SpecText(url), _text(server.get("description")))
     return tuple(found.values())
