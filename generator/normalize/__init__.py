@@ -4,9 +4,12 @@ Every later stage (naming, models, the diff, the contract validator) sees the no
 so a quirk is handled once, here, and two spellings of the same contract compare equal: `nullable:
 true` (OpenAPI 3.0 style, found even in 3.1 documents) and `type: [X, "null"]` are one thing after
 this. Each pass rewrites the document in place and reports what it changed as problems (a
-quirk read one way with a warning, a plain respelling as info); a pass that finds what has no
-reading at all raises it as an error, once it has found every instance. Callers hand over a
-freshly parsed document (copying a large spec costs more than all the passes together).
+quirk read one way with a warning, a plain respelling as info), so a pass that reports nothing
+left the document's schemas where they were, and the next pass does not walk them again (see
+`shared_walk`; writing out what a spec already implies, such as a discriminator's full mapping,
+moves no schema). A pass that finds what has no reading at all raises it as an error, once it has
+found every instance. Callers hand over a freshly parsed document (copying a large spec costs
+more than all the passes together).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from . import (
     scheme_headers,
     security_quirks,
     self_union,
+    shared_walk,
     single_branch,
     string_enum,
     surrogates,
@@ -89,6 +93,10 @@ PASSES: tuple[Pass, ...] = (
 def normalize(document: dict[str, Any], file: str = "") -> tuple[dict[str, Any], list[Problem]]:
     """`document`, normalized in place, and what was changed."""
     problems: list[Problem] = []
-    for apply in PASSES:
-        problems.extend(apply(document, file))
+    with shared_walk.shared(document) as changed:
+        for apply in PASSES:
+            found = apply(document, file)
+            if found:
+                changed()
+            problems += found
     return document, problems

@@ -16,7 +16,7 @@ from typing import Any
 from .. import jsonpointer
 from ..errors import Problem
 from ..refs import SCHEMA_PREFIX, component_name
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 _ANNOTATIONS = frozenset(
     {"$ref", "title", "description", "example", "examples", "deprecated", "externalDocs"}
@@ -29,7 +29,7 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     if not isinstance(components, dict):
         return []
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         members = schema.get("allOf")
         if not isinstance(members, list):
             continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 _ANNOTATIONS = frozenset(
     {"title", "description", "example", "examples", "deprecated", "externalDocs", "$comment"}
@@ -23,7 +23,7 @@ _ANNOTATIONS = frozenset(
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         members = schema.get("allOf")
         if not isinstance(members, list) or len(members) < 2:
             continue

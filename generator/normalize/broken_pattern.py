@@ -19,12 +19,12 @@ from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems: list[Problem] = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         pattern = schema.get("pattern")
         if not isinstance(pattern, str):
             continue

@@ -19,7 +19,7 @@ from .. import jsonpointer, keywords
 from ..errors import Problem
 from ..inheritance import declared_properties
 from ..refs import SCHEMA_PREFIX, component_name, resolve
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 
 @dataclass
@@ -32,7 +32,7 @@ class _Site:
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems: list[Problem] = []
     sites: list[_Site] = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         if "discriminator" not in schema:
             continue
         tags, reason = member_tags(document, pointer, schema)

@@ -10,12 +10,12 @@ from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         if schema.get("enum") == []:
             del schema["enum"]
             message = "empty `enum` allows no value; read as the plain type"

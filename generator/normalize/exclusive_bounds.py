@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 _PAIRS = (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum"))
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         for exclusive, bound in _PAIRS:
             flag = schema.get(exclusive)
             if not isinstance(flag, bool):

@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 _OBJECT_KEYWORDS = ("properties", "additionalProperties", "patternProperties")
 # Keywords that let a schema be something other than an object: those are left as written.
@@ -21,7 +21,7 @@ _OTHER_SHAPES = ("type", "$ref", "oneOf", "anyOf", "not", "enum", "const", "item
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         shaped = any(isinstance(schema.get(key), dict) for key in _OBJECT_KEYWORDS)
         if shaped and not any(key in schema for key in _OTHER_SHAPES):
             schema["type"] = "object"

@@ -21,7 +21,7 @@ from referencing.jsonschema import DRAFT202012
 
 from .. import jsonpointer
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 _ROOT = "urn:sdkgen:spec"
 _QUOTE_CHARS = 40
@@ -29,7 +29,7 @@ _QUOTE_CHARS = 40
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems: list[Problem] = []
-    holders = [(where, schema) for where, schema in iter_schemas(document) if "default" in schema]
+    holders = [(where, schema) for where, schema in every_schema(document) if "default" in schema]
     if not holders:
         return problems
     resource: Resource[Any] = DRAFT202012.create_resource(document)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 ANNOTATIONS = (  # keywords that only describe a schema: they allow and forbid nothing
     "title",
@@ -26,7 +26,7 @@ ANNOTATIONS = (  # keywords that only describe a schema: they allow and forbid n
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         if "nullable" not in schema:
             continue
         if schema.pop("nullable") is True:

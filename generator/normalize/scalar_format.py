@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import jsonpointer, keywords
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 # The formats that make a field something other than the JSON value (see `hoist.KEPT_FORMATS`),
 # with the other string-only ones a generator might one day read.
@@ -24,7 +24,7 @@ _SCALARS = frozenset({"integer", "number", "boolean", "null"})
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         kinds = keywords.types(schema)
         if schema.get("format") in _STRING_FORMATS and kinds and kinds <= _SCALARS:
             kind = " or ".join(sorted(kinds - {"null"})) or "null"

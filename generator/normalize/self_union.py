@@ -27,8 +27,8 @@ from typing import Any
 from .. import jsonpointer
 from ..errors import GenerationError, Problem
 from ..refs import resolve
-from ..walk import iter_schemas
 from .nullable import ANNOTATIONS
+from .shared_walk import every_schema
 
 _UNIONS = ("oneOf", "anyOf")
 
@@ -48,7 +48,7 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     V`, `V = U | int`) is then replaced by what else it reaches: `U = str | int`."""
     unions = [
         _Union(schema, key, jsonpointer.join(pointer, key), list(range(len(schema[key]))))
-        for pointer, schema in iter_schemas(document)
+        for pointer, schema in every_schema(document)
         for key in _UNIONS
         if isinstance(schema.get(key), list) and schema[key]
     ]

@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         for key in ("oneOf", "anyOf"):
             branches = schema.get(key)
             if not (isinstance(branches, list) and len(branches) == 1):

@@ -14,12 +14,12 @@ from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         values = schema.get("enum")
         if not _only_string(schema.get("type")) or not isinstance(values, list):
             continue

@@ -18,7 +18,7 @@ from typing import Any
 from .. import jsonpointer
 from ..errors import Problem
 from ..inheritance import allof_ancestors, allof_refs, declared_properties
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 _MEMBER = re.compile(r"/allOf/\d+$")
 
@@ -26,7 +26,7 @@ _MEMBER = re.compile(r"/allOf/\d+$")
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems: list[Problem] = []
     subclasses = _subclasses(document)
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         if _MEMBER.search(pointer) or not ("properties" in schema or "allOf" in schema):
             continue
         declared = set(declared_properties(document, schema))
@@ -54,7 +54,7 @@ def _subclasses(document: dict[str, Any]) -> dict[str, list[Any]]:
     schemas = (document.get("components") or {}).get("schemas") or {}
     ancestors = allof_ancestors(schemas)
     found: dict[str, list[Any]] = {}
-    for pointer, schema in iter_schemas(document):
+    for pointer, schema in every_schema(document):
         if _MEMBER.search(pointer):
             continue  # a member is judged with the class it is part of
         direct = allof_refs(schema) & ancestors.keys()

@@ -12,14 +12,14 @@ from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 _UUID_LENGTH = 36
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         if schema.get("format") != "uuid" or _admits(schema, _UUID_LENGTH):
             continue
         del schema["format"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import jsonpointer, refs
 from ..errors import Problem
-from ..walk import iter_schemas
+from .shared_walk import every_schema
 
 _OBJECT_KEYWORDS = frozenset(
     {"properties", "additionalProperties", "patternProperties", "required", "minProperties"}
@@ -24,7 +24,7 @@ _OBJECT_KEYWORDS = frozenset(
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in list(iter_schemas(document)):
+    for pointer, schema in every_schema(document):
         members = schema.get("allOf")
         if schema.get("type") != "object" or not isinstance(members, list) or not members:
             continue
