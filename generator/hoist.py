@@ -189,7 +189,7 @@ class _Hoister:
         if isinstance(site, str):
             site = _Site(pointer, pointer if is_class else "", "", site)
             self.fixed[pointer] = fixed
-        rewritten = self._rewrite(schema, site)
+        rewritten = self._rewrite(schema, site)  # a root is never nested
         if is_class:
             alternate = classnames.with_role(
                 fixed, "Param" if "/parameters/" in pointer else "Body"
@@ -245,9 +245,10 @@ class _Hoister:
     # -- cleaning, one keyword at a time ------------------------------------------------------
 
     def _rewrite(self, schema: dict[str, Any], site: _Site) -> dict[str, Any]:
-        """`schema` cleaned for code generation, with nested class-worthy schemas hoisted."""
+        """`schema`, in canonical form for `site`, cleaned for code generation, with nested
+        class-worthy schemas hoisted."""
         out: dict[str, Any] = {}
-        for key, value in shapes.canonical(schema, nested=site.nested).items():
+        for key, value in schema.items():
             if key in _DROPPED_KEYS or (key.startswith("x-") and key not in _KEPT_EXTENSIONS):
                 continue
             handler = _HANDLERS.get(key)
@@ -315,7 +316,7 @@ class _Hoister:
         members = [member for member in value if not self._cyclic(site, member)]
         return [
             self._rewrite(
-                member,
+                shapes.canonical(member, nested=site.nested),
                 site.at(jsonpointer.join(site.pointer, key, i), site.short, nested=site.nested),
             )
             if isinstance(member, dict)
@@ -364,7 +365,7 @@ class _Hoister:
             return {"$ref": PLACEHOLDER + jsonpointer.escape(self.by_pointer[site.pointer])}
         bare = {**schema, "type": "object"} if keywords.is_nullable_object(schema) else schema
         class_site = _Site(site.pointer, site.pointer, site.short, site.noun)
-        rewritten = self._rewrite(bare, class_site)
+        rewritten = self._rewrite(shapes.canonical(bare, nested=False), class_site)
         shape = json.dumps(shapes.without_docs(rewritten), sort_keys=True)
         digest = hashlib.sha256(shape.encode()).hexdigest()[:16]
         entity = self.entities.get(digest)
