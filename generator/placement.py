@@ -26,6 +26,7 @@ from .naming import (
     snake_case,
     words,
 )
+from .sdk_names import sdk_method, sdk_tags
 from .vocabulary import CLASS_RESERVED, CLIENT_RESERVED, METHOD_RESERVED
 from .walk import HTTP_METHODS, iter_operations
 
@@ -91,8 +92,8 @@ def resource_name(path: str, operation: dict[str, Any]) -> str:
 
 
 def _named_resource(operation: dict[str, Any]) -> str | None:
-    """The resource the operation itself names: its first tag, else its AutoRest group."""
-    tags = operation.get("tags")
+    """The resource the operation itself names: its SDK group, first tag or AutoRest group."""
+    tags = sdk_tags(operation)
     if isinstance(tags, list) and tags and isinstance(tags[0], str) and snake_case(tags[0]):
         return tag_resource_name(tags[0])
     group = _AUTOREST_ID.fullmatch(str(operation.get("operationId") or ""))
@@ -184,6 +185,7 @@ def _candidates(
     words = [snake_case(word) for word in _path_words(path)]
     names.append("_".join([verb, *words]))
     names.append("_".join([method, *words, *(f"by_{snake_case(p)}" for p in _variables(path))]))
+    names = [snake_case(name) for name in sdk_method(operation)] + names
     return list(dict.fromkeys(_safe_method(name) for name in names))
 
 

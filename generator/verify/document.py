@@ -11,8 +11,9 @@
   every operation, so every operation is served at the mock's URL.
 * A discriminator mapping to a schema's name (`dog: Dog`, as OpenAPI allows) names it by
   reference (`#/components/schemas/Dog`), which is what the validator follows.
-* Discriminators that cannot pick a branch are left out, then overlapping `oneOf`s are
-  relaxed (`tolerances.py`).
+* An `allOf` closed by `additionalProperties: false` is closed over all its members'
+  properties (`closed.py`); then discriminators that cannot pick a branch are left out, and
+  overlapping `oneOf`s are relaxed (`tolerances.py`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from urllib.parse import urljoin
 import httpx
 
 from ..walk import HTTP_METHODS, iter_schemas
+from .closed import close_compositions
 from .tolerances import (
     Relaxation,
     drop_discriminators,
@@ -62,11 +64,12 @@ def prepared_document(normalized: dict[str, Any]) -> ValidationDocument:
     document["openapi"] = "3.1.0"
     document.setdefault("paths", {})
     _mappings_as_refs(document)
+    closed = close_compositions(document)
     discriminators = unusable_discriminators(document)
     drop_discriminators(document, discriminators)
     overlaps = overlapping_one_ofs(document)
     moves = relax(document, overlaps)
-    return ValidationDocument(document, (*discriminators, *overlaps), moves)
+    return ValidationDocument(document, (*closed, *discriminators, *overlaps), moves)
 
 
 def served(prepared: ValidationDocument, mock_url: str, base_url: str) -> ValidationDocument:

@@ -45,6 +45,10 @@ What is tolerated, and only this:
    `12:00:00Z`, and clients send both.
 12. An optional JSON body a call left out may arrive as `{}` where the schema allows `{}`
    (`expect.py`): it says nothing more than no body.
+13. An `allOf` closed by `additionalProperties: false`, beside it or in a member, admits no
+   object as written (`additionalProperties` does not see the other members' properties): it is
+   validated as closed over the properties of all its members (`closed.py`), as the models and
+   the fake client read it. Listed.
 
 Not tolerances, but OpenAPI as written: the document validated is the normalized one
 (`nullable` becomes a null type, 3.0 documents are read as 3.1), its `servers` point at the
@@ -62,6 +66,7 @@ from typing import Any
 from .. import jsonpointer
 from ..refs import ref_holders
 from ..walk import iter_schemas
+from .closed import ClosedComposition
 from .compose import discriminator_values
 from .errors import NoValidValue
 from .schemas import SchemaChecker, properties_of, resolved_schema, schema_key
@@ -115,7 +120,7 @@ class UnusableDiscriminator:
         )
 
 
-Relaxation = OverlappingOneOf | UnusableDiscriminator
+Relaxation = ClosedComposition | OverlappingOneOf | UnusableDiscriminator
 
 
 def unusable_discriminators(document: dict[str, Any]) -> list[UnusableDiscriminator]:

@@ -23,6 +23,7 @@ from openapi_core.testing import MockRequest
 from generator import jsonpointer
 from generator.verify import document as validation
 from generator.verify import tolerances
+from generator.verify.closed import ClosedComposition
 from generator.verify.document import validation_document
 from generator.verify.mock import VIOLATION_STATUS, SpecMockServer
 from generator.verify.schemas import SchemaChecker
@@ -166,6 +167,11 @@ def test_validation_document_differs_only_where_listed(contract_spec: ContractSp
         node = jsonpointer.resolve(restored, place.pointer)
         if isinstance(place, UnusableDiscriminator):
             node["discriminator"] = jsonpointer.resolve(document, place.pointer)["discriminator"]
+        elif isinstance(place, ClosedComposition):
+            node["allOf"] = list(place.members)
+            del node["unevaluatedProperties"]
+            if place.closed_itself:
+                node["additionalProperties"] = False
         else:
             node["oneOf"] = node.pop("anyOf")
     assert restored == document
@@ -477,6 +483,61 @@ def test_a_discriminator_that_cannot_pick_a_branch_is_left_out() -> None:
     assert checker.is_valid(schema, {"runner_type": "runbook"})
     assert not checker.is_valid(schema, {"runner_type": "other"})
     assert not SchemaChecker(document).is_valid(schema, {"runner_type": "runbook"})
+
+
+def test_an_all_of_closed_by_additional_properties_is_closed_over_all_its_members() -> None:
+    """AssemblyAI's shapes: a closed composite of a base and an extension, and replies made of
+    a closed base and a closed extension. As written no object is valid; as meant, every
+    member's property is, and a key no member declares is not."""
+    base = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["request_id"],
+        "properties": {"request_id": {"type": "string"}},
+    }
+    extension = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["response"],
+        "properties": {"response": {"type": "string"}},
+    }
+    params = {
+        "type": "object",
+        "additionalProperties": False,
+        "allOf": [
+            {"$ref": "#/components/schemas/Optional"},
+            {"required": ["audio_url"], "properties": {"audio_url": {"type": "string"}}},
+        ],
+    }
+    optional = {"type": "object", "properties": {"punctuate": {"type": "boolean"}}}
+    schemas = {
+        "Base": base,
+        "Reply": {"allOf": [{"$ref": "#/components/schemas/Base"}, extension]},
+        "Optional": optional,
+        "Params": params,
+    }
+    document = {"openapi": "3.1.0", "components": {"schemas": schemas}}
+    validated = validation_document(document, SERVER, SERVER)
+    assert {(p.pointer, p.closed_itself) for p in validated.relaxed} == {
+        ("/components/schemas/Reply", False),
+        ("/components/schemas/Params", True),
+    }
+    checker, literal = SchemaChecker(validated.document), SchemaChecker(document)
+    reply, params_ref = (
+        {"$ref": "#/components/schemas/Reply"},
+        {"$ref": "#/components/schemas/Params"},
+    )
+    answer = {"request_id": "r-1", "response": "text"}
+    body = {"audio_url": "https://example.org/a.mp3", "punctuate": True}
+    assert checker.is_valid(reply, answer) and not literal.is_valid(reply, answer)
+    assert checker.is_valid(params_ref, body) and not literal.is_valid(params_ref, body)
+    assert not checker.is_valid(reply, {**answer, "reponse": "misspelt"})
+    assert not checker.is_valid(params_ref, {**body, "punctuation": True})
+    assert not checker.is_valid(params_ref, {"punctuate": True})  # still required
+    # the base is still closed where it stands alone
+    base_ref = {"$ref": "#/components/schemas/Base"}
+    assert not checker.is_valid(base_ref, answer)
+    assert checker.is_valid(base_ref, {"request_id": "r-1"})
 
 
 def test_refs_into_a_relaxed_one_of_follow_its_branches() -> None:

@@ -593,3 +593,52 @@ def test_a_post_to_an_action_without_an_operation_id_is_named_by_the_action() ->
         "POST /users/{id}/verify": "users.verify",
         "DELETE /users/{id}/verify": "users.delete_verify",
     }
+
+
+def _fern(operation_id: str, tag: str, group: Any, method: str | None) -> dict[str, Any]:
+    operation = _op(operation_id, [tag])
+    operation["x-fern-sdk-group-name"] = group
+    if method is not None:
+        operation["x-fern-sdk-method-name"] = method
+    return operation
+
+
+def test_the_sdk_names_a_spec_gives_its_operations_are_the_methods() -> None:
+    """AssemblyAI's spec names each operation as its official SDKs call it: its `LeMUR` tag
+    and `lemurTask` id would make `client.le_mur.lemur_task()`; its SDKs say `lemur.task()`."""
+    names = _placements(
+        {
+            "/lemur/v3/generate/task": {"post": _fern("lemurTask", "LeMUR", "lemur", "task")},
+            "/lemur/v3/{request_id}": {
+                "delete": _fern("purgeLemurRequestData", "LeMUR", "lemur", "purgeRequestData")
+            },
+            "/v2/upload": {"post": _fern("uploadFile", "transcript", "files", "upload")},
+            "/v2/transcript": {
+                "post": _fern("createTranscript", "transcript", "transcripts", "submit"),
+                "get": _fern("listTranscripts", "transcript", "transcripts", None),
+            },
+            "/v2/admin/keys": {"get": _fern("listKeys", "admin", ["admin", "keys"], "list")},
+        }
+    )
+    assert names == {
+        "POST /lemur/v3/generate/task": "lemur.task",
+        "DELETE /lemur/v3/{request_id}": "lemur.purge_request_data",
+        "POST /v2/upload": "files.upload",
+        "POST /v2/transcript": "transcripts.submit",
+        "GET /v2/transcript": "transcripts.list",
+        "GET /v2/admin/keys": "admin_keys.list",
+    }
+
+
+def test_sdk_method_names_that_clash_or_break_rules_fall_back_safely() -> None:
+    names = _placements(
+        {
+            "/a": {"get": _fern("getA", "t", "things", "fetch")},
+            "/b": {"get": _fern("getB", "t", "things", "fetch")},
+            "/c": {"post": _fern("makeC", "t", "things", "class")},
+            "/d": {"post": _fern("makeD", "t", "  ", "with_raw_response")},
+        }
+    )
+    assert names["GET /a"] == "things.get_a" and names["GET /b"] == "things.get_b"
+    assert names["POST /c"] == "things.class_"
+    assert names["POST /d"].startswith("t.") and names["POST /d"] != "t.with_raw_response"

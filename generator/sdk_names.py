@@ -1,0 +1,37 @@
+"""Names a spec gives its SDK's methods itself, where it gives them.
+
+Specs of APIs whose official SDKs Fern generates (AssemblyAI, Cohere, ElevenLabs, Deepgram)
+name each operation's group and method: `x-fern-sdk-group-name: lemur` with
+`x-fern-sdk-method-name: task` is `client.lemur.task()` in those SDKs. Their tags are written
+for the reference pages (AssemblyAI tags every LeMUR operation `LeMUR`, and its operationIds
+repeat the group: `lemurTask`), so without these names the same call would be
+`client.le_mur.lemur_task()`: users moving from the official SDK, or reading its docs, expect
+the vendor's names. The group is read as a tag ahead of the operation's own tags, the method
+as the first name tried (a clash within the resource falls back to the usual candidates), and
+both go through the same rules as any name taken from the spec.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+GROUP = "x-fern-sdk-group-name"
+METHOD = "x-fern-sdk-method-name"
+
+
+def sdk_tags(operation: dict[str, Any]) -> Any:
+    """The operation's tags, with the group its SDK puts it in first (a nested group, written
+    as a list, is one resource named by all its parts)."""
+    tags = operation.get("tags")
+    group = operation.get(GROUP)
+    if isinstance(group, list) and group and all(isinstance(part, str) for part in group):
+        group = " ".join(group)
+    if not isinstance(group, str) or not group.strip():
+        return tags
+    return [group, *(tags if isinstance(tags, list) else [])]
+
+
+def sdk_method(operation: dict[str, Any]) -> list[str]:
+    """The method name the operation's SDK gives it, if any (as written, to be made a name)."""
+    name = operation.get(METHOD)
+    return [name] if isinstance(name, str) and name.strip() else []
