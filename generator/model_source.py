@@ -87,6 +87,8 @@ def _without_arbitrary_types(source: str) -> str:
     for node in ast.walk(ast.parse(source)):
         if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
             continue
+        if getattr(node.value.func, "id", "") != "ConfigDict":
+            continue
         keywords = node.value.keywords
         allowed = [kw for kw in keywords if kw.arg == "arbitrary_types_allowed"]
         if allowed and len(allowed) == len(keywords):

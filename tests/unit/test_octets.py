@@ -3,6 +3,8 @@ that import from the package."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from generator.errors import GenerationError
 from generator.ir import ModelSet
 from generator.models import check_models, generate_models
+from generator.pipeline import generate_package
 
 BINARY = {"type": "string", "format": "binary"}
 
@@ -93,3 +96,24 @@ def test_the_allowlist_takes_octets_from_the_package_and_nothing_else() -> None:
     ):
         with pytest.raises(GenerationError, match="unexpected import"):
             check_models(SOURCE.format(imported=imported), models, "pkg")
+
+
+def test_a_schema_named_octets_leaves_the_name_to_the_runtimes_type(tmp_path: Path) -> None:
+    octets = {"schema": {"$ref": "#/components/schemas/Octets"}}
+    reply = {"description": "d", "content": {"application/json": octets}}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Clash", "version": "1"},
+        "paths": {"/o": {"get": {"operationId": "getO", "responses": {"200": reply}}}},
+        "components": {"schemas": {"Octets": {"type": "object", "properties": {"blob": BINARY}}}},
+    }
+    generate_package(json.dumps(spec).encode(), "openapi.json", tmp_path)
+    (module,) = [
+        path
+        for path in (tmp_path / "src/clash_client/types").glob("_*.py")
+        if "octets" in path.name
+    ]
+    lines = module.read_text(encoding="utf-8").splitlines()
+    assert "from clash_client._types import Octets" in lines
+    assert "class Octets(BaseModel):" not in lines
+    assert "    blob: Octets | None = None" in lines
