@@ -7,6 +7,7 @@ child's start is on the critical path of a cold generation.
 
 from __future__ import annotations
 
+import ast
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -70,4 +71,30 @@ def model_source(request: ModelsRequest) -> str:
     if not isinstance(source, str):
         message = "datamodel-code-generator produced no module"
         raise GenerationError(Problem("error", message, request.file, hint=BUG_HINT))
+    source = _without_arbitrary_types(source)
     return without_definitions(source, request.borrowed) if request.borrowed else source
+
+
+def _without_arbitrary_types(source: str) -> str:
+    """`source` without the `arbitrary_types_allowed=True` the library gives every model with a
+    field typed by a `customTypePath` (the runtime's `Octets`): that type is pydantic's own, and
+    the setting would let a model hold values of any class unchecked. An emptied `ConfigDict` goes
+    too. The library writes each of its keywords on a line of its own."""
+    if "arbitrary_types_allowed" not in source:
+        return source
+    lines = source.splitlines(keepends=True)
+    cuts: list[tuple[int, int]] = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
+            continue
+        if getattr(node.value.func, "id", "") != "ConfigDict":
+            continue
+        keywords = node.value.keywords
+        allowed = [kw for kw in keywords if kw.arg == "arbitrary_types_allowed"]
+        if allowed and len(allowed) == len(keywords):
+            cuts.append((node.lineno, node.end_lineno or node.lineno))
+        else:
+            cuts += [(kw.lineno, kw.end_lineno or kw.lineno) for kw in allowed]
+    for first, last in sorted(cuts, reverse=True):
+        del lines[first - 1 : last]
+    return "".join(lines)

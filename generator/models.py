@@ -4,7 +4,8 @@ We give datamodel-code-generator the flat named schemas from `hoist` and our own
 scoped aliases), so class and field names are ours and match the keyword arguments of the
 resource methods. Its output is then parsed and held to an allowlist of syntax: imports, classes,
 annotated fields, docstrings and calls to `Field`/`ConfigDict`/`TypeAliasType`/`model_rebuild` with
-literal arguments. Whatever a spec string does to that library, nothing else reaches a package.
+literal arguments; from the package itself, only its `_models` and the bytes type `Octets`.
+Whatever a spec string does to that library, nothing else reaches a package.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .errors import GenerationError, Problem
 from .ir import ModelSet
 from .model_groups import join_modules
 from .model_source import BUG_HINT, HEADER, ModelsRequest, model_source
+from .octets import octets_module, with_octets
 from .split import ModelsPart, cut_part
 from .statements import defined_name
 from .syntax import Descendants
@@ -141,14 +143,14 @@ def _made_here(request: ModelsRequest) -> list[tuple[int, str]]:
 
 def models_request(models: ModelSet, package: str, file: str) -> ModelsRequest:
     """What datamodel-code-generator is given: the schemas as responses see them, without the
-    text defaults of parsed formats, and our field names as its aliases."""
+    text defaults of parsed formats, bytes typed `Octets`, and our field names as its aliases."""
     aliases = {
         f"{cls}.{wire}": name
         for cls, names in sorted(models.field_names.items())
         for wire, name in names.items()
         if name != wire
     }
-    schemas = _without_untypable_defaults(_response_view(models))
+    schemas = with_octets(_without_untypable_defaults(_response_view(models)), package)
     return ModelsRequest(schemas, aliases, package, file)
 
 
@@ -272,7 +274,7 @@ def _violations(tree: ast.Module, package: str, nodes: Descendants) -> list[tupl
         owner = defined_name(node) or ""
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
-            if module not in _ALLOWED_MODULES and module != f"{package}._models":
+            if not _allowed_import(node, package):
                 found.append((owner, f"unexpected import from {module!r}"))
         elif isinstance(node, ast.ClassDef):
             found += [(owner, message) for message in _class_violations(node, nodes)]
@@ -281,6 +283,15 @@ def _violations(tree: ast.Module, package: str, nodes: Descendants) -> list[tupl
         else:
             found.append((owner, f"unexpected {type(node).__name__} at line {node.lineno}"))
     return found
+
+
+def _allowed_import(node: ast.ImportFrom, package: str) -> bool:
+    """A library module, the package's models base, or exactly `Octets` from its types."""
+    module = node.module or ""
+    if module in _ALLOWED_MODULES or module == f"{package}._models":
+        return True
+    names = [(alias.name, alias.asname) for alias in node.names]
+    return module == octets_module(package) and names == [("Octets", None)]
 
 
 def _class_violations(node: ast.ClassDef, nodes: Descendants) -> list[str]:

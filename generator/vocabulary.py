@@ -116,6 +116,7 @@ MODEL_MODULE_NAMES = (
     "Field",
     "List",
     "Literal",
+    "Octets",
     "Optional",
     "RootModel",
     "TypeAliasType",
