@@ -60,6 +60,7 @@ def as_last_page(value: Any, paging: Mapping[str, Any], request: httpx.Request) 
     if paging.get("style", "page") == "page":
         for name in ("current_page", "last_page"):
             _put(value, paging.get(name), number or 1)
+        _put(value, paging.get("has_more"), False)
         return value
     items = _at(value, paging.get("items_field"))
     offset = number if paging.get("style") == "offset" else None
