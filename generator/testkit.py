@@ -143,15 +143,6 @@ def _pagination(operation: Operation) -> dict[str, Any] | None:
     paging = operation.pagination
     if paging is None:
         return None
-    if paging.style == "page":
-        assert paging.page_param is not None
-        more = {"has_more": [part.unsafe_value for part in paging.has_more]}
-        return {
-            "page_param": paging.page_param.unsafe_value,
-            "current_page": [part.unsafe_value for part in paging.current_page],
-            "last_page": [part.unsafe_value for part in paging.last_page],
-            **(more if paging.has_more else {}),
-        }
     fields = {
         "current_page": paging.current_page,
         "last_page": paging.last_page,
