@@ -111,7 +111,9 @@ def test_a_page_param_with_a_flag_that_another_page_follows_pages() -> None:
     )
 
 
-def test_a_more_flag_beside_a_cursor_param_does_not_make_page_numbers() -> None:
+def test_a_more_flag_beside_a_cursor_param_pages_by_the_cursor_not_by_numbers() -> None:
     flagged = {**items("people"), "hasNextPage": {"type": "boolean"}}
     paging = paging_of(query("page", "page_token"), flagged)
-    assert paging is None or paging.style != "page"
+    assert paging is not None and paging.style == "cursor"
+    assert paging.page_param is not None and paging.page_param.unsafe_value == "page_token"
+    assert [part.unsafe_value for part in paging.has_more] == ["hasNextPage"]
