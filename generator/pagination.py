@@ -4,7 +4,8 @@ A false positive changes a method's return type, so detection is strict: an oper
 when it is a GET, takes the style's paging parameter in its query, and its success body holds
 both an array of items and the field that says where the next page is:
 
-- page: `?page=` (Zoom: `?page_number=`) with the current and last page or the page count;
+- page: `?page=` (Zoom: `?page_number=`) with the current and last page or the page count,
+  the next page's number, or a flag that another page follows (Immich: `hasNextPage`);
   where no style fits, an integer `?page=` alone (Netlify, Xero, Mux), read until an empty page;
 - offset: `?offset=` (Jira: `?startAt=`) with a `total`, a `more`/`has_more` flag or a `next`
   link; where no style fits, an integer offset beside a page size (Keycloak's `first` and
@@ -35,6 +36,26 @@ from typing import Any
 from .annotate import Annotator
 from .config import PaginationConfig, PagingStyle
 from .ir import Pagination, Parameter, Response
+from .page_names import (
+    BARE_OFFSETS,
+    CURRENT_PAGES,
+    CURSOR_PARAMS,
+    DONE_FLAGS,
+    HAL_EMBEDDED,
+    ITEM_CURSOR,
+    ITEMS,
+    LAST_PAGES,
+    LINK_PARAMS,
+    MORE_FLAGS,
+    NEXT_CURSORS,
+    NEXT_LINKS,
+    NEXT_PAGE,
+    NEXT_PAGES,
+    OFFSET_PARAMS,
+    PAGE_COUNTS,
+    SIZES,
+    TOTALS,
+)
 from .page_schema import (
     follow,
     is_array,
@@ -50,50 +71,6 @@ from .strings import SpecText
 STYLES: tuple[PagingStyle, ...] = ("page", "offset", "cursor", "next_link", "link_header")
 DECLARATION = "x-ms-pageable"
 LINK_HEADER = "link"
-_ITEMS = ("data", "items", "results", "entries")
-_HAL_EMBEDDED = "_embedded"
-# JSON:API names its paging parameters `page[...]` (Amadeus: `page[offset]`, `page[limit]`).
-_OFFSET_PARAMS = ("offset", "page[offset]", "startAt")
-# With no end marker an offset pages only beside a page size: alone it may be no paging at all.
-_BARE_OFFSETS = (*_OFFSET_PARAMS, "first", "skip", "start")
-_SIZES: tuple[str, ...] = ("limit", "per_page", "perPage", "page_size", "pageSize", "PageSize")
-_SIZES += ("page[limit]", "max", "maxResults", "take")
-# A page token the response gives and the next request sends back, often under one name for
-# both (OpenFGA's `continuation_token`, Zoom's `next_page_token`, AWS's `nextToken`); Twitter
-# sends back as `?pagination_token=` the `meta.next_token` it gave.
-_TOKENS: tuple[str, ...] = ("next_page_token", "nextPageToken", "next_token", "nextToken")
-_TOKENS += ("continuation_token", "continuationToken", "iterator")  # Svix: `iterator`
-_CURSOR_PARAMS: tuple[str, ...] = ("cursor", "after", "starting_after", "page_token", "pageToken")
-_CURSOR_PARAMS += (*_TOKENS, "pagination_token")
-_NEXT_CURSORS = (
-    "next_cursor",
-    "nextCursor",
-    *_TOKENS,
-    "cursor",
-    "meta.next_cursor",
-    "meta.next_token",
-    "meta.cursors.next",  # Apideck: beside `links.next`, which holds the API's own host
-    "response_metadata.next_cursor",
-    "page.endCursor",
-    "pageInfo.endCursor",
-    "paging.next.after",
-)
-_NEXT_LINKS: tuple[str, ...] = ("next", "links.next", "_links.next.href", "meta.next_page_url")
-_NEXT_LINKS += ("meta.links.next", "links.pages.next")  # DigitalOcean: `links.pages.next`
-_NEXT_LINKS += ("next_url", "next_page_url")  # Lob; Laravel's paginator at the top level
-_TOTALS = ("total", "total_count", "totalCount", "TotalCount")
-_MORE_FLAGS = ("has_more", "hasMore", "more", "page.hasNextPage", "pageInfo.hasNextPage")
-_DONE_FLAGS = ("done", "is_last", "isLast")
-# With only a next link, one of these in the query shows the operation is a paged list.
-_LINK_PARAMS = (*_SIZES, "page", *_OFFSET_PARAMS, *_CURSOR_PARAMS)
-_CURRENT_PAGES = ("meta.current_page", "meta.pagination.page", "pagination.page", "current_page")
-_LAST_PAGES = ("meta.last_page", "meta.pagination.last_page", "pagination.last_page", "last_page")
-# The number of pages, which is the last page's number where they start at 1 (Zoom's
-# `page_count`, Linode's `pages`; at 0 one page more is asked for, empty, ending the list).
-_PAGE_COUNTS = ("page_count", "pageCount", "pages", "total_pages", "totalPages", "meta.total_pages")
-_NEXT_PAGES = ("meta.pagination.next_page", "pagination.next_page", "meta.next_page", "next_page")
-_NEXT_PAGE = "next_page"  # an object holding the next request's own paging values (Asana)
-_ITEM_CURSOR = "id"  # with `has_more` alone, the last item's id is the next cursor (Stripe)
 
 
 @dataclass(frozen=True)
@@ -195,7 +172,7 @@ def _listed(config: PaginationConfig, shape: _Shape) -> Pagination | None:
         candidates = ("",)
     else:
         arrays = [name for name, schema in _properties(shape) if is_array(schema)]
-        candidates = (*_ITEMS, *arrays) if len(arrays) == 1 else _ITEMS
+        candidates = (*ITEMS, *arrays) if len(arrays) == 1 else ITEMS
     name = shape.first(candidates, is_array)
     path: tuple[str, ...] | None = _embedded(shape) if name is None else (name,) if name else ()
     if path is None or "." in (name or ""):
@@ -211,7 +188,7 @@ def _listed(config: PaginationConfig, shape: _Shape) -> Pagination | None:
 def _embedded(shape: _Shape) -> tuple[str, str] | None:
     """HAL's list (`_embedded.<name>`, Spring HATEOAS, Vonage): the path to the one array
     `_embedded` holds, or None."""
-    embedded = shape.at((_HAL_EMBEDDED,))
+    embedded = shape.at((HAL_EMBEDDED,))
     if not isinstance(embedded, dict):
         return None
     arrays = [
@@ -219,21 +196,26 @@ def _embedded(shape: _Shape) -> tuple[str, str] | None:
         for name, schema in _properties(_Shape(shape.query, embedded, shape.annotator))
         if is_array(schema)
     ]
-    return (_HAL_EMBEDDED, arrays[0]) if len(arrays) == 1 else None
+    return (HAL_EMBEDDED, arrays[0]) if len(arrays) == 1 else None
 
 
 def _page(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
     """Page numbers, with the current and last page in the body or the next page's number
-    (Hetzner's `meta.pagination`: `page`, `last_page`, and `next_page`, null on the last)."""
+    (Hetzner's `meta.pagination`: `page`, `last_page`, and `next_page`, null on the last), or
+    a flag saying whether another page follows (Immich's `hasNextPage`). The flag alone is
+    not taken beside a cursor parameter: the API then pages by the cursor it hands out."""
     param = shape.param(_configured(config, "page_param", ("page_number", "pageNumber")))
     if param is None:
         return None
-    current = shape.first(_configured(config, "current_page", (*_CURRENT_PAGES, param)), is_scalar)
-    last = shape.first(_configured(config, "last_page", (*_LAST_PAGES, *_PAGE_COUNTS)), is_scalar)
-    following = shape.first(_NEXT_PAGES, is_integer)
-    if following is None and (current is None or last is None):
+    current = shape.first(_configured(config, "current_page", (*CURRENT_PAGES, param)), is_scalar)
+    last = shape.first(_configured(config, "last_page", (*LAST_PAGES, *PAGE_COUNTS)), is_scalar)
+    following = shape.first(NEXT_PAGES, is_integer)
+    more = None
+    if shape.param(_names(config.cursor_param, CURSOR_PARAMS)) is None:
+        more = shape.first(MORE_FLAGS, is_boolean)
+    if following is None and more is None and (current is None or last is None):
         return None
-    return _with(items, "page", param, current=current, last=last, following=following)
+    return _with(items, "page", param, current=current, last=last, following=following, more=more)
 
 
 def _configured(config: PaginationConfig, field: str, usual: tuple[str, ...]) -> tuple[str, ...]:
@@ -243,31 +225,31 @@ def _configured(config: PaginationConfig, field: str, usual: tuple[str, ...]) ->
 
 
 def _offset(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
-    param = shape.param(_names(config.offset_param, _OFFSET_PARAMS))
+    param = shape.param(_names(config.offset_param, OFFSET_PARAMS))
     if param is None:
         return None
-    total = shape.first(_TOTALS, is_integer)
-    more = shape.first(_MORE_FLAGS, is_boolean)
-    link = shape.first(_names(config.next_link, _NEXT_LINKS), is_string)
+    total = shape.first(TOTALS, is_integer)
+    more = shape.first(MORE_FLAGS, is_boolean)
+    link = shape.first(_names(config.next_link, NEXT_LINKS), is_string)
     if total is None and more is None and link is None:
         return None
     return _with(items, "offset", param, total=total, more=more, following=link)
 
 
 def _cursor(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
-    param = shape.param(_names(config.cursor_param, _CURSOR_PARAMS))
+    param = shape.param(_names(config.cursor_param, CURSOR_PARAMS))
     if param is None:
         return _next_page_token(config, shape, items)
-    following = shape.first(_names(config.next_cursor, _NEXT_CURSORS), is_scalar)
-    more = shape.first(_MORE_FLAGS, is_boolean)
-    done = None if more is not None else shape.first(_DONE_FLAGS, is_boolean)
+    following = shape.first(_names(config.next_cursor, NEXT_CURSORS), is_scalar)
+    more = shape.first(MORE_FLAGS, is_boolean)
+    done = None if more is not None else shape.first(DONE_FLAGS, is_boolean)
     if following is not None:
         return _with(items, "cursor", param, following=following, more=more, done=done)
     item_schema = shape.at(part.unsafe_value for part in items.items_path).get("items")
-    if more is None or not is_scalar(property_of(item_schema, _ITEM_CURSOR, shape.annotator)):
+    if more is None or not is_scalar(property_of(item_schema, ITEM_CURSOR, shape.annotator)):
         return None
     pagination = _with(items, "cursor", param, more=more)
-    return dataclasses.replace(pagination, item_cursor=SpecText(_ITEM_CURSOR))
+    return dataclasses.replace(pagination, item_cursor=SpecText(ITEM_CURSOR))
 
 
 def _next_page_token(
@@ -278,17 +260,17 @@ def _next_page_token(
     token to send back, not a count to add to: it pages as a cursor."""
     if config.cursor_param is not None or config.next_cursor is not None:
         return None
-    for param in _OFFSET_PARAMS:
-        following = f"{_NEXT_PAGE}.{param}"
+    for param in OFFSET_PARAMS:
+        following = f"{NEXT_PAGE}.{param}"
         if param in shape.query and shape.field(following, is_string) is not None:
             return _with(items, "cursor", param, following=following)
     return None
 
 
 def _next_link(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
-    if shape.param(_LINK_PARAMS) is None:
+    if shape.param(LINK_PARAMS) is None:
         return None
-    link = shape.first(_names(config.next_link, _NEXT_LINKS), is_string)
+    link = shape.first(_names(config.next_link, NEXT_LINKS), is_string)
     return None if link is None else _with(items, "next_link", None, following=link)
 
 
@@ -314,13 +296,13 @@ def _markerless(config: PaginationConfig, shape: _Shape, items: Pagination) -> P
     Not beside a cursor parameter (Kratos: a deprecated `page` beside `page_token`): the API
     then pages by a token it hands out where the spec does not say, and its numbers need not
     run in sequence, so counting them up would ask for pages that are not the next."""
-    if shape.param(_names(config.cursor_param, _CURSOR_PARAMS)) is not None:
+    if shape.param(_names(config.cursor_param, CURSOR_PARAMS)) is not None:
         return None
     numbers = shape.numbers
     if config.style in (None, "page") and config.page_param in numbers:
         return _with(items, "page", config.page_param)
-    offset = next((n for n in _names(config.offset_param, _BARE_OFFSETS) if n in numbers), None)
-    if config.style in (None, "offset") and offset and not numbers.isdisjoint(_SIZES):
+    offset = next((n for n in _names(config.offset_param, BARE_OFFSETS) if n in numbers), None)
+    if config.style in (None, "offset") and offset and not numbers.isdisjoint(SIZES):
         return _with(items, "offset", offset)
     return None
 
@@ -330,22 +312,22 @@ def _forced(config: PaginationConfig, shape: _Shape, items: Pagination | None) -
     first usual name of each."""
     base = items or Pagination(
         item_type=shape.annotator.annotate(None),
-        items_path=(SpecText(config.items_field or _ITEMS[0]),),
+        items_path=(SpecText(config.items_field or ITEMS[0]),),
         style="page",
     )
     style = config.style or "page"
     if style == "offset":
-        param = _names(config.offset_param, _OFFSET_PARAMS)[0]
-        total = shape.first(_TOTALS, is_integer)
-        more = shape.first(_MORE_FLAGS, is_boolean)
+        param = _names(config.offset_param, OFFSET_PARAMS)[0]
+        total = shape.first(TOTALS, is_integer)
+        more = shape.first(MORE_FLAGS, is_boolean)
         return _with(base, "offset", param, total=total, more=more, following=config.next_link)
     if style == "cursor":
-        following = _names(config.next_cursor, _NEXT_CURSORS)[0]
+        following = _names(config.next_cursor, NEXT_CURSORS)[0]
         return _with(
-            base, "cursor", _names(config.cursor_param, _CURSOR_PARAMS)[0], following=following
+            base, "cursor", _names(config.cursor_param, CURSOR_PARAMS)[0], following=following
         )
     if style == "next_link":
-        return _with(base, "next_link", None, following=_names(config.next_link, _NEXT_LINKS)[0])
+        return _with(base, "next_link", None, following=_names(config.next_link, NEXT_LINKS)[0])
     if style == "link_header":
         return _with(base, "link_header", None)
     return _with(

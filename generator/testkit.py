@@ -143,13 +143,6 @@ def _pagination(operation: Operation) -> dict[str, Any] | None:
     paging = operation.pagination
     if paging is None:
         return None
-    if paging.style == "page":
-        assert paging.page_param is not None
-        return {
-            "page_param": paging.page_param.unsafe_value,
-            "current_page": [part.unsafe_value for part in paging.current_page],
-            "last_page": [part.unsafe_value for part in paging.last_page],
-        }
     fields = {
         "current_page": paging.current_page,
         "last_page": paging.last_page,

@@ -62,6 +62,7 @@ def page_reply_transform(
             asked = sent if isinstance(sent, int) else 1
             _put(data, paging.current_page, asked)
             _put(data, paging.last_page, asked + 1)
+            _put(data, paging.has_more, True)
             return data
         items = value_at(data, paging.items_path)
         count = len(items) if isinstance(items, list) else 0
@@ -172,6 +173,8 @@ def _next_of(paging: Paging, reply: Canned, parameters: dict[Any, Any]) -> tuple
 
 
 def _page(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool | None, Any]:
+    if paging.has_more and value_at(data, paging.has_more) is False:  # no page follows
+        return False, None
     if not (paging.current_page or paging.last_page or paging.next):
         # numbered with no end marker: a page with items says another may follow
         return bool(items), (sent if isinstance(sent, int) else 1) + 1

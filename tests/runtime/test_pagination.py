@@ -126,6 +126,13 @@ def test_a_next_field_can_drive_pagination(body: object, expected: int | None) -
     assert pagination.page_after(body, requested=None, item_count=3) == expected
 
 
+def test_a_more_flag_ends_page_numbers_when_it_is_false() -> None:
+    pagination = PageNumberPagination(items_field="people", has_more=("hasNextPage",))
+    assert pagination.page_after({"hasNextPage": True}, requested=None, item_count=2) == 2
+    assert pagination.page_after({"hasNextPage": True}, requested=2, item_count=2) == 3
+    assert pagination.page_after({"hasNextPage": False}, requested=3, item_count=2) is None
+
+
 def test_without_metadata_pages_continue_until_one_is_empty() -> None:
     pagination = PageNumberPagination()
     assert pagination.page_after({"data": [1]}, requested=4, item_count=1) == 5

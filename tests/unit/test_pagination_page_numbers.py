@@ -96,3 +96,24 @@ def test_a_top_level_page_beside_a_count_of_pages_ends_at_the_last() -> None:
     counted = {"current_page": INTEGER, "total_pages": INTEGER}
     paged = paging_of(query("page"), {**items("data"), **counted})
     assert paged is not None and _paths(paged) == ("current_page", "total_pages", "")
+
+
+def test_a_page_param_with_a_flag_that_another_page_follows_pages() -> None:
+    """Immich's `GET /people?page=&size=` answers `{people, total, hidden, hasNextPage}`."""
+    immich = {**items("people"), "hasNextPage": {"type": "boolean"}, "total": INTEGER}
+    number = {"name": "page", "in": "query", "schema": {"type": "number", "minimum": 1}}
+    paging = paging_of([number, *query("size")], immich)
+    assert paging is not None and paging.style == "page"
+    assert [part.unsafe_value for part in paging.has_more] == ["hasNextPage"]
+    literal = pagination_literal(paging)
+    assert literal == (
+        "PageNumberPagination(page_param='page', items_field='people', has_more=('hasNextPage',))"
+    )
+
+
+def test_a_more_flag_beside_a_cursor_param_pages_by_the_cursor_not_by_numbers() -> None:
+    flagged = {**items("people"), "hasNextPage": {"type": "boolean"}}
+    paging = paging_of(query("page", "page_token"), flagged)
+    assert paging is not None and paging.style == "cursor"
+    assert paging.page_param is not None and paging.page_param.unsafe_value == "page_token"
+    assert [part.unsafe_value for part in paging.has_more] == ["hasNextPage"]
