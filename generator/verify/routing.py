@@ -190,6 +190,8 @@ class Router:
             for shared in ("parameters", "servers"):
                 if isinstance(item, dict) and shared in item:
                     paths[url].setdefault(shared, item[shared])
+        for spanning in self._spanning.values():  # as a server routes: most literal first
+            spanning.sort(key=lambda each: -len(PLACEHOLDER.sub("", each.url)))
         # The document was read by the generator; openapi-core need not check it again.
         self._document, self._paths = document, _most_literal_first(paths)
         self._shapes: dict[str, list[str]] = {}
@@ -243,8 +245,11 @@ class Router:
         for spanning in self._spanning.get(method, ()):
             for rewritten in spanning.as_one_segment(raw_path):
                 routed = self._find_as_sent(method, rewritten, spanned=True)
-                if not isinstance(routed, str) and _finder_url(routed.template) == spanning.url:
-                    return routed
+                if isinstance(routed, str):
+                    continue
+                keys = tuple(k for k in routed.candidates if _finder_url(k) == spanning.url)
+                if keys:  # the spanning key, not one of the same shape beside it
+                    return replace(routed.as_template(keys[0]), candidates=keys)
         return found
 
     def _find_as_sent(self, method: str, raw_path: str, spanned: bool) -> Route | str:
@@ -261,14 +266,23 @@ class Router:
         keys = (*self._keys.get((url, method), [url]),)
         keys += tuple(key for other in same for key in self._keys.get((other, method), ()))
         raw = found.path_result.variables
-        escaped = [n for n in self._spans_at.get((url, method), ()) if "%2f" in raw[n].lower()]
-        if escaped and not spanned:
-            return (
-                f"SpanEscaped: {escaped[0]!r} holds a path, whose '/' must be sent as separators,"
-                f" not escaped as %2F ({raw_path!r})"
-            )
-        variables = {name: unquote(value) for name, value in raw.items()}
-        return Route(method, keys[0], variables, keys)
+        route = Route(method, keys[0], raw, keys)
+        if self._spans_at and not spanned:  # a key whose path came as one segment is not meant
+            kept = tuple(k for k in keys if not self._escaped(route.as_template(k), method))
+            if not kept:
+                return (
+                    f"SpanEscaped: {self._escaped(route, method)!r} holds a path, whose '/' must "
+                    f"be sent as separators, not escaped as %2F ({raw_path!r})"
+                )
+            if kept != keys:
+                route = replace(route.as_template(kept[0]), candidates=kept)
+        variables = {name: unquote(value) for name, value in route.variables.items()}
+        return replace(route, variables=variables)
+
+    def _escaped(self, route: Route, method: str) -> str | None:
+        """The variable of `route` holding a path that arrived with its slashes escaped."""
+        names = self._spans_at.get((_finder_url(route.template), method), ())
+        return next((n for n in names if "%2f" in route.variables.get(n, "").lower()), None)
 
     def _finder(self, name: str) -> APICallPathFinder:
         """openapi-core's finder over the path items whose key `name` may mean (all of them

@@ -48,26 +48,28 @@ def expand_path(template: str, params: Mapping[str, object]) -> str:
         return template
     parts = list(pieces)
     for index in range(1, len(parts), 2):  # odd places hold parameter names
-        parts[index] = _filled(template, parts[index], params)
+        name = parts[index]
+        if name not in params:  # ``{+name}`` is given as ``name``
+            parts[index] = _path_value(template, name.removeprefix("+"), params)
+            continue
+        parts[index] = _segment(name, params[name])
     return "".join(parts)
 
 
-def _filled(template: str, placeholder: str, params: Mapping[str, object]) -> str:
-    """What replaces ``{placeholder}``: one segment, or a path for ``{+name}``."""
-    name = placeholder.removeprefix("+")
-    if name not in params:
-        raise ValueError(f"Missing path parameter {name!r} for {template!r}")
-    value = params[name]
-    if isinstance(value, str) and placeholder.startswith("+"):
-        return _segments(name, value)
+def _segment(name: str, value: object) -> str:
     text = path_text(name, value)
     if not text:
         raise ValueError(f"Path parameter {name!r} must be a non-empty value, got {value!r}")
     return _not_a_dot_segment(text)
 
 
-def _segments(name: str, value: str) -> str:
+def _path_value(template: str, name: str, params: Mapping[str, object]) -> str:
     """A value holding a path: each segment encoded as one, joined by ``/``."""
+    if name not in params:
+        raise ValueError(f"Missing path parameter {name!r} for {template!r}")
+    value = params[name]
+    if not isinstance(value, str):  # a number or the like: one segment, as always
+        return _segment(name, value)
     segments = value.split("/")
     if any(segment in _NOT_SEGMENTS for segment in segments):
         raise ValueError(

@@ -17,6 +17,12 @@ from .specs import REPO
 SPEC = REPO / "tests" / "wire" / "fixtures" / "spans" / "openapi.yaml"
 HOST = "http://127.0.0.1:9"
 _PATH = {"name": "path", "in": "path", "required": True, "schema": {"type": "string"}}
+
+
+def _by(name: str, pattern: str) -> dict[str, Any]:
+    return {**_PATH, "name": name, "schema": {"type": "string", "pattern": pattern}}
+
+
 _OPERATION = {"parameters": [_PATH], "responses": {"200": {"description": "ok"}}}
 _DOCUMENT: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -25,6 +31,8 @@ _DOCUMENT: dict[str, Any] = {
     "paths": {
         "/{+path}": {"get": _OPERATION},
         "/things/{id}": {"get": {**_OPERATION, "parameters": [{**_PATH, "name": "id"}]}},
+        "/folders/{folderId}": {"get": {**_OPERATION, "parameters": [_by("folderId", r"^\d+$")]}},
+        "/folders/{folderPath}": {"get": {**_OPERATION, "parameters": [_by("folderPath", ".+")]}},
     },
 }
 
@@ -55,6 +63,21 @@ def test_a_more_literal_key_still_wins_and_an_id_stays_one_segment() -> None:
 def test_a_path_sent_with_escaped_slashes_is_refused(raw_path: str, complaint: str) -> None:
     found = _route(raw_path)
     assert isinstance(found, str) and complaint in found, found
+
+
+def test_of_two_keys_of_one_shape_a_path_means_the_one_holding_paths() -> None:
+    """HubSpot's `/folders/{folderId}` and `/folders/{folderPath}`: a path of several segments
+    is the folder path's; one segment (`a%2Fb`) is left to the id, whose pattern decides."""
+    spanned = _route("/api/folders/a/b")
+    assert isinstance(spanned, Route), spanned
+    assert (spanned.template, dict(spanned.variables)) == (
+        "/folders/{folderPath}",
+        {"folderPath": "a/b"},
+    )
+    assert spanned.candidates == ("/folders/{folderPath}",)
+    one = _route("/api/folders/a%2Fb")
+    assert isinstance(one, Route), one
+    assert (one.template, one.candidates) == ("/folders/{folderId}", ("/folders/{folderId}",))
 
 
 def _sdkgen(*args: str) -> subprocess.CompletedProcess[str]:
