@@ -86,6 +86,7 @@ class Argument:
 @dataclass(frozen=True)
 class Parameter(Argument):
     location: ParameterLocation = "query"
+    spans: bool = False  # a path parameter holding a path: its `/` are separators (`spans`)
 
 
 @dataclass(frozen=True)

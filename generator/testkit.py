@@ -42,7 +42,7 @@ def _operation(document: dict[str, Any], resource: str, operation: Operation) ->
     return {
         "name": f"{resource}.{operation.name}",
         "method": method.upper(),
-        "path": path,
+        "path": _routed_path(operation),
         "parameters": [
             {
                 "name": site.name,
@@ -63,6 +63,17 @@ def _operation(document: dict[str, Any], resource: str, operation: Operation) ->
             else {"events_method": f"{resource}.{operation.events.name}"}
         ),
     }
+
+
+def _routed_path(operation: Operation) -> str:
+    """The path key, each variable holding a path written `{+name}` for the fake to route it
+    across segments (`analyze.spans`)."""
+    path = operation.path.unsafe_value
+    for parameter in operation.path_parameters:
+        if parameter.spans:
+            name = parameter.wire_name.unsafe_value
+            path = path.replace("{" + name + "}", "{+" + name + "}")
+    return path
 
 
 def _body(

@@ -153,7 +153,6 @@ def _operation(
     servers: OperationServers,
 ) -> Operation:
     pointer = jsonpointer.join("", "paths", path, method)
-    target = request_path(path, context.file)
     bodies = request_bodies(context, operation, pointer)
     body = bodies[0] if bodies else None
     response = success_response(context, operation, pointer, method)
@@ -176,6 +175,7 @@ def _operation(
         frozenset(spelt & set(STDLIB_ANNOTATIONS)),
         security.keys_sent(operation),
     )
+    target = request_path(path, context.file, _spanning(arguments))
     pagination = _pagination(context, placement, operation, arguments, response, bodies, pointer)
     events = events_response(context, operation, pointer, response)
     body, twin_body = events_bodies(body) if events is not None else (body, body)
@@ -203,6 +203,11 @@ def _operation(
         return own
     twin = replace(own, body=twin_body, response=events, pagination=None, alternatives=())
     return replace(own, events=twin)
+
+
+def _spanning(arguments: tuple[Parameter, ...]) -> frozenset[str]:
+    """The path parameters the client's template writes `{+name}`: their values hold paths."""
+    return frozenset(p.wire_name.unsafe_value for p in arguments if p.spans)
 
 
 def _pagination(

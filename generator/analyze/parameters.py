@@ -18,6 +18,8 @@ from ..strings import Safe, SpecText, identifier, string_literal
 from ..vocabulary import KWARG_RESERVED
 from .context import Context
 from .paths import PLACEHOLDER
+from .spans import described as spans_described
+from .spans import site_spans
 
 _LOCATIONS = ("path", "query", "header", "cookie")
 # The API versions AutoRest specs name: a date, and a stage after it (`2023-05-01-preview`).
@@ -58,7 +60,8 @@ def parameters(
         not in keys
     ]
     _check_path_variables(context, path, sites)
-    positions = {site.name: path.find("{" + site.name + "}") for site in sites}
+    order = {name: index for index, name in enumerate(PLACEHOLDER.findall(path))}
+    positions = {site.name: order.get(site.name, -1) for site in sites}
     sites.sort(
         key=lambda site: (
             _ORDER[site.location],
@@ -75,18 +78,22 @@ def parameters(
             type=annotation,
             required=site.location == "path" or required,
             default=_default(context, site, annotation) if required else None,
-            description=describe(
-                site.parameter.get("description"),
-                context.root(_schema_pointer(site)),
-                context.hoisted.schemas,
-                site.name,
-            ),
+            description=spans_described(description) if spans else description,
             deprecated=site.parameter.get("deprecated") is True,
             serialization=_serialization(context, site),
+            spans=spans,
         )
         for index, site in enumerate(sites)
         for annotation, required in [(_annotation(context, site), _required(site))]
+        for description, spans in [
+            (_description(context, site), site_spans(context.document, path, site))
+        ]
     )
+
+
+def _description(context: Context, site: refs.ParameterSite) -> SpecText | None:
+    schema = context.root(_schema_pointer(site))
+    return describe(site.parameter.get("description"), schema, context.hoisted.schemas, site.name)
 
 
 def _names(

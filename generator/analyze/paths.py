@@ -21,7 +21,8 @@ from urllib.parse import parse_qsl, quote, unquote
 from .. import jsonpointer
 from ..errors import Problem, SpecError
 
-PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
+# `{name}`, or `{+name}` (RFC 6570's reserved expansion: a value holding a path; see `spans`).
+PLACEHOLDER = re.compile(r"\{\+?([^{}/]+)\}")
 # Unreserved characters, sub-delimiters, ':', '@' and '/' stand for themselves in a path.
 _PATH_CHARACTERS = "-._~!$&'()*+,;=:@/"
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
@@ -33,8 +34,12 @@ class RequestPath:
     fixed_query: tuple[tuple[str, str], ...]  # from a `?` in the path key, decoded
 
 
-def request_path(path: str, file: str) -> RequestPath:
-    """Where `path` sends a request; SpecError (with its pointer) if it cannot be sent."""
+def request_path(path: str, file: str, spanning: frozenset[str] = frozenset()) -> RequestPath:
+    """Where `path` sends a request; SpecError (with its pointer) if it cannot be sent.
+
+    The variables named in `spanning` hold a path of their own: the client's template writes
+    them `{+name}`, for the runtime to keep their slashes as separators.
+    """
     pointer = jsonpointer.join("", "paths", path)
     location, _, query = path.partition("#")[0].partition("?")
     if not location.startswith("/") or location.startswith("//"):
@@ -50,7 +55,7 @@ def request_path(path: str, file: str) -> RequestPath:
     _check_segments(location, path, file, pointer)
     pieces = PLACEHOLDER.split(location)
     template = "".join(
-        _encode(piece) if index % 2 == 0 else "{" + piece + "}"
+        _encode(piece) if index % 2 == 0 else "{" + "+" * (piece in spanning) + piece + "}"
         for index, piece in enumerate(pieces)
     )
     return RequestPath(template, tuple(parse_qsl(query, keep_blank_values=True)))

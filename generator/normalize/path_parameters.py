@@ -16,7 +16,7 @@ from .. import jsonpointer, refs
 from ..errors import Problem
 from ..walk import HTTP_METHODS
 
-_VARIABLE = re.compile(r"\{([^{}/]+)\}")
+_VARIABLE = re.compile(r"\{\+?([^{}/]+)\}")  # `{+name}` is the variable `name` (RFC 6570)
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:

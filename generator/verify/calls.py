@@ -180,10 +180,11 @@ class _CallBuilder:
             for (where, name), value in normal.expected.parameters.items()
             if where == "path"
         }
-        for value, takers in ids_and_takers(self.checker, self.document, self.method):
+        for value, takers, refused in ids_and_takers(self.checker, self.document, self.method):
             named = ", ".join(f"{wire}={value!r}" for wire in takers)
             ids = {**path, **dict.fromkeys(takers, value)}
-            yield self.call(f"{label} {named}", "minimal", False, ids)
+            call = self.call(f"{label} {named}", "minimal", False, ids)
+            yield dataclasses.replace(call, refused=True) if refused else call
         for parameter in self.method.path_parameters:
             empty = {**path, parameter.wire: EMPTY_ID}
             yield dataclasses.replace(

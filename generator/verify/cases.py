@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .. import jsonpointer
+from ..analyze.spans import spanning_names
 from ..refs import is_read_only
 from .errors import ContractFailure
 from .schemas import SchemaChecker, properties_of, resolve
@@ -186,14 +187,33 @@ def special_ids(
 
 def ids_and_takers(
     checker: SchemaChecker, document: dict[str, Any], method: Method
-) -> list[tuple[str, list[str]]]:
-    """Each awkward id with the path parameters that take it: one call gives it to them all."""
+) -> list[tuple[str, list[str], bool]]:
+    """Each awkward id with the path parameters that take it (one call gives it to them all),
+    and whether the client must refuse it: a path holding an empty, `.` or `..` segment, for a
+    parameter holding paths (it would climb out of the operation's path)."""
     accepted = {p.wire: special_ids(checker, document, method, p) for p in method.path_parameters}
+    spanning = spanning_parameters(document, method)
     found = [
         (value, [wire for wire, ids in accepted.items() if value in ids])
         for value in (*_DOT_SEGMENTS, _ALL_HAZARDS, *_HAZARDS)
     ]
-    return [(value, takers) for value, takers in found if takers]
+    return [
+        (value, takers, bool(spanning & set(takers)) and not _is_a_path(value))
+        for value, takers in found
+        if takers
+    ]
+
+
+def spanning_parameters(document: dict[str, Any], method: Method) -> frozenset[str]:
+    """The wire names of the method's path parameters that hold paths (`analyze.spans`)."""
+    pointer = jsonpointer.join("", "paths", method.path, method.http_method)
+    return spanning_names(document, method.path, operation_object(document, method), pointer)
+
+
+def _is_a_path(value: str) -> bool:
+    """Whether a value holding a path addresses segments under its operation's path: none of
+    its segments is empty, `.` or `..`."""
+    return all(segment not in (EMPTY_ID, ".", "..") for segment in value.split("/"))
 
 
 def operation_object(document: dict[str, Any], method: Method) -> dict[str, Any]:

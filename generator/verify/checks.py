@@ -66,13 +66,14 @@ def check_error(
 
 
 def check_refused(contract: Contract, call: Call, outcome: Outcome) -> None:
-    """An id that cannot be one path segment (the empty id) must be refused, never sent."""
+    """An id that cannot be sent where it belongs (the empty id; a path with an empty, `.` or
+    `..` segment, for a parameter holding a path) must be refused, never sent."""
     sent = contract.mock.exchanges
     if sent:
         paths = ", ".join(f"{e.request.method} {e.request.target}" for e in sent)
         raise ContractFailure(
             f"{call.label}: the client sent {paths} instead of refusing the "
-            "empty path parameter (it addresses another resource)",
+            "path parameter (it addresses another resource)",
             operation_pointer(call),
         )
     if not isinstance(outcome.error, ValueError):

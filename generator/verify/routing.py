@@ -19,6 +19,13 @@ them, yet published specs have them, telling them apart by the parameters' schem
 of digits for the id): such keys are candidates too, each with the URL's variables under its own
 names, and the validator picks the one whose parameters the request satisfies.
 
+A path parameter that holds a path (`analyze.spans`: `/folders/{folderPath}` with a pattern
+`.+`, or `/v1/{+name}`) arrives as several segments, which the finder's variables never match.
+When the finder finds nothing, each such key is tried against the URL (`_Spanning`); where one
+matches, the URL is given to the finder again with that variable's slashes escaped, as one
+segment, so the finder still checks its server and method, and the variable decodes to the
+value sent. A value sent as one segment (`a%2Fb`) routes as before.
+
 The finder walks every path item of the document through its schema-path objects, which on a
 spec of hundreds of paths costs more than the rest of a request's checks. So the path keys are
 first tested here with the finder's own test (the key as a suffix of the URL, or its template
@@ -30,6 +37,7 @@ same error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -42,6 +50,7 @@ from openapi_core.templating.paths.parsers import PathParser
 
 from .. import jsonpointer
 from ..analyze.paths import PLACEHOLDER
+from ..analyze.spans import spanning_names
 from ..refs import operation_parameters
 from ..walk import HTTP_METHODS
 
@@ -85,6 +94,49 @@ def _variable_names(key: str) -> list[str]:
     return PLACEHOLDER.findall(key.partition("#")[0].partition("?")[0])
 
 
+def _finder_url(key: str) -> str:
+    """The path key as the finder reads it: no fragment or fixed query, and `{+name}` written
+    `{name}` (the finder knows no RFC 6570 operators)."""
+    url = key.partition("#")[0].partition("?")[0]
+    return PLACEHOLDER.sub(lambda found: "{" + found[1] + "}", url)
+
+
+@dataclass(frozen=True)
+class _Spanning:
+    """A path key with variables holding paths: `pattern` matches the URL's tail it addresses,
+    each such variable a group of one or more segments."""
+
+    url: str  # as the finder reads it
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, url: str, names: frozenset[str]) -> _Spanning:
+        pieces = PLACEHOLDER.split(url)
+        pattern = "".join(
+            re.escape(piece)
+            if index % 2 == 0
+            else (f"(?P<s{index}>[^/]+(?:/[^/]+)*)" if piece in names else "[^/]+")
+            for index, piece in enumerate(pieces)
+        )
+        return cls(url, re.compile(pattern))
+
+    def as_one_segment(self, raw_path: str) -> list[str]:
+        """`raw_path` with each spanning variable's slashes escaped, for every place in it
+        where the key's tail may begin (the server's base path comes before it)."""
+        rewritten = []
+        for start in (i for i, char in enumerate(raw_path) if char == "/"):
+            match = self.pattern.fullmatch(raw_path, start)
+            if match is None or any("%2f" in value.lower() for value in match.groups()):
+                continue  # a slash of a path sent escaped is not a separator: not this key
+            text, last = raw_path[:start], start
+            for group in sorted(self.pattern.groupindex.values()):
+                begin, end = match.span(group)
+                text += raw_path[last:begin] + raw_path[begin:end].replace("/", "%2F")
+                last = end
+            rewritten.append(text + raw_path[last:])
+        return rewritten
+
+
 def _shape(url: str) -> str:
     """A path's template with its variables unnamed: keys of one shape match the same URLs."""
     return PLACEHOLDER.sub("{}", url)
@@ -123,17 +175,23 @@ class Router:
         paths: dict[str, Any] = {}
         self._keys: dict[tuple[str, str], list[str]] = {}
         self._fixed: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
+        self._spanning: dict[str, list[_Spanning]] = {}
+        self._spans_at: dict[tuple[str, str], frozenset[str]] = {}
         for key, item in (document.get("paths") or {}).items():
-            url = key.partition("#")[0].partition("?")[0]
+            url = _finder_url(key)
             paths.setdefault(url, {})
             for method in item if isinstance(item, dict) else ():
                 paths[url].setdefault(method, item[method])
                 self._keys.setdefault((url, method), []).append(key)
                 if method in HTTP_METHODS and fixed_query(key):
                     self._fixed[(key, method)] = _required_query(document, key, method)
+                if method in HTTP_METHODS and isinstance(item[method], dict):
+                    self._note_spanning(document, key, method, item[method])
             for shared in ("parameters", "servers"):
                 if isinstance(item, dict) and shared in item:
                     paths[url].setdefault(shared, item[shared])
+        for spanning in self._spanning.values():  # as a server routes: most literal first
+            spanning.sort(key=lambda each: -len(PLACEHOLDER.sub("", each.url)))
         # The document was read by the generator; openapi-core need not check it again.
         self._document, self._paths = document, _most_literal_first(paths)
         self._shapes: dict[str, list[str]] = {}
@@ -142,6 +200,15 @@ class Router:
         self._index = _PathIndex(list(self._paths))
         self._finders: dict[tuple[str, ...], APICallPathFinder] = {}
         self._found: dict[tuple[str, str], Route | str] = {}
+
+    def _note_spanning(
+        self, document: dict[str, Any], key: str, method: str, operation: dict[str, Any]
+    ) -> None:
+        pointer = jsonpointer.join("", "paths", key, method)
+        names = spanning_names(document, key, operation, pointer)
+        if names:
+            self._spanning.setdefault(method, []).append(_Spanning.of(_finder_url(key), names))
+            self._spans_at[(_finder_url(key), method)] = names
 
     def route(
         self, method: str, raw_path: str, query: Sequence[tuple[str, str]] = ()
@@ -172,6 +239,22 @@ class Router:
         return replace(found.as_template(keys[0]), candidates=tuple(keys))
 
     def _find(self, method: str, raw_path: str) -> Route | str:
+        found = self._find_as_sent(method, raw_path, spanned=False)
+        if not isinstance(found, str):
+            return found
+        for spanning in self._spanning.get(method, ()):
+            for rewritten in spanning.as_one_segment(raw_path):
+                routed = self._find_as_sent(method, rewritten, spanned=True)
+                if isinstance(routed, str):
+                    continue
+                keys = tuple(k for k in routed.candidates if _finder_url(k) == spanning.url)
+                if keys:  # the spanning key, not one of the same shape beside it
+                    return replace(routed.as_template(keys[0]), candidates=keys)
+        return found
+
+    def _find_as_sent(self, method: str, raw_path: str, spanned: bool) -> Route | str:
+        """The finder's route for `raw_path`; `spanned` when the variables holding paths were
+        escaped here (else a `%2F` in one is the client's: it sent a path as one segment)."""
         name = self.host_url + raw_path
         try:
             found = self._finder(name).find(method, name)
@@ -182,8 +265,24 @@ class Router:
         same = [other for other in self._shapes.get(_shape(url), ()) if other != url]
         keys = (*self._keys.get((url, method), [url]),)
         keys += tuple(key for other in same for key in self._keys.get((other, method), ()))
-        variables = {name: unquote(value) for name, value in found.path_result.variables.items()}
-        return Route(method, keys[0], variables, keys)
+        raw = found.path_result.variables
+        route = Route(method, keys[0], raw, keys)
+        if self._spans_at and not spanned:  # a key whose path came as one segment is not meant
+            kept = tuple(k for k in keys if not self._escaped(route.as_template(k), method))
+            if not kept:
+                return (
+                    f"SpanEscaped: {self._escaped(route, method)!r} holds a path, whose '/' must "
+                    f"be sent as separators, not escaped as %2F ({raw_path!r})"
+                )
+            if kept != keys:
+                route = replace(route.as_template(kept[0]), candidates=kept)
+        variables = {name: unquote(value) for name, value in route.variables.items()}
+        return replace(route, variables=variables)
+
+    def _escaped(self, route: Route, method: str) -> str | None:
+        """The variable of `route` holding a path that arrived with its slashes escaped."""
+        names = self._spans_at.get((_finder_url(route.template), method), ())
+        return next((n for n in names if "%2f" in route.variables.get(n, "").lower()), None)
 
     def _finder(self, name: str) -> APICallPathFinder:
         """openapi-core's finder over the path items whose key `name` may mean (all of them

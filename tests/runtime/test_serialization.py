@@ -365,3 +365,36 @@ def test_path_styles_write_the_openapi_examples(
 def test_an_empty_value_is_refused_in_every_path_style(style: Style, value: object) -> None:
     with pytest.raises(ValueError, match="'id'"):
         expand_path("/x/{id}", {"id": Styled(value, style)})
+
+
+def test_a_spanning_value_keeps_its_slashes_and_encodes_the_rest() -> None:
+    path = expand_path("/v1/{+name}/files/{id}", {"name": "a b/q?x#y/100%/ü", "id": "c/d"})
+    assert path == "/v1/a%20b/q%3Fx%23y/100%25/%C3%BC/files/c%2Fd"
+
+
+@pytest.mark.parametrize(
+    "value", ["..", ".", "../admin", "a/..", "a/./b", "/a", "a/", "a//b", "//evil.example/x", ""]
+)
+def test_a_spanning_value_with_an_empty_or_dot_segment_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="'name'"):
+        expand_path("/v1/{+name}", {"name": value})
+
+
+def test_a_spanning_placeholder_takes_a_non_text_value_as_one_segment() -> None:
+    assert expand_path("/v1/{+name}", {"name": 42}) == "/v1/42"
+    with pytest.raises(ValueError, match="'name'"):
+        expand_path("/v1/{+name}", {})
+
+
+@given(st.lists(st.text(min_size=1).filter(lambda s: "/" not in s), min_size=1, max_size=4))
+def test_a_spanning_value_arrives_as_exactly_its_segments(segments: list[str]) -> None:
+    value = "/".join(segments)
+    if any(segment in {".", ".."} for segment in segments):
+        with pytest.raises(ValueError):
+            expand_path("/v1/{+name}", {"name": value})
+        return
+    path = expand_path("/v1/{+name}", {"name": value})
+    sent = path.removeprefix("/v1/").split("/")
+    assert [unquote(segment) for segment in sent] == segments
+    assert all(segment not in {".", ".."} for segment in sent)
+    assert not set(path) & set("?#[]@!$&'()*+,;= \\") and path.isascii()

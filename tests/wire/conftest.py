@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from sdkwire import Wire
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FIXTURE_NAMES = ("wire", "security", "paging", "hierarchy", "held")
+FIXTURE_NAMES = ("wire", "security", "paging", "hierarchy", "held", "spans")
 _generated = pytest.StashKey[Path]()
 PROBLEMS: dict[str, tuple[Problem, ...]] = {}  # what generating each fixture warned about
 
