@@ -10,11 +10,9 @@ half the time, and a program pays only for the models it touches.
 The wire carries what the caller gave: pydantic stores ``600`` given to a ``float`` field (an
 OpenAPI ``number``) as ``600.0`` and would send ``600.0``; in JSON output a whole-valued float
 field is written as an integer instead (up to 2**53, where floats stop being exact), which is
-the same JSON number to any reader and what the caller wrote. A ``bytes`` field (``format:
-binary`` inside a JSON document) is written as standard base64 text, as request bodies write it
-(pydantic's own base64 is the URL-safe alphabet, which APIs that take base64 do not all read),
-and such a field read from JSON text takes that text as base64 where it is (as the API sends
-it), so a model read from the API is sent back unchanged; other text is kept as its UTF-8.
+the same JSON number to any reader and what the caller wrote. A field of bytes (``format:
+binary`` inside a JSON document) is typed ``Octets`` (see ``_types``), which reads and writes it
+as standard base64 text: the models without one pay nothing for it.
 
 ``to_dict()`` and ``to_json()`` give the model as the API spells it (wire names, only the fields
 that were set, a constant always counting as set); ``use_api_names=False`` gives the Python names
@@ -23,7 +21,6 @@ instead.
 
 from __future__ import annotations
 
-import base64
 import contextvars
 import functools
 import importlib
@@ -75,23 +72,10 @@ class BaseModel(pydantic.BaseModel):
         populate_by_name=True,
         protected_namespaces=(),
         defer_build=True,
-        # Only so that JSON output of bytes that are not UTF-8 does not fail: every bytes field
-        # is rewritten in the standard alphabet below.
+        # Only so that JSON output of bytes that are not UTF-8 (an extra field's) does not fail:
+        # the fields the spec types as bytes are `Octets`, written in the standard alphabet.
         ser_json_bytes="base64",
     )
-
-    @pydantic.model_validator(mode="before")
-    @classmethod
-    def _read_base64_text(cls, data: Any) -> Any:
-        fields = _octet_fields(cls)  # first: most models have none, and pay only this look
-        if not fields or not isinstance(data, dict):
-            return data
-        data = dict(data)
-        for keys, annotation in fields:
-            for key in keys:
-                if key in data:
-                    data[key] = _octets_from_text(annotation, data[key])
-        return data
 
     @pydantic.model_validator(mode="after")
     def _report_unknown_fields(self) -> Self:
@@ -119,9 +103,6 @@ class BaseModel(pydantic.BaseModel):
             for key in _float_keys(type(self), by_alias=bool(info.by_alias)):
                 if key in data:
                     data[key] = _whole_numbers_as_integers(data[key])
-            for name, key in _bytes_keys(type(self), by_alias=bool(info.by_alias)):
-                if key in data:
-                    data[key] = _standard_base64(getattr(self, name, None), data[key])
         return data
 
     def to_dict(
@@ -185,61 +166,6 @@ def _float_keys(model: type[pydantic.BaseModel], *, by_alias: bool) -> tuple[str
 
 def _mentions_float(annotation: object) -> bool:
     return annotation is float or any(_mentions_float(arg) for arg in get_args(annotation))
-
-
-@functools.cache
-def _bytes_keys(model: type[pydantic.BaseModel], *, by_alias: bool) -> tuple[tuple[str, str], ...]:
-    """The attribute names and output keys of the fields whose type involves ``bytes``."""
-    return tuple(
-        (name, (field.alias or name) if by_alias else name)
-        for name, field in model.model_fields.items()
-        if _mentions_bytes(field.annotation)
-    )
-
-
-@functools.cache
-def _octet_fields(model: type[pydantic.BaseModel]) -> tuple[tuple[tuple[str, ...], object], ...]:
-    """The input keys (API and Python names) and types of the fields that involve ``bytes``."""
-    fields = model.model_fields
-    return tuple(
-        (tuple(dict.fromkeys((fields[name].alias or name, name))), fields[name].annotation)
-        for name, _key in _bytes_keys(model, by_alias=False)
-    )
-
-
-def _mentions_bytes(annotation: object) -> bool:
-    return annotation is bytes or any(_mentions_bytes(arg) for arg in get_args(annotation))
-
-
-def _octets_from_text(annotation: object, value: object) -> object:
-    """``value`` with the text where ``annotation`` holds only bytes read as base64 (canonical
-    base64 only: other text is left for pydantic, which takes its UTF-8)."""
-    members = [arg for arg in get_args(annotation) if arg is not type(None)]
-    if get_origin(annotation) not in (list, dict) and members:
-        return _octets_from_text(members[0], value) if len(members) == 1 else value
-    if annotation is bytes and isinstance(value, str):
-        try:
-            octets = base64.b64decode(value, validate=True)
-        except ValueError:
-            return value
-        return octets if base64.b64encode(octets).decode("ascii") == value else value
-    if get_origin(annotation) is list and isinstance(value, list) and members:
-        return [_octets_from_text(members[0], item) for item in value]
-    if get_origin(annotation) is dict and isinstance(value, dict) and len(members) == 2:
-        return {key: _octets_from_text(members[1], item) for key, item in value.items()}
-    return value
-
-
-def _standard_base64(value: object, written: object) -> object:
-    """``written`` (pydantic's JSON output of ``value``) with every bytes value in it written
-    in the standard base64 alphabet; what is not bytes is kept as pydantic wrote it."""
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
-    if isinstance(value, list | tuple) and isinstance(written, list):
-        return [_standard_base64(v, w) for v, w in zip(value, written, strict=False)]
-    if isinstance(value, dict) and isinstance(written, dict):
-        return {key: _standard_base64(value.get(key), item) for key, item in written.items()}
-    return written
 
 
 def _whole_numbers_as_integers(value: object) -> object:

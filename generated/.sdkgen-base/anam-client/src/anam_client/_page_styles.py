@@ -55,15 +55,17 @@ class NextPage:
 
 @dataclass(frozen=True, kw_only=True)
 class PageNumberPagination:
-    """Page numbers: ``current_page``/``last_page``/``next_page`` are paths into the body. A
-    page is the last one when it is empty, when ``current_page`` reaches ``last_page``, or when
-    ``next_page`` is null; with none of them declared, pages are fetched until an empty one."""
+    """Page numbers: ``current_page``/``last_page``/``next_page``/``has_more`` are paths into
+    the body. A page is the last one when it is empty, when ``has_more`` is false, when
+    ``current_page`` reaches ``last_page``, or when ``next_page`` is null; with none of them
+    declared, pages are fetched until an empty one."""
 
     page_param: str = "page"
     items_field: FieldPath = "data"
     current_page: FieldPath | None = None
     last_page: FieldPath | None = None
     next_page: FieldPath | None = None
+    has_more: FieldPath | None = None
     first_page: int = 1
 
     @property
@@ -84,7 +86,7 @@ class PageNumberPagination:
 
     def page_after(self, body: object, *, requested: int | None, item_count: int) -> int | None:
         """The number of the page after the one in ``body``, or None when it was the last."""
-        if item_count == 0:
+        if item_count == 0 or field_at(body, self.has_more) is False:
             return None
         current = _as_int(field_at(body, self.current_page))
         if current is None:

@@ -11,6 +11,11 @@ that reached the server as two segments would address a different resource, so e
 character is percent-encoded and the segments ``.`` and ``..`` are spelled ``%2E`` / ``%2E%2E``,
 which neither httpx nor servers fold away as dot-segments. A value with a ``label`` or ``matrix``
 style, or an array or object, is written as ``_styles`` says, its delimiters left as they are.
+
+A placeholder written ``{+name}`` holds a path of its own (a folder ``marketing/2024/q1``, a
+resource name ``projects/p1/instances/i1``): its ``/`` are sent as separators and each segment
+between them is encoded like any value. A segment that is empty, ``.`` or ``..`` is refused, so
+such a value can add segments under the operation's path but never climb out of it.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
 # RFC 3986 path characters (unreserved, sub-delims, ":", "@", "/") and percent-escapes.
 _PATH_TEXT = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
 _DOT_SEGMENTS = frozenset({".", ".."})
+_NOT_SEGMENTS = frozenset({"", ".", ".."})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -43,14 +49,34 @@ def expand_path(template: str, params: Mapping[str, object]) -> str:
     parts = list(pieces)
     for index in range(1, len(parts), 2):  # odd places hold parameter names
         name = parts[index]
-        if name not in params:
-            raise ValueError(f"Missing path parameter {name!r} for {template!r}")
-        value = params[name]
-        text = path_text(name, value)
-        if not text:
-            raise ValueError(f"Path parameter {name!r} must be a non-empty value, got {value!r}")
-        parts[index] = _not_a_dot_segment(text)
+        if name not in params:  # ``{+name}`` is given as ``name``
+            parts[index] = _path_value(template, name.removeprefix("+"), params)
+            continue
+        parts[index] = _segment(name, params[name])
     return "".join(parts)
+
+
+def _segment(name: str, value: object) -> str:
+    text = path_text(name, value)
+    if not text:
+        raise ValueError(f"Path parameter {name!r} must be a non-empty value, got {value!r}")
+    return _not_a_dot_segment(text)
+
+
+def _path_value(template: str, name: str, params: Mapping[str, object]) -> str:
+    """A value holding a path: each segment encoded as one, joined by ``/``."""
+    if name not in params:
+        raise ValueError(f"Missing path parameter {name!r} for {template!r}")
+    value = params[name]
+    if not isinstance(value, str):  # a number or the like: one segment, as always
+        return _segment(name, value)
+    segments = value.split("/")
+    if any(segment in _NOT_SEGMENTS for segment in segments):
+        raise ValueError(
+            f"Path parameter {name!r} holds a path, whose segments must not be empty, '.' or "
+            f"'..', got {value!r}"
+        )
+    return "/".join(path_text(name, segment) for segment in segments)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -47,10 +47,11 @@ def json_response(
 
 def as_last_page(value: Any, paging: Mapping[str, Any], request: httpx.Request) -> Any:
     """A page that says it is the last one, so iterating a list ends after it: page N of N,
-    no more items after these, no next cursor or link. A page that is a bare array (Clerk's
-    `GET /users?offset=`) has nowhere to say so: the fake's list is then the example's items,
-    and a page from an offset holds those after it, none after the last one, which ends the
-    iteration where the example again would look like a server that does not move on."""
+    no more items after these, no next page number, cursor or link. A page that is a bare
+    array (Clerk's `GET /users?offset=`) has nowhere to say so: the fake's list is then the
+    example's items, and a page from an offset holds those after it, none after the last one,
+    which ends the iteration where the example again would look like a server that does not
+    move on."""
     requested = request.url.params.get(paging.get("page_param") or "")
     number = int(requested) if requested and requested.isdigit() else None
     if isinstance(value, list) and paging.get("style") == "offset":
@@ -60,6 +61,8 @@ def as_last_page(value: Any, paging: Mapping[str, Any], request: httpx.Request) 
     if paging.get("style", "page") == "page":
         for name in ("current_page", "last_page"):
             _put(value, paging.get(name), number or 1)
+        _put(value, paging.get("has_more"), False)
+        _put(value, paging.get("next"), None)
         return value
     items = _at(value, paging.get("items_field"))
     offset = number if paging.get("style") == "offset" else None

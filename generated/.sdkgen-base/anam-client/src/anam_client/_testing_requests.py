@@ -35,14 +35,15 @@ class SpecOperation:
 
     @classmethod
     def of(cls, entry: Mapping[str, Any]) -> SpecOperation:
-        """``{id}`` in the template matches one path segment."""
+        """``{id}`` in the template matches one path segment, ``{+path}`` one or more."""
         names: dict[str, str] = {}
         pattern = ""
         for part in re.split(r"(\{[^{}]+\})", entry["path"]):
             if part.startswith("{") and part.endswith("}"):
                 group = f"p{len(names)}"
-                names[group] = part[1:-1]
-                pattern += f"(?P<{group}>[^/]+)"
+                names[group] = part[1:-1].removeprefix("+")
+                segments = "[^/]+(?:/[^/]+)*" if part.startswith("{+") else "[^/]+"
+                pattern += f"(?P<{group}>{segments})"
             else:
                 pattern += re.escape(urllib.parse.quote(part, safe="/:@!$&'()*+,;=-._~"))
         spec = {**entry, "names": names}
