@@ -106,7 +106,7 @@ def analyze(
         description=text(info.get("description")),
         base_url=SpecText(base),
         auth=auth(context),
-        resources=release(_resources(context, grouped), held),
+        resources=release(_resources(context, grouped, placements), held),
         models=context.models,
         version=version,
         spec_sha256=spec_sha256,
@@ -234,11 +234,10 @@ def _pagination(
     )
 
 
-def _resources(context: Context, grouped: dict[str, list[Operation]]) -> tuple[Resource, ...]:
-    descriptions: dict[str, Any] = {}  # resource name -> its tag's description (first wins)
-    for tag in context.document.get("tags") or []:
-        if isinstance(tag, dict) and isinstance(tag.get("name"), str):
-            descriptions.setdefault(tag_resource_name(tag["name"]), tag.get("description"))
+def _resources(
+    context: Context, grouped: dict[str, list[Operation]], placements: dict[str, Placement]
+) -> tuple[Resource, ...]:
+    descriptions = _tag_descriptions(context.document, placements)
     taken = _client_classes(context.config) | component_class_names(context.document)
     return tuple(
         Resource(
@@ -250,6 +249,25 @@ def _resources(context: Context, grouped: dict[str, list[Operation]]) -> tuple[R
         )
         for name, operations in sorted(grouped.items())
     )
+
+
+def _tag_descriptions(document: dict[str, Any], placements: dict[str, Placement]) -> dict[str, Any]:
+    """Resource name -> the description of the tag it is named after (the first such tag);
+    a resource the spec's SDK names otherwise (`x-fern-sdk-group-name`) takes the description
+    of its first operation's first tag."""
+    by_tag: dict[str, Any] = {}
+    for tag in document.get("tags") or []:
+        if isinstance(tag, dict) and isinstance(tag.get("name"), str):
+            by_tag.setdefault(tag["name"], tag.get("description"))
+    found: dict[str, Any] = {}
+    for name, description in by_tag.items():
+        found.setdefault(tag_resource_name(name), description)
+    for path, method, operation in iter_operations(document):
+        tags = operation.get("tags")
+        first = tags[0] if isinstance(tags, list) and tags else None
+        if isinstance(first, str) and first in by_tag:
+            found.setdefault(placements[operation_key(method, path)].resource, by_tag[first])
+    return found
 
 
 def _name_alternatives(operations: list[Operation]) -> tuple[Operation, ...]:

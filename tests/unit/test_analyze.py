@@ -320,3 +320,35 @@ def test_a_body_named_by_an_alias_of_one_model_takes_that_models_fields(
     body = _operations(document)["replace"].body
     assert body is not None
     assert [str(field.name) for field in body.arguments] == ["name"]
+
+
+def test_a_resource_the_spec_names_for_its_sdk_keeps_its_tag_description() -> None:
+    """AssemblyAI tags its LeMUR operations `LeMUR` and groups them as `lemur` for its SDKs: the
+    `lemur` resource is documented by the `LeMUR` tag, as `le_mur` would have been."""
+    operation = {
+        "operationId": "lemurTask",
+        "tags": ["LeMUR"],
+        "x-fern-sdk-group-name": "lemur",
+        "x-fern-sdk-method-name": "task",
+        "responses": {"200": {"description": "ok"}},
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "tags": [
+            {"name": "LeMUR", "description": "Apply models to spoken data."},
+            {"name": "health", "description": "Is the API up."},
+        ],
+        "paths": {
+            "/lemur/task": {"post": operation},
+            "/health": {"get": {"tags": ["health"], "responses": {"200": {"description": "ok"}}}},
+            "/ping": {"get": {"responses": {"200": {"description": "ok"}}}},
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"))
+    described = {str(r.name): r.description for r in api.resources}
+    assert described["lemur"] is not None
+    assert described["lemur"].unsafe_value == "Apply models to spoken data."
+    assert described["health"] is not None
+    assert described["health"].unsafe_value == "Is the API up."
+    assert described["ping"] is None
