@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import cache, jsonpointer
 from .errors import GenerationError, Problem
+from .hoist import KEPT_FORMATS
 from .ir import ModelSet
 from .model_groups import join_modules
 from .model_source import BUG_HINT, HEADER, ModelsRequest, model_source
@@ -31,8 +32,6 @@ from .walk import iter_subschemas
 if TYPE_CHECKING:
     from .models_child import ModelsChild
 
-# The formats whose fields are typed `date`, `datetime` and `UUID` (see `hoist.KEPT_FORMATS`).
-_PARSED_FORMATS = frozenset({"date", "date-time", "uuid"})
 _ALLOWED_CALLS = frozenset({"Field", "ConfigDict", "TypeAliasType", "model_rebuild"})
 _ALLOWED_MODULES = frozenset(
     {"__future__", "datetime", "uuid", "typing", "typing_extensions", "pydantic", "enum"}
@@ -168,13 +167,14 @@ def _response_view(models: ModelSet) -> dict[str, Any]:
 def _without_untypable_defaults(schemas: dict[str, Any]) -> dict[str, Any]:
     """The schemas without the defaults datamodel-code-generator cannot write as typed values.
 
-    It writes the text `default` of a field typed `date`, `datetime` or `UUID` as the text
-    (`day: date | None = "2024-01-01"`), and a default holding JSON objects where the field holds
-    models as those objects (`runtimes: dict[str, Runtime] | None = {"runc": {...}}`): `mypy
-    --strict` rejects both, and pydantic would hand the text to the caller as the field's value.
-    Without it the field is None until set, a request leaves it out, and the server applies the
-    default the docs still name. Only the schemas that hold such a default are copied; the
-    keyword is looked for where schemas have keywords (a property may be named `default`).
+    It writes the text `default` of a field typed `date`, `datetime`, `UUID` or bytes (the
+    formats `hoist` keeps) as the text (`day: date | None = "2024-01-01"`), and a default holding
+    JSON objects where the field holds models as those objects (`runtimes: dict[str, Runtime] |
+    None = {"runc": {...}}`): `mypy --strict` rejects both, and pydantic would hand the text to
+    the caller as the field's value. Without it the field is None until set, a request leaves it
+    out, and the server applies the default the docs still name. Only the schemas that hold such
+    a default are copied; the keyword is looked for where schemas have keywords (a property may
+    be named `default`).
     """
     out = dict(schemas)
     for name, schema in schemas.items():
@@ -195,7 +195,7 @@ def _untypable(schema: dict[str, Any]) -> bool:
 
 def _parsed_format(schema: dict[str, Any]) -> bool:
     branches = [schema, *(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]
-    return any(isinstance(b, dict) and b.get("format") in _PARSED_FORMATS for b in branches)
+    return any(isinstance(b, dict) and b.get("format") in KEPT_FORMATS for b in branches)
 
 
 def _holds_objects(value: Any) -> bool:

@@ -133,7 +133,7 @@ def test_write_only_properties_are_optional_in_the_models_responses_parse() -> N
 def test_a_property_named_default_is_a_field_and_untypable_defaults_are_dropped() -> None:
     """`default` is a keyword only where schemas have keywords: a property of that name stays,
     while a default the models could not write as typed values (objects where the field holds
-    models, text where it holds a date) is dropped."""
+    models, text where it holds a date or bytes) is dropped."""
     runtime = {"type": "object", "properties": {"path": {"type": "string"}}}
     models = ModelSet(
         schemas={
@@ -148,13 +148,14 @@ def test_a_property_named_default_is_a_field_and_untypable_defaults_are_dropped(
                         "default": {"runc": {"path": "runc"}},
                     },
                     "since": {"type": "string", "format": "date", "default": "2024-01-01"},
+                    "seed": {"type": "string", "format": "binary", "default": "YQ=="},
                     "labels": {"type": "object", "default": {"a": "b"}},
                 },
             },
         },
         field_names={
             "Runtime": {"path": "path"},
-            "Settings": {n: n for n in ("default", "runtimes", "since", "labels")},
+            "Settings": {n: n for n in ("default", "runtimes", "since", "seed", "labels")},
         },
         pointers={},
     )
@@ -162,6 +163,7 @@ def test_a_property_named_default_is_a_field_and_untypable_defaults_are_dropped(
     assert "    default: Runtime | None = None\n" in source
     assert "    runtimes: dict[str, Runtime] | None = None\n" in source
     assert "    since: date | None = None\n" in source
+    assert "    seed: Octets | None = None\n" in source
     assert "labels: dict[str, Any] | None = {'a': 'b'}" in source
     assert models.schemas["Settings"]["properties"]["since"]["default"] == "2024-01-01"
 
