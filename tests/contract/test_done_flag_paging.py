@@ -6,13 +6,12 @@ asking again with the cursor it was given."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from generator.pipeline import generate_package
 from generator.verify import verify_spec
+from tests.support.snippets import run_snippet
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
 APP = {
@@ -91,12 +90,5 @@ def test_a_done_flag_ends_a_cursor_list(tmp_path: Path) -> None:
     result = verify_spec(DATA, "openapi.json", workers=1).result
     assert result.line() == "contract: hooks 1/1 operations", [f.line() for f in result.failures]
 
-    walked = subprocess.run(
-        [sys.executable, "-c", WALK],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path / "out" / "src",
-    )
-    assert walked.returncode == 0, walked.stderr
-    assert walked.stdout.strip() == "['a1', 'a2'] [None, 'a1']"
+    walked = run_snippet(WALK, tmp_path / "out" / "src")
+    assert walked == "['a1', 'a2'] [None, 'a1']"

@@ -6,13 +6,12 @@ flag is true."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from generator.pipeline import generate_package
 from generator.verify import verify_spec
+from tests.support.snippets import run_snippet
 
 PERSON = {
     "type": "object",
@@ -97,14 +96,5 @@ def test_a_more_flag_ends_a_numbered_list(tmp_path: Path) -> None:
     result = verify_spec(DATA, "openapi.json", workers=1).result
     assert result.line() == "contract: photos 1/1 operations", [f.line() for f in result.failures]
 
-    walked = subprocess.run(
-        [sys.executable, "-c", WALK],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=tmp_path / "out" / "src",
-    )
-    assert walked.returncode == 0, walked.stderr
-    assert walked.stdout.strip() == (
-        "['p1', 'p2', 'p3'] [{'size': '2'}, {'size': '2', 'page': '2'}]"
-    )
+    walked = run_snippet(WALK, tmp_path / "out" / "src")
+    assert walked == "['p1', 'p2', 'p3'] [{'size': '2'}, {'size': '2', 'page': '2'}]"
