@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from . import keywords
 from .walk import iter_subschemas
 
 _KEY = "customTypePath"
@@ -48,6 +49,4 @@ def _is_bytes(node: dict[str, Any]) -> bool:
     a binary string with nothing beside it that types it otherwise."""
     if node.get("format") != "binary" or not _UNTYPED_BESIDE.isdisjoint(node):
         return False
-    kind = node.get("type")
-    kinds = [kind] if isinstance(kind, str) else kind
-    return isinstance(kinds, list) and [k for k in kinds if k != "null"] == ["string"]
+    return keywords.types(node) - {"null"} == {"string"}
