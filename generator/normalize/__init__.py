@@ -47,6 +47,7 @@ from . import (
     shared_walk,
     single_branch,
     string_enum,
+    structured_const,
     surrogates,
     undeclared_required,
     uuid_length,
@@ -71,6 +72,7 @@ PASSES: tuple[Pass, ...] = (
     scalar_format.apply,  # after binary_content: `format: file` on an object is a file
     uuid_length.apply,
     bare_media_types.apply,
+    structured_const.apply,  # before the passes that read an `enum`
     empty_enum.apply,
     array_enum.apply,  # after empty_enum: an empty enum is dropped, not moved
     string_enum.apply,  # before invalid_default: a default is checked against the text

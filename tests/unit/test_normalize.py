@@ -7,6 +7,7 @@ import pytest
 
 from generator.normalize import normalize
 from generator.placement import place_operations
+from generator.structure import check_structure
 
 
 def _schema(schema: dict[str, Any]) -> dict[str, Any]:
@@ -108,6 +109,26 @@ def test_an_empty_enum_is_the_plain_type_with_a_warning() -> None:
         "spec.json#/components/schemas/S/enum: warning: empty `enum` allows no value; read as "
         "the plain type (fix: list the values or drop it)"
     ]
+
+
+def test_a_const_holding_an_object_or_array_is_its_one_value_enum() -> None:
+    """JSON Schema allows any value in `const`; the structural check's model only scalars."""
+    kind = {"const": {"type": "text", "tags": ["a"]}}
+    pair = {"type": "array", "const": [1, 2]}
+    plain = {"type": "string", "const": "text"}
+    spec = {"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}}
+    spec["components"] = {"schemas": {"Kind": kind, "Pair": pair, "Plain": plain}}
+    assert check_structure(copy.deepcopy(spec), "spec.json")  # refused as written
+    document, problems = normalize(spec, "spec.json")
+    schemas = document["components"]["schemas"]
+    assert schemas["Kind"] == {"enum": [{"type": "text", "tags": ["a"]}]}
+    assert schemas["Pair"] == {"type": "array", "enum": [[1, 2]]}
+    assert schemas["Plain"] == plain
+    assert [p.pointer for p in problems] == [
+        "/components/schemas/Kind/const",
+        "/components/schemas/Pair/const",
+    ]
+    assert check_structure(document, "spec.json") == []
 
 
 def test_an_enum_of_plain_values_on_an_array_moves_onto_its_items() -> None:
