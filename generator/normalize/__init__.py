@@ -35,6 +35,7 @@ from . import (
     invalid_default,
     media_type_refs,
     nullable,
+    numeric_text,
     optional_keyword,
     pageable,
     path_parameters,
@@ -59,6 +60,7 @@ Pass = Callable[[dict[str, Any], str], list[Problem]]
 PASSES: tuple[Pass, ...] = (
     media_type_refs.apply,  # first: every later pass reads the media types it joins in
     surrogates.apply,
+    numeric_text.apply,
     optional_keyword.apply,
     exclusive_bounds.apply,
     implicit_object.apply,

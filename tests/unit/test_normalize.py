@@ -111,6 +111,39 @@ def test_an_empty_enum_is_the_plain_type_with_a_warning() -> None:
     ]
 
 
+def test_a_number_where_openapi_wants_text_is_read_as_its_text() -> None:
+    """YAML reads `version: 1.0` and `default: 443` as numbers; the structural check refuses
+    them where OpenAPI wants strings."""
+    port = {"default": 443, "enum": [443, 8443]}
+    spec: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": 1.0},
+        "servers": [{"url": "https://{host}:{port}", "variables": {"port": port}}],
+        "paths": {
+            "/a": {
+                "get": {
+                    "servers": [{"url": "https://x:{p}", "variables": {"p": {"default": 1}}}],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+    }
+    assert check_structure(copy.deepcopy(spec), "spec.json")  # refused as written
+    document, warnings = _normalized(spec)
+    assert document["info"]["version"] == "1.0"
+    assert document["servers"][0]["variables"]["port"] == {
+        "default": "443",
+        "enum": ["443", "8443"],
+    }
+    assert document["paths"]["/a"]["get"]["servers"][0]["variables"]["p"] == {"default": "1"}
+    assert warnings[0] == (
+        "spec.json#/info/version: warning: a number where OpenAPI wants text; read as '1.0' "
+        "(fix: write it quoted: '1.0')"
+    )
+    assert len(warnings) == 5
+    assert check_structure(document, "spec.json") == []
+
+
 def test_a_const_holding_an_object_or_array_is_its_one_value_enum() -> None:
     """JSON Schema allows any value in `const`; the structural check's model only scalars."""
     kind = {"const": {"type": "text", "tags": ["a"]}}
