@@ -41,6 +41,7 @@ from . import (
     path_parameters,
     polymorphic_base,
     required_keys,
+    response_description,
     scalar_format,
     scheme_headers,
     security_quirks,
@@ -61,6 +62,7 @@ PASSES: tuple[Pass, ...] = (
     media_type_refs.apply,  # first: every later pass reads the media types it joins in
     surrogates.apply,
     numeric_text.apply,
+    response_description.apply,
     optional_keyword.apply,
     exclusive_bounds.apply,
     implicit_object.apply,

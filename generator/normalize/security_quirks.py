@@ -1,11 +1,13 @@
-"""Two spellings of security that API design tools export, read as what they plainly mean.
+"""Spellings of security that API design tools export, read as what they plainly mean.
 
 Apidog writes its own bookkeeping into Security Requirement Objects (`- BearerAuth: []` beside
 `x-apidog: {schemeGroups: ...}`); such a requirement would name a scheme `x-apidog`, and its value
 is not the list of scopes a requirement holds. The `x-` key is dropped: OpenAPI lets no scheme be
 named like an extension anyway. The same exports declare `type: bearer` (or `basic`) where
 OpenAPI says `type: http` with `scheme: bearer`; such a scheme is read as the HTTP scheme it names,
-so the client sends the credentials the API asks for. Both with a warning naming the pointer.
+so the client sends the credentials the API asks for. An OAuth2 flow without its `scopes` map
+(required, and often left out where the API has none) is read as having no scopes. Each with a
+warning naming the pointer.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _HTTP_SCHEMES = ("bearer", "basic")
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     found = [*_requirement_extensions(document), *_bare_http(document)]
+    found += _scopeless_flows(document)
     return [Problem("warning", message, file, where, hint) for where, message, hint in found]
 
 
@@ -54,9 +57,7 @@ def _requirement_lists(document: dict[str, Any]) -> Iterator[tuple[str, list[Any
 
 
 def _bare_http(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
-    components = document.get("components")
-    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
-    for name, scheme in schemes.items() if isinstance(schemes, dict) else ():
+    for name, scheme in _schemes(document).items():
         kind = scheme.get("type") if isinstance(scheme, dict) else None
         if not isinstance(kind, str) or kind.lower() not in _HTTP_SCHEMES:
             continue
@@ -65,3 +66,20 @@ def _bare_http(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
         where = jsonpointer.join("", "components", "securitySchemes", name, "type")
         message = f"security scheme type {kind!r} is read as HTTP {kind.lower()} authentication"
         yield where, message, f"write `type: http` with `scheme: {kind.lower()}`"
+
+
+def _scopeless_flows(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    for name, scheme in _schemes(document).items():
+        flows = scheme.get("flows") if isinstance(scheme, dict) else None
+        for flow_name, flow in flows.items() if isinstance(flows, dict) else ():
+            if isinstance(flow, dict) and "scopes" not in flow:
+                flow["scopes"] = {}
+                at = ("components", "securitySchemes", name, "flows", flow_name, "scopes")
+                message = "an OAuth2 flow without `scopes` is read as having none"
+                yield jsonpointer.join("", *at), message, "write `scopes: {}`"
+
+
+def _schemes(document: dict[str, Any]) -> dict[str, Any]:
+    components = document.get("components")
+    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
+    return schemes if isinstance(schemes, dict) else {}

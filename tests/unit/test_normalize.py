@@ -503,6 +503,43 @@ def test_a_bare_bearer_scheme_type_is_read_as_http_bearer_with_a_warning() -> No
     ]
 
 
+def test_an_oauth2_flow_without_scopes_has_none_with_a_warning() -> None:
+    flows = {"clientCredentials": {"tokenUrl": "https://auth.example.com/token"}}
+    schemes = {"OAuth": {"type": "oauth2", "flows": flows}}
+    spec = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}}
+    spec["components"] = {"securitySchemes": schemes}
+    assert check_structure(copy.deepcopy(spec), "spec.json")  # refused as written
+    normalized, warnings = _normalized(spec)
+    assert flows["clientCredentials"]["scopes"] == {}
+    assert warnings == [
+        "spec.json#/components/securitySchemes/OAuth/flows/clientCredentials/scopes: warning: "
+        "an OAuth2 flow without `scopes` is read as having none (fix: write `scopes: {}`)"
+    ]
+    assert check_structure(normalized, "spec.json") == []
+
+
+def test_responses_without_description_get_an_empty_one_with_one_warning() -> None:
+    """OpenAPI 3.2 made a response's `description` optional; 3.0 and 3.1 refuse it missing."""
+    listed = {"content": {"application/json": {"schema": {"type": "string"}}}}
+    operation = {"responses": {"200": listed, "404": {"$ref": "#/components/responses/Gone"}}}
+    spec = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}}
+    spec["paths"] = {"/a": {"get": operation}}
+    spec["components"] = {"responses": {"Gone": {}, "Kept": {"description": "kept"}}}
+    assert check_structure(copy.deepcopy(spec), "spec.json")  # refused as written
+    normalized, warnings = _normalized(spec)
+    assert listed["description"] == ""
+    assert operation["responses"]["404"] == {"$ref": "#/components/responses/Gone"}
+    assert normalized["components"]["responses"] == {
+        "Gone": {"description": ""},
+        "Kept": {"description": "kept"},
+    }
+    assert warnings == [
+        "spec.json#/paths/~1a/get/responses/200: warning: a response without `description` "
+        "(and 1 more); read as an empty one, as OpenAPI 3.2 does (fix: describe each response)"
+    ]
+    assert check_structure(normalized, "spec.json") == []
+
+
 def test_a_media_type_without_its_subtype_is_the_full_type_with_a_warning() -> None:
     text = {"schema": {"type": "string"}}
     paths = {
