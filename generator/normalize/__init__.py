@@ -24,6 +24,7 @@ from . import (
     array_enum,
     bare_media_types,
     binary_content,
+    boolean_required,
     broken_pattern,
     colon_variables,
     credential_headers,
@@ -64,6 +65,7 @@ PASSES: tuple[Pass, ...] = (
     numeric_text.apply,
     response_description.apply,
     optional_keyword.apply,
+    boolean_required.apply,
     exclusive_bounds.apply,
     implicit_object.apply,
     nullable.apply,  # first: a nullable union's `null` is a branch self_union must see

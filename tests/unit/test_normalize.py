@@ -503,6 +503,34 @@ def test_a_bare_bearer_scheme_type_is_read_as_http_bearer_with_a_warning() -> No
     ]
 
 
+def test_a_boolean_required_on_a_property_joins_the_objects_list() -> None:
+    """Swagger 1's `required: true` beside the property's type; OpenAPI lists names instead."""
+    thing = {
+        "type": "object",
+        "required": ["name", "note"],
+        "properties": {
+            "id": {"type": "string", "required": True},
+            "name": {"type": "string"},
+            "note": {"type": "string", "required": False},
+        },
+    }
+    plain = {"type": "object", "properties": {"tag": {"type": "string", "required": False}}}
+    spec = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}}
+    spec["components"] = {"schemas": {"Thing": thing, "Plain": plain}}
+    assert check_structure(copy.deepcopy(spec), "spec.json")  # refused as written
+    normalized, warnings = _normalized(spec)
+    assert thing["required"] == ["name", "id"]
+    assert thing["properties"]["id"] == {"type": "string"}
+    assert thing["properties"]["note"] == {"type": "string"}
+    assert plain == {"type": "object", "properties": {"tag": {"type": "string"}}}
+    assert warnings[0] == (
+        "spec.json#/components/schemas/Thing/properties/id/required: warning: `required: true` "
+        "on a property; read as the object's list (fix: list it in the object's `required`: [id])"
+    )
+    assert len(warnings) == 3
+    assert check_structure(normalized, "spec.json") == []
+
+
 def test_an_oauth2_flow_without_scopes_has_none_with_a_warning() -> None:
     flows = {"clientCredentials": {"tokenUrl": "https://auth.example.com/token"}}
     schemes = {"OAuth": {"type": "oauth2", "flows": flows}}
