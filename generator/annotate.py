@@ -96,7 +96,7 @@ class Annotator:
         if parts:
             if "null" in keywords.types(schema):
                 parts.append(_NONE)
-            return _union(parts)
+            return union(parts)
         members = schema.get("allOf")
         if isinstance(members, list) and len(members) == 1:
             return self.annotate(members[0], file=file)
@@ -107,7 +107,7 @@ class Annotator:
         types = keywords.types(schema) or keywords.implied_types(schema)
         if not types:
             return _ANY
-        return _union([self._typed(kind, schema, file) for kind in sorted(types, key=_type_order)])
+        return union([self._typed(kind, schema, file) for kind in sorted(types, key=_type_order)])
 
     def _named(self, name: str) -> TypeRef:
         """A model accepts itself or a dict (or None, where its schema allows null: a class
@@ -118,7 +118,7 @@ class Annotator:
             inputs = (Safe(name), Safe(param))
             model = TypeRef(outputs, inputs, frozenset({name}), params=frozenset({param}))
             nullable = "null" in keywords.types(self._schemas.get(name, {}))
-            return _union([model, _NONE]) if nullable else model
+            return union([model, _NONE]) if nullable else model
         if name in self._expanding:
             return TypeRef(outputs, outputs, frozenset({name}))
         self._expanding.add(name)
@@ -141,7 +141,7 @@ class Annotator:
             parts.append(literal)
         kinds = {_JSON_TYPES[type(value)] for value in values if not _is_literal(value)}
         parts += [self._typed(kind, {}, False) for kind in sorted(kinds, key=_type_order)]
-        return _union(parts) if parts else _ANY
+        return union(parts) if parts else _ANY
 
     def _items(self, schema: dict[str, Any], file: bool) -> TypeRef:
         """What an array holds: `items`, or with `prefixItems` any of the positions' types (as
@@ -151,7 +151,7 @@ class Annotator:
             return self.annotate(schema.get("items"), file=file)
         rest = schema.get("items")
         tail = [rest] if isinstance(rest, dict) else []
-        return _union([self.annotate(item, file=file) for item in [*prefix, *tail]])
+        return union([self.annotate(item, file=file) for item in [*prefix, *tail]])
 
     def _typed(self, kind: str, schema: dict[str, Any], file: bool) -> TypeRef:
         if kind == "string":
@@ -218,7 +218,8 @@ def _literal(values: list[Any]) -> TypeRef | None:
     return _simple(f"Literal[{', '.join(rendered)}]")
 
 
-def _union(parts: list[TypeRef]) -> TypeRef:
+def union(parts: list[TypeRef]) -> TypeRef:
+    """The union of `parts`, each member once; `Any` if any part is `Any`."""
     if any("Any" in part.outputs for part in parts):
         return _ANY
     outputs = _unique(member for part in parts for member in part.outputs)

@@ -62,11 +62,7 @@ def request_arguments(
     if operation.security is not None:
         lines.append(Safe(f"security={security_literal(operation.security)},"))
     if operation.pagination is None:
-        lines.append(Safe(f"cast_to={_cast_to(operation, asynchronous)},"))
-        if is_redirect_status(operation.response.status):
-            lines.append(Safe(f"answer_status={int(operation.response.status)},"))
-        if operation.response.event_types:
-            lines.append(_event_types(operation.response.event_types))
+        lines += _reply_arguments(operation, asynchronous)
     else:
         lines += _pagination_arguments(operation)
     if operation.errors:
@@ -75,9 +71,27 @@ def request_arguments(
     return tuple(lines)
 
 
+def _reply_arguments(operation: Operation, asynchronous: bool) -> list[Safe]:
+    """What the reply is read into: its type, and where it depends on the reply, how."""
+    response = operation.response
+    lines = [Safe(f"cast_to={_cast_to(operation, asynchronous)},")]
+    if is_redirect_status(response.status):
+        lines.append(Safe(f"answer_status={int(response.status)},"))
+    if response.event_types:
+        lines.append(_event_types(response.event_types))
+    if response.status_types:
+        lines.append(_status_types(response.status_types))
+    return lines
+
+
 def _event_types(named: tuple[tuple[SpecText, TypeRef], ...]) -> Safe:
     entries = ", ".join(f"{strings.string_literal(name)}: {type_.output}" for name, type_ in named)
     return Safe(f"event_types={{{entries}}},")
+
+
+def _status_types(typed: tuple[tuple[str, TypeRef], ...]) -> Safe:
+    entries = ", ".join(f"{int(status)}: {type_.output}" for status, type_ in typed)
+    return Safe(f"status_types={{{entries}}},")
 
 
 def _value(argument: Argument) -> Safe:

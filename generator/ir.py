@@ -142,6 +142,9 @@ class Response:
     media_type: SpecText | None = None
     # An event stream whose events are named: each name's data type (see `sse.py`).
     event_types: tuple[tuple[SpecText, TypeRef], ...] = ()
+    # JSON replies whose success statuses declare different bodies: each status's type (`type`
+    # is their union); empty where every success has the same body.
+    status_types: tuple[tuple[str, TypeRef], ...] = ()
 
 
 @dataclass(frozen=True)

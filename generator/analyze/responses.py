@@ -1,7 +1,8 @@
 """What an operation returns: its success body (model, text, bytes or nothing) and error bodies.
 
 The first success status with a body decides the return type, its media type chosen as JSON,
-then text (`str`), then bytes (`BinaryResponse`). An operation that declares no 2xx but a
+then text (`str`), then bytes (`BinaryResponse`); where other success statuses declare other
+JSON bodies, the method returns their union, each reply read as its own status's body. An operation that declares no 2xx but a
 redirect with a body (Twilio's `307` carrying `redirect_to`) answers with that redirect: the
 client returns its body rather than following it. A GET whose only documented content is a
 redirect without a body (Box's download answers 302 to its file store) returns bytes: whatever
@@ -17,9 +18,11 @@ returns what `default` describes. Error bodies are keyed as the runtime looks th
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from .. import jsonpointer
+from ..annotate import union
 from ..answers import is_redirect_status
 from ..ir import ErrorType, Response, TypeRef
 from ..media import encoding, is_event_stream, is_json, pick_media, streams_json_lines
@@ -50,6 +53,7 @@ def success_response(
             continue
         response = _response(context, operation, status, media, resolved.pointer)
         others = [other for other in successes if other != status]
+        response = _by_status(context, responses, pointer, others, response)
         return _or_empty(context, responses, pointer, others, response)
     if successes and all(status in _NO_CONTENT for status in successes):
         return Response("none", successes[0])
@@ -106,7 +110,35 @@ def _or_empty(
     bodiless = _any_bodiless(context, responses, pointer, others)
     if not bodiless or response.type is None or response.kind == "lines":
         return response
-    return Response(response.kind, response.status, _optional(response.type), response.media_type)
+    return dataclasses.replace(response, type=_optional(response.type))
+
+
+def _by_status(
+    context: Context,
+    responses: dict[str, Any],
+    pointer: str,
+    others: list[str],
+    response: Response,
+) -> Response:
+    """A JSON reply whose other success statuses declare other JSON bodies (Discord's search
+    answers 200 with its results, or 202 with when to ask again while its index is built): the
+    reply is parsed into the type of the status that came, and the method returns their union.
+    Parsing every reply into the first status's type would fail on the other's body, or worse,
+    fit it into a model it is not."""
+    if response.kind != "model" or response.type is None:
+        return response
+    typed = [(response.status, response.type)]
+    for status in others:
+        where = jsonpointer.join(pointer, "responses", status)
+        resolved = context.resolve(responses[status], where)
+        roots = _json_roots(context, resolved.node, resolved.pointer)
+        if roots:
+            schema = roots[0] if len(roots) == 1 else {"anyOf": roots}
+            typed.append((status, context.annotator.annotate(schema)))
+    if all(type_.outputs == response.type.outputs for _status, type_ in typed):
+        return response
+    merged = union([type_ for _status, type_ in typed])
+    return dataclasses.replace(response, type=merged, status_types=tuple(sorted(typed)))
 
 
 def _any_bodiless(

@@ -23,7 +23,7 @@ from .. import jsonpointer
 from .bodies import field_schemas, is_binary
 from .cases import (
     EMPTY_ID,
-    ErrorCase,
+    AnsweredCase,
     OperationCase,
     ids_and_takers,
     nullable_fields,
@@ -110,7 +110,7 @@ def error_call(
     surface: Surface,
     types: Any,
     document: dict[str, Any],
-    case: ErrorCase,
+    case: AnsweredCase,
     models: dict[str, Any],
     held: Mapping[str, Any],
 ) -> Call:

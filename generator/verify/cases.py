@@ -18,6 +18,9 @@ Nothing here names an operation: every method of every package becomes cases by 
   streamed reply; the alternative's Content-Type and body encoding). The path-id variant and the
   other errors would only prove again what it shares; an alternative's nulls variant stays, as
   the body it sends is its own.
+* `SuccessCase`: one per success status other than the one the mock answers with by default
+  whose body the spec declares (Discord's search answers 200 with results, or 202 while its
+  index is built): the client must read each reply as its own status's body.
 * `RoundTripCase`: every model class, and every declared response or error type that is not a
   single model, for property tests of parsing.
 
@@ -75,6 +78,22 @@ class ErrorCase:
         return f"{self.spec}:{self.label}:{self.status}"
 
 
+@dataclass(frozen=True)
+class SuccessCase:
+    spec: str
+    key: str
+    label: str
+    status: int
+
+    @property
+    def id(self) -> str:
+        return f"{self.spec}:{self.label}:{self.status}"
+
+
+# A case the mock answers with its status: the same request for each of an operation's.
+AnsweredCase = ErrorCase | SuccessCase
+
+
 def operation_cases(name: str, surface: Surface, document: dict[str, Any]) -> list[OperationCase]:
     checker = SchemaChecker(document)
     cases = []
@@ -110,6 +129,30 @@ def error_cases(name: str, surface: Surface, document: dict[str, Any]) -> list[E
         for status in statuses[:1] if method.second else statuses:
             cases.append(ErrorCase(name, method.key, method.label, status))
     return cases
+
+
+def success_cases(name: str, surface: Surface, document: dict[str, Any]) -> list[SuccessCase]:
+    """The success statuses with a body after the first, which the mock answers with unless
+    told otherwise; a second method's replies are its own method's, proven there."""
+    cases = []
+    for method in surface.methods:
+        responses = operation_object(document, method).get("responses") or {}
+        answered = [
+            status
+            for status in sorted(map(str, responses))
+            if status.startswith("2")
+            and status.isdigit()
+            and _has_content(document, responses[status])
+        ]
+        if method.second is None:
+            cases += [SuccessCase(name, method.key, method.label, int(s)) for s in answered[1:]]
+    return cases
+
+
+def _has_content(document: dict[str, Any], response: Any) -> bool:
+    if isinstance(response, dict) and "$ref" in response:
+        response = resolve(document, response["$ref"])
+    return isinstance(response, dict) and bool(response.get("content"))
 
 
 def documented_errors(responses: dict[str, Any]) -> list[int]:

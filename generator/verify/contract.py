@@ -23,7 +23,7 @@ import httpx
 
 from .. import jsonpointer
 from .calls import Call, build_calls, error_call
-from .cases import ErrorCase, OperationCase
+from .cases import AnsweredCase, OperationCase
 from .compose import member_tags
 from .held import held_values
 from .mock import SpecMockServer
@@ -170,9 +170,10 @@ class Contract:
     def calls(self, case: OperationCase) -> list[Call]:
         return build_calls(self.surface, self.types, self.document, case, self.models, self.held)
 
-    def error_call(self, case: ErrorCase) -> Call:
-        """The call of an error case: the same request for every status of an operation (only
-        the mock's answer differs), so it is built once per operation."""
+    def error_call(self, case: AnsweredCase) -> Call:
+        """The call of a case the mock answers with a given status: the same request for every
+        status of an operation (only the mock's answer differs), so it is built once per
+        operation."""
         key = (case.key, case.label)
         if key not in self._error_calls:
             built = error_call(

@@ -44,7 +44,9 @@ def check_result(
 ) -> None:
     """The result is the declared type and holds exactly what the server sent."""
     method, result, label = call.method, outcome.result, call.label
-    pointer = response_pointer(method, method.returns.status, reply.media_type)
+    returns = method.returns
+    status = str(reply.status) if returns.status_types else returns.status
+    pointer = response_pointer(method, status, reply.media_type)
     if method.paging is not None:
         page_class = contract.export("AsyncPage" if asynchronous else "SyncPage")
         if not isinstance(result, page_class):
@@ -59,7 +61,6 @@ def check_result(
         _no_differences(label, expected, to_wire(result.items), "items", pointer)
         _no_leaks(contract, label, result.items, "items", pointer)
         return
-    returns = method.returns
     if returns.kind == "none":
         if result is not None:
             message = f"{label}: returned {result!r}, the operation returns nothing"
@@ -71,11 +72,11 @@ def check_result(
     if returns.kind in ("events", "lines"):
         _check_events(contract, call, reply, outcome, asynchronous, pointer)
         return
-    assert returns.annotation is not None
-    declared = contract.declared(method, returns.annotation)
-    reason = mismatch(result, declared)
+    annotation = returns.annotation_for(reply.status)
+    assert annotation is not None
+    reason = mismatch(result, contract.declared(method, annotation))
     if reason:
-        raise ContractFailure(f"{label}: {reason} (declared {returns.annotation})", pointer)
+        raise ContractFailure(f"{label}: {reason} (declared {annotation})", pointer)
     _no_differences(label, reply.data, to_wire(result), "response", pointer)
     _no_leaks(contract, label, result, "response", pointer)
 

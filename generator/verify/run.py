@@ -21,7 +21,14 @@ from .. import jsonpointer
 from ..ir import Api
 from ..walk import iter_operations
 from .calls import Call
-from .cases import ErrorCase, OperationCase, error_cases, operation_cases
+from .cases import (
+    AnsweredCase,
+    ErrorCase,
+    OperationCase,
+    error_cases,
+    operation_cases,
+    success_cases,
+)
 from .checks import check_error, check_success
 from .contract import (
     Contract,
@@ -106,6 +113,7 @@ def prove(
     cases: list[Case] = [
         *operation_cases(contract.name, contract.surface, contract.document),
         *error_cases(contract.name, contract.surface, contract.document),
+        *success_cases(contract.name, contract.surface, contract.document),
     ]
     count = worker_count(len(cases)) if workers is None else workers
     for case, failures in zip(cases, _run(contract, cases, count), strict=True):
@@ -121,7 +129,7 @@ def prove(
     return result
 
 
-Case = OperationCase | ErrorCase
+Case = OperationCase | AnsweredCase
 
 
 def _run(contract: Contract, cases: list[Case], workers: int) -> list[list[Failure]]:
@@ -149,11 +157,7 @@ def _proving(
         loop = stack.enter_context(_event_loop())
         stack.enter_context(_kept_open(contract, loop))
         prover = _Prover(contract, loop)
-        yield (
-            lambda case: (
-                prover.operation(case) if isinstance(case, OperationCase) else prover.error(case)
-            )
-        )
+        yield prover.prove
 
 
 def _encode(failure: Failure) -> list[str]:
@@ -209,6 +213,11 @@ class _Prover:
         self.contract = contract
         self.loop = loop
 
+    def prove(self, case: Case) -> list[Failure]:
+        if isinstance(case, OperationCase):
+            return self.operation(case)
+        return self.answered(case)
+
     def operation(self, case: OperationCase) -> list[Failure]:
         label = f"{case.key} ({case.label}) [{case.variant}]"
         try:
@@ -223,16 +232,18 @@ class _Prover:
                 return failures
         return []
 
-    def error(self, case: ErrorCase) -> list[Failure]:
+    def answered(self, case: AnsweredCase) -> list[Failure]:
+        """A call the mock answers with the case's status, each reply it has for it."""
         label = f"{case.key} ({case.label}) [{case.status}]"
         try:
             call = self.contract.error_call(case)
             replies = self.contract.mock.replies.canned(route_of(call.method), case.status)
         except Exception as error:
             return [_failure(case.key, label, error)]
+        judge = self._error if isinstance(case, ErrorCase) else self._other_success
         for reply in replies:
-            failures = _attempt(call, partial(self._error, call, case.status, reply, False)) or (
-                _attempt(call, partial(self._error, call, case.status, reply, True))
+            failures = _attempt(call, partial(judge, call, case.status, reply, False)) or (
+                _attempt(call, partial(judge, call, case.status, reply, True))
             )
             if failures:
                 return failures
@@ -245,6 +256,10 @@ class _Prover:
     def _error(self, call: Call, status: int, reply: Canned, asynchronous: bool) -> None:
         outcome = self._invoke(call, asynchronous, status=status, reply=reply.name)
         check_error(self.contract, call, status, reply, outcome)
+
+    def _other_success(self, call: Call, status: int, reply: Canned, asynchronous: bool) -> None:
+        outcome = self._invoke(call, asynchronous, status=status, reply=reply.name)
+        check_success(self.contract, call, outcome, asynchronous=asynchronous)
 
     def _invoke(
         self, call: Call, asynchronous: bool, status: int | None = None, reply: str | None = None

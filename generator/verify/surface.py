@@ -79,6 +79,11 @@ class Returns:
     status: str
     annotation: str | None
     media_type: str | None
+    # Where the success statuses declare different bodies: each status's annotation.
+    status_types: tuple[tuple[int, str], ...] = ()
+
+    def annotation_for(self, status: int) -> str | None:
+        return dict(self.status_types).get(status, self.annotation)
 
 
 @dataclass(frozen=True)
@@ -207,6 +212,7 @@ def _method(resource: Resource, op: Operation, body: RequestBody | None) -> Meth
             media_type=None
             if op.response.media_type is None
             else op.response.media_type.unsafe_value,
+            status_types=tuple((int(s), str(t.output)) for s, t in op.response.status_types),
         ),
         errors=tuple((str(e.status).strip("'\""), str(e.type.output)) for e in op.errors),
         paging=None if op.pagination is None else _paging(op.pagination),

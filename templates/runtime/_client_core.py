@@ -416,11 +416,15 @@ class BaseClient(Generic[_HttpxClientT]):
         cast_to: object,
         plan: RequestPlan,
         event_types: Mapping[str, object] | None = None,
+        status_types: Mapping[int, object] | None = None,
     ) -> Callable[[httpx.Response], object]:
         kind = _body_kind(cast_to)
         if kind is None:
             return functools.partial(
-                parse_body, cast_to=cast_to, strict=self.strict_response_validation
+                parse_body,
+                cast_to=cast_to,
+                strict=self.strict_response_validation,
+                status_types=status_types,
             )
         if cast_to is self._binary_response_type:
             return LazyParse(functools.partial(cast_to, max_response_size=plan.max_response_size))
