@@ -50,20 +50,33 @@ class Values:
             return Safe(f"[{_FILE}]") if argument.type.input.startswith("Sequence[") else _FILE
         return self.value(argument.schema, str(argument.wire_name.unsafe_value), 0, original)
 
-    def value(self, schema: Any, name: str, depth: int, original: Any = None) -> str:
+    def value(
+        self,
+        schema: Any,
+        name: str,
+        depth: int,
+        original: Any = None,
+        via: frozenset[str] = frozenset(),
+    ) -> str:
+        """`depth` counts the objects and arrays the value sits in; an alias, a union or a
+        single `allOf` member adds none (Qdrant's `actions` items are an alias of a union of
+        objects that wrap the object to send), so `via` holds the aliases being expanded at
+        this depth, against an alias that names itself."""
         if not isinstance(schema, dict):
             return "{}"
         ref = component_name(schema)
         if ref is not None:
             if is_model(self._schemas, ref):
                 return self.model(ref, depth)
-            return self.value(self._schemas.get(ref, {}), name, depth + 1, original)
+            if ref in via:
+                return "{}"
+            return self.value(self._schemas.get(ref, {}), name, depth, original, via | {ref})
         branches = [b for b in (*schema.get("oneOf", ()), *schema.get("anyOf", ())) if _not_null(b)]
         if branches:
-            return self.value(branches[0], name, depth + 1)
+            return self.value(branches[0], name, depth, via=via)
         members = schema.get("allOf")
         if isinstance(members, list) and len(members) == 1:
-            return self.value(members[0], name, depth + 1, original)
+            return self.value(members[0], name, depth, original, via)
         if "const" in schema:
             return _python(schema["const"])
         choices = [v for v in schema.get("enum") or [] if v is not None]

@@ -24,6 +24,7 @@ from .ir import ModelSet
 from .model_groups import join_modules
 from .model_source import BUG_HINT, HEADER, ModelsRequest, model_source
 from .octets import octets_module, with_octets
+from .open_maps import as_open_maps
 from .split import ModelsPart, cut_part
 from .statements import defined_name
 from .syntax import Descendants
@@ -142,14 +143,16 @@ def _made_here(request: ModelsRequest) -> list[tuple[int, str]]:
 
 def models_request(models: ModelSet, package: str, file: str) -> ModelsRequest:
     """What datamodel-code-generator is given: the schemas as responses see them, without the
-    text defaults of parsed formats, bytes typed `Octets`, and our field names as its aliases."""
+    text defaults of parsed formats, bytes typed `Octets`, named objects of any keys as maps,
+    and our field names as its aliases."""
     aliases = {
         f"{cls}.{wire}": name
         for cls, names in sorted(models.field_names.items())
         for wire, name in names.items()
         if name != wire
     }
-    schemas = with_octets(_without_untypable_defaults(_response_view(models)), package)
+    schemas = as_open_maps(_without_untypable_defaults(_response_view(models)))
+    schemas = with_octets(schemas, package)
     return ModelsRequest(schemas, aliases, package, file)
 
 

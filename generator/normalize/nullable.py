@@ -2,6 +2,11 @@
 
 3.1 validators ignore `nullable` (it is not JSON Schema), yet real 3.1 documents carry it: the older
 Anam capture has twenty. An enum gets `null` as a member too, or validators reject null anyway.
+
+A union branch that is `nullable: true` and nothing else (`anyOf: [{$ref: Filter}, {nullable:
+true}]`, how Rust's schemars writes `Option<Filter>`: all of Qdrant's optional fields) is that
+null: read by the letter it would be a branch of any value, which says nothing, so the union's
+`null` was lost and callers could not pass `None` where the API takes it.
 """
 
 from __future__ import annotations
@@ -26,14 +31,31 @@ ANNOTATIONS = (  # keywords that only describe a schema: they allow and forbid n
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
-    for pointer, schema in every_schema(document):
+    schemas = every_schema(document)
+    null_branches = {id(branch) for _, schema in schemas for branch in _bare_nullable(schema)}
+    for pointer, schema in schemas:
         if "nullable" not in schema:
             continue
         if schema.pop("nullable") is True:
-            _make_nullable(schema)
+            if id(schema) in null_branches:
+                schema["type"] = "null"
+            else:
+                _make_nullable(schema)
             message = "`nullable: true` rewritten as a null type"
             problems.append(Problem("info", message, file, pointer))
     return problems
+
+
+def _bare_nullable(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """The branches of `schema`'s unions that say `nullable: true` and nothing else."""
+    branches = [
+        b for key in ("anyOf", "oneOf") for b in schema.get(key) or [] if isinstance(b, dict)
+    ]
+    return [
+        b
+        for b in branches
+        if b.get("nullable") is True and set(b) - {"nullable"} <= set(ANNOTATIONS)
+    ]
 
 
 def _make_nullable(schema: dict[str, Any]) -> None:

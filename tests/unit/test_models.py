@@ -219,6 +219,46 @@ def test_an_extension_beside_a_ref_makes_no_class_of_its_own() -> None:
     assert "told: Inner | None = None" in source
 
 
+def test_a_named_object_of_any_keys_is_a_map_unless_another_schema_extends_it() -> None:
+    """Qdrant's `Payload` (`{type: object, additionalProperties: true}`) is what a point holds:
+    as an empty class mypy refused `point.payload["city"]` and every other way to read it. A
+    named object declaring nothing is a map of `Any`, as the same schema inline is; one that an
+    `allOf` extends stays the class its children inherit."""
+    schemas = {
+        "Payload": {"type": "object", "additionalProperties": True},
+        "Anything": {"type": "object", "description": "Whatever the caller sent."},
+        "Base": {"type": "object"},
+        "Child": {
+            "allOf": [
+                {"$ref": "#/components/schemas/Base"},
+                {"type": "object", "properties": {"size": {"type": "integer"}}},
+            ]
+        },
+        "Point": {
+            "type": "object",
+            "properties": {
+                "payload": {"$ref": "#/components/schemas/Payload"},
+                "extra": {"$ref": "#/components/schemas/Anything"},
+            },
+        },
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {},
+        "components": {"schemas": schemas},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    source = generate_models(api.models, "pkg")
+    check_models(source, api.models, "pkg")
+    assert 'Payload = TypeAliasType("Payload", dict[str, Any])' in source
+    assert 'Anything = TypeAliasType("Anything", dict[str, Any])' in source
+    assert "payload: Payload | None = None" in source
+    assert "class Base(BaseModel)" in source
+    assert "class Child(Base)" in source
+    assert api.models.schemas["Payload"] == schemas["Payload"]  # the spec's schema is untouched
+
+
 def test_a_map_beside_a_union_of_the_keys_it_may_carry_is_that_map() -> None:
     """`{additionalProperties: string, anyOf: [A, B]}` (Adyen's `additionalData`): every value is a
     string whatever branch it matches, so the field is a map of strings, and no class is made

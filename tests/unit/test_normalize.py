@@ -34,6 +34,20 @@ def test_nullable_ref_keeps_its_docs_outside_the_union() -> None:
     }
 
 
+def test_a_union_branch_that_is_only_nullable_is_the_null_of_the_union() -> None:
+    """Rust's schemars writes `Option<Filter>` as `anyOf: [{$ref}, {nullable: true}]` (every
+    optional field of Qdrant's API): the branch is the union's null, so `None` may be passed.
+    Alone, outside a union, `nullable` without a type still adds nothing."""
+    ref = {"$ref": "#/components/schemas/T"}
+    schema = _schema({"description": "d", "anyOf": [ref, {"nullable": True}]})
+    assert schema == {"description": "d", "anyOf": [ref, {"type": "null"}]}
+    told = _schema({"oneOf": [ref, {"nullable": True, "description": "none"}]})
+    assert told == {"oneOf": [ref, {"type": "null", "description": "none"}]}
+    kept = _schema({"anyOf": [ref, {"nullable": True, "minLength": 1}]})
+    assert kept["anyOf"][1] == {"minLength": 1}
+    assert _schema({"nullable": True}) == {}
+
+
 def test_nullable_and_type_list_spellings_normalize_to_the_same_schema() -> None:
     assert _schema({"type": "integer", "nullable": True}) == _schema({"type": ["integer", "null"]})
 

@@ -113,3 +113,47 @@ def test_a_discriminated_members_typed_dict_and_example_take_its_own_tag() -> No
     assert fields[("WithCodeParam", "method")][0] == "Required[Literal['code']]"
     assert fields[("WithCodeParam", "password")][0] == "NotRequired[str]"
     assert Values(api).model("WithCode", 0) == "{'method': 'code'}"
+
+
+def test_an_example_reaches_through_aliases_and_unions_to_the_keys_a_model_requires() -> None:
+    """Qdrant's `actions` items are an alias of a union of wrappers around the object to send;
+    counting the alias and the union as nesting left `{"create_alias": {}}`, which mypy refuses
+    in the README's own example. Only objects and arrays count; an alias naming itself ends."""
+    wrapper = {
+        "type": "object",
+        "required": ["create_alias"],
+        "properties": {"create_alias": _ref("CreateAlias")},
+    }
+    alias = {
+        "type": "object",
+        "required": ["alias_name", "collection_name"],
+        "properties": {"collection_name": {"type": "string"}, "alias_name": {"type": "string"}},
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Change": {
+                    "type": "object",
+                    "required": ["actions", "loop"],
+                    "properties": {
+                        "actions": {"type": "array", "items": _ref("AliasOperations")},
+                        "loop": _ref("Loop"),
+                    },
+                },
+                "AliasOperations": {"anyOf": [_ref("CreateAliasOperation"), _ref("Other")]},
+                "CreateAliasOperation": wrapper,
+                "CreateAlias": alias,
+                "Other": {"type": "object", "properties": {"x": {"type": "string"}}},
+                "Loop": {"anyOf": [_ref("Loop"), {"type": "null"}]},
+            }
+        },
+    }
+    api = _api(document)
+    wanted = (
+        "{'actions': [{'create_alias': "
+        "{'collection_name': 'collection_name', 'alias_name': 'alias_name'}}], 'loop': {}}"
+    )
+    assert Values(api).model("Change", 0) == wanted
