@@ -259,8 +259,8 @@ class Converter:
             return parameter
         kept = ("name", "in", "description", "required", "deprecated", "allowEmptyValue")
         converted = {k: v for k, v in parameter.items() if k in kept or k.startswith("x-")}
-        converted.pop("x-nullable", None)
-        converted.pop("x-example", None)
+        for key in ("x-nullable", "x-isnullable", "x-example"):
+            converted.pop(key, None)
         converted["schema"] = parameter_schema(parameter)
         self.origins.record(jsonpointer.join(at, "schema"), source)
         if "x-example" in parameter:

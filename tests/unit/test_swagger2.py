@@ -559,3 +559,30 @@ def test_a_shared_response_that_cannot_be_text_is_warned_of_in_each_operation_us
     ]
     assert all("shared response #/responses/404" in warning.message for warning in warnings)
 
+
+def test_go_swaggers_x_isnullable_lets_a_caller_send_null() -> None:
+    """go-swagger reads `x-isnullable` as `x-nullable` (Harbor's configuration update writes
+    it on every field): a caller clearing a setting sends `null`, so the argument takes None."""
+    settings = {
+        "type": "object",
+        "properties": {
+            "email_port": {"type": "integer", "x-isnullable": True},
+            "email_host": {"type": "string", "x-nullable": True},
+            "read_only": {"type": "boolean"},
+        },
+    }
+    body = {"name": "settings", "in": "body", "required": True, "schema": settings}
+    since = {"name": "since", "in": "query", "type": "string", "x-isnullable": True}
+    operation = {"operationId": "update", "parameters": [body, since], "responses": OK}
+    document = parse_spec(json.dumps(_swagger({"/settings": {"put": operation}})).encode(), "s")
+    normalized, _ = normalize(document, "s")
+    (converted,) = analyze(normalized, default_config("T", "t.json"), file="t.json").operations
+    assert converted.body is not None
+    fields = {str(field.name): str(field.type.input) for field in converted.body.fields}
+    assert fields == {
+        "email_port": "int | None",
+        "email_host": "str | None",
+        "read_only": "bool",
+    }
+    (query,) = converted.parameters
+    assert str(query.type.input) == "str | None"
