@@ -259,8 +259,8 @@ class Converter:
             return parameter
         kept = ("name", "in", "description", "required", "deprecated", "allowEmptyValue")
         converted = {k: v for k, v in parameter.items() if k in kept or k.startswith("x-")}
-        converted.pop("x-nullable", None)
-        converted.pop("x-example", None)
+        for key in ("x-nullable", "x-isnullable", "x-example"):
+            converted.pop(key, None)
         converted["schema"] = parameter_schema(parameter)
         self.origins.record(jsonpointer.join(at, "schema"), source)
         if "x-example" in parameter:
@@ -294,6 +294,7 @@ class Converter:
         return {"style": style, "explode": False} if location in ("query", "path", "header") else {}
 
     def _response(self, response: Any, produces: list[str], source: str, at: str) -> Any:
+        referred = source
         if isinstance(response, dict) and "$ref" in response:
             response, source = self._shared_response(response, produces, source)
         if not isinstance(response, dict) or "$ref" in response:
@@ -304,7 +305,7 @@ class Converter:
         if isinstance(schema, dict):
             examples = mapping(response.get("examples"))
             content: dict[str, Any] = {}
-            for media_type in self._response_media(schema, produces, source):
+            for media_type in self._response_media(schema, produces, source, referred):
                 where = jsonpointer.join(at, "content", media_type)
                 content[media_type] = {"schema": schema_v3(schema)}
                 self.origins.record(f"{where}/schema", f"{source}/schema")
@@ -339,17 +340,21 @@ class Converter:
         return shared[name], jsonpointer.join("", "responses", name)
 
     def _response_media(
-        self, schema: dict[str, Any], produces: list[str], source: str
+        self, schema: dict[str, Any], produces: list[str], source: str, referred: str
     ) -> list[str]:
         """The media types of a response of `schema`, with a warning where `produces` names none
-        that can carry the object or array it describes (`produces.py`)."""
+        that can carry the object or array it describes (`produces.py`). A shared response is
+        warned of where the operation refers to it (`referred`): the fix is in that operation,
+        and each operation sharing it needs its own."""
         chosen = media_for(schema, produces, mapping(self.source.get("definitions")))
         if not set(chosen) & set(produces):
+            shared = source != referred
+            subject = f"the shared response #{source}" if shared else "the response"
             message = (
-                f"the response is an object or array, but its operation produces only "
+                f"{subject} is an object or array, but its operation produces only "
                 f"{', '.join(produces)}, which cannot carry one; it is read as {', '.join(chosen)}"
             )
-            pointer = jsonpointer.join(source, "schema")
+            pointer = referred if shared else jsonpointer.join(source, "schema")
             fix = "add application/json to the operation's produces"
             self.problems.append(Problem("warning", message, self.file, pointer, fix))
         return chosen

@@ -19,7 +19,18 @@ _WRITTEN_AS = {"#/components/requestBodies/": "#/parameters/"}
 _NUMBER_BOUNDS = ("maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "multipleOf")
 _LENGTH_BOUNDS = ("maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems")
 _BOUNDS = (*_NUMBER_BOUNDS, *_LENGTH_BOUNDS)
-_SCHEMA_KEYS = ("type", "format", "items", "default", "enum", "x-nullable", "x-ms-enum", *_BOUNDS)
+# go-swagger reads `x-isnullable` as `x-nullable` (Harbor writes both).
+_NULLABLE_KEYS = ("x-nullable", "x-isnullable")
+_SCHEMA_KEYS = (
+    "type",
+    "format",
+    "items",
+    "default",
+    "enum",
+    *_NULLABLE_KEYS,
+    "x-ms-enum",
+    *_BOUNDS,
+)
 _OAUTH_FLOWS = {
     "implicit": "implicit",
     "password": "password",
@@ -30,15 +41,16 @@ _TAG_KEYS = ("x-discriminator-value", "x-ms-discriminator-value")
 
 
 def schema_v3(schema: Any) -> Any:
-    """A Swagger schema in OpenAPI 3.0 words: `x-nullable` is `nullable`, `type: file` is
-    binary, a discriminator names its property in an object, and an open enum is the values
-    listed or any other. (AutoRest's `format: file` stays: OpenAPI 3 documents carry it too, so
-    normalizing reads it, for both.)"""
+    """A Swagger schema in OpenAPI 3.0 words: `x-nullable` (or go-swagger's `x-isnullable`) is
+    `nullable`, `type: file` is binary, a discriminator names its property in an object, and an
+    open enum is the values listed or any other. (AutoRest's `format: file` stays: OpenAPI 3
+    documents carry it too, so normalizing reads it, for both.)"""
     if not isinstance(schema, dict) or "$ref" in schema:
         return schema
     converted = _open_enum(dict(schema))
-    if "x-nullable" in converted:
-        converted["nullable"] = converted.pop("x-nullable")
+    marks = [converted.pop(key) for key in _NULLABLE_KEYS if key in converted]
+    if marks:
+        converted["nullable"] = marks[0]
     if converted.get("type") == "file":
         converted |= {"type": "string", "format": "binary"}
     if isinstance(converted.get("discriminator"), str):

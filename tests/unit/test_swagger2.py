@@ -533,3 +533,56 @@ def test_a_shared_response_takes_the_produces_of_the_operation_that_refers_to_it
     }
     version = converted["paths"]["/version"]["get"]["responses"]["200"]
     assert version == {"$ref": "#/components/responses/string"}
+
+
+def test_a_shared_response_that_cannot_be_text_is_warned_of_in_each_operation_using_it() -> None:
+    """Harbor's shared `#/responses/404` (an `Errors` object) answers two text-only log
+    endpoints: the fix is in each of those operations' `produces`, so each warning names the
+    operation that refers to the response, not the one component both share."""
+    shared = {"404": {"description": "no", "schema": {"$ref": "#/definitions/Problem"}}}
+    text = {"description": "ok", "schema": {"type": "string"}}
+    log = {
+        "produces": ["text/plain"],
+        "responses": {"200": text, "404": {"$ref": "#/responses/404"}},
+    }
+    document = _swagger(
+        {"/scans/{id}/log": {"get": log}, "/tasks/{id}/log": {"get": log}},
+        produces=["application/json"],
+        responses=shared,
+        definitions={"Problem": PROBLEM},
+    )
+    _, problems, _ = convert(document, "swagger.json")
+    warnings = [problem for problem in problems if problem.level == "warning"]
+    assert [warning.pointer for warning in warnings] == [
+        "/paths/~1scans~1{id}~1log/get/responses/404",
+        "/paths/~1tasks~1{id}~1log/get/responses/404",
+    ]
+    assert all("shared response #/responses/404" in warning.message for warning in warnings)
+
+
+def test_go_swaggers_x_isnullable_lets_a_caller_send_null() -> None:
+    """go-swagger reads `x-isnullable` as `x-nullable` (Harbor's configuration update writes
+    it on every field): a caller clearing a setting sends `null`, so the argument takes None."""
+    settings = {
+        "type": "object",
+        "properties": {
+            "email_port": {"type": "integer", "x-isnullable": True},
+            "email_host": {"type": "string", "x-nullable": True},
+            "read_only": {"type": "boolean"},
+        },
+    }
+    body = {"name": "settings", "in": "body", "required": True, "schema": settings}
+    since = {"name": "since", "in": "query", "type": "string", "x-isnullable": True}
+    operation = {"operationId": "update", "parameters": [body, since], "responses": OK}
+    document = parse_spec(json.dumps(_swagger({"/settings": {"put": operation}})).encode(), "s")
+    normalized, _ = normalize(document, "s")
+    (converted,) = analyze(normalized, default_config("T", "t.json"), file="t.json").operations
+    assert converted.body is not None
+    fields = {str(field.name): str(field.type.input) for field in converted.body.fields}
+    assert fields == {
+        "email_port": "int | None",
+        "email_host": "str | None",
+        "read_only": "bool",
+    }
+    (query,) = converted.parameters
+    assert str(query.type.input) == "str | None"
