@@ -16,7 +16,15 @@ from typing import Any
 
 from . import jsonpointer, schemanames
 from .media import encoding, is_json, pick_media
-from .naming import Namer, bounded_class_name, class_name, pascal_case, singular, snake_case
+from .naming import (
+    ARTICLES,
+    Namer,
+    bounded_class_name,
+    class_name,
+    pascal_case,
+    singular,
+    snake_case,
+)
 from .refs import SCHEMA_PREFIX
 from .walk import HTTP_METHODS
 
@@ -136,13 +144,16 @@ _VERBS = frozenset(
 
 def subject(name: str) -> str:
     """What a class is about, for naming what sits in it: `GetSessionAnalyticsResponse` ->
-    `SessionAnalytics`, `Persona` -> `Persona`. The same for an operation's inline body and a
-    component of the same name, so moving one into the other renames nothing inside."""
+    `SessionAnalytics`, `UpdateAnOrganizationResponse` -> `Organization`, `Persona` -> `Persona`.
+    The same for an operation's inline body and a component of the same name, so moving one into
+    the other renames nothing inside."""
     words = [word for word in _SPLIT.split(name) if word]
     if len(words) > 1 and words[-1].lower() in _ROLES:
         words = words[:-1]
     if len(words) > 1 and words[0].lower() in _VERBS:
         words = words[1:]
+        if len(words) > 1 and words[0].lower() in ARTICLES:
+            words = words[1:]
     return "".join(words)
 
 
@@ -329,8 +340,11 @@ def event_name(operation: dict[str, Any], name: str) -> str:
 
 
 def noun(op_name: str) -> str:
-    """`ListPersonas` -> `Personas`: the operation name without its leading verb."""
+    """`ListPersonas` -> `Personas`: the operation name without its leading verb (and the
+    article after it: `ListAnOrganizationMetricAlertRules` -> `OrganizationMetricAlertRules`)."""
     words = [w for w in snake_case(op_name).split("_") if w]
+    if len(words) > 2 and words[1] in ARTICLES:
+        words = words[1:]
     return pascal_case("_".join(words[1:])) if len(words) > 1 else pascal_case(op_name)
 
 

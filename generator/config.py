@@ -27,6 +27,7 @@ from pydantic import (
 
 from . import checks, jsonpointer
 from .errors import ConfigError, Problem
+from .naming import POSSESSIVE
 
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
@@ -313,7 +314,6 @@ _GENERIC_WORDS = re.compile(r"(?i)\b(api|rest|http|openapi|swagger|documentation
 # A trailing "Client" as a word, or as the last part of a CamelCase name (AutoRest's titles:
 # "RedisManagementClient"), but not the end of a word ("Webclient").
 _TRAILING_CLIENT = re.compile(r"(?:(?i:\b(?:client|sdk))|(?<=[a-z0-9])(?:Client|SDK|Sdk))\s*$")
-_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 _LEADING_ARTICLE = re.compile(r"(?i)^\s*the\s+(?=\S)")
 # A brand's one word in CamelCase: two humps ("PagerDuty", "GitHub"), a run of capitals after
 # one ("OpenAI"), or a one-letter prefix ("iCloud", "eBay").
@@ -335,7 +335,7 @@ def _api_name(title: str, spec_name: str) -> str:
     possessive ("Netlify's API documentation" -> "Netlify") and a trailing "Client" (the package
     adds its own suffix), and so does a leading "The" ("The Plaid API" -> "Plaid"), and a
     framework's placeholder title gives way to the spec file's name."""
-    words = _letters_and_digits(_LEADING_ARTICLE.sub("", _POSSESSIVE.sub("", title)))
+    words = _letters_and_digits(_LEADING_ARTICLE.sub("", POSSESSIVE.sub("", title)))
     base = _TRAILING_CLIENT.sub(" ", _GENERIC_WORDS.sub(" ", words)).strip()
     if base.casefold() in _PLACEHOLDER_TITLES:
         base = _GENERIC_WORDS.sub(" ", Path(spec_name).stem).strip() or base

@@ -18,6 +18,7 @@ from .vocabulary import (
     CLIENT_IMPORTS,
     CONSTRUCTOR_IMPORTS,
     HELD_HEADER_IMPORTS,
+    SERVER_ENUM_IMPORTS,
     SERVER_IMPORTS,
     Imports,
     import_lines,
@@ -26,10 +27,12 @@ from .vocabulary import (
 
 @dataclass(frozen=True)
 class ServerArgument:
-    """One variable as the client's argument: its name, the spec's name for it (a literal),
-    the environment variable read for it, and its default and description for docstrings."""
+    """One variable as the client's argument: its name and type, the spec's name for it (a
+    literal), the environment variable read for it, and its default and description for
+    docstrings."""
 
     name: Safe
+    annotation: Safe
     wire: Safe
     variable: Safe
     default: SpecText | None
@@ -42,6 +45,7 @@ def server_arguments(api: Api) -> tuple[ServerArgument, ...]:
     return tuple(
         ServerArgument(
             name=variable.argument,
+            annotation=_annotation(variable),
             wire=string_literal(variable.name),
             variable=Safe(f"{api.config.env_prefix}_{variable.argument.upper()}"),
             default=variable.default,
@@ -49,6 +53,15 @@ def server_arguments(api: Api) -> tuple[ServerArgument, ...]:
         )
         for variable in api.server.variables
     )
+
+
+def _annotation(variable: ServerVariable) -> Safe:
+    """`Literal["us", "de"] | None` for a variable the spec lists the values of, so a checker
+    catches a region the API has not got before the client refuses it; else `str | None`."""
+    if not variable.enum:
+        return Safe("str | None")
+    values = ", ".join(string_literal(value) for value in variable.enum)
+    return Safe(f"Literal[{values}] | None")
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,8 @@ def client_imports(api: Api) -> list[Safe]:
         extra.append(CONSTRUCTOR_IMPORTS)
     if api.server:
         extra.append(SERVER_IMPORTS)
+    if api.server and any(variable.enum for variable in api.server.variables):
+        extra.append(SERVER_ENUM_IMPORTS)
     if api.held_headers:
         extra.append(HELD_HEADER_IMPORTS)
     for table in extra:

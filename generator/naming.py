@@ -24,6 +24,12 @@ _WORD_START = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # Terms written in mixed case that are one word to their readers: `OAuthToken` is `oauth_token`,
 # not `o_auth_token`.
 _ONE_WORD = re.compile(r"OAuth|GraphQL|iOS|macOS")
+# A possessive is part of its noun, not a word of its own: Sentry's operationId "List an
+# Organization's Metric Alert Rules" says `organization`, not `organization_s`.
+POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
+# Ids written as sentences put an article after the verb (`get-an-album`, "Retrieve an
+# Organization"): it names nothing, in a method or in a class.
+ARTICLES = frozenset({"a", "an", "the"})
 
 BUILTIN_NAMES = frozenset(name for name in dir(builtins) if not name.startswith("_"))
 # Hard keywords only: `type`, `match` and `case` are fine names, and `keyword.softkwlist` differs
@@ -68,7 +74,7 @@ def ascii_text(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of camelCase, PascalCase, snake_case, kebab-case or spaced text."""
-    text = _ONE_WORD.sub(lambda match: match[0].capitalize(), ascii_text(text))
+    text = _ONE_WORD.sub(lambda match: match[0].capitalize(), ascii_text(POSSESSIVE.sub("", text)))
     text = _ACRONYM_PLURAL.sub(lambda match: match.group(1) + "S", text)
     text = _UPPER_RUN.sub(r"\1_\2", text)
     text = _LOWER_UPPER.sub(r"\1_\2", text)
@@ -85,7 +91,7 @@ def snake_case(text: str) -> str:
 def pascal_case(text: str) -> str:
     """PascalCase that keeps acronyms as written (`LLM`, `HTTPValidationError`)."""
     parts = []
-    for chunk in _NON_ALNUM.split(ascii_text(text)):
+    for chunk in _NON_ALNUM.split(ascii_text(POSSESSIVE.sub("", text))):
         if chunk:
             parts.append(chunk[0].upper() + chunk[1:])
     return "".join(parts)

@@ -17,6 +17,7 @@ from typing import Any
 from .answers import answers_one
 from .naming import (
     ACTION_VERBS,
+    ARTICLES,
     Namer,
     class_name,
     operation_id_without_path,
@@ -40,7 +41,6 @@ _AUTOREST_ID = re.compile(r"([A-Z][A-Za-z0-9]*)_[A-Z][A-Za-z0-9]*")
 # action, as ASP.NET (Swashbuckle) and NestJS write operationIds.
 _QUALIFIED_ID = re.compile(r"^([A-Z][A-Za-z0-9]*)[._]([A-Za-z][A-Za-z0-9_.]*)$")
 _CONTROLLER_WORDS = frozenset({"ctrl", "controller"})
-_ARTICLES = frozenset({"a", "an", "the"})
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ def _without_article(rest: list[str]) -> list[str]:
     (Spotify's `get-an-album`, `get-an-artists-top-tracks`) name the same action as `getAlbum`,
     so `get-an-album` on `albums` is `get` and `get-an-artists-top-tracks` on `artists` is
     `get_top_tracks`."""
-    return rest[1:] if len(rest) > 1 and rest[0] in _ARTICLES else rest
+    return rest[1:] if len(rest) > 1 and rest[0] in ARTICLES else rest
 
 
 def _lists(rest: list[str], path: str) -> bool:

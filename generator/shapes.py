@@ -18,7 +18,8 @@ spells inline, without changing what the API accepts or returns:
   and `prefixItems` a list of any of their types;
 - an object with `properties` beside `oneOf` is one of the branches with those properties each;
 - a map (`additionalProperties: V`, no `properties`) beside `oneOf`/`anyOf` is that map: V holds
-  for every key, so the branches only name keys the value may have.
+  for every key, so the branches only name keys the value may have;
+- a map that may be null (`type: [object, null]`, a 3.0 `nullable` map) is `anyOf: [map, null]`.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def canonical(schema: dict[str, Any], *, nested: bool) -> dict[str, Any]:
     """
     out = {key: value for key, value in schema.items() if key not in _UNTYPED}
     out = _map_beside_union(out)
+    out = _nullable_map(out)
     out = _branches_with_common_properties(out)
     out = _pattern_properties(out)
     out = _prefix_items(out)
@@ -138,6 +140,24 @@ def _map_beside_union(schema: dict[str, Any]) -> dict[str, Any]:
     inner = {key: value for key, value in out.items() if key not in _ANNOTATIONS}
     inner["type"] = "object"
     return {**outer, "anyOf": [inner, {"type": "null"}]}  # a `{type: null}` branch allowed null
+
+
+def _nullable_map(schema: dict[str, Any]) -> dict[str, Any]:
+    """`{type: [object, null], additionalProperties: V}` -> `{anyOf: [{type: object, ...}, null]}`.
+
+    datamodel-code-generator reads a map whose `type` is a list without its values' type
+    (Sentry's nullable `latestDeploys` map of maps of strings became `dict[str, Any] | None`);
+    the same map as a branch beside `null` keeps them (`dict[str, dict[str, str]] | None`)."""
+    if keywords.types(schema) != {"object", "null"} or not isinstance(schema.get("type"), list):
+        return schema
+    if not _only_a_map(schema) or schema["additionalProperties"] in (True, {}):
+        return schema
+    outer = {key: value for key, value in schema.items() if key in _ANNOTATIONS}
+    inner = {key: value for key, value in schema.items() if key not in _ANNOTATIONS}
+    inner["type"] = "object"
+    if isinstance(inner.get("enum"), list):
+        inner["enum"] = [value for value in inner["enum"] if value is not None]
+    return {**outer, "anyOf": [inner, {"type": "null"}]}
 
 
 def _only_a_map(schema: dict[str, Any]) -> bool:

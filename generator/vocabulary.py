@@ -93,6 +93,8 @@ CONSTRUCTOR_IMPORTS: Imports = {
 SERVER_IMPORTS: Imports = {
     "._base_client": ("ServerTemplate", "ServerVariable", "merged_variables"),
 }
+# A variable the spec lists the values of is typed as one of them.
+SERVER_ENUM_IMPORTS: Imports = {"typing": ("Literal",)}
 HELD_HEADER_IMPORTS: Imports = {"._base_client": ("with_held_headers",)}
 
 # What every TypedDict module of `types/` imports (besides the annotations' own names).

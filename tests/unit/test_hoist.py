@@ -563,3 +563,21 @@ def test_the_items_of_a_components_list_are_named_after_what_it_is_about() -> No
     }
     names = set(hoist(_doc({}, schemas)).schemas)
     assert names == {"ImagesResponse", "Image", "CreateModerationResponse", "Moderation"}
+
+
+def test_an_article_after_the_verb_names_no_class_inside_the_operation() -> None:
+    """Sentry's ids are sentences ("Update an Organization"): what sits in the reply is the
+    organization's (`OrganizationTeam`), and the items of a list its rules, not named
+    `AnOrganization...`."""
+    team = {"type": "object", "properties": {"slug": {"type": "string"}}}
+    detail = {"type": "object", "properties": {"teams": {"type": "array", "items": team}}}
+    rule = {"type": "object", "properties": {"aggregate": {"type": "string"}}}
+    paths = {
+        "/orgs/{org}/": _get("Update an Organization", detail),
+        "/orgs/{org}/alert-rules/": _get(
+            "List an Organization's Metric Alert Rules", {"type": "array", "items": rule}
+        ),
+    }
+    names = set(hoist(_doc(paths)).schemas)
+    assert {"OrganizationTeam", "OrganizationMetricAlertRule"} <= names
+    assert not [name for name in names if name.startswith("An")]

@@ -293,6 +293,37 @@ def test_a_map_beside_a_union_of_the_keys_it_may_carry_is_that_map() -> None:
     assert "maybe: dict[str, str] | None = None" in source
 
 
+def test_a_map_that_may_be_null_keeps_the_type_of_its_values() -> None:
+    """A 3.0 `nullable` map (Sentry's `latestDeploys`: environment -> deploy fields -> text) is
+    read as `type: [object, null]`: its field is a map of those values or None, not a map of
+    anything, and a map whose values may be anything stays one."""
+    deploys = {
+        "type": ["object", "null"],
+        "additionalProperties": {"type": "object", "additionalProperties": {"type": "string"}},
+    }
+    holder = {
+        "type": "object",
+        "required": ["latestDeploys"],
+        "properties": {
+            "latestDeploys": deploys,
+            "labels": {"type": ["object", "null"], "additionalProperties": {"type": "integer"}},
+            "options": {"type": ["object", "null"], "additionalProperties": {}},
+        },
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Project": holder}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    source = generate_models(api.models, "pkg")
+    check_models(source, api.models, "pkg")
+    assert "Annotated[dict[str, dict[str, str]] | None, Field(alias='latestDeploys')]" in source
+    assert "labels: dict[str, int] | None = None" in source
+    assert "options: dict[str, Any] | None = None" in source
+
+
 _TWO = ModelSet(
     schemas={"Voice": MODELS.schemas["Voice"], "Echo": {"type": "string"}},
     field_names=MODELS.field_names,

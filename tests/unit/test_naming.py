@@ -32,6 +32,8 @@ from tests.conftest import REPO
         ("Xero OAuth 2 Identity", "xero_oauth_2_identity"),
         ("getGraphQLSchema", "get_graphql_schema"),
         ("iOSAppId", "ios_app_id"),
+        ("List an Organization's Metric Alert Rules", "list_an_organization_metric_alert_rules"),
+        ("Retrieve a Team\u2019s Stats", "retrieve_a_team_stats"),
     ],
 )
 def test_snake_case_splits_words_as_people_read_them(wire: str, expected: str) -> None:
@@ -46,6 +48,7 @@ def test_snake_case_splits_words_as_people_read_them(wire: str, expected: str) -
         ("LLM", "LLM"),
         ("personaConfig", "PersonaConfig"),
         ("HTTPValidationError", "HTTPValidationError"),
+        ("List a Project's Issues", "ListAProjectIssues"),
     ],
 )
 def test_pascal_case_keeps_acronyms(text: str, expected: str) -> None:

@@ -5,6 +5,8 @@ when the caller says so, but a caller must be able to find them."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +83,28 @@ def test_a_single_server_adds_nothing_to_the_readme(tmp_path: Path) -> None:
     data = json.dumps(_document([EU])).encode()
     generate_package(data, "openapi.json", tmp_path / "out")
     assert "the spec also lists" not in (tmp_path / "out" / "README.md").read_text("utf-8")
+
+
+def test_a_url_variable_with_listed_values_is_typed_as_one_of_them(tmp_path: Path) -> None:
+    """Sentry's `https://{region}.sentry.io` lists its regions: `region="eu"` is caught by the
+    type checker, not first by the client at run time; a variable without a list takes any text."""
+    region = {"default": "us", "enum": ["us", "de"]}
+    server = {"url": "https://{region}.{zone}.hooks.example", "variables": {"region": region}}
+    server["variables"]["zone"] = {"default": "a"}
+    data = json.dumps(_document([server])).encode()
+    generate_package(data, "openapi.json", tmp_path / "out")
+    src = tmp_path / "out" / "src"
+    program = tmp_path / "program.py"
+    lines = ["from hooks_client import Hooks", 'Hooks(region="de", zone="b")', 'Hooks(region="eu")']
+    program.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(program)],
+        capture_output=True,
+        text=True,
+        env={"MYPYPATH": str(src), "PATH": "/usr/bin:/bin"},
+        cwd=tmp_path,
+        check=False,
+    )
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1, result.stdout
+    assert errors[0].startswith('program.py:3: error: Argument "region"')

@@ -502,6 +502,28 @@ def test_an_article_after_the_verb_is_not_part_of_the_name() -> None:
     }
 
 
+def test_a_possessive_in_an_id_written_as_a_sentence_is_part_of_its_noun() -> None:
+    """Sentry's ids are the titles of its reference pages: "List an Organization's Metric Alert
+    Rules" lists the organization's rules (`list_organization_metric_alert_rules`), it does
+    not name an `organization_s`."""
+    names = _placements(
+        {
+            "/orgs/{org}/alert-rules/": {
+                "get": _op("List an Organization's Metric Alert Rules", ["Alerts"])
+            },
+            "/orgs/{org}/": {"get": _op("Retrieve an Organization", ["Organizations"])},
+            "/projects/{org}/{project}/keys/": {
+                "get": _op("List a Project\u2019s Client Keys", ["Projects"])
+            },
+        }
+    )
+    assert names == {
+        "GET /orgs/{org}/alert-rules/": "alerts.list_organization_metric_alert_rules",
+        "GET /orgs/{org}/": "organizations.retrieve",
+        "GET /projects/{org}/{project}/keys/": "projects.list_client_keys",
+    }
+
+
 def test_a_tag_that_closes_with_the_word_api_names_the_resource_without_it() -> None:
     """Tags written `Templates API` give `client.templates`, whose methods read like any other
     resource's; `API` inside a word or alone is part of the name."""
