@@ -2,18 +2,18 @@
 
 The first success status with a body decides the return type, its media type chosen as JSON,
 then text (`str`), then bytes (`BinaryResponse`); where other success statuses declare other
-JSON bodies, the method returns their union, each reply read as its own status's body. An operation that declares no 2xx but a
-redirect with a body (Twilio's `307` carrying `redirect_to`) answers with that redirect: the
-client returns its body rather than following it. A GET whose only documented content is a
-redirect without a body (Box's download answers 302 to its file store) returns bytes: whatever
-the target holds, of a media type the spec cannot know. A declared 204 or 205 adds `None` (that
-reply has no body, whatever the spec says), and so does another 2xx that declares no body beside
-one that does (Box's commit answers 201 with the file, or 202 with nothing until the parts are
-processed: an empty 202 must not fail as a malformed 201). A HEAD returns `None` (no reply to it
-has a body). JSON lines (an ndjson media type, or JSON from an operation flagged as streaming)
-return a stream of the item type, read line by line. An operation that declares only `default`
-returns what `default` describes. Error bodies are keyed as the runtime looks them up: `404`,
-`4XX`, `default`.
+JSON bodies, the method returns their union, each reply read as its own status's body. An
+operation that declares no 2xx but a redirect with a body (Twilio's `307` carrying
+`redirect_to`) answers with that redirect: the client returns its body rather than following it.
+A GET whose only documented content is a redirect without a body (Box's download answers 302 to
+its file store) returns bytes: whatever the target holds, of a media type the spec cannot know.
+A declared 204 or 205 adds `None` (that reply has no body, whatever the spec says), and so does
+another 2xx that declares no body beside one that does (Box's commit answers 201 with the file,
+or 202 with nothing until the parts are processed: an empty 202 must not fail as a malformed
+201). A HEAD returns `None` (no reply to it has a body). JSON lines (an ndjson media type, or
+JSON from an operation flagged as streaming) return a stream of the item type, read line by
+line. An operation that declares only `default` returns what `default` describes. Error bodies
+are keyed as the runtime looks them up: `404`, `4XX`, `default`.
 """
 
 from __future__ import annotations

@@ -128,14 +128,14 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         generated method returns this call's result as its declared type, without a cast;
         ``BinaryResponse``, ``Stream[Event]`` and ``JSONLinesStream[Item]`` (async:
         ``AsyncBinaryResponse``, ``AsyncStream[Event]``, ``AsyncJSONLinesStream[Item]``) hand the
-        body over unread. ``security`` is the operation's requirement when it differs from the
-        API's default; ``event_types`` maps the names of an event stream's events to the types
-        of their data; ``status_types`` maps each success status to the type of its body, where
-        they differ (``cast_to`` is then their union); ``idempotency_header`` names the header in which this operation accepts
-        an idempotency key, if the API's default (``ClientSettings.idempotency_header``) does
-        not apply; ``server`` is the URL of the operation's own server, used unless the caller
-        configured a base URL; ``answer_status`` is a redirect the operation declares as its
-        reply, returned like a 2xx rather than followed.
+        body over unread. ``security`` is the operation's requirement when it differs from the API's
+        default; ``event_types`` maps the names of an event stream's events to the types of their
+        data; ``status_types`` maps each success status to the type of its body, where they differ
+        (``cast_to`` is then their union); ``idempotency_header`` names the header in which this
+        operation accepts an idempotency key, if the API's default
+        (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
+        operation's own server, used unless the caller configured a base URL; ``answer_status`` is a
+        redirect the operation declares as its reply, returned like a 2xx rather than followed.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -348,14 +348,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         generated method returns this call's result as its declared type, without a cast;
         ``BinaryResponse``, ``Stream[Event]`` and ``JSONLinesStream[Item]`` (async:
         ``AsyncBinaryResponse``, ``AsyncStream[Event]``, ``AsyncJSONLinesStream[Item]``) hand the
-        body over unread. ``security`` is the operation's requirement when it differs from the
-        API's default; ``event_types`` maps the names of an event stream's events to the types
-        of their data; ``status_types`` maps each success status to the type of its body, where
-        they differ (``cast_to`` is then their union); ``idempotency_header`` names the header in which this operation accepts
-        an idempotency key, if the API's default (``ClientSettings.idempotency_header``) does
-        not apply; ``server`` is the URL of the operation's own server, used unless the caller
-        configured a base URL; ``answer_status`` is a redirect the operation declares as its
-        reply, returned like a 2xx rather than followed.
+        body over unread. ``security`` is the operation's requirement when it differs from the API's
+        default; ``event_types`` maps the names of an event stream's events to the types of their
+        data; ``status_types`` maps each success status to the type of its body, where they differ
+        (``cast_to`` is then their union); ``idempotency_header`` names the header in which this
+        operation accepts an idempotency key, if the API's default
+        (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
+        operation's own server, used unless the caller configured a base URL; ``answer_status`` is a
+        redirect the operation declares as its reply, returned like a 2xx rather than followed.
         """
         mode = take_response_mode()
         plan = self._plan(
