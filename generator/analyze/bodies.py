@@ -47,7 +47,8 @@ def request_bodies(context: Context, operation: dict[str, Any], pointer: str) ->
     content = raw.get("content") if isinstance(raw, dict) else None
     if not isinstance(raw, dict) or not isinstance(content, dict):
         return []
-    required = raw.get("required") is True
+    declared = raw.get("required")
+    required = declared is True
     bodies: list[RequestBody] = []
     for media, entry in content.items():
         kind = encoding(media)
@@ -64,7 +65,7 @@ def request_bodies(context: Context, operation: dict[str, Any], pointer: str) ->
             description=text(raw.get("description")),
             media_types=(SpecText(media),),
         )
-        bodies.append(_arguments(context, body, entry, where))
+        bodies.append(_arguments(context, body, entry, where, unsaid=declared is None))
     return sorted(bodies, key=_preference)
 
 
@@ -119,14 +120,23 @@ def _preference(body: RequestBody) -> int:
     return _PREFERENCE[body.encoding]
 
 
-def _arguments(context: Context, body: RequestBody, entry: Any, where: str) -> RequestBody:
-    required = body.required
+def _arguments(
+    context: Context, body: RequestBody, entry: Any, where: str, *, unsaid: bool
+) -> RequestBody:
+    """The body's arguments. A body whose `required` the spec leaves unsaid is required where
+    its model requires a property it gives no default: left out, or sent without the caller's
+    value, it is a request the server refuses (PagerDuty leaves `required` unsaid on a hundred
+    bodies, each meant to be sent). With a default for each, the body stays optional and is
+    completed from them (see `_fill_in`)."""
     if body.encoding in _SHARED:
         annotation = _TEXT if body.encoding == "text" else _FILE
-        whole = BodyField(SpecText("content"), Safe("content"), annotation, required)
+        whole = BodyField(SpecText("content"), Safe("content"), annotation, body.required)
         return replace(body, whole=replace(whole, is_file=body.encoding == "binary"))
     root = context.root(jsonpointer.join(where, "schema"))
     model = context.model_of(root)
+    if unsaid and model is not None and _needs_values(context, model):
+        body = replace(body, required=True)
+    required = body.required
     multipart = body.encoding == "multipart"
     if model is None:
         annotation = context.annotator.annotate(root, file=multipart)
@@ -146,6 +156,12 @@ def _arguments(context: Context, body: RequestBody, entry: Any, where: str) -> R
     deprecated = _deprecated_properties(context, entry, where)
     fields = tuple(replace(f, deprecated=f.wire_name.unsafe_value in deprecated) for f in fields)
     return replace(body, fields=fields, model=identifier(model))
+
+
+def _needs_values(context: Context, model: str) -> bool:
+    """Whether the model requires a property that has no default to send in its place."""
+    properties, required = context.models.request_properties(model)
+    return any(_fill_in(context, properties[name], True) is None for name in required)
 
 
 def _deprecated_properties(context: Context, entry: Any, where: str) -> frozenset[str]:

@@ -311,6 +311,34 @@ def test_read_only_properties_are_not_arguments_and_encodings_are_kept() -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("said", "name_default", "required"),
+    [
+        ({}, None, True),  # unsaid: a body without `name` is one the server refuses
+        ({}, "untitled", False),  # unsaid, but a default completes it: optional
+        ({"required": False}, None, False),  # said: as written
+        ({"required": True}, "untitled", True),
+    ],
+)
+def test_a_body_whose_required_is_unsaid_is_required_where_its_model_needs_values(
+    said: dict[str, Any], name_default: str | None, required: bool
+) -> None:
+    """PagerDuty leaves `required` unsaid on a hundred bodies whose schemas require fields."""
+    name: dict[str, Any] = {"type": "string"}
+    if name_default is not None:
+        name["default"] = name_default
+    schema = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {"name": name, "note": {"type": "string"}},
+    }
+    content = {"application/json": {"schema": schema}}
+    post = {"operationId": "createThing", "requestBody": {**said, "content": content}}
+    body = _operation({"/things": {"post": {**post, "responses": OK}}}, "create").body
+    assert body is not None and body.required is required
+    assert [(str(f.name), f.required) for f in body.fields] == [("name", required), ("note", False)]
+
+
 # -- replies ----------------------------------------------------------------------------------
 
 
