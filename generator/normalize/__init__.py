@@ -32,7 +32,7 @@ from . import (
     duplicate_operation_ids,
     empty_enum,
     exclusive_bounds,
-    implicit_object,
+    implicit_type,
     invalid_default,
     media_type_refs,
     nullable,
@@ -67,7 +67,7 @@ PASSES: tuple[Pass, ...] = (
     optional_keyword.apply,
     boolean_required.apply,
     exclusive_bounds.apply,
-    implicit_object.apply,
+    implicit_type.apply,
     nullable.apply,  # first: a nullable union's `null` is a branch self_union must see
     self_union.apply,  # before any pass that validates against a union or follows its branches
     single_branch.apply,  # after self_union: merges a union it leaves with one branch

@@ -624,18 +624,22 @@ def test_a_content_key_that_is_no_media_type_is_ignored_with_a_warning() -> None
     ]
 
 
-def test_a_schema_with_properties_but_no_type_is_an_object() -> None:
+def test_a_schema_with_properties_but_no_type_is_an_object_and_with_items_an_array() -> None:
     document = _components(
         Props={"properties": {"on": {"type": "boolean"}}},
         Map={"additionalProperties": {"type": "string"}},
         Either={"oneOf": [{"type": "string"}, {"type": "integer"}], "properties": {"a": {}}},
         Typed={"type": ["object", "null"], "properties": {"a": {}}},
         Nullable={"nullable": True, "properties": {"a": {}}},
+        Targets={"items": {"type": "string"}},  # PagerDuty's `responder_request_targets`
+        Both={"items": {}, "properties": {"a": {}}},
     )
     normalized, _ = normalize(document, "spec.json")
     schemas = normalized["components"]["schemas"]
     assert schemas["Props"]["type"] == "object"
     assert schemas["Map"]["type"] == "object"
+    assert schemas["Targets"] == {"type": "array", "items": {"type": "string"}}
+    assert "type" not in schemas["Both"]  # an object or an array: left as written
     assert "type" not in schemas["Either"]  # may be a string: left as written
     assert schemas["Typed"]["type"] == ["object", "null"]
     assert schemas["Nullable"]["type"] == ["object", "null"]  # and still admits null
