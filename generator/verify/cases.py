@@ -67,7 +67,9 @@ class OperationCase:
 
 
 @dataclass(frozen=True)
-class ErrorCase:
+class AnsweredCase:
+    """A case the mock answers with its status: the same request for each of an operation's."""
+
     spec: str
     key: str
     label: str
@@ -78,20 +80,12 @@ class ErrorCase:
         return f"{self.spec}:{self.label}:{self.status}"
 
 
-@dataclass(frozen=True)
-class SuccessCase:
-    spec: str
-    key: str
-    label: str
-    status: int
-
-    @property
-    def id(self) -> str:
-        return f"{self.spec}:{self.label}:{self.status}"
+class ErrorCase(AnsweredCase):
+    pass
 
 
-# A case the mock answers with its status: the same request for each of an operation's.
-AnsweredCase = ErrorCase | SuccessCase
+class SuccessCase(AnsweredCase):
+    pass
 
 
 def operation_cases(name: str, surface: Surface, document: dict[str, Any]) -> list[OperationCase]:
