@@ -24,7 +24,7 @@ ParameterLocation = Literal["path", "query", "header", "cookie"]
 _IDEMPOTENCY_HEADER = re.compile(r"^(x-)?idempotency[-_]?key$", re.IGNORECASE)
 BodyEncoding = Literal["json", "multipart", "form", "text", "binary"]
 ResponseKind = Literal["model", "none", "binary", "text", "events", "lines"]
-SchemeKind = Literal["bearer", "basic", "header", "query", "cookie"]
+SchemeKind = Literal["bearer", "basic", "http", "header", "query", "cookie"]
 # OpenAPI's `security`: alternatives, each a tuple of scheme names that must all be satisfied;
 # an empty alternative means a call may go without credentials.
 Security = tuple[tuple[str, ...], ...]
@@ -260,7 +260,8 @@ class Auth:
 class SecurityScheme:
     """A security scheme the client can satisfy, under the spec's name for it.
 
-    `parameter` names the header, query parameter or cookie of an API key; `credentials` are
+    `parameter` names the header, query parameter or cookie of an API key, or for `http` the
+    HTTP authentication scheme sent before the credential (`Token`); `credentials` are
     the names under which a client holds what it sends (`api_key`, `username`/`password`).
     """
 

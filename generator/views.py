@@ -265,6 +265,7 @@ class Credential:
 
 _USES = {
     "bearer": "a token, sent as `Authorization: Bearer <token>`",
+    "http": "a credential, sent in the `Authorization` header after the authentication scheme",
     "header": "an API key, sent in the header",
     "query": "an API key, sent as the query parameter",
     "cookie": "an API key, sent as the cookie",

@@ -1,13 +1,16 @@
 """How the client authenticates: the security schemes it can send, and which each call needs.
 
 Every scheme a `security` requirement names becomes a `SecurityScheme`: HTTP bearer, HTTP basic,
-an API key in a header, the query or a cookie; OAuth 2 and OpenID Connect send their access
-token as a bearer token. Several OAuth 2 / OpenID Connect schemes in one alternative (Google's
-APIs list an implicit and an authorization-code flow together) ask for the one access token: the
-first stands for them all, so the client asks for one token and sends it once. A scheme no client
-can send by itself (mutual TLS, HTTP digest...) is left out of the requirements with a warning, so
-the operations that need it say so instead of failing silently: the caller supplies it through
-the HTTP client it passes in.
+any other HTTP scheme that takes one credential (Django REST Framework's `Token`, Sentry's `DSN`:
+sent as `Authorization: <scheme> <credential>`, the scheme spelt as the spec spells it), an API
+key in a header, the query or a cookie; OAuth 2 and OpenID Connect send their access token as a
+bearer token. Several OAuth 2 / OpenID Connect schemes in one alternative (Google's APIs list an
+implicit and an authorization-code flow together) ask for the one access token: the first stands
+for them all, so the client asks for one token and sends it once. A scheme no client can send by
+itself (mutual TLS, an HTTP scheme that answers a challenge, such as digest) is left out of the
+requirements with a warning, so the operations that need it say so instead of failing silently:
+the caller supplies it through the HTTP client it passes in. A scheme name that is not an HTTP
+token is an error: it would go into the header as written.
 
 Credentials are named for the client's arguments and environment variables: the scheme the
 API asks for first takes `api_key` (`username` and `password` for basic), the others their
@@ -23,14 +26,28 @@ from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem, SpecError
-from ..ir import Auth, SchemeKind, Security, SecurityScheme
+from ..ir import Auth, Security, SecurityScheme
 from ..naming import Namer, snake_case
 from ..strings import SpecText
 from ..walk import iter_operations
 from .context import Context
 
 _TOKEN_SCHEMES = ("oauth2", "openIdConnect")
-_AUTHORIZATION = ("bearer", "basic")  # the kinds sent in the Authorization header
+_AUTHORIZATION = ("bearer", "basic", "http")  # the kinds sent in the Authorization header
+# HTTP schemes that answer a challenge from the server (RFC 7616, 4559, 7804, 7486, 8120) or sign
+# each request (OAuth 1.0): a credential sent as it is would not authenticate.
+_CHALLENGED = frozenset(
+    {
+        "digest",
+        "negotiate",
+        "ntlm",
+        "scram-sha-1",
+        "scram-sha-256",
+        "hoba",
+        "mutual",
+        "oauth",
+    }
+)
 # RFC 9110 token: what a header or cookie name may consist of.
 _NAME_TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
 # Headers httpx sets from the URL and the body (the runtime refuses them too, see _headers.py),
@@ -201,14 +218,29 @@ def _sendable(
 ) -> SecurityScheme | None:
     kind = scheme.get("type")
     http_scheme = str(scheme.get("scheme", "")).lower()
-    found: SchemeKind | None = None
     if (kind == "http" and http_scheme == "bearer") or kind in _TOKEN_SCHEMES:
-        found = "bearer"
-    elif kind == "http" and http_scheme == "basic":
+        return SecurityScheme(SpecText(name), "bearer")
+    if kind == "http" and http_scheme == "basic":
         return SecurityScheme(SpecText(name), "basic", credentials=("username", "password"))
-    elif kind == "apiKey" and scheme.get("in") in _KEY_LOCATIONS:
+    if kind == "apiKey" and scheme.get("in") in _KEY_LOCATIONS:
         return SecurityScheme(SpecText(name), scheme["in"], _key_name(context, scheme, pointer))
-    return None if found is None else SecurityScheme(SpecText(name), found)
+    other = _other_http_scheme(context, scheme, pointer) if kind == "http" else None
+    return None if other is None else SecurityScheme(SpecText(name), "http", other)
+
+
+def _other_http_scheme(context: Context, scheme: dict[str, Any], pointer: str) -> SpecText | None:
+    """The name the credential follows in `Authorization`, as the spec spells it (servers that
+    compare it case-sensitively exist); None for a challenged scheme or none at all. The name
+    goes into a header verbatim: anything but an RFC 9110 token could add header text."""
+    value = scheme.get("scheme")
+    if not isinstance(value, str) or not value or value.lower() in _CHALLENGED:
+        return None
+    if not _NAME_TOKEN.fullmatch(value):
+        message = f"{value!r} is not a valid HTTP authentication scheme name"
+        hint = "use letters, digits and -_.!#$%&'*+^`|~, with no spaces"
+        where = jsonpointer.join(pointer, "scheme")
+        raise SpecError(Problem("error", message, context.file, where, hint))
+    return SpecText(value)
 
 
 def _key_name(context: Context, scheme: dict[str, Any], pointer: str) -> SpecText:
@@ -239,11 +271,16 @@ def _unsendable(context: Context, name: str, scheme: Any, pointer: str) -> Probl
         return Problem("warning", message, context.file, pointer, "declare the scheme")
     kind = scheme.get("type")
     described = f"{kind} ({scheme['scheme']})" if kind == "http" and "scheme" in scheme else kind
+    http_scheme = str(scheme.get("scheme", "")).lower() if kind == "http" else ""
+    why = " (it answers a challenge from the server)" if http_scheme in _CHALLENGED else ""
     message = (
-        f"the client cannot send {described} credentials for {name!r}: calls that need it "
+        f"the client cannot send {described} credentials for {name!r}{why}: calls that need it "
         "send none of their own"
     )
     hint = "pass an httpx client that adds them, e.g. http_client=httpx.Client(cert=...)"
+    if http_scheme == "digest":
+        hint = "pass an httpx client that answers it, "
+        hint += "e.g. http_client=httpx.Client(auth=httpx.DigestAuth(...))"
     return Problem("warning", message, context.file, pointer, hint)
 
 

@@ -3,7 +3,8 @@
 The harness gives the client one secret (`SECRET`); a request satisfies a requirement when every
 scheme of one of its alternatives finds that secret where the scheme says: an `apiKey` in its
 header, query parameter or cookie; `http` bearer (and OAuth2 / OpenID Connect access tokens) as
-`Authorization: Bearer <secret>`; `http` basic as `Authorization: Basic` credentials holding it.
+`Authorization: Bearer <secret>`; `http` basic as `Authorization: Basic` credentials holding it;
+any other `http` scheme as `Authorization: <scheme> <secret>`.
 An empty alternative (`{}`) makes authentication optional.
 
 Stricter than openapi-core 0.23.1, which accepts any request for `oauth2` and `openIdConnect`
@@ -53,7 +54,8 @@ def describe_scheme(name: str, scheme: Any) -> str:
     if kind == "apiKey":
         return f"{name} ({scheme.get('in')} {scheme.get('name')!r})"
     if kind == "http":
-        label = str(scheme.get("scheme", "")).title()
+        label = str(scheme.get("scheme", ""))
+        label = label.title() if label.lower() in ("bearer", "basic") else label
         return f"{name} (an 'Authorization: {label} ...' header)"
     if kind in ("oauth2", "openIdConnect"):
         return f"{name} (an 'Authorization: Bearer <access token>' header)"
@@ -74,9 +76,7 @@ def _satisfied(scheme: Any, request: WireRequest) -> bool:
         return False
     if scheme_name == "basic":
         return SECRET in _basic_credentials(credentials.strip())
-    if scheme_name == "bearer":
-        return credentials.strip() == SECRET
-    return bool(credentials.strip())
+    return credentials.strip() == SECRET
 
 
 def _api_key(scheme: Mapping[str, Any], request: WireRequest) -> str | None:

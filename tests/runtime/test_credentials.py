@@ -24,6 +24,7 @@ BEARER = custom.settings({"token": SecurityScheme("bearer")}, (("token",),))
     "scheme",
     [
         SecurityScheme("bearer"),
+        SecurityScheme("http", "Token"),
         SecurityScheme("header", "X-Api-Key"),
         SecurityScheme("query", "api_key"),
         SecurityScheme("cookie", "session"),
@@ -97,6 +98,20 @@ def test_a_cookie_value_that_would_inject_another_cookie_is_refused(bad: str) ->
     client_settings = custom.settings({"c": SecurityScheme("cookie", "session")}, (("c",),))
     with pytest.raises(SDKError, match="cookie"):
         custom.sync_client(client_settings, api_key=bad)
+
+
+def test_another_http_scheme_sends_the_key_after_its_name_as_given(server: FaultServer) -> None:
+    server.enqueue(Reply.json({}))
+    client_settings = custom.settings({"t": SecurityScheme("http", "Token")}, (("t",),))
+    with custom.sync_client(client_settings, api_key=KEY, base_url=server.url) as client:
+        client._request("get", "/me", cast_to=object)
+    assert server.requests[0].headers["authorization"] == f"Token {KEY}"
+
+
+@pytest.mark.parametrize("name", [None, "", "Token X-Evil", "Token\r\nX-Evil: 1", "Tök"])
+def test_an_http_scheme_name_that_could_add_header_text_is_refused(name: str | None) -> None:
+    with pytest.raises(SDKError, match="SecurityScheme"):
+        SecurityScheme("http", name)
 
 
 def basic_settings() -> custom.ClientSettings:
