@@ -121,16 +121,19 @@ def _preference(body: RequestBody) -> int:
 
 def _arguments(context: Context, body: RequestBody, entry: Any, where: str) -> RequestBody:
     required = body.required
+    root = context.root(jsonpointer.join(where, "schema"))
+    own = body.description.unsafe_value if body.description else None
     if body.encoding in _SHARED:
         annotation = _TEXT if body.encoding == "text" else _FILE
-        whole = BodyField(SpecText("content"), Safe("content"), annotation, required)
+        # Text and raw bodies are not hoisted: their own schema says what they hold.
+        raw = entry.get("schema") if isinstance(entry, dict) else None
+        about = describe(own, root or raw, context.hoisted.schemas)
+        whole = BodyField(SpecText("content"), Safe("content"), annotation, required, about)
         return replace(body, whole=replace(whole, is_file=body.encoding == "binary"))
-    root = context.root(jsonpointer.join(where, "schema"))
     model = context.model_of(root)
     multipart = body.encoding == "multipart"
     if model is None:
         annotation = context.annotator.annotate(root, file=multipart)
-        own = body.description.unsafe_value if body.description else None
         about = describe(own, root, context.hoisted.schemas)
         whole = BodyField(SpecText("body"), Safe("body"), annotation, required, about, schema=root)
         return replace(body, whole=whole)
