@@ -153,7 +153,6 @@ PYDANTIC_MODEL_ATTRIBUTES = (
     "construct",
     "copy",
     "dict",
-    "fields",
     "from_orm",
     "json",
     "model_computed_fields",

@@ -128,11 +128,15 @@ def _arguments(
     value, it is a request the server refuses (PagerDuty leaves `required` unsaid on a hundred
     bodies, each meant to be sent). With a default for each, the body stays optional and is
     completed from them (see `_fill_in`)."""
+    root = context.root(jsonpointer.join(where, "schema"))
+    own = body.description.unsafe_value if body.description else None
     if body.encoding in _SHARED:
         annotation = _TEXT if body.encoding == "text" else _FILE
-        whole = BodyField(SpecText("content"), Safe("content"), annotation, body.required)
+        # Text and raw bodies are not hoisted: their own schema says what they hold.
+        raw = entry.get("schema") if isinstance(entry, dict) else None
+        about = describe(own, root or raw, context.hoisted.schemas)
+        whole = BodyField(SpecText("content"), Safe("content"), annotation, body.required, about)
         return replace(body, whole=replace(whole, is_file=body.encoding == "binary"))
-    root = context.root(jsonpointer.join(where, "schema"))
     model = context.model_of(root)
     if unsaid and model is not None and _needs_values(context, model):
         body = replace(body, required=True)
@@ -140,7 +144,6 @@ def _arguments(
     multipart = body.encoding == "multipart"
     if model is None:
         annotation = context.annotator.annotate(root, file=multipart)
-        own = body.description.unsafe_value if body.description else None
         about = describe(own, root, context.hoisted.schemas)
         whole = BodyField(SpecText("body"), Safe("body"), annotation, required, about, schema=root)
         return replace(body, whole=whole)

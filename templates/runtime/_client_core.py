@@ -138,7 +138,13 @@ class BaseClient(Generic[_HttpxClientT]):
         self._server_variables = {k: v for k, v in (server_variables or {}).items() if v}
         if not chosen and settings.server is not None:
             chosen = settings.server.base_url(self._server_variables, prefix)
-        self.base_url = _parse_base_url(chosen or settings.default_base_url)
+        chosen = chosen or settings.default_base_url
+        if not chosen:
+            # A spec without `servers` leaves the URL to the caller: say where it goes.
+            raise SDKError(
+                f"no base_url: the spec names no server; pass one or set {prefix}_BASE_URL"
+            )
+        self.base_url = _parse_base_url(chosen)
         self.timeout = resolve_timeout(timeout, DEFAULT_TIMEOUT)
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")

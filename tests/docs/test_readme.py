@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from pathlib import Path
+
+from generator.pipeline import generate_package
 
 from .conftest import Documented
 from .snippets import REPO
@@ -61,3 +65,21 @@ def test_streams_downloads_and_keys_are_documented_where_they_exist(documented: 
     assert ("for event in client.events.watch(" in readme) == feed
     assert (".write_to_file(" in readme) == feed
     assert ("This API accepts an `Idempotency-Key` header" in readme) == feed
+
+
+def _readme_of(spec: dict[str, object], tmp_path: Path) -> str:
+    out = tmp_path / "pkg"
+    generate_package(json.dumps(spec).encode(), "search.json", out)
+    return (out / "README.md").read_text()
+
+
+def test_a_spec_without_servers_says_where_the_url_goes(tmp_path: Path) -> None:
+    """Typesense's spec names no server: `Typesense()` works only once the URL is given."""
+    spec: dict[str, object] = {
+        "openapi": "3.0.3",
+        "info": {"title": "Search", "version": "1"},
+        "paths": {"/health": {"get": {"responses": {"204": {"description": "ok"}}}}},
+    }
+    assert "`SEARCH_BASE_URL` environment variable" in _readme_of(spec, tmp_path / "bare")
+    spec["servers"] = [{"url": "https://search.example"}]
+    assert "names no server" not in _readme_of(spec, tmp_path / "served")

@@ -53,3 +53,11 @@ def test_between_equals_the_first_keeps_the_name() -> None:
     text = {"type": "string"}
     names = _field_names({"b-x": text, "b/x": text, "fooBar": text, "foo_bar2": text})
     assert names == {"b-x": "b_x", "b/x": "b_x_2", "fooBar": "foo_bar", "foo_bar2": "foo_bar2"}
+
+
+def test_a_name_pydantic_does_not_define_is_kept() -> None:
+    """Typesense's collections: `create(fields=[...])` and `collection.fields`, as the API and its
+    docs spell them; pydantic 2 has no `fields` attribute, so there is nothing to shadow."""
+    text = {"type": "string"}
+    names = _field_names({"fields": text, "json": text, "model_dump": text})
+    assert names == {"fields": "fields", "json": "json_", "model_dump": "model_dump_"}

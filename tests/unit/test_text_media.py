@@ -115,3 +115,42 @@ def test_a_text_or_raw_body_makes_no_class() -> None:
     }
     api = analyze(document, default_config("Demo", "demo.json"))
     assert api.models.class_names == ("GetPetResponse",)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Typesense's import: the body's own description
+        (
+            {
+                "description": "The JSONL file to import",
+                "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+            },
+            "The JSONL file to import",
+        ),
+        # Spotify's playlist cover: only the schema says what the bytes are
+        (
+            {
+                "content": {
+                    "image/jpeg": {
+                        "schema": {"type": "string", "description": "Base64 encoded JPEG"}
+                    }
+                }
+            },
+            "Base64 encoded JPEG",
+        ),
+        ({"content": {"text/csv": {"schema": {"description": "Rows"}}}}, "Rows"),
+    ],
+)
+def test_a_raw_or_text_body_is_described(body: dict[str, Any], expected: str) -> None:
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/imports": {"post": {"requestBody": body, "responses": {"204": {"description": "ok"}}}}
+        },
+    }
+    (operation,) = analyze(document, default_config("Demo", "demo.json")).operations
+    whole = operation.body.whole if operation.body else None
+    assert whole is not None and whole.description is not None
+    assert whole.description.unsafe_value == expected

@@ -61,6 +61,13 @@ def test_field_names_avoid_every_model_attribute() -> None:
     assert not missing, f"fields named {sorted(missing)} would shadow model attributes"
 
 
+def test_pydantic_names_are_attributes_pydantic_defines() -> None:
+    """A stale name renames a wire field (`fields` -> `fields_`) for nothing."""
+    pydantic_public = {name for name in dir(pydantic.BaseModel) if not name.startswith("_")}
+    stale = set(vocabulary.PYDANTIC_MODEL_ATTRIBUTES) - pydantic_public
+    assert not stale, f"{sorted(stale)} are not attributes of pydantic's BaseModel"
+
+
 def test_model_modules_import_only_reserved_names() -> None:
     """Models using every construct we keep (dates, uuids, enums, unions, maps, aliases)."""
     schemas = {
