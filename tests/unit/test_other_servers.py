@@ -108,3 +108,12 @@ def test_a_url_variable_with_listed_values_is_typed_as_one_of_them(tmp_path: Pat
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1, result.stdout
     assert errors[0].startswith('program.py:3: error: Argument "region"')
+
+
+def test_without_servers_the_readme_says_how_to_name_the_url(tmp_path: Path) -> None:
+    generate_package(json.dumps(_document([])).encode(), "openapi.json", tmp_path / "out")
+    readme = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    assert "The spec names no server, so the client has no URL of its own" in readme
+    assert "or set\n`HOOKS_BASE_URL`." in readme
+    generate_package(json.dumps(_document([EU])).encode(), "openapi.json", tmp_path / "eu")
+    assert "names no server" not in (tmp_path / "eu" / "README.md").read_text(encoding="utf-8")
