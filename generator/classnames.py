@@ -134,6 +134,7 @@ def _claim(wanted: Mapping[str, list[str]], namer: Namer, *, once: bool = False)
     return names
 
 
+_COLLECTIONS = frozenset({"list", "collection", "page"})
 _ROLES = frozenset({"request", "response", "body", "error", "params", "param", "payload"})
 _VERBS = frozenset(
     {"get", "list", "create", "update", "delete", "patch", "put", "post", "set", "add"}
@@ -155,6 +156,14 @@ def subject(name: str) -> str:
         if len(words) > 1 and words[0].lower() in ARTICLES:
             words = words[1:]
     return "".join(words)
+
+
+def member(noun: str) -> str:
+    """One item of what a collection is about: `SnippetList` -> `Snippet`, `Images` -> `Image`."""
+    words = [word for word in _SPLIT.split(noun) if word]
+    if len(words) > 1 and words[-1].lower() in _COLLECTIONS:
+        words = words[:-1]
+    return singular("".join(words))
 
 
 def _levels(entities: Mapping[str, Entity], parent_keys: Mapping[str, str]) -> dict[str, int]:
@@ -229,7 +238,7 @@ def _short(entity: Entity) -> str:
 def _join(qualifier: str, short: str) -> str:
     """`Persona` + `PersonaConfig` is `PersonaConfig`, not `PersonaPersonaConfig`, and the items
     of `ListAvatarsResponse.data` (named from `Avatars` already) are `Avatar`."""
-    if short.startswith(qualifier) or singular(qualifier) == singular(short):
+    if short.startswith(qualifier) or member(qualifier) == singular(short):
         return short
     return qualifier + short
 

@@ -354,9 +354,9 @@ class _Hoister:
             rewritten["x-sdk-secret"] = True
         return rewritten
 
-    def _item_short(self, site: _Site) -> str:
-        if not site.short or site.short.lower() in _CONTAINERS:
-            return class_name(singular(site.noun), fallback="Item") if site.noun else "Item"
+    def _item_short(self, site: _Site) -> str:  # an item of `data` or of a list class: noun
+        if not site.short or site.short.lower() in _CONTAINERS or site.pointer == site.owner:
+            return class_name(classnames.member(site.noun), fallback="Item")
         return class_name(singular(site.short), fallback="Item")
 
     def _hoist_inline(self, schema: dict[str, Any], site: _Site) -> dict[str, Any]:

@@ -10,7 +10,10 @@ for them all, so the client asks for one token and sends it once. A scheme no cl
 itself (mutual TLS, an HTTP scheme that answers a challenge, such as digest) is left out of the
 requirements with a warning, so the operations that need it say so instead of failing silently:
 the caller supplies it through the HTTP client it passes in. A scheme name that is not an HTTP
-token is an error: it would go into the header as written.
+token is an error: it would go into the header as written. A name no scheme declares is
+another matter: nothing tells what it asks for, so an alternative naming one is left out rather
+than read as needing no credentials (Supabase pairs `bearer` with an undeclared
+`fga_permissions` on most operations).
 
 Credentials are named for the client's arguments and environment variables: the scheme the
 API asks for first takes `api_key` (`username` and `password` for basic), the others their
@@ -80,13 +83,14 @@ class ApiSecurity:
     default: Security
     problems: tuple[Problem, ...]
     tokens: frozenset[str]
+    undeclared: frozenset[str] = frozenset()
 
     def requirement(self, operation: dict[str, Any]) -> Security | None:
         """An operation's own requirement, or None where it follows the API's default."""
         if "security" not in operation:
             return None
         sendable = {s.name.unsafe_value for s in self.schemes}
-        own = _requirement(operation.get("security"), sendable, self.tokens)
+        own = _requirement(operation.get("security"), sendable, self.tokens, self.undeclared)
         return None if own == self.default else own
 
     def keys_sent(self, operation: dict[str, Any]) -> frozenset[tuple[str, str]]:
@@ -114,8 +118,11 @@ def api_security(context: Context) -> ApiSecurity:
     tokens = _access_tokens(context.document)
     problems: list[Problem] = []
     schemes: list[SecurityScheme] = []
+    undeclared: set[str] = set()
     for name in _used_scheme_names(context.document, tokens):
         scheme = declared.get(name) if isinstance(declared, dict) else None
+        if not isinstance(scheme, dict):
+            undeclared.add(name)
         pointer = jsonpointer.join("", "components", "securitySchemes", name)
         sendable = _sendable(context, name, scheme, pointer) if isinstance(scheme, dict) else None
         if sendable is None:
@@ -123,10 +130,11 @@ def api_security(context: Context) -> ApiSecurity:
         else:
             schemes.append(sendable)
     names = {scheme.name.unsafe_value for scheme in schemes}
-    default = _default_requirement(context.document, names, tokens)
+    unknown = frozenset(undeclared)
+    default = _default_requirement(context.document, names, tokens, unknown)
     ordered = _primary_first(schemes, default)
     problems += _header_clashes(context, {s.name.unsafe_value: s for s in schemes}, tokens)
-    return ApiSecurity(_named_credentials(ordered), default, tuple(problems), tokens)
+    return ApiSecurity(_named_credentials(ordered), default, tuple(problems), tokens, unknown)
 
 
 def _access_tokens(document: dict[str, Any]) -> frozenset[str]:
@@ -164,16 +172,19 @@ def _header_clashes(
 
 
 def _default_requirement(
-    document: dict[str, Any], sendable: set[str], tokens: frozenset[str]
+    document: dict[str, Any], sendable: set[str], tokens: frozenset[str], unknown: frozenset[str]
 ) -> Security:
     """The document's `security`; without one, the requirement every operation repeats, if
     they all do (so the client asks for its credentials when it is built, not on each call)."""
     if "security" in document:
-        return _requirement(document.get("security"), sendable, tokens)
+        return _requirement(document.get("security"), sendable, tokens, unknown)
     operations = [operation for _path, _method, operation in iter_operations(document)]
     if not operations or any("security" not in operation for operation in operations):
         return ()
-    found = {_requirement(operation.get("security"), sendable, tokens) for operation in operations}
+    found = {
+        _requirement(operation.get("security"), sendable, tokens, unknown)
+        for operation in operations
+    }
     return found.pop() if len(found) == 1 else ()
 
 
@@ -199,14 +210,20 @@ def _alternatives(requirement: Any, tokens: frozenset[str]) -> Iterator[tuple[st
             yield tuple(name for name in names if name not in tokens or name == first_token)
 
 
-def _requirement(requirement: Any, sendable: set[str], tokens: frozenset[str]) -> Security:
+def _requirement(
+    requirement: Any, sendable: set[str], tokens: frozenset[str], unknown: frozenset[str]
+) -> Security:
     """The alternatives with the schemes the client cannot send left out, without repeats.
 
-    An empty alternative (no credentials needed) goes last: the client uses the first one it
-    can satisfy, so optional credentials are sent whenever the client has them.
+    An alternative naming an undeclared scheme goes whole: emptied, it would let a call that
+    needs a token go out without one instead of asking for it. An empty alternative (no
+    credentials needed) goes last: the client uses the first one it can satisfy, so optional
+    credentials are sent whenever the client has them.
     """
     result: list[tuple[str, ...]] = []
     for alternative in _alternatives(requirement, tokens):
+        if unknown.intersection(alternative):
+            continue
         kept = tuple(name for name in alternative if name in sendable)
         if kept not in result:
             result.append(kept)
@@ -267,7 +284,10 @@ def _check_name(name: str, location: str, file: str, pointer: str) -> None:
 
 def _unsendable(context: Context, name: str, scheme: Any, pointer: str) -> Problem:
     if not isinstance(scheme, dict):
-        message = f"security requirement names {name!r}, which components/securitySchemes lacks"
+        message = (
+            f"security requirement names {name!r}, which components/securitySchemes lacks: "
+            "alternatives naming it are ignored"
+        )
         return Problem("warning", message, context.file, pointer, "declare the scheme")
     kind = scheme.get("type")
     described = f"{kind} ({scheme['scheme']})" if kind == "http" and "scheme" in scheme else kind

@@ -61,21 +61,6 @@ def test_without_either_the_default_base_url_is_used() -> None:
         assert client.base_url == httpx.URL(SETTINGS.default_base_url)
 
 
-def test_a_spec_without_servers_asks_for_a_base_url_by_its_variable(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Typesense's spec names no server: the caller is told where the URL goes, not that ''
-    is not an absolute URL."""
-    monkeypatch.delenv("NOWHERE_BASE_URL", raising=False)
-    settings = ClientSettings(
-        distribution="nowhere", version="1", default_base_url="", env_prefix="NOWHERE", auth=None
-    )
-    with pytest.raises(SDKError, match=r"no base_url: .* set NOWHERE_BASE_URL"):
-        client_with(settings)
-    monkeypatch.setenv("NOWHERE_BASE_URL", "https://search.example")
-    assert client_with(settings).base_url == httpx.URL("https://search.example")
-
-
 def test_an_api_without_auth_needs_no_key_and_sends_none(server: FaultServer) -> None:
     settings = ClientSettings(
         distribution="open",

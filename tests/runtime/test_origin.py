@@ -273,6 +273,23 @@ def _with_default(default_base_url: str, **options: object) -> SyncAPIClient:
     return custom.sync_client(client_settings, api_key=KEY, **options)
 
 
+def test_a_spec_without_servers_asks_for_a_base_url_by_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Supabase's spec has `servers: []`: the user learns how to name the URL, not that an
+    empty one is not absolute."""
+    monkeypatch.delenv("CUSTOM_BASE_URL", raising=False)
+    with pytest.raises(SDKError) as raised:
+        _with_default("")
+    assert str(raised.value) == (
+        "No base_url for Custom: its API's spec names no server. "
+        "Pass base_url=... or set CUSTOM_BASE_URL"
+    )
+    monkeypatch.setenv("CUSTOM_BASE_URL", "https://env.invalid/v1")
+    with _with_default("") as client:
+        assert client.base_url == "https://env.invalid/v1"
+
+
 def test_an_operation_with_a_server_of_its_own_is_sent_there_by_default(
     server: FaultServer, evil: FaultServer
 ) -> None:

@@ -503,6 +503,25 @@ def test_a_scheme_the_client_cannot_send_is_a_warning_not_a_silent_drop() -> Non
     assert "'ghost'" in warnings[2]
 
 
+def test_an_alternative_naming_an_undeclared_scheme_never_makes_credentials_optional() -> None:
+    """Supabase lists `bearer` or an undeclared `fga_permissions` on most operations: emptied,
+    that alternative would send a call without the token instead of asking for it."""
+    both = [{"token": []}, {"ghost": ["read"]}]
+    paths = {
+        "/things": {
+            "get": {"operationId": "listThings", "responses": OK, "security": both},
+            "post": {"operationId": "makeThing", "responses": OK, "security": [{"ghost": []}]},
+        }
+    }
+    api = _api(paths, components={"securitySchemes": SCHEMES})
+    security = {
+        str(op.name): api.security if op.security is None else op.security for op in api.operations
+    }
+    # nothing else will do for `make`: it sends what it can, which is nothing
+    assert security == {"list": (("token",),), "make": ()}
+    assert any("'ghost'" in str(problem) for problem in api.problems)
+
+
 def test_a_requirement_every_operation_repeats_is_the_apis_default() -> None:
     own = {"responses": OK, "security": [{"token": ["read"]}]}
     paths = {"/things": {"get": {"operationId": "listThings", **own}}}

@@ -565,6 +565,19 @@ def test_the_items_of_a_components_list_are_named_after_what_it_is_about() -> No
     assert names == {"ImagesResponse", "Image", "CreateModerationResponse", "Moderation"}
 
 
+def test_the_items_of_a_list_class_are_named_for_what_it_lists() -> None:
+    """Supabase's `SnippetList.data` and `ListActionRunResponse` (itself an array) hold
+    snippets and action runs, not `SnippetListSnippetList`s or `ActionRunListActionRunResponse`s."""
+    snippet = {"type": "object", "properties": {"name": {"type": "string"}}}
+    run = {"type": "object", "properties": {"workdir": {"type": "string"}}}
+    schemas = {
+        "SnippetList": {"type": "object", "properties": {"data": {"items": snippet}}},
+        "ListActionRunResponse": {"type": "array", "items": run},
+    }
+    names = set(hoist(_doc({}, schemas)).schemas)
+    assert names == {"SnippetList", "Snippet", "ListActionRunResponse", "ActionRun"}
+
+
 def test_an_article_after_the_verb_names_no_class_inside_the_operation() -> None:
     """Sentry's ids are sentences ("Update an Organization"): what sits in the reply is the
     organization's (`OrganizationTeam`), and the items of a list its rules, not named
