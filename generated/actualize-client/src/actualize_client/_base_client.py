@@ -118,6 +118,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         security: Security | None = None,
         server: str | None = None,
         event_types: Mapping[str, object] | None = None,
+        status_types: Mapping[int, object] | None = None,
         idempotency_header: str | None = None,
         answer_status: int | None = None,
     ) -> T:
@@ -127,13 +128,14 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
         generated method returns this call's result as its declared type, without a cast;
         ``BinaryResponse``, ``Stream[Event]`` and ``JSONLinesStream[Item]`` (async:
         ``AsyncBinaryResponse``, ``AsyncStream[Event]``, ``AsyncJSONLinesStream[Item]``) hand the
-        body over unread. ``security`` is the operation's requirement when it differs from the
-        API's default; ``event_types`` maps the names of an event stream's events to the types
-        of their data; ``idempotency_header`` names the header in which this operation accepts
-        an idempotency key, if the API's default (``ClientSettings.idempotency_header``) does
-        not apply; ``server`` is the URL of the operation's own server, used unless the caller
-        configured a base URL; ``answer_status`` is a redirect the operation declares as its
-        reply, returned like a 2xx rather than followed.
+        body over unread. ``security`` is the operation's requirement when it differs from the API's
+        default; ``event_types`` maps the names of an event stream's events to the types of their
+        data; ``status_types`` maps each success status to the type of its body, where they differ
+        (``cast_to`` is then their union); ``idempotency_header`` names the header in which this
+        operation accepts an idempotency key, if the API's default
+        (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
+        operation's own server, used unless the caller configured a base URL; ``answer_status`` is a
+        redirect the operation declares as its reply, returned like a 2xx rather than followed.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -158,7 +160,7 @@ class SyncAPIClient(BaseClient[httpx.Client], SyncHTTPMethods):
             idempotency_header=idempotency_header,
             answer_status=answer_status,
         )
-        parse = self._body_parser(cast_to, plan, event_types)
+        parse = self._body_parser(cast_to, plan, event_types, status_types)
         try:
             response = self._execute(plan, parse, error_types)
         finally:
@@ -336,6 +338,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         security: Security | None = None,
         server: str | None = None,
         event_types: Mapping[str, object] | None = None,
+        status_types: Mapping[int, object] | None = None,
         idempotency_header: str | None = None,
         answer_status: int | None = None,
     ) -> T:
@@ -345,13 +348,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
         generated method returns this call's result as its declared type, without a cast;
         ``BinaryResponse``, ``Stream[Event]`` and ``JSONLinesStream[Item]`` (async:
         ``AsyncBinaryResponse``, ``AsyncStream[Event]``, ``AsyncJSONLinesStream[Item]``) hand the
-        body over unread. ``security`` is the operation's requirement when it differs from the
-        API's default; ``event_types`` maps the names of an event stream's events to the types
-        of their data; ``idempotency_header`` names the header in which this operation accepts
-        an idempotency key, if the API's default (``ClientSettings.idempotency_header``) does
-        not apply; ``server`` is the URL of the operation's own server, used unless the caller
-        configured a base URL; ``answer_status`` is a redirect the operation declares as its
-        reply, returned like a 2xx rather than followed.
+        body over unread. ``security`` is the operation's requirement when it differs from the API's
+        default; ``event_types`` maps the names of an event stream's events to the types of their
+        data; ``status_types`` maps each success status to the type of its body, where they differ
+        (``cast_to`` is then their union); ``idempotency_header`` names the header in which this
+        operation accepts an idempotency key, if the API's default
+        (``ClientSettings.idempotency_header``) does not apply; ``server`` is the URL of the
+        operation's own server, used unless the caller configured a base URL; ``answer_status`` is a
+        redirect the operation declares as its reply, returned like a 2xx rather than followed.
         """
         mode = take_response_mode()
         plan = self._plan(
@@ -376,7 +380,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient], AsyncHTTPMethods):
             idempotency_header=idempotency_header,
             answer_status=answer_status,
         )
-        parse = self._body_parser(cast_to, plan, event_types)
+        parse = self._body_parser(cast_to, plan, event_types, status_types)
         try:
             response = await self._execute(plan, parse, error_types)
         finally:

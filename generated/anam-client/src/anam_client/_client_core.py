@@ -138,7 +138,7 @@ class BaseClient(Generic[_HttpxClientT]):
         self._server_variables = {k: v for k, v in (server_variables or {}).items() if v}
         if not chosen and settings.server is not None:
             chosen = settings.server.base_url(self._server_variables, prefix)
-        self.base_url = _parse_base_url(chosen or settings.default_base_url)
+        self.base_url = _parse_base_url(chosen or _default_base_url(settings, type(self).__name__))
         self.timeout = resolve_timeout(timeout, DEFAULT_TIMEOUT)
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
@@ -416,11 +416,15 @@ class BaseClient(Generic[_HttpxClientT]):
         cast_to: object,
         plan: RequestPlan,
         event_types: Mapping[str, object] | None = None,
+        status_types: Mapping[int, object] | None = None,
     ) -> Callable[[httpx.Response], object]:
         kind = _body_kind(cast_to)
         if kind is None:
             return functools.partial(
-                parse_body, cast_to=cast_to, strict=self.strict_response_validation
+                parse_body,
+                cast_to=cast_to,
+                strict=self.strict_response_validation,
+                status_types=status_types,
             )
         if cast_to is self._binary_response_type:
             return LazyParse(functools.partial(cast_to, max_response_size=plan.max_response_size))
@@ -591,6 +595,17 @@ def _url_prefix(url: httpx.URL) -> str:
 def _server(url: str) -> str:
     """An operation's own server (checked at generation) as a URL prefix, checked again."""
     return _url_prefix(_parse_base_url(url))
+
+
+def _default_base_url(settings: ClientSettings, client: str) -> str:
+    """The spec's own URL. A spec that names no server leaves nothing to fall back on: say
+    how to name one, rather than that an empty URL is not absolute."""
+    if not settings.default_base_url:
+        raise SDKError(
+            f"No base_url for {client}: its API's spec names no server. "
+            f"Pass base_url=... or set {settings.env_prefix}_BASE_URL"
+        )
+    return settings.default_base_url
 
 
 def _parse_base_url(value: str | httpx.URL) -> httpx.URL:

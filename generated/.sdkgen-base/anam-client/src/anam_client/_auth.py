@@ -33,7 +33,7 @@ __all__ = [
     "collect_credentials",
 ]
 
-SchemeKind = Literal["bearer", "basic", "header", "query", "cookie"]
+SchemeKind = Literal["bearer", "basic", "http", "header", "query", "cookie"]
 Security = tuple[tuple[str, ...], ...]
 
 _CREDENTIAL_NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -42,6 +42,7 @@ _COOKIE_VALUE = re.compile(r"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # A credential header must not be able to change how the request is routed or read.
 _NOT_FOR_CREDENTIALS = frozenset({"cookie", "content-type", "content-encoding", "accept-encoding"})
+_AUTHORIZATION = ("bearer", "basic", "http")  # the kinds sent in the Authorization header
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class SecurityScheme:
 
     - ``"bearer"``: ``Authorization: Bearer <credential>``
     - ``"basic"``: ``Authorization: Basic base64(<username>:<password>)``, two credentials
+    - ``"http"``: ``Authorization: <parameter> <credential>``, another HTTP authentication
+      scheme taking one credential, named ``parameter`` as the API spells it (``"Token"``)
     - ``"header"``: the credential as the value of the header named ``parameter``
     - ``"query"``: the credential as the query parameter named ``parameter``
     - ``"cookie"``: the credential as the cookie named ``parameter``
@@ -68,18 +71,20 @@ class SecurityScheme:
     def __post_init__(self) -> None:
         what = f"SecurityScheme({self.kind!r}, {self.parameter!r})"
         expected = 2 if self.kind == "basic" else 1
-        if self.kind not in ("bearer", "basic", "header", "query", "cookie"):
-            raise SDKError(f"{what}: kind must be bearer, basic, header, query or cookie")
+        if self.kind not in ("bearer", "basic", "http", "header", "query", "cookie"):
+            raise SDKError(f"{what}: kind must be bearer, basic, http, header, query or cookie")
         if len(self.credentials) != expected or not all(
             isinstance(name, str) and _CREDENTIAL_NAME.fullmatch(name) for name in self.credentials
         ):
             raise SDKError(f"{what} needs {expected} credential name(s) in snake_case")
         if (self.parameter is None) != (self.kind in ("bearer", "basic")):
-            raise SDKError(f"{what}: only header, query and cookie schemes name a parameter")
+            raise SDKError(f"{what}: only http, header, query and cookie schemes name a parameter")
         if self.kind == "header":
             name = check_header_name(self.parameter, what)
             if name.lower() in _NOT_FOR_CREDENTIALS:
                 raise SDKError(f"{what}: a credential cannot travel in the {name!r} header")
+        elif self.kind == "http" and not is_token(self.parameter):
+            raise SDKError(f"{what}: not a valid HTTP authentication scheme name")
         elif self.kind == "cookie" and not is_token(self.parameter):
             raise SDKError(f"{what}: not a valid cookie name")
         elif self.kind == "query" and not self.parameter:
@@ -132,9 +137,9 @@ class Authenticator:
                     _check_credential(scheme, name, credentials[name], self._label(name))
         self.secrets = Secrets.of(self._secret_spellings())
         self.header_names = tuple(
-            "authorization" if scheme.kind in ("bearer", "basic") else scheme.parameter or ""
+            "authorization" if scheme.kind in _AUTHORIZATION else scheme.parameter or ""
             for scheme in schemes.values()
-            if scheme.kind in ("bearer", "basic", "header")
+            if scheme.kind in (*_AUTHORIZATION, "header")
         )
         self.query_names = tuple(
             scheme.parameter or "" for scheme in schemes.values() if scheme.kind == "query"
@@ -190,6 +195,8 @@ class Authenticator:
                 headers["authorization"] = f"Bearer {values[0]}"
             elif scheme.kind == "basic":
                 headers["authorization"] = f"Basic {_basic_token(values[0], values[1])}"
+            elif scheme.kind == "http":
+                headers["authorization"] = f"{scheme.parameter} {values[0]}"
             elif scheme.kind == "header":
                 headers[(scheme.parameter or "").lower()] = values[0]
             elif scheme.kind == "query":
@@ -219,7 +226,7 @@ def _check_credential(scheme: SecurityScheme, name: str, value: str, label: str)
     what = f"The {label} credential"
     if not isinstance(value, str):
         raise SDKError(f"{what} must be a str, not {type(value).__name__}")
-    if scheme.kind in ("bearer", "header"):
+    if scheme.kind in ("bearer", "http", "header"):
         check_header_value(value, what)
     elif _CONTROL.search(value) or value != value.strip():
         raise SDKError(

@@ -258,13 +258,23 @@ def decode_json(response: httpx.Response) -> object:
         ) from exc
 
 
-def parse_body(response: httpx.Response, cast_to: object, *, strict: bool) -> object:
+def parse_body(
+    response: httpx.Response,
+    cast_to: object,
+    *,
+    strict: bool,
+    status_types: Mapping[int, object] | None = None,
+) -> object:
     """The declared return value of a successful response whose body has been read.
 
-    A reply the spec gives no schema (``Any``: a file download, say) is JSON only when the
-    server says it is: one labelled as something else comes back as it came, text as ``str``
-    and anything else as ``bytes``, rather than failing to parse as JSON.
+    Where the success statuses declare different bodies (``status_types``), the reply is read
+    as its own status's: a union would take the first type the body happens to fit. A reply the
+    spec gives no schema (``Any``: a file download, say) is JSON only when the server says it
+    is: one labelled as something else comes back as it came, text as ``str`` and anything else
+    as ``bytes``, rather than failing to parse as JSON.
     """
+    if status_types is not None:
+        cast_to = status_types.get(response.status_code, cast_to)
     if cast_to is None:
         return None
     media = response.headers.get("content-type", "")

@@ -128,12 +128,13 @@ def _parameter_problems(
     defs: Mapping[str, Any],
 ) -> list[Problem]:
     problems: list[Problem] = []
+    named = {p["name"] for p in spec.get("parameters") or [] if p["in"] == "query"}
     for parameter in spec.get("parameters") or []:
         name, where = parameter["name"], parameter["in"]
         if where == "path":
             values = [path_params[name]] if name in path_params else []
         elif where == "query":
-            values = query.get(name, [])
+            values = query.get(name, []) or _object_keys(parameter, query, named, defs)
         elif where == "header":
             values = headers.get_list(name)
         else:
@@ -144,10 +145,49 @@ def _parameter_problems(
                 problems.append(Problem(label, "is required"))
             continue
         schema = _resolved(parameter.get("schema") or {}, defs)
-        if "object" in _kinds(_plain(schema, defs)):
+        if _is_object(_plain(schema, defs)):
             continue  # deepObject and form spellings of an object are not parsed back
         problems += validate(_typed(values, schema, defs), schema, defs, label, strict=False)
     return problems
+
+
+def _object_keys(
+    parameter: Mapping[str, Any],
+    query: Mapping[str, list[str]],
+    named: set[str],
+    defs: Mapping[str, Any],
+) -> list[str]:
+    """The query keys an object parameter is spelt with when not under its own name: ``name[key]``
+    (deepObject) or, exploded ``form`` (OpenAPI's default), its properties' own names (any name
+    no other parameter has, for an object of additional properties only)."""
+    schema = _plain(parameter.get("schema") or {}, defs)
+    if not _is_object(schema):
+        return []
+    known = _property_names(schema, defs)
+    bracket = parameter["name"] + "["
+    return [
+        key
+        for key in query
+        if key.startswith(bracket) or (key in known if known else key not in named)
+    ]
+
+
+def _is_object(schema: Mapping[str, Any]) -> bool:
+    """Typed ``object``, or untyped with what only an object has (``allOf`` of models too)."""
+    kinds = _kinds(schema)
+    shaped = any(key in schema for key in ("properties", "additionalProperties", "allOf"))
+    return "object" in kinds or (not kinds and shaped)
+
+
+def _property_names(schema: Mapping[str, Any], defs: Mapping[str, Any], depth: int = 0) -> set[str]:
+    """An object's property names, those of its ``allOf`` members included."""
+    schema = _resolved(schema, defs)
+    names = set(schema.get("properties") or {})
+    members = schema.get("allOf") if depth < 8 else None
+    for member in members if isinstance(members, list) else []:
+        if isinstance(member, Mapping):
+            names |= _property_names(member, defs, depth + 1)
+    return names
 
 
 def _resolved(schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Mapping[str, Any]:
