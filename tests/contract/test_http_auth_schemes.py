@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +19,7 @@ from generator.verify import verify_spec
 from generator.verify.security import SECRET, security_violations
 from generator.verify.wire import WireRequest
 from tests.support.fault_server import FaultServer, Reply
+from tests.support.packages import importable
 
 ENTRY = {"type": "object", "properties": {"id": {"type": "string"}}}
 OK = {
@@ -60,13 +60,8 @@ PACKAGE = "ledger_client"
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType, Path]]:
     out = tmp_path_factory.mktemp("ledger") / "out"
     generate_package(DATA, "openapi.json", out)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, PACKAGE):
         yield importlib.import_module(PACKAGE), out
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [n for n in sys.modules if n.split(".")[0] == PACKAGE]:
-            del sys.modules[name]
 
 
 def test_each_call_sends_its_schemes_credential_after_the_scheme_as_spelt(

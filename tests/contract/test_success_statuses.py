@@ -6,7 +6,6 @@ and `sdkgen verify` proves every status."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ import pytest
 from generator.pipeline import generate_package
 from generator.verify import verify_spec
 from tests.support.fault_server import FaultServer, Reply
+from tests.support.packages import importable
 
 # No field required: each body fits the other status's type as well as its own.
 RESULTS = {
@@ -59,15 +59,10 @@ DATA = json.dumps(SPEC).encode()
 def finder(tmp_path_factory: pytest.TempPathFactory) -> Any:
     out = tmp_path_factory.mktemp("finder") / "out"
     generate_package(DATA, "openapi.json", out)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, "finder_client"):
         import finder_client
 
         yield finder_client
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [n for n in sys.modules if n.split(".")[0] == "finder_client"]:
-            del sys.modules[name]
 
 
 def test_the_method_returns_the_union_of_the_success_bodies(finder: Any) -> None:

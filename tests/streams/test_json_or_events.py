@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -21,6 +20,7 @@ from generator.analyze import analyze
 from generator.config import default_config
 from generator.pipeline import generate_package
 from tests.support.fault_server import FaultServer, Reply
+from tests.support.packages import importable
 
 _ANSWER = {
     "type": "object",
@@ -115,11 +115,8 @@ def talk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     out = tmp_path_factory.mktemp("talk") / "talk-client"
     spec = json.dumps(_spec(_FLAG, ["prompt"])).encode()
     generate_package(spec, "talk.json", out, default_config("Talk", "talk.json"))
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, "talk_client"):
         yield importlib.import_module("talk_client")
-    finally:
-        sys.path.remove(str(out / "src"))
 
 
 def test_each_method_gets_the_reply_it_asks_for(talk: ModuleType) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from generator.pipeline import generate_package
+from tests.support.packages import importable
 
 _USER = {"type": "object", "properties": {"id": {"type": "string", "example": "user_1"}}}
 _PAGE = {"type": "array", "items": _USER}
@@ -43,13 +43,8 @@ SPEC = {
 def fake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     out = tmp_path_factory.mktemp("bare") / "bare-client"
     generate_package(json.dumps(SPEC).encode(), "bare.json", out)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, "bare_client"):
         yield importlib.import_module("bare_client.testing").FakeBare
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [m for m in sys.modules if m.split(".")[0] == "bare_client"]:
-            del sys.modules[name]
 
 
 def test_iterating_a_list_of_bare_array_pages_ends(fake: Any) -> None:

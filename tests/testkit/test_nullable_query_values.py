@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from generator.pipeline import generate_package
+from tests.support.packages import importable
 
 _STATUS = {"type": "integer", "enum": [0, 1, 2, 3]}
 _PARAMETERS = [
@@ -50,13 +50,8 @@ SPEC = {
 def fake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     out = tmp_path_factory.mktemp("nulled") / "nulled-client"
     generate_package(json.dumps(SPEC).encode(), "nulled.json", out)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, "nulled_client"):
         yield importlib.import_module("nulled_client.testing")
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [m for m in sys.modules if m.split(".")[0] == "nulled_client"]:
-            del sys.modules[name]
 
 
 def test_a_nullable_query_value_is_typed_as_the_value_it_holds(fake: Any) -> None:

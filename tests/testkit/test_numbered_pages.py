@@ -7,13 +7,13 @@ from __future__ import annotations
 import importlib
 import itertools
 import json
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from generator.pipeline import generate_package
+from tests.support.packages import importable
 
 _THING = {"type": "object", "properties": {"id": {"type": "string", "example": "thing_1"}}}
 _THINGS = {"type": "array", "items": _THING}
@@ -60,13 +60,8 @@ SPEC = {
 def fake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     out = tmp_path_factory.mktemp("numbered") / "numbered-client"
     generate_package(json.dumps(SPEC).encode(), "numbered.json", out)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, "numbered_client"):
         yield importlib.import_module("numbered_client.testing").FakeNumbered
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [m for m in sys.modules if m.split(".")[0] == "numbered_client"]:
-            del sys.modules[name]
 
 
 @pytest.mark.parametrize("resource", ["people", "servers"])

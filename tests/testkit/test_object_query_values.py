@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from generator.pipeline import generate_package
+from tests.support.packages import importable
 
 _SEARCH = {
     "allOf": [
@@ -63,13 +63,8 @@ SPEC = {
 def fake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     out = tmp_path_factory.mktemp("finder") / "finder-client"
     generate_package(json.dumps(SPEC).encode(), "finder.json", out)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, "finder_client"):
         yield importlib.import_module("finder_client.testing")
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [m for m in sys.modules if m.split(".")[0] == "finder_client"]:
-            del sys.modules[name]
 
 
 def test_objects_spelt_by_their_keys_count_as_given(fake: Any) -> None:

@@ -4,7 +4,6 @@ the value with its slashes; an id stays one segment."""
 from __future__ import annotations
 
 import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ import pytest
 
 from generator.config import load_config
 from generator.pipeline import generate_package
+from tests.support.packages import importable
 
 FIXTURE = Path(__file__).resolve().parents[1] / "wire" / "fixtures" / "spans"
 PACKAGE = "spans_kit_client"
@@ -26,13 +26,8 @@ def fake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     )
     out = tmp_path_factory.mktemp("spans") / "spans-kit-client"
     generate_package(spec.read_bytes(), str(spec), out, config)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, PACKAGE):
         yield importlib.import_module(f"{PACKAGE}.testing").FakeSpans
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [m for m in sys.modules if m.split(".")[0] == PACKAGE]:
-            del sys.modules[name]
 
 
 def test_a_value_holding_a_path_reaches_its_operation_whole(fake: Any) -> None:

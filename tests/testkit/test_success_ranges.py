@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from generator.pipeline import generate_package
+from tests.support.packages import importable
 
 _TIME = {"type": "array", "items": {"type": "integer"}, "example": [1700000000000]}
 _KEY = {"type": "object", "properties": {"message": {"type": "string", "example": "made"}}}
@@ -47,13 +47,8 @@ SPEC = {
 def fake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     out = tmp_path_factory.mktemp("ranged") / "ranged-client"
     generate_package(json.dumps(SPEC).encode(), "ranged.json", out)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, "ranged_client"):
         yield importlib.import_module("ranged_client.testing").FakeRanged
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [m for m in sys.modules if m.split(".")[0] == "ranged_client"]:
-            del sys.modules[name]
 
 
 def test_a_2xx_success_is_answered_with_its_declared_body(fake: Any) -> None:

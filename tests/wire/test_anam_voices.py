@@ -7,7 +7,6 @@ sends each, as the spec describes it, to a server on loopback.
 from __future__ import annotations
 
 import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from generator.config import default_config
 from generator.pipeline import generate_package
 from tests.shared import SHARED, require
 from tests.support.fault_server import FaultServer, Reply
+from tests.support.packages import importable
 
 CAPTURE = SHARED / "upstream" / "anam" / "swagger.newer.json"
 PACKAGE = "wire_anam_newer"
@@ -35,13 +35,8 @@ def anam(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     out = tmp_path_factory.mktemp("anam") / "anam"
     config = default_config("Anam", spec.name).model_copy(update={"package": PACKAGE})
     generate_package(spec.read_bytes(), str(spec), out, config)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, PACKAGE):
         yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [name for name in sys.modules if name.split(".")[0] == PACKAGE]:
-            del sys.modules[name]
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import pytest
 
 from generator.pipeline import generate_package
 from tests.support.fault_server import FaultServer, Reply
+from tests.support.packages import importable
 
 # Not UTF-8, and with the two characters where base64's alphabets differ (`+/` and `-_`).
 OCTETS = b"\xfb\xff\x00PNG"
@@ -82,15 +82,10 @@ MAIL = {
 def mail(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     out = tmp_path_factory.mktemp("octet-mail")
     generate_package(json.dumps(MAIL).encode(), "openapi.json", out)
-    sys.path.insert(0, str(out / "src"))
-    try:
+    with importable(out, "octet_mail_client"):
         import octet_mail_client
 
         yield octet_mail_client
-    finally:
-        sys.path.remove(str(out / "src"))
-        for name in [name for name in sys.modules if name.startswith("octet_mail_client")]:
-            del sys.modules[name]
 
 
 def test_the_models_type_their_bytes_fields_with_the_runtimes_type(mail: Any) -> None:
