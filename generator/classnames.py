@@ -353,7 +353,7 @@ def noun(op_name: str) -> str:
     article after it: `ListAnOrganizationMetricAlertRules` -> `OrganizationMetricAlertRules`)."""
     words = [w for w in snake_case(op_name).split("_") if w]
     if len(words) > 2 and words[1] in ARTICLES:
-        words = words[1:]
+        del words[1]
     return pascal_case("_".join(words[1:])) if len(words) > 1 else pascal_case(op_name)
 
 

@@ -106,7 +106,7 @@ def build_calls(
     return [dataclasses.replace(call, reply=reply, transform=transform, headers=headers)]
 
 
-def error_call(
+def answered_call(
     surface: Surface,
     types: Any,
     document: dict[str, Any],

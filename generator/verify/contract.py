@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 
 from .. import jsonpointer
-from .calls import Call, build_calls, error_call
+from .calls import Call, answered_call, build_calls
 from .cases import AnsweredCase, OperationCase
 from .compose import member_tags
 from .held import held_values
@@ -95,7 +95,9 @@ class Contract:
     spec_document: dict[str, Any]  # the normalized spec (the mock validates a copy of it)
     connections: Connections | None = field(default=None, init=False, repr=False)
     _evaluated: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False)
-    _error_calls: dict[tuple[str, str], Call] = field(default_factory=dict, init=False, repr=False)
+    _answered_calls: dict[tuple[str, str], Call] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     @property
     def surface(self) -> Surface:
@@ -170,17 +172,17 @@ class Contract:
     def calls(self, case: OperationCase) -> list[Call]:
         return build_calls(self.surface, self.types, self.document, case, self.models, self.held)
 
-    def error_call(self, case: AnsweredCase) -> Call:
+    def answered_call(self, case: AnsweredCase) -> Call:
         """The call of a case the mock answers with a given status: the same request for every
         status of an operation (only the mock's answer differs), so it is built once per
         operation."""
         key = (case.key, case.label)
-        if key not in self._error_calls:
-            built = error_call(
+        if key not in self._answered_calls:
+            built = answered_call(
                 self.surface, self.types, self.document, case, self.models, self.held
             )
-            self._error_calls[key] = built
-        call = self._error_calls[key]
+            self._answered_calls[key] = built
+        call = self._answered_calls[key]
         label = f"{call.method.key} ({case.label}) [{case.status}]"
         return dataclasses.replace(call, label=label)
 

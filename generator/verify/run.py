@@ -236,7 +236,7 @@ class _Prover:
         """A call the mock answers with the case's status, each reply it has for it."""
         label = f"{case.key} ({case.label}) [{case.status}]"
         try:
-            call = self.contract.error_call(case)
+            call = self.contract.answered_call(case)
             replies = self.contract.mock.replies.canned(route_of(call.method), case.status)
         except Exception as error:
             return [_failure(case.key, label, error)]

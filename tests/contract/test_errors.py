@@ -21,7 +21,7 @@ from .contracts import ContractRegistry
 
 def test_error_sync(error_case: ErrorCase, contracts: ContractRegistry) -> None:
     contract = get_contract(contracts, error_case.spec)
-    call = contract.error_call(error_case)
+    call = contract.answered_call(error_case)
     for reply in contract.mock.replies.canned(route_of(call.method), error_case.status):
         outcome = invoke_sync(contract, call, status=error_case.status, reply=reply.name)
         check_error(contract, call, error_case.status, reply, outcome)
@@ -30,7 +30,7 @@ def test_error_sync(error_case: ErrorCase, contracts: ContractRegistry) -> None:
 @pytest.mark.anyio
 async def test_error_async(error_case: ErrorCase, contracts: ContractRegistry) -> None:
     contract = get_contract(contracts, error_case.spec)
-    call = contract.error_call(error_case)
+    call = contract.answered_call(error_case)
     for reply in contract.mock.replies.canned(route_of(call.method), error_case.status):
         outcome = await invoke_async(contract, call, status=error_case.status, reply=reply.name)
         check_error(contract, call, error_case.status, reply, outcome)

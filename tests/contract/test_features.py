@@ -60,7 +60,7 @@ async def test_feature_operation_async(feature_case: OperationCase, features: Co
 
 @pytest.mark.parametrize("feature_error", ERRORS)
 def test_feature_error(feature_error: ErrorCase, features: Contract) -> None:
-    call = features.error_call(feature_error)
+    call = features.answered_call(feature_error)
     for reply in features.mock.replies.canned(route_of(call.method), feature_error.status):
         outcome = invoke_sync(features, call, status=feature_error.status, reply=reply.name)
         check_error(features, call, feature_error.status, reply, outcome)

@@ -576,7 +576,7 @@ def test_responses_without_description_get_an_empty_one_with_one_warning() -> No
         "Kept": {"description": "kept"},
     }
     assert warnings == [
-        "spec.json#/paths/~1a/get/responses/200: warning: a response without `description` "
+        "spec.json#/components/responses/Gone: warning: a response without `description` "
         "(and 1 more); read as an empty one, as OpenAPI 3.2 does (fix: describe each response)"
     ]
     assert check_structure(normalized, "spec.json") == []
