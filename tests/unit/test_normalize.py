@@ -885,3 +885,46 @@ def test_a_uuid_format_beside_lengths_no_uuid_has_is_dropped_with_a_warning() ->
         "spec.json#/components/schemas/Short/format: warning: `format: uuid` beside lengths no "
         "UUID has (36 characters); read as a string (fix: drop the format or the lengths)"
     ]
+
+
+def test_an_integer_format_on_a_number_reads_as_an_integer() -> None:
+    """Weaviate's counts are `type: number, format: int64`: integers on the wire, not floats
+    (as floats, `1000` came back `1000.0` and a count past 2**53 came back rounded)."""
+    document, warnings = _normalized(
+        _components(
+            Count={"type": "number", "format": "int64", "default": 0.0},
+            Maybe={"type": ["number", "null"], "format": "int"},
+            Level={"type": "number", "format": "uint8", "enum": [1.0, 2]},
+            Half={"type": "number", "format": "int32", "enum": [0.5, 1]},
+            Ratio={"type": "number", "format": "float"},
+        )
+    )
+    schemas = document["components"]["schemas"]
+    assert schemas["Count"] == {"type": "integer", "format": "int64", "default": 0}
+    assert isinstance(schemas["Count"]["default"], int)
+    assert schemas["Maybe"] == {"type": ["integer", "null"], "format": "int"}
+    assert schemas["Level"]["type"] == "integer"
+    assert all(isinstance(value, int) for value in schemas["Level"]["enum"])
+    assert schemas["Half"]["type"] == "number"
+    assert schemas["Ratio"] == {"type": "number", "format": "float"}
+    assert warnings == []
+
+
+def test_a_json_type_written_as_the_format_of_an_untyped_schema_is_its_type() -> None:
+    """Weaviate's node status says `compressed: {format: boolean}`: a boolean, not any value."""
+    document, warnings = _normalized(
+        _components(
+            Flag={"format": "boolean", "description": "compressed"},
+            Status={"format": "string"},
+            Stamp={"format": "date-time"},
+            Typed={"type": "string", "format": "string"},
+            Parts={"allOf": [{"type": "string"}], "format": "string"},
+        )
+    )
+    schemas = document["components"]["schemas"]
+    assert schemas["Flag"] == {"type": "boolean", "description": "compressed"}
+    assert schemas["Status"] == {"type": "string"}
+    assert schemas["Stamp"] == {"format": "date-time"}
+    assert schemas["Typed"] == {"type": "string", "format": "string"}
+    assert schemas["Parts"]["format"] == "string"
+    assert warnings == []
