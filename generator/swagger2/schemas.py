@@ -44,13 +44,15 @@ def schema_v3(schema: Any) -> Any:
     """A Swagger schema in OpenAPI 3.0 words: `x-nullable` (or go-swagger's `x-isnullable`) is
     `nullable`, `type: file` is binary, a discriminator names its property in an object, and an
     open enum is the values listed or any other. (AutoRest's `format: file` stays: OpenAPI 3
-    documents carry it too, so normalizing reads it, for both.)"""
-    if not isinstance(schema, dict) or "$ref" in schema:
+    documents carry it too, so normalizing reads it, for both.) go-swagger reads `x-nullable`
+    beside a `$ref` too (Weaviate's `valueGeoRange`): that property may be null, whatever the
+    definition it names says."""
+    if not isinstance(schema, dict):
         return schema
-    converted = _open_enum(dict(schema))
-    marks = [converted.pop(key) for key in _NULLABLE_KEYS if key in converted]
-    if marks:
-        converted["nullable"] = marks[0]
+    if "$ref" in schema:
+        marked = any(key in schema for key in _NULLABLE_KEYS)
+        return _nullable_mark(dict(schema)) if marked else schema
+    converted = _nullable_mark(_open_enum(dict(schema)))
     if converted.get("type") == "file":
         converted |= {"type": "string", "format": "binary"}
     if isinstance(converted.get("discriminator"), str):
@@ -65,6 +67,13 @@ def schema_v3(schema: Any) -> Any:
         if key in converted:
             converted[key] = schema_v3(converted[key])
     return converted
+
+
+def _nullable_mark(schema: dict[str, Any]) -> dict[str, Any]:
+    marks = [schema.pop(key) for key in _NULLABLE_KEYS if key in schema]
+    if marks:
+        schema["nullable"] = marks[0]
+    return schema
 
 
 def _open_enum(schema: dict[str, Any]) -> dict[str, Any]:

@@ -586,3 +586,32 @@ def test_go_swaggers_x_isnullable_lets_a_caller_send_null() -> None:
     }
     (query,) = converted.parameters
     assert str(query.type.input) == "str | None"
+
+
+def test_go_swaggers_x_nullable_beside_a_ref_lets_a_caller_send_null() -> None:
+    """go-swagger reads `x-nullable` beside a `$ref` (Weaviate's filter `valueGeoRange`): that
+    property takes None, and `x-nullable: false` leaves the reference as it is."""
+    point = {"type": "object", "properties": {"lat": {"type": "number"}}}
+    where = {
+        "type": "object",
+        "properties": {
+            "near": {"$ref": "#/definitions/Point", "x-nullable": True},
+            "at": {"$ref": "#/definitions/Point", "x-isnullable": True},
+            "origin": {"$ref": "#/definitions/Point", "x-nullable": False},
+            "plain": {"$ref": "#/definitions/Point"},
+        },
+    }
+    body = {"name": "where", "in": "body", "required": True, "schema": where}
+    operation = {"operationId": "find", "parameters": [body], "responses": OK}
+    swagger = _swagger({"/find": {"post": operation}}, definitions={"Point": point})
+    document = parse_spec(json.dumps(swagger).encode(), "s")
+    normalized, _ = normalize(document, "s")
+    (converted,) = analyze(normalized, default_config("T", "t.json"), file="t.json").operations
+    assert converted.body is not None
+    fields = {str(field.name): str(field.type.input) for field in converted.body.fields}
+    assert fields == {
+        "near": "Point | PointParam | None",
+        "at": "Point | PointParam | None",
+        "origin": "Point | PointParam",
+        "plain": "Point | PointParam",
+    }
