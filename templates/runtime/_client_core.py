@@ -55,7 +55,7 @@ from ._pagination import PageData, PaginationStrategy, read_page
 from ._paths import expand_path
 from ._redaction import body_secrets, hide_query_in_httpx_logs
 from ._redirects import SAFE_HEADERS, redirect_target
-from ._request_plan import EncodedBody, RequestPlan, encode_body
+from ._request_plan import EncodedBody, RequestPlan, content_encoded, encode_body
 from ._response import ErrorTypes, LazyParse, error_body, parse_body
 from ._retries import (
     IDEMPOTENT_METHODS,
@@ -360,6 +360,7 @@ class BaseClient(Generic[_HttpxClientT]):
             existing = merged_headers.get("cookie")
             merged_headers["cookie"] = f"{auth.cookie}; {existing}" if existing else auth.cookie
         self._check_required_headers(merged_headers)
+        body = content_encoded(body, merged_headers.get("content-encoding"))
         if body.length is not None:
             merged_headers["content-length"] = str(body.length)
         idempotent = self._repeatable(call, merged_headers, options.idempotent)

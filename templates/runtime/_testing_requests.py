@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from ._body import _ZLIB_WBITS
 from ._testing_schema import Problem, validate
 
 __all__ = ["SpecOperation", "decoded_body", "match_operation", "request_problems", "route_matches"]
@@ -239,7 +241,7 @@ def _typed(values: list[str], schema: Mapping[str, Any], defs: Mapping[str, Any]
 
 def decoded_body(request: httpx.Request) -> Any:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    content = request.content
+    content = _decoded(request.headers.get("content-encoding", ""), request.content)
     if not content:
         return None
     if media == "application/json" or media.endswith("+json"):
@@ -254,3 +256,15 @@ def decoded_body(request: httpx.Request) -> Any:
         names = [name.decode("utf-8", "replace") for name in _MULTIPART_NAME.findall(content)]
         return dict.fromkeys(names, "")
     return None
+
+
+def _decoded(encoding: str, content: bytes) -> bytes:
+    """A body as the API reads it: undone from the gzip or deflate the client compressed it
+    with (bytes not so encoded are kept, as the caller gave them)."""
+    wbits = _ZLIB_WBITS.get(encoding.strip().lower())
+    if wbits is None or not content:
+        return content
+    try:
+        return zlib.decompress(content, wbits)
+    except zlib.error:
+        return content
