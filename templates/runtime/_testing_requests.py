@@ -82,7 +82,7 @@ def request_problems(
     """Every way the request breaks its operation in the spec."""
     query = {k: request.url.params.get_list(k) for k in request.url.params}
     problems = _parameter_problems(operation.spec, params, query, request.headers, defs)
-    spec = operation.spec.get("body")
+    spec = _sent_as(operation.spec.get("body"), request)
     if spec is None:
         return problems
     if not request.content:
@@ -268,3 +268,14 @@ def _decoded(encoding: str, content: bytes) -> bytes:
         return zlib.decompress(content, wbits)
     except zlib.error:
         return content
+
+
+def _sent_as(spec: Mapping[str, Any] | None, request: httpx.Request) -> Mapping[str, Any] | None:
+    """The body the request was sent as: the operation's preferred media type, or another it
+    declares (the method for text beside the one for JSON), judged by that one's schema. A
+    media type the spec does not name exactly (a wildcard) is judged for presence only."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if spec is None or not media or media == str(spec.get("media", "")).lower():
+        return spec
+    other = (spec.get("others") or {}).get(media)
+    return {**spec, **other} if other else {**spec, "encoding": "other"}
