@@ -17,7 +17,14 @@ from typing import Any
 
 from . import jsonpointer, refs
 from .ir import Api, Operation
-from .media import encoding, is_event_stream, is_json, pick_media, streams_json_lines
+from .media import (
+    encoding,
+    is_concrete,
+    is_event_stream,
+    is_json,
+    pick_media,
+    streams_json_lines,
+)
 from .sse import named_events
 
 _LOCATIONS = ("path", "query", "header")
@@ -83,12 +90,21 @@ def _body(
         return None
     resolved = refs.resolve(document, raw.get("requestBody"), jsonpointer.join(pointer, "rb"))
     media = operation.body.media_type.unsafe_value
-    content = ((resolved.node or {}).get("content") or {}).get(media) or {}
+    declared = (resolved.node or {}).get("content") or {}
+    content = declared.get(media) or {}
+    # The other media types, by lower-cased name: a method sending one of them (`submit_text`
+    # beside `submit`) is judged by that one's schema, not by the preferred type's.
+    others = {
+        str(name).lower(): {"encoding": encoding(str(name)), "schema": value.get("schema") or {}}
+        for name, value in declared.items()
+        if name != media and isinstance(value, dict) and is_concrete(str(name))
+    }
     return {
         "media": media,
         "encoding": encoding(media),
         "required": operation.body.required,
         "schema": content.get("schema") or {},
+        **({"others": others} if others else {}),
     }
 
 

@@ -91,7 +91,7 @@ def analyze(
         models_known(context.models)
     security = api_security(context)
     base, server, base_problems = base_server(context)
-    servers = operation_servers(context, base)
+    servers = operation_servers(context, base, server)
     grouped: dict[str, list[Operation]] = {}
     for path, method, operation in iter_operations(document):
         placement = placements[operation_key(method, path)]

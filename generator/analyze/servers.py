@@ -4,7 +4,10 @@ The base URL is the config's, else the document's first server, or the same URL 
 the list also offers that (a Swagger 2 `schemes: [http, https]` becomes an http server listed
 first, and a credential must not travel in clear text for want of a choice). An operation whose
 own or path item's `servers` name another URL is sent there by default (the first such server,
-its variables at their defaults; a relative URL is read against the base URL). That URL is
+its variables at their defaults; a relative URL is read against the base URL). A variable it
+declares as the base URL's template does (same name, default and values: Datadog's `{site}` of
+its log intake) stays a variable, filled by the client with its own value: a client built for
+another region sends that operation to the same region, not to the spec's default. That URL is
 checked here, as the base URL is by the client: an absolute http(s) URL without credentials,
 query or fragment. One that is not is left out with a warning naming its pointer, and the
 operation goes to the base URL.
@@ -77,8 +80,11 @@ def base_url(context: Context) -> tuple[str, tuple[Problem, ...]]:
     return "", (Problem("warning", problem, context.file, "/servers/0", hint),)
 
 
-def operation_servers(context: Context, base: str) -> OperationServers:
-    """Each operation's own server where it differs from `base`, and what was left out."""
+def operation_servers(
+    context: Context, base: str, template: ServerTemplate | None = None
+) -> OperationServers:
+    """Each operation's own server where it differs from `base` (the variables it shares with
+    the base URL's `template` kept), and what was left out."""
     urls: dict[tuple[str, str], str] = {}
     problems: list[Problem] = []
     paths = context.document.get("paths") or {}
@@ -96,8 +102,39 @@ def operation_servers(context: Context, base: str) -> OperationServers:
             hint = "give an absolute http(s) URL; the operation is sent to the base URL"
             problems.append(Problem("warning", problem, context.file, pointer, hint))
         elif url != base:
-            urls[(path, method)] = url
+            urls[(path, method)] = _sharing(_chosen(servers), template) or url
     return OperationServers(urls, tuple(problems))
+
+
+def _sharing(server: Any, template: ServerTemplate | None) -> str | None:
+    """An absolute server URL with the variables it declares as `template` does left in place,
+    the others at their defaults; None when it shares none."""
+    url = str(server.get("url") or "").rstrip("/") if isinstance(server, dict) else ""
+    declared = server.get("variables") if isinstance(server, dict) else None
+    if template is None or not isinstance(declared, dict) or not url.startswith("http"):
+        return None
+    shared = {
+        variable.name.unsafe_value
+        for variable in template.variables
+        if _alike(declared.get(variable.name.unsafe_value), variable)
+    }
+    if not shared & set(_PLACEHOLDER.findall(url)):
+        return None
+    for name, variable in declared.items():
+        if name not in shared and isinstance(variable, dict):
+            url = url.replace("{" + name + "}", str(variable.get("default", "")))
+    return url
+
+
+def _alike(declared: Any, variable: ServerVariable) -> bool:
+    """Whether a server declares a variable with the default and values of `variable`."""
+    if not isinstance(declared, dict):
+        return False
+    default = variable.default.unsafe_value if variable.default else ""
+    values = tuple(value.unsafe_value for value in variable.enum)
+    enum = declared.get("enum")
+    own = tuple(str(value) for value in enum) if isinstance(enum, list) else ()
+    return str(declared.get("default") or "") == default and own == values
 
 
 def other_servers(context: Context, base: str) -> tuple[OtherServer, ...]:

@@ -29,7 +29,7 @@ from .routing import Route
 from .schemas import Violation
 from .server import Received, Reply, ReplyingServer
 from .validation import ContractValidator
-from .wire import WireRequest
+from .wire import WireRequest, decoded_content
 
 __all__ = ["GENERATED", "Canned", "Exchange", "SpecMockServer"]
 
@@ -143,7 +143,8 @@ class SpecMockServer:
         """Answer one request on the server's thread. Whatever goes wrong in the mock is
         answered (500) and recorded as the harness's failure, never left to kill the thread
         and show the client a dropped connection."""
-        request = WireRequest(received.method, received.target, received.headers, received.body)
+        body = decoded_content(received.headers, received.body)
+        request = WireRequest(received.method, received.target, received.headers, body)
         with self._lock:
             generation = self._generation
             self._in_flight[generation] = self._in_flight.get(generation, 0) + 1

@@ -11,6 +11,7 @@ import email.parser
 import email.policy
 import json
 import re
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,6 +20,22 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from .schemas import resolved_schema
+
+# zlib's window bits for each Content-Encoding a request body may arrive in
+_WBITS = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
+
+
+def decoded_content(headers: Mapping[str, str], body: bytes) -> bytes:
+    """A request body as a server that accepts gzip and deflate reads it: undone from the
+    encoding its `Content-Encoding` names. Bytes not so encoded are kept as they came (a caller
+    gave them as the encoded body), for the checks to judge them."""
+    wbits = _WBITS.get(headers.get("content-encoding", "").strip().lower())
+    if wbits is None or not body:
+        return body
+    try:
+        return zlib.decompress(body, wbits)
+    except zlib.error:
+        return body
 
 
 @dataclass(frozen=True)

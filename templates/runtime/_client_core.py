@@ -55,7 +55,7 @@ from ._pagination import PageData, PaginationStrategy, read_page
 from ._paths import expand_path
 from ._redaction import body_secrets, hide_query_in_httpx_logs
 from ._redirects import SAFE_HEADERS, redirect_target
-from ._request_plan import EncodedBody, RequestPlan, encode_body
+from ._request_plan import EncodedBody, RequestPlan, content_encoded, encode_body
 from ._response import ErrorTypes, LazyParse, error_body, parse_body
 from ._retries import (
     IDEMPOTENT_METHODS,
@@ -64,6 +64,7 @@ from ._retries import (
     may_retry_status,
     retry_delay,
 )
+from ._servers import operation_server
 from ._sse import AsyncStream, Stream
 from ._styles import Pairs, cookie_header, header_params, merge_params, query_params
 from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions, Timeout
@@ -136,8 +137,11 @@ class BaseClient(Generic[_HttpxClientT]):
         # A base URL the caller configured wins over every operation's own server.
         self._base_url_chosen = bool(chosen)
         self._server_variables = {k: v for k, v in (server_variables or {}).items() if v}
+        # The URL's variables, as filled: an operation's own server may share them (its site).
+        self._server_values: dict[str, str] = {}
         if not chosen and settings.server is not None:
-            chosen = settings.server.base_url(self._server_variables, prefix)
+            self._server_values = settings.server.values(self._server_variables, prefix)
+            chosen = settings.server.filled(self._server_values)
         self.base_url = _parse_base_url(chosen or _default_base_url(settings, type(self).__name__))
         self.timeout = resolve_timeout(timeout, DEFAULT_TIMEOUT)
         if max_retries < 0:
@@ -291,7 +295,11 @@ class BaseClient(Generic[_HttpxClientT]):
         answer_status: int | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
-        prefix = self._url_prefix if server is None or self._base_url_chosen else _server(server)
+        prefix = (
+            self._url_prefix
+            if server is None or self._base_url_chosen
+            else _server(operation_server(server, self._server_values))
+        )
         url = prefix + expand_path(path, path_params or {})
         auth = self._default_auth if security is None else self._auth.parts(security)
         body = encode_body(
@@ -352,6 +360,7 @@ class BaseClient(Generic[_HttpxClientT]):
             existing = merged_headers.get("cookie")
             merged_headers["cookie"] = f"{auth.cookie}; {existing}" if existing else auth.cookie
         self._check_required_headers(merged_headers)
+        body = content_encoded(body, merged_headers.get("content-encoding"))
         if body.length is not None:
             merged_headers["content-length"] = str(body.length)
         idempotent = self._repeatable(call, merged_headers, options.idempotent)

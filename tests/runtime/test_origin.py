@@ -14,6 +14,7 @@ from sdkrt._auth import SecurityScheme
 from sdkrt._base_client import SyncAPIClient
 from sdkrt._exceptions import RedirectError, SDKError
 from sdkrt._paths import check_path
+from sdkrt._servers import ServerTemplate, ServerVariable
 
 from tests.support.fault_server import FaultServer, Reply
 
@@ -334,4 +335,35 @@ def test_a_same_origin_redirect_on_an_operation_server_is_followed(
     with _with_default(server.url) as client:
         client._request("get", "/widgets", server=f"{evil.url}/own", cast_to=object)
     assert [r.path for r in evil.requests] == ["/own/widgets", "/own/moved"]
+    assert server.count == 0
+
+
+def _regional(server: FaultServer, **options: object) -> SyncAPIClient:
+    """A client whose URL takes a `site` (Datadog's `https://{subdomain}.{site}`), here the
+    loopback host spelt two ways."""
+    port = server.url.rsplit(":", 1)[1]
+    sites = ServerVariable("site", default="localhost", enum=("localhost", "127.0.0.1"))
+    template = ServerTemplate(f"http://{{site}}:{port}/api", {"site": sites})
+    client_settings = dataclasses.replace(HEADER_KEY, server=template)
+    return custom.sync_client(client_settings, api_key=KEY, **options)
+
+
+def test_an_operation_server_sharing_a_url_variable_follows_the_clients_value(
+    server: FaultServer,
+) -> None:
+    """Datadog's log intake is `https://http-intake.logs.{site}`: a client built for another
+    site sends its logs, and the key, to that site's intake, not to the spec's default."""
+    server.fallback = Reply.json(WIDGET)
+    port = server.url.rsplit(":", 1)[1]
+    intake = f"http://{{site}}:{port}/intake"
+    with _regional(server, server_variables={"site": "127.0.0.1"}) as client:
+        client._request("get", "/widgets", cast_to=object)
+        client._request("post", "/logs", server=intake, json=[], cast_to=object)
+    assert [r.path for r in server.requests] == ["/api/widgets", "/intake/logs"]
+    assert {r.headers["host"] for r in server.requests} == {f"127.0.0.1:{port}"}
+
+
+def test_an_operation_server_variable_the_client_lacks_is_refused(server: FaultServer) -> None:
+    with _regional(server) as client, pytest.raises(SDKError, match="takes region"):
+        client._request("get", "/x", server="http://{region}.example.com", cast_to=object)
     assert server.count == 0

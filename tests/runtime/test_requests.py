@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 import uuid
+import zlib
+from collections.abc import Callable
 
 import httpx
 import pytest
+from sdkrt._exceptions import SDKError
 from sdkrt._types import NOT_GIVEN, RequestOptions
 
 from tests.support.fault_server import FaultServer, Reply
@@ -231,3 +236,38 @@ async def test_a_json_body_is_sent_the_same_way_async(
     server.enqueue(Reply.json(WIDGET))
     await async_client.widgets.create(display_name="Gadget", extra_body={"beta": True})
     assert server.requests[0].json() == {"displayName": "Gadget", "beta": True}
+
+
+@pytest.mark.parametrize(
+    ("encoding", "decode"),
+    [("gzip", gzip.decompress), ("deflate", zlib.decompress), ("identity", bytes)],
+)
+def test_a_body_the_client_writes_is_encoded_as_its_content_encoding_says(
+    server: FaultServer, client: NoWaitDemo, encoding: str, decode: Callable[[bytes], bytes]
+) -> None:
+    """Datadog's log intake takes `Content-Encoding: gzip`: a JSON body labelled gzip but sent
+    plain is one the server cannot read, so the client compresses what it serialized."""
+    server.enqueue(Reply.json(WIDGET))
+    client.widgets.create(display_name="Gadget", extra_headers={"Content-Encoding": encoding})
+    request = server.requests[0]
+    assert request.headers["content-encoding"] == encoding
+    assert json.loads(decode(request.body)) == {"displayName": "Gadget"}
+    assert request.headers["content-length"] == str(len(request.body))
+
+
+def test_bytes_the_caller_gives_are_sent_as_the_encoded_body(
+    server: FaultServer, client: NoWaitDemo
+) -> None:
+    server.enqueue(Reply.json(WIDGET))
+    packed = gzip.compress(b"already packed")
+    headers = {"Content-Encoding": "gzip"}
+    client._request("post", "/widgets", content=packed, headers=headers, cast_to=object)
+    assert server.requests[0].body == packed
+
+
+def test_an_encoding_the_client_cannot_apply_is_refused_before_sending(
+    server: FaultServer, client: NoWaitDemo
+) -> None:
+    with pytest.raises(SDKError, match="Cannot encode the request body as 'br'"):
+        client.widgets.create(display_name="Gadget", extra_headers={"Content-Encoding": "br"})
+    assert server.count == 0

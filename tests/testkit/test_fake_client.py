@@ -184,3 +184,46 @@ def test_a_fake_of_a_basic_auth_api_needs_no_credentials(
     client.me.get()
     token = base64.b64encode(b"ann:fake-password").decode()
     assert client.fake.calls[-1].headers["authorization"] == f"Basic {token}"
+
+
+_LOG = {"type": "object", "required": ["message"], "properties": {"message": {"type": "string"}}}
+INTAKE_SPEC = {
+    "openapi": "3.0.3",
+    "info": {"title": "Intake Kit", "version": "1"},
+    "servers": [{"url": "https://intake.example.com"}],
+    "paths": {
+        "/logs": {
+            "post": {
+                "operationId": "submitLogs",
+                "parameters": [
+                    {"name": "Content-Encoding", "in": "header", "schema": {"type": "string"}}
+                ],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": {"type": "array", "items": _LOG}},
+                        "text/plain": {"schema": {"type": "string"}},
+                    },
+                },
+                "responses": {"202": {"description": "Accepted."}},
+            }
+        }
+    },
+}
+
+
+def test_a_compressed_body_or_another_media_type_is_judged_as_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Datadog's log intake takes JSON or text, gzip-compressed: the fake reads the body the
+    client compressed, and judges the text method's body as text, not by the JSON schema."""
+    out = tmp_path / "intake-kit"
+    generated = generate_package(json.dumps(INTAKE_SPEC).encode(), "openapi.json", out)
+    monkeypatch.syspath_prepend(str(out / "src"))
+    testing = importlib.import_module(f"{generated.api.config.package}.testing")
+    client = testing.FakeIntakeKit()
+    client.logs.submit(body=[{"message": "hi"}], content_encoding="gzip")
+    client.logs.submit_text(content="hi", content_encoding="deflate")
+    with pytest.raises(testing.FakeRequestError, match="required key 'message' is missing"):
+        client.logs.submit(body=[{"text": "hi"}], content_encoding="gzip")
+    assert client.fake.calls[0].json == [{"message": "hi"}]

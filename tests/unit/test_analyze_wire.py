@@ -11,6 +11,7 @@ from generator.calls import request_arguments
 from generator.config import default_config
 from generator.errors import SpecError
 from generator.ir import Api, Operation, Serialization
+from generator.strings import SpecText
 
 OK = {"204": {"description": "ok"}}
 
@@ -626,6 +627,32 @@ def test_an_operation_server_is_resolved_and_a_bad_one_left_out_with_a_warning()
     assert len(warnings) == 4 and all(": warning: " in w for w in warnings)
     assert "#/paths/~1creds/get/servers/0" in warnings[0] and "credentials" in warnings[0]
     assert "#/paths/~1port/get/servers/0" in warnings[3] and "invalid port" in warnings[3]
+
+
+def test_an_operation_server_keeps_the_variables_it_declares_as_the_api_url_does() -> None:
+    """Datadog's log intake (`https://http-intake.logs.{site}`) takes the `site` the API's URL
+    takes: left a variable, the client fills it with its own site, so an EU client's logs go to
+    the EU intake. A variable declared otherwise (its own default) is filled with its default."""
+    sites = ["datadoghq.com", "datadoghq.eu"]
+    site = {"default": "datadoghq.com", "enum": sites}
+    api_server = {
+        "url": "https://{subdomain}.{site}",
+        "variables": {"subdomain": {"default": "api"}, "site": site},
+    }
+    intake = {
+        "url": "https://{subdomain}.{site}",
+        "variables": {"subdomain": {"default": "http-intake.logs"}, "site": site},
+    }
+    other_values = {**intake, "variables": {**intake["variables"], "site": {**site, "enum": []}}}
+    paths = {
+        "/logs": {"post": {"operationId": "logs", "responses": OK, "servers": [intake]}},
+        "/fixed": {"post": {"operationId": "fixed", "responses": OK, "servers": [other_values]}},
+    }
+    api = _api(paths, servers=[api_server])
+    servers = {op.path.unsafe_value: op.server for op in api.operations}
+    assert servers["/logs"] == SpecText("https://http-intake.logs.{site}")
+    assert servers["/fixed"] == SpecText("https://http-intake.logs.datadoghq.com")
+    assert not api.problems
 
 
 # -- schemas no value satisfies ---------------------------------------------------------------
