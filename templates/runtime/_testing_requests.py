@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from ._body import _ZLIB_WBITS
+from ._body import ZLIB_WBITS
 from ._testing_schema import Problem, validate
 
 __all__ = ["SpecOperation", "decoded_body", "match_operation", "request_problems", "route_matches"]
@@ -261,7 +261,7 @@ def decoded_body(request: httpx.Request) -> Any:
 def _decoded(encoding: str, content: bytes) -> bytes:
     """A body as the API reads it: undone from the gzip or deflate the client compressed it
     with (bytes not so encoded are kept, as the caller gave them)."""
-    wbits = _ZLIB_WBITS.get(encoding.strip().lower())
+    wbits = ZLIB_WBITS.get(encoding.strip().lower())
     if wbits is None or not content:
         return content
     try:
