@@ -230,7 +230,8 @@ def body_forms(api: Api) -> list[tuple[Safe, SpecText]]:
 
 
 def security_settings(api: Api) -> tuple[Safe, ...]:
-    """The `schemes=` and `security=` lines of the package's ClientSettings (none without)."""
+    """The `schemes=`, `security=` and `operation_security=` lines of the package's
+    ClientSettings (none without)."""
     if not api.schemes:
         return ()
     lines = [Safe("schemes={")]
@@ -238,7 +239,24 @@ def security_settings(api: Api) -> tuple[Safe, ...]:
         Safe(f"    {strings.string_literal(scheme.name)}: {_scheme(scheme)},")
         for scheme in api.schemes
     ]
-    return (*lines, Safe("},"), Safe(f"security={security_literal(api.security)},"))
+    lines += [Safe("},"), Safe(f"security={security_literal(api.security)},")]
+    own = _operation_security(api)
+    if own:
+        lines.append(Safe(f"operation_security=({''.join(f'{literal}, ' for literal in own)}),"))
+    return tuple(lines)
+
+
+def _operation_security(api: Api) -> list[Safe]:
+    """The requirements operations state in place of the default and that ask for credentials,
+    each once: a client holding only what one of them needs is still built."""
+    own = {
+        security_literal(operation.security)
+        for operation in api.operations
+        if operation.security is not None
+        and operation.security != api.security
+        and any(operation.security)
+    }
+    return sorted(own)
 
 
 def _scheme(scheme: SecurityScheme) -> str:

@@ -26,7 +26,7 @@ from typing import (
 import httpx
 from typing_extensions import Self, TypedDict  # noqa: UP035 - generic TypedDict: Python 3.11
 
-from ._auth import Authenticator, AuthParts, Security, collect_credentials
+from ._auth import NO_AUTH, Authenticator, AuthParts, Security, collect_credentials
 from ._binary import AsyncBinaryResponse, BinaryResponse
 from ._body import without_secrets
 from ._config import (
@@ -132,7 +132,7 @@ class BaseClient(Generic[_HttpxClientT]):
         prefix = settings.env_prefix
         configure_logging(prefix)
         self._auth = self._authenticator(settings, api_key, credentials or {})
-        self._default_auth = self._auth.parts(settings.security)
+        self._default_auth = self._default_parts(settings)
         chosen = base_url or os.environ.get(f"{prefix}_BASE_URL")
         # A base URL the caller configured wins over every operation's own server.
         self._base_url_chosen = bool(chosen)
@@ -155,8 +155,8 @@ class BaseClient(Generic[_HttpxClientT]):
         )
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self.strict_response_validation = strict_response_validation
-        self._constant_headers = self._headers_for_every_request(self._default_auth)
-        self._constant_query = self._query_for_every_request(self._default_auth)
+        self._constant_headers = self._headers_for_every_request(self._default_auth or NO_AUTH)
+        self._constant_query = self._query_for_every_request(self._default_auth or NO_AUTH)
         # The encoded base URL without its query, computed once: every request appends an
         # already-encoded path to it, so httpx parses each request's URL only once.
         self._url_prefix = _url_prefix(self.base_url)
@@ -168,6 +168,24 @@ class BaseClient(Generic[_HttpxClientT]):
         hide_query_in_httpx_logs(self._auth.query_names)
         # What a redirect to another origin keeps: never a header a credential travels in.
         self._foreign_headers = SAFE_HEADERS - {name.lower() for name in self._auth.header_names}
+
+    def _default_parts(self, settings: ClientSettings) -> AuthParts | None:
+        """What the API's default requirement adds to a call; None where the credentials fall
+        short of it but meet an operation's own: the client is built for the calls they cover,
+        and a call they do not is refused when it is made."""
+        try:
+            return self._auth.parts(settings.security)
+        except SDKError:
+            if not any(self._auth.meets(security) for security in settings.operation_security):
+                raise
+            return None
+
+    def _auth_for(self, security: Security | None) -> AuthParts:
+        """What one call's requirement adds (its own, else the default); SDKError naming the
+        credentials missing where the client's fall short of it."""
+        if security is not None:
+            return self._auth.parts(security)
+        return self._default_auth or self._auth.parts(self._settings.security)
 
     def _new_http_client(self) -> _HttpxClientT:
         raise NotImplementedError
@@ -301,7 +319,7 @@ class BaseClient(Generic[_HttpxClientT]):
             else _server(operation_server(server, self._server_values))
         )
         url = prefix + expand_path(path, path_params or {})
-        auth = self._default_auth if security is None else self._auth.parts(security)
+        auth = self._auth_for(security)
         body = encode_body(
             json=json,
             form=form,

@@ -255,6 +255,47 @@ def test_an_alternative_needs_all_of_its_schemes() -> None:
         custom.sync_client(several_schemes(), api_key=KEY)
 
 
+def _key_and_app() -> custom.ClientSettings:
+    """Two keys by default; ingestion takes the API key alone (Datadog's log intake)."""
+    return custom.settings(
+        {
+            "key": SecurityScheme("header", "DD-API-KEY"),
+            "app": SecurityScheme("header", "DD-APPLICATION-KEY", credentials=("app_key",)),
+        },
+        (("key", "app"),),
+        operation_security=((("key",),),),
+    )
+
+
+def test_credentials_that_meet_only_an_operations_requirement_build_a_client(
+    server: FaultServer,
+) -> None:
+    server.enqueue(Reply.json({}))
+    with custom.sync_client(_key_and_app(), api_key=KEY, base_url=server.url) as client:
+        client._request("post", "/logs", cast_to=object, security=(("key",),))
+        with pytest.raises(SDKError, match=r"No credentials.*app_key \(CUSTOM_APP_KEY\)"):
+            client._request("get", "/dashboards", cast_to=object)
+    assert server.count == 1
+    assert server.requests[0].headers["dd-api-key"] == KEY
+    assert "dd-application-key" not in server.requests[0].headers
+
+
+@pytest.mark.parametrize("given", [{}, {"app_key": "app-0123"}], ids=["none", "only-the-other"])
+def test_credentials_that_meet_no_requirement_still_fail_at_build_time(
+    given: dict[str, str],
+) -> None:
+    with pytest.raises(SDKError, match="No credentials"):
+        custom.sync_client(_key_and_app(), credentials=given)
+
+
+def test_an_operation_requirement_met_without_credentials_does_not_excuse_the_default() -> None:
+    public = custom.settings(
+        {"token": SecurityScheme("bearer")}, (("token",),), operation_security=(((),),)
+    )
+    with pytest.raises(SDKError, match="No credentials"):
+        custom.sync_client(public)
+
+
 def test_an_operation_can_require_other_schemes_or_none(server: FaultServer) -> None:
     server.enqueue(Reply.json({}), Reply.json({}))
     with custom.sync_client(several_schemes(), credentials={"token": "tok"}) as client:

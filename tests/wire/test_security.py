@@ -103,3 +103,19 @@ def test_a_scheme_no_client_can_send_is_a_generation_warning() -> None:
     (warning,) = [str(problem) for problem in PROBLEMS["security"]]
     assert ": warning: " in warning and "mutualTLS" in warning
     assert "#/components/securitySchemes/certificate" in warning
+
+
+def test_credentials_for_one_operation_alone_build_a_client_for_that_operation(
+    server: FaultServer,
+) -> None:
+    from sdkwiresec import SDKError, Vault
+
+    login = {"username": "ada", "password": "s3cret"}
+    with Vault(credentials=login, base_url=server.url, max_retries=0) as client:
+        token = base64.b64encode(b"ada:s3cret").decode()
+        assert _sent(server, client.calls.with_basic) == {"authorization": f"Basic {token}"}
+        with pytest.raises(SDKError, match=r"No credentials for Vault: it needs api_key"):
+            client.calls.by_default()
+    assert server.count == 1
+    with pytest.raises(SDKError, match="No credentials"):
+        Vault(base_url=server.url)
