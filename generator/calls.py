@@ -248,6 +248,8 @@ def pagination_literal(pagination: Pagination) -> Safe:
     arguments += [f"{name}={_path_tuple(path)}" for name, path in paths.items() if path]
     if pagination.item_cursor is not None:
         arguments.append(f"item_cursor={strings.string_literal(pagination.item_cursor)}")
+    if pagination.first_page != 1:
+        arguments.append(f"first_page={pagination.first_page:d}")
     return Safe(f"{_STRATEGIES[pagination.style]}({', '.join(arguments)})")
 
 

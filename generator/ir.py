@@ -175,6 +175,7 @@ class Pagination:
     next: tuple[SpecText, ...] = ()
     item_cursor: SpecText | None = None
     done: tuple[SpecText, ...] = ()
+    first_page: int = 1  # the number of the first page, where page numbers count from 0 or 1
 
 
 @dataclass(frozen=True)

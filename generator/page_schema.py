@@ -81,3 +81,11 @@ def declared_headers(
         if isinstance(headers, dict)
         else frozenset()
     )
+
+
+def first_page(schema: dict[str, Any]) -> int:
+    """Where a page-number parameter counts from: 0 when its default or its minimum is 0
+    (Mistral's `page`, `default: 0`), else 1. Counting from 1 where the API counts from 0 asks
+    for page 2 after the first, skipping a whole page of items."""
+    start = schema.get("default", schema.get("minimum"))
+    return 0 if type(start) is int and start == 0 else 1

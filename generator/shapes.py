@@ -28,8 +28,11 @@ from typing import Any
 
 from . import keywords
 
+# Keywords that say nothing a value must be: beside a `$ref` they make no type of their own
+# (a property's `examples` next to its enum's `$ref` is still that enum).
 _ANNOTATIONS = frozenset(
     {"title", "description", "default", "deprecated", "readOnly", "writeOnly", "x-sdk-secret"}
+    | {"example", "examples", "externalDocs", "$comment"}
 )
 _BY_TYPE = {
     "object": frozenset(

@@ -4,7 +4,11 @@ Most specs give the schema of each event's data (`schema`, or OpenAPI 3.2's `ite
 frameworks (huma, for one) describe the stream instead as an array of the events it may carry:
 each member an object holding the event's name as a `const` (or a one-value `enum`) and its
 `data`. Then the name says which schema the data follows, and the client maps each event name
-to its own type. Analysis, the contract mock and the fake client all read the shape here.
+to its own type. Others (Speakeasy's convention, Mistral's `CompletionEvent`) describe one event
+as it is framed: an object of the event-stream fields, `data` and perhaps `event`, `id` and
+`retry`; each event's data is then that `data` property's schema, the JSON a `data:` line
+carries, not an object holding it. Analysis, the contract mock and the fake client all read the
+shape here.
 """
 
 from __future__ import annotations
@@ -13,7 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import keywords
+
 Resolve = Callable[[Any], Any]  # a schema with its `$ref`s followed
+
+# The fields of one event in the event-stream format (WHATWG HTML): all an envelope may declare.
+_EVENT_FIELDS = frozenset({"data", "event", "id", "retry"})
 
 
 @dataclass(frozen=True)
@@ -53,3 +62,15 @@ def _named(member: Any, resolve: Resolve) -> NamedEvent | None:
     if not isinstance(name, str) or not name or "\n" in name or "\r" in name:
         return None  # no name an event's `event:` line can carry
     return NamedEvent(name, properties["data"])
+
+
+def envelope_data(schema: Any, resolve: Resolve) -> Any:
+    """The schema of each event's data when `schema` describes one framed event (an object whose
+    properties are event-stream fields, `data` among them); None for any other shape."""
+    schema = resolve(schema)
+    if not isinstance(schema, dict) or not {"object"} >= keywords.types(schema):
+        return None
+    properties = schema.get("properties")
+    if not isinstance(properties, dict) or "data" not in properties:
+        return None
+    return properties["data"] if set(properties) <= _EVENT_FIELDS else None

@@ -25,7 +25,7 @@ from .media import (
     pick_media,
     streams_json_lines,
 )
-from .sse import named_events
+from .sse import envelope_data, named_events
 
 _LOCATIONS = ("path", "query", "header")
 
@@ -74,8 +74,9 @@ def _operation(document: dict[str, Any], resource: str, operation: Operation) ->
 
 def _routed_path(operation: Operation) -> str:
     """The path key, each variable holding a path written `{+name}` for the fake to route it
-    across segments (`analyze.spans`)."""
-    path = operation.path.unsafe_value
+    across segments (`analyze.spans`), less a `#` and what follows: a fragment that tells
+    operations apart in the spec (Mistral's `/v1/conversations#stream`) is never requested."""
+    path = operation.path.unsafe_value.partition("#")[0]
     for parameter in operation.path_parameters:
         if parameter.spans:
             name = parameter.wire_name.unsafe_value
@@ -148,9 +149,16 @@ def _answer(document: dict[str, Any], media: str, body: dict[str, Any]) -> dict[
         "examples": _examples(document, body),
     }
     if is_event_stream(media) and "itemSchema" not in body:
-        named = named_events(body.get("schema"), lambda node: refs.resolve(document, node, "").node)
+
+        def resolve(node: Any) -> Any:
+            return refs.resolve(document, node, "").node
+
+        named = named_events(body.get("schema"), resolve)
         if named:
             answer["named_events"] = [{"name": event.name, "schema": event.data} for event in named]
+        data = envelope_data(body.get("schema"), resolve)
+        if data is not None:  # each event's data, not the event framing it
+            answer["schema"] = data
     return answer
 
 

@@ -178,7 +178,7 @@ def _operation(
     target = request_path(path, context.file, _spanning(arguments))
     pagination = _pagination(context, placement, operation, arguments, response, bodies, pointer)
     events = events_response(context, operation, pointer, response)
-    body, twin_body = events_bodies(body) if events is not None else (body, body)
+    body, twin_body = events_bodies(body, events is not None, response.kind == "events")
     own = Operation(
         key=placement.key,
         operation_id=text(operation.get("operationId")),

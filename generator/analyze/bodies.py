@@ -69,22 +69,27 @@ def request_bodies(context: Context, operation: dict[str, Any], pointer: str) ->
     return sorted(bodies, key=_preference)
 
 
-def events_bodies(body: RequestBody | None) -> tuple[RequestBody | None, RequestBody | None]:
-    """The bodies of an operation's own method and of its events twin (`Operation.events`).
-    Where a JSON body has a boolean `stream` field, the flag openai-style APIs answer with
-    events for, neither method takes it, since it decides what the reply is: the twin sends it
-    true; the own method leaves it out, or sends it false where the body requires it."""
+def events_bodies(
+    body: RequestBody | None, twinned: bool, only_events: bool
+) -> tuple[RequestBody | None, RequestBody | None]:
+    """The bodies of an operation's own method and of its events twin (`Operation.events`, if
+    `twinned`). Where a JSON body has a boolean `stream` field, the flag openai-style APIs
+    answer with events for, neither method takes it, since it decides what the reply is: the
+    twin sends it true; the own method leaves it out, or sends it false where the body requires
+    it. An operation that answers `only_events` (Mistral's `/v1/conversations#stream`) sends it
+    true too: the server answers JSON to a request without it."""
     flag = _events_flag(body)
-    if body is None or flag is None:
+    if body is None or flag is None or not (twinned or only_events):
         return body, body
     fields = tuple(field for field in body.fields if field is not flag)
     withheld = (*body.withheld, flag.wire_name)
     own = ((flag.wire_name, Safe("False")),) if flag.required else ()
-    twin = ((flag.wire_name, Safe("True")),)
-    return (
-        replace(body, fields=fields, withheld=withheld, fixed=(*body.fixed, *own)),
-        replace(body, fields=fields, withheld=withheld, fixed=(*body.fixed, *twin)),
+    twin = replace(
+        body, fields=fields, withheld=withheld, fixed=(*body.fixed, (flag.wire_name, Safe("True")))
     )
+    if only_events:
+        return twin, twin
+    return replace(body, fields=fields, withheld=withheld, fixed=(*body.fixed, *own)), twin
 
 
 def _events_flag(body: RequestBody | None) -> BodyField | None:

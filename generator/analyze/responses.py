@@ -26,7 +26,7 @@ from ..annotate import union
 from ..answers import is_redirect_status
 from ..ir import ErrorType, Response, TypeRef
 from ..media import encoding, is_event_stream, is_json, pick_media, streams_json_lines
-from ..sse import named_events
+from ..sse import envelope_data, named_events
 from ..strings import Safe, SpecText, string_literal
 from .context import Context
 
@@ -171,7 +171,8 @@ def _has_body(context: Context, response: Any, pointer: str, status: str) -> boo
 
 def _events(context: Context, status: str, media: str, media_pointer: str) -> Response:
     """What each event's data holds: OpenAPI 3.2's `itemSchema`, else the media's `schema`,
-    unless that lists named events: then each name's data has its own type."""
+    unless that lists named events (then each name's data has its own type) or frames one
+    event (then the data is its `data` property's)."""
     root = context.root(jsonpointer.join(media_pointer, "itemSchema"))
     if not root:
         root = context.root(jsonpointer.join(media_pointer, "schema"))
@@ -182,6 +183,8 @@ def _events(context: Context, status: str, media: str, media_pointer: str) -> Re
             ]
             item = context.annotator.annotate({"anyOf": [event.data for event in named]})
             return Response("events", status, item, SpecText(media), tuple(types))
+        data = envelope_data(root, context.hoisted_schema)
+        root = root if data is None else data
     return Response("events", status, context.annotator.annotate(root), SpecText(media))
 
 

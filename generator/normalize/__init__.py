@@ -53,6 +53,7 @@ from . import (
     string_enum,
     structured_const,
     surrogates,
+    tuple_items,
     undeclared_required,
     uuid_length,
     wrapper_type,
@@ -62,6 +63,7 @@ Pass = Callable[[dict[str, Any], str], list[Problem]]
 
 PASSES: tuple[Pass, ...] = (
     media_type_refs.apply,  # first: every later pass reads the media types it joins in
+    tuple_items.apply,  # before any pass that reads an array's `items`
     surrogates.apply,
     numeric_text.apply,
     response_description.apply,

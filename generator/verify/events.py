@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import jsonpointer
-from ..sse import NamedEvent, named_events
+from ..sse import NamedEvent, envelope_data, named_events
 from .schemas import SchemaChecker, Violation, resolved_schema
 
 
@@ -24,6 +24,17 @@ def item_schema_key(media_object: Mapping[str, Any]) -> str:
     """Which key of the media object holds the schema of each event's data, or of each JSON
     line (as `analyze` reads them)."""
     return "itemSchema" if "itemSchema" in media_object else "schema"
+
+
+def event_schema(document: dict[str, Any], media_object: Mapping[str, Any]) -> Any:
+    """The schema of each event's data (or JSON line's value): the media's, less the framing
+    of a schema that describes one event (`sse.envelope_data`)."""
+    key = item_schema_key(media_object)
+    schema = media_object.get(key, {})
+    if key != "schema":
+        return schema
+    data = envelope_data(schema, lambda node: resolved_schema(document, node))
+    return schema if data is None else data
 
 
 def stream_events(document: dict[str, Any], media_object: Mapping[str, Any]) -> list[NamedEvent]:
@@ -67,7 +78,10 @@ def event_violations(
 ) -> list[Violation]:
     """Every way the events in `body` break the per-event schema at `pointer/.../<media>`."""
     key = item_schema_key(media_object)
-    schema, schema_pointer = media_object.get(key, {}), jsonpointer.join(pointer, key)
+    schema, schema_pointer = (
+        event_schema(checker.document, media_object),
+        jsonpointer.join(pointer, key),
+    )
     named = {event.name: event.data for event in stream_events(checker.document, media_object)}
     found = []
     for index, (name, data) in enumerate(event_data(body)):

@@ -177,7 +177,7 @@ def _page(paging: Paging, data: Any, items: list[Any], sent: Any) -> tuple[bool 
         return False, None
     if not (paging.current_page or paging.last_page or paging.next):
         # numbered with no end marker: a page with items says another may follow
-        return bool(items), (sent if isinstance(sent, int) else 1) + 1
+        return bool(items), (sent if isinstance(sent, int) else paging.first_page) + 1
     current, last = value_at(data, paging.current_page), value_at(data, paging.last_page)
     following = current + 1 if isinstance(current, int) else None
     if not (isinstance(current, int) and isinstance(last, int)):

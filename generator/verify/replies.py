@@ -21,7 +21,7 @@ from .. import jsonpointer
 from ..answers import is_redirect_status
 from ..media import is_event_stream, is_text, streams_json_lines
 from .errors import NoValidValue
-from .events import encode_events, encode_lines, item_schema_key, stream_events
+from .events import encode_events, encode_lines, event_schema, item_schema_key, stream_events
 from .routing import Route
 from .schemas import resolve, schema_key
 from .server import Reply
@@ -158,7 +158,7 @@ class ReplyBook:
             values = [self._value(event.data, route, status) for event in named]
             body = encode_events(values, [event.name for event in named])
             return Canned("events", status, media, body, values, headers)
-        value = self._value(media_object.get(item_schema_key(media_object), {}), route, status)
+        value = self._value(event_schema(self.document, media_object), route, status)
         return Canned("events", status, media, encode_events([value]), [value], headers)
 
     def _value(self, schema: Any, route: Route, status: int) -> Any:

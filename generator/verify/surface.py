@@ -101,6 +101,7 @@ class Paging:
     next: tuple[str, ...]
     item_cursor: str | None
     done: tuple[str, ...] = ()  # true on the last page
+    first_page: int = 1  # the number of the page asked for without a page number
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ def _paging(pagination: Pagination) -> Paging:
         next=path(pagination.next),
         item_cursor=text(pagination.item_cursor),
         done=path(pagination.done),
+        first_page=pagination.first_page,
     )
 
 

@@ -237,6 +237,28 @@ def test_raw_events_keep_their_names_ids_and_retry(server: FaultServer, client: 
     assert events[1].json() == {"type": "delta", "text": "lo"}
 
 
+def test_done_ends_a_typed_event_stream_but_is_text_in_a_text_one(
+    server: FaultServer, client: NoWaitDemo
+) -> None:
+    """OpenAI-style APIs (Mistral's completions) end the stream with `data: [DONE]`: not JSON,
+    and no event of the declared type, it was handed to the caller as a string."""
+    pieces = sse('data: {"type": "done", "tokens": 2}\n\n', "data: [DONE]\n\n")
+    server.enqueue(event_stream(pieces), event_stream(pieces))
+    events = list(client._request("get", "/v1/e", cast_to=Stream[Event]))
+    assert [type(event) for event in events] == [Done]
+    with client._request("get", "/v1/e", cast_to=Stream[str]) as stream:
+        assert list(stream)[-1] == "[DONE]"
+
+
+@pytest.mark.anyio
+async def test_done_ends_an_async_event_stream(
+    server: FaultServer, async_client: NoWaitAsyncDemo
+) -> None:
+    server.enqueue(event_stream(sse('data: {"type": "done", "tokens": 1}\n\n', "data: [DONE]\n\n")))
+    stream = await async_client._request("get", "/v1/e", cast_to=AsyncStream[Event])
+    assert [event.type async for event in stream] == ["done"]
+
+
 def test_an_event_stream_may_outlast_the_deadline_while_events_keep_coming(
     server: FaultServer,
 ) -> None:

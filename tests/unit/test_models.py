@@ -219,6 +219,41 @@ def test_an_extension_beside_a_ref_makes_no_class_of_its_own() -> None:
     assert "told: Inner | None = None" in source
 
 
+def test_examples_beside_a_ref_make_no_class_of_their_own() -> None:
+    """Mistral's `UploadFileOut.purpose` is `$ref: FilePurpose` with a description and
+    `examples`: read as a schema of its own, it was an empty class that refused the enum's
+    every value, so each file response failed to parse."""
+    purpose = {"type": "string", "enum": ["fine-tune", "batch"]}
+    out = {
+        "type": "object",
+        "required": ["purpose", "noted"],
+        "properties": {
+            "purpose": {
+                "$ref": "#/components/schemas/FilePurpose",
+                "description": "The intended purpose.",
+                "examples": ["fine-tune"],
+            },
+            "noted": {
+                "$ref": "#/components/schemas/FilePurpose",
+                "example": "batch",
+                "$comment": "an aside",
+                "externalDocs": {"url": "https://docs.invalid"},
+            },
+        },
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"FilePurpose": purpose, "UploadFileOut": out}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    source = generate_models(api.models, "pkg")
+    assert sorted(api.models.schemas) == ["FilePurpose", "UploadFileOut"]
+    assert "purpose: FilePurpose\n" in source
+    assert source.rstrip().endswith("noted: FilePurpose")
+
+
 def test_a_named_object_of_any_keys_is_a_map_unless_another_schema_extends_it() -> None:
     """Qdrant's `Payload` (`{type: object, additionalProperties: true}`) is what a point holds:
     as an empty class mypy refused `point.payload["city"]` and every other way to read it. A

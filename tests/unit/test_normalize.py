@@ -928,3 +928,30 @@ def test_a_json_type_written_as_the_format_of_an_untyped_schema_is_its_type() ->
     assert schemas["Typed"] == {"type": "string", "format": "string"}
     assert schemas["Parts"]["format"] == "string"
     assert warnings == []
+
+
+def test_items_spelt_as_a_list_is_read_as_prefix_items() -> None:
+    """Mistral's `EmbeddingResponse.data`: `items: [$ref]`, a tuple before JSON Schema 2020-12,
+    was refused outright by the structural check; read as `prefixItems`, it is a list of them."""
+    data = {"type": "array", "items": [{"$ref": "#/components/schemas/Datum"}]}
+    pair = {"type": "array", "items": [{"type": "string"}, {"items": [{"type": "integer"}]}]}
+    pair["additionalItems"] = False
+    datum = {"type": "object", "properties": {"index": {"type": "integer"}}}
+    document, warnings = _normalized(_components(Data=data, Pair=pair, Datum=datum))
+    schemas = document["components"]["schemas"]
+    assert schemas["Data"] == {
+        "type": "array",
+        "prefixItems": [{"$ref": "#/components/schemas/Datum"}],
+    }
+    assert schemas["Pair"] == {
+        "type": "array",
+        "prefixItems": [{"type": "string"}, {"prefixItems": [{"type": "integer"}]}],
+        "items": False,
+    }
+    whole = {**document, "info": {"title": "T", "version": "1"}, "paths": {}}
+    assert check_structure(whole, "spec.json") == []
+    assert [warning.split(": warning")[0] for warning in warnings] == [
+        "spec.json#/components/schemas/Data/items",
+        "spec.json#/components/schemas/Pair/items",
+        "spec.json#/components/schemas/Pair/prefixItems/1/items",
+    ]

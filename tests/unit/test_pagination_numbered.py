@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from generator.calls import pagination_literal
 from generator.config import PaginationConfig
 
 from .test_pagination import INTEGER, STRING, described, items, paging_of, query
@@ -167,3 +168,22 @@ def test_the_config_limits_or_renames_the_offset_beside_a_page_size() -> None:
     renamed = PaginationConfig(offset_param="from")
     found = paging_of(numbers("from", "max"), {}, response=answer(THINGS), config=renamed)
     assert described(found) == offset("from")
+
+
+@pytest.mark.parametrize(
+    ("page", "first"),
+    [
+        pytest.param({"type": "integer", "default": 0}, 0, id="default 0 (Mistral)"),
+        pytest.param({"type": "integer", "minimum": 0}, 0, id="minimum 0"),
+        pytest.param({"type": "integer", "default": 1, "minimum": 0}, 1, id="default 1"),
+        pytest.param({"type": "integer", "default": False}, 1, id="a boolean is no number"),
+        pytest.param(INTEGER, 1, id="unsaid"),
+    ],
+)
+def test_pages_count_from_where_the_page_parameter_says(page: dict[str, Any], first: int) -> None:
+    """Mistral's `GET /v1/files?page=` defaults to 0: the page after the first is page 1, and
+    asking for page 2 (counting from 1) skipped a whole page of files."""
+    parameters = [{"name": "page", "in": "query", "schema": page}, *numbers("page_size")]
+    found = paging_of(parameters, {**items("data"), "total": INTEGER})
+    assert found is not None and (found.style, found.first_page) == ("page", first)
+    assert ("first_page=0" in pagination_literal(found)) == (first == 0)

@@ -1,10 +1,10 @@
-"""Which event-stream schemas list named events (`generator/sse.py`)."""
+"""Which event-stream schemas list named events, or frame one event (`generator/sse.py`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.sse import NamedEvent, named_events
+from generator.sse import NamedEvent, envelope_data, named_events
 
 
 def _event(name: Any, data: Any, key: str = "const") -> dict[str, Any]:
@@ -47,3 +47,18 @@ def test_other_shapes_are_not_named_events() -> None:
     assert named_events(_stream(_event("a", {}), _event("a", {})), _same) == []
     assert named_events(_stream(_event("a\ndata: x", {})), _same) == []
     assert named_events(_stream(_event(["a", "b"], {}, "enum")), _same) == []
+
+
+def test_a_schema_framing_one_event_gives_its_data_schema() -> None:
+    """Mistral's `CompletionEvent` (`data`) and `ConversationEvents` (`event`, `data`)."""
+    chunk = {"$ref": "#/Chunk"}
+    assert envelope_data({"type": "object", "properties": {"data": chunk}}, _same) == chunk
+    framed = {"properties": {"event": {"type": "string"}, "id": {}, "retry": {}, "data": chunk}}
+    assert envelope_data(framed, _same) == chunk
+
+
+def test_an_object_with_other_fields_than_an_events_is_the_data_itself() -> None:
+    assert envelope_data({"type": "object", "properties": {"data": {}, "model": {}}}, _same) is None
+    assert envelope_data({"type": "object", "properties": {"event": {}}}, _same) is None
+    assert envelope_data({"type": "array", "properties": {"data": {}}}, _same) is None
+    assert envelope_data({"type": "string"}, _same) is None
