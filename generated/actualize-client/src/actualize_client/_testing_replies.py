@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pydantic
 
-from ._testing_schema import sample, validate
+from ._testing_schema import item_schema, sample, validate
 
 __all__ = [
     "as_last_page",
@@ -29,13 +29,25 @@ __all__ = [
 ]
 
 
-def example(declared: Mapping[str, Any], defs: Mapping[str, Any]) -> Any:
-    """The spec's first example valid against the schema, else a value made from it."""
+def example(
+    declared: Mapping[str, Any], defs: Mapping[str, Any], page_items: Sequence[str] | None = None
+) -> Any:
+    """The spec's first example valid against the schema, else a value made from it. A page
+    made up (``page_items``: where its items are) holds an item made up on its own, as full
+    as the one a single fetch answers with: made within the page, an item sits deep enough to
+    be given its required fields only."""
     schema = declared.get("schema") or {}
     for candidate in declared.get("examples") or []:
         if not validate(candidate, schema, defs, "", strict=False):
             return candidate
-    return sample(schema, defs)
+    value = sample(schema, defs)
+    item = None if page_items is None else item_schema(schema, page_items, defs)
+    if item is None or not isinstance(_at(value, page_items), list):
+        return value
+    if not page_items:
+        return [sample(item, defs)]
+    _put(value, page_items, [sample(item, defs)])
+    return value
 
 
 def json_response(

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import re
 import urllib.parse
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from ._body import ZLIB_WBITS
 from ._testing_schema import Problem, validate
 
 __all__ = ["SpecOperation", "decoded_body", "match_operation", "request_problems", "route_matches"]
@@ -80,7 +82,7 @@ def request_problems(
     """Every way the request breaks its operation in the spec."""
     query = {k: request.url.params.get_list(k) for k in request.url.params}
     problems = _parameter_problems(operation.spec, params, query, request.headers, defs)
-    spec = operation.spec.get("body")
+    spec = _sent_as(operation.spec.get("body"), request)
     if spec is None:
         return problems
     if not request.content:
@@ -239,7 +241,7 @@ def _typed(values: list[str], schema: Mapping[str, Any], defs: Mapping[str, Any]
 
 def decoded_body(request: httpx.Request) -> Any:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    content = request.content
+    content = _decoded(request.headers.get("content-encoding", ""), request.content)
     if not content:
         return None
     if media == "application/json" or media.endswith("+json"):
@@ -254,3 +256,26 @@ def decoded_body(request: httpx.Request) -> Any:
         names = [name.decode("utf-8", "replace") for name in _MULTIPART_NAME.findall(content)]
         return dict.fromkeys(names, "")
     return None
+
+
+def _decoded(encoding: str, content: bytes) -> bytes:
+    """A body as the API reads it: undone from the gzip or deflate the client compressed it
+    with (bytes not so encoded are kept, as the caller gave them)."""
+    wbits = ZLIB_WBITS.get(encoding.strip().lower())
+    if wbits is None or not content:
+        return content
+    try:
+        return zlib.decompress(content, wbits)
+    except zlib.error:
+        return content
+
+
+def _sent_as(spec: Mapping[str, Any] | None, request: httpx.Request) -> Mapping[str, Any] | None:
+    """The body the request was sent as: the operation's preferred media type, or another it
+    declares (the method for text beside the one for JSON), judged by that one's schema. A
+    media type the spec does not name exactly (a wildcard) is judged for presence only."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if spec is None or not media or media == str(spec.get("media", "")).lower():
+        return spec
+    other = (spec.get("others") or {}).get(media)
+    return {**spec, **other} if other else {**spec, "encoding": "other"}

@@ -25,6 +25,7 @@ from ._headers import check_header_name, check_header_value, is_token
 from ._redaction import Secrets
 
 __all__ = [
+    "NO_AUTH",
     "AuthParts",
     "Authenticator",
     "Security",
@@ -112,7 +113,7 @@ class AuthParts:
         self.cookie = cookie
 
 
-_NO_AUTH = AuthParts({}, {}, None)
+NO_AUTH = AuthParts({}, {}, None)
 
 
 class Authenticator:
@@ -159,9 +160,22 @@ class Authenticator:
             resolved = self._resolved[security] = self._resolve(security)
         return resolved
 
+    def meets(self, security: Security) -> bool:
+        """Whether the credentials held satisfy an alternative of ``security`` that asks for
+        any: a requirement met by sending nothing says nothing of what the caller meant."""
+        return any(
+            alternative
+            and all(
+                name in self._credentials
+                for scheme in alternative
+                for name in self._schemes[scheme].credentials
+            )
+            for alternative in security
+        )
+
     def _resolve(self, security: Security) -> AuthParts:
         if not security:
-            return _NO_AUTH
+            return NO_AUTH
         needed = [
             [name for scheme in alternative for name in self._schemes[scheme].credentials]
             for alternative in security

@@ -26,7 +26,7 @@ from typing import (
 import httpx
 from typing_extensions import Self, TypedDict  # noqa: UP035 - generic TypedDict: Python 3.11
 
-from ._auth import Authenticator, AuthParts, Security, collect_credentials
+from ._auth import NO_AUTH, Authenticator, AuthParts, Security, collect_credentials
 from ._binary import AsyncBinaryResponse, BinaryResponse
 from ._body import without_secrets
 from ._config import (
@@ -55,7 +55,7 @@ from ._pagination import PageData, PaginationStrategy, read_page
 from ._paths import expand_path
 from ._redaction import body_secrets, hide_query_in_httpx_logs
 from ._redirects import SAFE_HEADERS, redirect_target
-from ._request_plan import EncodedBody, RequestPlan, encode_body
+from ._request_plan import EncodedBody, RequestPlan, content_encoded, encode_body
 from ._response import ErrorTypes, LazyParse, error_body, parse_body
 from ._retries import (
     IDEMPOTENT_METHODS,
@@ -64,6 +64,7 @@ from ._retries import (
     may_retry_status,
     retry_delay,
 )
+from ._servers import operation_server
 from ._sse import AsyncStream, Stream
 from ._styles import Pairs, cookie_header, header_params, merge_params, query_params
 from ._types import NOT_GIVEN, Fields, NotGiven, RequestOptions, Timeout
@@ -131,13 +132,16 @@ class BaseClient(Generic[_HttpxClientT]):
         prefix = settings.env_prefix
         configure_logging(prefix)
         self._auth = self._authenticator(settings, api_key, credentials or {})
-        self._default_auth = self._auth.parts(settings.security)
+        self._default_auth = self._default_parts(settings)
         chosen = base_url or os.environ.get(f"{prefix}_BASE_URL")
         # A base URL the caller configured wins over every operation's own server.
         self._base_url_chosen = bool(chosen)
         self._server_variables = {k: v for k, v in (server_variables or {}).items() if v}
+        # The URL's variables, as filled: an operation's own server may share them (its site).
+        self._server_values: dict[str, str] = {}
         if not chosen and settings.server is not None:
-            chosen = settings.server.base_url(self._server_variables, prefix)
+            self._server_values = settings.server.values(self._server_variables, prefix)
+            chosen = settings.server.filled(self._server_values)
         self.base_url = _parse_base_url(chosen or _default_base_url(settings, type(self).__name__))
         self.timeout = resolve_timeout(timeout, DEFAULT_TIMEOUT)
         if max_retries < 0:
@@ -151,8 +155,8 @@ class BaseClient(Generic[_HttpxClientT]):
         )
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self.strict_response_validation = strict_response_validation
-        self._constant_headers = self._headers_for_every_request(self._default_auth)
-        self._constant_query = self._query_for_every_request(self._default_auth)
+        self._constant_headers = self._headers_for_every_request(self._default_auth or NO_AUTH)
+        self._constant_query = self._query_for_every_request(self._default_auth or NO_AUTH)
         # The encoded base URL without its query, computed once: every request appends an
         # already-encoded path to it, so httpx parses each request's URL only once.
         self._url_prefix = _url_prefix(self.base_url)
@@ -164,6 +168,24 @@ class BaseClient(Generic[_HttpxClientT]):
         hide_query_in_httpx_logs(self._auth.query_names)
         # What a redirect to another origin keeps: never a header a credential travels in.
         self._foreign_headers = SAFE_HEADERS - {name.lower() for name in self._auth.header_names}
+
+    def _default_parts(self, settings: ClientSettings) -> AuthParts | None:
+        """What the API's default requirement adds to a call; None where the credentials fall
+        short of it but meet an operation's own: the client is built for the calls they cover,
+        and a call they do not is refused when it is made."""
+        try:
+            return self._auth.parts(settings.security)
+        except SDKError:
+            if not any(self._auth.meets(security) for security in settings.operation_security):
+                raise
+            return None
+
+    def _auth_for(self, security: Security | None) -> AuthParts:
+        """What one call's requirement adds (its own, else the default); SDKError naming the
+        credentials missing where the client's fall short of it."""
+        if security is not None:
+            return self._auth.parts(security)
+        return self._default_auth or self._auth.parts(self._settings.security)
 
     def _new_http_client(self) -> _HttpxClientT:
         raise NotImplementedError
@@ -291,9 +313,13 @@ class BaseClient(Generic[_HttpxClientT]):
         answer_status: int | None = None,
     ) -> RequestPlan:
         options = options or RequestOptions()
-        prefix = self._url_prefix if server is None or self._base_url_chosen else _server(server)
+        prefix = (
+            self._url_prefix
+            if server is None or self._base_url_chosen
+            else _server(operation_server(server, self._server_values))
+        )
         url = prefix + expand_path(path, path_params or {})
-        auth = self._default_auth if security is None else self._auth.parts(security)
+        auth = self._auth_for(security)
         body = encode_body(
             json=json,
             form=form,
@@ -352,6 +378,7 @@ class BaseClient(Generic[_HttpxClientT]):
             existing = merged_headers.get("cookie")
             merged_headers["cookie"] = f"{auth.cookie}; {existing}" if existing else auth.cookie
         self._check_required_headers(merged_headers)
+        body = content_encoded(body, merged_headers.get("content-encoding"))
         if body.length is not None:
             merged_headers["content-length"] = str(body.length)
         idempotent = self._repeatable(call, merged_headers, options.idempotent)

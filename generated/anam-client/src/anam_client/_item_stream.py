@@ -34,6 +34,10 @@ class RecordDecoder(Protocol[R_co]):
     def feed(self, chunk: bytes, *, final: bool = False) -> Iterator[R_co]: ...
 
 
+def _never(record: object) -> bool:
+    return False
+
+
 class _Records(Generic[R, T]):
     def __init__(
         self,
@@ -43,11 +47,13 @@ class _Records(Generic[R, T]):
         typed: Callable[[R], T],
         idle_timeout: float,
         record: str,
+        ends: Callable[[R], bool] | None = None,
     ) -> None:
         self.response = response
         self.idle_timeout = idle_timeout
         self._decoder = decoder
         self._typed = typed
+        self._ends = ends or _never  # a record that marks the end, not an item (`[DONE]`)
         self._record = record  # what one record is called in a timeout's message
         self._pending: deque[R] = deque()
         self._waiting: Budget | None = None
@@ -82,6 +88,8 @@ class SyncRecords(_Records[R, T]):
     def __iter__(self) -> Iterator[T]:
         try:
             for record in self._records():
+                if self._ends(record):
+                    return
                 yield self._typed(record)
         finally:
             self.close()  # a record that does not parse ends the stream too
@@ -131,6 +139,8 @@ class AsyncRecords(_Records[R, T]):
     async def __aiter__(self) -> AsyncIterator[T]:
         try:
             async for record in self._records():
+                if self._ends(record):
+                    return
                 yield self._typed(record)
         finally:
             await self.close()  # an async generator left mid-way is only finalized later

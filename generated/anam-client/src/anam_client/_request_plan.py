@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gzip
 import os
+import zlib
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any, TypeVar, cast
 from urllib.parse import quote
@@ -19,13 +21,14 @@ import httpx
 from typing_extensions import Self  # noqa: UP035 - typing.Self needs Python 3.11
 
 from ._deadline import Budget
+from ._exceptions import SDKError
 from ._files import OneShotStream, RewindableFile, Upload, multipart_parts, upload_content
 from ._retries import RETRY_COUNT_HEADER
 from ._serialization import Styled, WithContentType, body_fields, is_absent, json_body
 from ._styles import form_pairs
 from ._types import Body, Fields, NotGiven
 
-__all__ = ["EncodedBody", "RequestPlan", "encode_body"]
+__all__ = ["EncodedBody", "RequestPlan", "content_encoded", "encode_body"]
 
 _MultipartParts = list[tuple[str, tuple[str | None, Upload, str | None]]]
 
@@ -170,6 +173,7 @@ class EncodedBody:
     content_type: str | None = None
     files: _MultipartParts | None = None
     source: object = None  # the arguments it was encoded from, for redacting secrets later
+    serialized: bool = False  # bytes the client wrote (JSON, a form, text), not the caller's
 
     # Cached (the instance dict is written directly, which a frozen dataclass allows): the
     # shared empty body then answers as a plain attribute.
@@ -234,17 +238,37 @@ def encode_body(
     if urlencoded is not None:
         text = _query_string(tuple(form_pairs({**urlencoded, **(extra_body or {})})))
         form_type = "application/x-www-form-urlencoded"
-        return EncodedBody(text.encode(), form_type, source=source)
+        return EncodedBody(text.encode(), form_type, source=source, serialized=True)
     if not isinstance(content, NotGiven):
         if isinstance(content, str):
             text_type = content_type or "text/plain; charset=utf-8"
-            return EncodedBody(content.encode(), text_type, source=source)
+            return EncodedBody(content.encode(), text_type, source=source, serialized=True)
         data, guessed = upload_content(content)
         return EncodedBody(data, content_type or guessed or "application/octet-stream")
     if isinstance(json, NotGiven) and not extra_body:
         return _NO_BODY
     body = json_body(json, extra_body)
-    return EncodedBody(body, content_type or "application/json", source=source)
+    return EncodedBody(body, content_type or "application/json", source=source, serialized=True)
+
+
+def content_encoded(body: EncodedBody, encoding: str | None) -> EncodedBody:
+    """``body`` as its ``Content-Encoding`` header says the bytes on the wire are: a body the
+    client serialized is compressed (Datadog's log intake takes ``gzip``), since one labelled
+    gzip but sent plain is one the server cannot read. Bytes or a file the caller gave are sent
+    as given: they are the encoded body. An encoding the client cannot apply is refused."""
+    name = (encoding or "identity").strip().lower()
+    if not body.serialized or not isinstance(body.content, bytes) or name == "identity":
+        return body
+    if name in ("gzip", "x-gzip"):
+        data = gzip.compress(body.content, mtime=0)
+    elif name == "deflate":
+        data = zlib.compress(body.content)
+    else:
+        raise SDKError(
+            f"Cannot encode the request body as {encoding!r}: the client compresses with gzip "
+            "or deflate; pass the encoded bytes as the body's content instead"
+        )
+    return dataclasses.replace(body, content=data)
 
 
 def _fields(body: Fields | NotGiven | None, extra_body: Body | None) -> Mapping[str, object] | None:

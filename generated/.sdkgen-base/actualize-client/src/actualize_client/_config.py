@@ -60,6 +60,11 @@ class ClientSettings:
             security=(("token",), ("login",)),
         )
 
+    ``operation_security`` lists the operations' own requirements: a client whose credentials
+    meet one of them is built even where they fall short of the default (Datadog's log intake
+    takes the API key alone, the rest of the API an application key too), and refuses only the
+    calls they do not cover.
+
     ``auth`` is a shorthand for an API with a single key: ``"bearer"``, ``"header:<Name>"`` or
     ``"query:<name>"`` (the key is the ``api_key`` credential; ``api_key_required=False`` also
     allows calls without it), or None for no authentication. It cannot be combined with
@@ -82,6 +87,7 @@ class ClientSettings:
     env_prefix: str
     schemes: Mapping[str, SecurityScheme] = field(default_factory=dict)
     security: Security = ()
+    operation_security: tuple[Security, ...] = ()
     auth: str | None = None
     api_key_required: bool = True
     idempotency_header: str | None = None
@@ -99,6 +105,8 @@ class ClientSettings:
                 self, "security", required if self.api_key_required else (*required, ())
             )
         check_security(self.security, self.schemes, "ClientSettings.security")
+        for security in self.operation_security:
+            check_security(security, self.schemes, "ClientSettings.operation_security")
         if self.idempotency_header is not None:
             check_header_name(self.idempotency_header, "ClientSettings.idempotency_header")
         for name in self.required_headers:

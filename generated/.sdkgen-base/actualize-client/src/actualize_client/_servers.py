@@ -28,7 +28,7 @@ import httpx
 
 from ._exceptions import SDKError
 
-__all__ = ["ServerTemplate", "ServerVariable", "merged_variables"]
+__all__ = ["ServerTemplate", "ServerVariable", "merged_variables", "operation_server"]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _UNRESERVED = re.compile(r"[A-Za-z0-9\-._~]+")
@@ -52,6 +52,15 @@ class ServerTemplate:
     def base_url(self, given: Mapping[str, str | None], env_prefix: str) -> str:
         """The template filled with the values given (by the spec's variable names), else the
         environment's, else the defaults; SDKError for a value missing or not allowed."""
+        return self.filled(self.values(given, env_prefix))
+
+    def filled(self, values: Mapping[str, str]) -> str:
+        """The template with each variable replaced by its value (from `values`)."""
+        return _PLACEHOLDER.sub(lambda found: values[found.group(1)], self.url)
+
+    def values(self, given: Mapping[str, str | None], env_prefix: str) -> dict[str, str]:
+        """Each variable's value, by the spec's names: given, else the environment's, else the
+        default; SDKError for one missing or not allowed where the template puts it."""
         values: dict[str, str] = {}
         for name, variable in self.variables.items():
             source = f"{env_prefix}_{variable.argument.upper()}"
@@ -66,7 +75,7 @@ class ServerTemplate:
                 raise SDKError(f"Refusing {variable.argument}={value!r}: {problem}")
             is_path = self._is_path(name, value)
             values[name] = value.rstrip("/") if self._is_origin(name) or is_path else value
-        return _PLACEHOLDER.sub(lambda found: values[found.group(1)], self.url)
+        return values
 
     def _is_origin(self, name: str) -> bool:
         return self.url == f"{{{name}}}" or self.url.startswith(f"{{{name}}}/")
@@ -105,6 +114,21 @@ class ServerTemplate:
         if url.userinfo or "?" in value or "#" in value:
             return "it may not hold credentials, a query or a fragment"
         return None
+
+
+def operation_server(url: str, values: Mapping[str, str]) -> str:
+    """An operation's own server filled with the client's values of the variables it shares
+    with the API's URL (Datadog's log intake, ``https://http-intake.logs.{site}``): a client
+    built for another site sends that operation to the same site, not to the spec's default.
+    Each value is held again to the shape of its place in this URL."""
+    names = dict.fromkeys(_PLACEHOLDER.findall(url))
+    if not names:
+        return url
+    missing = [name for name in names if name not in values]
+    if missing:
+        raise SDKError(f"The server {url!r} takes {', '.join(missing)}, which the client lacks")
+    template = ServerTemplate(url, {name: ServerVariable(name) for name in names})
+    return template.base_url({name: values[name] for name in names}, "")
 
 
 def merged_variables(

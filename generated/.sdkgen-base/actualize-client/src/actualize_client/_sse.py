@@ -11,8 +11,9 @@ Each event's ``data`` is decoded as JSON and built into ``T`` the way response b
 leniently by default, so an event the SDK does not know (a new event type, a new field) is kept
 as received, with one warning, rather than dropped or raised; strictly with
 ``strict_response_validation=True``. ``event_types`` (from generated code) may map event names
-to their own types. ``stream.events()`` gives the raw ServerSentEvent objects instead, with
-their name, id and retry fields.
+to their own types. A ``data: [DONE]`` event (the end marker of OpenAI-style streams) ends the
+iteration instead of being an item. ``stream.events()`` gives the raw ServerSentEvent objects
+instead, with their name, id and retry fields.
 
 Reading, the idle timeout (no event within the read timeout raises APITimeoutError; comments
 and keep-alive lines do not count) and closing are shared with JSON lines (``_item_stream.py``).
@@ -132,6 +133,12 @@ class _EventTyping(Generic[T]):
         self._event_types = event_types or {}
         self._strict = strict
 
+    def ends(self, event: ServerSentEvent) -> bool:
+        """Whether the event is the `data: [DONE]` that OpenAI-style APIs (Mistral's too) send
+        after the last one: not JSON, and not an item, where the events are typed."""
+        type_ = self._event_types.get(event.event or "message", self._item_type)
+        return type_ is not str and event.data == "[DONE]"
+
     def typed(self, event: ServerSentEvent) -> T:
         """The event's data as its declared type; kept as received when it does not fit."""
         type_ = self._event_types.get(event.event or "message", self._item_type)
@@ -179,6 +186,7 @@ class Stream(SyncRecords[ServerSentEvent, T]):
             typed=typing_.typed,
             idle_timeout=idle_timeout,
             record="event",
+            ends=typing_.ends,
         )
 
     def events(self) -> Iterator[ServerSentEvent]:
@@ -207,6 +215,7 @@ class AsyncStream(AsyncRecords[ServerSentEvent, T]):
             typed=typing_.typed,
             idle_timeout=idle_timeout,
             record="event",
+            ends=typing_.ends,
         )
 
     def events(self) -> AsyncIterator[ServerSentEvent]:

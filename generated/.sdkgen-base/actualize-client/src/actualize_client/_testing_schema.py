@@ -17,11 +17,11 @@ import math
 import operator
 import re
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
-__all__ = ["Problem", "sample", "validate"]
+__all__ = ["Problem", "item_schema", "sample", "validate"]
 
 Schema = Mapping[str, Any]
 Defs = Mapping[str, Any]
@@ -268,6 +268,16 @@ def _number_sample(schema: Schema, *, integer: bool) -> float:
     if _is_number(high) and value > high:
         value = high
     return math.ceil(value) if integer else value
+
+
+def item_schema(schema: Any, path: Sequence[str], defs: Defs) -> Any:
+    """The schema of the items of the array at ``path`` (object keys) in values of ``schema``,
+    or None where the schema declares no such array."""
+    for step in path:
+        resolved = _resolve(schema, defs)
+        schema = _properties(resolved, defs).get(step) if isinstance(resolved, Mapping) else None
+    resolved = _resolve(schema, defs)
+    return resolved.get("items") if isinstance(resolved, Mapping) else None
 
 
 def _valid(value: Any, schema: Schema, defs: Defs) -> bool:

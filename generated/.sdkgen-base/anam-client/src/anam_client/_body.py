@@ -23,6 +23,7 @@ from ._exceptions import ResponseTooLargeError, describe
 from ._redaction import Secrets
 
 __all__ = [
+    "ZLIB_WBITS",
     "BodyDecoder",
     "aiter_decoded",
     "aread_limited",
@@ -36,7 +37,8 @@ __all__ = [
 ]
 
 _PIECE = 64 * 1024
-_ZLIB_WBITS = {
+# zlib's window bits for each Content-Encoding it undoes
+ZLIB_WBITS = {
     "gzip": zlib.MAX_WBITS | 16,
     "x-gzip": zlib.MAX_WBITS | 16,
     "deflate": zlib.MAX_WBITS,
@@ -51,7 +53,7 @@ class _Inflater:
     def __init__(self, encoding: str, request: httpx.Request) -> None:
         self._encoding = encoding
         self._request = request
-        self._zlib = zlib.decompressobj(_ZLIB_WBITS[encoding])
+        self._zlib = zlib.decompressobj(ZLIB_WBITS[encoding])
         self._started = False
 
     def feed(self, data: bytes) -> Iterator[bytes]:
@@ -94,7 +96,7 @@ class BodyDecoder:
             if name.strip()
         ]
         self.layers = [
-            _Inflater(name, response.request) for name in reversed(names) if name in _ZLIB_WBITS
+            _Inflater(name, response.request) for name in reversed(names) if name in ZLIB_WBITS
         ]
 
     def feed(self, chunk: bytes) -> Iterator[bytes]:

@@ -238,8 +238,8 @@ class FakeAPI:
             return json_lines(status, [example(declared, self._defs)], headers, request)
         if not declared.get("json"):
             return sent(status, b"fake content", {**headers, "content-type": media}, request)
-        value = example(declared, self._defs)
         paging = operation.spec.get("pagination") if operation is not None else None
+        value = example(declared, self._defs, (paging.get("items_field") or []) if paging else None)
         if paging:
             value = as_last_page(value, paging, request)
         return json_response(status, value, headers, request)
