@@ -117,25 +117,6 @@ def detect_pagination(
 ) -> Pagination | None:
     """How the operation pages, or None; `headers` names (in lower case) the headers its
     success response declares."""
-    found = _detected(config, key, operation, parameters, response, body, annotator, headers)
-    if found is None or found.style != "page":
-        return found
-    numbers = [
-        p.schema for p in parameters if p.location == "query" and p.wire_name == found.page_param
-    ]
-    return dataclasses.replace(found, first_page=first_page(numbers[0])) if numbers else found
-
-
-def _detected(
-    config: PaginationConfig,
-    key: str,
-    operation: dict[str, Any],
-    parameters: tuple[Parameter, ...],
-    response: Response,
-    body: dict[str, Any],
-    annotator: Annotator,
-    headers: frozenset[str],
-) -> Pagination | None:
     names = {key, str(operation.get("operationId") or "")}
     if names & set(config.exclude) or response.kind != "model":
         return None
@@ -162,6 +143,16 @@ def _detected(
     if names & set(config.include):
         return _forced(config, shape, listed)
     return None
+
+
+def counted_from(found: Pagination | None, parameters: tuple[Parameter, ...]) -> Pagination | None:
+    """`found`, its page numbers counted from where its page parameter says (`first_page`)."""
+    if found is None or found.style != "page":
+        return found
+    numbers = [
+        p.schema for p in parameters if p.location == "query" and p.wire_name == found.page_param
+    ]
+    return dataclasses.replace(found, first_page=first_page(numbers[0])) if numbers else found
 
 
 def _declared(declared: dict[str, Any], shape: _Shape) -> Pagination | None:

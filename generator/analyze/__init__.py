@@ -30,7 +30,7 @@ from ..ir import (
 from ..lock import NamesLock
 from ..naming import Namer
 from ..page_schema import declared_headers
-from ..pagination import detect_pagination
+from ..pagination import counted_from, detect_pagination
 from ..placement import (
     Placement,
     operation_key,
@@ -222,7 +222,7 @@ def _pagination(
     """A page is fetched again with only its number changed, so only JSON bodies may page."""
     if any(form.encoding != "json" for form in bodies):
         return None
-    return detect_pagination(
+    found = detect_pagination(
         context.config.pagination,
         placement.key,
         operation,
@@ -232,6 +232,7 @@ def _pagination(
         context.annotator,
         declared_headers(context.document, operation, response.status),
     )
+    return counted_from(found, arguments)
 
 
 def _resources(
