@@ -2,8 +2,9 @@
 
 Many specs describe a parameter only through its schema: a referenced model's description, a
 title, the values of an enum, a format, bounds, a default. Docstrings and `api.md` then read
-"One of `openai`, `gemini`." instead of nothing. Only facts the spec states are used; an argument
-the spec says nothing about stays undescribed rather than getting a made-up sentence.
+"One of `openai`, `gemini`." instead of nothing. A description is followed by the bounds and
+default it leaves unsaid, which a caller needs as much. Only facts the spec states are used; an
+argument the spec says nothing about stays undescribed rather than getting a made-up sentence.
 """
 
 from __future__ import annotations
@@ -37,9 +38,28 @@ def describe(
     said = {_plain(name)} if name else set()
     for text in (own, *_texts(schema, schemas, said)):
         if isinstance(text, str) and text.strip():
-            return SpecText(text)
+            return SpecText(_with_limits(text, schema))
     facts = _facts(schema) or _facts(_referenced(schema, schemas)) or _shape(schema, schemas)
     return SpecText(" ".join(facts)) if facts else None
+
+
+def _with_limits(text: str, schema: Any) -> str:
+    """`text` and what it leaves unsaid of the argument's own bounds and default: a reader of
+    "How many items per page." still needs "From 1 to 100. Defaults to `10`." to call it."""
+    if not isinstance(schema, dict):
+        return text
+    facts = []
+    bounds = _bounds(schema)
+    limits = [schema.get(key) for key in ("minimum", "maximum") if _is_number(schema.get(key))]
+    if bounds and not all(_value(limit) in text for limit in limits):
+        facts.append(bounds)
+    if schema.get("default") is not None and "default" not in text.lower():
+        facts.append(f"Defaults to `{_value(schema['default'])}`.")
+    if not facts:
+        return text
+    stripped = text.rstrip()
+    ended = stripped if stripped[-1] in ".!?" else f"{stripped}."
+    return " ".join([ended, *facts])
 
 
 def _referenced(schema: Any, schemas: Mapping[str, Any]) -> Any:

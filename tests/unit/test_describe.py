@@ -113,3 +113,25 @@ def test_a_model_built_on_another_lists_the_keys_it_takes_from_it(
     own, but not those only the server sets."""
     text = describe(None, schema, BUILT)
     assert (text.unsafe_value if text else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("own", "schema", "expected"),
+    [
+        ("How many per page", {"type": "integer", "minimum": 1, "maximum": 100, "default": 10},
+         "How many per page. From 1 to 100. Defaults to `10`."),
+        ("Sort order.", {"enum": ["asc", "desc"], "default": "asc"},
+         "Sort order. Defaults to `asc`."),
+        ("Between 1 and 100 (default 20).", {"minimum": 1, "maximum": 100, "default": 20},
+         "Between 1 and 100 (default 20)."),
+        ("At least 1.", {"minimum": 1}, "At least 1."),
+        ("Words.", {"$ref": "#/components/schemas/Voice"}, "Words."),
+    ],
+)  # fmt: skip
+def test_a_description_is_followed_by_the_bounds_and_default_it_leaves_unsaid(
+    own: str, schema: Any, expected: str
+) -> None:
+    """Harbor's `page_size` is described, and its description hid `From 1 to 100` and the
+    default the server uses when it is left out."""
+    text = describe(own, schema, SCHEMAS)
+    assert text is not None and text.unsafe_value == expected
