@@ -53,15 +53,31 @@ def is_json_lines(media: str) -> bool:
 
 def streams_json_lines(operation: object, media: str, status: int | str) -> bool:
     """Whether the reply of `status` in `media` is read as JSON lines: a JSON-lines media type,
-    or a success in JSON from an operation flagged as never-ending (`x-twitter-streaming`,
-    `x-streaming`: Twitter's sample and filtered streams send one JSON value per line and never
-    finish, while their errors are one JSON body)."""
+    or a success in JSON from an operation flagged as streaming. Twitter's sample and filtered
+    streams (`x-twitter-streaming`, `x-streaming`) send one JSON value per line and never finish;
+    Fern's `x-fern-streaming: true` (or `{format: json}`) says the same of a finite stream of
+    JSON chunks (ElevenLabs' speech with timestamps). Their errors are one JSON body."""
     if is_json_lines(media):
         return True
-    endless = isinstance(operation, dict) and any(
-        operation.get(flag) is True for flag in ("x-twitter-streaming", "x-streaming")
+    flagged = isinstance(operation, dict) and (
+        any(operation.get(flag) is True for flag in ("x-twitter-streaming", "x-streaming"))
+        or _fern_json_stream(operation.get("x-fern-streaming"))
     )
-    return endless and str(status).startswith("2") and is_json(media)
+    return flagged and str(status).startswith("2") and is_json(media)
+
+
+def _fern_json_stream(flag: object) -> bool:
+    """Fern's flag for JSON chunks: `true`, or `{format: json}`. Its `stream-condition` form
+    streams only when a request field asks (the reply is one body otherwise, the chunks'
+    schema is its `response-stream`), and `format: sse` is a stream of events, not lines:
+    neither is read as lines."""
+    if flag is True:
+        return True
+    return (
+        isinstance(flag, dict)
+        and flag.get("format", "json") == "json"
+        and not flag.keys() & {"stream-condition", "response-stream"}
+    )
 
 
 _TEXT = frozenset(

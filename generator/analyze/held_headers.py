@@ -12,7 +12,9 @@ that has it from neither is refused before anything is sent (the runtime checks 
 Only a header the client can hold for every call qualifies: one plain string (no default the
 signature already sends, no enum to type, no serialization of its own), under one argument name
 everywhere, and not one that describes a single request (a precondition, a body's encoding, a
-request id).
+request id). A string that may be `null` qualifies too: a header cannot carry a null, so the
+call that passes `None` sends none of its own, as one that passes nothing (FastAPI writes every
+`Optional[str]` header, an API key included, as `anyOf: [string, null]`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ _PER_REQUEST_WORDS = ("idempotency", "request-id", "requestid", "correlation", "
 _PER_REQUEST_NAMES = frozenset(
     {"accept", "accept-encoding", "range", "date", "prefer", "expect", "signature", "digest"}
 )
+_PLAIN_STRINGS = frozenset({("str",), ("str", "None")})
 
 
 def held_headers(
@@ -93,8 +96,8 @@ def _holdable(parameter: Parameter) -> bool:
     return (
         parameter.default is None
         and parameter.serialization is None
-        and parameter.type.outputs == ("str",)
-        and parameter.type.inputs == ("str",)
+        and parameter.type.outputs in _PLAIN_STRINGS
+        and parameter.type.inputs in _PLAIN_STRINGS
         and not name.startswith(_PER_REQUEST_PREFIXES)
         and not any(word in name for word in _PER_REQUEST_WORDS)
         and name not in _PER_REQUEST_NAMES

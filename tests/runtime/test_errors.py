@@ -126,6 +126,25 @@ def test_the_api_key_never_appears_in_error_text_even_when_echoed(
     assert "is revoked" in str(caught.value)
 
 
+@pytest.mark.parametrize("how", ["default_headers", "extra_headers"])
+def test_a_key_sent_in_a_plain_header_never_appears_in_error_text_when_echoed(
+    server: FaultServer, client: NoWaitDemo, how: str
+) -> None:
+    key = "xi-5ecret-header-value"
+    echo = {"detail": [{"loc": ["header", "xi-api-key"], "msg": "invalid", "input": key}]}
+    server.enqueue(Reply.json(echo, status=422))
+    headers = {"xi-api-key": key}
+    with pytest.raises(UnprocessableEntityError) as caught:
+        if how == "default_headers":
+            client.with_options(default_headers=headers).widgets.get("w1")
+        else:
+            client.widgets.get("w1", extra_headers=headers)
+    assert server.requests[0].headers["xi-api-key"] == key  # sent as given
+    assert key not in str(caught.value)
+    assert key not in repr(caught.value.body)
+    assert "invalid" in str(caught.value)
+
+
 @pytest.mark.parametrize("reply", [Reply(status=204), Reply.json({"deleted": True})])
 def test_an_operation_without_declared_content_ignores_the_body(
     server: FaultServer, client: NoWaitDemo, reply: Reply

@@ -44,6 +44,14 @@ def test_a_header_every_operation_takes_is_held_and_optional_per_call() -> None:
         assert not parameter.required
 
 
+def test_a_header_that_may_be_null_is_held_as_a_plain_string() -> None:
+    # FastAPI writes an `Optional[str]` header (ElevenLabs' `xi-api-key`) as string-or-null
+    nullable = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    key = _header("xi-api-key", schema=nullable, description="Your API key.")
+    api = _api([key], [key, _header("X-Other")])
+    assert _held(api) == [("xi-api-key", "xi_api_key", False)]
+
+
 def test_required_only_where_every_operation_requires_it() -> None:
     api = _api([_header("X-Org", required=True)], [_header("x-org")])
     assert _held(api) == [("X-Org", "x_org", False)]

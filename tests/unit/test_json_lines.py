@@ -65,6 +65,29 @@ def test_a_json_reply_flagged_as_never_ending_is_read_as_lines(flag: str) -> Non
     assert str(return_type(operation, asynchronous=False)) == "JSONLinesStream[Tweet]"
 
 
+@pytest.mark.parametrize("flag", [True, {"format": "json"}])
+def test_a_json_reply_fern_flags_as_streaming_is_read_as_lines(flag: object) -> None:
+    """ElevenLabs' speech with timestamps: `x-fern-streaming: true` over `application/json`,
+    one chunk per line; read whole, a reply of two chunks failed to parse."""
+    operation = _operation("application/json", {"x-fern-streaming": flag})
+    assert operation.response.kind == "lines"
+    assert str(return_type(operation, asynchronous=False)) == "JSONLinesStream[Tweet]"
+
+
+@pytest.mark.parametrize(
+    "flag",
+    [
+        False,
+        {"format": "sse"},  # events, not lines
+        {"stream-condition": "stream", "response-stream": {"$ref": "#/components/schemas/Tweet"}},
+    ],
+    ids=["false", "sse", "stream-condition"],
+)
+def test_a_fern_flag_that_is_not_a_plain_json_stream_leaves_one_body(flag: object) -> None:
+    operation = _operation("application/json", {"x-fern-streaming": flag})
+    assert operation.response.kind == "model"
+
+
 @pytest.mark.parametrize("flags", [None, {"x-twitter-streaming": False}, {"x-streaming": "yes"}])
 def test_a_plain_json_reply_is_read_whole(flags: dict[str, Any] | None) -> None:
     operation = _operation("application/json", flags)
@@ -84,4 +107,5 @@ def test_the_flag_does_not_make_other_media_lines() -> None:
 def test_the_flag_leaves_an_error_reply_one_json_body(status: int | str) -> None:
     """Twitter's streams answer an error with one JSON body, not lines."""
     assert not streams_json_lines({"x-twitter-streaming": True}, "application/json", status)
+    assert not streams_json_lines({"x-fern-streaming": True}, "application/json", status)
     assert streams_json_lines({}, "application/x-ndjson", status)  # the media type says lines
