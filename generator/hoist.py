@@ -346,12 +346,9 @@ class _Hoister:
                 {"anyOf": [ref, {"type": "null"}]} if keywords.is_nullable_object(schema) else ref
             )
         rewritten = self._rewrite(schema, site)
-        if (
-            secret
-            and "x-sdk-secret" not in rewritten
-            and keywords.types(schema) <= {"string", "null"}
-        ):
-            rewritten["x-sdk-secret"] = True
+        text = keywords.types(refs.resolve(self.document, schema, "").node or {})
+        if secret and "x-sdk-secret" not in rewritten and text <= {"string", "null"}:
+            rewritten["x-sdk-secret"] = True  # a `token` that is an object is no credential
         return rewritten
 
     def _item_short(self, site: _Site) -> str:  # an item of `data` or of a list class: noun

@@ -7,8 +7,10 @@ each member an object holding the event's name as a `const` (or a one-value `enu
 to its own type. Others (Speakeasy's convention, Mistral's `CompletionEvent`) describe one event
 as it is framed: an object of the event-stream fields, `data` and perhaps `event`, `id` and
 `retry`; each event's data is then that `data` property's schema, the JSON a `data:` line
-carries, not an object holding it. Analysis, the contract mock and the fake client all read the
-shape here.
+carries, not an object holding it. Stainless-style specs (Together's `ChatCompletionStream`) write
+a union of such framings, one of them a `data` that is only the `[DONE]` end marker: each event's
+data is then the union of the others' data, the marker being the stream's end and not an item.
+Analysis, the contract mock and the fake client all read the shape here.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ Resolve = Callable[[Any], Any]  # a schema with its `$ref`s followed
 
 # The fields of one event in the event-stream format (WHATWG HTML): all an envelope may declare.
 _EVENT_FIELDS = frozenset({"data", "event", "id", "retry"})
+_END_MARKER = "[DONE]"  # the data that ends OpenAI-style streams (the runtime stops at it)
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,31 @@ def _named(member: Any, resolve: Resolve) -> NamedEvent | None:
 
 def envelope_data(schema: Any, resolve: Resolve) -> Any:
     """The schema of each event's data when `schema` describes one framed event (an object whose
-    properties are event-stream fields, `data` among them); None for any other shape."""
+    properties are event-stream fields, `data` among them), or a union of framed events; None for
+    any other shape."""
+    resolved = resolve(schema)
+    members = resolved.get("oneOf") or resolved.get("anyOf") if isinstance(resolved, dict) else None
+    if not isinstance(members, list) or not members:
+        return _framed_data(resolved, resolve)
+    found = [_framed_data(member, resolve) for member in members]
+    if any(data is None for data in found):
+        return None
+    items = [data for data in found if not _is_end_marker(resolve(data))]
+    if not items:
+        return None
+    return items[0] if len(items) == 1 else {"anyOf": items}
+
+
+def _is_end_marker(schema: Any) -> bool:
+    """Whether `schema` allows only the `[DONE]` text that ends a stream."""
+    if not isinstance(schema, dict):
+        return False
+    allowed = [schema["const"]] if "const" in schema else schema.get("enum")
+    return allowed == [_END_MARKER]
+
+
+def _framed_data(schema: Any, resolve: Resolve) -> Any:
+    """The `data` property's schema of one framed event; None if `schema` frames none."""
     schema = resolve(schema)
     if not isinstance(schema, dict) or not {"object"} >= keywords.types(schema):
         return None

@@ -8,6 +8,7 @@ and the fake.
 
 from __future__ import annotations
 
+import copy
 import importlib
 import inspect
 import json
@@ -104,6 +105,22 @@ def test_each_event_is_typed_as_the_data_the_framing_schema_holds() -> None:
     started = operations["start_stream"].response
     assert started.kind == "events" and started.type is not None
     assert started.type.output == "Chunk"
+
+
+def test_a_union_of_framings_with_the_end_marker_types_each_event_as_the_data() -> None:
+    """Together's `ChatCompletionStream`: `oneOf: [ChatCompletionEvent, StreamSentinel]`, the
+    sentinel framing only `data: [DONE]`. Each event is still the chunk, typed, not the framing
+    object with the chunk's fields left as untyped extras."""
+    spec = copy.deepcopy(_SPEC)
+    schemas = spec["components"]["schemas"]
+    done = {"type": "string", "enum": ["[DONE]"]}
+    schemas["Sentinel"] = {"type": "object", "required": ["data"], "properties": {"data": done}}
+    schemas["ChunkStream"] = {"oneOf": [{"$ref": _REF + "ChunkEvent"}, {"$ref": _REF + "Sentinel"}]}
+    spec["paths"]["/v1/chat"]["post"]["responses"]["200"]["content"].update(_events("ChunkStream"))
+    api = analyze(spec, default_config("Talk", "talk.json"), file="talk.json")
+    twin = {str(operation.name): operation for operation in api.operations}["chat"].events
+    assert twin is not None and twin.response.type is not None
+    assert twin.response.type.output == "Chunk"
 
 
 def test_an_operation_answering_only_events_sends_the_flag_true() -> None:

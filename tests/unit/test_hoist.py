@@ -197,6 +197,21 @@ def test_codegen_view_drops_examples_unknown_formats_and_closed_objects() -> Non
     }
 
 
+def test_a_secret_name_masks_text_not_an_object_it_refers_to() -> None:
+    """Together's stream chunk has `token: {$ref: CompletionToken}` (the model's token: id, text,
+    logprob): an object is no credential and stays readable; a `$ref` to text is still masked."""
+    ref = "#/components/schemas/"
+    token = {"type": "object", "properties": {"text": {"type": "string"}}}
+    chunk = {
+        "type": "object",
+        "properties": {"token": {"$ref": ref + "Token"}, "apiKey": {"$ref": ref + "Key"}},
+    }
+    hoisted = hoist(_doc({}, {"Chunk": chunk, "Token": token, "Key": {"type": "string"}}))
+    properties = hoisted.schemas["Chunk"]["properties"]
+    assert "x-sdk-secret" not in properties["token"]
+    assert properties["apiKey"]["x-sdk-secret"] is True
+
+
 def test_newer_capture_has_no_numbered_names(upstream: Path) -> None:
     document, _ = normalize(load_spec(upstream / "swagger.newer.json"))
     names = hoist(document).schemas

@@ -48,6 +48,17 @@ def test_a_union_branch_that_is_only_nullable_is_the_null_of_the_union() -> None
     assert _schema({"nullable": True}) == {}
 
 
+def test_an_all_of_member_that_is_only_nullable_makes_the_whole_nullable() -> None:
+    """Together writes a nullable reference as `allOf: [{$ref: UsageData}, {nullable: true}]`
+    (every stream chunk's `usage` is `null` but the last): `None` is a value of the field. A
+    `nullable: false` beside it wins, as the intersection says."""
+    ref = {"$ref": "#/components/schemas/T"}
+    schema = _schema({"description": "d", "allOf": [ref, {"nullable": True}]})
+    assert schema == {"description": "d", "anyOf": [{"allOf": [ref]}, {"type": "null"}]}
+    assert _schema({"allOf": [{"nullable": True}, ref]})["anyOf"][1] == {"type": "null"}
+    assert "anyOf" not in _schema({"allOf": [ref, {"nullable": True}], "nullable": False})
+
+
 def test_nullable_and_type_list_spellings_normalize_to_the_same_schema() -> None:
     assert _schema({"type": "integer", "nullable": True}) == _schema({"type": ["integer", "null"]})
 

@@ -62,3 +62,29 @@ def test_an_object_with_other_fields_than_an_events_is_the_data_itself() -> None
     assert envelope_data({"type": "object", "properties": {"event": {}}}, _same) is None
     assert envelope_data({"type": "array", "properties": {"data": {}}}, _same) is None
     assert envelope_data({"type": "string"}, _same) is None
+
+
+def test_a_union_of_framed_events_gives_the_union_of_their_data_less_the_end_marker() -> None:
+    """Together's `ChatCompletionStream`: `oneOf: [ChatCompletionEvent, StreamSentinel]`, each an
+    object of one `data`, the sentinel's only `[DONE]`: each event is a chunk, not its framing."""
+    chunk, other = {"$ref": "#/Chunk"}, {"$ref": "#/Other"}
+    done = {"type": "string", "enum": ["[DONE]"]}
+    defs = {
+        "#/Event": {"type": "object", "required": ["data"], "properties": {"data": chunk}},
+        "#/Sentinel": {"type": "object", "properties": {"data": done}},
+    }
+
+    def resolve(node: Any) -> Any:
+        return defs.get(str(node.get("$ref")), node) if isinstance(node, dict) else node
+
+    stream = {"oneOf": [{"$ref": "#/Event"}, {"$ref": "#/Sentinel"}]}
+    assert envelope_data(stream, resolve) == chunk
+    two = {"anyOf": [{"$ref": "#/Event"}, {"properties": {"data": other}}, {"$ref": "#/Sentinel"}]}
+    assert envelope_data(two, resolve) == {"anyOf": [chunk, other]}
+
+
+def test_a_union_with_a_member_that_frames_no_event_is_the_data_itself() -> None:
+    framed = {"type": "object", "properties": {"data": {"type": "string"}}}
+    assert envelope_data({"oneOf": [framed, {"type": "integer"}]}, _same) is None
+    only_end = {"type": "object", "properties": {"data": {"const": "[DONE]"}}}
+    assert envelope_data({"oneOf": [only_end]}, _same) is None
