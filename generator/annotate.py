@@ -178,7 +178,7 @@ class Annotator:
             value = self.annotate(extra) if isinstance(extra, dict) and extra else _ANY
             return _simple(
                 f"Dict[str, {value.output}]",
-                f"Dict[str, {value.input}]",
+                f"Mapping[str, {value.input}]",
                 models=value.models,
                 imports=value.imports,
                 params=value.params,
@@ -233,5 +233,5 @@ def union(parts: list[TypeRef]) -> TypeRef:
 def _unique(members: Any) -> tuple[Safe, ...]:
     """Union members without repeats, plain dicts and then `None` last, as people write them."""
     seen = list(dict.fromkeys(members))  # first occurrences, in order: linear in the members
-    last = (Safe("Dict[str, Any]"), Safe("None"))
+    last = (Safe("Dict[str, Any]"), Safe("Mapping[str, Any]"), Safe("None"))
     return tuple(m for m in seen if m not in last) + tuple(m for m in last if m in seen)

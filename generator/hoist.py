@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import branchnames, classnames, jsonpointer, keywords, refs, shapes
+from . import branchnames, classnames, jsonpointer, keywords, refs, shapes, twins
 from .answers import first_reply
 from .classnames import PLACEHOLDER, Entity
 from .inheritance import cyclic_inheritance, settle_subclasses
@@ -75,17 +75,16 @@ def hoist(
     hoister = _Hoister(document)
     hoister.collect()
     hoister.resolve_sites()
+    merged = twins.merge_twins(hoister.entities, hoister.by_pointer, locked or {})
     names = classnames.assign_names(
-        hoister.entities,
-        hoister.by_pointer,
+        merged.entities,
+        merged.by_pointer,
         dict(locked or {}),
         CLASS_RESERVED | reserved,
         roots=hoister.fixed,
     )
-    schemas = {
-        names[key]: classnames.resolve(entity.schema, names)
-        for key, entity in hoister.entities.items()
-    }
+    names.update({key: names[component] for key, component in merged.twins.items()})
+    schemas = {names[k]: classnames.resolve(e.schema, names) for k, e in merged.entities.items()}
     settle_subclasses(schemas)
     roots = {
         pointer: classnames.resolve(schema, names) for pointer, schema in hoister.roots.items()

@@ -27,7 +27,7 @@ from .refs import is_read_only
 from .strings import Safe, SpecText, identifier, string_literal
 from .vocabulary import PARAM_IMPORTS, STDLIB_ANNOTATIONS
 
-_TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Sequence")
+_TYPING_NAMES = ("Any", "Dict", "List", "Literal", "Mapping", "Sequence")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _STDLIB_MODULES = {"date": "datetime", "datetime": "datetime", "UUID": "uuid"}
 Tags = Mapping[str, Mapping[str, set[str]]]  # model -> discriminator property -> its tags

@@ -49,7 +49,7 @@ PACKAGE_EXPORTS: Imports = {
 # Containers are spelt `List`/`Dict` because a method called `list` would shadow the builtin.
 RESOURCE_IMPORTS: Imports = {
     "functools": ("cached_property",),
-    "typing": ("Any", "Dict", "List", "Literal", "Sequence"),
+    "typing": ("Any", "Dict", "List", "Literal", "Mapping", "Sequence"),
     ".._binary": ("AsyncBinaryResponse", "BinaryResponse"),
     ".._files": ("FileArray",),
     ".._page_styles": ("CursorPagination", "NextLinkPagination", "OffsetPagination"),

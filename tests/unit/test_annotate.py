@@ -42,9 +42,14 @@ SCHEMAS: dict[str, Any] = {
         (
             {"type": "object", "additionalProperties": {"type": "number"}},
             "Dict[str, float]",
-            "Dict[str, float]",
+            "Mapping[str, float]",
         ),
-        ({"type": "object"}, "Dict[str, Any]", "Dict[str, Any]"),
+        (
+            {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Voice"}},
+            "Dict[str, Voice]",
+            "Mapping[str, Voice | VoiceParam]",
+        ),
+        ({"type": "object"}, "Dict[str, Any]", "Mapping[str, Any]"),
         ({}, "Any", "Any"),
         ({"anyOf": [{"type": "string"}, {}]}, "Any", "Any"),
         ({"const": 3}, "Literal[3]", "Literal[3]"),
@@ -59,7 +64,7 @@ SCHEMAS: dict[str, Any] = {
         (
             {"enum": [{"a": 1}, "b"]},
             "Literal['b'] | Dict[str, Any]",
-            "Literal['b'] | Dict[str, Any]",
+            "Literal['b'] | Mapping[str, Any]",
         ),
         ({"type": "string", "enum": []}, "str", "str"),
         (
