@@ -24,6 +24,7 @@ __all__ = [
     "SECRET_MARK",
     "Secrets",
     "body_secrets",
+    "header_secrets",
     "hide_query_in_httpx_logs",
     "redact_headers",
     "redact_url",
@@ -90,6 +91,16 @@ def body_secrets(body: object) -> Secrets:
     return Secrets.of(_secret_values(body))
 
 
+def header_secrets(headers: httpx.Headers, extra_sensitive: Iterable[str] = ()) -> Secrets:
+    """The values of the headers a request sent that logs hide. A key may travel in a header
+    parameter the spec declares no credential for (FastAPI's ``xi-api-key: Optional[str]``),
+    given per call or in ``default_headers``; a server echoing it in an error must not show it."""
+    sensitive = {name.lower() for name in extra_sensitive}
+    return Secrets.of(
+        value for name, value in headers.items() if _is_sensitive_header(name.lower(), sensitive)
+    )
+
+
 def _secret_values(value: object) -> Iterator[str]:
     if isinstance(value, pydantic.BaseModel):
         marked = secret_model_fields(type(value))
@@ -136,8 +147,12 @@ def redact_headers(headers: httpx.Headers, extra_sensitive: Iterable[str] = ()) 
     return {name: _shown_header(name.lower(), value, sensitive) for name, value in headers.items()}
 
 
+def _is_sensitive_header(name: str, sensitive: set[str]) -> bool:
+    return name in sensitive or any(part in name for part in _SENSITIVE_HEADER_PARTS)
+
+
 def _shown_header(name: str, value: str, sensitive: set[str]) -> str:
-    if name in sensitive or any(part in name for part in _SENSITIVE_HEADER_PARTS):
+    if _is_sensitive_header(name, sensitive):
         return REDACTED
     if name not in _URL_HEADERS:
         return value

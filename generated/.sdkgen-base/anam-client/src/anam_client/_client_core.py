@@ -53,7 +53,7 @@ from ._jsonl import AsyncJSONLinesStream, JSONLinesStream
 from ._logs import configure_logging, log_retry
 from ._pagination import PageData, PaginationStrategy, read_page
 from ._paths import expand_path
-from ._redaction import body_secrets, hide_query_in_httpx_logs
+from ._redaction import body_secrets, header_secrets, hide_query_in_httpx_logs
 from ._redirects import SAFE_HEADERS, redirect_target
 from ._request_plan import EncodedBody, RequestPlan, content_encoded, encode_body
 from ._response import ErrorTypes, LazyParse, error_body, parse_body
@@ -568,7 +568,8 @@ class BaseClient(Generic[_HttpxClientT]):
         hops: int,
     ) -> APIStatusError:
         """The error for a final non-2xx reply whose body has been read, free of secrets."""
-        secrets = self._auth.secrets | body_secrets(plan.body_source)
+        sent = header_secrets(response.request.headers, self._auth.header_names)
+        secrets = self._auth.secrets | body_secrets(plan.body_source) | sent
         response = without_secrets(response, secrets)
         body = error_body(response, error_types)
         refusal = redirect_target(response, hops)
