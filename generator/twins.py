@@ -35,17 +35,19 @@ class Merged:
 def merge_twins(
     entities: Mapping[str, Entity], by_pointer: Mapping[str, str], locked: Mapping[str, str]
 ) -> Merged:
-    components: dict[str, list[str]] = {}
+    components: dict[frozenset[str], list[str]] = {}
     for key, entity in entities.items():
-        if key.startswith(_COMPONENTS):
-            components.setdefault(_shape(entity), []).append(key)
+        if key.startswith(_COMPONENTS) and _copyable(entity):
+            components.setdefault(_fields(entity), []).append(key)
     twins: dict[str, str] = {}
     for key, entity in entities.items():
         if key.startswith("/") or any(p in locked for p in entity.pointers):
             continue  # a component or an operation's root, or a name users already import
-        if "properties" not in entity.schema or _COMPOSED & entity.schema.keys():
+        candidates = components.get(_fields(entity), []) if _copyable(entity) else []
+        if not candidates:  # most inline objects: no component has their field names
             continue
-        found = components.get(_shape(entity), [])
+        shape = _shape(entity)
+        found = [other for other in candidates if _shape(entities[other]) == shape]
         if len(found) == 1:  # two components of that shape: which one it copies is unknowable
             twins[key] = found[0]
     return Merged(
@@ -53,6 +55,17 @@ def merge_twins(
         {pointer: twins.get(key, key) for pointer, key in by_pointer.items()},
         twins,
     )
+
+
+def _copyable(entity: Entity) -> bool:
+    """An object of fields of its own: what an inline copy of a component is."""
+    return isinstance(entity.schema.get("properties"), dict) and not (
+        _COMPOSED & entity.schema.keys()
+    )
+
+
+def _fields(entity: Entity) -> frozenset[str]:
+    return frozenset(entity.schema["properties"])
 
 
 def _shape(entity: Entity) -> str:
