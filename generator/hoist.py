@@ -345,10 +345,13 @@ class _Hoister:
                 {"anyOf": [ref, {"type": "null"}]} if keywords.is_nullable_object(schema) else ref
             )
         rewritten = self._rewrite(schema, site)
-        text = keywords.types(refs.resolve(self.document, schema, "").node or {})
-        if secret and "x-sdk-secret" not in rewritten and text <= {"string", "null"}:
+        if secret and "x-sdk-secret" not in rewritten and self._holds_text(schema):
             rewritten["x-sdk-secret"] = True  # a `token` that is an object is no credential
         return rewritten
+
+    def _holds_text(self, schema: dict[str, Any]) -> bool:
+        resolved = refs.resolve(self.document, schema, "").node
+        return keywords.types(resolved if isinstance(resolved, dict) else {}) <= {"string", "null"}
 
     def _item_short(self, site: _Site) -> str:  # an item of `data` or of a list class: noun
         if not site.short or site.short.lower() in _CONTAINERS or site.pointer == site.owner:
