@@ -154,6 +154,16 @@ def test_query_values_are_converted_and_absent_ones_dropped(
     }
 
 
+def test_a_datetime_without_a_timezone_is_refused_before_any_request(
+    server: FaultServer, client: NoWaitDemo
+) -> None:
+    """RFC 3339 needs an offset: sent bare, `datetime.now()` meant local time but would reach
+    the server as a time it reads in its own zone, or answers 400 to."""
+    with pytest.raises(ValueError, match="no timezone"):
+        client.widgets.list(since=dt.datetime(2024, 5, 6, 7, 8, 9))
+    assert server.count == 0
+
+
 def test_query_layers_merge_with_the_call_winning(server: FaultServer) -> None:
     server.enqueue(page([]))
     defaults = {"region": "eu", "search": "default", "debug": True}

@@ -72,6 +72,28 @@ def test_format_value(value: object, text: str) -> None:
     assert format_value(value) == text
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        dt.datetime(2024, 1, 2, 3, 4, 5),
+        [dt.datetime(2024, 1, 2)],
+        {"since": dt.datetime(2024, 1, 2)},
+    ],
+)
+def test_a_datetime_without_a_timezone_is_refused_wherever_it_travels(value: object) -> None:
+    with pytest.raises(ValueError, match="no timezone"):
+        format_value(value)
+    with pytest.raises(ValueError, match="no timezone"):
+        json_body(value, None)
+
+
+def test_an_aware_datetime_keeps_its_offset() -> None:
+    ahead = dt.timezone(dt.timedelta(hours=5, minutes=30))
+    assert to_jsonable(dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=ahead)) == (
+        "2024-01-02T03:04:05+05:30"
+    )
+
+
 def test_query_params_drop_absent_values_and_repeat_sequences() -> None:
     params = {
         "a": NOT_GIVEN,
