@@ -8,7 +8,7 @@ import logging
 import traceback
 
 import pytest
-from sdkrt._auth import SecurityScheme
+from sdkrt._auth import Authenticator, SecurityScheme
 from sdkrt._exceptions import SDKError, UnprocessableEntityError
 
 from tests.support.fault_server import FaultServer, RecordedRequest, Reply
@@ -382,3 +382,18 @@ def test_a_key_for_an_api_that_declares_no_credentials_is_refused_not_dropped() 
     with pytest.raises(SDKError, match=r"no credential named 'api_key'; it uses token$"):
         custom.sync_client(named, api_key=KEY)
     custom.sync_client(custom.settings(), default_headers={"Authorization": f"Bearer {KEY}"})
+
+
+def test_a_missing_credential_message_names_every_way_to_pass_one() -> None:
+    """ORY Hydra's token endpoint takes basic auth or an OAuth token: the message must show how
+    to pass the user name and password too, not only `api_key=` (there is no `username=`)."""
+    schemes = {
+        "basic": SecurityScheme("basic", credentials=("username", "password")),
+        "oauth2": SecurityScheme("bearer"),
+    }
+    auth = Authenticator(schemes, {}, env_prefix="HYDRA", client_name="Hydra")
+    with pytest.raises(SDKError) as caught:
+        auth.parts((("basic",), ("oauth2",)))
+    message = str(caught.value)
+    assert 'credentials={"username": ..., "password": ...}' in message
+    assert "api_key=" in message
