@@ -453,3 +453,31 @@ async def test_an_offset_beside_a_page_size_advances_until_an_empty_page_async(
     async with async_paging as client:
         assert [realm.id async for realm in client.realms.list(max=2)] == ["a", "b", "c"]
     assert targets(server) == REALM_TARGETS
+
+
+def _realm_links(*relations: tuple[str, int]) -> dict[str, str]:
+    links = [f'</api/realms?max=2&first={first}>; rel="{name}"' for name, first in relations]
+    return {"Link": ", ".join(links)}
+
+
+def test_an_offset_page_whose_link_header_names_no_next_is_the_last(
+    server: FaultServer, paging: Any
+) -> None:
+    """ORY Hydra pages its clients by offset and says in `Link` which pages there are: a page
+    whose links name no `next` is the last, so nothing is asked past it."""
+    server.enqueue(
+        Reply.json(songs("a", "b"), headers=_realm_links(("first", 0), ("next", 2), ("last", 2))),
+        Reply.json(songs("c"), headers=_realm_links(("first", 0), ("prev", 0), ("last", 2))),
+    )
+    assert [realm.id for realm in paging.realms.list(max=2)] == ["a", "b", "c"]
+    assert targets(server) == REALM_TARGETS[:2]
+
+
+def test_a_link_header_that_does_not_page_leaves_offsets_to_an_empty_page(
+    server: FaultServer, paging: Any
+) -> None:
+    described = {"Link": '</api/schema>; rel="describedby"'}
+    bodies = (songs("a", "b"), songs("c"), [])
+    server.enqueue(*(Reply.json(body, headers=described) for body in bodies))
+    assert [realm.id for realm in paging.realms.list(max=2)] == ["a", "b", "c"]
+    assert targets(server) == REALM_TARGETS
