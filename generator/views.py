@@ -165,7 +165,9 @@ def _signature(operation: Operation, body: RequestBody | None) -> tuple[Safe, ..
 
 def _docstring(operation: Operation, body: RequestBody | None, note: SpecText | None) -> Safe:
     about_body = body.description if body is not None and body.whole is None else None
-    paragraphs = [text for text in (operation.summary, operation.description, about_body) if text]
+    paragraphs = [text for text in (operation.summary, operation.description) if text]
+    if about_body:
+        paragraphs = [*(paragraphs or [_request_line(operation)]), about_body]
     if operation.deprecated:
         paragraphs.append(_DEPRECATED)
     paragraphs += _body_forms(operation, body)

@@ -39,6 +39,30 @@ def test_an_operation_without_summary_or_description_names_its_request() -> None
     assert docstrings["delete"].startswith("Delete the component")
 
 
+def test_a_body_description_follows_the_request_line_rather_than_replacing_it() -> None:
+    """Fly's Machines API describes only the bodies (`Request body`, `App body`): the method's
+    docstring said `Request body` and nothing of what the method does; it names the request
+    first, and the body's description follows."""
+    body = {
+        "description": "Request body",
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "properties": {"signal": {"type": "string"}}}
+            }
+        },
+    }
+    signal = {
+        "tags": ["Machines"],
+        "requestBody": body,
+        "responses": {"200": {"description": "ok"}},
+    }
+    docstrings = _docstrings({"/machines/signal": {"post": signal}})
+    lines = [line.strip() for line in docstrings["post"].strip('"').splitlines()]
+    assert lines[0] == "Sends `POST /machines/signal`."
+    assert "Request body" in lines[1:]
+
+
 def test_a_request_line_in_a_docstring_cannot_close_it() -> None:
     """The path is the spec's text: quotes and backslashes in it stay inside the docstring."""
     odd = '/a"""b\\c'
