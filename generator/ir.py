@@ -114,6 +114,7 @@ class RequestBody:
     description: SpecText | None = None
     media_types: tuple[SpecText, ...] = ()
     method: Safe | None = None  # None: the operation's own method
+    sdk_name: str | None = None  # what the spec's SDK calls this body's method (`sdk_names.py`)
     # Properties the method takes no argument for (the flag that asks for a reply as events,
     # see `Operation.events`), and of those, the ones it sends with a value of its own.
     withheld: tuple[SpecText, ...] = ()

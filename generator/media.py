@@ -16,6 +16,7 @@ from typing import Literal
 
 Encoding = Literal["json", "multipart", "form", "text", "binary"]
 _RANK: dict[Encoding, int] = {"multipart": 0, "json": 1, "form": 2, "text": 3, "binary": 4}
+_BODY_RANK: dict[Encoding, int] = {"json": 1, "form": 2, "multipart": 3, "text": 4, "binary": 4}
 
 
 def base_media(media: str) -> str:
@@ -131,3 +132,9 @@ def pick_media(media_types: list[str]) -> str | None:
     if not media_types:
         return None
     return min(media_types, key=lambda m: (_RANK[encoding(m)], media_types.index(m)))
+
+
+def body_rank(kind: Encoding) -> int:
+    """Which of an operation's request bodies its own method sends, lowest first: JSON, then a
+    form; the others get methods of their own (`bodies.py` puts a multipart upload first)."""
+    return _BODY_RANK[kind]

@@ -9,11 +9,18 @@ repeat the group: `lemurTask`), so without these names the same call would be
 the vendor's names. The group is read as a tag ahead of the operation's own tags, the method
 as the first name tried (a clash within the resource falls back to the usual candidates), and
 both go through the same rules as any name taken from the spec.
+
+A body the operation takes in several media types may be named per type (Deepgram's `/v1/listen`:
+`transcribeUrl` for JSON, `transcribeFile` for raw audio): those SDKs then have one method per
+type under those names and none under the operation's, so the operation's own method takes the
+name of the body it sends, and each other body's method its own (`analyze.bodies`).
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from .media import body_rank, encoding
 
 GROUP = "x-fern-sdk-group-name"
 METHOD = "x-fern-sdk-method-name"
@@ -32,6 +39,19 @@ def sdk_tags(operation: dict[str, Any]) -> Any:
 
 
 def sdk_method(operation: dict[str, Any]) -> list[str]:
-    """The method name the operation's SDK gives it, if any (as written, to be made a name)."""
-    name = operation.get(METHOD)
+    """The method names the operation's SDK gives it, if any (as written, to be made a name):
+    its own body's first, then the operation's."""
+    body = operation.get("requestBody")
+    content = body.get("content") if isinstance(body, dict) else None
+    own: list[str] = []
+    if isinstance(content, dict) and content:
+        types = [media for media in content if isinstance(media, str)]
+        if types:
+            own = body_method(content[min(types, key=lambda media: body_rank(encoding(media)))])
+    return own + body_method(operation)
+
+
+def body_method(holder: Any) -> list[str]:
+    """The method name an operation or one of its body's media types is given, if any."""
+    name = holder.get(METHOD) if isinstance(holder, dict) else None
     return [name] if isinstance(name, str) and name.strip() else []

@@ -28,7 +28,7 @@ from ..ir import (
     Response,
 )
 from ..lock import NamesLock
-from ..naming import Namer
+from ..naming import Namer, python_name
 from ..page_schema import declared_headers
 from ..pagination import counted_from, detect_pagination
 from ..placement import (
@@ -272,8 +272,8 @@ def _tag_descriptions(document: dict[str, Any], placements: dict[str, Placement]
 
 
 def _name_alternatives(operations: list[Operation]) -> tuple[Operation, ...]:
-    """Each alternative body's method, `<method>_<suffix>`, and an events twin's,
-    `<method>_stream`: unique in the resource."""
+    """Each alternative body's method, the name the spec's SDK gives it or `<method>_<suffix>`,
+    and an events twin's, `<method>_stream`: unique in the resource."""
     namer = Namer(METHOD_RESERVED | {str(operation.name) for operation in operations})
     named = []
     for operation in operations:
@@ -282,7 +282,11 @@ def _name_alternatives(operations: list[Operation]) -> tuple[Operation, ...]:
         for body in operation.alternatives:
             suffix = method_suffix(body, suffixes)
             suffixes.add(suffix)
-            method = identifier(namer.claim(f"{operation.name}_{suffix}"))
+            own = body.sdk_name and python_name(
+                body.sdk_name, reserved=METHOD_RESERVED, fallback="call"
+            )
+            wanted = own if own and own not in namer else f"{operation.name}_{suffix}"
+            method = identifier(namer.claim(wanted))
             alternatives.append(replace(body, method=method))
         operation = replace(operation, alternatives=tuple(alternatives))
         if operation.events is not None:

@@ -20,8 +20,9 @@ from ..describe import describe
 from ..errors import Problem, SpecError
 from ..inheritance import declared_properties
 from ..ir import BodyField, RequestBody, Serialization, TypeRef
-from ..media import Encoding, base_media, encoding, is_concrete, is_json
+from ..media import Encoding, base_media, body_rank, encoding, is_concrete, is_json
 from ..refs import component_name
+from ..sdk_names import body_method
 from ..strings import Safe, SpecText, identifier, string_literal
 from .context import Context, text
 from .parameters import explicit_explode
@@ -33,7 +34,6 @@ _FORM_STYLES = ("form", "spaceDelimited", "pipeDelimited", "deepObject")
 _SHARED: tuple[Encoding, ...] = ("text", "binary")  # media types of these kinds share a form
 # Which body a method prefers (lowest first, then spec order): a file can only travel as
 # multipart; structured bodies before raw ones.
-_PREFERENCE = {"json": 1, "form": 2, "multipart": 3, "text": 4, "binary": 4}
 _MAX_ALIASES = 10
 _EVENTS_FLAG = "stream"
 
@@ -64,6 +64,7 @@ def request_bodies(context: Context, operation: dict[str, Any], pointer: str) ->
             required,
             description=text(raw.get("description")),
             media_types=(SpecText(media),),
+            sdk_name=next(iter(body_method(entry)), None),
         )
         bodies.append(_arguments(context, body, entry, where, unsaid=declared is None))
     return sorted(bodies, key=_preference)
@@ -122,7 +123,7 @@ def _identifier(subtype: str) -> str:
 def _preference(body: RequestBody) -> int:
     if body.encoding == "multipart" and any(field.is_file for field in body.fields):
         return 0
-    return _PREFERENCE[body.encoding]
+    return body_rank(body.encoding)
 
 
 def _arguments(

@@ -8,6 +8,12 @@ OpenAPI says `type: http` with `scheme: bearer`; such a scheme is read as the HT
 so the client sends the credentials the API asks for. An OAuth2 flow without its `scopes` map
 (required, and often left out where the API has none) is read as having no scopes. Each with a
 warning naming the pointer.
+
+Fern's `x-fern-header: {prefix: Token}` on an API key sent in `Authorization` says the key
+follows a word there (`Authorization: Token <key>`, Deepgram's keys): that is the HTTP
+authentication scheme `Token`, and is read as one, so a caller passes the key alone, as the
+API's own SDKs take it. No warning: the spec says what it means, in words tools read. A prefix
+that is not an HTTP token (it would go into the header as written) leaves the scheme as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import jsonpointer
+from ..analyze.auth import NAME_TOKEN
 from ..errors import Problem
 from ..walk import iter_events, iter_operations
 
@@ -23,6 +30,7 @@ _HTTP_SCHEMES = ("bearer", "basic")
 
 
 def apply(document: dict[str, Any], file: str) -> list[Problem]:
+    _prefixed_keys(document)
     found = [*_requirement_extensions(document), *_bare_http(document)]
     found += _scopeless_flows(document)
     return [Problem("warning", message, file, where, hint) for where, message, hint in found]
@@ -66,6 +74,22 @@ def _bare_http(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
         where = jsonpointer.join("", "components", "securitySchemes", name, "type")
         message = f"security scheme type {kind!r} is read as HTTP {kind.lower()} authentication"
         yield where, message, f"write `type: http` with `scheme: {kind.lower()}`"
+
+
+def _prefixed_keys(document: dict[str, Any]) -> None:
+    for scheme in _schemes(document).values():
+        if not isinstance(scheme, dict) or scheme.get("type") != "apiKey":
+            continue
+        name, fern = scheme.get("name"), scheme.get("x-fern-header")
+        prefix = fern.get("prefix") if isinstance(fern, dict) else None
+        if scheme.get("in") != "header" or not isinstance(name, str):
+            continue
+        if name.lower() != "authorization" or not isinstance(prefix, str):
+            continue
+        if NAME_TOKEN.fullmatch(prefix.strip()):
+            for key in ("in", "name"):
+                del scheme[key]
+            scheme.update({"type": "http", "scheme": prefix.strip()})
 
 
 def _scopeless_flows(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:

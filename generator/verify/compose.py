@@ -136,11 +136,15 @@ def member_tags(document: Any) -> dict[str, dict[str, list[str]]]:
     return found
 
 
-def forbidden_by_not(schema: Any) -> set[str]:
-    """``not: {required: [x]}`` means "must not send x"."""
-    if isinstance(schema, dict) and set(schema) == {"required"}:
-        return {name for name in schema["required"] if isinstance(name, str)}
-    return set()
+def forbidden_by_not(schema: Any, required: list[str]) -> set[str]:
+    """``not: {required: [x]}`` means "must not send x"; ``not: {required: [x, y]}`` only "must
+    not send both" (one API key expires by date or by time to live, never by both), so one
+    name the value need not carry is left out, the last, and the others may be sent."""
+    if not isinstance(schema, dict) or set(schema) != {"required"}:
+        return set()
+    names = [name for name in schema["required"] if isinstance(name, str)]
+    optional = [name for name in names if name not in required]
+    return set(optional[-1:])
 
 
 def at_most_properties(schema: dict[str, Any], names: list[str], required: list[str]) -> list[str]:

@@ -318,7 +318,7 @@ class ValueFactory:
         """Which properties a value gets: the required ones, or (`full`) every one the
         direction allows, minus those another `oneOf` branch or a `not` claims."""
         excluded = set(schema.get("x-verify-exclude") or [])
-        excluded |= forbidden_by_not(self._resolved(schema.get("not")))
+        excluded |= forbidden_by_not(self._resolved(schema.get("not")), required)
         skip = "readOnly" if self.direction == "request" else "writeOnly"
         chosen = [
             name

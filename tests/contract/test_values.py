@@ -170,6 +170,27 @@ def test_not_required_and_read_write_only_are_respected() -> None:
     assert set(_value(schema, direction="response")) == {"id"}
 
 
+def test_not_requiring_several_names_forbids_only_their_combination() -> None:
+    """`not: {required: [a, b]}` beside `oneOf: [{required: [a]}, {required: [b]}]`: exactly one
+    of the two (Deepgram's API key expires by date or by time to live)."""
+    schema = {
+        "type": "object",
+        "required": ["comment"],
+        "properties": {
+            "comment": {"type": "string"},
+            "expires_at": {"type": "string", "format": "date-time"},
+            "ttl": {"type": "number"},
+        },
+        "oneOf": [{"required": ["expires_at"]}, {"required": ["ttl"]}],
+        "not": {"required": ["expires_at", "ttl"]},
+    }
+    assert set(_value(schema, "minimal")) == {"comment", "expires_at"}
+    full = _value(schema, "full")
+    assert full.keys() & {"expires_at", "ttl"} and not {"expires_at", "ttl"} <= full.keys()
+    loose = {key: value for key, value in schema.items() if key != "oneOf"}
+    assert set(_value(loose, "full")) == {"comment", "expires_at"}
+
+
 def test_a_schema_without_valid_values_fails_loudly() -> None:
     with pytest.raises(NoValidValue, match="thing"):
         _value({"type": "string", "enum": []})

@@ -352,3 +352,41 @@ def test_a_resource_the_spec_names_for_its_sdk_keeps_its_tag_description() -> No
     assert described["health"] is not None
     assert described["health"].unsafe_value == "Is the API up."
     assert described["ping"] is None
+
+
+def test_each_media_type_the_spec_names_for_its_sdk_gets_that_method() -> None:
+    """Deepgram's `/v1/listen` takes a JSON URL (`transcribeUrl`) or raw audio
+    (`transcribeFile`): its SDK has those two methods, and so does the client."""
+    named = {"type": "object", "properties": {"url": {"type": "string"}}}
+    content = {
+        "application/octet-stream": {
+            "x-fern-sdk-method-name": "transcribeFile",
+            "schema": {"type": "string", "format": "binary"},
+        },
+        "application/json": {"x-fern-sdk-method-name": "transcribeUrl", "schema": named},
+    }
+    listen = {
+        "x-fern-sdk-group-name": "media",
+        "x-fern-sdk-method-name": "transcribe",
+        "requestBody": {"required": True, "content": content},
+        "responses": {"200": {"description": "ok"}},
+    }
+    unnamed = {
+        "x-fern-sdk-group-name": "media",
+        "x-fern-sdk-method-name": "upload",
+        "requestBody": {"content": {**content, "application/json": {"schema": named}}},
+        "responses": {"200": {"description": "ok"}},
+    }
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {"/v1/listen": {"post": listen}, "/v1/upload": {"post": unnamed}},
+    }
+    api = analyze(document, default_config("Demo", "demo.json"))
+    methods = {
+        str(operation.name): [str(body.method) for body in operation.alternatives]
+        for resource in api.resources
+        for operation in resource.operations
+    }
+    # the second operation's raw body: the name is taken, so it is named for its encoding
+    assert methods == {"transcribe_url": ["transcribe_file"], "upload": ["upload_binary"]}

@@ -528,6 +528,27 @@ def test_a_bare_bearer_scheme_type_is_read_as_http_bearer_with_a_warning() -> No
     ]
 
 
+def test_an_authorization_key_with_a_fern_prefix_is_read_as_that_http_scheme() -> None:
+    """`Authorization: Token <key>` (Deepgram): the caller passes the key, the client the word."""
+    fern = {"prefix": "Token", "env": "API_KEY"}
+    schemes = {
+        "Key": {"type": "apiKey", "in": "header", "name": "Authorization", "x-fern-header": fern},
+        "Other": {"type": "apiKey", "in": "header", "name": "X-Key", "x-fern-header": fern},
+        "Spaced": {
+            "type": "apiKey",
+            "in": "header",
+            "name": "authorization",
+            "x-fern-header": {"prefix": "Api Key"},
+        },
+    }
+    document = {"openapi": "3.1.0", "components": {"securitySchemes": schemes}}
+    normalized, warnings = _normalized(document)
+    found = normalized["components"]["securitySchemes"]
+    assert found["Key"] == {"type": "http", "scheme": "Token", "x-fern-header": fern}
+    assert found["Other"]["type"] == found["Spaced"]["type"] == "apiKey"
+    assert warnings == []
+
+
 def test_a_boolean_required_on_a_property_joins_the_objects_list() -> None:
     """Swagger 1's `required: true` beside the property's type; OpenAPI lists names instead."""
     thing = {
