@@ -8,6 +8,9 @@ parameter's name is no evidence):
 
 * RFC 6570's reserved expansion in the path key, `/v1/{+name}`, as converted Google specs write;
 * `allowReserved: true` (OpenAPI 3.2 allows it on path parameters), or `x-allowReserved: true`;
+* `x-multi-segment: true`, as GitHub's description marks a branch, a ref, a tag or a file path
+  (`/repos/{owner}/{repo}/contents/{path}`), or `x-multiSegment: true`, the spelling proposed
+  for OpenAPI itself;
 * a string `pattern` written to match `/`: a literal `/` (`^projects/[^/]+$`, `[a-z0-9/]+`), or
   `.` repeated (`.+`, `^.*$`). A `/` only inside a negated class (`[^/]+`), a single `.` (a
   version's sloppy `\\d+.\\d+`), classes such as `\\S`, and a negative lookaround naming `/`
@@ -31,6 +34,7 @@ _NOTE = (
     "segment is refused."
 )
 _NEGATIVE_LOOKAROUNDS = ("(?!", "(?<!")
+_FLAGS = ("allowReserved", "x-allowReserved", "x-multi-segment", "x-multiSegment")
 
 
 def spans_segments(parameter: Mapping[str, Any], schema: Any, reserved: bool) -> bool:
@@ -46,9 +50,7 @@ def spans_segments(parameter: Mapping[str, Any], schema: Any, reserved: bool) ->
     schema = schema if isinstance(schema, dict) else {}
     if not keywords.types(schema) <= {"string"}:
         return False
-    if reserved or any(
-        parameter.get(flag) is True for flag in ("allowReserved", "x-allowReserved")
-    ):
+    if reserved or any(parameter.get(flag) is True for flag in _FLAGS):
         return True
     pattern = schema.get("pattern")
     return isinstance(pattern, str) and pattern_admits_slash(pattern)
@@ -70,7 +72,9 @@ def spanning_names(
 
 def described(description: SpecText | None) -> SpecText:
     """A spanning parameter's description, saying what its value may hold (docstring, api.md)."""
-    said = description.unsafe_value if description is not None else ""
+    said = description.unsafe_value.strip() if description is not None else ""
+    if said and not said.endswith((".", "!", "?", ":")):
+        said += "."  # GitHub's "tag parameter" would run on into the note
     return SpecText(f"{said} {_NOTE}".strip())
 
 

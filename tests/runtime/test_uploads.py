@@ -207,3 +207,25 @@ async def test_an_async_one_shot_stream_is_sent_once(
     with pytest.raises(RateLimitError):
         await async_client._request("post", "/v1/raw", content=chunks_of(DATA), cast_to=object)
     assert server.count == 1 and server.requests[0].body == DATA
+
+
+def test_a_raw_upload_is_sent_with_the_type_its_caller_gave(
+    server: FaultServer, client: NoWaitDemo
+) -> None:
+    # GitHub stores a release asset under the Content-Type it is uploaded with, while its spec
+    # declares only the generic `application/octet-stream`: the caller's type must win.
+    server.enqueue(Reply.json({}), Reply.json({}), Reply.json({}))
+    generic = "application/octet-stream"
+    client._request(
+        "post",
+        "/v1/raw",
+        content=("app.zip", b"PK\x03\x04", "application/zip"),
+        content_type=generic,
+        cast_to=object,
+    )
+    untyped = ("app.zip", b"PK")
+    client._request("post", "/v1/raw", content=untyped, content_type=generic, cast_to=object)
+    client._request("post", "/v1/raw", content=b"PK", content_type="image/png", cast_to=object)
+    sent = [request.headers["content-type"] for request in server.requests]
+    assert sent == ["application/zip", generic, "image/png"]
+    assert server.requests[0].body == b"PK\x03\x04"

@@ -70,6 +70,11 @@ def _path(**extra: Any) -> dict[str, Any]:
         (_path(schema={"type": "string"}), True, True),
         (_path(schema={"type": "string"}, allowReserved=True), False, True),
         (_path(schema={"type": "string"}, **{"x-allowReserved": True}), False, True),
+        # GitHub's mark on a tag, branch, ref or file path (`release/v1`, `docs/README.md`)
+        (_path(schema={"type": "string"}, **{"x-multi-segment": True}), False, True),
+        (_path(schema={"type": "string"}, **{"x-multiSegment": True}), False, True),
+        (_path(schema={"type": "string"}, **{"x-multi-segment": False}), False, False),
+        (_path(schema={"type": "integer"}, **{"x-multi-segment": True}), False, False),
         (_path(schema={"pattern": "^a/b$"}), False, True),
         (_path(schema={"type": "string"}), False, False),
         (_path(schema={"type": "string"}, allowReserved=False), False, False),
@@ -127,3 +132,13 @@ def test_a_reserved_expansion_in_the_path_key_loads_and_keeps_its_argument_order
     assert operation.request_path.unsafe_value == "/v1/{+name}/items/{id}"
     assert [p.wire_name.unsafe_value for p in operation.path_parameters] == ["name", "id"]
     assert [p.spans for p in operation.path_parameters] == [True, False]
+
+
+def test_the_note_on_a_spanning_value_follows_a_description_as_its_own_sentence() -> None:
+    tag = {"name": "tag", "in": "path", "required": True, "x-multi-segment": True}
+    tag |= {"description": "tag parameter", "schema": {"type": "string"}}
+    operation = _operation("/releases/tags/{tag}", tag)
+    (parameter,) = operation.parameters
+    assert parameter.spans
+    assert parameter.description is not None
+    assert parameter.description.unsafe_value.startswith("tag parameter. The value may hold")
