@@ -184,10 +184,13 @@ class Authenticator:
             if all(name in self._credentials for name in names):
                 return self._parts_for(alternative)
         wanted = "; or ".join(" and ".join(self._label(name) for name in names) for names in needed)
-        keywords = "api_key=" if ["api_key"] in needed else "credentials={...}"
+        # Each way spelled out: there is no `username=` argument to guess at.
+        ways = dict.fromkeys(
+            "api_key=" if names == ["api_key"] else _credentials_argument(names) for names in needed
+        )
         raise SDKError(
-            f"No credentials for {self._client_name}: it needs {wanted}. "
-            f"Pass {keywords} or set the environment variable(s){self._blank_hint(security)}"
+            f"No credentials for {self._client_name}: it needs {wanted}. Pass "
+            f"{' or '.join(ways)} or set the environment variable(s){self._blank_hint(security)}"
         )
 
     def _blank_hint(self, security: Security) -> str:
@@ -230,6 +233,10 @@ class Authenticator:
 
     def _label(self, name: str) -> str:
         return f"{name} ({self._env_prefix}_{name.upper()})"
+
+
+def _credentials_argument(names: list[str]) -> str:
+    return "credentials={" + ", ".join(f'"{name}": ...' for name in names) + "}"
 
 
 def _basic_token(username: str, password: str) -> str:

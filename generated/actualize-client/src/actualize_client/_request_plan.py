@@ -243,8 +243,8 @@ def encode_body(
         if isinstance(content, str):
             text_type = content_type or "text/plain; charset=utf-8"
             return EncodedBody(content.encode(), text_type, source=source, serialized=True)
-        data, guessed = upload_content(content)
-        return EncodedBody(data, content_type or guessed or "application/octet-stream")
+        data, chosen = upload_content(content, content_type)
+        return EncodedBody(data, chosen or "application/octet-stream")
     if isinstance(json, NotGiven) and not extra_body:
         return _NO_BODY
     body = json_body(json, extra_body)

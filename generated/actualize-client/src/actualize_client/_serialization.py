@@ -12,7 +12,8 @@ its location: ``Styled(value, "deepObject")`` for an OpenAPI ``style``/``explode
 
 JSON has no bytes: a ``format: binary`` value inside a JSON document (an attachment's content in
 a JSON body) travels as standard base64 text (RFC 4648), the encoding OpenAPI names for octets in
-a string and what JSON APIs that take file contents read.
+a string and what JSON APIs that take file contents read. A ``datetime`` travels as RFC 3339
+text with its UTC offset; one without a timezone is refused before anything is sent.
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ def to_jsonable(value: object) -> object:
         return [to_jsonable(item) for item in value]
     if isinstance(value, enum.Enum):
         return to_jsonable(value.value)
+    if isinstance(value, dt.datetime):
+        return _timestamp(value)
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, uuid.UUID | Decimal):
@@ -106,6 +109,19 @@ def to_jsonable(value: object) -> object:
     if isinstance(value, bytes | bytearray | memoryview):
         return base64.b64encode(value).decode("ascii")
     return value
+
+
+def _timestamp(value: dt.datetime) -> str:
+    """RFC 3339, the text of OpenAPI's ``date-time``, requires a UTC offset, and servers that
+    parse it (Go's ``time.Time``, for one) answer 400 to a time without one. A naive datetime
+    names no instant (``datetime.now()`` is local time, ``datetime.utcnow()`` UTC), so it is
+    refused before anything is sent rather than guessed at."""
+    if value.utcoffset() is None:
+        raise ValueError(
+            f"The datetime {value.isoformat()} has no timezone, so it names no instant: pass an "
+            "aware one (datetime.now(timezone.utc), or .replace(tzinfo=...)) or the text itself"
+        )
+    return value.isoformat()
 
 
 def body_fields(body: Mapping[str, object] | pydantic.BaseModel) -> Mapping[str, object]:

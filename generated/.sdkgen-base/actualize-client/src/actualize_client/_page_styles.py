@@ -108,7 +108,8 @@ class OffsetPagination:
     """Offsets: the next page starts where this one ended (the requested offset, 0 by default,
     plus its item count). It is the last page when it is empty, when that reaches ``total``, or
     when ``has_more`` is false or ``next_link`` null (whichever the body holds, in that order);
-    with none of them in the body, pages are fetched until an empty one."""
+    with none of them in the body, when a ``Link`` header pages (ORY Hydra's ``first``/``last``)
+    but names no ``next``, else at an empty page."""
 
     offset_param: str = "offset"
     items_field: FieldPath = "data"
@@ -141,7 +142,7 @@ class OffsetPagination:
         elif self.next_link is not None:
             ends = field_at(body, self.next_link) in _EMPTY
         else:
-            ends = False
+            ends = _last_by_link_header(headers)
         return None if ends else NextPage(param=(self.offset_param, str(after)))
 
 
@@ -310,6 +311,19 @@ def _pair(item: str) -> tuple[str, str]:
     """One ``name=value`` of the link's query, kept as the server encoded it."""
     name, _, value = item.partition("=")
     return name, value
+
+
+def _last_by_link_header(headers: httpx.Headers) -> bool:
+    """Whether an RFC 8288 ``Link`` header that pages (it names a first, last or previous
+    page) leaves out ``next``: the server's word that this is the last page, which spares the
+    request for the empty page past it. A ``Link`` header about something else says nothing."""
+    if "link" not in headers:
+        return False
+    from ._link_header import link_for  # its grammar compiles at import: paid only here
+
+    relations = ("first", "last", "prev", "previous")
+    pages = any(link_for(headers, relation) is not None for relation in relations)
+    return pages and link_for(headers, "next") is None
 
 
 def field_at(body: object, path: FieldPath | None) -> object:
