@@ -27,10 +27,10 @@ from pydantic import (
 
 from . import checks, jsonpointer
 from .errors import ConfigError, Problem
+from .http_tokens import is_token
 from .naming import POSSESSIVE
 
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
-_HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
 
 
 def _rule(check: Callable[[str], str | None]) -> Callable[[str], str]:
@@ -66,7 +66,7 @@ def _email(value: str) -> str:
 
 
 def _header_name(value: str) -> str:
-    if not _HEADER_NAME.match(value):
+    if not is_token(value):
         raise ValueError("must be an HTTP header name, e.g. Idempotency-Key")
     return value
 

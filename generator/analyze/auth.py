@@ -22,13 +22,13 @@ scheme's name in snake case.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import jsonpointer
 from ..errors import Problem, SpecError
+from ..http_tokens import is_token
 from ..ir import Auth, Security, SecurityScheme
 from ..naming import Namer, snake_case
 from ..strings import SpecText
@@ -51,8 +51,6 @@ _CHALLENGED = frozenset(
         "oauth",
     }
 )
-# RFC 9110 token: what a header or cookie name may consist of.
-NAME_TOKEN = re.compile(r"[-!#$%&'*+.^_`|~0-9A-Za-z]+")
 # Headers httpx sets from the URL and the body (the runtime refuses them too, see _headers.py),
 # and the two a credential must not replace.
 UNSETTABLE_HEADERS = frozenset(
@@ -252,7 +250,7 @@ def _other_http_scheme(context: Context, scheme: dict[str, Any], pointer: str) -
     value = scheme.get("scheme")
     if not isinstance(value, str) or not value or value.lower() in _CHALLENGED:
         return None
-    if not NAME_TOKEN.fullmatch(value):
+    if not is_token(value):
         message = f"{value!r} is not a valid HTTP authentication scheme name"
         hint = "use letters, digits and -_.!#$%&'*+^`|~, with no spaces"
         where = jsonpointer.join(pointer, "scheme")
@@ -273,7 +271,7 @@ def _key_name(context: Context, scheme: dict[str, Any], pointer: str) -> SpecTex
 
 def _check_name(name: str, location: str, file: str, pointer: str) -> None:
     """A header or cookie the key can travel in: a valid name that HTTP framing does not own."""
-    if not NAME_TOKEN.fullmatch(name):
+    if not is_token(name):
         message = f"{name!r} is not a valid HTTP {location} name"
         hint = "use letters, digits and -_.!#$%&'*+^`|~"
         raise SpecError(Problem("error", message, file, pointer, hint))

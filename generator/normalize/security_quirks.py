@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import jsonpointer
-from ..analyze.auth import NAME_TOKEN
 from ..errors import Problem
+from ..http_tokens import is_token
 from ..walk import iter_events, iter_operations
 
 _HTTP_SCHEMES = ("bearer", "basic")
@@ -86,7 +86,7 @@ def _prefixed_keys(document: dict[str, Any]) -> None:
             continue
         if name.lower() != "authorization" or not isinstance(prefix, str):
             continue
-        if NAME_TOKEN.fullmatch(prefix.strip()):
+        if is_token(prefix.strip()):
             for key in ("in", "name"):
                 del scheme[key]
             scheme.update({"type": "http", "scheme": prefix.strip()})

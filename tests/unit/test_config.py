@@ -40,6 +40,9 @@ def test_misspelt_key_suggests_the_intended_one() -> None:
         ("spec", "../../etc/passwd", "inside the API's folder"),
         ("source_url", "file:///etc/passwd", "http(s) URL"),
         ("distribution", "a b", "distribution"),
+        ("idempotency_header", "Idempotency Key", "HTTP header name"),
+        # a line break would end the header early and start another
+        ("idempotency_header", "Idempotency-Key\n", "HTTP header name"),
     ],
 )
 def test_invalid_values_are_refused_with_the_key(key: str, value: str, fragment: str) -> None:
