@@ -186,11 +186,13 @@ def _pagination(operation: Operation) -> dict[str, Any] | None:
         "done": paging.done,
         "next": paging.next,
     }
+    numbering = {} if paging.first_page == 1 else {"first_page": paging.first_page}
     return {
         "style": paging.style,
         "page_param": None if paging.page_param is None else paging.page_param.unsafe_value,
         "items_field": [part.unsafe_value for part in paging.items_path],
         **{name: [part.unsafe_value for part in path] for name, path in fields.items() if path},
+        **numbering,
     }
 
 
