@@ -354,6 +354,12 @@ def _brands_whole(name: str, title: str) -> str:
     return _BRAND.sub(lambda match: match[0].lower(), name)
 
 
+def sentence_title(title: str) -> str:
+    """The title without a closing full stop: the docs and docstrings set it inside their own
+    sentences ("client for Grafana HTTP API, generated"), where one gave "API., generated"."""
+    return title.strip().rstrip(".").rstrip()
+
+
 def default_config(title: str, spec_name: str) -> ApiConfig:
     """Names derived from a spec's title, for `generate` without a config file."""
     from .naming import class_name, python_name
@@ -362,7 +368,7 @@ def default_config(title: str, spec_name: str) -> ApiConfig:
     snake = python_name(_brands_whole(base, title), fallback="api").rstrip("_")
     return ApiConfig(
         name=snake if checks.api_name(snake) is None else "api",  # only --api uses it
-        title=title.strip() or snake,
+        title=sentence_title(title) or snake,
         package=f"{snake}_client",
         distribution=f"{snake.replace('_', '-')}-client",
         client_class=class_name(base, fallback="Api"),

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import jsonpointer
 from ..classnames import component_class_names
-from ..config import ApiConfig
+from ..config import ApiConfig, sentence_title
 from ..errors import Problem
 from ..hoist import hoist
 from ..ir import (
@@ -102,7 +102,7 @@ def analyze(
     info = document.get("info") or {}
     return Api(
         config=config,
-        title=SpecText(str(info.get("title") or config.title)),
+        title=SpecText(sentence_title(str(info.get("title") or "")) or config.title),
         description=text(info.get("description")),
         base_url=SpecText(base),
         auth=auth(context),

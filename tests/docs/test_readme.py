@@ -83,3 +83,19 @@ def test_a_spec_without_servers_says_where_the_url_goes(tmp_path: Path) -> None:
     assert "`SEARCH_BASE_URL` environment variable" in _readme_of(spec, tmp_path / "bare")
     spec["servers"] = [{"url": "https://search.example"}]
     assert "names no server" not in _readme_of(spec, tmp_path / "served")
+
+
+def test_a_title_ending_in_a_full_stop_reads_inside_the_docs_sentences(tmp_path: Path) -> None:
+    """Grafana's spec is titled "Grafana HTTP API.": the README and docstrings set the title
+    inside their own sentences, so its full stop goes."""
+    spec: dict[str, object] = {
+        "openapi": "3.0.3",
+        "info": {"title": "Search HTTP API.", "version": "1"},
+        "servers": [{"url": "https://search.example"}],
+        "paths": {"/health": {"get": {"responses": {"204": {"description": "ok"}}}}},
+    }
+    readme = _readme_of(spec, tmp_path)
+    assert "Typed Python client for Search HTTP API, generated" in readme
+    client = next((tmp_path / "pkg" / "src").glob("*/_client.py")).read_text()
+    assert "client for Search HTTP API.\n" in client
+    assert "API.." not in client
