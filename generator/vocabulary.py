@@ -254,6 +254,10 @@ FIELD_RESERVED = KWARG_RESERVED | _names(
     PYDANTIC_MODEL_ATTRIBUTES, MODEL_METHODS, MODEL_MODULE_NAMES, MODEL_BUILTINS
 )
 
+# Parameters spell a builtin's name as model fields do (`object_`), so one wire name has one
+# spelling: `get_check(object_=...)` beside `post_check(object_=...)` and `tuple.object_`.
+PARAMETER_RESERVED = KWARG_RESERVED | _names(MODEL_BUILTINS)
+
 # Methods sit in a resource class whose annotations use the module's names.
 METHOD_RESERVED = _names(_RESOURCE_MODULE_NAMES, RESOURCE_ATTRIBUTES, METHOD_BUILTINS)
 

@@ -15,7 +15,7 @@ from ..errors import Problem, SpecError
 from ..ir import Parameter, Serialization, TypeRef, is_idempotency_header
 from ..naming import Namer, client_name, python_name
 from ..strings import Safe, SpecText, identifier, string_literal
-from ..vocabulary import KWARG_RESERVED
+from ..vocabulary import PARAMETER_RESERVED
 from .context import Context
 from .paths import PLACEHOLDER
 from .spans import described as spans_described
@@ -68,7 +68,7 @@ def parameters(
             positions[site.name] if site.location == "path" else 0,
         )
     )
-    names = _names(sites, taken, KWARG_RESERVED | reserved)
+    names = _names(sites, taken, PARAMETER_RESERVED | reserved)
     return tuple(
         Parameter(
             schema=context.root(_schema_pointer(site)),

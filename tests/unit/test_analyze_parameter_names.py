@@ -100,3 +100,29 @@ def test_a_placed_name_is_never_a_keyword_or_a_per_call_option() -> None:
     parameters = [_parameter("query", "class"), _parameter("query", "extra")]
     arguments = _arguments({"parameters": parameters, "requestBody": body}, path="/things")
     assert arguments == {"query class": "class_query", "query extra": "extra_query_"}
+
+
+def test_a_parameter_named_like_a_builtin_is_spelt_as_a_body_field_is() -> None:
+    """Ory Keto's `GET /check?object=` and the JSON body of `POST /check` carry the same
+    `object`: the body's argument (and the model field) is `object_`, so the query argument
+    must be too, or the same keyword is a TypeError in one of the two methods."""
+    fields = {"object": {"type": "string"}, "list": {"type": "string"}}
+    body = {"content": {"application/json": {"schema": {"type": "object", "properties": fields}}}}
+    query = [_parameter("query", "object"), _parameter("query", "list")]
+    document = {
+        "openapi": "3.0.0",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/check": {
+                "get": {"operationId": "getCheck", "parameters": query, "responses": {}},
+                "post": {"operationId": "postCheck", "requestBody": body, "responses": {}},
+            }
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"), file="demo.json")
+    by_method = {str(operation.http_method): operation for operation in api.operations}
+    get = {p.wire_name.unsafe_value: str(p.name) for p in by_method["get"].parameters}
+    assert get == {"object": "object_", "list": "list_"}
+    post = by_method["post"]
+    assert post.body is not None
+    assert {f.wire_name.unsafe_value: str(f.name) for f in post.body.fields} == get
