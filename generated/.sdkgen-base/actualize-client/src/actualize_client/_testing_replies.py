@@ -60,14 +60,19 @@ def json_response(
 def as_last_page(value: Any, paging: Mapping[str, Any], request: httpx.Request) -> Any:
     """A page that says it is the last one, so iterating a list ends after it: page N of N,
     no more items after these, no next page number, cursor or link. A page that is a bare
-    array (Clerk's `GET /users?offset=`) has nowhere to say so: the fake's list is then the
-    example's items, and a page from an offset holds those after it, none after the last one,
-    which ends the iteration where the example again would look like a server that does not
-    move on."""
+    array (Clerk's `GET /users?offset=`, Grafana's `GET /users?page=`), or numbered pages
+    that declare no such field, have nowhere to say so: the fake's list is then the example's
+    items, a page from an offset holds those after it and every page after the first holds
+    none, which ends the iteration where the example again would look like a server that does
+    not move on."""
     requested = request.url.params.get(paging.get("page_param") or "")
     number = int(requested) if requested and requested.isdigit() else None
     if isinstance(value, list) and paging.get("style") == "offset":
         return value[number or 0 :]
+    if _past_first_page(paging, number):
+        if not isinstance(value, dict):
+            return []
+        _put(value, paging.get("items_field"), [])
     if not isinstance(value, dict):
         return value
     if paging.get("style", "page") == "page":
@@ -83,6 +88,16 @@ def as_last_page(value: Any, paging: Mapping[str, Any], request: httpx.Request) 
     _put(value, paging.get("done"), True)
     _put(value, paging.get("next"), None)
     return value
+
+
+def _past_first_page(paging: Mapping[str, Any], number: int | None) -> bool:
+    """Whether ``number`` asks for a page after the first of numbered pages that only an empty
+    page ends (nothing in them says which page is the last)."""
+    if paging.get("style", "page") != "page" or number is None:
+        return False
+    if any(paging.get(name) for name in ("current_page", "last_page", "has_more", "next")):
+        return False
+    return number > int(paging.get("first_page", 1))
 
 
 def _put(value: Any, path: Sequence[str] | None, new: Any) -> None:
