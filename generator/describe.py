@@ -17,6 +17,9 @@ from . import keywords
 from .refs import component_name, is_read_only
 from .strings import SpecText
 
+# What may close after a sentence's full stop: quotes, brackets, Markdown emphasis and code.
+_CLOSERS = "\"')]}*_`\u201d\u2019\u00bb"
+
 _FORMATS = {
     "date-time": "An ISO 8601 date and time.",
     "date": "An ISO 8601 date.",
@@ -57,9 +60,17 @@ def _with_limits(text: str, schema: Any) -> str:
         facts.append(f"Defaults to `{_value(schema['default'])}`.")
     if not facts:
         return text
-    stripped = text.rstrip()
-    ended = stripped if stripped[-1] in ".!?" else f"{stripped}."
-    return " ".join([ended, *facts])
+    return " ".join([as_sentence(text), *facts])
+
+
+def as_sentence(text: str) -> str:
+    """`text` ending its sentence, so another can follow: with a full stop added unless it
+    ends one already, also where quotes, brackets or emphasis close after it (GitHub's
+    `see "[Using pagination](...)."` got a second one)."""
+    stripped = text.strip()
+    if not stripped or stripped.rstrip(_CLOSERS).endswith((".", "!", "?", ":")):
+        return stripped
+    return f"{stripped}."
 
 
 def _referenced(schema: Any, schemas: Mapping[str, Any]) -> Any:

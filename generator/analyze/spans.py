@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import keywords, refs
+from ..describe import as_sentence
 from ..strings import SpecText
 
 _REPEATS = ("+", "*")
@@ -72,10 +73,8 @@ def spanning_names(
 
 def described(description: SpecText | None) -> SpecText:
     """A spanning parameter's description, saying what its value may hold (docstring, api.md)."""
-    said = description.unsafe_value.strip() if description is not None else ""
-    if said and not said.endswith((".", "!", "?", ":")):
-        said += "."  # GitHub's "tag parameter" would run on into the note
-    return SpecText(f"{said} {_NOTE}".strip())
+    said = as_sentence(description.unsafe_value) if description is not None else ""
+    return SpecText(f"{said} {_NOTE}".strip())  # GitHub's "tag parameter" ran on into it
 
 
 def pattern_admits_slash(pattern: str) -> bool:

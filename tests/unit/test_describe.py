@@ -126,6 +126,11 @@ def test_a_model_built_on_another_lists_the_keys_it_takes_from_it(
          "Between 1 and 100 (default 20)."),
         ("At least 1.", {"minimum": 1}, "At least 1."),
         ("Words.", {"$ref": "#/components/schemas/Voice"}, "Words."),
+        # a sentence ended inside closing marks is ended: GitHub's `per_page` got a second stop
+        ('See "[Using pagination](https://docs.example.com/p)."', {"default": 30},
+         'See "[Using pagination](https://docs.example.com/p)." Defaults to `30`.'),
+        ("Results per page (max 100)", {"default": 30},
+         "Results per page (max 100). Defaults to `30`."),
     ],
 )  # fmt: skip
 def test_a_description_is_followed_by_the_bounds_and_default_it_leaves_unsaid(
