@@ -136,5 +136,5 @@ def pick_media(media_types: list[str]) -> str | None:
 
 def body_rank(kind: Encoding) -> int:
     """Which of an operation's request bodies its own method sends, lowest first: JSON, then a
-    form; the others get methods of their own (`bodies.py` puts a multipart upload first)."""
+    form; the others get methods of their own (`body_order` puts a multipart upload first)."""
     return _BODY_RANK[kind]

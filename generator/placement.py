@@ -28,6 +28,7 @@ from .naming import (
     words,
 )
 from .sdk_names import sdk_method, sdk_tags
+from .shared_prefix import shared_prefix, unshared
 from .vocabulary import CLASS_RESERVED, CLIENT_RESERVED, METHOD_RESERVED
 from .walk import HTTP_METHODS, iter_operations
 
@@ -74,13 +75,15 @@ def place_operations(
         resource = resource or resource_name(path, operation)
         wanted.setdefault(resource, []).append((key, path, operation))
     verbs = {key: _verb(document, key, path, op) for ms in wanted.values() for key, path, op in ms}
-    shared = _shared_prefix(document)
+    given = {key: sdk_method(document, op) for ms in wanted.values() for key, _, op in ms}
+    shared = shared_prefix(document)
     locked_methods: dict[str, set[str]] = {}
     for placement in placements.values():
         locked_methods.setdefault(placement.resource, set()).add(placement.method)
     for resource, members in wanted.items():
         taken = locked_methods.get(resource, set())
-        for key, method in _method_names(resource, members, taken, verbs, shared).items():
+        names = _method_names(resource, members, taken, verbs, given, shared)
+        for key, method in names.items():
             placements[key] = Placement(key, resource, method)
     return placements
 
@@ -144,13 +147,14 @@ def _method_names(
     members: list[tuple[str, str, dict[str, Any]]],
     taken: Iterable[str],
     verbs: Mapping[str, str],
+    given: Mapping[str, list[str]],
     shared: tuple[str, ...] = (),
 ) -> dict[str, str]:
     """Each operation takes its first candidate name that no other operation of the resource
     wants at the same step: the short name (`create_token`), then the operationId's own words
     (`create_session_token`), then the method and the path's words (`get_bucket_acl`)."""
     pending = {
-        key: _candidates(resource, key, _unshared(path, shared), path, op, verbs[key])
+        key: _candidates(resource, key, unshared(path, shared), path, op, verbs[key], given[key])
         for key, path, op in members
     }
     namer = Namer(set(taken))
@@ -169,10 +173,17 @@ def _method_names(
 
 
 def _candidates(
-    resource: str, key: str, own: str, path: str, operation: dict[str, Any], verb: str
+    resource: str,
+    key: str,
+    own: str,
+    path: str,
+    operation: dict[str, Any],
+    verb: str,
+    given: list[str],
 ) -> list[str]:
     """`own` is the path without the segments every path of the document opens with, which
-    name the API rather than this operation: a name made from the path is made from `own`."""
+    name the API rather than this operation: a name made from the path is made from `own`;
+    `given` are the names the spec's SDK gives the method (`sdk_names`), tried first."""
     method = key.split(" ", 1)[0].lower()
     if _spells_path(operation, verb, path):
         # PUT and PATCH of one item are both `update`: the HTTP method tells them apart, and
@@ -185,7 +196,7 @@ def _candidates(
     words = [snake_case(word) for word in _path_words(path)]
     names.append("_".join([verb, *words]))
     names.append("_".join([method, *words, *(f"by_{snake_case(p)}" for p in _variables(path))]))
-    names = [snake_case(name) for name in sdk_method(operation)] + names
+    names = [snake_case(name) for name in given] + names
     return list(dict.fromkeys(_safe_method(name) for name in names))
 
 
@@ -328,30 +339,6 @@ def _full_name(key: str, path: str, operation: dict[str, Any]) -> str:
     if isinstance(operation_id, str) and snake_case(operation_id):
         return snake_case(operation_id_without_path(operation_id, path))
     return snake_case(key)
-
-
-def _shared_prefix(document: dict[str, Any]) -> tuple[str, ...]:
-    """The static segments every path of the document opens with and goes on after: HubSpot's
-    `/marketing/v3/marketing-events/...` names the API, not any one operation, as a base path in
-    its server URL would. None for a document of one path, where the prefix is all there is."""
-    paths = [path.strip("/").split("/") for path, _method, _op in iter_operations(document)]
-    if len({"/".join(segments) for segments in paths}) < 2:
-        return ()
-    shared: list[str] = []
-    for column in zip(*paths, strict=False):
-        first = column[0]
-        if "{" in first or any(segment != first for segment in column):
-            break
-        shared.append(first)
-    shortest = min(len(segments) for segments in paths)
-    return tuple(shared[: shortest - 1])
-
-
-def _unshared(path: str, shared: tuple[str, ...]) -> str:
-    segments = path.strip("/").split("/")
-    if not shared or tuple(segments[: len(shared)]) != shared:
-        return path
-    return "/" + "/".join(segments[len(shared) :])
 
 
 def _name_from_path(resource: str, verb: str, path: str) -> str:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .media import body_rank, encoding
+from . import refs
+from .body_order import body_order
 
 GROUP = "x-fern-sdk-group-name"
 METHOD = "x-fern-sdk-method-name"
@@ -38,16 +39,12 @@ def sdk_tags(operation: dict[str, Any]) -> Any:
     return [group, *(tags if isinstance(tags, list) else [])]
 
 
-def sdk_method(operation: dict[str, Any]) -> list[str]:
+def sdk_method(document: dict[str, Any], operation: dict[str, Any]) -> list[str]:
     """The method names the operation's SDK gives it, if any (as written, to be made a name):
-    its own body's first, then the operation's."""
-    body = operation.get("requestBody")
-    content = body.get("content") if isinstance(body, dict) else None
-    own: list[str] = []
-    if isinstance(content, dict) and content:
-        types = [media for media in content if isinstance(media, str)]
-        if types:
-            own = body_method(content[min(types, key=lambda media: body_rank(encoding(media)))])
+    the name of the body its own method sends first, then the operation's."""
+    body = refs.resolve(document, operation.get("requestBody"), "").node
+    order = body_order(document, body)
+    own = body_method(body["content"][order[0]]) if order else []
     return own + body_method(operation)
 
 

@@ -5,7 +5,7 @@ property (as openai-python does), read-only properties left out since a client n
 them; any other body is passed whole, as `body`, or as `content` for text and raw bytes. Text
 media types share one form, and so do raw ones: the caller picks the type with `content_type=`.
 
-The forms are ranked (`media.py`): the operation's own method sends the first, and each other
+The forms are ranked (`body_order`): the operation's own method sends the first, and each other
 form gets a method of its own, named by `analyze` (`create_json`).
 """
 
@@ -16,11 +16,12 @@ from dataclasses import replace
 from typing import Any
 
 from .. import jsonpointer, keywords
+from ..body_order import body_order
 from ..describe import describe
 from ..errors import Problem, SpecError
 from ..inheritance import declared_properties
 from ..ir import BodyField, RequestBody, Serialization, TypeRef
-from ..media import Encoding, base_media, body_rank, encoding, is_concrete, is_json
+from ..media import Encoding, base_media, encoding, is_concrete, is_json
 from ..refs import component_name
 from ..sdk_names import body_method
 from ..strings import Safe, SpecText, identifier, string_literal
@@ -32,8 +33,6 @@ _FILES = TypeRef((Safe("List[FileTypes]"),), (Safe("Sequence[FileTypes]"),))
 _TEXT = TypeRef((Safe("str"),), (Safe("str"),))
 _FORM_STYLES = ("form", "spaceDelimited", "pipeDelimited", "deepObject")
 _SHARED: tuple[Encoding, ...] = ("text", "binary")  # media types of these kinds share a form
-# Which body a method prefers (lowest first, then spec order): a file can only travel as
-# multipart; structured bodies before raw ones.
 _MAX_ALIASES = 10
 _EVENTS_FLAG = "stream"
 
@@ -67,7 +66,8 @@ def request_bodies(context: Context, operation: dict[str, Any], pointer: str) ->
             sdk_name=next(iter(body_method(entry)), None),
         )
         bodies.append(_arguments(context, body, entry, where, unsaid=declared is None))
-    return sorted(bodies, key=_preference)
+    order = body_order(context.document, raw)
+    return sorted(bodies, key=lambda body: order.index(body.media_type.unsafe_value))
 
 
 def events_bodies(
@@ -118,12 +118,6 @@ def method_suffix(body: RequestBody, taken: set[str]) -> str:
 
 def _identifier(subtype: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in subtype.lower()).strip("_")
-
-
-def _preference(body: RequestBody) -> int:
-    if body.encoding == "multipart" and any(field.is_file for field in body.fields):
-        return 0
-    return body_rank(body.encoding)
 
 
 def _arguments(

@@ -390,3 +390,58 @@ def test_each_media_type_the_spec_names_for_its_sdk_gets_that_method() -> None:
     }
     # the second operation's raw body: the name is taken, so it is named for its encoding
     assert methods == {"transcribe_url": ["transcribe_file"], "upload": ["upload_binary"]}
+
+
+def test_an_upload_the_spec_names_keeps_its_name_when_it_is_the_main_body() -> None:
+    """A multipart body carrying a file is what the operation's own method sends, ahead of JSON:
+    the method takes the upload's own name, and the JSON body's method keeps its name too (the
+    body given by `$ref` as much as the one written in place)."""
+    file_form = {
+        "type": "object",
+        "properties": {"audio": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+    }
+    content = {
+        "application/json": {
+            "x-fern-sdk-method-name": "transcribeUrl",
+            "schema": {"type": "object", "properties": {"url": {"type": "string"}}},
+        },
+        "multipart/form-data": {
+            "x-fern-sdk-method-name": "transcribeFile",
+            "schema": {"$ref": "#/components/schemas/Upload"},
+        },
+    }
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Demo", "version": "1"},
+        "paths": {
+            "/listen": {
+                "post": {
+                    "requestBody": {"content": content},
+                    "responses": {"200": {"description": "ok"}},
+                }
+            },
+            "/speak": {
+                "post": {
+                    "requestBody": {"$ref": "#/components/requestBodies/Speak"},
+                    "responses": {"200": {"description": "ok"}},
+                }
+            },
+        },
+        "components": {
+            "schemas": {"Upload": {"allOf": [file_form]}},
+            "requestBodies": {"Speak": {"content": content}},
+        },
+    }
+    api = analyze(document, default_config("Demo", "demo.json"))
+    methods = {
+        (str(resource.name), str(operation.name)): (
+            operation.body.media_type.unsafe_value if operation.body else None,
+            [str(body.method) for body in operation.alternatives],
+        )
+        for resource in api.resources
+        for operation in resource.operations
+    }
+    assert methods == {
+        ("listen", "transcribe_file"): ("multipart/form-data", ["transcribe_url"]),
+        ("speak", "transcribe_file"): ("multipart/form-data", ["transcribe_url"]),
+    }
