@@ -87,6 +87,29 @@ def test_a_datetime_without_a_timezone_is_refused_wherever_it_travels(value: obj
         json_body(value, None)
 
 
+class _Window(BaseModel):
+    starts: dt.datetime | None = None
+    seen: Annotated[dt.datetime | None, Field(json_schema_extra={"readOnly": True})] = None
+
+
+class _Filter(BaseModel):
+    windows: list[_Window] = Field(default_factory=list)
+
+
+def test_a_naive_datetime_inside_a_model_is_refused_as_at_the_top() -> None:
+    """pydantic would write it without an offset; a read-only one is never sent, so it passes."""
+    naive = dt.datetime(2024, 1, 2)
+    for body in (
+        _Filter(windows=[_Window(starts=naive)]),
+        _Filter.model_validate({"windows": [], "extra": {"at": naive}}),
+    ):
+        with pytest.raises(ValueError, match="no timezone"):
+            json_body(body, None)
+    aware = naive.replace(tzinfo=dt.UTC)
+    sent = _Filter(windows=[_Window(starts=aware, seen=naive)])
+    assert json.loads(json_body(sent, None)) == {"windows": [{"starts": "2024-01-02T00:00:00Z"}]}
+
+
 def test_an_aware_datetime_keeps_its_offset() -> None:
     ahead = dt.timezone(dt.timedelta(hours=5, minutes=30))
     assert to_jsonable(dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=ahead)) == (
