@@ -99,6 +99,8 @@ def test_an_over_cap_retry_after_falls_back_to_the_backoff_schedule() -> None:
         ("PATCH", 503, httpx.Headers(), False, False),
         ("POST", 503, headers(retry_after="1"), False, True),
         ("POST", 503, headers(retry_after_ms="10"), False, True),
+        ("POST", 403, headers(retry_after="60"), False, True),  # GitHub's secondary rate limit
+        ("GET", 403, httpx.Headers(), False, False),
         ("POST", 429, httpx.Headers(), False, True),
         ("POST", 502, httpx.Headers(), True, True),
         ("POST", 409, httpx.Headers(), True, False),
