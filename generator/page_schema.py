@@ -88,4 +88,4 @@ def first_page(schema: dict[str, Any]) -> int:
     (Mistral's `page`, `default: 0`), else 1. Counting from 1 where the API counts from 0 asks
     for page 2 after the first, skipping a whole page of items."""
     start = schema.get("default", schema.get("minimum"))
-    return 0 if type(start) is int and start == 0 else 1
+    return 0 if type(start) in (int, float) and start == 0 else 1

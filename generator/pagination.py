@@ -72,6 +72,7 @@ from .strings import SpecText
 STYLES: tuple[PagingStyle, ...] = ("page", "offset", "cursor", "next_link", "link_header")
 DECLARATION = "x-ms-pageable"
 LINK_HEADER = "link"
+_NUMBERS = (("int",), ("float",))  # the annotations of `integer` and `number`
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class _Shape:
     body: Any
     annotator: Annotator
     link_header: bool = False  # the success response declares a `Link` header
-    numbers: frozenset[str] = frozenset()  # the query parameters typed as integers
+    numbers: frozenset[str] = frozenset()  # the query parameters typed as numbers
 
     def field(self, path: str, accepts: Callable[[Any], bool] = lambda _: True) -> Any:
         """The schema at the dotted `path` in the body (the body itself for an empty path),
@@ -126,7 +127,7 @@ def detect_pagination(
         body,
         annotator,
         link_header=LINK_HEADER in headers,
-        numbers=frozenset(p.wire_name.unsafe_value for p in query if p.type.outputs == ("int",)),
+        numbers=frozenset(p.wire_name.unsafe_value for p in query if p.type.outputs in _NUMBERS),
     )
     declared = operation.get(DECLARATION)
     if isinstance(declared, dict) and not names & set(config.include):
@@ -302,8 +303,10 @@ _DETECTORS: dict[
 
 
 def _markerless(config: PaginationConfig, shape: _Shape, items: Pagination) -> Pagination | None:
-    """Where no style fits: an integer page number, or an integer offset beside a page size,
-    with nothing in the body to say where the list ends: read until a page comes back empty.
+    """Where no style fits: a page number, or an offset beside a page size, with nothing in the
+    body to say where the list ends: read until a page comes back empty. Numbers count, `number`
+    as much as `integer` (Deepgram, Immich and Supabase type theirs `number`): a counter is
+    whole either way, and a text parameter named `page` may be a name, not a place in a list.
     Not beside a cursor parameter (Kratos: a deprecated `page` beside `page_token`): the API
     then pages by a token it hands out where the spec does not say, and its numbers need not
     run in sequence, so counting them up would ask for pages that are not the next."""

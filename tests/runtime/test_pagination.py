@@ -139,6 +139,17 @@ def test_without_metadata_pages_continue_until_one_is_empty() -> None:
     assert pagination.page_after({"data": []}, requested=4, item_count=0) is None
 
 
+def test_a_page_number_written_as_a_whole_float_counts_on_from_it() -> None:
+    """A spec that types its page `number` has a `float` parameter, sent as `page=3.0`: the
+    next page is 4, not the second counted from the start again; a body may say `2.0`."""
+    pagination = PageNumberPagination(current_page="page")
+    following = pagination.following(
+        {"data": [1]}, params=[("page", "3.0")], items=[1], headers=httpx.Headers()
+    )
+    assert following == NextPage(param=("page", "4"))
+    assert pagination.page_after({"page": 2.0}, requested=None, item_count=1) == 3
+
+
 def test_the_body_current_page_wins_over_the_requested_one() -> None:
     pagination = PageNumberPagination(current_page="page", last_page="pages")
     assert pagination.page_after({"page": 2, "pages": 9}, requested=7, item_count=1) == 3

@@ -37,6 +37,15 @@ HOLDER = {"type": "object", "properties": {**items("sites"), "status": STRING}}
             id="an object holding the only array",
         ),
         pytest.param(
+            [
+                {"name": name, "in": "query", "schema": {"type": "number"}}
+                for name in ("page", "limit")
+            ],
+            answer(THINGS),
+            NUMBERED,
+            id="typed number (Deepgram, Immich)",
+        ),
+        pytest.param(
             numbers("page", "per_page"),
             answer(THINGS, {"Link": LINK}),
             LINK_HEADER,
@@ -178,6 +187,7 @@ def test_the_config_limits_or_renames_the_offset_beside_a_page_size() -> None:
         pytest.param({"type": "integer", "default": 1, "minimum": 0}, 1, id="default 1"),
         pytest.param({"type": "integer", "default": False}, 1, id="a boolean is no number"),
         pytest.param(INTEGER, 1, id="unsaid"),
+        pytest.param({"type": "number", "minimum": 0.0}, 0, id="a number, minimum 0"),
     ],
 )
 def test_pages_count_from_where_the_page_parameter_says(page: dict[str, Any], first: int) -> None:
