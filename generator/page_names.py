@@ -40,6 +40,7 @@ NEXT_LINKS += ("next_url", "next_page_url")  # Lob; Laravel's paginator at the t
 TOTALS = ("total", "total_count", "totalCount", "TotalCount")
 MORE_FLAGS: tuple[str, ...] = ("has_more", "hasMore", "more", "hasNextPage", "has_next_page")
 MORE_FLAGS += ("page.hasNextPage", "pageInfo.hasNextPage")
+MORE_FLAGS += ("meta.pagination.has_more",)  # Paddle: beside a `next` URL it always sends
 DONE_FLAGS = ("done", "is_last", "isLast")
 # With only a next link, one of these in the query shows the operation is a paged list.
 LINK_PARAMS = (*SIZES, "page", *OFFSET_PARAMS, *CURSOR_PARAMS)

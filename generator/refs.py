@@ -113,7 +113,9 @@ def operation_parameters(
 ) -> list[ParameterSite]:
     """The path item's parameters overridden by the operation's (same `in` and `name`), in order.
 
-    Header names compare case-insensitively, as HTTP does.
+    Header names compare case-insensitively, as HTTP does. A `description` written beside a
+    parameter's `$ref` replaces the shared one (3.1's Reference Object: an operation sharing a
+    parameter says what it means there).
     """
     item = (document.get("paths") or {}).get(path) or {}
     owners = (
@@ -125,11 +127,20 @@ def operation_parameters(
         raw_parameters = owner.get("parameters") if isinstance(owner, dict) else None
         for index, raw in enumerate(raw_parameters if isinstance(raw_parameters, list) else []):
             resolved = resolve(document, raw, jsonpointer.join(base, "parameters", index))
-            parameter = resolved.node
+            parameter = _described_here(resolved)
             if isinstance(parameter, dict) and isinstance(parameter.get("name"), str):
                 site = ParameterSite(parameter, resolved.pointer)
                 merged[_identity(site)] = site
     return list(merged.values())
+
+
+def _described_here(resolved: Resolved) -> Any:
+    """The resolved parameter, with the `description` beside its `$ref` where one is written
+    (a copy: the shared component stays as the document has it)."""
+    own = resolved.siblings.get("description")
+    if isinstance(own, str) and isinstance(resolved.node, dict):
+        return {**resolved.node, "description": own}
+    return resolved.node
 
 
 def _identity(site: ParameterSite) -> tuple[str, str]:

@@ -181,6 +181,27 @@ HAL_LINKS = {
             id="cursor-stripe-last-id",
         ),
         pytest.param(
+            query("after", "per_page"),
+            {
+                **items("data"),
+                "meta": {
+                    "type": "object",
+                    "properties": {
+                        "pagination": {
+                            "type": "object",
+                            "properties": {
+                                "per_page": INTEGER,
+                                "next": {"type": "string", "format": "uri"},
+                                "has_more": BOOLEAN,
+                            },
+                        }
+                    },
+                },
+            },
+            ("cursor", "after", "data", None, "meta.pagination.has_more", None, "id"),
+            id="cursor-paddle-last-id-with-meta-pagination-has-more",
+        ),
+        pytest.param(
             query("limit"),
             {**items("data"), "links": {"type": "object", "properties": {"next": STRING}}},
             ("next_link", None, "data", None, None, "links.next", None),
