@@ -31,6 +31,7 @@ from . import (
     discriminator,
     duplicate_operation_ids,
     empty_enum,
+    empty_lists,
     exclusive_bounds,
     implicit_type,
     invalid_default,
@@ -62,7 +63,8 @@ from . import (
 Pass = Callable[[dict[str, Any], str], list[Problem]]
 
 PASSES: tuple[Pass, ...] = (
-    media_type_refs.apply,  # first: every later pass reads the media types it joins in
+    empty_lists.apply,  # first: every later pass reads path items and operations as mappings
+    media_type_refs.apply,  # next: every later pass reads the media types it joins in
     tuple_items.apply,  # before any pass that reads an array's `items`
     surrogates.apply,
     numeric_text.apply,
