@@ -38,6 +38,7 @@ from . import (
     media_type_refs,
     nullable,
     numeric_text,
+    object_default,
     object_examples,
     optional_keyword,
     pageable,
@@ -88,6 +89,7 @@ PASSES: tuple[Pass, ...] = (
     array_enum.apply,  # after empty_enum: an empty enum is dropped, not moved
     string_enum.apply,  # before invalid_default: a default is checked against the text
     broken_pattern.apply,
+    object_default.apply,  # before invalid_default: the default fits the object it shows
     object_examples.apply,  # before invalid_default: a default may fit the widened schema
     invalid_default.apply,
     undeclared_required.apply,
