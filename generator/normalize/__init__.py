@@ -31,12 +31,14 @@ from . import (
     discriminator,
     duplicate_operation_ids,
     empty_enum,
+    empty_lists,
     exclusive_bounds,
     implicit_type,
     invalid_default,
     media_type_refs,
     nullable,
     numeric_text,
+    object_default,
     object_examples,
     optional_keyword,
     pageable,
@@ -62,7 +64,8 @@ from . import (
 Pass = Callable[[dict[str, Any], str], list[Problem]]
 
 PASSES: tuple[Pass, ...] = (
-    media_type_refs.apply,  # first: every later pass reads the media types it joins in
+    empty_lists.apply,  # first: every later pass reads path items and operations as mappings
+    media_type_refs.apply,  # next: every later pass reads the media types it joins in
     tuple_items.apply,  # before any pass that reads an array's `items`
     surrogates.apply,
     numeric_text.apply,
@@ -86,6 +89,7 @@ PASSES: tuple[Pass, ...] = (
     array_enum.apply,  # after empty_enum: an empty enum is dropped, not moved
     string_enum.apply,  # before invalid_default: a default is checked against the text
     broken_pattern.apply,
+    object_default.apply,  # before invalid_default: the default fits the object it shows
     object_examples.apply,  # before invalid_default: a default may fit the widened schema
     invalid_default.apply,
     undeclared_required.apply,
