@@ -7,6 +7,9 @@ a usual name comes before a rarer one.
 from __future__ import annotations
 
 ITEMS = ("data", "items", "results", "entries")
+# Arrays a page may hold beside its items that are never them: what went wrong (Square sends
+# `errors` in every body, its `customers` or `transactions` beside it).
+NOT_ITEMS = frozenset({"errors", "warnings"})
 HAL_EMBEDDED = "_embedded"
 # JSON:API names its paging parameters `page[...]` (Amadeus: `page[offset]`, `page[limit]`).
 OFFSET_PARAMS = ("offset", "page[offset]", "startAt")

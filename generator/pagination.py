@@ -51,6 +51,7 @@ from .page_names import (
     NEXT_LINKS,
     NEXT_PAGE,
     NEXT_PAGES,
+    NOT_ITEMS,
     OFFSET_PARAMS,
     PAGE_COUNTS,
     SIZES,
@@ -176,14 +177,19 @@ def _declared(declared: dict[str, Any], shape: _Shape) -> Pagination | None:
 def _listed(config: PaginationConfig, shape: _Shape) -> Pagination | None:
     """What every style shares, which each detector completes: the items array (the configured
     field, else a usual name, `entries` among them for Box, whose pages also hold an `order`
-    array, else the body's only array, else the only array a HAL body embeds, else the body when
-    it is an array: there only a header can say where the next page is) and their type."""
+    array, else the body's only array, an `errors` one aside, else the only array a HAL body
+    embeds, else the body when it is an array: there only a header can say where the next page
+    is) and their type."""
     if config.items_field is not None:
         candidates: tuple[str, ...] = (config.items_field,)
     elif shape.field("", is_array) is not None:
         candidates = ("",)
     else:
-        arrays = [name for name, schema in _properties(shape) if is_array(schema)]
+        arrays = [
+            name
+            for name, schema in _properties(shape)
+            if is_array(schema) and name not in NOT_ITEMS
+        ]
         candidates = (*ITEMS, *arrays) if len(arrays) == 1 else ITEMS
     name = shape.first(candidates, is_array)
     path: tuple[str, ...] | None = _embedded(shape) if name is None else (name,) if name else ()

@@ -22,6 +22,7 @@ from . import (
     alias_parents,
     annotation_members,
     array_enum,
+    authorization_keys,
     bare_media_types,
     binary_content,
     boolean_required,
@@ -101,6 +102,7 @@ PASSES: tuple[Pass, ...] = (
     security_quirks.apply,
     credential_headers.apply,  # after security_quirks: only where no security is left
     scheme_headers.apply,  # after security_quirks: reads the `http` schemes it respells
+    authorization_keys.apply,  # after scheme_headers: reads the schemes and requirements made
     required_keys.apply,  # after security_quirks: reads the requirements it cleans
     pageable.apply,
 )

@@ -37,7 +37,7 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
 
 
 def _requirement_extensions(document: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
-    for pointer, requirements in _requirement_lists(document):
+    for pointer, requirements in requirement_lists(document):
         emptied: set[int] = set()
         for index, alternative in enumerate(requirements):
             extensions = [key for key in alternative if key.startswith("x-")]
@@ -52,7 +52,9 @@ def _requirement_extensions(document: dict[str, Any]) -> Iterator[tuple[str, str
         requirements[:] = [item for index, item in enumerate(requirements) if index not in emptied]
 
 
-def _requirement_lists(document: dict[str, Any]) -> Iterator[tuple[str, list[Any]]]:
+def requirement_lists(document: dict[str, Any]) -> Iterator[tuple[str, list[Any]]]:
+    """Every list of security alternatives (the document's, its operations' and events'), with
+    the pointer of each."""
     owners = [("", document)] + [
         (jsonpointer.join("", "paths", path, method), operation)
         for path, method, operation in iter_operations(document)

@@ -465,3 +465,23 @@ def test_a_done_flag_is_taken_only_as_a_boolean_and_where_has_more_is_absent(
     paging = paging_of(query("cursor"), {**items("data"), "next_cursor": STRING, **properties})
     assert paging is not None
     assert paging.done == ()
+
+
+def test_an_errors_array_beside_the_items_leaves_them_the_only_array() -> None:
+    """Square's lists answer `customers` (or `transactions`, `refunds`) beside the `errors` array
+    every body holds, and the next `cursor`: one list, paged by the cursor it hands out."""
+    error = {"type": "object", "properties": {"code": STRING}}
+    properties = {
+        "errors": {"type": "array", "items": error},
+        **items("customers"),
+        "cursor": STRING,
+    }
+    assert described(paging_of(query("cursor"), properties)) == (
+        "cursor",
+        "cursor",
+        "customers",
+        None,
+        None,
+        "cursor",
+        None,
+    )
