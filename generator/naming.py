@@ -102,11 +102,24 @@ def singular(word: str) -> str:
     lower = word.lower()
     if lower.endswith("ies") and len(word) > 4:
         return word[:-3] + ("Y" if word[-1].isupper() else "y")
+    if lower.endswith(("uses", "ases")) and not _sibilant_plural(lower):
+        return word[:-1]
     if lower.endswith(("sses", "shes", "ches", "xes", "uses", "ases")):
         return word[:-2]
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+def _sibilant_plural(lower: str) -> bool:
+    """Whether a word in `-uses`/`-ases` adds `es` to a noun in `-us`/`-as` (`statuses`,
+    `aliases`) rather than `s` to one in `-use`/`-ase` (`causes`, `houses`, `databases`,
+    `releases`): a Latin `-us` follows a consonant, `-ause`/`-ouse` a vowel; of the `-as`
+    nouns, API names hold the `-ias` ones (`alias`, `bias`)."""
+    before = lower[-5:-4]
+    if lower.endswith("uses"):
+        return before not in ("", "a", "e", "i", "o", "u")
+    return before == "i"
 
 
 def plural(word: str) -> str:

@@ -16,11 +16,16 @@ component `PetUnion` (`oneOf` the subclasses, with the discriminator) takes its 
 the spec uses `Pet` as a value's type, so that a reply is parsed into the right subclass. The
 discriminator check that follows judges the union's tags as for any other.
 
+A base whose property allows tags no subclass carries (Okta's `TokenRequest`: `grant_type` may
+be `implicit`, and only eleven grant types have a subclass) is itself what the API means by those
+tags. The union then gains one more member, `<Base>Other`: the base with the property narrowed to
+the tags left over, so that a request with such a tag can still be built and a reply with one is
+still read, while every other tag picks its subclass. Without it the base would stay the type of
+every value, and a caller could send none of the subclasses' fields.
+
 Left as written, with the reason in an info note: a base listed among its own subclasses by a
 `$ref` with constraints beside it (a bare one adds nothing to the union and is gone already, see
-self_union.py), a base whose property allows a tag no subclass carries
-(PagerDuty's `Restriction`: `daily_restriction` is the base itself, `weekly_restriction` its
-one subclass), a discriminator whose tags cannot be honoured (the check that follows drops it),
+self_union.py), a discriminator whose tags cannot be honoured (the check that follows drops it),
 and a `oneOf` listing a schema that does not extend the base (a union of unrelated shapes, not
 a hierarchy).
 """
@@ -57,6 +62,10 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
         union = _free_name(schemas, base + _SUFFIX)
         _split(document, schemas, base, union, members)
         message = f"the base's subclasses are read by their tag as {union} where {base} is a type"
+        leftover = _untagged(document, where, schemas[base], schemas[union])
+        if leftover:
+            other = _add_other(schemas, base, union, leftover)
+            message += f"; {other} carries the tags no subclass has ({', '.join(leftover)})"
         problems.append(Problem("info", message, file, pointer))
     return problems
 
@@ -90,23 +99,47 @@ def _unsplittable(
         return f"member {stranger!r} does not extend it through `allOf`"
     schema = jsonpointer.resolve(document, where)
     tags, reason = member_tags(document, where, schema)
-    if tags is None:
-        return reason
-    prop = schema["discriminator"]["propertyName"]
-    tagged = {tag for each in tags.values() for tag in each}
-    untagged = sorted(_values(document, where, schema, prop) - tagged)
-    if untagged:
-        return f"{prop!r} may be {untagged[0]!r}, which no subclass is tagged with: the base's own"
-    return ""
+    return "" if tags is not None else reason
 
 
-def _values(document: dict[str, Any], where: str, schema: dict[str, Any], prop: str) -> set[str]:
+def _untagged(
+    document: dict[str, Any], where: str, base: dict[str, Any], union: dict[str, Any]
+) -> list[str]:
+    """The values the base's property allows that no subclass is tagged with, in the spec's
+    order: the ones the base itself stands for."""
+    tags, _reason = member_tags(document, where, union)
+    prop = union["discriminator"]["propertyName"]
+    tagged = {tag for each in (tags or {}).values() for tag in each}
+    return [value for value in _values(document, where, base, prop) if value not in tagged]
+
+
+def _add_other(schemas: dict[str, Any], base: str, union: str, leftover: list[str]) -> str:
+    """Add `<Base>Other` (the base, its tag narrowed to `leftover`) to the union and its mapping."""
+    other = _free_name(schemas, base + "Other")
+    discriminator = schemas[union]["discriminator"]
+    prop = discriminator["propertyName"]
+    narrowed = {"type": "object", "properties": {prop: {"type": "string", "enum": leftover}}}
+    schemas[other] = {
+        "description": f"A {base} whose `{prop}` is one no subclass of it is tagged with.",
+        "allOf": [{"$ref": SCHEMA_PREFIX + jsonpointer.escape(base)}, narrowed],
+    }
+    target = SCHEMA_PREFIX + jsonpointer.escape(other)
+    schemas[union]["oneOf"].append({"$ref": target})
+    mapping = discriminator.get("mapping")
+    if isinstance(mapping, dict):
+        mapping.update({tag: target for tag in leftover})
+    else:
+        discriminator["mapping"] = {tag: target for tag in leftover}
+    return other
+
+
+def _values(document: dict[str, Any], where: str, schema: dict[str, Any], prop: str) -> list[str]:
     """The values the base's own declaration of the property lists (`enum`, `const`)."""
     declared = resolve(document, declared_properties(document, schema)[prop], where).node
     if not isinstance(declared, dict):
-        return set()
+        return []
     values = declared.get("enum") if "const" not in declared else [declared["const"]]
-    return {value for value in values or [] if isinstance(value, str)}
+    return list(dict.fromkeys(value for value in values or [] if isinstance(value, str)))
 
 
 def _split(

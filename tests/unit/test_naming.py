@@ -110,6 +110,14 @@ def test_class_name_avoids_reserved_and_builtins() -> None:
         ("Status", "Status"),
         ("Knowledge", "Knowledge"),
         ("Boxes", "Box"),
+        ("Statuses", "Status"),
+        ("Buses", "Bus"),
+        ("errorCauses", "errorCause"),
+        ("Houses", "House"),
+        ("uses", "use"),
+        ("Biases", "Bias"),
+        ("Databases", "Database"),
+        ("releases", "release"),
     ],
 )
 def test_singular(plural: str, expected: str) -> None:

@@ -770,10 +770,6 @@ def test_a_discriminator_on_a_base_becomes_a_union_of_its_subclasses() -> None:
             },
             "member 'Owner' does not extend it through `allOf`",
         ),
-        (  # PagerDuty's Restriction: `daily_restriction` is the base itself
-            {"properties": {"petType": {"type": "string", "enum": ["Dog", "Cat", "Pet"]}}},
-            "'petType' may be 'Pet', which no subclass is tagged with",
-        ),
     ],
 )
 def test_a_base_that_is_no_plain_hierarchy_keeps_its_discriminator(
@@ -788,6 +784,28 @@ def test_a_base_that_is_no_plain_hierarchy_keeps_its_discriminator(
         and reason in str(problem)
         for problem in problems
     )
+
+
+def test_tags_no_subclass_carries_are_the_bases_own_member_of_the_union() -> None:
+    # Okta's TokenRequest: `grant_type` may be `implicit`, which has no subclass
+    tag = {"type": "string", "enum": ["Dog", "Pet", "Cat", "Wolf"]}
+    base_extra = {"properties": {"petType": tag, "name": {"type": "string"}}}
+    document, problems = normalize(_hierarchy(base_extra), "spec.json")
+    schemas = document["components"]["schemas"]
+    other = "#/components/schemas/PetOther"
+    assert schemas["PetUnion"]["oneOf"][-1] == {"$ref": other}
+    mapping = schemas["PetUnion"]["discriminator"]["mapping"]
+    assert mapping == {
+        "Dog": "#/components/schemas/Dog",
+        "Cat": "#/components/schemas/Cat",
+        "Pet": other,
+        "Wolf": other,
+    }
+    assert schemas["PetOther"]["allOf"][0] == {"$ref": "#/components/schemas/Pet"}
+    narrowed = schemas["PetOther"]["allOf"][1]["properties"]["petType"]
+    assert narrowed == {"type": "string", "enum": ["Pet", "Wolf"]}
+    assert schemas["Owner"]["properties"]["pet"] == {"$ref": "#/components/schemas/PetUnion"}
+    assert any("PetOther carries the tags no subclass has (Pet, Wolf)" in str(p) for p in problems)
 
 
 def _header(name: str, required: bool = True, **schema: Any) -> dict[str, Any]:
