@@ -76,8 +76,12 @@ def _with(
 
 
 def merge(base: dict[str, Any], branch: dict[str, Any]) -> dict[str, Any]:
-    """A `oneOf`/`anyOf` branch merged into the schema around it (the branch's keywords win)."""
+    """A `oneOf`/`anyOf` branch merged into the schema around it (the branch's keywords win,
+    but its `items` must satisfy the surrounding ones too: `anyOf: [{type: array, items: {}}]`
+    beside `items: {$ref: Item}` still holds Items)."""
     merged = {**base, **{k: v for k, v in branch.items() if k not in ("properties", "required")}}
+    if "items" in base and "items" in branch and base["items"] != branch["items"]:
+        merged["items"] = {"allOf": [base["items"], branch["items"]]}
     properties = {**(base.get("properties") or {}), **(branch.get("properties") or {})}
     required = [*(base.get("required") or [])]
     required += [name for name in branch.get("required") or [] if name not in required]
