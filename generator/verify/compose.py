@@ -23,38 +23,65 @@ def merge_all_of(schema: dict[str, Any], resolve: Resolve) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     closed: list[set[str]] = []  # members that forbid every property they do not declare
+    apart: list[str] = []  # properties two members give `enum`s with no value in common
     for member in [*schema["allOf"], dict(merged)]:
         member = resolve(member)
         if not isinstance(member, dict):
             continue
         if "allOf" in member:
             member = merge_all_of(member, resolve)
-        for name, prop in (member.get("properties") or {}).items():
-            earlier = properties.get(name)
-            # a property declared by two members must satisfy both declarations
-            properties[name] = prop if earlier is None else {"allOf": [earlier, prop]}
+        apart += _merge_properties(properties, member, resolve)
         required += [name for name in member.get("required") or [] if name not in required]
         if member.get("additionalProperties") is False:
             closed.append(set(member.get("properties") or {}))
         _merge_keywords(merged, member)
+    if missing := [name for name in apart if name in required]:  # found before any is built
+        raise NoValueAtAll(f"`allOf` members allow {missing[0]!r} no common value")
     if closed:  # only what every closed member declares may be sent
         allowed = set.intersection(*closed)
         properties = {name: prop for name, prop in properties.items() if name in allowed}
     return _with(merged, properties, required)
 
 
+def _merge_properties(
+    properties: dict[str, Any], member: dict[str, Any], resolve: Resolve
+) -> list[str]:
+    """Adds the member's properties; a property declared by two members must satisfy both
+    declarations. Returns those the two declare with `enum`s that share no value."""
+    apart = []
+    for name, prop in (member.get("properties") or {}).items():
+        earlier = properties.get(name)
+        properties[name] = prop if earlier is None else {"allOf": [earlier, prop]}
+        if earlier is not None and _apart(resolve(earlier), resolve(prop)):
+            apart.append(name)
+    return apart
+
+
 def _merge_keywords(merged: dict[str, Any], member: dict[str, Any]) -> None:
     """The member's other keywords: the first one wins, but `items` must satisfy both, an
-    `enum` is what both allow and a `type` what both admit (none: no value is valid)."""
+    `enum` is what both allow and a `type` what both admit (none of either: no value is
+    valid)."""
     for key, value in member.items():
         if key == "type" and "type" in merged:
             merged["type"] = common_type(merged["type"], value)
         elif key == "items" and merged.get("items", value) != value:
             merged["items"] = {"allOf": [merged["items"], value]}
         elif key == "enum" and isinstance(merged.get("enum"), list) and isinstance(value, list):
-            merged["enum"] = [item for item in merged["enum"] if item in value]
+            common = [item for item in merged["enum"] if item in value]
+            if not common:
+                shown = f"{merged['enum']!r} and {value!r}"
+                raise NoValueAtAll(f"`allOf` members allow no common value ({shown})")
+            merged["enum"] = common
         elif key not in ("properties", "required"):
             merged.setdefault(key, value)
+
+
+def _apart(first: Any, second: Any) -> bool:
+    """Whether two declarations of a property list `enum`s that share no value."""
+    enums = [s.get("enum") if isinstance(s, dict) else None for s in (first, second)]
+    if not all(isinstance(enum, list) for enum in enums):
+        return False
+    return not [value for value in enums[0] or [] if value in (enums[1] or [])]
 
 
 def common_type(first: Any, second: Any) -> Any:
@@ -76,8 +103,12 @@ def _with(
 
 
 def merge(base: dict[str, Any], branch: dict[str, Any]) -> dict[str, Any]:
-    """A `oneOf`/`anyOf` branch merged into the schema around it (the branch's keywords win)."""
+    """A `oneOf`/`anyOf` branch merged into the schema around it (the branch's keywords win,
+    but its `items` must satisfy the surrounding ones too: `anyOf: [{type: array, items: {}}]`
+    beside `items: {$ref: Item}` still holds Items)."""
     merged = {**base, **{k: v for k, v in branch.items() if k not in ("properties", "required")}}
+    if "items" in base and "items" in branch and base["items"] != branch["items"]:
+        merged["items"] = {"allOf": [base["items"], branch["items"]]}
     properties = {**(base.get("properties") or {}), **(branch.get("properties") or {})}
     required = [*(base.get("required") or [])]
     required += [name for name in branch.get("required") or [] if name not in required]

@@ -8,8 +8,16 @@ class NoValidValue(ValueError):
 
 
 class NoValueAtAll(NoValidValue):
-    """A schema no value satisfies (`allOf` members with no common type): the spec's doing, which
-    the generator warned about where it is written, not the harness's."""
+    """A schema no value satisfies (`allOf` members with no common type or value): the spec's
+    doing, which the generator warned about where it is written, not the harness's."""
+
+
+SPEC_BLAME = "the spec's doing, as the generator warned, not the client's"
+
+
+def no_reply(error: NoValueAtAll) -> str:
+    """What a failure says when the spec lets no reply be valid."""
+    return f"no reply is valid against the spec: {error}"
 
 
 class ContractFailure(AssertionError):

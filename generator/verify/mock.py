@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .document import ValidationDocument, prepared_document, served
-from .errors import NoValueAtAll
+from .errors import SPEC_BLAME, NoValueAtAll, no_reply
 from .replies import GENERATED, Canned, ReplyBook, encode_json
 from .routing import Route
 from .schemas import Violation
@@ -258,8 +258,7 @@ def _failed(request: WireRequest, error: Exception) -> Exchange:
     """The exchange of a request the mock could not answer: a harness bug, unless the spec
     admits no reply there at all (which the generator warned about)."""
     if isinstance(error, NoValueAtAll):
-        message = f"no reply is valid against the spec: {error}"[:400]
-        blame = "the spec's doing, as the generator warned, not the client's"
-        return Exchange(request, None, (), None, harness_error=message, blame=blame)
+        message = no_reply(error)[:400]
+        return Exchange(request, None, (), None, harness_error=message, blame=SPEC_BLAME)
     message = f"the mock failed: {type(error).__name__}: {error}"[:400]
     return Exchange(request, None, (), None, harness_error=message)

@@ -37,7 +37,7 @@ from .contract import (
     import_every_module,
     import_package,
 )
-from .errors import ContractFailure
+from .errors import SPEC_BLAME, ContractFailure, NoValueAtAll, no_reply
 from .invoke import Outcome, invoke_async, invoke_sync
 from .mock import SpecMockServer
 from .replies import Canned
@@ -286,4 +286,6 @@ def _failure(key: str, label: str, error: Exception) -> Failure:
     method, _, path = key.partition(" ")
     pointer = jsonpointer.join("", "paths", path, method.lower())
     message = f"{label}: {type(error).__name__}: {error}"
+    if isinstance(error, NoValueAtAll):  # an error reply the spec lets nothing satisfy
+        message = f"{label}: {no_reply(error)}; {SPEC_BLAME}"
     return Failure(key, label, message if len(message) < 600 else message[:597] + "...", pointer)

@@ -305,6 +305,55 @@ def test_a_reply_no_value_satisfies_is_blamed_on_the_spec_not_the_harness() -> N
     assert warned == ["/components/schemas/Listed"]
 
 
+def test_an_envelope_list_is_proven_and_its_clashing_error_reply_blamed_on_the_spec() -> None:
+    """Cloudflare's shape: a list reply is `allOf` an envelope (`result: anyOf [object, array,
+    string]`, `success: enum [true]`) and an array of items; its `4XX` reply is `allOf` that
+    reply and a failure (`success: enum [false]`), which no reply satisfies. The list itself is
+    answered (the array branch holds the items), and the error case is the spec's doing, as the
+    generator warned, not a harness bug."""
+    envelope = {
+        "type": "object",
+        "required": ["success", "result"],
+        "properties": {
+            "success": {"type": "boolean", "enum": [True]},
+            "result": {"anyOf": [{"type": "object"}, {"type": "array", "items": {}}]},
+        },
+    }
+    failure = {
+        "type": "object",
+        "required": ["success"],
+        "properties": {"success": {"type": "boolean", "enum": [False]}},
+    }
+    item = {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}
+    items = {
+        "properties": {"result": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}}}
+    }
+    schemas = {
+        "Envelope": envelope,
+        "Failure": failure,
+        "Item": item,
+        "Listed": {"allOf": [{"$ref": "#/components/schemas/Envelope"}, items]},
+    }
+    listed = {"schema": {"$ref": "#/components/schemas/Listed"}}
+    clash = {
+        "allOf": [{"$ref": "#/components/schemas/Listed"}, {"$ref": "#/components/schemas/Failure"}]
+    }
+    responses = {
+        "200": {"content": {"application/json": listed}, "description": "ok"},
+        "4XX": {"content": {"application/json": {"schema": clash}}, "description": "failed"},
+    }
+    paths = {"/items": {"get": {"operationId": "list_items", "responses": responses}}}
+    verified = _verify(_spec("Envelope", paths, schemas))
+    failures = verified.result.failures
+    assert [failure.message.split(": ", 1)[0] for failure in failures] == [
+        "GET /items (items.list) [418]"
+    ], proven(verified)
+    assert "no reply is valid against the spec" in failures[0].message
+    assert "harness bug" not in failures[0].message
+    warned = [problem.message for problem in verified.problems if problem.level == "warning"]
+    assert len(warned) == 1 and "'success'" in warned[0], warned
+
+
 def test_a_schema_no_value_satisfies_fails_only_where_it_must_be_sent() -> None:
     """An optional property of `allOf: [string, integer]` is one no client can send: it is left
     out and the operation proven. A required body of it cannot be sent: verify says so, naming

@@ -156,6 +156,19 @@ def test_full_one_of_takes_the_richest_branch_and_leaves_out_the_others_requirem
     assert set(minimal) == {"url", "personaId"}
 
 
+def test_an_any_of_branch_beside_items_builds_items_that_hold_both() -> None:
+    """A response envelope's `result: anyOf [object, array of anything, string]` narrowed by an
+    `allOf` sibling to an array of Pets (Cloudflare's list replies): the array branch's bare
+    `items: {}` must not replace the Pet items, or the value breaks the whole."""
+    envelope = {"anyOf": [{"type": "object"}, {"type": "array", "items": {}}, {"type": "string"}]}
+    pets = {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}}
+    schema = {"allOf": [envelope, pets]}
+    full = _value(schema, "full", "response")
+    assert isinstance(full, list) and full and all("id" in item for item in full), full
+    for value in (full, _value(schema, "minimal", "response")):
+        assert SchemaChecker(COMPONENTS).is_valid(schema, value)
+
+
 def test_not_required_and_read_write_only_are_respected() -> None:
     schema = {
         "type": "object",

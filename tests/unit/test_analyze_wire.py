@@ -706,6 +706,43 @@ def test_a_required_property_the_all_of_members_declare_apart_is_a_warning() -> 
     assert "'data'" in warning and "(object and array)" in warning
 
 
+def test_a_required_property_nested_members_allow_no_common_value_is_one_warning() -> None:
+    """Cloudflare's error replies: `allOf` of a success envelope (itself an `allOf` over a base
+    whose `success` is `enum: [true]`) and a failure whose `success` is `enum: [false]`. No reply
+    is valid; the warning is given once, where the clash is written, not for the envelope."""
+    base = {
+        "type": "object",
+        "required": ["success"],
+        "properties": {"success": {"type": "boolean", "enum": [True]}},
+    }
+    failure = {
+        "type": "object",
+        "required": ["success"],
+        "properties": {"success": {"type": "boolean", "enum": [False]}},
+    }
+    extra = {"properties": {"result": {"type": "object"}}}
+    schemas = {
+        "Base": base,
+        "Failure": failure,
+        "Single": {"allOf": [{"$ref": "#/components/schemas/Base"}, extra]},
+        "Error": {
+            "allOf": [
+                {"$ref": "#/components/schemas/Single"},
+                {"$ref": "#/components/schemas/Failure"},
+            ]
+        },
+        "Wrapped": {"allOf": [{"$ref": "#/components/schemas/Error"}, extra]},
+    }
+    reply = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Wrapped"}}}}
+    api = _api(
+        _get({"responses": {"4XX": {**reply, "description": "failed"}, **OK}}),
+        components={"schemas": schemas},
+    )
+    (warning,) = [str(problem) for problem in api.problems]
+    assert warning.startswith("demo.json#/components/schemas/Error: warning: no value satisfies")
+    assert "'success'" in warning and "(enum [true] and enum [false])" in warning
+
+
 def test_an_http_server_listed_beside_its_https_twin_gives_way_to_it() -> None:
     plain, secure = "http://api.example.com/v2", "https://api.example.com/v2"
     paths = {
