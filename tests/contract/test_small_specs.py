@@ -925,7 +925,7 @@ def test_a_readme_offers_api_key_only_where_a_scheme_takes_one(tmp_path: Path) -
     basic["security"] = [{"login": []}]
     generate_package(json.dumps(basic).encode(), "openapi.json", tmp_path / "basic")
     readme = (tmp_path / "basic" / "README.md").read_text(encoding="utf-8")
-    assert 'Credentials are passed by name (`credentials={"username": ...}`)' in readme
+    assert 'Credentials are passed as `credentials={"username": ...}`' in readme
     assert "api_key=" not in readme
 
 
