@@ -3,7 +3,7 @@
 Retrying is only safe when repeating the request cannot do something twice. Methods that HTTP
 defines as idempotent retry on any transient failure; POST and PATCH retry only when the request
 provably never reached the application (the connection was never made, or the server answered
-429, or 503 with a Retry-After), unless they are made repeatable: by the caller
+429, or 503 or 403 with a Retry-After), unless they are made repeatable: by the caller
 (``idempotent=True`` per call, ``retry_non_idempotent=True`` per client), or by an idempotency
 key the API honours (``ClientSettings.idempotency_header``), generated once per call and sent
 with every attempt so that the server can recognise a repeat.
@@ -107,9 +107,11 @@ def retry_delay(retry: int, headers: httpx.Headers | None, *, jitter: float) -> 
 
 
 def may_retry_status(method: str, status: int, headers: httpx.Headers, *, idempotent: bool) -> bool:
+    """429 says the request was not served; so do 503, and 403 as GitHub's secondary rate limit
+    answers, when they say when to come back (a 403 without that is a refusal that stands)."""
     if status == 429:
         return True
-    if status == 503 and ("retry-after" in headers or "retry-after-ms" in headers):
+    if status in (403, 503) and ("retry-after" in headers or "retry-after-ms" in headers):
         return True
     return _repeatable(method, idempotent) and (status == 408 or status >= 500)
 

@@ -93,7 +93,7 @@ def to_jsonable(value: object) -> object:
     """
     if isinstance(value, pydantic.BaseModel):
         data = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-        return _without_read_only(value, data)
+        return _as_sent(value, data)
     if isinstance(value, Mapping):
         return _jsonable_dict(value)
     if isinstance(value, list | tuple | set | frozenset):
@@ -138,9 +138,12 @@ def body_fields(body: Mapping[str, object] | pydantic.BaseModel) -> Mapping[str,
     return {**fields, **(body.model_extra or {})}
 
 
-def _without_read_only(model: pydantic.BaseModel, data: object) -> object:
-    """``data`` (``model`` dumped by alias) without the read-only fields of any model in it."""
-    if not isinstance(data, dict) or not _may_hold_read_only(type(model)):
+def _as_sent(model: pydantic.BaseModel, data: object) -> object:
+    """``data`` (``model`` dumped by alias) without the read-only fields of any model in it,
+    once every datetime the models hold is known to name an instant (see ``_timestamp``):
+    pydantic writes a naive one without an offset, which a nested field would send unnoticed."""
+    extra = model.__pydantic_extra__
+    if not isinstance(data, dict) or not (extra or _needs_a_look(type(model))):
         return data
     for name, field in type(model).model_fields.items():
         key = field.alias or name
@@ -149,20 +152,24 @@ def _without_read_only(model: pydantic.BaseModel, data: object) -> object:
         if _is_read_only(field):
             del data[key]
             continue
-        _strip_nested(getattr(model, name), data[key])
+        _nested(getattr(model, name), data[key])
+    for key, item in (extra or {}).items():
+        _nested(item, data.get(key))
     return data
 
 
-def _strip_nested(value: object, data: object) -> None:
+def _nested(value: object, data: object) -> None:
     if isinstance(value, pydantic.BaseModel):
-        _without_read_only(value, data)
+        _as_sent(value, data)
+    elif isinstance(value, dt.datetime):
+        _timestamp(value)
     elif isinstance(value, list | tuple) and isinstance(data, list):
         for item, item_data in zip(value, data, strict=False):
-            _strip_nested(item, item_data)
+            _nested(item, item_data)
     elif isinstance(value, Mapping) and isinstance(data, dict):
         for key, item in value.items():
             if str(key) in data:
-                _strip_nested(item, data[str(key)])
+                _nested(item, data[str(key)])
 
 
 def _is_read_only(field: pydantic.fields.FieldInfo) -> bool:
@@ -171,16 +178,18 @@ def _is_read_only(field: pydantic.fields.FieldInfo) -> bool:
 
 
 @functools.cache
-def _may_hold_read_only(model: type[pydantic.BaseModel]) -> bool:
-    """Whether a field of ``model`` is read-only or may hold a model (checked per class once)."""
+def _needs_a_look(model: type[pydantic.BaseModel]) -> bool:
+    """Whether a field of ``model`` is read-only or may hold a model or a datetime (checked per
+    class once): the others are sent as dumped."""
     return any(
-        _is_read_only(field) or _names_a_model(field) for field in model.model_fields.values()
+        _is_read_only(field) or _names_a_model_or_datetime(field)
+        for field in model.model_fields.values()
     )
 
 
-def _names_a_model(field: pydantic.fields.FieldInfo) -> bool:
+def _names_a_model_or_datetime(field: pydantic.fields.FieldInfo) -> bool:
     return any(
-        isinstance(arg, type) and issubclass(arg, pydantic.BaseModel)
+        isinstance(arg, type) and issubclass(arg, pydantic.BaseModel | dt.datetime)
         for arg in _type_arguments(field.annotation)
     )
 

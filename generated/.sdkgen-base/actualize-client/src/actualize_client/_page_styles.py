@@ -353,10 +353,24 @@ def _item_field(item: object, name: str) -> object:
 
 
 def _as_int(value: object) -> int | None:
+    """A page number, offset or count as an integer, also where it is a whole float: a JSON
+    body may write one as `2.0`, and a parameter typed `number` is a float the query writes as
+    `3.0`."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str):
+        if value.isdigit():
+            return int(value)
+        value = _float(value)
+    if isinstance(value, float) and value.is_integer():
         return int(value)
     return None
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
