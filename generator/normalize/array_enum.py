@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import jsonpointer
+from .. import jsonpointer, keywords
 from ..errors import Problem
 from .shared_walk import every_schema
 
@@ -20,7 +20,7 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
     problems = []
     for pointer, schema in every_schema(document):
         values = schema.get("enum")
-        if not _is_array(schema) or not isinstance(values, list) or not values:
+        if "array" not in keywords.types(schema) or not isinstance(values, list) or not values:
             continue
         if any(isinstance(value, list) for value in values):
             continue
@@ -43,8 +43,3 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
         where = jsonpointer.join(pointer, "enum")
         problems.append(Problem("warning", message, file, where, "put the enum on `items`"))
     return problems
-
-
-def _is_array(schema: dict[str, Any]) -> bool:
-    kind = schema.get("type")
-    return kind == "array" or (isinstance(kind, list) and "array" in kind)

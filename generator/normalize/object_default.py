@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import jsonpointer
+from .. import jsonpointer, keywords
 from ..errors import Problem
 from .shared_walk import every_schema
 
@@ -33,9 +33,8 @@ def apply(document: dict[str, Any], file: str) -> list[Problem]:
 
 
 def _bare_array(schema: dict[str, Any]) -> bool:
-    kind = schema.get("type")
-    is_array = kind == "array" or (isinstance(kind, list) and "array" in kind)
-    return is_array and not any(key in schema for key in _ARRAY_KEYWORDS)
+    arrays = "array" in keywords.types(schema)
+    return arrays and not any(key in schema for key in _ARRAY_KEYWORDS)
 
 
 def _objected(kind: Any) -> Any:
