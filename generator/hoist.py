@@ -18,12 +18,13 @@ from typing import Any
 from . import branchnames, classnames, jsonpointer, keywords, refs, shapes, twins
 from .answers import first_reply
 from .classnames import PLACEHOLDER, Entity
-from .inheritance import cyclic_inheritance, settle_subclasses
+from .inheritance import cyclic_inheritance
 from .media import holds_models
 from .naming import class_name, is_secret_name, singular
 from .refs import component_name
 from .schemanames import component_class_names
 from .strings import plain
+from .subclasses import settle_subclasses
 from .vocabulary import CLASS_RESERVED
 from .walk import iter_events, iter_operations
 

@@ -81,13 +81,6 @@ def declared_properties(document: dict[str, Any], schema: Any) -> dict[str, Any]
     return found
 
 
-def settle_subclasses(schemas: dict[str, dict[str, Any]]) -> None:
-    """The named classes made valid subclasses of what they extend, in place (see each step)."""
-    separate_tagged_members(schemas)
-    narrow_overrides(schemas)
-    require_inherited(schemas)
-
-
 def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
     """A subclass redeclaring an inherited property must declare a subtype of its parent's: type
     checkers insist (pydantic does not). Made so, in place: enum values the parent lacks join its
@@ -96,7 +89,7 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
     and declares the parent's other properties itself. Other redeclarations stay as written."""
     names = set(schemas)
     for name in sorted(schemas):
-        for parent in sorted(set(_parents(schemas[name])) & names):
+        for parent in sorted(set(allof_parents(schemas[name])) & names):
             clashes = set()
             for prop, child in _own_properties(schemas[name]).items():
                 holder = _declaring(schemas, parent, prop, set())
@@ -106,7 +99,7 @@ def narrow_overrides(schemas: dict[str, dict[str, Any]]) -> None:
                 if refined is not None:
                     _redeclare(schemas[name], prop, refined)
                     continue  # the inherited type, annotated or constrained: a subtype
-                if _covers(schemas, holder[prop], child):
+                if covers(schemas, holder[prop], child):
                     continue
                 values, child_values = _values(holder[prop]), _values(child)
                 if values is not None and child_values is not None:
@@ -126,10 +119,10 @@ def require_inherited(schemas: dict[str, dict[str, Any]]) -> None:
     fields come from it) leaves it optional, the class redeclares it required, in place, so that
     its model asks for what the API requires, as its keyword arguments and typed dicts do."""
     for name in sorted(schemas):
-        parents = [parent for parent in _parents(schemas[name]) if parent in schemas]
-        inherited = set().union(*(_required_names(schemas, p, set()) for p in parents))
+        parents = [parent for parent in allof_parents(schemas[name]) if parent in schemas]
+        inherited = set().union(*(required_names(schemas, p, set()) for p in parents))
         # what the class requires itself, its models already redeclare wherever it is declared
-        wanted = inherited - _required_names(schemas, name, set(parents)).union(
+        wanted = inherited - required_names(schemas, name, set(parents)).union(
             _own_properties(schemas[name])
         )
         added: dict[str, Any] = {}
@@ -137,7 +130,7 @@ def require_inherited(schemas: dict[str, dict[str, Any]]) -> None:
             for parent in parents:
                 holder = _declaring(schemas, parent, prop, set())
                 if holder is not None:
-                    if prop not in _required_names(schemas, parent, set()):
+                    if prop not in required_names(schemas, parent, set()):
                         added[prop] = holder[prop]
                     break
         if added:
@@ -145,7 +138,7 @@ def require_inherited(schemas: dict[str, dict[str, Any]]) -> None:
             schemas[name] = {**schemas[name], "allOf": [*schemas[name]["allOf"], member]}
 
 
-def _required_names(schemas: dict[str, dict[str, Any]], name: str, seen: set[str]) -> set[str]:
+def required_names(schemas: dict[str, dict[str, Any]], name: str, seen: set[str]) -> set[str]:
     """The names a class requires: its own `required` lists and its parents', at any depth."""
     if name in seen or name not in schemas:
         return set()
@@ -155,7 +148,7 @@ def _required_names(schemas: dict[str, dict[str, Any]], name: str, seen: set[str
     for member in schema.get("allOf") or []:
         parent = component_name(member)
         if parent is not None:
-            found |= _required_names(schemas, parent, seen)
+            found |= required_names(schemas, parent, seen)
         elif isinstance(member, dict):
             found |= set(member.get("required") or [])
     return found
@@ -174,7 +167,7 @@ def separate_tagged_members(schemas: dict[str, dict[str, Any]]) -> None:
     for _ in range(len(schemas)):  # each pass lifts one level of a chain
         lifted = False
         for name in sorted(names):
-            for parent in sorted(set(_parents(schemas[name])) & names):
+            for parent in sorted(set(allof_parents(schemas[name])) & names):
                 own, inherited = tagged.get(name, {}), tagged.get(parent, {})
                 shared = {p for p in own.keys() & inherited.keys() if own[p] - inherited[p]}
                 if shared:
@@ -286,7 +279,7 @@ def _redeclare(schema: dict[str, Any], prop: str, value: dict[str, Any]) -> None
             return
 
 
-def _parents(schema: dict[str, Any]) -> list[str]:
+def allof_parents(schema: dict[str, Any]) -> list[str]:
     """The components the schema's `allOf` includes, in its order (the first gives the fields)."""
     return [n for m in schema.get("allOf") or [] if (n := component_name(m)) is not None]
 
@@ -313,7 +306,7 @@ def _declaring(
     for holder in holders:
         if isinstance(holder, dict) and prop in holder:
             return holder
-    for parent in sorted(_parents(schema)):
+    for parent in sorted(allof_parents(schema)):
         found = _declaring(schemas, parent, prop, seen)
         if found is not None:
             return found
@@ -331,7 +324,7 @@ _SHAPE = frozenset(
 _NOTES = frozenset(_DOCS) | {"example", "examples", "deprecated"}
 
 
-def _covers(schemas: dict[str, dict[str, Any]], parent: Any, child: Any) -> bool:
+def covers(schemas: dict[str, dict[str, Any]], parent: Any, child: Any) -> bool:
     if not isinstance(parent, dict) or not isinstance(child, dict):
         return bool(parent == child)
     bare_parent = {k: v for k, v in parent.items() if k not in _DOCS}
@@ -343,7 +336,7 @@ def _covers(schemas: dict[str, dict[str, Any]], parent: Any, child: Any) -> bool
         return all(value in values for value in child_values)
     branches = bare_parent.get("anyOf") or bare_parent.get("oneOf")
     if isinstance(branches, list):
-        return any(_covers(schemas, branch, child) for branch in branches)
+        return any(covers(schemas, branch, child) for branch in branches)
     ours, theirs = component_name(bare_parent), component_name(bare_child)
     return ours is not None and theirs is not None and _extends(schemas, theirs, ours, set())
 
@@ -354,7 +347,7 @@ def _extends(schemas: dict[str, dict[str, Any]], name: str, ancestor: str, seen:
     if name in seen or name not in schemas:
         return False
     seen.add(name)
-    return any(_extends(schemas, p, ancestor, seen) for p in _parents(schemas[name]))
+    return any(_extends(schemas, p, ancestor, seen) for p in allof_parents(schemas[name]))
 
 
 def _values(schema: dict[str, Any]) -> list[Any] | None:

@@ -147,6 +147,21 @@ def test_a_subclass_redeclaring_a_property_still_types_and_parses(
     assert types.Event.model_validate(audited).type == "audited"
 
 
+def test_a_class_whose_parents_clash_keeps_the_first_and_every_field(
+    packages: dict[str, ModuleType],
+) -> None:
+    """Cloudflare's error replies extend the success envelope and the failure, which declare
+    `success` differently: a class of both fails `mypy --strict` (checked below), so the class
+    extends the first and declares the other's remaining fields, still required."""
+    types = importlib.import_module("constructs_client.types")
+    assert issubclass(types.FailedEvent, types.Envelope)
+    assert not issubclass(types.FailedEvent, types.Failure)
+    failed = types.FailedEvent.model_validate({"success": True, "errors": ["gone"]})
+    assert failed.errors == ["gone"]
+    with pytest.raises(pydantic.ValidationError, match="errors"):
+        types.FailedEvent.model_validate({"success": True})
+
+
 def test_the_packages_pass_mypy_strict(packages: dict[str, ModuleType]) -> None:
     sources = [Path(package.__file__).parent for package in packages.values()]
     result = subprocess.run(
