@@ -6,9 +6,9 @@ both an array of items and the field that says where the next page is:
 
 - page: `?page=` (Zoom: `?page_number=`) with the current and last page or the page count,
   the next page's number, or a flag that another page follows (Immich: `hasNextPage`);
-  where no style fits, an integer `?page=` alone (Netlify, Xero, Mux), read until an empty page;
+  where no style fits, a numbered `?page=` alone (Netlify, Xero, Mux), read until an empty page;
 - offset: `?offset=` (Jira: `?startAt=`) with a `total`, a `more`/`has_more` flag or a `next`
-  link; where no style fits, an integer offset beside a page size (Keycloak's `first` and
+  link; where no style fits, a numbered offset beside a page size (Keycloak's `first` and
   `max`, `skip` and `take`), read until an empty page;
 - cursor: `?cursor=` (`after`, `starting_after`, `page_token`, ...) with the next cursor in the
   body (`next_cursor`, ...; ended by Svix's `done`), or `has_more` and items with an `id` (Stripe);
