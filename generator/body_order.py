@@ -9,6 +9,7 @@ before raw ones (`media.body_rank`), then spec order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from . import keywords, refs
@@ -34,17 +35,19 @@ def _rank(document: dict[str, Any], media: str, entry: Any) -> int:
     schema = entry.get("schema") if isinstance(entry, dict) else None
     if kind == "multipart":
         held = declared_properties(document, schema).values()
-        if any(_is_file(document, prop, _MAX_NESTING) for prop in held):
+        if any(is_file(prop, lambda node: refs.resolve(document, node, "").node) for prop in held):
             return 0
     return body_rank(kind)
 
 
-def _is_file(document: dict[str, Any], schema: Any, depth: int) -> bool:
-    """A file: `format: binary` (3.0) or `contentMediaType` (3.1), or an array of them."""
-    node = refs.resolve(document, schema, "").node
+def is_file(schema: Any, resolve: Callable[[Any], Any], depth: int = _MAX_NESTING) -> bool:
+    """A file: `format: binary` (3.0) or `contentMediaType` (3.1), or an array of them.
+    `resolve` follows a `$ref` where the schema sits: the spec as written here, the hoisted
+    schemas in analysis, so the body ranked first and the fields typed as files agree."""
+    node = resolve(schema)
     if not isinstance(node, dict) or depth <= 0:
         return False
     if node.get("format") == "binary" or "contentMediaType" in node:
         return True
     arrays = "array" in (keywords.types(node) or keywords.implied_types(node))
-    return arrays and _is_file(document, node.get("items"), depth - 1)
+    return arrays and is_file(node.get("items"), resolve, depth - 1)

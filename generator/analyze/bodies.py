@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from .. import jsonpointer, keywords
-from ..body_order import body_order
+from ..body_order import body_order, is_file
 from ..describe import describe
 from ..errors import Problem, SpecError
 from ..inheritance import declared_properties
@@ -278,11 +279,7 @@ def _field_serialization(
 
 
 def _is_binary(context: Context, schema: Any) -> bool:
-    """A file: `format: binary` (3.0) or `contentMediaType` (3.1), or an array of them."""
-    schema = _resolved(context, schema)
-    if schema.get("format") == "binary" or "contentMediaType" in schema:
-        return True
-    return _is_array(context, schema) and _is_binary(context, schema.get("items"))
+    return is_file(schema, partial(_resolved, context))
 
 
 def _is_array(context: Context, schema: Any) -> bool:
